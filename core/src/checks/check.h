@@ -1,0 +1,73 @@
+// The interface every check implements, and what the engine hands it.
+//
+// A check is one file named by its id (checks/header_csp.cc for header.csp). It computes an
+// outcome code from the evidence and attaches details; everything else about the outcome (pass,
+// severity, score modifier, messages, remediation) comes from its rule file in rules/, joined by
+// the engine. A check never sees the network, the clock or randomness.
+#ifndef PORTAL_CHECK_CHECKS_CHECK_H_
+#define PORTAL_CHECK_CHECKS_CHECK_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "evidence/exchange.h"
+#include "normalize/url.h"
+#include "util/json.h"
+
+namespace portal_check {
+
+class PageModel;
+class AuditContext;
+
+// One outcome of one check, about one page (or the whole site when page is nullopt).
+struct CheckResult {
+  std::string id;                   // the check id, e.g. "header.csp"
+  std::string outcome;              // one of the check's outcome codes, or "not-applicable",
+                                    // "not-captured", "error"
+  std::optional<std::string> page;  // the URL the result is about; nullopt = site-level
+  json::Object details;             // check-specific facts; strings from the site go through
+                                    // text::SafeUtf8 before they land here
+  // For graded checks: the Observatory's result code for the same input when it differs from
+  // the one the rule file maps `outcome` to (e.g. the Observatory accepts any 'nonce-' prefix).
+  std::optional<std::string> observatory_result;
+};
+
+class ResultSink {
+ public:
+  virtual ~ResultSink() = default;
+  virtual void Emit(CheckResult result) = 0;
+};
+
+// Everything derived once per exchange by the engine and shared by all checks.
+struct ExchangeView {
+  const Exchange& exchange;
+  const std::optional<Url>& url;  // the parsed request URL (nullopt when unparsable)
+  const PageModel* page;          // the parsed page when exchange.IsPage(), else nullptr
+  bool is_primary_page;           // the page the header grade is computed on (see auditor.h)
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  // Called for every exchange, in HAR order. Page-level checks usually act only when
+  // view.page != nullptr.
+  virtual void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) {}
+  // Called once after the last exchange: site-level checks emit here, from facts they kept.
+  // Whatever a check keeps must be small (bounded per exchange): the auditor holds no bodies.
+  virtual void OnFinish(const AuditContext& ctx, ResultSink& out) {}
+};
+
+// A registered check: its id, its closed list of outcome codes (without the engine-wide
+// not-applicable / not-captured / error) and a factory for a fresh instance per audit.
+struct CheckDescriptor {
+  std::string_view id;
+  std::vector<std::string_view> outcomes;
+  std::unique_ptr<Check> (*make)();
+};
+
+}  // namespace portal_check
+
+#endif  // PORTAL_CHECK_CHECKS_CHECK_H_

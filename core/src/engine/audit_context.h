@@ -1,0 +1,33 @@
+// Audit-wide facts a check may read: the target, the ruleset's data lists, the audit options.
+#ifndef PORTAL_CHECK_ENGINE_AUDIT_CONTEXT_H_
+#define PORTAL_CHECK_ENGINE_AUDIT_CONTEXT_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "normalize/url.h"
+#include "util/json.h"
+
+namespace portal_check {
+
+class AuditContext {
+ public:
+  AuditContext(std::optional<Url> target, const json::Value* data) : target_(std::move(target)), data_(data) {}
+
+  // The start URL of the audit (options.target, else the first entry's URL); nullopt when neither parses.
+  const std::optional<Url>& target() const { return target_; }
+  // A data list from rules/data/<name>.json (embedded in the ruleset), or a null value when absent.
+  const json::Value& Data(std::string_view name) const;
+  // Convenience: the strings of data list `name`'s array member `key` (e.g. Data("session-cookies")["exact"]).
+  std::vector<std::string> DataStrings(std::string_view name, std::string_view key) const;
+
+ private:
+  std::optional<Url> target_;
+  const json::Value* data_;  // the ruleset's "data" object; owned by the Ruleset
+};
+
+}  // namespace portal_check
+
+#endif  // PORTAL_CHECK_ENGINE_AUDIT_CONTEXT_H_

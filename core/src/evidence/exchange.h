@@ -1,0 +1,55 @@
+// One HTTP request/response pair read from a HAR entry, normalised for the checks.
+#ifndef PORTAL_CHECK_EVIDENCE_EXCHANGE_H_
+#define PORTAL_CHECK_EVIDENCE_EXCHANGE_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "normalize/headers.h"
+
+namespace portal_check {
+
+// TLS facts as Playwright and Chrome DevTools record them in `_securityDetails`.
+struct TlsDetails {
+  std::string protocol;                   // e.g. "TLS 1.3"
+  std::string subject_name;               // certificate subject CN
+  std::string issuer;
+  std::vector<std::string> san_list;      // subjectAlternativeNames when recorded
+  std::optional<std::int64_t> valid_from; // seconds since the Unix epoch
+  std::optional<std::int64_t> valid_to;
+  // `_securityDetails._trusted` / certificateTransparency flags are not standard; capture records
+  // chain trust (when known) here. nullopt = unknown.
+  std::optional<bool> trusted;
+};
+
+struct Exchange {
+  std::size_t index = 0;          // position in the HAR's entries array
+  std::string method;             // upper-case
+  std::string url;                // request URL (cut to limits::kMaxUrlBytes)
+  HeaderList request_headers;
+  int status = 0;                 // 0 = no response (blocked, failed)
+  HeaderList response_headers;
+  std::string mime_type;          // response.content.mimeType, lower-cased, without parameters
+  std::string body;               // response body bytes (base64 decoded), cut to kMaxBodyBytes
+  bool body_is_text = true;       // false when the HAR gave base64 (raw bytes, charset unknown)
+  bool body_cut = false;          // true when the body was cut at kMaxBodyBytes
+  std::string redirect_url;       // response.redirectURL, else the Location header ("" when none)
+  std::optional<TlsDetails> tls;  // from `_securityDetails`
+  std::optional<std::int64_t> started;  // startedDateTime, seconds since the epoch
+  std::string resource_type;      // `_resourceType` when present (document, script, ...)
+  // Set when the capture method could not see part of the exchange (e.g. Set-Cookie from a
+  // same-origin fetch): the names of what is missing, from `_portalCheck.notCaptured`.
+  std::vector<std::string> not_captured;
+
+  bool IsRedirect() const { return status >= 300 && status < 400 && !redirect_url.empty(); }
+  bool IsHtml() const { return mime_type == "text/html" || mime_type == "application/xhtml+xml"; }
+  // A page: a successful GET whose response is an HTML document.
+  bool IsPage() const { return method == "GET" && status >= 200 && status < 300 && IsHtml(); }
+  bool NotCaptured(const std::string& what) const;
+};
+
+}  // namespace portal_check
+
+#endif  // PORTAL_CHECK_EVIDENCE_EXCHANGE_H_

@@ -1,0 +1,77 @@
+// The page model: one HTML document parsed once with libxml2 (HTML_PARSE_NONET, no entity
+// loading, no network) and walked once into the facts every HTML check reads. No check parses
+// HTML itself.
+#ifndef PORTAL_CHECK_NORMALIZE_PAGE_MODEL_H_
+#define PORTAL_CHECK_NORMALIZE_PAGE_MODEL_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace portal_check {
+
+struct HtmlAttribute {
+  std::string name;   // lower-case
+  std::string value;  // UTF-8 text, entities decoded
+};
+
+struct HtmlElement {
+  std::string tag;                    // lower-case local name ("script", "a", "input", ...)
+  std::vector<HtmlAttribute> attrs;   // in source order
+  int line = 0;                       // 1-based source line (0 when unknown)
+  int form = -1;                      // index into PageModel::forms() of the owning form, or -1
+  int depth = 0;                      // nesting depth below <html>
+  std::string text;                   // for <script>, <style>, <title>, <a>, <label>, <button>,
+                                      // <option>: its text content (cut at 64 KiB)
+  // The attribute's value, or nullptr when absent. Names compare lower-case.
+  const std::string* Attr(std::string_view name) const;
+  bool HasAttr(std::string_view name) const { return Attr(name) != nullptr; }
+};
+
+struct HtmlComment {
+  std::string text;
+  int line = 0;
+};
+
+class PageModel {
+ public:
+  // Builds the model from a response body.
+  //   bytes:          the body (cut to limits::kMaxBodyBytes by the caller)
+  //   header_charset: the charset parameter of Content-Type ("" when none)
+  //   bytes_are_utf8: true when the HAR gave the body as text (already decoded to UTF-8)
+  // Never fails: unparsable input gives an empty model with parsed() == false.
+  static PageModel Build(std::string_view bytes, std::string_view header_charset, bool bytes_are_utf8);
+
+  bool parsed() const { return parsed_; }
+  // Every element in document order (at most limits::kMaxPageModelNodes; see truncated()).
+  const std::vector<HtmlElement>& elements() const { return elements_; }
+  // Indices into elements() of the <form> elements, in document order.
+  const std::vector<int>& forms() const { return forms_; }
+  // Indices into elements() with the given tag, in document order.
+  std::vector<int> ElementsWithTag(std::string_view tag) const;
+  const std::vector<HtmlComment>& comments() const { return comments_; }
+  // Visible text (outside script/style/template/noscript), white space folded, cut at 1 MiB.
+  const std::string& visible_text() const { return visible_text_; }
+  // <base href> (first one), or "".
+  const std::string& base_href() const { return base_href_; }
+  // The charset a <meta charset> or <meta http-equiv=Content-Type> declares, lower-case, or "".
+  const std::string& meta_charset() const { return meta_charset_; }
+  // The encoding libxml2 decoded the document with ("UTF-8", "windows-1258", ...).
+  const std::string& decoded_as() const { return decoded_as_; }
+  // True when the element limit cut the model short.
+  bool truncated() const { return truncated_; }
+
+ private:
+  friend class PageModelBuilder;
+  bool parsed_ = false;
+  bool truncated_ = false;
+  std::vector<HtmlElement> elements_;
+  std::vector<int> forms_;
+  std::vector<HtmlComment> comments_;
+  std::string visible_text_, base_href_, meta_charset_, decoded_as_;
+};
+
+}  // namespace portal_check
+
+#endif  // PORTAL_CHECK_NORMALIZE_PAGE_MODEL_H_

@@ -1,0 +1,41 @@
+// picojson, configured for this project, plus safe accessors.
+// picojson's get<T>() throws on a type mismatch; code in core/ only reads JSON through the
+// accessors below, which return a fallback (or nullptr) instead.
+#ifndef PORTAL_CHECK_UTIL_JSON_H_
+#define PORTAL_CHECK_UTIL_JSON_H_
+
+#define PICOJSON_USE_INT64 1
+#include <picojson.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace portal_check::json {
+
+using Value = picojson::value;
+using Object = picojson::object;
+using Array = picojson::array;
+
+// The member `key` of `v` if `v` is an object holding it, else nullptr.
+const Value* Find(const Value& v, std::string_view key);
+// The member as a string / int / bool / object / array; nullptr or `fallback` when absent or of
+// another type. Integers accept JSON numbers written with or without a fraction of zero.
+const std::string* FindString(const Value& v, std::string_view key);
+std::int64_t GetInt(const Value& v, std::string_view key, std::int64_t fallback);
+bool GetBool(const Value& v, std::string_view key, bool fallback);
+const Object* FindObject(const Value& v, std::string_view key);
+const Array* FindArray(const Value& v, std::string_view key);
+
+// Serialises with sorted keys and no insignificant white space: the same value always gives the
+// same bytes (picojson's object is a std::map). `pretty` adds two-space indentation.
+std::string Serialize(const Value& v, bool pretty = false);
+
+// Convenience constructors.
+inline Value Str(std::string_view s) { return Value(std::string(s)); }
+inline Value Int(std::int64_t n) { return Value(static_cast<std::int64_t>(n)); }
+inline Value Bool(bool b) { return Value(b); }
+
+}  // namespace portal_check::json
+
+#endif  // PORTAL_CHECK_UTIL_JSON_H_

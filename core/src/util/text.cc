@@ -1,0 +1,113 @@
+#include "util/text.h"
+
+namespace portal_check::text {
+namespace {
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+char LowerChar(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = LowerChar(c);
+  return out;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (LowerChar(a[i]) != LowerChar(b[i])) return false;
+  return true;
+}
+
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return true;
+  if (needle.size() > haystack.size()) return false;
+  const char first = LowerChar(needle.front());
+  for (std::size_t i = 0; i + needle.size() <= haystack.size(); ++i) {
+    if (LowerChar(haystack[i]) != first) continue;
+    if (EqualsIgnoreCase(haystack.substr(i, needle.size()), needle)) return true;
+  }
+  return false;
+}
+
+std::vector<std::string_view> Split(std::string_view s, char sep, bool keep_empty) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t pos = s.find(sep, start);
+    std::string_view part = Trim(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    if (keep_empty || !part.empty()) out.push_back(part);
+    if (pos == std::string_view::npos) break;
+    start = pos + 1;
+  }
+  return out;
+}
+
+std::vector<std::string_view> SplitWhitespace(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && IsSpace(s[i])) ++i;
+    std::size_t j = i;
+    while (j < s.size() && !IsSpace(s[j])) ++j;
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+bool IsDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+std::string SafeUtf8(std::string_view s, std::size_t max_bytes) {
+  static constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
+  static constexpr char kNulPicture[] = "\xE2\x90\x80";   // U+2400
+  std::string out;
+  out.reserve(s.size() < max_bytes ? s.size() : max_bytes);
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    if (b0 < 0x80) len = 1;
+    else if (b0 >= 0xC2 && b0 <= 0xDF) len = 2;
+    else if (b0 >= 0xE0 && b0 <= 0xEF) len = 3;
+    else if (b0 >= 0xF0 && b0 <= 0xF4) len = 4;
+    bool valid = len > 0 && i + len <= s.size();
+    for (std::size_t k = 1; valid && k < len; ++k)
+      valid = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (valid && len == 3) {
+      const auto b1 = static_cast<unsigned char>(s[i + 1]);
+      if ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0)) valid = false;  // overlong / surrogate
+    }
+    if (valid && len == 4) {
+      const auto b1 = static_cast<unsigned char>(s[i + 1]);
+      if ((b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90)) valid = false;
+    }
+    std::string_view piece = !valid ? std::string_view(kReplacement, 3)
+                            : (b0 == 0) ? std::string_view(kNulPicture, 3)
+                                        : s.substr(i, len);
+    if (out.size() + piece.size() > max_bytes) {
+      out += "\xE2\x80\xA6";  // U+2026
+      return out;
+    }
+    out.append(piece.data(), piece.size());
+    i += valid ? len : 1;
+  }
+  return out;
+}
+
+}  // namespace portal_check::text

@@ -1,0 +1,32 @@
+// Small, allocation-light text helpers over std::string_view. No regex anywhere in core/:
+// every scanner here is linear in its input.
+#ifndef PORTAL_CHECK_UTIL_TEXT_H_
+#define PORTAL_CHECK_UTIL_TEXT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace portal_check::text {
+
+// HTTP optional white space (SP, HTAB) and also CR/LF, trimmed from both ends.
+std::string_view Trim(std::string_view s);
+// ASCII-only lower-casing (HTTP tokens are ASCII; non-ASCII bytes pass through unchanged).
+std::string Lower(std::string_view s);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
+bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
+// Splits on `sep`, trims each part; empty parts are kept only when `keep_empty`.
+std::vector<std::string_view> Split(std::string_view s, char sep, bool keep_empty = false);
+// Splits on runs of ASCII white space.
+std::vector<std::string_view> SplitWhitespace(std::string_view s);
+// True when every byte is an ASCII digit and s is non-empty.
+bool IsDigits(std::string_view s);
+// Returns `s` as valid UTF-8: each invalid sequence is replaced with U+FFFD and NUL bytes with
+// U+2400 (a visible stand-in), so reports never carry broken text. Truncates to `max_bytes`
+// (at a character boundary) and appends "…" when it had to.
+std::string SafeUtf8(std::string_view s, std::size_t max_bytes = 4096);
+
+}  // namespace portal_check::text
+
+#endif  // PORTAL_CHECK_UTIL_TEXT_H_
