@@ -1,0 +1,20 @@
+#include "engine/audit_context.h"
+
+namespace portal_check {
+
+const json::Value& AuditContext::Data(std::string_view name) const {
+  static const json::Value kNull;
+  if (!data_) return kNull;
+  const json::Value* v = json::Find(*data_, name);
+  return v ? *v : kNull;
+}
+
+std::vector<std::string> AuditContext::DataStrings(std::string_view name, std::string_view key) const {
+  std::vector<std::string> out;
+  if (const json::Array* arr = json::FindArray(Data(name), key))
+    for (const json::Value& v : *arr)
+      if (v.is<std::string>()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+}  // namespace portal_check

@@ -1,0 +1,259 @@
+// The incremental auditor: HAR entries in, one at a time; report out.
+#include "portal_check/auditor.h"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "checks/registry.h"
+#include "engine/audit_context.h"
+#include "engine/ruleset.h"
+#include "evidence/har_reader.h"
+#include "evidence/limits.h"
+#include "normalize/page_model.h"
+#include "report/report_json.h"
+#include "report/reported_result.h"
+#include "report/sarif.h"
+#include "util/text.h"
+
+#ifndef PORTAL_CHECK_VERSION
+#define PORTAL_CHECK_VERSION "0.1.0"
+#endif
+
+namespace portal_check {
+
+const char* EngineInfo::Name() { return "portal-check"; }
+const char* EngineInfo::Version() { return PORTAL_CHECK_VERSION; }
+
+namespace {
+
+// Makes every string inside `v` valid UTF-8 (a last line of defence: checks already pass site
+// strings through text::SafeUtf8, which also cuts them).
+void SanitizeStrings(json::Value& v) {
+  if (v.is<std::string>()) {
+    std::string& s = v.get<std::string>();
+    s = text::SafeUtf8(s, limits::kMaxHeaderValueBytes);
+  } else if (v.is<json::Array>()) {
+    for (json::Value& e : v.get<json::Array>()) SanitizeStrings(e);
+  } else if (v.is<json::Object>()) {
+    for (auto& [k, e] : v.get<json::Object>()) SanitizeStrings(e);
+  }
+}
+
+std::string CharsetOf(const Exchange& ex) {
+  auto ct = ex.response_headers.Get("Content-Type");
+  if (!ct) return "";
+  std::string lower = text::Lower(*ct);
+  const std::size_t pos = lower.find("charset=");
+  if (pos == std::string::npos) return "";
+  std::string_view cs = std::string_view(lower).substr(pos + 8);
+  cs = cs.substr(0, cs.find(';'));
+  cs = text::Trim(cs);
+  if (cs.size() >= 2 && (cs.front() == '"' || cs.front() == '\'')) cs = cs.substr(1, cs.size() - 2);
+  return std::string(cs);
+}
+
+// Collects one check's results, keeping them within its closed outcome list.
+class CollectingSink : public ResultSink {
+ public:
+  CollectingSink(const CheckDescriptor& check, std::vector<CheckResult>& out) : check_(check), out_(out) {}
+  void Emit(CheckResult r) override {
+    r.id = std::string(check_.id);
+    const bool engine_wide = r.outcome == "not-applicable" || r.outcome == "not-captured" || r.outcome == "error";
+    if (!engine_wide && std::find(check_.outcomes.begin(), check_.outcomes.end(), r.outcome) == check_.outcomes.end()) {
+      r.details = json::Object{{"message", json::Str("internal: the check emitted an unknown outcome '" + text::SafeUtf8(r.outcome, 100) + "'")}};
+      r.outcome = "error";
+    }
+    if (r.page) *r.page = text::SafeUtf8(*r.page, limits::kMaxUrlBytes);
+    json::Value details(std::move(r.details));
+    SanitizeStrings(details);
+    r.details = std::move(details.get<json::Object>());
+    out_.push_back(std::move(r));
+  }
+
+ private:
+  const CheckDescriptor& check_;
+  std::vector<CheckResult>& out_;
+};
+
+class AuditorImpl : public Auditor {
+ public:
+  AuditorImpl(std::shared_ptr<const Ruleset> ruleset, std::string target)
+      : ruleset_(std::move(ruleset)), requested_target_(std::move(target)) {
+    for (const CheckDescriptor& d : AllChecks())
+      if (ruleset_->Lists(d.id)) checks_.push_back({&d, d.make()});
+    for (const std::string& id : ruleset_->rule_ids()) {
+      bool known = false;
+      for (const CheckDescriptor& d : AllChecks()) known = known || d.id == id;
+      if (!known) AddNotice("unknown-rule", std::nullopt, "the ruleset lists '" + id + "', which this engine version does not implement");
+    }
+  }
+
+  StatusOr<std::size_t> OpenHar(std::string har_text) override {
+    if (finished_) return Status::Precondition("the audit is finished");
+    if (cursor_ || entries_ > 0) return Status::Precondition("a HAR is already open");
+    har_text_ = std::move(har_text);
+    cursor_ = std::make_unique<HarCursor>(har_text_);
+    if (Status s = cursor_->Open(notices_); !s.ok()) {
+      cursor_.reset();
+      return s;
+    }
+    if (requested_target_.empty()) requested_target_ = cursor_->declared_target();
+    return cursor_->size();
+  }
+
+  StatusOr<std::size_t> Step(std::size_t max_entries) override {
+    if (!cursor_) return Status::Precondition("no HAR is open");
+    for (std::size_t n = 0; n < max_entries && next_ < cursor_->size(); ++n, ++next_)
+      if (Status s = AddEntry(cursor_->Entry(next_)); !s.ok()) return s;
+    return next_;
+  }
+
+  Status AddEntry(std::string_view entry_json) override {
+    if (finished_) return Status::Precondition("the audit is finished");
+    const std::size_t index = entries_;
+    if (index >= limits::kMaxEntries) {
+      if (index == limits::kMaxEntries)
+        AddNotice("kMaxEntries", std::nullopt, "more than " + std::to_string(limits::kMaxEntries) + " entries; the rest were not audited");
+      ++entries_;
+      return Status::Ok();
+    }
+    StatusOr<Exchange> ex = ReadHarEntry(entry_json, index, notices_);
+    if (!ex.ok()) return ex.status();
+    ++entries_;
+    Audit(ex.value());
+    return Status::Ok();
+  }
+
+  Status Finish() override {
+    if (finished_) return Status::Precondition("the audit is already finished");
+    if (cursor_ && next_ < cursor_->size()) return Status::Precondition("not every entry of the HAR was audited");
+    EnsureContext(std::nullopt);
+    for (auto& [d, check] : checks_) {
+      CollectingSink sink(*d, results_);
+      check->OnFinish(*ctx_, sink);
+    }
+    AuditOutcome outcome;
+    outcome.engine_version = EngineInfo::Version();
+    outcome.ruleset_version = ruleset_->version();
+    outcome.target = ctx_->target() ? ctx_->target()->href() : text::SafeUtf8(requested_target_, limits::kMaxUrlBytes);
+    outcome.graded_page = !primary_page_.empty() ? primary_page_ : (pages_.empty() ? "" : pages_.front());
+    outcome.pages = pages_;
+    outcome.entries = entries_;
+    outcome.notices = notices_;
+    outcome.results = Join();
+    report_ = RenderReportJson(outcome, *ruleset_);
+    sarif_ = RenderSarif(outcome, *ruleset_);
+    finished_ = true;
+    har_text_.clear();
+    har_text_.shrink_to_fit();
+    cursor_.reset();
+    return Status::Ok();
+  }
+
+  const std::string& ReportJson() const override { return report_; }
+  const std::string& Sarif() const override { return sarif_; }
+
+ private:
+  void AddNotice(std::string code, std::optional<std::size_t> entry, std::string message) {
+    if (notices_.size() < limits::kMaxNotices) notices_.push_back(Notice{std::move(code), entry, std::move(message)});
+  }
+
+  // Fixes the audit's target on the first entry (or at Finish when there was none).
+  void EnsureContext(const std::optional<std::string>& first_url) {
+    if (ctx_) return;
+    std::optional<Url> target = Url::Parse(requested_target_);
+    if (!target && first_url) target = Url::Parse(*first_url);
+    ctx_ = std::make_unique<AuditContext>(std::move(target), &ruleset_->data());
+  }
+
+  void Audit(const Exchange& ex) {
+    EnsureContext(ex.url);
+    const std::optional<Url> url = Url::Parse(ex.url);
+    std::optional<PageModel> page;
+    bool primary = false;
+    if (ex.IsPage()) {
+      page = PageModel::Build(ex.body, CharsetOf(ex), ex.body_is_text);
+      if (page->truncated())
+        AddNotice("kMaxPageModelNodes", ex.index,
+                  "the page has more than " + std::to_string(limits::kMaxPageModelNodes) + " elements; the rest were not audited");
+      const std::string page_url = text::SafeUtf8(ex.url, limits::kMaxUrlBytes);
+      pages_.push_back(page_url);
+      if (primary_page_.empty() && url && ctx_->target() && url->host() == ctx_->target()->host()) {
+        primary_page_ = page_url;
+        primary = true;
+      }
+    }
+    ExchangeView view{ex, url, page ? &*page : nullptr, primary};
+    for (auto& [d, check] : checks_) {
+      CollectingSink sink(*d, results_);
+      check->OnExchange(view, *ctx_, sink);
+    }
+  }
+
+  // Joins each result with its rule (pass, severity, Observatory part) and sorts by id, then page.
+  std::vector<ReportedResult> Join() {
+    std::vector<ReportedResult> out;
+    out.reserve(results_.size());
+    for (CheckResult& r : results_) {
+      ReportedResult rr;
+      std::optional<OutcomeRule> rule = ruleset_->Outcome(r.id, r.outcome);
+      if (!rule) {
+        r.details["message"] = json::Str("the ruleset has no row for outcome '" + r.outcome + "'");
+        r.outcome = "error";
+        rule = ruleset_->Outcome(r.id, "error");
+      }
+      rr.pass = rule->pass;
+      rr.severity = rule->severity;
+      if (ruleset_->IsGraded(r.id)) {
+        const std::string result = r.observatory_result ? *r.observatory_result : rule->observatory;
+        if (!result.empty()) {
+          const std::optional<int> modifier = ruleset_->ObservatoryModifier(result);
+          rr.observatory = ObservatoryPart{ruleset_->ObservatoryTest(r.id), result, modifier.value_or(0)};
+        }
+      }
+      rr.result = std::move(r);
+      out.push_back(std::move(rr));
+    }
+    results_.clear();
+    std::stable_sort(out.begin(), out.end(), [](const ReportedResult& a, const ReportedResult& b) {
+      if (a.result.id != b.result.id) return a.result.id < b.result.id;
+      const std::string pa = a.result.page.value_or(""), pb = b.result.page.value_or("");
+      return pa < pb;
+    });
+    return out;
+  }
+
+  std::shared_ptr<const Ruleset> ruleset_;
+  std::string requested_target_;
+  std::vector<std::pair<const CheckDescriptor*, std::unique_ptr<Check>>> checks_;
+  std::string har_text_;
+  std::unique_ptr<HarCursor> cursor_;
+  std::size_t next_ = 0;
+  std::size_t entries_ = 0;
+  std::unique_ptr<AuditContext> ctx_;
+  std::string primary_page_;
+  std::vector<std::string> pages_;
+  Notices notices_;
+  std::vector<CheckResult> results_;
+  bool finished_ = false;
+  std::string report_, sarif_;
+};
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Auditor>> Auditor::Create(const AuditOptions& options) {
+  std::shared_ptr<const Ruleset> ruleset;
+  if (options.ruleset_document.empty()) {
+    ruleset = Ruleset::Embedded();
+    if (!ruleset) return Status::Internal("the embedded ruleset does not parse");
+  } else {
+    StatusOr<std::shared_ptr<const Ruleset>> parsed = Ruleset::Parse(options.ruleset_document);
+    if (!parsed.ok()) return parsed.status();
+    ruleset = parsed.value();
+  }
+  return std::unique_ptr<Auditor>(new AuditorImpl(std::move(ruleset), options.target));
+}
+
+}  // namespace portal_check

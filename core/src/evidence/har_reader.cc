@@ -1,0 +1,344 @@
+#include "evidence/har_reader.h"
+
+#include "evidence/limits.h"
+#include "util/base64.h"
+#include "util/json_scan.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+std::string Where(std::size_t index) { return "entry " + std::to_string(index) + ": "; }
+
+void AddNotice(Notices& notices, std::string code, std::optional<std::size_t> entry, std::string message) {
+  if (notices.size() < limits::kMaxNotices) notices.push_back(Notice{std::move(code), entry, std::move(message)});
+}
+
+// Reads the raw bytes of a JSON string key at `pos` (the opening quote) and advances past it.
+// Keys we look for contain no escapes, so the raw bytes are compared.
+bool ReadKey(std::string_view text, std::size_t& pos, std::string_view& key) {
+  if (pos >= text.size() || text[pos] != '"') return false;
+  const std::size_t start = pos + 1;
+  std::size_t p = start;
+  while (p < text.size() && text[p] != '"') p += text[p] == '\\' ? 2 : 1;
+  if (p >= text.size()) return false;
+  key = text.substr(start, p - start);
+  pos = p + 1;
+  return true;
+}
+
+// Walks the members of the object starting at `pos` ('{'), calling on_member(key, pos) with pos
+// at the member's value; on_member must advance pos past the value.
+template <typename OnMember>
+Status WalkObject(std::string_view text, std::size_t& pos, std::size_t depth, OnMember on_member) {
+  json::SkipSpace(text, pos);
+  if (pos >= text.size() || text[pos] != '{')
+    return Status::Invalid("expected a JSON object at byte " + std::to_string(pos));
+  ++pos;
+  json::SkipSpace(text, pos);
+  if (pos < text.size() && text[pos] == '}') {
+    ++pos;
+    return Status::Ok();
+  }
+  while (true) {
+    json::SkipSpace(text, pos);
+    std::string_view key;
+    if (!ReadKey(text, pos, key)) return Status::Invalid("expected a member name at byte " + std::to_string(pos) + " (truncated input?)");
+    json::SkipSpace(text, pos);
+    if (pos >= text.size() || text[pos] != ':') return Status::Invalid("expected ':' at byte " + std::to_string(pos));
+    ++pos;
+    json::SkipSpace(text, pos);
+    if (Status s = on_member(key, pos, depth + 1); !s.ok()) return s;
+    json::SkipSpace(text, pos);
+    if (pos >= text.size()) return Status::Invalid("unexpected end of JSON (truncated input?) at byte " + std::to_string(pos));
+    if (text[pos] == ',') {
+      ++pos;
+      continue;
+    }
+    if (text[pos] == '}') {
+      ++pos;
+      return Status::Ok();
+    }
+    return Status::Invalid("expected ',' or '}' at byte " + std::to_string(pos));
+  }
+}
+
+std::string MimeTypeOf(std::string_view content_type) {
+  std::string_view t = content_type.substr(0, content_type.find(';'));
+  return text::Lower(text::Trim(t));
+}
+
+void ReadHeaders(const json::Value& message, std::size_t index, const char* which, HeaderList& out, Notices& notices) {
+  const json::Array* headers = json::FindArray(message, "headers");
+  if (!headers) return;
+  std::size_t kept = 0;
+  for (const json::Value& h : *headers) {
+    const std::string* name = json::FindString(h, "name");
+    const std::string* value = json::FindString(h, "value");
+    if (!name || !value) continue;
+    if (kept == limits::kMaxHeadersPerMessage) {
+      AddNotice(notices, "kMaxHeadersPerMessage", index,
+                std::string(which) + " has more than " + std::to_string(limits::kMaxHeadersPerMessage) +
+                    " header fields; the rest were not audited");
+      break;
+    }
+    if (value->size() > limits::kMaxHeaderValueBytes) {
+      AddNotice(notices, "kMaxHeaderValueBytes", index,
+                std::string(which) + " header '" + text::SafeUtf8(*name, 100) + "' is longer than " +
+                    std::to_string(limits::kMaxHeaderValueBytes) + " bytes; it was cut");
+      out.Add(*name, std::string_view(*value).substr(0, limits::kMaxHeaderValueBytes));
+    } else {
+      out.Add(*name, *value);
+    }
+    ++kept;
+  }
+}
+
+std::optional<std::int64_t> ReadTime(const json::Value& obj, std::string_view key) {
+  const json::Value* v = json::Find(obj, key);
+  if (!v) return std::nullopt;
+  if (v->is<std::int64_t>()) return v->get<std::int64_t>();
+  if (v->is<double>()) return static_cast<std::int64_t>(v->get<double>());
+  if (v->is<std::string>()) return ParseIsoDateTime(v->get<std::string>());
+  return std::nullopt;
+}
+
+std::optional<TlsDetails> ReadTls(const json::Value& response) {
+  const json::Value* sd = json::Find(response, "_securityDetails");
+  if (!sd || !sd->is<json::Object>()) return std::nullopt;
+  TlsDetails tls;
+  if (const std::string* s = json::FindString(*sd, "protocol")) tls.protocol = *s;
+  if (const std::string* s = json::FindString(*sd, "subjectName")) tls.subject_name = *s;
+  if (const std::string* s = json::FindString(*sd, "issuer")) tls.issuer = *s;
+  tls.valid_from = ReadTime(*sd, "validFrom");
+  tls.valid_to = ReadTime(*sd, "validTo");
+  if (const json::Array* sans = json::FindArray(*sd, "sanList"))
+    for (const json::Value& s : *sans)
+      if (s.is<std::string>()) tls.san_list.push_back(s.get<std::string>());
+  if (const json::Value* t = json::Find(*sd, "_trusted"); t && t->is<bool>()) tls.trusted = t->get<bool>();
+  return tls;
+}
+
+Status ReadContent(const json::Value& response, std::size_t index, Exchange& ex, Notices& notices) {
+  const json::Value* content = json::Find(response, "content");
+  if (!content || !content->is<json::Object>()) return Status::Ok();
+  if (const std::string* mime = json::FindString(*content, "mimeType")) ex.mime_type = MimeTypeOf(*mime);
+  const std::string* body = json::FindString(*content, "text");
+  if (!body) return Status::Ok();
+  const std::string* encoding = json::FindString(*content, "encoding");
+  if (encoding && text::EqualsIgnoreCase(*encoding, "base64")) {
+    std::optional<std::string> bytes = base64::Decode(*body);
+    if (!bytes) {
+      AddNotice(notices, "invalid-base64", index, "response.content.text is not valid base64; the body was not audited");
+      return Status::Ok();
+    }
+    ex.body = std::move(*bytes);
+    ex.body_is_text = false;
+  } else {
+    ex.body = *body;
+  }
+  if (ex.body.size() > limits::kMaxBodyBytes) {
+    AddNotice(notices, "kMaxBodyBytes", index,
+              "the response body is " + std::to_string(ex.body.size()) + " bytes; only the first " +
+                  std::to_string(limits::kMaxBodyBytes) + " were audited");
+    ex.body.resize(limits::kMaxBodyBytes);
+    ex.body.shrink_to_fit();
+    ex.body_cut = true;
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status HarCursor::Open(Notices& notices) {
+  std::size_t pos = 0;
+  if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // UTF-8 byte order mark
+  json::SkipSpace(text_, pos);
+  if (pos >= text_.size()) return Status::Invalid("not a HAR: the input is empty");
+  if (text_[pos] != '{') return Status::Invalid("not a HAR: expected a JSON object at byte " + std::to_string(pos));
+  bool saw_log = false;
+  Status s = WalkObject(text_, pos, 0, [&](std::string_view key, std::size_t& p, std::size_t depth) {
+    if (key == "log") {
+      saw_log = true;
+      return ScanLog(p, notices);
+    }
+    return json::SkipValue(text_, p, limits::kMaxJsonDepth - depth);
+  });
+  if (!s.ok()) return s;
+  json::SkipSpace(text_, pos);
+  if (pos != text_.size()) return Status::Invalid("unexpected data after the HAR's JSON object at byte " + std::to_string(pos));
+  if (!saw_log) return Status::Invalid("not a HAR: no \"log\" object");
+  if (!saw_entries_) return Status::Invalid("not a HAR: no \"log.entries\" array");
+  return Status::Ok();
+}
+
+Status HarCursor::ScanLog(std::size_t& pos, Notices& notices) {
+  return WalkObject(text_, pos, 1, [&](std::string_view key, std::size_t& p, std::size_t depth) {
+    if (key == "entries") return ScanEntries(p, notices);
+    const std::size_t start = p;
+    Status s = json::SkipValue(text_, p, limits::kMaxJsonDepth - depth);
+    if (s.ok() && key == "_portalCheck") {
+      json::Value meta;
+      if (json::ParseBounded(text_.substr(start, p - start), limits::kMaxJsonDepth, meta).ok())
+        if (const std::string* t = json::FindString(meta, "target")) declared_target_ = *t;
+    }
+    return s;
+  });
+}
+
+Status HarCursor::ScanEntries(std::size_t& pos, Notices& notices) {
+  saw_entries_ = true;
+  if (pos >= text_.size() || text_[pos] != '[')
+    return Status::Invalid("not a HAR: \"log.entries\" is not an array (byte " + std::to_string(pos) + ")");
+  ++pos;
+  json::SkipSpace(text_, pos);
+  if (pos < text_.size() && text_[pos] == ']') {
+    ++pos;
+    return Status::Ok();
+  }
+  bool warned = false;
+  while (true) {
+    json::SkipSpace(text_, pos);
+    const std::size_t start = pos;
+    if (Status s = json::SkipValue(text_, pos, limits::kMaxJsonDepth - 3); !s.ok()) return s;
+    if (spans_.size() < limits::kMaxEntries) {
+      spans_.emplace_back(start, pos);
+    } else if (!warned) {
+      warned = true;
+      AddNotice(notices, "kMaxEntries", std::nullopt,
+                "the HAR has more than " + std::to_string(limits::kMaxEntries) + " entries; the rest were not audited");
+    }
+    json::SkipSpace(text_, pos);
+    if (pos >= text_.size()) return Status::Invalid("unexpected end of HAR inside log.entries (truncated input?)");
+    if (text_[pos] == ',') {
+      ++pos;
+      continue;
+    }
+    if (text_[pos] == ']') {
+      ++pos;
+      return Status::Ok();
+    }
+    return Status::Invalid("expected ',' or ']' in log.entries at byte " + std::to_string(pos));
+  }
+}
+
+StatusOr<Exchange> ReadHarEntry(std::string_view entry_json, std::size_t index, Notices& notices) {
+  if (entry_json.size() > limits::kMaxEntryBytes)
+    return Status::Exhausted(Where(index) + "the entry is " + std::to_string(entry_json.size()) +
+                             " bytes, over the limit of " + std::to_string(limits::kMaxEntryBytes) + " (kMaxEntryBytes)");
+  json::Value entry;
+  if (Status s = json::ParseBounded(entry_json, limits::kMaxJsonDepth, entry); !s.ok())
+    return Status(s.code(), Where(index) + s.message());
+  if (!entry.is<json::Object>()) return Status::Invalid(Where(index) + "the entry is not a JSON object");
+  const json::Value* request = json::Find(entry, "request");
+  const json::Value* response = json::Find(entry, "response");
+  if (!request || !request->is<json::Object>()) return Status::Invalid(Where(index) + "request is missing");
+  if (!response || !response->is<json::Object>()) return Status::Invalid(Where(index) + "response is missing");
+  const std::string* method = json::FindString(*request, "method");
+  const std::string* url = json::FindString(*request, "url");
+  if (!method) return Status::Invalid(Where(index) + "request.method is missing or not a string");
+  if (!url) return Status::Invalid(Where(index) + "request.url is missing or not a string");
+  const json::Value* status = json::Find(*response, "status");
+  if (!status || !(status->is<std::int64_t>() || status->is<double>()))
+    return Status::Invalid(Where(index) + "response.status is missing or not a number");
+
+  Exchange ex;
+  ex.index = index;
+  ex.method = *method;
+  for (char& c : ex.method) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);  // ASCII upper
+  ex.url = *url;
+  if (ex.url.size() > limits::kMaxUrlBytes) {
+    AddNotice(notices, "kMaxUrlBytes", index, "the request URL is longer than " + std::to_string(limits::kMaxUrlBytes) + " bytes; it was cut");
+    ex.url.resize(limits::kMaxUrlBytes);
+  }
+  const std::int64_t code = json::GetInt(*response, "status", 0);
+  ex.status = (code >= 0 && code <= 999) ? static_cast<int>(code) : 0;
+  ReadHeaders(*request, index, "the request", ex.request_headers, notices);
+  ReadHeaders(*response, index, "the response", ex.response_headers, notices);
+  if (Status s = ReadContent(*response, index, ex, notices); !s.ok()) return s;
+  if (ex.mime_type.empty())
+    if (auto ct = ex.response_headers.Get("Content-Type")) ex.mime_type = MimeTypeOf(*ct);
+  if (const std::string* r = json::FindString(*response, "redirectURL"); r && !r->empty()) ex.redirect_url = *r;
+  if (ex.redirect_url.empty() && ex.status >= 300 && ex.status < 400)
+    if (auto loc = ex.response_headers.Get("Location")) ex.redirect_url = std::string(*loc);
+  if (ex.redirect_url.size() > limits::kMaxUrlBytes) ex.redirect_url.resize(limits::kMaxUrlBytes);
+  ex.tls = ReadTls(*response);
+  if (const std::string* started = json::FindString(entry, "startedDateTime")) ex.started = ParseIsoDateTime(*started);
+  if (const std::string* rt = json::FindString(entry, "_resourceType")) ex.resource_type = text::Lower(*rt);
+  if (const json::Value* pc = json::Find(entry, "_portalCheck"))
+    if (const json::Array* nc = json::FindArray(*pc, "notCaptured"))
+      for (const json::Value& v : *nc)
+        if (v.is<std::string>()) ex.not_captured.push_back(text::Lower(v.get<std::string>()));
+  return ex;
+}
+
+namespace {
+// Days since 1970-01-01 of a civil date (proleptic Gregorian); Howard Hinnant's algorithm.
+std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool ReadDigits(std::string_view s, std::size_t& pos, std::size_t n, int& out) {
+  if (pos + n > s.size()) return false;
+  out = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = s[pos + i];
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + (c - '0');
+  }
+  pos += n;
+  return true;
+}
+}  // namespace
+
+std::optional<std::int64_t> ParseIsoDateTime(std::string_view s) {
+  s = text::Trim(s);
+  std::size_t p = 0;
+  int y, mo, d, h = 0, mi = 0, sec = 0;
+  if (!ReadDigits(s, p, 4, y) || p >= s.size() || s[p++] != '-' || !ReadDigits(s, p, 2, mo) || p >= s.size() ||
+      s[p++] != '-' || !ReadDigits(s, p, 2, d))
+    return std::nullopt;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return std::nullopt;
+  std::int64_t offset = 0;
+  if (p < s.size()) {
+    if (s[p] != 'T' && s[p] != 't' && s[p] != ' ') return std::nullopt;
+    ++p;
+    if (!ReadDigits(s, p, 2, h) || p >= s.size() || s[p++] != ':' || !ReadDigits(s, p, 2, mi)) return std::nullopt;
+    if (p < s.size() && s[p] == ':' && (++p, !ReadDigits(s, p, 2, sec))) return std::nullopt;
+    if (p < s.size() && s[p] == '.') {
+      ++p;
+      while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;
+    }
+    if (h > 23 || mi > 59 || sec > 60) return std::nullopt;
+    if (p < s.size()) {
+      const char z = s[p];
+      if (z == 'Z' || z == 'z') {
+        ++p;
+      } else if (z == '+' || z == '-') {
+        ++p;
+        int oh, om;
+        if (!ReadDigits(s, p, 2, oh)) return std::nullopt;
+        if (p < s.size() && s[p] == ':') ++p;
+        if (!ReadDigits(s, p, 2, om)) return std::nullopt;
+        offset = (oh * 3600 + om * 60) * (z == '+' ? 1 : -1);
+      } else {
+        return std::nullopt;
+      }
+    }
+    if (p != s.size()) return std::nullopt;
+  }
+  return DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + sec - offset;
+}
+
+bool Exchange::NotCaptured(const std::string& what) const {
+  for (const auto& n : not_captured)
+    if (n == what) return true;
+  return false;
+}
+
+}  // namespace portal_check

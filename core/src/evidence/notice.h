@@ -1,0 +1,22 @@
+// A notice: something the engine could not fully audit (a limit was reached, a field was
+// malformed). Notices are listed in the report so nothing is dropped silently.
+#ifndef PORTAL_CHECK_EVIDENCE_NOTICE_H_
+#define PORTAL_CHECK_EVIDENCE_NOTICE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace portal_check {
+
+struct Notice {
+  std::string code;                  // stable: the limit's name ("kMaxBodyBytes") or a problem id
+  std::optional<std::size_t> entry;  // the HAR entry index it is about, when any
+  std::string message;               // English, one sentence
+};
+
+using Notices = std::vector<Notice>;
+
+}  // namespace portal_check
+
+#endif  // PORTAL_CHECK_EVIDENCE_NOTICE_H_

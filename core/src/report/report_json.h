@@ -1,0 +1,20 @@
+// The report as JSON (the contract in CHECKS.md "Report contract"). Deterministic: the same
+// AuditOutcome always gives the same bytes (sorted keys, results sorted by id then page, no time).
+#ifndef PORTAL_CHECK_REPORT_REPORT_JSON_H_
+#define PORTAL_CHECK_REPORT_REPORT_JSON_H_
+
+#include <string>
+
+#include "engine/ruleset.h"
+#include "report/reported_result.h"
+
+namespace portal_check {
+
+// Top level: engine {name, version}, ruleset {version}, target, grade {score, grade, page,
+// counted}, checks [...], pages [...], summary {entries, pages, failed {high, medium, low, info}},
+// notices [{code, entry, message}].
+std::string RenderReportJson(const AuditOutcome& outcome, const Ruleset& ruleset);
+
+}  // namespace portal_check
+
+#endif  // PORTAL_CHECK_REPORT_REPORT_JSON_H_

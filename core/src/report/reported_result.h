@@ -1,0 +1,41 @@
+// A check result joined with its rule: what the report, the grade and SARIF are made from.
+#ifndef PORTAL_CHECK_REPORT_REPORTED_RESULT_H_
+#define PORTAL_CHECK_REPORT_REPORTED_RESULT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+#include "evidence/notice.h"
+
+namespace portal_check {
+
+struct ObservatoryPart {
+  std::string test;    // the Observatory's test name, e.g. "content-security-policy"
+  std::string result;  // its result code for the same input
+  int modifier = 0;    // its score modifier
+};
+
+struct ReportedResult {
+  CheckResult result;
+  bool pass = false;
+  std::string severity;
+  std::optional<ObservatoryPart> observatory;  // graded checks only
+};
+
+// Everything a report is rendered from.
+struct AuditOutcome {
+  std::string engine_version;
+  std::string ruleset_version;
+  std::string target;                   // "" when unknown
+  std::string graded_page;              // the page the header grade is about ("" when none)
+  std::vector<std::string> pages;       // every audited page URL, in HAR order
+  std::size_t entries = 0;              // HAR entries audited
+  std::vector<ReportedResult> results;  // sorted by id, then page
+  Notices notices;
+};
+
+}  // namespace portal_check
+
+#endif  // PORTAL_CHECK_REPORT_REPORTED_RESULT_H_

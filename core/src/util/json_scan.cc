@@ -1,0 +1,88 @@
+#include "util/json_scan.h"
+
+#include <string>
+#include <vector>
+
+namespace portal_check::json {
+namespace {
+
+Status ErrorAt(std::size_t pos, const char* what) {
+  return Status::Invalid(std::string(what) + " at byte " + std::to_string(pos));
+}
+
+bool IsLiteralChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'E';
+}
+
+// Skips a string starting at the opening quote.
+Status SkipString(std::string_view text, std::size_t& pos) {
+  const std::size_t start = pos;
+  ++pos;
+  while (pos < text.size()) {
+    const char c = text[pos];
+    if (c == '"') {
+      ++pos;
+      return Status::Ok();
+    }
+    if (c == '\\') {
+      if (pos + 1 >= text.size()) break;
+      pos += 2;
+      continue;
+    }
+    if (static_cast<unsigned char>(c) < 0x20) return ErrorAt(pos, "control character inside a JSON string");
+    ++pos;
+  }
+  return ErrorAt(start, "unterminated JSON string (truncated input?) starting");
+}
+
+}  // namespace
+
+void SkipSpace(std::string_view text, std::size_t& pos) {
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\n' || text[pos] == '\r' || text[pos] == '\t')) ++pos;
+}
+
+Status SkipValue(std::string_view text, std::size_t& pos, std::size_t max_depth) {
+  std::vector<char> open;  // expected closing brackets
+  SkipSpace(text, pos);
+  do {
+    SkipSpace(text, pos);
+    if (pos >= text.size()) return ErrorAt(pos, "unexpected end of JSON (truncated input?)");
+    const char c = text[pos];
+    if (c == '{' || c == '[') {
+      if (open.size() >= max_depth)
+        return Status::Exhausted("JSON nested deeper than " + std::to_string(max_depth) +
+                                 " levels (limit kMaxJsonDepth) at byte " + std::to_string(pos));
+      open.push_back(c == '{' ? '}' : ']');
+      ++pos;
+    } else if (c == '}' || c == ']') {
+      if (open.empty() || open.back() != c) return ErrorAt(pos, "unbalanced bracket");
+      open.pop_back();
+      ++pos;
+    } else if (c == '"') {
+      if (Status s = SkipString(text, pos); !s.ok()) return s;
+    } else if (c == ',' || c == ':') {
+      if (open.empty()) return ErrorAt(pos, "unexpected separator");
+      ++pos;
+    } else if (IsLiteralChar(c)) {
+      const std::size_t start = pos;
+      while (pos < text.size() && IsLiteralChar(text[pos])) ++pos;
+      if (pos == start) return ErrorAt(pos, "invalid JSON token");
+    } else {
+      return ErrorAt(pos, "invalid JSON token");
+    }
+  } while (!open.empty());
+  return Status::Ok();
+}
+
+Status ParseBounded(std::string_view text, std::size_t max_depth, Value& out) {
+  std::size_t pos = 0;
+  if (Status s = SkipValue(text, pos, max_depth); !s.ok()) return s;
+  SkipSpace(text, pos);
+  if (pos != text.size()) return ErrorAt(pos, "unexpected data after the JSON value");
+  std::string err;
+  picojson::parse(out, text.begin(), text.end(), &err);
+  if (!err.empty()) return Status::Invalid("malformed JSON: " + err.substr(0, 200));
+  return Status::Ok();
+}
+
+}  // namespace portal_check::json

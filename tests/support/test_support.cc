@@ -1,0 +1,54 @@
+#include "test_support.h"
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace portal_check::testing {
+
+std::string SourceDir() { return PC_SOURCE_DIR; }
+
+std::string ReadFileOrEmpty(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::vector<std::string> ListFiles(const std::string& dir, const std::string& suffix) {
+  std::vector<std::string> out;
+  if (DIR* d = opendir(dir.c_str())) {
+    while (dirent* e = readdir(d)) {
+      std::string name = e->d_name;
+      if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+        out.push_back(name);
+    }
+    closedir(d);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string HarFromEntries(const json::Value& entries) {
+  json::Object creator{{"name", json::Str("portal-check-rule-cases")}, {"version", json::Str("1")}};
+  json::Object log{{"version", json::Str("1.2")}, {"creator", json::Value(creator)}, {"entries", entries}};
+  json::Object har{{"log", json::Value(log)}};
+  return json::Serialize(json::Value(har));
+}
+
+StatusOr<std::string> AuditHarText(const std::string& har, const std::string& target) {
+  AuditOptions options;
+  options.target = target;
+  auto auditor = Auditor::Create(options);
+  if (!auditor.ok()) return auditor.status();
+  auto total = auditor.value()->OpenHar(har);
+  if (!total.ok()) return total.status();
+  auto done = auditor.value()->Step(total.value());
+  if (!done.ok()) return done.status();
+  if (Status s = auditor.value()->Finish(); !s.ok()) return s;
+  return auditor.value()->ReportJson();
+}
+
+}  // namespace portal_check::testing

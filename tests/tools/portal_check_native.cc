@@ -1,0 +1,52 @@
+// Native front end of the core, for tests, parity and benchmarks (users run scripts/portal-check).
+//   portal_check_native audit FILE.har [--format json|sarif] [--target URL] [--ruleset FILE]
+// Exit: 0 report written to stdout; 2 input error (one line on stderr).
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "portal_check/auditor.h"
+
+namespace {
+int Fail(const std::string& why) {
+  std::cerr << "portal_check_native: " << why << "\n";
+  return 2;
+}
+
+bool ReadFile(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return true;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3 || std::string(argv[1]) != "audit") return Fail("usage: audit FILE.har [--format json|sarif] [--target URL] [--ruleset FILE]");
+  std::string format = "json";
+  portal_check::AuditOptions options;
+  for (int i = 3; i < argc; ++i) {
+    std::string a = argv[i];
+    if (i + 1 >= argc) return Fail("missing value for " + a);
+    if (a == "--format") format = argv[++i];
+    else if (a == "--target") options.target = argv[++i];
+    else if (a == "--ruleset") {
+      if (!ReadFile(argv[++i], options.ruleset_document)) return Fail("cannot read the ruleset file");
+    } else return Fail("unknown option " + a);
+  }
+  std::string har;
+  if (!ReadFile(argv[2], har)) return Fail(std::string("cannot read ") + argv[2]);
+  auto auditor = portal_check::Auditor::Create(options);
+  if (!auditor.ok()) return Fail(auditor.status().ToString());
+  auto total = auditor.value()->OpenHar(std::move(har));
+  if (!total.ok()) return Fail(total.status().ToString());
+  auto done = auditor.value()->Step(total.value());
+  if (!done.ok()) return Fail(done.status().ToString());
+  if (auto s = auditor.value()->Finish(); !s.ok()) return Fail(s.ToString());
+  std::cout << (format == "sarif" ? auditor.value()->Sarif() : auditor.value()->ReportJson());
+  return 0;
+}
