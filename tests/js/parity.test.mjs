@@ -1,0 +1,59 @@
+// Parity: every rule case (and every HAR fixture) is audited by the native build
+// (build/native/tests/portal_check_native) and by the wasm module in Node; the report JSON and the
+// SARIF must be byte-identical.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadEngine, auditHar } from '../../web/host/engine.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const nativeTool = path.join(root, 'build/native/tests/portal_check_native');
+const wasmDir = path.join(root, 'build/wasm');
+
+function harOf(entries) {
+  return JSON.stringify({ log: { version: '1.2', creator: { name: 'portal-check-parity', version: '1' }, entries } });
+}
+
+function ruleCaseHars() {
+  const dir = path.join(root, 'rules');
+  const out = [];
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cases.json')).sort()) {
+    const { cases } = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    cases.forEach((c, i) => out.push({ name: `${file}#${i}`, har: harOf(c.entries), target: c.target || '' }));
+  }
+  return out;
+}
+
+function nativeAudit(harPath, target, format) {
+  const args = ['audit', harPath, '--format', format];
+  if (target) args.push('--target', target);
+  return execFileSync(nativeTool, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}
+
+test('native and wasm reports are byte-identical on every rule case', async () => {
+  const engine = await loadEngine({
+    moduleUrl: pathToFileURL(path.join(wasmDir, 'portal_check.mjs')),
+    wasmBinary: fs.readFileSync(path.join(wasmDir, 'portal_check.wasm')),
+  });
+  const cases = ruleCaseHars();
+  assert.ok(cases.length >= 60, `expected the rule cases, found ${cases.length}`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-parity-'));
+  let compared = 0;
+  try {
+    for (const c of cases) {
+      const harPath = path.join(tmp, 'case.har');
+      fs.writeFileSync(harPath, c.har);
+      const wasm = await auditHar(engine, c.har, { target: c.target || undefined });
+      assert.equal(wasm.reportText, nativeAudit(harPath, c.target, 'json'), `report differs: ${c.name}`);
+      assert.equal(wasm.sarifText, nativeAudit(harPath, c.target, 'sarif'), `SARIF differs: ${c.name}`);
+      compared++;
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  assert.equal(compared, cases.length);
+});

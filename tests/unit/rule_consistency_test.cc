@@ -1,0 +1,98 @@
+// Ties the three places an outcome lives together (the Observatory's scoring-table lesson):
+// the check's registered outcome list, its rule file's outcome table, and the Observatory
+// modifier table. Every code has a row and every row a code.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "checks/registry.h"
+#include "engine/ruleset.h"
+#include "test_support.h"
+#include "util/json_scan.h"
+
+namespace portal_check {
+namespace {
+
+bool HasBothLanguages(const json::Value& obj, std::string_view key) {
+  const json::Value* v = json::Find(obj, key);
+  if (!v) return false;
+  const std::string* vi = json::FindString(*v, "vi");
+  const std::string* en = json::FindString(*v, "en");
+  return vi && en && !vi->empty() && !en->empty();
+}
+
+TEST(RuleConsistency, EmbeddedRulesetParses) { ASSERT_NE(Ruleset::Embedded(), nullptr); }
+
+TEST(RuleConsistency, EveryRegisteredCheckIsListedAndEveryListedRuleIsRegistered) {
+  auto rs = Ruleset::Embedded();
+  ASSERT_TRUE(rs);
+  std::set<std::string> registered;
+  for (const CheckDescriptor& d : AllChecks()) {
+    registered.insert(std::string(d.id));
+    EXPECT_TRUE(rs->Lists(d.id)) << d.id << " is registered but not in rules/ruleset.json (or its rule file is missing)";
+  }
+  const std::string listed_text = testing::ReadFileOrEmpty(testing::SourceDir() + "/rules/ruleset.json");
+  json::Value listed;
+  ASSERT_TRUE(json::ParseBounded(listed_text, 64, listed).ok());
+  for (const json::Value& id : *json::FindArray(listed, "rules")) {
+    EXPECT_TRUE(registered.count(id.get<std::string>())) << id.get<std::string>() << " is listed but no check implements it";
+    EXPECT_TRUE(rs->Lists(id.get<std::string>())) << id.get<std::string>() << " is listed but its rule file is missing";
+  }
+}
+
+TEST(RuleConsistency, EveryRuleFileIsListed) {
+  auto rs = Ruleset::Embedded();
+  ASSERT_TRUE(rs);
+  for (const std::string& file : testing::ListFiles(testing::SourceDir() + "/rules", ".json")) {
+    if (file == "ruleset.json" || file.find(".cases.json") != std::string::npos) continue;
+    const std::string id = file.substr(0, file.size() - 5);
+    EXPECT_TRUE(rs->Lists(id)) << "rules/" << file << " is not listed in rules/ruleset.json";
+    EXPECT_FALSE(testing::ReadFileOrEmpty(testing::SourceDir() + "/rules/" + id + ".cases.json").empty())
+        << "rules/" << id << ".json has no same-stem cases file";
+  }
+}
+
+TEST(RuleConsistency, OutcomeCodesMatchRuleRowsExactly) {
+  auto rs = Ruleset::Embedded();
+  ASSERT_TRUE(rs);
+  for (const CheckDescriptor& d : AllChecks()) {
+    const json::Value* rule = rs->Rule(d.id);
+    if (!rule) continue;  // reported above
+    SCOPED_TRACE(std::string(d.id));
+    std::set<std::string> codes(d.outcomes.begin(), d.outcomes.end());
+    std::set<std::string> rows;
+    for (const auto& [code, row] : *json::FindObject(*rule, "outcomes")) rows.insert(code);
+    for (const auto& c : codes) EXPECT_TRUE(rows.count(c)) << "outcome '" << c << "' has no row in the rule file";
+    for (const auto& r : rows) EXPECT_TRUE(codes.count(r)) << "rule row '" << r << "' is not an outcome the check emits";
+  }
+}
+
+TEST(RuleConsistency, RulesCarryBilingualTextAndValidObservatoryMapping) {
+  auto rs = Ruleset::Embedded();
+  ASSERT_TRUE(rs);
+  for (const std::string& id : rs->rule_ids()) {
+    SCOPED_TRACE(id);
+    const json::Value& rule = *rs->Rule(id);
+    EXPECT_TRUE(HasBothLanguages(rule, "title"));
+    EXPECT_TRUE(HasBothLanguages(rule, "description"));
+    const bool graded = rs->IsGraded(id);
+    if (graded) {
+      EXPECT_FALSE(rs->ObservatoryTest(id).empty()) << "graded rule without observatory_test";
+    }
+    for (const auto& [code, row] : *json::FindObject(rule, "outcomes")) {
+      SCOPED_TRACE(code);
+      EXPECT_TRUE(HasBothLanguages(row, "message"));
+      const bool pass = json::GetBool(row, "pass", true);
+      if (!pass) EXPECT_TRUE(HasBothLanguages(row, "remediation")) << "failing outcome without remediation";
+      if (pass) EXPECT_EQ(*json::FindString(row, "severity"), "info") << "passing outcomes use severity info";
+      if (const std::string* obs = json::FindString(row, "observatory")) {
+        EXPECT_TRUE(graded) << "observatory mapping on an ungraded rule";
+        EXPECT_TRUE(rs->ObservatoryModifier(*obs).has_value()) << "unknown Observatory code " << *obs;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace portal_check

@@ -1,0 +1,107 @@
+// The thin embind binding: JSON text in, JSON text out, errors as values. Nothing here knows
+// about checks; it forwards to portal_check::Auditor.
+#include <emscripten/bind.h>
+
+#include <memory>
+#include <string>
+
+#include "engine/ruleset.h"
+#include "portal_check/auditor.h"
+#include "util/json.h"
+#include "util/json_scan.h"
+
+namespace {
+
+using portal_check::Status;
+namespace json = portal_check::json;
+
+std::string Error(const Status& s) {
+  json::Object err{{"code", json::Str(Status::CodeName(s.code()))}, {"message", json::Str(s.message())}};
+  return json::Serialize(json::Value(json::Object{{"ok", json::Bool(false)}, {"error", json::Value(err)}}));
+}
+
+std::string Ok(json::Object extra = {}) {
+  extra["ok"] = json::Bool(true);
+  return json::Serialize(json::Value(extra));
+}
+
+std::string EngineInfoJson() {
+  json::Object o{{"name", json::Str(portal_check::EngineInfo::Name())},
+                 {"version", json::Str(portal_check::EngineInfo::Version())}};
+  return json::Serialize(json::Value(o));
+}
+
+std::string EmbeddedRuleset() { return std::string(portal_check::Ruleset::EmbeddedDocument()); }
+
+// One audit. Methods mirror wasm/portal_check.d.ts.
+class Session {
+ public:
+  explicit Session(const std::string& options_json) {
+    portal_check::AuditOptions options;
+    json::Value v;
+    if (!options_json.empty()) {
+      if (Status s = json::ParseBounded(options_json, 64, v); !s.ok()) {
+        error_ = Status::Invalid("options: " + s.message());
+        return;
+      }
+      if (const std::string* t = json::FindString(v, "target")) options.target = *t;
+      if (const json::Value* r = json::Find(v, "ruleset"); r && !r->is<picojson::null>())
+        options.ruleset_document = json::Serialize(*r);
+    }
+    auto created = portal_check::Auditor::Create(options);
+    if (created.ok()) auditor_ = std::move(created.value());
+    else error_ = created.status();
+  }
+
+  std::string openHar(const std::string& har) {
+    if (!auditor_) return Error(error_);
+    auto total = auditor_->OpenHar(har);
+    if (!total.ok()) return Error(total.status());
+    total_ = total.value();
+    return Ok({{"total", json::Int(static_cast<std::int64_t>(total_))}});
+  }
+
+  std::string step(int max_entries) {
+    if (!auditor_) return Error(error_);
+    auto done = auditor_->Step(max_entries > 0 ? static_cast<std::size_t>(max_entries) : 1);
+    if (!done.ok()) return Error(done.status());
+    return Ok({{"done", json::Int(static_cast<std::int64_t>(done.value()))},
+               {"total", json::Int(static_cast<std::int64_t>(total_))}});
+  }
+
+  std::string addEntry(const std::string& entry) {
+    if (!auditor_) return Error(error_);
+    Status s = auditor_->AddEntry(entry);
+    return s.ok() ? Ok() : Error(s);
+  }
+
+  std::string finish() {
+    if (!auditor_) return Error(error_);
+    Status s = auditor_->Finish();
+    return s.ok() ? Ok() : Error(s);
+  }
+
+  std::string output(const std::string& format) {
+    if (!auditor_) return "";
+    return format == "sarif" ? auditor_->Sarif() : auditor_->ReportJson();
+  }
+
+ private:
+  std::unique_ptr<portal_check::Auditor> auditor_;
+  Status error_;
+  std::size_t total_ = 0;
+};
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(portal_check) {
+  emscripten::function("engineInfo", &EngineInfoJson);
+  emscripten::function("embeddedRuleset", &EmbeddedRuleset);
+  emscripten::class_<Session>("Session")
+      .constructor<std::string>()
+      .function("openHar", &Session::openHar)
+      .function("step", &Session::step)
+      .function("addEntry", &Session::addEntry)
+      .function("finish", &Session::finish)
+      .function("output", &Session::output);
+}
