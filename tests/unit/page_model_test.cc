@@ -1,0 +1,103 @@
+#include <gtest/gtest.h>
+
+#include "evidence/limits.h"
+#include "normalize/page_model.h"
+
+namespace portal_check {
+namespace {
+
+TEST(PageModel, RecordsElementsAttributesAndFormOwnership) {
+  const char* html = R"(<!DOCTYPE html><html><head><meta charset="utf-8"><title>Sở TT&amp;TT</title>
+<script src="/js/jquery-1.12.4.min.js"></script><base href="/goc/"></head><body>
+<form id="f1" action="/dang-nhap" method="post"><input type="text" name="tendangnhap">
+<input type="password" name="matkhau"></form>
+<input type="hidden" name="__RequestVerificationToken" form="f1">
+<a href="/lien-he" target="_blank">Liên hệ</a><!-- TODO: xoá tài khoản test --></body></html>)";
+  PageModel m = PageModel::Build(html, "", true);
+  ASSERT_TRUE(m.parsed());
+  ASSERT_EQ(m.forms().size(), 1u);
+  const HtmlElement& form = m.elements()[m.forms()[0]];
+  EXPECT_EQ(*form.Attr("action"), "/dang-nhap");
+  int owned = 0;
+  for (const HtmlElement& e : m.elements())
+    if (e.tag == "input" && e.form == 0) ++owned;
+  EXPECT_EQ(owned, 3) << "two inputs inside the form and one attached with form=";
+  EXPECT_EQ(m.meta_charset(), "utf-8");
+  EXPECT_EQ(m.base_href(), "/goc/");
+  auto scripts = m.ElementsWithTag("script");
+  ASSERT_EQ(scripts.size(), 1u);
+  EXPECT_EQ(*m.elements()[scripts[0]].Attr("src"), "/js/jquery-1.12.4.min.js");
+  auto titles = m.ElementsWithTag("title");
+  ASSERT_EQ(titles.size(), 1u);
+  EXPECT_EQ(m.elements()[titles[0]].text, "Sở TT&TT");
+  ASSERT_EQ(m.comments().size(), 1u);
+  EXPECT_NE(m.comments()[0].text.find("TODO"), std::string::npos);
+  EXPECT_NE(m.visible_text().find("Liên hệ"), std::string::npos);
+  EXPECT_EQ(m.visible_text().find("jquery"), std::string::npos) << "script text is not visible text";
+}
+
+TEST(PageModel, DecodesWindows1258Bytes) {
+  // "Tiếng Việt" in windows-1258 uses combining tone marks: "Tie^'ng Vie^.t" → bytes below.
+  // T i e(0x65) ^(0xE2 is â; ê is 0xEA) … build: "Ti" + 0xEA + 0xEC (combining acute) + "ng Vi" + 0xEA + 0xF2 (dot below) + "t"
+  const std::string body = std::string("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1258\"></head><body><p>Ti") +
+                           "\xEA\xEC" + "ng Vi" + "\xEA\xF2" + "t</p></body></html>";
+  PageModel m = PageModel::Build(body, "windows-1258", false);
+  ASSERT_TRUE(m.parsed());
+  EXPECT_EQ(m.meta_charset(), "windows-1258");
+  // glibc's iconv composes the tone marks (U+1EBF, U+1EC7); a decoder may also keep them as
+  // U+00EA + combining U+0301 / U+0323. Both are the right text.
+  const std::string& t = m.visible_text();
+  const bool composed = t.find("Ti\xE1\xBA\xBFng Vi\xE1\xBB\x87t") != std::string::npos;
+  const bool decomposed = t.find("Ti\xC3\xAA\xCC\x81ng Vi\xC3\xAA\xCC\xA3t") != std::string::npos;
+  EXPECT_TRUE(composed || decomposed) << t;
+}
+
+TEST(PageModel, LegacyMarkupWithUnclosedTagsAndTables) {
+  const char* html = "<HTML><BODY><TABLE><TR><TD><FORM ACTION=search.asp><INPUT NAME=q><TD>x</TABLE>"
+                     "<P>para<P>para2<a HREF='/a' onclick=\"go()\">a";
+  PageModel m = PageModel::Build(html, "", true);
+  ASSERT_TRUE(m.parsed());
+  EXPECT_EQ(m.forms().size(), 1u);
+  EXPECT_EQ(m.ElementsWithTag("p").size(), 2u);
+  auto links = m.ElementsWithTag("a");
+  ASSERT_EQ(links.size(), 1u);
+  EXPECT_EQ(*m.elements()[links[0]].Attr("onclick"), "go()");
+}
+
+TEST(PageModel, DeepNestingDoesNotOverflowTheStack) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "sâu";
+  PageModel m = PageModel::Build(html, "", true);
+  EXPECT_TRUE(m.parsed());
+}
+
+TEST(PageModel, ElementLimitIsEnforced) {
+  std::string html = "<html><body>";
+  for (std::size_t i = 0; i < limits::kMaxPageModelNodes + 10; ++i) html += "<br>";
+  PageModel m = PageModel::Build(html, "", true);
+  EXPECT_TRUE(m.truncated());
+  EXPECT_EQ(m.elements().size(), limits::kMaxPageModelNodes);
+}
+
+TEST(PageModel, HostileMarkupIsData) {
+  const char* html = "<img src=x onerror=alert(1)><svg><script>alert(2)</script></svg>"
+                     "<a href=\"javascript:alert(3)\">\xE2\x80\xAE" "evil</a><!--><script>x</script>-->";
+  PageModel m = PageModel::Build(html, "", true);
+  ASSERT_TRUE(m.parsed());
+  auto imgs = m.ElementsWithTag("img");
+  ASSERT_EQ(imgs.size(), 1u);
+  EXPECT_EQ(*m.elements()[imgs[0]].Attr("onerror"), "alert(1)");
+}
+
+TEST(PageModel, EmptyAndBinaryInput) {
+  EXPECT_FALSE(PageModel::Build("", "", true).parsed() && !PageModel::Build("", "", true).elements().empty());
+  std::string binary(4096, '\0');
+  for (std::size_t i = 0; i < binary.size(); ++i) binary[i] = static_cast<char>(i * 7);
+  PageModel m = PageModel::Build(binary, "", false);
+  (void)m;  // must not crash
+  SUCCEED();
+}
+
+}  // namespace
+}  // namespace portal_check
