@@ -1,4 +1,19 @@
+// The cookie.* checks (one file each), registered in one list.
 #include "checks/registry.h"
+
 namespace portal_check {
-void AppendCookieChecks(std::vector<CheckDescriptor>& out) {}
+
+// Defined in cookie_<name>.cc.
+CheckDescriptor CookieFlagsDescriptor();
+CheckDescriptor CookiePrefixDescriptor();
+CheckDescriptor CookieScopeDescriptor();
+CheckDescriptor CookieSessionInUrlDescriptor();
+
+void AppendCookieChecks(std::vector<CheckDescriptor>& out) {
+  out.push_back(CookieFlagsDescriptor());
+  out.push_back(CookiePrefixDescriptor());
+  out.push_back(CookieScopeDescriptor());
+  out.push_back(CookieSessionInUrlDescriptor());
+}
+
 }  // namespace portal_check

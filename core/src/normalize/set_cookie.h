@@ -2,10 +2,15 @@
 #ifndef PORTAL_CHECK_NORMALIZE_SET_COOKIE_H_
 #define PORTAL_CHECK_NORMALIZE_SET_COOKIE_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "evidence/exchange.h"
+#include "normalize/url.h"
 
 namespace portal_check {
 
@@ -21,6 +26,10 @@ struct SetCookie {
   std::optional<std::string> path;
   bool has_expiry = false;               // Expires or Max-Age present
   std::vector<std::string> problems;     // syntax problems (English, stable text)
+  // Additions (after the original members, so existing initialisers keep working):
+  std::optional<std::int64_t> max_age;   // the last valid Max-Age, seconds (may be <= 0)
+  std::optional<std::int64_t> expires;   // the last parseable Expires, seconds since the epoch
+  bool partitioned = false;              // the Partitioned attribute (CHIPS)
 };
 
 // Parses one Set-Cookie header value. Returns nullopt when it holds no cookie name/value pair
@@ -29,7 +38,76 @@ std::optional<SetCookie> ParseSetCookie(std::string_view header_value);
 
 // True when `name` is a session cookie: a known framework session name or a name containing one
 // of the session markers, both read from the ruleset's data list "session-cookies".
+//
+// Data list format (all members optional arrays of strings, ASCII case-insensitive):
+//   {"exact": [...], "prefixes": [...], "contains": [...],
+//    "exclude_exact": [...], "exclude_prefixes": [...], "exclude_contains": [...]}
+// An excluded name is never a session cookie (e.g. JS-readable XSRF-TOKEN). When the ruleset has
+// no "session-cookies" list, the Observatory's own markers ("sess", "login") are used instead,
+// so a missing list never makes every cookie look harmless.
 bool IsSessionCookie(std::string_view name, const AuditContext& ctx);
+
+// ---------------------------------------------------------------------------------------------
+// Additions for the cookie checks.
+
+// True when `name` is an anti-CSRF cookie name per the data list "anti-csrf-cookies" (same
+// format as "session-cookies"). Without the list: the name contains "csrf" or "xsrf".
+bool IsAntiCsrfCookie(std::string_view name, const AuditContext& ctx);
+
+// The Observatory's own classification, kept to compute what the Observatory would report:
+// a session cookie contains "login" or "sess"; an anti-CSRF cookie contains "csrf".
+bool IsObservatorySessionCookie(std::string_view name);
+bool IsObservatoryAntiCsrfCookie(std::string_view name);
+
+// Parses a cookie-date (RFC 6265bis section 5.1.1, the algorithm browsers use for Expires) into
+// seconds since the Unix epoch. Returns nullopt when the algorithm fails.
+std::optional<std::int64_t> ParseCookieDate(std::string_view text);
+
+// True when a browser on `host` (lower-case) would store a cookie with this Domain attribute:
+// no Domain, or a Domain that domain-matches `host` and is not a public suffix (unless equal to
+// `host`). IP literal hosts accept only a Domain equal to the host.
+bool CookieDomainAccepted(const SetCookie& cookie, std::string_view host);
+
+// A cookie as one response set it.
+struct ObservedCookie {
+  SetCookie cookie;
+  std::string set_by;        // URL of the response that set it
+  std::string host;          // its host, lower-case ("" when the URL did not parse)
+  std::string site;          // its registrable domain (Url::Site())
+  bool over_https = false;   // set by an https response
+  std::size_t exchange_index = 0;
+};
+
+// The cookies a page's response leaves in a browser's jar, as the Observatory's cookie test sees
+// them: those set along the redirect chain that ended at the page (same-site hops only), then the
+// page response's own. A later cookie with the same (name, domain, path) replaces an earlier one.
+struct PageCookieJar {
+  std::vector<ObservedCookie> cookies;  // in setting order (after replacement)
+  std::size_t ignored = 0;              // Set-Cookie fields holding no cookie (ignored by browsers)
+  std::size_t carried = 0;              // how many of `cookies` came from redirect hops
+  bool truncated = false;               // a limit below dropped cookies
+};
+
+// Follows redirect chains across exchanges (fed in HAR order) so that cookies set on a hop are
+// credited to the page the chain ends at. Bounded: at most kMaxPendingChains unfinished chains
+// (the oldest is dropped) and kMaxCookiesPerJar cookies per jar.
+class PageCookieTracker {
+ public:
+  static constexpr std::size_t kMaxPendingChains = 16;
+  static constexpr std::size_t kMaxCookiesPerJar = 64;
+
+  // Call for every exchange. For a redirect, remembers the cookies carried so far (keyed by the
+  // resolved redirect target) and returns an empty jar. For any other exchange, returns its jar
+  // (carried cookies first, then its own Set-Cookie fields).
+  PageCookieJar OnExchange(const Exchange& exchange, const std::optional<Url>& url);
+
+ private:
+  struct Pending {
+    std::string target;  // resolved redirect target href
+    PageCookieJar jar;
+  };
+  std::vector<Pending> pending_;
+};
 
 }  // namespace portal_check
 

@@ -1,0 +1,211 @@
+// cookie.flags (graded): the Mozilla HTTP Observatory's "cookies" test, with a broader notion of
+// session cookie (rules/data/session-cookies.json) and anti-CSRF cookie
+// (rules/data/anti-csrf-cookies.json).
+//
+// Evidence: every HTML page response (view.page != nullptr) and the Set-Cookie fields of the
+// redirect hops that led to it (PageCookieTracker: same-site hops only, bounded). Cookies set by
+// other responses (scripts, XHR, images) are not judged here: the Observatory's jar holds only
+// the cookies of its own fetches of the site's root, which are this page and its redirect chain.
+//
+// Logic (as the Observatory, learnt from its test, not copied): every cookie in the jar can only
+// make the result worse, in the Observatory's order from best to worst. Without Secure a cookie is
+// "without-secure-flag", softened to "...-but-protected-by-hsts" when the page is https with an
+// HSTS policy the Observatory accepts (valid, max-age >= six months); session cookies without
+// Secure or HttpOnly, anti-CSRF cookies without SameSite, SameSite=None without Secure and
+// malformed SameSite values are worse. With nothing wrong, the result depends on whether every
+// cookie has a SameSite attribute. A jar with no cookie is "cookies-not-found".
+//
+// Divergences from the Observatory, reported through CheckResult::observatory_result: our
+// session/anti-CSRF lists are broader; a malformed SameSite counts on every response of the
+// chain (the Observatory reads raw headers of the final response only).
+#include <array>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checks/check.h"
+#include "engine/audit_context.h"
+#include "normalize/hsts.h"
+#include "normalize/set_cookie.h"
+#include "util/json.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::string_view kId = "cookie.flags";
+constexpr std::string_view kNotFound = "cookies-not-found";
+constexpr std::string_view kAllGoodSameSite = "cookies-secure-with-httponly-sessions-and-samesite";
+constexpr std::string_view kAllGood = "cookies-secure-with-httponly-sessions";
+constexpr std::string_view kNoSecureHsts = "cookies-without-secure-flag-but-protected-by-hsts";
+constexpr std::string_view kNoSecure = "cookies-without-secure-flag";
+constexpr std::string_view kSessionNoSecureHsts = "cookies-session-without-secure-flag-but-protected-by-hsts";
+constexpr std::string_view kSameSiteInvalid = "cookies-samesite-flag-invalid";
+constexpr std::string_view kAntiCsrfNoSameSite = "cookies-anticsrf-without-samesite-flag";
+constexpr std::string_view kSessionNoHttpOnly = "cookies-session-without-httponly-flag";
+constexpr std::string_view kSessionNoSecure = "cookies-session-without-secure-flag";
+
+// Best to worst: a code replaces the current one only when it stands later in this list.
+constexpr std::array<std::string_view, 7> kBestToWorst = {
+    kNoSecureHsts, kNoSecure, kSessionNoSecureHsts, kSameSiteInvalid, kAntiCsrfNoSameSite, kSessionNoHttpOnly,
+    kSessionNoSecure};
+
+std::size_t Rank(std::string_view code) {
+  for (std::size_t i = 0; i < kBestToWorst.size(); ++i)
+    if (kBestToWorst[i] == code) return i;
+  return 0;
+}
+
+// Keeps the worse of `current` ("" = nothing yet) and `candidate`.
+void Worsen(std::string_view& current, std::string_view candidate) {
+  if (current.empty() || Rank(candidate) > Rank(current)) current = candidate;
+}
+
+bool SameSiteValid(const SetCookie& c) {
+  return c.same_site && (text::EqualsIgnoreCase(*c.same_site, "strict") || text::EqualsIgnoreCase(*c.same_site, "lax") ||
+                         text::EqualsIgnoreCase(*c.same_site, "none"));
+}
+bool SameSiteNone(const SetCookie& c) { return c.same_site && text::EqualsIgnoreCase(*c.same_site, "none"); }
+bool SameSiteMalformed(const SetCookie& c) { return c.same_site && !SameSiteValid(c); }
+
+// One cookie of the jar, classified twice: by our lists and by the Observatory's markers.
+struct Judged {
+  const ObservedCookie* observed;
+  bool evaluated;  // false for cookies browsers drop (empty name, foreign Domain)
+  bool session, anticsrf;
+  bool obs_session, obs_anticsrf;
+};
+
+// The Observatory's per-cookie verdicts, for one classification.
+void JudgeCookie(const SetCookie& c, bool session, bool anticsrf, bool hsts, std::string_view& result,
+                 bool& missing_samesite) {
+  if (!c.secure && SameSiteNone(c)) Worsen(result, kSameSiteInvalid);
+  if (!c.secure) Worsen(result, hsts ? kNoSecureHsts : kNoSecure);
+  if (anticsrf && !SameSiteValid(c)) Worsen(result, kAntiCsrfNoSameSite);
+  if (session && !c.secure) Worsen(result, hsts ? kSessionNoSecureHsts : kSessionNoSecure);
+  if (session && !c.http_only) Worsen(result, kSessionNoHttpOnly);
+  if (!SameSiteValid(c)) missing_samesite = true;
+}
+
+// The outcome code for the jar. `observatory` selects the Observatory's classification and its
+// raw-header SameSite check limited to the page response (index `page_index`).
+std::string_view Evaluate(const std::vector<Judged>& cookies, bool hsts, bool observatory, std::size_t page_index) {
+  std::string_view result;
+  for (const Judged& j : cookies) {
+    const ObservedCookie& o = *j.observed;
+    bool raw_counts = !observatory || o.exchange_index == page_index;
+    if (raw_counts && SameSiteMalformed(o.cookie)) Worsen(result, kSameSiteInvalid);
+  }
+  bool any = false, missing_samesite = false;
+  for (const Judged& j : cookies) {
+    if (!j.evaluated) continue;
+    any = true;
+    JudgeCookie(j.observed->cookie, observatory ? j.obs_session : j.session,
+                observatory ? j.obs_anticsrf : j.anticsrf, hsts, result, missing_samesite);
+  }
+  if (!any) return kNotFound;
+  if (!result.empty()) return result;
+  return missing_samesite ? kAllGood : kAllGoodSameSite;
+}
+
+// Stable problem codes for one cookie, as our classification sees it.
+json::Array CookieProblems(const Judged& j, bool hsts) {
+  const SetCookie& c = j.observed->cookie;
+  json::Array p;
+  auto add = [&p](std::string_view s) { p.push_back(json::Str(s)); };
+  if (c.name.empty()) add("empty-name-ignored-by-browsers");
+  if (!c.name.empty() && !j.evaluated) add("domain-rejected-by-browsers");
+  if (!c.secure) add(hsts ? "secure-missing-hsts-protected" : "secure-missing");
+  if (j.session && !c.http_only) add("httponly-missing");
+  if (SameSiteMalformed(c)) add("samesite-invalid");
+  if (!c.secure && SameSiteNone(c)) add("samesite-none-without-secure");
+  if (!c.same_site) add("samesite-missing");
+  if (j.anticsrf && !SameSiteValid(c)) add("anticsrf-samesite-missing");
+  return p;
+}
+
+json::Value CookieDetails(const Judged& j, bool hsts) {
+  const SetCookie& c = j.observed->cookie;
+  json::Object d;
+  d["name"] = json::Str(text::SafeUtf8(c.name, 256));
+  d["secure"] = json::Bool(c.secure);
+  d["httpOnly"] = json::Bool(c.http_only);
+  d["sameSite"] = c.same_site ? json::Str(text::SafeUtf8(*c.same_site, 64)) : json::Value();
+  d["session"] = json::Bool(j.session);
+  d["antiCsrf"] = json::Bool(j.anticsrf);
+  d["problems"] = json::Value(CookieProblems(j, hsts));
+  if (!c.problems.empty()) {
+    json::Array syntax;
+    for (const std::string& s : c.problems) syntax.push_back(json::Str(text::SafeUtf8(s, 256)));
+    d["syntax"] = json::Value(std::move(syntax));
+  }
+  return json::Value(std::move(d));
+}
+
+bool PageHstsProtects(const ExchangeView& view) {
+  if (!view.url || !view.url->IsHttps()) return false;
+  std::optional<std::string_view> sts = view.exchange.response_headers.Get("strict-transport-security");
+  return sts && HstsProtects(ParseHsts(*sts));
+}
+
+class CookieFlagsCheck : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    PageCookieJar jar = tracker_.OnExchange(view.exchange, view.url);
+    if (view.page == nullptr) return;
+    CheckResult r;
+    r.id = std::string(kId);
+    r.page = view.exchange.url;
+    if (view.exchange.NotCaptured("set-cookie")) {
+      r.outcome = "not-captured";
+      out.Emit(std::move(r));
+      return;
+    }
+    std::vector<Judged> judged = Classify(jar, ctx);
+    bool hsts = PageHstsProtects(view);
+    std::string_view ours = Evaluate(judged, hsts, false, view.exchange.index);
+    std::string_view theirs = Evaluate(judged, hsts, true, view.exchange.index);
+    r.outcome = std::string(ours);
+    if (theirs != ours) r.observatory_result = std::string(theirs);
+    r.details = Details(jar, judged, hsts);
+    out.Emit(std::move(r));
+  }
+
+ private:
+  static std::vector<Judged> Classify(const PageCookieJar& jar, const AuditContext& ctx) {
+    std::vector<Judged> out;
+    for (const ObservedCookie& o : jar.cookies) {
+      const std::string& n = o.cookie.name;
+      bool evaluated = !n.empty() && CookieDomainAccepted(o.cookie, o.host);
+      out.push_back(Judged{&o, evaluated, IsSessionCookie(n, ctx), IsAntiCsrfCookie(n, ctx),
+                           IsObservatorySessionCookie(n), IsObservatoryAntiCsrfCookie(n)});
+    }
+    return out;
+  }
+
+  static json::Object Details(const PageCookieJar& jar, const std::vector<Judged>& judged, bool hsts) {
+    json::Object d;
+    json::Array cookies;
+    for (const Judged& j : judged) cookies.push_back(CookieDetails(j, hsts));
+    d["cookies"] = json::Value(std::move(cookies));
+    d["hstsProtects"] = json::Bool(hsts);
+    d["fromRedirects"] = json::Int(static_cast<std::int64_t>(jar.carried));
+    if (jar.ignored > 0) d["ignoredSetCookie"] = json::Int(static_cast<std::int64_t>(jar.ignored));
+    if (jar.truncated) d["truncated"] = json::Bool(true);
+    return d;
+  }
+
+  PageCookieTracker tracker_;
+};
+
+}  // namespace
+
+CheckDescriptor CookieFlagsDescriptor() {
+  return CheckDescriptor{kId,
+                         {kAllGoodSameSite, kAllGood, kNotFound, kNoSecureHsts, kSessionNoSecureHsts, kNoSecure,
+                          kSameSiteInvalid, kAntiCsrfNoSameSite, kSessionNoHttpOnly, kSessionNoSecure},
+                         [] { return std::unique_ptr<Check>(new CookieFlagsCheck()); }};
+}
+
+}  // namespace portal_check

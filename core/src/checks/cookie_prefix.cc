@@ -1,0 +1,89 @@
+// cookie.prefix: cookie name prefixes (RFC 6265bis section 4.1.3) are honoured by the server.
+// A "__Secure-" cookie needs Secure (and an https origin); a "__Host-" cookie needs Secure, an
+// https origin, Path=/ and no Domain. Browsers refuse a prefixed cookie that breaks these rules,
+// so a violation means the protection the name promises is not there (or the cookie is lost).
+// Prefixes match ASCII case-insensitively, as current browsers do.
+//
+// Evidence: the cookie jar of each HTML page (its Set-Cookie fields and those of the same-site
+// redirect hops that led to it; see PageCookieTracker). No prefixed cookie -> not-applicable.
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "checks/check.h"
+#include "engine/audit_context.h"
+#include "normalize/set_cookie.h"
+#include "util/json.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::string_view kId = "cookie.prefix";
+
+// The prefix `name` carries ("__Host-", "__Secure-") or "" when none.
+std::string_view PrefixOf(std::string_view name) {
+  if (text::StartsWithIgnoreCase(name, "__Host-")) return "__Host-";
+  if (text::StartsWithIgnoreCase(name, "__Secure-")) return "__Secure-";
+  return "";
+}
+
+// Stable problem codes for one prefixed cookie.
+json::Array PrefixProblems(const ObservedCookie& o, std::string_view prefix) {
+  json::Array p;
+  const SetCookie& c = o.cookie;
+  if (!c.secure) p.push_back(json::Str("secure-missing"));
+  if (!o.over_https) p.push_back(json::Str("set-over-http"));
+  if (prefix == "__Host-") {
+    if (c.domain) p.push_back(json::Str("domain-present"));
+    if (!c.path || *c.path != "/") p.push_back(json::Str("path-not-root"));
+  }
+  return p;
+}
+
+class CookiePrefixCheck : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    PageCookieJar jar = tracker_.OnExchange(view.exchange, view.url);
+    if (view.page == nullptr) return;
+    CheckResult r;
+    r.id = std::string(kId);
+    r.page = view.exchange.url;
+    if (view.exchange.NotCaptured("set-cookie")) {
+      r.outcome = "not-captured";
+      out.Emit(std::move(r));
+      return;
+    }
+    json::Array cookies;
+    bool violated = false;
+    for (const ObservedCookie& o : jar.cookies) {
+      std::string_view prefix = PrefixOf(o.cookie.name);
+      if (prefix.empty()) continue;
+      json::Array problems = PrefixProblems(o, prefix);
+      violated = violated || !problems.empty();
+      json::Object c;
+      c["name"] = json::Str(text::SafeUtf8(o.cookie.name, 256));
+      c["prefix"] = json::Str(prefix);
+      c["problems"] = json::Value(std::move(problems));
+      cookies.push_back(json::Value(std::move(c)));
+    }
+    if (cookies.empty()) {
+      r.outcome = "not-applicable";
+    } else {
+      r.outcome = violated ? "violated" : "ok";
+      r.details["cookies"] = json::Value(std::move(cookies));
+    }
+    out.Emit(std::move(r));
+  }
+
+ private:
+  PageCookieTracker tracker_;
+};
+
+}  // namespace
+
+CheckDescriptor CookiePrefixDescriptor() {
+  return CheckDescriptor{kId, {"ok", "violated"}, [] { return std::unique_ptr<Check>(new CookiePrefixCheck()); }};
+}
+
+}  // namespace portal_check

@@ -1,0 +1,79 @@
+// cookie.scope: a Domain attribute wider than the host that set the cookie (ZAP 90033, loosely
+// scoped cookie). A cookie set by dept.example.gov.vn with Domain=example.gov.vn is sent to every
+// other host under example.gov.vn, so any of them (an old, vulnerable subdomain) can read or
+// overwrite it. Domain equal to the host, or no Domain, is host-only for this check. A Domain
+// that does not domain-match the host, or names a public suffix, is refused by browsers and only
+// listed (rejected), not counted as loose.
+//
+// Evidence: the cookie jar of each HTML page (see PageCookieTracker); no cookie -> not-applicable.
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "checks/check.h"
+#include "engine/audit_context.h"
+#include "normalize/set_cookie.h"
+#include "util/json.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::string_view kId = "cookie.scope";
+
+json::Value CookieEntry(const ObservedCookie& o) {
+  json::Object c;
+  c["name"] = json::Str(text::SafeUtf8(o.cookie.name, 256));
+  c["domain"] = json::Str(text::SafeUtf8(o.cookie.domain ? *o.cookie.domain : std::string(), 256));
+  c["host"] = json::Str(text::SafeUtf8(o.host, 256));
+  return json::Value(std::move(c));
+}
+
+class CookieScopeCheck : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    PageCookieJar jar = tracker_.OnExchange(view.exchange, view.url);
+    if (view.page == nullptr) return;
+    CheckResult r;
+    r.id = std::string(kId);
+    r.page = view.exchange.url;
+    if (view.exchange.NotCaptured("set-cookie")) {
+      r.outcome = "not-captured";
+      out.Emit(std::move(r));
+      return;
+    }
+    json::Array loose, rejected;
+    std::int64_t count = 0;
+    for (const ObservedCookie& o : jar.cookies) {
+      if (o.cookie.name.empty()) continue;
+      ++count;
+      if (!o.cookie.domain || *o.cookie.domain == o.host) continue;
+      if (CookieDomainAccepted(o.cookie, o.host))
+        loose.push_back(CookieEntry(o));
+      else
+        rejected.push_back(CookieEntry(o));
+    }
+    if (count == 0) {
+      r.outcome = "not-applicable";
+      out.Emit(std::move(r));
+      return;
+    }
+    r.outcome = loose.empty() ? "host-only" : "loosely-scoped";
+    r.details["cookies"] = json::Int(count);
+    r.details["loose"] = json::Value(std::move(loose));
+    if (!rejected.empty()) r.details["rejected"] = json::Value(std::move(rejected));
+    out.Emit(std::move(r));
+  }
+
+ private:
+  PageCookieTracker tracker_;
+};
+
+}  // namespace
+
+CheckDescriptor CookieScopeDescriptor() {
+  return CheckDescriptor{kId, {"host-only", "loosely-scoped"},
+                         [] { return std::unique_ptr<Check>(new CookieScopeCheck()); }};
+}
+
+}  // namespace portal_check

@@ -1,0 +1,198 @@
+// transport.certificate: the certificate each audited https host presented, from the HAR's
+// `_securityDetails` (Exchange::tls) of the first https page on that host that carries it.
+// One result per host, about that page.
+//
+// Outcomes, first match wins (every problem found is listed in details.problems regardless):
+//   expired            validTo is before the exchange's startedDateTime, or validFrom after it
+//                      (browsers reject both as ERR_CERT_DATE_INVALID; details say which)
+//   hostname-mismatch  the host matches no subjectAltName (or, when the capture recorded no SAN
+//                      list, the subject CN) under RFC 6125 wildcard rules
+//   untrusted          the capture recorded that the chain is not trusted (`_trusted: false`)
+//   expiring-soon      validTo is less than 30 days after startedDateTime (passes, with a warning)
+//   valid              otherwise
+// Time is the exchange's own startedDateTime: the core never reads the clock. When it is absent
+// (or the validity dates are), validity is not judged and details say so. An https host whose
+// pages carry no TLS details gets not-captured; an audit without any https page gets one
+// site-level not-applicable.
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "checks/check.h"
+#include "evidence/limits.h"
+#include "normalize/url.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::string_view kId = "transport.certificate";
+constexpr std::int64_t kExpiringSoonSeconds = 30 * 24 * 3600;
+constexpr std::size_t kMaxListedNames = 50;
+
+std::string_view StripTrailingDot(std::string_view s) {
+  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+  return s;
+}
+
+std::string_view StripBrackets(std::string_view host) {
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') return host.substr(1, host.size() - 2);
+  return host;
+}
+
+// RFC 6125 6.4.3 as browsers apply it: a wildcard only as the whole left-most label, matching
+// exactly one non-empty label, never over a public suffix ("*.gov.vn") and never an IP address.
+// REQUIRES: host is lower-case, without a trailing dot.
+bool NameMatches(std::string_view pattern_in, std::string_view host) {
+  std::string pattern = text::Lower(StripTrailingDot(text::Trim(pattern_in)));
+  if (pattern.empty()) return false;
+  if (pattern == StripBrackets(host)) return true;
+  if (pattern.size() < 3 || pattern.compare(0, 2, "*.") != 0) return false;
+  if (IsIpLiteral(host)) return false;
+  std::string_view suffix = std::string_view(pattern).substr(2);
+  if (suffix.find('*') != std::string_view::npos || suffix.find('.') == std::string_view::npos) return false;
+  if (RegistrableDomain(suffix).empty()) return false;
+  std::size_t dot = host.find('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  return host.substr(dot + 1) == suffix;
+}
+
+json::Array NameList(const std::vector<std::string>& names) {
+  json::Array arr;
+  for (std::size_t i = 0; i < names.size() && i < kMaxListedNames; ++i)
+    arr.push_back(json::Str(text::SafeUtf8(names[i], 512)));
+  return arr;
+}
+
+// Facts found while judging, in outcome precedence order.
+struct Findings {
+  bool expired = false;
+  bool not_yet_valid = false;
+  bool mismatch = false;
+  bool untrusted = false;
+  bool expiring_soon = false;
+};
+
+std::string OutcomeOf(const Findings& f) {
+  if (f.expired || f.not_yet_valid) return "expired";
+  if (f.mismatch) return "hostname-mismatch";
+  if (f.untrusted) return "untrusted";
+  if (f.expiring_soon) return "expiring-soon";
+  return "valid";
+}
+
+void JudgeValidity(const TlsDetails& tls, const std::optional<std::int64_t>& now, Findings& f, json::Object& d) {
+  if (tls.valid_from) d["valid_from"] = json::Int(*tls.valid_from);
+  if (tls.valid_to) d["valid_to"] = json::Int(*tls.valid_to);
+  if (!now) {
+    d["validity"] = json::Str("not judged: the exchange has no startedDateTime");
+    return;
+  }
+  d["checked_at"] = json::Int(*now);
+  if (!tls.valid_to && !tls.valid_from) {
+    d["validity"] = json::Str("not judged: the capture recorded no validity dates");
+    return;
+  }
+  if (tls.valid_from && *now < *tls.valid_from) f.not_yet_valid = true;
+  if (tls.valid_to) {
+    const std::int64_t left = *tls.valid_to - *now;
+    d["days_left"] = json::Int(left >= 0 ? left / 86400 : -((-left + 86399) / 86400));
+    if (left < 0) f.expired = true;
+    else if (left < kExpiringSoonSeconds) f.expiring_soon = true;
+  }
+}
+
+void JudgeHostname(const TlsDetails& tls, const Url& url, Findings& f, json::Object& d) {
+  const std::string& host = url.host();
+  bool matches = false;
+  if (!tls.san_list.empty()) {
+    d["matched_against"] = json::Str("subject-alt-names");
+    for (const std::string& name : tls.san_list) matches = matches || NameMatches(name, host);
+  } else if (!tls.subject_name.empty()) {
+    d["matched_against"] = json::Str("subject-cn");
+    d["note"] = json::Str("the capture recorded no subjectAltName list; the subject CN was used");
+    matches = NameMatches(tls.subject_name, host);
+  } else {
+    d["matched_against"] = json::Str("none");
+    d["hostname"] = json::Str("not judged: the capture recorded neither SAN list nor subject");
+    return;
+  }
+  d["hostname_matches"] = json::Bool(matches);
+  f.mismatch = !matches;
+}
+
+json::Array Problems(const Findings& f) {
+  json::Array a;
+  if (f.expired) a.push_back(json::Str("expired"));
+  if (f.not_yet_valid) a.push_back(json::Str("not-yet-valid"));
+  if (f.mismatch) a.push_back(json::Str("hostname-mismatch"));
+  if (f.untrusted) a.push_back(json::Str("untrusted"));
+  if (f.expiring_soon) a.push_back(json::Str("expiring-soon"));
+  return a;
+}
+
+class TransportCertificate : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    if (view.page == nullptr || !view.url || !view.url->IsHttps()) return;
+    const std::string& host = view.url->host();
+    if (done_.count(host)) return;
+    std::string page = text::SafeUtf8(view.exchange.url, limits::kMaxUrlBytes);
+    if (!view.exchange.tls) {
+      pending_.emplace(host, std::move(page));  // keeps the first page without TLS details
+      return;
+    }
+    done_.insert(host);
+    pending_.erase(host);
+    out.Emit(Judge(*view.exchange.tls, *view.url, view.exchange.started, std::move(page)));
+  }
+
+  void OnFinish(const AuditContext& ctx, ResultSink& out) override {
+    for (auto& [host, page] : pending_) {
+      CheckResult r;
+      r.id = std::string(kId);
+      r.page = page;
+      r.outcome = "not-captured";
+      r.details["reason"] = json::Str("no TLS details (_securityDetails) were recorded for this host");
+      out.Emit(std::move(r));
+    }
+    if (done_.empty() && pending_.empty()) {
+      CheckResult r;
+      r.id = std::string(kId);
+      r.outcome = "not-applicable";
+      r.details["reason"] = json::Str("no page was served over https");
+      out.Emit(std::move(r));
+    }
+  }
+
+ private:
+  static CheckResult Judge(const TlsDetails& tls, const Url& url, const std::optional<std::int64_t>& now,
+                           std::string page) {
+    CheckResult r;
+    r.id = std::string(kId);
+    r.page = std::move(page);
+    json::Object& d = r.details;
+    d["subject"] = json::Str(text::SafeUtf8(tls.subject_name, 512));
+    d["issuer"] = json::Str(text::SafeUtf8(tls.issuer, 512));
+    if (!tls.san_list.empty()) d["san"] = json::Value(NameList(tls.san_list));
+    d["trusted"] = tls.trusted ? json::Bool(*tls.trusted) : json::Value();
+    Findings f;
+    JudgeValidity(tls, now, f, d);
+    JudgeHostname(tls, url, f, d);
+    f.untrusted = tls.trusted.has_value() && !*tls.trusted;
+    d["problems"] = json::Value(Problems(f));
+    r.outcome = OutcomeOf(f);
+    return r;
+  }
+
+  std::set<std::string> done_;                 // hosts already judged
+  std::map<std::string, std::string> pending_;  // host -> first https page without TLS details
+};
+
+}  // namespace
+
+// Factory registered in transport_family.cc.
+std::unique_ptr<Check> MakeTransportCertificate() { return std::make_unique<TransportCertificate>(); }
+
+}  // namespace portal_check

@@ -1,0 +1,173 @@
+// transport.hsts (graded, Observatory test "strict-transport-security"): the
+// Strict-Transport-Security header of every https page.
+//
+// Outcomes (first header field only, as RFC 6797 8.1 tells a UA to do):
+//   missing        no Strict-Transport-Security field
+//   invalid        not parseable per RFC 6797 6.1 (normalize/hsts.h)
+//   max-age-zero   max-age=0: the header deletes the policy
+//   short-max-age  max-age below one year (31536000)
+//   preload-ready  max-age >= one year with includeSubDomains and preload
+//   strong         max-age >= one year otherwise
+// An http page gets not-applicable (browsers ignore HSTS over http; a header sent anyway is noted)
+// with the Observatory's hsts-not-implemented-no-https, so the grade matches the Observatory's.
+//
+// Observatory compatibility: the Observatory's own parser is emulated (ObservatoryResult below)
+// and its result code is attached whenever it differs from the one the rule file maps the
+// outcome to (e.g. max-age between six months and a year: the Observatory passes it; a quoted
+// max-age: RFC-valid, but the Observatory's parseInt yields NaN and it passes anything). The
+// Observatory's hsts-preloaded is never claimed: the engine carries no preload list. When the
+// capture recorded an untrusted certificate the Observatory reports hsts-invalid-cert.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+#include "evidence/limits.h"
+#include "normalize/hsts.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::string_view kId = "transport.hsts";
+constexpr std::string_view kHeader = "Strict-Transport-Security";
+
+constexpr std::string_view kObsAtLeastSix = "hsts-implemented-max-age-at-least-six-months";
+constexpr std::string_view kObsLessThanSix = "hsts-implemented-max-age-less-than-six-months";
+constexpr std::string_view kObsNotImplemented = "hsts-not-implemented";
+constexpr std::string_view kObsInvalid = "hsts-header-invalid";
+constexpr std::string_view kObsNoHttps = "hsts-not-implemented-no-https";
+constexpr std::string_view kObsInvalidCert = "hsts-invalid-cert";
+
+// The Observatory result code rules/transport.hsts.json maps each outcome to.
+std::string_view MappedObservatory(std::string_view outcome) {
+  if (outcome == "strong" || outcome == "preload-ready") return kObsAtLeastSix;
+  if (outcome == "short-max-age" || outcome == "max-age-zero") return kObsLessThanSix;
+  if (outcome == "missing") return kObsNotImplemented;
+  return kObsInvalid;
+}
+
+// JavaScript's parseInt(s, 10) on an already trimmed string, reduced to what the comparison
+// with six months needs: nullopt for NaN, else the sign and whether |value| >= six months.
+struct JsInt {
+  bool negative = false;
+  bool at_least_six_months = false;
+};
+std::optional<JsInt> JsParseInt(std::string_view s) {
+  s = text::Trim(s);
+  JsInt r;
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+    r.negative = s.front() == '-';
+    s.remove_prefix(1);
+  }
+  std::size_t n = 0;
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  if (n == 0) return std::nullopt;
+  std::string_view digits = s.substr(0, n);
+  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+  const std::string six = std::to_string(kHstsSixMonths);
+  r.at_least_six_months = digits.size() > six.size() || (digits.size() == six.size() && digits >= six);
+  return r;
+}
+
+// The Observatory's strictTransportSecurityTest on the header as it receives it: repeated fields
+// arrive joined by ", " and a comma makes it "invalid"; the value is cut at 1024 characters;
+// the last "max-age=" wins; parseInt's NaN compares as "at least six months".
+std::string_view ObservatoryResult(const std::vector<std::string_view>& values) {
+  if (values.empty()) return kObsNotImplemented;
+  std::string data;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (i) data += ", ";
+    data += values[i];
+  }
+  if (data.size() > 1024) data.resize(1024);
+  if (data.find(',') != std::string::npos) return kObsInvalid;
+  bool have_max_age = false;
+  std::optional<JsInt> max_age;
+  for (std::string_view part : text::Split(data, ';', true)) {
+    std::string lower = text::Lower(part);
+    if (lower.compare(0, 8, "max-age=") == 0) {
+      have_max_age = true;
+      max_age = JsParseInt(std::string_view(lower).substr(8, 120));
+    }
+  }
+  if (!have_max_age) return kObsInvalid;
+  if (!max_age) return kObsAtLeastSix;  // NaN < SIX_MONTHS is false
+  return (!max_age->negative && max_age->at_least_six_months) ? kObsAtLeastSix : kObsLessThanSix;
+}
+
+std::string OutcomeFor(const HstsPolicy& p) {
+  if (!p.valid) return "invalid";
+  const std::int64_t age = *p.max_age;
+  if (age == 0) return "max-age-zero";
+  if (age < kHstsOneYear) return "short-max-age";
+  if (p.include_subdomains && p.preload) return "preload-ready";
+  return "strong";
+}
+
+void AddPolicyDetails(const HstsPolicy& p, json::Object& d) {
+  if (p.max_age) d["max_age"] = json::Int(*p.max_age);
+  d["include_subdomains"] = json::Bool(p.include_subdomains);
+  d["preload"] = json::Bool(p.preload);
+  if (!p.problems.empty()) {
+    json::Array problems;
+    for (const std::string& s : p.problems) problems.push_back(json::Str(s));
+    d["problems"] = json::Value(std::move(problems));
+  }
+}
+
+class TransportHsts : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    if (view.page == nullptr || !view.url || !view.url->IsHttpOrHttps()) return;
+    CheckResult r;
+    r.id = std::string(kId);
+    r.page = text::SafeUtf8(view.exchange.url, limits::kMaxUrlBytes);
+    std::vector<std::string_view> values = view.exchange.response_headers.GetAll(kHeader);
+    if (view.url->IsHttps()) {
+      JudgeHttps(values, r);
+      // The Observatory ignores the header when the certificate does not verify.
+      const auto& tls = view.exchange.tls;
+      if (tls && tls->trusted.has_value() && !*tls->trusted) r.observatory_result = std::string(kObsInvalidCert);
+    } else
+      JudgeHttp(values, r);
+    out.Emit(std::move(r));
+  }
+
+ private:
+  static void JudgeHttp(const std::vector<std::string_view>& values, CheckResult& r) {
+    r.outcome = "not-applicable";
+    r.observatory_result = std::string(kObsNoHttps);
+    r.details["reason"] = json::Str("page served over http: HSTS applies only to https responses");
+    if (!values.empty()) {
+      r.details["header"] = json::Str(text::SafeUtf8(values.front(), 1024));
+      r.details["note"] = json::Str("Strict-Transport-Security sent over http is ignored by browsers (RFC 6797 8.1)");
+    }
+  }
+
+  static void JudgeHttps(const std::vector<std::string_view>& values, CheckResult& r) {
+    r.details["preload_list"] =
+        json::Str("not consulted: the engine has no HSTS preload list, so it never reports hsts-preloaded");
+    if (values.empty()) {
+      r.outcome = "missing";
+    } else {
+      HstsPolicy p = ParseHsts(values.front());
+      r.outcome = OutcomeFor(p);
+      r.details["header"] = json::Str(text::SafeUtf8(values.front(), 1024));
+      AddPolicyDetails(p, r.details);
+      if (values.size() > 1) {
+        r.details["header_count"] = json::Int(static_cast<std::int64_t>(values.size()));
+        r.details["note"] = json::Str("several Strict-Transport-Security fields: only the first is used (RFC 6797 8.1)");
+      }
+    }
+    std::string_view obs = ObservatoryResult(values);
+    if (obs != MappedObservatory(r.outcome)) r.observatory_result = std::string(obs);
+  }
+};
+
+}  // namespace
+
+// Factory registered in transport_family.cc.
+std::unique_ptr<Check> MakeTransportHsts() { return std::make_unique<TransportHsts>(); }
+
+}  // namespace portal_check

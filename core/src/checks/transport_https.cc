@@ -1,0 +1,34 @@
+// transport.https: every audited page (a successful HTML GET) is served over https.
+//
+// Outcomes: ok (the page's final URL is https), http-only (it is http). One result per page.
+// Pages whose URL did not parse are skipped: the engine already reports unparsable URLs.
+#include <memory>
+
+#include "checks/check.h"
+#include "evidence/limits.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::string_view kId = "transport.https";
+
+class TransportHttps : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    if (view.page == nullptr || !view.url || !view.url->IsHttpOrHttps()) return;
+    CheckResult r;
+    r.id = std::string(kId);
+    r.page = text::SafeUtf8(view.exchange.url, limits::kMaxUrlBytes);
+    r.outcome = view.url->IsHttps() ? "ok" : "http-only";
+    r.details["scheme"] = json::Str(view.url->scheme());
+    out.Emit(std::move(r));
+  }
+};
+
+}  // namespace
+
+// Factory registered in transport_family.cc.
+std::unique_ptr<Check> MakeTransportHttps() { return std::make_unique<TransportHttps>(); }
+
+}  // namespace portal_check

@@ -1,0 +1,101 @@
+// transport.tls-version: the TLS version each audited https host negotiated, from
+// `_securityDetails.protocol` (Exchange::tls->protocol) of the first https page on that host that
+// carries it. One result per host, about that page.
+//
+// Outcomes: ok (TLS 1.2, TLS 1.3, or QUIC, which always runs TLS 1.3), legacy-tls (SSL 2/3,
+// TLS 1.0, TLS 1.1: deprecated by RFC 8996 and BOD 18-01). Spellings accepted: "TLS 1.3" (Chrome,
+// Playwright), "TLSv1.2" (OpenSSL, mitmproxy), "TLS1_2", "SSL 3.0", "QUIC". No TLS details on an
+// https host's pages -> not-captured; an unrecognised protocol string -> error; an audit with no
+// https page -> one site-level not-applicable.
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+
+#include "checks/check.h"
+#include "evidence/limits.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::string_view kId = "transport.tls-version";
+
+// "TLS 1.3" -> "tls1.3", "TLSv1" -> "tls1", "TLS1_2" -> "tls1.2".
+std::string CanonicalProtocol(std::string_view protocol) {
+  std::string out;
+  for (char c : text::Lower(text::Trim(protocol))) {
+    if (c == ' ' || c == 'v') continue;
+    out.push_back(c == '_' ? '.' : c);
+  }
+  return out;
+}
+
+enum class Grade { kOk, kLegacy, kUnknown };
+
+Grade GradeOf(const std::string& p) {
+  for (std::string_view ok : {"tls1.2", "tls1.3", "quic"})
+    if (p == ok) return Grade::kOk;
+  for (std::string_view old : {"ssl2", "ssl2.0", "ssl3", "ssl3.0", "tls1", "tls1.0", "tls1.1"})
+    if (p == old) return Grade::kLegacy;
+  return Grade::kUnknown;
+}
+
+class TransportTlsVersion : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    if (view.page == nullptr || !view.url || !view.url->IsHttps()) return;
+    const std::string& host = view.url->host();
+    if (done_.count(host)) return;
+    std::string page = text::SafeUtf8(view.exchange.url, limits::kMaxUrlBytes);
+    const auto& tls = view.exchange.tls;
+    if (!tls || text::Trim(tls->protocol).empty()) {
+      pending_.emplace(host, std::move(page));
+      return;
+    }
+    done_.insert(host);
+    pending_.erase(host);
+    CheckResult r;
+    r.id = std::string(kId);
+    r.page = std::move(page);
+    r.details["protocol"] = json::Str(text::SafeUtf8(tls->protocol, 64));
+    switch (GradeOf(CanonicalProtocol(tls->protocol))) {
+      case Grade::kOk: r.outcome = "ok"; break;
+      case Grade::kLegacy: r.outcome = "legacy-tls"; break;
+      case Grade::kUnknown:
+        r.outcome = "error";
+        r.details["reason"] = json::Str("unrecognised protocol name");
+        break;
+    }
+    out.Emit(std::move(r));
+  }
+
+  void OnFinish(const AuditContext& ctx, ResultSink& out) override {
+    for (auto& [host, page] : pending_) {
+      CheckResult r;
+      r.id = std::string(kId);
+      r.page = page;
+      r.outcome = "not-captured";
+      r.details["reason"] = json::Str("no TLS protocol (_securityDetails.protocol) was recorded for this host");
+      out.Emit(std::move(r));
+    }
+    if (done_.empty() && pending_.empty()) {
+      CheckResult r;
+      r.id = std::string(kId);
+      r.outcome = "not-applicable";
+      r.details["reason"] = json::Str("no page was served over https");
+      out.Emit(std::move(r));
+    }
+  }
+
+ private:
+  std::set<std::string> done_;                 // hosts already judged
+  std::map<std::string, std::string> pending_;  // host -> first https page without a protocol
+};
+
+}  // namespace
+
+// Factory registered in transport_family.cc.
+std::unique_ptr<Check> MakeTransportTlsVersion() { return std::make_unique<TransportTlsVersion>(); }
+
+}  // namespace portal_check
