@@ -1,0 +1,63 @@
+// header.content-type: each HTML page declares its type and charset, and the two declarations of
+// the charset agree.
+//
+// Outcomes:
+//  * missing (fail): no Content-Type header, or no charset in it and no <meta charset> either
+//    (the browser must then guess the encoding: garbled Vietnamese text, and the sniffing that
+//    UTF-7 style attacks rely on);
+//  * charset-mismatch (warning): the header's charset and the <meta charset> name different
+//    encodings after WHATWG label aliasing (the header wins in browsers);
+//  * ok: a charset is declared and, when both are, they agree. A charset only in the meta passes,
+//    with "charset_source": "meta" in details.
+#include <memory>
+#include <string>
+
+#include "checks/check.h"
+#include "engine/audit_context.h"
+#include "normalize/media_type.h"
+#include "normalize/page_model.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::string_view kId = "header.content-type";
+
+class ContentTypeCheck : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    if (view.page == nullptr) return;
+    CheckResult r;
+    r.id = std::string(kId);
+    r.page = view.exchange.url;
+    const std::optional<std::string_view> header = view.exchange.response_headers.Get("Content-Type");
+    const std::string& meta = view.page->meta_charset();
+    if (!meta.empty()) r.details["meta_charset"] = json::Str(text::SafeUtf8(meta, 64));
+    if (!header || text::Trim(*header).empty()) {
+      r.outcome = "missing";
+      r.details["problem"] = json::Str("no Content-Type header");
+      out.Emit(std::move(r));
+      return;
+    }
+    r.details["content_type"] = json::Str(text::SafeUtf8(*header, 256));
+    const MediaType type = ParseMediaType(*header);
+    const bool header_has_charset = type.charset && !type.charset->empty();
+    if (header_has_charset) r.details["header_charset"] = json::Str(text::SafeUtf8(*type.charset, 64));
+    if (!header_has_charset && meta.empty()) {
+      r.outcome = "missing";
+      r.details["problem"] = json::Str("no charset in Content-Type nor in a meta element");
+    } else if (header_has_charset && !meta.empty() && CanonicalCharset(*type.charset) != CanonicalCharset(meta)) {
+      r.outcome = "charset-mismatch";
+    } else {
+      r.outcome = "ok";
+      r.details["charset_source"] = json::Str(header_has_charset ? "header" : "meta");
+    }
+    out.Emit(std::move(r));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakeHeaderContentTypeCheck() { return std::make_unique<ContentTypeCheck>(); }
+
+}  // namespace portal_check

@@ -1,0 +1,138 @@
+// header.content-type-options (graded): X-Content-Type-Options: nosniff on each page, and the
+// same-origin script/style responses that lack it.
+//
+// Outcome (from the page's own response, as the Observatory grades it): nosniff, missing, invalid.
+// The browser's reading (Fetch "determine nosniff") is the first value of the combined header
+// list compared case-insensitively with "nosniff"; the Observatory compares the whole first field
+// line instead, so "nosniff, nosniff" in one line passes a browser and fails the Observatory, and
+// the result then carries the Observatory's own code.
+//
+// Script and style responses arrive after (or, in a HAR, sometimes before) their page, so page
+// results are kept and emitted in OnFinish with the per-origin list of subresources without nosniff
+// (at most kMaxListed URLs per origin, plus a count).
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+#include "engine/audit_context.h"
+#include "normalize/page_model.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::string_view kId = "header.content-type-options";
+constexpr std::size_t kMaxListed = 50;
+
+enum class Nosniff { kNosniff, kMissing, kInvalid };
+
+const char* OutcomeCode(Nosniff n) {
+  switch (n) {
+    case Nosniff::kNosniff: return "nosniff";
+    case Nosniff::kMissing: return "missing";
+    case Nosniff::kInvalid: return "invalid";
+  }
+  return "invalid";
+}
+
+const char* ObservatoryCode(Nosniff n) {
+  switch (n) {
+    case Nosniff::kNosniff: return "x-content-type-options-nosniff";
+    case Nosniff::kMissing: return "x-content-type-options-not-implemented";
+    case Nosniff::kInvalid: return "x-content-type-options-header-invalid";
+  }
+  return "x-content-type-options-header-invalid";
+}
+
+// The browser's reading: the first comma-separated value of all field lines.
+Nosniff BrowserNosniff(const HeaderList& headers) {
+  const std::vector<std::string_view> lines = headers.GetAll("X-Content-Type-Options");
+  if (lines.empty()) return Nosniff::kMissing;
+  const std::string_view first_line = lines.front();
+  const std::string_view first = text::Trim(first_line.substr(0, first_line.find(',')));
+  return text::EqualsIgnoreCase(first, "nosniff") ? Nosniff::kNosniff : Nosniff::kInvalid;
+}
+
+// The Observatory's reading: the first field line, trimmed, must be exactly "nosniff".
+Nosniff ObservatoryNosniff(const HeaderList& headers) {
+  const std::optional<std::string_view> line = headers.Get("X-Content-Type-Options");
+  // An empty line reads as absent there (a falsy string in JavaScript).
+  if (!line || text::Trim(*line).empty()) return Nosniff::kMissing;
+  return text::EqualsIgnoreCase(text::Trim(*line), "nosniff") ? Nosniff::kNosniff : Nosniff::kInvalid;
+}
+
+// A script or stylesheet response, by MIME type or by the capture's resource type.
+bool IsScriptOrStyle(const Exchange& ex) {
+  if (ex.resource_type == "script" || ex.resource_type == "stylesheet") return true;
+  const std::string& m = ex.mime_type;
+  return m == "text/css" || m == "text/javascript" || m == "application/javascript" ||
+         m == "application/x-javascript" || m == "application/ecmascript" || m == "text/ecmascript";
+}
+
+struct OriginSubresources {
+  std::vector<std::string> urls;  // at most kMaxListed
+  std::size_t count = 0;          // all of them
+};
+
+class ContentTypeOptionsCheck : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    if (!view.url) return;
+    if (view.page != nullptr) {
+      RecordPage(view);
+    } else if (view.exchange.status >= 200 && view.exchange.status < 300 && IsScriptOrStyle(view.exchange) &&
+               BrowserNosniff(view.exchange.response_headers) != Nosniff::kNosniff) {
+      OriginSubresources& subs = by_origin_[view.url->Origin()];
+      ++subs.count;
+      if (subs.urls.size() < kMaxListed) subs.urls.push_back(text::SafeUtf8(view.exchange.url, 2048));
+    }
+  }
+
+  void OnFinish(const AuditContext& ctx, ResultSink& out) override {
+    for (PendingPage& p : pages_) {
+      auto it = by_origin_.find(p.origin);
+      json::Array urls;
+      std::size_t count = 0;
+      if (it != by_origin_.end()) {
+        for (const std::string& u : it->second.urls) urls.push_back(json::Str(u));
+        count = it->second.count;
+      }
+      p.result.details["subresources_without_nosniff"] = json::Value(urls);
+      p.result.details["subresources_without_nosniff_count"] = json::Int(static_cast<std::int64_t>(count));
+      out.Emit(std::move(p.result));
+    }
+    pages_.clear();
+  }
+
+ private:
+  struct PendingPage {
+    std::string origin;
+    CheckResult result;
+  };
+
+  void RecordPage(const ExchangeView& view) {
+    const HeaderList& headers = view.exchange.response_headers;
+    const Nosniff truth = BrowserNosniff(headers);
+    const Nosniff observatory = ObservatoryNosniff(headers);
+    CheckResult r;
+    r.id = std::string(kId);
+    r.outcome = OutcomeCode(truth);
+    r.page = view.exchange.url;
+    json::Array values;
+    for (std::string_view v : headers.GetAll("X-Content-Type-Options")) values.push_back(json::Str(text::SafeUtf8(v, 256)));
+    r.details["header_values"] = json::Value(values);
+    if (observatory != truth) r.observatory_result = ObservatoryCode(observatory);
+    pages_.push_back(PendingPage{view.url->Origin(), std::move(r)});
+  }
+
+  std::vector<PendingPage> pages_;
+  std::map<std::string, OriginSubresources> by_origin_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakeHeaderContentTypeOptionsCheck() { return std::make_unique<ContentTypeOptionsCheck>(); }
+
+}  // namespace portal_check

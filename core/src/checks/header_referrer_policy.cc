@@ -1,0 +1,86 @@
+// header.referrer-policy (graded): the policy a browser applies to each page, from the
+// Referrer-Policy header and <meta name=referrer> (the meta, processed after the headers,
+// overrides them when it names a policy).
+//
+// Outcomes: private, not-set, unsafe, invalid (a header or meta is present but names no policy).
+// The Observatory reads the same two sources but differently (see normalize/referrer_policy.h):
+// it does not map the legacy meta keywords (never, always, default, origin-when-crossorigin),
+// accepts a comma list in the meta and lets an empty or unknown meta void a valid header. When its
+// result differs from the one the rule maps our outcome to, the result carries it.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+#include "engine/audit_context.h"
+#include "normalize/page_model.h"
+#include "normalize/referrer_policy.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::string_view kId = "header.referrer-policy";
+
+std::string ObservatoryCodeOf(std::string_view outcome) {
+  if (outcome == "private") return "referrer-policy-private";
+  if (outcome == "unsafe") return "referrer-policy-unsafe";
+  if (outcome == "invalid") return "referrer-policy-header-invalid";
+  return "referrer-policy-not-implemented";
+}
+
+// The content of every <meta name=referrer content=…> (without http-equiv), in document order.
+std::vector<const std::string*> ReferrerMetas(const PageModel& page) {
+  std::vector<const std::string*> out;
+  for (int i : page.ElementsWithTag("meta")) {
+    const HtmlElement& meta = page.elements()[static_cast<std::size_t>(i)];
+    const std::string* name = meta.Attr("name");
+    const std::string* content = meta.Attr("content");
+    if (name == nullptr || content == nullptr || meta.HasAttr("http-equiv")) continue;
+    if (text::EqualsIgnoreCase(text::Trim(*name), "referrer")) out.push_back(content);
+  }
+  return out;
+}
+
+class ReferrerPolicyCheck : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    if (view.page == nullptr) return;
+    const std::vector<std::string_view> lines = view.exchange.response_headers.GetAll("Referrer-Policy");
+    const std::vector<const std::string*> metas = ReferrerMetas(*view.page);
+
+    const std::optional<std::string> header_policy = ParseReferrerPolicyHeader(lines);
+    std::optional<std::string> meta_policy;
+    for (const std::string* content : metas) {
+      if (auto p = ParseReferrerMeta(*content)) meta_policy = std::move(p);
+    }
+    const std::optional<std::string>& effective = meta_policy ? meta_policy : header_policy;
+
+    CheckResult r;
+    r.id = std::string(kId);
+    r.page = view.exchange.url;
+    if (effective) {
+      r.outcome = ClassifyReferrerPolicy(*effective) == ReferrerClass::kPrivate ? "private" : "unsafe";
+      r.details["policy"] = json::Str(*effective);
+      r.details["source"] = json::Str(meta_policy ? "meta" : "header");
+    } else {
+      r.outcome = (lines.empty() && metas.empty()) ? "not-set" : "invalid";
+    }
+    json::Array header_values, meta_values;
+    for (std::string_view v : lines) header_values.push_back(json::Str(text::SafeUtf8(v, 512)));
+    for (const std::string* c : metas) meta_values.push_back(json::Str(text::SafeUtf8(*c, 512)));
+    r.details["header_values"] = json::Value(header_values);
+    r.details["meta_values"] = json::Value(meta_values);
+
+    const std::string observatory = ObservatoryReferrerResult(lines, metas.empty() ? nullptr : metas.back());
+    if (observatory != ObservatoryCodeOf(r.outcome)) r.observatory_result = observatory;
+    out.Emit(std::move(r));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakeHeaderReferrerPolicyCheck() { return std::make_unique<ReferrerPolicyCheck>(); }
+
+}  // namespace portal_check
