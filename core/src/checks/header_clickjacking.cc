@@ -1,0 +1,169 @@
+// header.clickjacking: X-Frame-Options and CSP frame-ancestors on every page. Unlike the
+// Observatory, the value of frame-ancestors is read: `*` or a bare scheme protects nothing, and
+// when frame-ancestors is present browsers ignore X-Frame-Options entirely.
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+#include "engine/audit_context.h"
+#include "normalize/csp.h"
+#include "normalize/page_model.h"
+#include "util/json.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::size_t kMaxValueBytes = 1024;
+
+struct XfoVerdict {
+  std::string outcome;              // xfo-deny-or-sameorigin, xfo-allow-from, invalid, missing
+  std::vector<csp::Finding> findings;
+};
+
+// X-Frame-Options per the HTML standard's processing model: every value split on ',', trimmed
+// and lower-cased into a set; several distinct values that include deny/sameorigin/allowall
+// block framing altogether. ALLOW-FROM is unsupported by current browsers (noted).
+XfoVerdict JudgeXfo(const std::vector<std::string_view>& values) {
+  XfoVerdict v;
+  std::set<std::string> tokens;
+  for (std::string_view value : values)
+    for (std::string_view t : text::Split(value, ','))
+      if (!t.empty()) tokens.insert(text::Lower(t));
+  if (tokens.empty()) {
+    v.outcome = "missing";
+    return v;
+  }
+  if (values.size() > 1)
+    v.findings.push_back({"x-frame-options", "repeated-header", std::to_string(values.size()), "low", "header"});
+  if (tokens.size() > 1) {
+    bool blocks = tokens.count("deny") || tokens.count("sameorigin") || tokens.count("allowall");
+    std::string joined;
+    for (const std::string& t : tokens) joined += (joined.empty() ? "" : ", ") + t;
+    v.findings.push_back({"x-frame-options", "conflicting-values", joined, "medium", "header"});
+    v.outcome = blocks ? "xfo-deny-or-sameorigin" : "invalid";
+    return v;
+  }
+  const std::string& t = *tokens.begin();
+  if (t == "deny" || t == "sameorigin") {
+    v.outcome = "xfo-deny-or-sameorigin";
+  } else if (text::StartsWithIgnoreCase(t, "allow-from")) {
+    v.outcome = "xfo-allow-from";
+    v.findings.push_back({"x-frame-options", "allow-from-unsupported", t, "medium", "header"});
+  } else {
+    v.outcome = "invalid";
+    v.findings.push_back({"x-frame-options", "invalid-value", t, "medium", "header"});
+  }
+  return v;
+}
+
+// The Observatory's X-Frame-Options test: the repeated headers as Node joins them, then any
+// frame-ancestors in its merged CSP data (headers and meta alike) wins whatever its value.
+std::string ObservatoryXfo(const std::vector<std::string_view>& values, const csp::ObservatoryCsp& obs_csp) {
+  std::string result = "x-frame-options-not-implemented";
+  std::string joined;
+  for (std::size_t i = 0; i < values.size(); ++i) joined += (i ? ", " : "") + std::string(values[i]);
+  if (!joined.empty()) {
+    std::string xfo = text::Lower(text::Trim(std::string_view(joined).substr(0, 1024)));
+    if (xfo == "deny" || xfo == "sameorigin") result = "x-frame-options-sameorigin-or-deny";
+    else if (xfo.rfind("allow-from", 0) == 0) result = "x-frame-options-allow-from-origin";
+    else result = "x-frame-options-header-invalid";
+  }
+  if (obs_csp.has_data && obs_csp.data.count("frame-ancestors")) result = "x-frame-options-implemented-via-csp";
+  return result;
+}
+
+std::string_view ObservatoryCodeFor(std::string_view outcome) {
+  if (outcome == "frame-ancestors") return "x-frame-options-implemented-via-csp";
+  if (outcome == "xfo-deny-or-sameorigin") return "x-frame-options-sameorigin-or-deny";
+  if (outcome == "xfo-allow-from") return "x-frame-options-allow-from-origin";
+  if (outcome == "invalid") return "x-frame-options-header-invalid";
+  return "x-frame-options-not-implemented";  // missing, frame-ancestors-permissive
+}
+
+json::Value FindingJson(const csp::Finding& f) {
+  json::Object o;
+  o["directive"] = json::Str(f.directive);
+  o["issue"] = json::Str(f.issue);
+  o["value"] = json::Str(text::SafeUtf8(f.value, kMaxValueBytes));
+  o["severity"] = json::Str(f.severity);
+  o["policy"] = json::Str(f.policy);
+  return json::Value(o);
+}
+
+class HeaderClickjackingCheck : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    if (view.page == nullptr) return;
+    const HeaderList& headers = view.exchange.response_headers;
+    csp::Input in = csp::CollectInput(headers, view.page, view.url);
+    std::vector<csp::Finding> parse_findings;  // CSP syntax is reported by header.csp
+    std::vector<csp::Policy> policies = csp::ParseAll(in, parse_findings);
+
+    CheckResult r;
+    r.id = "header.clickjacking";
+    r.page = view.exchange.url;
+    std::vector<csp::Finding> findings;
+    json::Array ancestors;
+    bool protective = false, permissive = false;
+    for (const csp::Policy& p : policies) {
+      const csp::Directive* fa = p.Find("frame-ancestors");
+      if (fa == nullptr || p.origin != csp::Origin::kHeader) continue;
+      std::string value;
+      for (const std::string& s : fa->values) value += (value.empty() ? "" : " ") + s;
+      json::Object o;
+      o["policy"] = json::Str(p.Label());
+      o["value"] = json::Str(text::SafeUtf8(value, kMaxValueBytes));
+      ancestors.emplace_back(o);
+      if (csp::IsPermissiveFrameAncestors(*fa)) {
+        permissive = true;
+        findings.push_back({"frame-ancestors", "permissive-frame-ancestors", value, "medium", p.Label()});
+      } else {
+        protective = true;
+      }
+    }
+    for (const csp::Policy& p : policies)
+      if (p.origin == csp::Origin::kMeta && !p.text.empty() && text::ContainsIgnoreCase(p.text, "frame-ancestors"))
+        findings.push_back({"frame-ancestors", "ignored-in-meta", p.text, "low", p.Label()});
+
+    std::vector<std::string_view> xfo_values = headers.GetAll("X-Frame-Options");
+    XfoVerdict xfo = JudgeXfo(xfo_values);
+    if (protective) r.outcome = "frame-ancestors";
+    else if (permissive) r.outcome = "frame-ancestors-permissive";
+    else r.outcome = xfo.outcome;
+    if ((protective || permissive) && xfo.outcome != "missing")
+      findings.push_back({"x-frame-options", "ignored-with-frame-ancestors", "", "info", "header"});
+    findings.insert(findings.end(), xfo.findings.begin(), xfo.findings.end());
+
+    json::Array xfo_json;
+    for (std::string_view v : xfo_values) xfo_json.push_back(json::Str(text::SafeUtf8(v, kMaxValueBytes)));
+    r.details["x_frame_options"] = json::Value(xfo_json);
+    r.details["frame_ancestors"] = json::Value(ancestors);
+    json::Array f_json;
+    for (const csp::Finding& f : findings) f_json.push_back(FindingJson(f));
+    r.details["findings"] = json::Value(f_json);
+
+    std::string obs = ObservatoryXfo(xfo_values, csp::ObservatoryEvaluate(in));
+    if (obs != ObservatoryCodeFor(r.outcome)) {
+      r.observatory_result = obs;
+      json::Object d;
+      d["observatory"] = json::Str(obs);
+      json::Array notes;
+      if (obs == "x-frame-options-implemented-via-csp")
+        notes.push_back(json::Str("the Observatory accepts any frame-ancestors value, and reads it from <meta> too"));
+      if (xfo_values.size() > 1 || xfo.findings.size() > 0)
+        notes.push_back(json::Str("the Observatory reads repeated X-Frame-Options headers joined with \", \""));
+      d["notes"] = json::Value(notes);
+      r.details["observatory_divergence"] = json::Value(d);
+    }
+    out.Emit(std::move(r));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakeHeaderClickjackingCheck() { return std::make_unique<HeaderClickjackingCheck>(); }
+
+}  // namespace portal_check

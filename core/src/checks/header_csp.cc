@@ -1,0 +1,104 @@
+// header.csp: the Content-Security-Policy of every page (headers and <meta http-equiv>), judged
+// by what browsers enforce (normalize/csp.h), with the Observatory's own verdict alongside.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+#include "engine/audit_context.h"
+#include "normalize/csp.h"
+#include "normalize/page_model.h"
+#include "util/json.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::size_t kMaxFindings = 200;  // details stay bounded on hostile policies
+constexpr std::size_t kMaxValueBytes = 1024;
+
+json::Value FindingJson(const csp::Finding& f) {
+  json::Object o;
+  o["directive"] = json::Str(f.directive);
+  o["issue"] = json::Str(f.issue);
+  o["value"] = json::Str(text::SafeUtf8(f.value, kMaxValueBytes));
+  o["severity"] = json::Str(f.severity);
+  o["policy"] = json::Str(f.policy);
+  return json::Value(o);
+}
+
+json::Value PoliciesJson(const std::vector<csp::Policy>& policies) {
+  json::Array out;
+  for (const csp::Policy& p : policies) {
+    json::Object o;
+    o["policy"] = json::Str(p.Label());
+    o["source"] = json::Str(csp::OriginName(p.origin));
+    o["value"] = json::Str(text::SafeUtf8(p.text));
+    o["enforced"] = json::Bool(p.enforced());
+    out.emplace_back(o);
+  }
+  return json::Value(out);
+}
+
+json::Value FindingsJson(const std::vector<csp::Finding>& findings, bool& truncated) {
+  json::Array out;
+  truncated = findings.size() > kMaxFindings;
+  for (std::size_t i = 0; i < findings.size() && i < kMaxFindings; ++i) out.push_back(FindingJson(findings[i]));
+  return json::Value(out);
+}
+
+// The bypass host lists from rules/data/csp-bypass-hosts.json (lower-cased).
+csp::BypassHosts LoadBypassHosts(const AuditContext& ctx) {
+  csp::BypassHosts hosts;
+  for (std::string& h : ctx.DataStrings("csp-bypass-hosts", "jsonp")) hosts.jsonp.push_back(text::Lower(h));
+  for (std::string& h : ctx.DataStrings("csp-bypass-hosts", "angular")) hosts.angular.push_back(text::Lower(h));
+  return hosts;
+}
+
+json::Value DivergenceJson(const std::string& observatory, const std::vector<std::string>& notes) {
+  json::Object o;
+  o["observatory"] = json::Str(observatory);
+  json::Array n;
+  for (const std::string& s : notes) n.push_back(json::Str(s));
+  o["notes"] = json::Value(n);
+  return json::Value(o);
+}
+
+class HeaderCspCheck : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    if (view.page == nullptr) return;
+    if (!loaded_) {
+      bypass_ = LoadBypassHosts(ctx);
+      loaded_ = true;
+    }
+    csp::Input in = csp::CollectInput(view.exchange.response_headers, view.page, view.url);
+    csp::Evaluation ev = csp::Evaluate(in, bypass_);
+    csp::ObservatoryCsp obs = csp::ObservatoryEvaluate(in);
+
+    CheckResult r;
+    r.id = "header.csp";
+    r.outcome = ev.outcome;
+    r.page = view.exchange.url;
+    r.details["policies"] = PoliciesJson(ev.policies);
+    bool truncated = false;
+    r.details["findings"] = FindingsJson(ev.findings, truncated);
+    if (truncated) r.details["findings_truncated"] = json::Bool(true);
+    r.details["enforced_policies"] = json::Int(ev.enforced_policies);
+    if (obs.result != csp::ObservatoryCodeFor(ev.outcome)) {
+      r.observatory_result = obs.result;
+      r.details["observatory_divergence"] = DivergenceJson(obs.result, ev.observatory_notes);
+    }
+    out.Emit(std::move(r));
+  }
+
+ private:
+  bool loaded_ = false;
+  csp::BypassHosts bypass_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakeHeaderCspCheck() { return std::make_unique<HeaderCspCheck>(); }
+
+}  // namespace portal_check
