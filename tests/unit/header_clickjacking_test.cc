@@ -119,7 +119,7 @@ TEST(HeaderCsp, DetailsCarryPoliciesAndFindings) {
 
 TEST(HeaderCsp, MetaPolicyAndHostileBytes) {
   CheckResult r = RunCheck(MakeHeaderCspCheck, {{"Content-Security-Policy-Report-Only", std::string("default-src 'self'; \xff\xfe-src x")}});
-  EXPECT_EQ(r.outcome, "report-only");
+  EXPECT_EQ(r.outcome, "report-only") << json::Serialize(json::Value(r.details));
   std::string serialized = json::Serialize(json::Value(r.details));
   EXPECT_EQ(serialized.find('\xff'), std::string::npos);
   CheckResult m = RunCheck(MakeHeaderCspCheck, {},
