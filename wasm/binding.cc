@@ -53,26 +53,19 @@ class Session {
     else error_ = created.status();
   }
 
-  std::string openHar(const std::string& har) {
+  // `bytes` arrives from JS as a string (UTF-8 encoded by embind) or as a Uint8Array (raw bytes).
+  std::string feed(const std::string& bytes) {
     if (!auditor_) return Error(error_);
-    auto total = auditor_->OpenHar(har);
-    if (!total.ok()) return Error(total.status());
-    total_ = total.value();
-    return Ok({{"total", json::Int(static_cast<std::int64_t>(total_))}});
-  }
-
-  std::string step(int max_entries) {
-    if (!auditor_) return Error(error_);
-    auto done = auditor_->Step(max_entries > 0 ? static_cast<std::size_t>(max_entries) : 1);
-    if (!done.ok()) return Error(done.status());
-    return Ok({{"done", json::Int(static_cast<std::int64_t>(done.value()))},
-               {"total", json::Int(static_cast<std::int64_t>(total_))}});
+    Status s = auditor_->Feed(bytes);
+    if (!s.ok()) return Error(s);
+    return Ok({{"entries", json::Int(static_cast<std::int64_t>(auditor_->entries()))}});
   }
 
   std::string addEntry(const std::string& entry) {
     if (!auditor_) return Error(error_);
     Status s = auditor_->AddEntry(entry);
-    return s.ok() ? Ok() : Error(s);
+    if (!s.ok()) return Error(s);
+    return Ok({{"entries", json::Int(static_cast<std::int64_t>(auditor_->entries()))}});
   }
 
   std::string finish() {
@@ -89,7 +82,6 @@ class Session {
  private:
   std::unique_ptr<portal_check::Auditor> auditor_;
   Status error_;
-  std::size_t total_ = 0;
 };
 
 }  // namespace
@@ -99,8 +91,7 @@ EMSCRIPTEN_BINDINGS(portal_check) {
   emscripten::function("embeddedRuleset", &EmbeddedRuleset);
   emscripten::class_<Session>("Session")
       .constructor<std::string>()
-      .function("openHar", &Session::openHar)
-      .function("step", &Session::step)
+      .function("feed", &Session::feed)
       .function("addEntry", &Session::addEntry)
       .function("finish", &Session::finish)
       .function("output", &Session::output);

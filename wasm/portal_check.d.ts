@@ -10,13 +10,15 @@ export interface AuditOptions {
 }
 
 export interface Session {
-  /** Loads a whole HAR text and indexes its entries. → {"ok":true,"total":N} */
-  openHar(harText: string): string;
-  /** Audits up to maxEntries more entries of the opened HAR. → {"ok":true,"done":n,"total":N} */
-  step(maxEntries: number): string;
-  /** Audits one HAR entry given as JSON text. → {"ok":true} */
+  /**
+   * Feeds the next bytes of a HAR document (chunks of any size; a Uint8Array keeps the bytes
+   * exact, a string is UTF-8 encoded). Every entry completed by these bytes is audited at once,
+   * so memory stays bounded by the largest entry. → {"ok":true,"entries":n} (entries audited so far)
+   */
+  feed(bytes: Uint8Array | string): string;
+  /** Audits one HAR entry given as JSON text (instead of feed). → {"ok":true,"entries":n} */
   addEntry(entryJson: string): string;
-  /** Ends the audit. → {"ok":true} ; afterwards output() gives the report. */
+  /** Ends the input (checks a fed document was complete) and the audit. → {"ok":true}; then output() gives the report. */
   finish(): string;
   /** The finished report as "json" (the report contract) or "sarif" (SARIF 2.1.0) text. */
   output(format: "json" | "sarif"): string;

@@ -43,10 +43,13 @@ StatusOr<std::string> AuditHarText(const std::string& har, const std::string& ta
   options.target = target;
   auto auditor = Auditor::Create(options);
   if (!auditor.ok()) return auditor.status();
-  auto total = auditor.value()->OpenHar(har);
-  if (!total.ok()) return total.status();
-  auto done = auditor.value()->Step(total.value());
-  if (!done.ok()) return done.status();
+  // Fed in uneven chunks, as a file or network stream would arrive.
+  const std::size_t chunk = 64 * 1024 + 7;
+  if (har.empty()) {
+    if (Status s = auditor.value()->Feed(""); !s.ok()) return s;
+  }
+  for (std::size_t pos = 0; pos < har.size(); pos += chunk)
+    if (Status s = auditor.value()->Feed(std::string_view(har).substr(pos, chunk)); !s.ok()) return s;
   if (Status s = auditor.value()->Finish(); !s.ok()) return s;
   return auditor.value()->ReportJson();
 }

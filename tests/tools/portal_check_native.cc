@@ -38,14 +38,18 @@ int main(int argc, char** argv) {
       if (!ReadFile(argv[++i], options.ruleset_document)) return Fail("cannot read the ruleset file");
     } else return Fail("unknown option " + a);
   }
-  std::string har;
-  if (!ReadFile(argv[2], har)) return Fail(std::string("cannot read ") + argv[2]);
+  std::ifstream har(argv[2], std::ios::binary);
+  if (!har) return Fail(std::string("cannot read ") + argv[2]);
   auto auditor = portal_check::Auditor::Create(options);
   if (!auditor.ok()) return Fail(auditor.status().ToString());
-  auto total = auditor.value()->OpenHar(std::move(har));
-  if (!total.ok()) return Fail(total.status().ToString());
-  auto done = auditor.value()->Step(total.value());
-  if (!done.ok()) return Fail(done.status().ToString());
+  // Streamed in 1 MiB chunks: memory stays bounded by the largest entry.
+  std::string chunk(1 << 20, '\0');
+  while (har) {
+    har.read(&chunk[0], static_cast<std::streamsize>(chunk.size()));
+    const std::size_t n = static_cast<std::size_t>(har.gcount());
+    if (n == 0) break;
+    if (auto s = auditor.value()->Feed(std::string_view(chunk.data(), n)); !s.ok()) return Fail(s.ToString());
+  }
   if (auto s = auditor.value()->Finish(); !s.ok()) return Fail(s.ToString());
   std::cout << (format == "sarif" ? auditor.value()->Sarif() : auditor.value()->ReportJson());
   return 0;

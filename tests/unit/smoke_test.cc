@@ -3,8 +3,7 @@
 TEST(Smoke, EmptyHar) {
   auto a = portal_check::Auditor::Create({});
   ASSERT_TRUE(a.ok()) << a.status().ToString();
-  auto n = a.value()->OpenHar(R"({"log":{"version":"1.2","entries":[]}})");
-  ASSERT_TRUE(n.ok());
+  ASSERT_TRUE(a.value()->Feed(R"({"log":{"version":"1.2","entries":[]}})").ok());
   ASSERT_TRUE(a.value()->Finish().ok());
   EXPECT_NE(a.value()->ReportJson().find("\"engine\""), std::string::npos);
 }

@@ -1,12 +1,13 @@
 // The engine's one entry point: an incremental auditor.
 //
 //   auto a = Auditor::Create(options);         // StatusOr<std::unique_ptr<Auditor>>
-//   a->OpenHar(har_text); while (done < total) a->Step(20);   // or AddEntry(entry) per entry
-//   a->Finish(); a->ReportJson(); a->Sarif();
+//   a->Feed(chunk); a->Feed(chunk); ...        // a HAR document in chunks of any size
+//   a->Finish(); a->ReportJson(); a->Sarif();  // (or AddEntry(entry) per HAR entry, then Finish)
 //
-// Memory: the auditor parses one entry at a time and keeps, per exchange, only what site-level
-// checks need (URLs, status codes) plus the results; bodies and page models are dropped as soon as
-// the entry is audited. The core never reads the network, the clock or randomness, so the same
+// Memory: the auditor holds at most one HAR entry's text at a time (each entry is audited as soon
+// as its last byte arrives) and keeps, per exchange, only what site-level checks need (URLs,
+// status codes) plus the results; bodies and page models are dropped as soon as the entry is
+// audited. So memory is bounded by the largest entry, not by the HAR. The core never reads the network, the clock or randomness, so the same
 // evidence and ruleset always give the same report bytes.
 #ifndef PORTAL_CHECK_AUDITOR_H_
 #define PORTAL_CHECK_AUDITOR_H_
@@ -37,15 +38,17 @@ class Auditor {
   static StatusOr<std::unique_ptr<Auditor>> Create(const AuditOptions& options);
   virtual ~Auditor() = default;
 
-  // Takes a whole HAR text and indexes its entries (none is audited yet). Returns the number of
-  // entries. Errors: see HarCursor::Open. REQUIRES: called at most once, before any AddEntry.
-  virtual StatusOr<std::size_t> OpenHar(std::string har_text) = 0;
-  // Audits up to `max_entries` further entries of the opened HAR; returns how many are done in
-  // all. An entry that is not a valid HAR entry stops the audit with its error (input error).
-  virtual StatusOr<std::size_t> Step(std::size_t max_entries) = 0;
-  // Audits one HAR entry (JSON text). Errors: see ReadHarEntry; kFailedPrecondition after Finish.
+  // Consumes the next bytes of a HAR document and audits every entry completed by them. Errors:
+  // see HarStream::Feed and ReadHarEntry (the first invalid entry stops the audit: input error);
+  // kFailedPrecondition after Finish or after AddEntry. After an error every call fails.
+  virtual Status Feed(std::string_view bytes) = 0;
+  // Audits one HAR entry (JSON text). Errors: see ReadHarEntry; kFailedPrecondition after Finish
+  // or once Feed was used.
   virtual Status AddEntry(std::string_view entry_json) = 0;
-  // Runs the site-level checks and builds the report. REQUIRES: every opened entry was stepped.
+  // HAR entries audited so far.
+  virtual std::size_t entries() const = 0;
+  // Ends the input (for Feed: checks the document was complete), runs the site-level checks and
+  // builds the report. Errors: see HarStream::End; kFailedPrecondition when called twice.
   virtual Status Finish() = 0;
   // The report (JSON text, the contract of CHECKS.md) and its SARIF 2.1.0 form.
   // REQUIRES: Finish() succeeded; otherwise they return "".

@@ -10,6 +10,7 @@
 #include "engine/audit_context.h"
 #include "engine/ruleset.h"
 #include "evidence/har_reader.h"
+#include "evidence/har_stream.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
 #include "report/report_json.h"
@@ -90,28 +91,41 @@ class AuditorImpl : public Auditor {
     }
   }
 
-  StatusOr<std::size_t> OpenHar(std::string har_text) override {
+  Status Feed(std::string_view bytes) override {
     if (finished_) return Status::Precondition("the audit is finished");
-    if (cursor_ || entries_ > 0) return Status::Precondition("a HAR is already open");
-    har_text_ = std::move(har_text);
-    cursor_ = std::make_unique<HarCursor>(har_text_);
-    if (Status s = cursor_->Open(notices_); !s.ok()) {
-      cursor_.reset();
-      return s;
-    }
-    if (requested_target_.empty()) requested_target_ = cursor_->declared_target();
-    return cursor_->size();
+    if (!error_.ok()) return error_;
+    if (entries_ > 0 && !feeding_) return Status::Precondition("entries were added one by one; Feed cannot follow");
+    feeding_ = true;
+    error_ = stream_.Feed(bytes, [this](std::string_view entry) {
+      if (requested_target_.empty()) requested_target_ = stream_.declared_target();
+      return Audit(entry);
+    });
+    return error_;
   }
 
-  StatusOr<std::size_t> Step(std::size_t max_entries) override {
-    if (!cursor_) return Status::Precondition("no HAR is open");
-    for (std::size_t n = 0; n < max_entries && next_ < cursor_->size(); ++n, ++next_)
-      if (Status s = AddEntry(cursor_->Entry(next_)); !s.ok()) return s;
-    return next_;
-  }
+  std::size_t entries() const override { return entries_; }
 
   Status AddEntry(std::string_view entry_json) override {
     if (finished_) return Status::Precondition("the audit is finished");
+    if (feeding_) return Status::Precondition("a HAR document is being fed; AddEntry cannot be mixed with it");
+    return Audit(entry_json);
+  }
+
+  Status Finish() override {
+    if (finished_) return Status::Precondition("the audit is already finished");
+    if (!error_.ok()) return error_;
+    if (feeding_) {
+      if (Status s = stream_.End(); !s.ok()) return error_ = s;
+    }
+    return BuildReport();
+  }
+
+  const std::string& ReportJson() const override { return report_; }
+  const std::string& Sarif() const override { return sarif_; }
+
+ private:
+  // Reads and audits one entry.
+  Status Audit(std::string_view entry_json) {
     const std::size_t index = entries_;
     if (index >= limits::kMaxEntries) {
       if (index == limits::kMaxEntries)
@@ -122,13 +136,11 @@ class AuditorImpl : public Auditor {
     StatusOr<Exchange> ex = ReadHarEntry(entry_json, index, notices_);
     if (!ex.ok()) return ex.status();
     ++entries_;
-    Audit(ex.value());
+    AuditExchange(ex.value());
     return Status::Ok();
   }
 
-  Status Finish() override {
-    if (finished_) return Status::Precondition("the audit is already finished");
-    if (cursor_ && next_ < cursor_->size()) return Status::Precondition("not every entry of the HAR was audited");
+  Status BuildReport() {
     EnsureContext(std::nullopt);
     for (auto& [d, check] : checks_) {
       CollectingSink sink(*d, results_);
@@ -146,16 +158,9 @@ class AuditorImpl : public Auditor {
     report_ = RenderReportJson(outcome, *ruleset_);
     sarif_ = RenderSarif(outcome, *ruleset_);
     finished_ = true;
-    har_text_.clear();
-    har_text_.shrink_to_fit();
-    cursor_.reset();
     return Status::Ok();
   }
 
-  const std::string& ReportJson() const override { return report_; }
-  const std::string& Sarif() const override { return sarif_; }
-
- private:
   void AddNotice(std::string code, std::optional<std::size_t> entry, std::string message) {
     if (notices_.size() < limits::kMaxNotices) notices_.push_back(Notice{std::move(code), entry, std::move(message)});
   }
@@ -168,7 +173,7 @@ class AuditorImpl : public Auditor {
     ctx_ = std::make_unique<AuditContext>(std::move(target), &ruleset_->data());
   }
 
-  void Audit(const Exchange& ex) {
+  void AuditExchange(const Exchange& ex) {
     EnsureContext(ex.url);
     const std::optional<Url> url = Url::Parse(ex.url);
     std::optional<PageModel> page;
@@ -228,9 +233,9 @@ class AuditorImpl : public Auditor {
   std::shared_ptr<const Ruleset> ruleset_;
   std::string requested_target_;
   std::vector<std::pair<const CheckDescriptor*, std::unique_ptr<Check>>> checks_;
-  std::string har_text_;
-  std::unique_ptr<HarCursor> cursor_;
-  std::size_t next_ = 0;
+  HarStream stream_;
+  bool feeding_ = false;
+  Status error_;
   std::size_t entries_ = 0;
   std::unique_ptr<AuditContext> ctx_;
   std::string primary_page_;

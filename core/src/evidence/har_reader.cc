@@ -14,55 +14,6 @@ void AddNotice(Notices& notices, std::string code, std::optional<std::size_t> en
   if (notices.size() < limits::kMaxNotices) notices.push_back(Notice{std::move(code), entry, std::move(message)});
 }
 
-// Reads the raw bytes of a JSON string key at `pos` (the opening quote) and advances past it.
-// Keys we look for contain no escapes, so the raw bytes are compared.
-bool ReadKey(std::string_view text, std::size_t& pos, std::string_view& key) {
-  if (pos >= text.size() || text[pos] != '"') return false;
-  const std::size_t start = pos + 1;
-  std::size_t p = start;
-  while (p < text.size() && text[p] != '"') p += text[p] == '\\' ? 2 : 1;
-  if (p >= text.size()) return false;
-  key = text.substr(start, p - start);
-  pos = p + 1;
-  return true;
-}
-
-// Walks the members of the object starting at `pos` ('{'), calling on_member(key, pos) with pos
-// at the member's value; on_member must advance pos past the value.
-template <typename OnMember>
-Status WalkObject(std::string_view text, std::size_t& pos, std::size_t depth, OnMember on_member) {
-  json::SkipSpace(text, pos);
-  if (pos >= text.size() || text[pos] != '{')
-    return Status::Invalid("expected a JSON object at byte " + std::to_string(pos));
-  ++pos;
-  json::SkipSpace(text, pos);
-  if (pos < text.size() && text[pos] == '}') {
-    ++pos;
-    return Status::Ok();
-  }
-  while (true) {
-    json::SkipSpace(text, pos);
-    std::string_view key;
-    if (!ReadKey(text, pos, key)) return Status::Invalid("expected a member name at byte " + std::to_string(pos) + " (truncated input?)");
-    json::SkipSpace(text, pos);
-    if (pos >= text.size() || text[pos] != ':') return Status::Invalid("expected ':' at byte " + std::to_string(pos));
-    ++pos;
-    json::SkipSpace(text, pos);
-    if (Status s = on_member(key, pos, depth + 1); !s.ok()) return s;
-    json::SkipSpace(text, pos);
-    if (pos >= text.size()) return Status::Invalid("unexpected end of JSON (truncated input?) at byte " + std::to_string(pos));
-    if (text[pos] == ',') {
-      ++pos;
-      continue;
-    }
-    if (text[pos] == '}') {
-      ++pos;
-      return Status::Ok();
-    }
-    return Status::Invalid("expected ',' or '}' at byte " + std::to_string(pos));
-  }
-}
-
 std::string MimeTypeOf(std::string_view content_type) {
   std::string_view t = content_type.substr(0, content_type.find(';'));
   return text::Lower(text::Trim(t));
@@ -149,78 +100,6 @@ Status ReadContent(const json::Value& response, std::size_t index, Exchange& ex,
 }
 
 }  // namespace
-
-Status HarCursor::Open(Notices& notices) {
-  std::size_t pos = 0;
-  if (text_.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // UTF-8 byte order mark
-  json::SkipSpace(text_, pos);
-  if (pos >= text_.size()) return Status::Invalid("not a HAR: the input is empty");
-  if (text_[pos] != '{') return Status::Invalid("not a HAR: expected a JSON object at byte " + std::to_string(pos));
-  bool saw_log = false;
-  Status s = WalkObject(text_, pos, 0, [&](std::string_view key, std::size_t& p, std::size_t depth) {
-    if (key == "log") {
-      saw_log = true;
-      return ScanLog(p, notices);
-    }
-    return json::SkipValue(text_, p, limits::kMaxJsonDepth - depth);
-  });
-  if (!s.ok()) return s;
-  json::SkipSpace(text_, pos);
-  if (pos != text_.size()) return Status::Invalid("unexpected data after the HAR's JSON object at byte " + std::to_string(pos));
-  if (!saw_log) return Status::Invalid("not a HAR: no \"log\" object");
-  if (!saw_entries_) return Status::Invalid("not a HAR: no \"log.entries\" array");
-  return Status::Ok();
-}
-
-Status HarCursor::ScanLog(std::size_t& pos, Notices& notices) {
-  return WalkObject(text_, pos, 1, [&](std::string_view key, std::size_t& p, std::size_t depth) {
-    if (key == "entries") return ScanEntries(p, notices);
-    const std::size_t start = p;
-    Status s = json::SkipValue(text_, p, limits::kMaxJsonDepth - depth);
-    if (s.ok() && key == "_portalCheck") {
-      json::Value meta;
-      if (json::ParseBounded(text_.substr(start, p - start), limits::kMaxJsonDepth, meta).ok())
-        if (const std::string* t = json::FindString(meta, "target")) declared_target_ = *t;
-    }
-    return s;
-  });
-}
-
-Status HarCursor::ScanEntries(std::size_t& pos, Notices& notices) {
-  saw_entries_ = true;
-  if (pos >= text_.size() || text_[pos] != '[')
-    return Status::Invalid("not a HAR: \"log.entries\" is not an array (byte " + std::to_string(pos) + ")");
-  ++pos;
-  json::SkipSpace(text_, pos);
-  if (pos < text_.size() && text_[pos] == ']') {
-    ++pos;
-    return Status::Ok();
-  }
-  bool warned = false;
-  while (true) {
-    json::SkipSpace(text_, pos);
-    const std::size_t start = pos;
-    if (Status s = json::SkipValue(text_, pos, limits::kMaxJsonDepth - 3); !s.ok()) return s;
-    if (spans_.size() < limits::kMaxEntries) {
-      spans_.emplace_back(start, pos);
-    } else if (!warned) {
-      warned = true;
-      AddNotice(notices, "kMaxEntries", std::nullopt,
-                "the HAR has more than " + std::to_string(limits::kMaxEntries) + " entries; the rest were not audited");
-    }
-    json::SkipSpace(text_, pos);
-    if (pos >= text_.size()) return Status::Invalid("unexpected end of HAR inside log.entries (truncated input?)");
-    if (text_[pos] == ',') {
-      ++pos;
-      continue;
-    }
-    if (text_[pos] == ']') {
-      ++pos;
-      return Status::Ok();
-    }
-    return Status::Invalid("expected ',' or ']' in log.entries at byte " + std::to_string(pos));
-  }
-}
 
 StatusOr<Exchange> ReadHarEntry(std::string_view entry_json, std::size_t index, Notices& notices) {
   if (entry_json.size() > limits::kMaxEntryBytes)

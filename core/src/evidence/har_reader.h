@@ -1,4 +1,5 @@
-// Reading HAR 1.2 evidence (as DevTools, Playwright, ZAP and portal-check's capture write it).
+// Reading HAR 1.2 entries (as DevTools, Playwright, ZAP and portal-check's capture write them).
+// Splitting a HAR document into entries is evidence/har_stream.h's job.
 //
 // Required (anything else is optional, and read when present):
 //   log (object), log.entries (array); per entry: request.method, request.url (strings),
@@ -20,31 +21,6 @@
 #include "portal_check/status.h"
 
 namespace portal_check {
-
-// Splits a whole HAR text into its entries without parsing them, so that the auditor parses one
-// entry at a time. REQUIRES: `har_text` outlives the cursor.
-class HarCursor {
- public:
-  explicit HarCursor(std::string_view har_text) : text_(har_text) {}
-
-  // Scans the document structure. Errors: kInvalidArgument (not JSON, truncated, no log or no
-  // log.entries array), kResourceExhausted (nesting over limits::kMaxJsonDepth). Entries past
-  // limits::kMaxEntries are not indexed and a notice says so.
-  Status Open(Notices& notices);
-  std::size_t size() const { return spans_.size(); }
-  // The JSON text of entry `i`. REQUIRES: Open() succeeded and i < size().
-  std::string_view Entry(std::size_t i) const { return text_.substr(spans_[i].first, spans_[i].second - spans_[i].first); }
-  // log._portalCheck.target when present, else "".
-  const std::string& declared_target() const { return declared_target_; }
-
- private:
-  Status ScanLog(std::size_t& pos, Notices& notices);
-  Status ScanEntries(std::size_t& pos, Notices& notices);
-  std::string_view text_;
-  std::vector<std::pair<std::size_t, std::size_t>> spans_;
-  std::string declared_target_;
-  bool saw_entries_ = false;
-};
 
 // Parses one HAR entry's JSON text into an Exchange, applying the limits of evidence/limits.h
 // (cut values are reported in `notices`). Errors: kInvalidArgument naming the missing or

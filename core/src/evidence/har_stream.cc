@@ -1,0 +1,192 @@
+#include "evidence/har_stream.h"
+
+#include "evidence/limits.h"
+#include "util/json.h"
+#include "util/json_scan.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::size_t kMaxKeyBytes = 64;
+constexpr std::size_t kMaxMetaBytes = 64 * 1024;
+
+bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool IsLiteralChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'E';
+}
+
+}  // namespace
+
+Status HarStream::Fail(Status s) {
+  error_ = s;
+  return s;
+}
+
+bool HarStream::AtEntryDepth() const {
+  return stack_.size() == 3 && stack_[1].open == '{' && stack_[1].key_in_parent == "log" && stack_[2].open == '[' &&
+         stack_[2].key_in_parent == "entries";
+}
+
+bool HarStream::InPortalCheckMember() const {
+  return stack_.size() == 2 && stack_[1].key_in_parent == "log" && stack_[1].open == '{' && pending_key_ == "_portalCheck";
+}
+
+void HarStream::ReadPortalCheck() {
+  json::Value meta;
+  if (json::ParseBounded(meta_, limits::kMaxJsonDepth, meta).ok())
+    if (const std::string* t = json::FindString(meta, "target")) declared_target_ = *t;
+  meta_.clear();
+}
+
+Status HarStream::EndValue(const EntrySink& sink) {
+  if (in_entry_ && stack_.size() == entry_depth_) {
+    in_entry_ = false;
+    if (Status s = sink(entry_); !s.ok()) return Fail(s);
+    entry_.clear();
+  }
+  if (in_meta_ && stack_.size() == meta_depth_) {
+    in_meta_ = false;
+    ReadPortalCheck();
+  }
+  expect_ = stack_.empty() ? Expect::kDone : Expect::kCommaOrClose;
+  return Status::Ok();
+}
+
+Status HarStream::BeginValue(char c, const EntrySink& sink) {
+  if (AtEntryDepth() && !in_entry_) {
+    in_entry_ = true;
+    entry_depth_ = stack_.size();
+    entry_.assign(1, c);
+  }
+  if (InPortalCheckMember() && !in_meta_) {
+    in_meta_ = true;
+    meta_depth_ = stack_.size();
+    meta_.assign(1, c);
+  }
+  if (c == '{' || c == '[') {
+    if (stack_.size() >= limits::kMaxJsonDepth)
+      return Fail(Status::Exhausted("JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) +
+                                    " levels (limit kMaxJsonDepth) at byte " + std::to_string(offset_)));
+    const bool member = !stack_.empty() && stack_.back().open == '{';
+    stack_.push_back(Level{c, member ? pending_key_ : std::string()});
+    if (stack_.size() == 2 && c == '{' && stack_[1].key_in_parent == "log") saw_log_ = true;
+    if (AtEntryDepth()) saw_entries_ = true;
+    expect_ = c == '{' ? Expect::kKeyOrClose : Expect::kValueOrClose;
+    return Status::Ok();
+  }
+  if (c == '"') {
+    in_string_ = true;
+    string_is_key_ = false;
+    return Status::Ok();
+  }
+  if (IsLiteralChar(c)) {
+    in_literal_ = true;
+    return Status::Ok();
+  }
+  return Fail(Status::Invalid("invalid JSON token at byte " + std::to_string(offset_)));
+}
+
+Status HarStream::Step(char c, const EntrySink& sink) {
+  if (in_entry_) {
+    entry_.push_back(c);
+    if (entry_.size() > limits::kMaxEntryBytes)
+      return Fail(Status::Exhausted("a HAR entry is larger than " + std::to_string(limits::kMaxEntryBytes) +
+                                    " bytes (limit kMaxEntryBytes)"));
+  }
+  if (in_meta_) {
+    if (meta_.size() < kMaxMetaBytes) meta_.push_back(c);
+    else in_meta_ = false;  // an oversized _portalCheck member is ignored
+  }
+  if (in_string_) {
+    if (escape_) {
+      escape_ = false;
+    } else if (c == '\\') {
+      escape_ = true;
+    } else if (c == '"') {
+      in_string_ = false;
+      if (string_is_key_) {
+        pending_key_ = key_;
+        expect_ = Expect::kColon;
+        return Status::Ok();
+      }
+      return EndValue(sink);
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      return Fail(Status::Invalid("control character inside a JSON string at byte " + std::to_string(offset_)));
+    }
+    if (string_is_key_ && key_.size() < kMaxKeyBytes) key_.push_back(c);
+    return Status::Ok();
+  }
+  if (in_literal_) {
+    if (IsLiteralChar(c)) return Status::Ok();
+    in_literal_ = false;
+    // The delimiter is not part of the literal: take it back out of the captures first.
+    // (A literal that ends an entry or the _portalCheck member ends that capture, so the
+    // delimiter is never put back.)
+    if (in_entry_ && stack_.size() == entry_depth_) entry_.pop_back();
+    if (in_meta_ && stack_.size() == meta_depth_) meta_.pop_back();
+    if (Status s = EndValue(sink); !s.ok()) return s;
+  }
+  if (IsSpace(c)) return Status::Ok();
+  switch (expect_) {
+    case Expect::kRoot:
+      if (c != '{') return Fail(Status::Invalid("not a HAR: expected a JSON object at byte " + std::to_string(offset_)));
+      return BeginValue(c, sink);
+    case Expect::kKeyOrClose:
+    case Expect::kKey:
+      if (c == '"') {
+        in_string_ = true;
+        string_is_key_ = true;
+        key_.clear();
+        return Status::Ok();
+      }
+      if (c == '}' && expect_ == Expect::kKeyOrClose) break;
+      return Fail(Status::Invalid("expected a member name at byte " + std::to_string(offset_)));
+    case Expect::kColon:
+      if (c != ':') return Fail(Status::Invalid("expected ':' at byte " + std::to_string(offset_)));
+      expect_ = Expect::kValue;
+      return Status::Ok();
+    case Expect::kValueOrClose:
+      if (c == ']') break;
+      return BeginValue(c, sink);
+    case Expect::kValue:
+      return BeginValue(c, sink);
+    case Expect::kCommaOrClose:
+      if (c == ',') {
+        expect_ = stack_.back().open == '{' ? Expect::kKey : Expect::kValue;
+        return Status::Ok();
+      }
+      if (c == '}' || c == ']') break;
+      return Fail(Status::Invalid("expected ',' or a closing bracket at byte " + std::to_string(offset_)));
+    case Expect::kDone:
+      return Fail(Status::Invalid("unexpected data after the HAR's JSON object at byte " + std::to_string(offset_)));
+  }
+  // A closing bracket.
+  const char want = stack_.back().open == '{' ? '}' : ']';
+  if (c != want) return Fail(Status::Invalid("unbalanced bracket at byte " + std::to_string(offset_)));
+  stack_.pop_back();
+  return EndValue(sink);
+}
+
+Status HarStream::Feed(std::string_view bytes, const EntrySink& sink) {
+  if (!error_.ok()) return error_;
+  std::size_t i = 0;
+  if (offset_ == 0 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {  // UTF-8 byte order mark
+    i = 3;
+    offset_ = 3;
+  }
+  for (; i < bytes.size(); ++i, ++offset_)
+    if (Status s = Step(bytes[i], sink); !s.ok()) return s;
+  return Status::Ok();
+}
+
+Status HarStream::End() {
+  if (!error_.ok()) return error_;
+  if (expect_ == Expect::kRoot) return Fail(Status::Invalid("not a HAR: the input is empty"));
+  if (expect_ != Expect::kDone || in_string_)
+    return Fail(Status::Invalid("unexpected end of the HAR at byte " + std::to_string(offset_) + " (truncated input?)"));
+  if (!saw_log_) return Fail(Status::Invalid("not a HAR: no \"log\" object"));
+  if (!saw_entries_) return Fail(Status::Invalid("not a HAR: no \"log.entries\" array"));
+  return Status::Ok();
+}
+
+}  // namespace portal_check

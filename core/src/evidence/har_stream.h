@@ -1,0 +1,72 @@
+// Splits a HAR document into its entries as the bytes arrive, so that only one entry is ever
+// held and parsed at a time: memory stays bounded by the largest entry, not the whole HAR.
+// A resumable, linear, non-recursive scanner: the document is checked for JSON structure
+// (brackets, separators, strings, nesting depth) and each entry's text is handed out whole for a
+// full parse.
+#ifndef PORTAL_CHECK_EVIDENCE_HAR_STREAM_H_
+#define PORTAL_CHECK_EVIDENCE_HAR_STREAM_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "portal_check/status.h"
+
+namespace portal_check {
+
+class HarStream {
+ public:
+  // Called with the complete JSON text of each element of log.entries, in order. A non-OK status
+  // stops the stream and is returned by Feed.
+  using EntrySink = std::function<Status(std::string_view entry_json)>;
+
+  // Consumes the next bytes of the document (any split, even inside a string or a UTF-8
+  // sequence). Errors: kInvalidArgument naming the byte offset (not JSON, not a HAR, malformed
+  // structure), kResourceExhausted (nesting over limits::kMaxJsonDepth, an entry over
+  // limits::kMaxEntryBytes), or whatever `sink` returned. After an error, every call fails.
+  Status Feed(std::string_view bytes, const EntrySink& sink);
+  // Declares the input complete. Errors: kInvalidArgument when the document is empty, truncated,
+  // or has no log.entries array.
+  Status End();
+  // log._portalCheck.target when the document had it (read once that member is complete).
+  const std::string& declared_target() const { return declared_target_; }
+
+ private:
+  enum class Expect { kRoot, kKeyOrClose, kKey, kColon, kValue, kValueOrClose, kCommaOrClose, kDone };
+  struct Level {
+    char open;                // '{' or '['
+    std::string key_in_parent;  // the member name this container is the value of ("" for arrays' items)
+  };
+
+  Status Fail(Status s);
+  Status Step(char c, const EntrySink& sink);
+  Status BeginValue(char c, const EntrySink& sink);
+  Status EndValue(const EntrySink& sink);  // a value at the current depth just ended
+  bool AtEntryDepth() const;               // the next value is an element of log.entries
+  bool InPortalCheckMember() const;        // capturing log._portalCheck
+  void ReadPortalCheck();
+
+  Status error_;
+  std::size_t offset_ = 0;       // bytes consumed so far
+  Expect expect_ = Expect::kRoot;
+  std::vector<Level> stack_;
+  bool in_string_ = false, escape_ = false, in_literal_ = false;
+  bool string_is_key_ = false;
+  std::string key_;              // the member name being read (cut at 64 bytes), then the last one
+  std::string pending_key_;      // the last complete member name at the current level
+  bool saw_log_ = false, saw_entries_ = false;
+  // The entry being collected: its bytes so far, and the depth it started at.
+  bool in_entry_ = false;
+  std::size_t entry_depth_ = 0;
+  std::string entry_;
+  bool in_meta_ = false;
+  std::size_t meta_depth_ = 0;
+  std::string meta_;
+  std::string declared_target_;
+};
+
+}  // namespace portal_check
+
+#endif  // PORTAL_CHECK_EVIDENCE_HAR_STREAM_H_
