@@ -1,0 +1,180 @@
+// The portal-check command as users run it: exit codes, one-line errors, and (once build/wasm
+// exists) audits of a HAR captured live from the demo portal on loopback.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startDemoPortal } from '../fixtures/demo-portal/server.mjs';
+import { renderText } from '../../web/cli/text-report.mjs';
+import { plain } from '../../web/cli/plain-text.mjs';
+import { wasmDir, loadNodeEngine } from '../../web/cli/engine-files.mjs';
+import { auditHar } from '../../web/host/engine.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = path.join(ROOT, 'web', 'cli', 'portal-check.mjs');
+const HAVE_WASM = fs.existsSync(path.join(wasmDir(), 'portal_check.mjs')) && fs.existsSync(path.join(wasmDir(), 'portal_check.wasm'));
+const NO_WASM = HAVE_WASM ? false : `no wasm engine in ${wasmDir()} (run scripts/build)`;
+
+// Runs the CLI asynchronously (the demo portal lives in this process, so never spawnSync).
+function run(args, env = {}) {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => resolve({ code: error ? error.code : 0, stdout, stderr }));
+  });
+}
+
+function assertOneLineError(r, pattern) {
+  assert.equal(r.code, 2, `exit 2 (stderr: ${r.stderr})`);
+  assert.equal(r.stdout, '');
+  assert.match(r.stderr, /^portal-check: [^\n]+\n$/, 'exactly one line on stderr');
+  if (pattern) assert.match(r.stderr, pattern);
+}
+
+let tmp;
+let portal;
+let harFile;
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-cli-'));
+  portal = await startDemoPortal();
+  harFile = path.join(tmp, 'demo.har');
+});
+after(async () => {
+  await portal.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const write = (name, text) => { const f = path.join(tmp, name); fs.writeFileSync(f, text); return f; };
+
+test('--help prints usage and exits 0', async () => {
+  const r = await run(['--help']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^Usage:/);
+  assert.match(r.stdout, /portal-check audit FILE\.har/);
+});
+
+test('usage errors: exit 2 with one line on stderr', async () => {
+  assertOneLineError(await run([]), /no command/);
+  assertOneLineError(await run(['frobnicate']), /unknown command "frobnicate"/);
+  assertOneLineError(await run(['audit', 'x.har', '--colour']), /unknown option --colour/);
+  assertOneLineError(await run(['audit', 'x.har', '--fail-on', 'severe']), /--fail-on must be one of high, medium, low, none/);
+  assertOneLineError(await run(['audit', 'x.har', '--fail-on']), /--fail-on needs a value/);
+  assertOneLineError(await run(['audit', 'x.har', '--format=html']), /--format must be one of/);
+  assertOneLineError(await run(['audit']), /audit needs a HAR file/);
+  assertOneLineError(await run(['scan', 'http://127.0.0.1/', '--pages', '0']), /--pages must be an integer/);
+  assertOneLineError(await run(['capture', 'ftp://127.0.0.1/']), /only http:\/\/ and https:\/\//);
+  assertOneLineError(await run(['capture', 'http://127.0.0.1/', '--target', 'x']), /--target does not apply to capture/);
+});
+
+test('input errors: missing file, not JSON, truncated JSON, not a HAR', async () => {
+  assertOneLineError(await run(['audit', path.join(tmp, 'absent.har')]), /absent\.har: cannot read the file \(ENOENT\)/);
+  assertOneLineError(await run(['audit', write('text.har', 'this is not json\n')]), /not valid JSON/);
+  assertOneLineError(await run(['audit', write('cut.har', '{"log": {"version": "1.2", "entries": [{"request": ')]), /truncated JSON/);
+  assertOneLineError(await run(['audit', write('empty.har', '')]), /empty file/);
+  assertOneLineError(await run(['audit', write('other.json', '{"hello": "world"}')]), /not a HAR file \(no log\.entries array\)/);
+  assertOneLineError(await run(['audit', write('bytes.har', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))]), /not UTF-8/);
+});
+
+test('a hostile file name is printed escaped, still on one line', async () => {
+  const r = await run(['audit', path.join(tmp, 'evil\u001b[31m\nname.har')]);
+  assertOneLineError(r, /evil\\e\[31m\\nname\.har/);
+  assert.ok(!r.stderr.includes('\u001b'));
+});
+
+test('scan of a site that does not answer: exit 2, one line', async () => {
+  const net = await import('node:net');
+  const s = net.createServer();
+  await new Promise((r) => s.listen(0, '127.0.0.1', r));
+  const port = s.address().port;
+  await new Promise((r) => s.close(r));
+  assertOneLineError(await run(['scan', `http://127.0.0.1:${port}/`, '--pages', '1']), /did not answer on http or https \(ECONNREFUSED\)/);
+});
+
+test('a missing engine is an input error, not a crash', async () => {
+  const f = write('min.har', '{"log": {"version": "1.2", "entries": []}}');
+  assertOneLineError(await run(['audit', f], { PORTAL_CHECK_WASM_DIR: path.join(tmp, 'nowhere') }), /wasm engine is not built/);
+});
+
+test('capture writes a HAR of the demo portal and exits 0', async () => {
+  const r = await run(['capture', portal.httpUrl, '--pages', '5', '--out', harFile]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, '');
+  const har = JSON.parse(fs.readFileSync(harFile, 'utf8'));
+  assert.equal(har.log._portalCheck.target, portal.httpUrl);
+  assert.equal(har.log.pages.length, 5);
+  assert.equal(har.log.entries[0].request.url, portal.httpUrl);
+});
+
+test('text rendering escapes control characters from the site', () => {
+  const report = {
+    engine: { name: 'portal-check', version: '0.1.0' }, ruleset: { version: 't' },
+    target: 'https://x/\u001b[2J', grade: { score: 40, grade: 'D+' },
+    checks: [
+      { id: 'a.b', outcome: 'bad', pass: false, severity: 'low', page: 'https://x/\u001b]0;pwned\u0007\u202e', details: {} },
+      { id: 'a.c', outcome: 'worse', pass: false, severity: 'high', page: null, details: {} },
+      { id: 'a.d', outcome: 'ok', pass: true, severity: 'info', page: null, details: {} },
+    ],
+  };
+  const ruleset = { rules: { 'a.c': { outcomes: { worse: { message: { vi: 'Tệ\nlắm', en: 'Bad' } } } } } };
+  const vi = renderText(report, ruleset, { lang: 'vi' });
+  assert.ok(!/[\u0000-\u0009\u000b-\u001f\u007f\u202e]/.test(vi), 'no control characters except newlines');
+  assert.match(vi, /https:\/\/x\/\\e\]0;pwned\\u\{7\}\\u\{202e\}/);
+  assert.match(vi, /40\/100 — hạng D\+/);
+  assert.ok(vi.indexOf('a.c') < vi.indexOf('a.b'), 'high before low');
+  assert.match(vi, /a\.c {2}worse {2}\(toàn trang\) {2}— Tệ\\nlắm/);
+  assert.match(vi, /2 không đạt \(cao 1, trung bình 0, thấp 1, thông tin 0\); 1 đạt/);
+  assert.match(renderText(report, ruleset, { lang: 'en' }), /a\.c {2}worse {2}\(site\) {2}— Bad/);
+  assert.match(renderText(report, ruleset, { lang: 'en', limit: 1 }), /and 1 more failing results/);
+  assert.equal(plain('a\tb\u0085c'), 'a\\tb\\u{85}c');
+});
+
+test('audit of the demo HAR: json is the engine\'s exact text, sarif and text render, exit codes follow --fail-on', { skip: NO_WASM }, async () => {
+  if (!fs.existsSync(harFile)) assert.equal((await run(['capture', portal.httpUrl, '--pages', '5', '--out', harFile])).code, 0);
+  const engine = await loadNodeEngine();
+  const direct = await auditHar(engine, fs.readFileSync(harFile, 'utf8').replace(/^\uFEFF/, ''));
+
+  const json = await run(['audit', harFile, '--format', 'json', '--fail-on', 'none']);
+  assert.equal(json.code, 0, json.stderr);
+  assert.equal(json.stdout, direct.reportText, 'byte-exact engine JSON');
+  const report = JSON.parse(json.stdout);
+  assert.equal(report.engine.name, 'portal-check');
+  assert.equal(report.target, portal.httpUrl);
+  assert.ok(Array.isArray(report.checks) && report.checks.length > 0);
+
+  const failingHigh = report.checks.some((c) => c.pass === false && c.severity === 'high');
+  const failingAny = report.checks.some((c) => c.pass === false && ['high', 'medium', 'low'].includes(c.severity));
+  assert.equal((await run(['audit', harFile, '--format', 'json'])).code, failingHigh ? 1 : 0);
+  assert.equal((await run(['audit', harFile, '--format', 'json', '--fail-on', 'low'])).code, failingAny ? 1 : 0);
+
+  const out = path.join(tmp, 'report.sarif');
+  const sarif = await run(['audit', harFile, '--format', 'sarif', '--out', out, '--fail-on', 'none']);
+  assert.equal(sarif.code, 0, sarif.stderr);
+  assert.equal(sarif.stdout, '');
+  const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
+  assert.equal(doc.version, '2.1.0');
+  assert.ok(Array.isArray(doc.runs));
+
+  for (const lang of ['vi', 'en']) {
+    const text = await run(['audit', harFile, '--lang', lang, '--fail-on', 'none']);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^portal-check /);
+    assert.ok(text.stdout.includes(`/100`) || text.stdout.includes(lang === 'vi' ? 'không có điểm' : 'no grade'));
+    assert.match(text.stdout, lang === 'vi' ? /Tổng cộng: \d+ kết quả/ : /Total: \d+ results/);
+    assert.ok(!/[\u0000-\u0009\u000b-\u001f]/.test(text.stdout));
+  }
+});
+
+test('scan = capture + audit, keeping the HAR with --har-out', { skip: NO_WASM }, async () => {
+  const har = path.join(tmp, 'scan.har');
+  const r = await run(['scan', portal.httpUrl, '--pages', '3', '--format', 'json', '--har-out', har, '--fail-on', 'none']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(JSON.parse(r.stdout).target, portal.httpUrl);
+  assert.equal(JSON.parse(fs.readFileSync(har, 'utf8')).log.entries[0].request.url, portal.httpUrl);
+});
+
+test('an engine error is an input error with one line', { skip: NO_WASM }, async () => {
+  const f = write('bad-entry.har', '{"log": {"version": "1.2", "entries": [{"request": {"method": "GET"}, "response": {"status": 200}}]}}');
+  assertOneLineError(await run(['audit', f]), /engine error \[[a-z-]+\]: .*request\.url/);
+});

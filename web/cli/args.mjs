@@ -1,0 +1,97 @@
+// Command-line parsing for portal-check. Pure: argv in, a plan out.
+//
+// parseArgs(argv: string[]) → {command: "help" | "version" | "audit" | "capture" | "scan",
+//   input (file or URL), options}; throws UsageError (one-line message) for anything invalid.
+// Options accept "--name value" and "--name=value".
+
+export class UsageError extends Error {}
+
+const SEVERITIES = ['high', 'medium', 'low', 'none'];
+const FORMATS = ['text', 'json', 'sarif'];
+const LANGS = ['vi', 'en'];
+
+// name → [kind, commands]; kind: "flag" | "string" | list of allowed values | "int:min:max".
+const OPTIONS = {
+  format: [FORMATS, ['audit', 'scan']],
+  out: ['string', ['audit', 'capture', 'scan']],
+  'fail-on': [SEVERITIES, ['audit', 'scan']],
+  target: ['string', ['audit']],
+  lang: [LANGS, ['audit', 'scan']],
+  limit: ['int:0:100000', ['audit', 'scan']],
+  pages: ['int:1:1000', ['capture', 'scan']],
+  'har-out': ['string', ['scan']],
+  insecure: ['flag', ['capture', 'scan']],
+  probe: ['flag', ['capture', 'scan']],
+  timeout: ['int:1:600', ['capture', 'scan']],
+};
+
+const DEFAULTS = { format: 'text', 'fail-on': 'high', lang: 'vi', limit: 0, pages: 10, timeout: 15, insecure: false, probe: false };
+
+export const USAGE = `Usage:
+  portal-check audit FILE.har [--format text|json|sarif] [--out FILE] [--fail-on high|medium|low|none]
+                              [--target URL] [--lang vi|en] [--limit N]
+  portal-check capture URL    [--pages N] [--out FILE.har] [--probe] [--timeout SECONDS]
+  portal-check scan URL       [--pages N] [--format text|json|sarif] [--out FILE] [--har-out FILE.har]
+                              [--fail-on high|medium|low|none] [--lang vi|en] [--limit N] [--probe]
+  portal-check --help | --version
+
+  audit    audits a HAR 1.2 file (from this tool, a browser's DevTools, Playwright, ZAP, ...)
+  capture  visits a site (http:// and https:// forms of URL, up to --pages pages, GET only) and
+           writes what it saw as HAR; certificate trust is recorded, never fatal (--insecure is
+           accepted for compatibility and changes nothing)
+  scan     capture + audit
+  --probe  also requests well-known exposed-file and admin paths (only with the owner's consent)
+  --limit  text format: show at most N failing results (0 = all)
+
+Exit status: 0 no failing result at or above --fail-on (default high); 1 some; 2 usage or input error.`;
+
+function value(name, kind, raw) {
+  if (kind === 'string') {
+    if (raw === '') throw new UsageError(`--${name} needs a value`);
+    return raw;
+  }
+  if (Array.isArray(kind)) {
+    if (!kind.includes(raw)) throw new UsageError(`--${name} must be one of ${kind.join(', ')} (got "${raw}")`);
+    return raw;
+  }
+  const [, min, max] = kind.split(':').map(Number);
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+export function parseArgs(argv) {
+  if (argv.length === 0) throw new UsageError('no command given (try --help)');
+  if (argv.includes('--help') || argv.includes('-h')) return { command: 'help' };
+  if (argv[0] === '--version') return { command: 'version' };
+  const command = argv[0];
+  if (!['audit', 'capture', 'scan'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
+  const options = { ...DEFAULTS };
+  const positional = [];
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') { positional.push(...argv.slice(i + 1)); break; }
+    if (!arg.startsWith('--') || arg === '-') { positional.push(arg); continue; }
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq < 0 ? undefined : eq);
+    const spec = OPTIONS[name];
+    if (!spec) throw new UsageError(`unknown option --${name} (try --help)`);
+    const [kind, commands] = spec;
+    if (!commands.includes(command)) throw new UsageError(`--${name} does not apply to ${command}`);
+    if (kind === 'flag') {
+      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
+      options[name] = true;
+      continue;
+    }
+    let raw;
+    if (eq >= 0) raw = arg.slice(eq + 1);
+    else if (i + 1 < argv.length) raw = argv[++i];
+    else throw new UsageError(`--${name} needs a value`);
+    options[name] = value(name, kind, raw);
+  }
+  const what = command === 'audit' ? 'HAR file' : 'URL';
+  if (positional.length === 0) throw new UsageError(`${command} needs a ${what}`);
+  if (positional.length > 1) throw new UsageError(`${command} takes one ${what}, got ${positional.length} arguments`);
+  return { command, input: positional[0], options };
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// portal-check command line: audit a HAR, capture a site, or both (scan). See args.mjs USAGE.
+//
+// main(argv) → exit code: 0 no failing result at or above --fail-on; 1 some; 2 usage or input
+// error (one line on stderr: "portal-check: <reason>"). Reports go to --out or stdout.
+import fs from 'node:fs';
+import { parseArgs, UsageError, USAGE } from './args.mjs';
+import { readHar, InputError } from './har-input.mjs';
+import { renderText, SEVERITY_ORDER } from './text-report.mjs';
+import { plain } from './plain-text.mjs';
+import { loadNodeEngine } from './engine-files.mjs';
+import { auditHar } from '../host/engine.mjs';
+import { capture } from '../host/capture.mjs';
+import { PORTAL_CHECK_VERSION } from '../host/version.mjs';
+
+// Exit 1 when some result fails with a severity at or above failOn ("none": never).
+export function exitCodeFor(report, failOn) {
+  if (failOn === 'none') return 0;
+  const limit = SEVERITY_ORDER.indexOf(failOn);
+  const failing = (report.checks || []).some((c) => {
+    const rank = SEVERITY_ORDER.indexOf(c.severity);
+    return c.pass === false && rank >= 0 && rank <= limit;
+  });
+  return failing ? 1 : 0;
+}
+
+function write(file, text) {
+  if (!file) { process.stdout.write(text); return; }
+  try {
+    fs.writeFileSync(file, text);
+  } catch (e) {
+    throw new InputError(`${plain(file)}: cannot write (${plain(e.code || e.message)})`);
+  }
+}
+
+// Audits harInput (the HAR as bytes or text, passed to the engine unchanged) and writes the
+// report in options.format. → the exit code for options['fail-on'].
+async function audit(harInput, options) {
+  let engine;
+  try {
+    engine = await loadNodeEngine();
+  } catch (e) {
+    throw new InputError(e.code === 'engine-missing' ? e.message : `cannot load the wasm engine (${plain(e.message)})`);
+  }
+  // Without --target the engine uses log._portalCheck.target, else the first entry's URL.
+  let result;
+  try {
+    result = await auditHar(engine, harInput, { target: options.target });
+  } catch (e) {
+    throw new InputError(`engine error${e.code ? ` [${plain(e.code)}]` : ''}: ${plain(e.message)}`);
+  }
+  const { report, reportText, sarifText } = result;
+  if (options.format === 'json') write(options.out, reportText);
+  else if (options.format === 'sarif') write(options.out, sarifText);
+  else write(options.out, renderText(report, engine.ruleset(), { lang: options.lang, limit: options.limit }));
+  return exitCodeFor(report, options['fail-on']);
+}
+
+async function captureSite(url, options) {
+  try {
+    return await capture(url, { pages: options.pages, probe: options.probe, timeoutMs: options.timeout * 1000 });
+  } catch (e) {
+    if (e.code === 'invalid-argument') throw new UsageError(plain(e.message));
+    throw e;
+  }
+}
+
+export async function main(argv) {
+  const { command, input, options } = parseArgs(argv);
+  if (command === 'help') { process.stdout.write(`${USAGE}\n`); return 0; }
+  if (command === 'version') { process.stdout.write(`portal-check ${PORTAL_CHECK_VERSION}\n`); return 0; }
+  if (command === 'audit') {
+    const { bytes } = readHar(input);
+    return audit(bytes, options);
+  }
+  const har = await captureSite(input, options);
+  if (command === 'capture') {
+    write(options.out, `${JSON.stringify(har, null, 1)}\n`);
+    return 0;
+  }
+  const text = JSON.stringify(har);
+  if (options['har-out']) write(options['har-out'], `${JSON.stringify(har, null, 1)}\n`);
+  // Nothing answered at all: an input error for the user, not a report of "not applicable"s.
+  if (har.log.entries.every((e) => e.response.status === 0)) {
+    const why = har.log.entries[0]?.response?._error ?? 'no response';
+    throw new InputError(`${plain(input)}: the site did not answer on http or https (${plain(why)})`);
+  }
+  return audit(text, options);
+}
+
+// A closed pipe (e.g. `| head`) ends the output quietly instead of crashing with a stack trace.
+process.stdout.on('error', (e) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (e) => {
+    const known = e instanceof UsageError || e instanceof InputError;
+    const reason = known ? e.message : `internal error: ${e && e.message ? e.message : e}`;
+    process.stderr.write(`portal-check: ${plain(reason)}\n`);
+    process.exitCode = 2;
+  },
+);

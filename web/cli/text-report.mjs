@@ -1,0 +1,99 @@
+// Renders a report (the engine's JSON contract, CHECKS.md "Report contract") as plain text for a
+// terminal, in Vietnamese or English. Reads only the report and the ruleset document; every string
+// that can come from the audited site (pages, details) or from data goes through plain().
+//
+// renderText(report, ruleset, {lang = "vi", limit = 0}) → text ending in "\n".
+//   Sections: header (engine, ruleset, target), the header grade, failing results grouped by
+//   severity (high → medium → low → info), one line each: severity, check id, outcome, page,
+//   message (rules[id].outcomes[outcome].message[lang], falling back to the other language, then
+//   to details.message, then to nothing); then one summary line with counts.
+//   limit > 0: at most `limit` failing lines (most severe first), then a line saying how many more.
+import { plain } from './plain-text.mjs';
+
+export const SEVERITY_ORDER = ['high', 'medium', 'low', 'info'];
+
+const L = {
+  vi: {
+    target: 'Mục tiêu', grade: 'Điểm tiêu đề bảo mật (tương thích Mozilla Observatory)', gradeWord: 'hạng',
+    noGrade: 'không có điểm', failing: 'Kết quả không đạt', none: 'Không có kết quả nào không đạt.',
+    severity: { high: 'CAO', medium: 'TRUNG BÌNH', low: 'THẤP', info: 'THÔNG TIN' },
+    site: '(toàn trang)', more: (n) => `… và ${n} kết quả không đạt khác (xem báo cáo đầy đủ)`,
+    summary: (c) => `Tổng cộng: ${c.total} kết quả; ${c.failing} không đạt (cao ${c.high}, trung bình ${c.medium}, ` +
+      `thấp ${c.low}, thông tin ${c.info}); ${c.passing} đạt; ${c.na} không áp dụng hoặc không thu thập được; ${c.error} lỗi.`,
+    rules: 'bộ quy tắc',
+  },
+  en: {
+    target: 'Target', grade: 'Security header grade (Mozilla Observatory compatible)', gradeWord: 'grade',
+    noGrade: 'no grade', failing: 'Failing results', none: 'No failing results.',
+    severity: { high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' },
+    site: '(site)', more: (n) => `… and ${n} more failing results (see the full report)`,
+    summary: (c) => `Total: ${c.total} results; ${c.failing} failing (high ${c.high}, medium ${c.medium}, ` +
+      `low ${c.low}, info ${c.info}); ${c.passing} passing; ${c.na} not applicable or not captured; ${c.error} errors.`,
+    rules: 'ruleset',
+  },
+};
+
+const NOT_APPLICABLE = new Set(['not-applicable', 'not-captured']);
+
+// A {vi, en} text in `lang`, else the other language; "" for anything else.
+function pick(localized, lang) {
+  if (!localized || typeof localized !== 'object') return '';
+  const text = localized[lang] ?? localized[lang === 'vi' ? 'en' : 'vi'];
+  return typeof text === 'string' ? text : '';
+}
+
+// The message for one result: the rule's localized outcome message, else the engine's own
+// details.message (a string, e.g. for the engine-wide "error" outcome), else "".
+export function messageFor(ruleset, result, lang) {
+  const outcome = ruleset?.rules?.[result.id]?.outcomes?.[result.outcome];
+  const own = result?.details?.message;
+  return pick(outcome?.message, lang) || (typeof own === 'string' ? own : pick(own, lang));
+}
+
+export function renderText(report, ruleset, { lang = 'vi', limit = 0 } = {}) {
+  const t = L[lang] ?? L.vi;
+  const checks = Array.isArray(report?.checks) ? report.checks : [];
+  const lines = [];
+  const engine = report?.engine ?? {};
+  lines.push(plain(`${engine.name ?? 'portal-check'} ${engine.version ?? ''} · ${t.rules} ${report?.ruleset?.version ?? '?'}`));
+  lines.push(`${t.target}: ${plain(report?.target ?? '')}`);
+  const g = report?.grade;
+  lines.push(g && g.score !== undefined && g.score !== null
+    ? `${t.grade}: ${plain(g.score)}/100 — ${t.gradeWord} ${plain(g.grade ?? '?')}`
+    : `${t.grade}: ${t.noGrade}`);
+  lines.push('');
+
+  const rank = (s) => { const i = SEVERITY_ORDER.indexOf(s); return i < 0 ? SEVERITY_ORDER.length : i; };
+  const failing = checks.filter((c) => c && c.pass === false && c.outcome !== 'error' && !NOT_APPLICABLE.has(c.outcome))
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c.severity) - rank(b.c.severity) || a.i - b.i)
+    .map(({ c }) => c);
+  const shown = limit > 0 ? failing.slice(0, limit) : failing;
+  if (failing.length === 0) lines.push(t.none);
+  else {
+    lines.push(`${t.failing}:`);
+    let current = null;
+    for (const c of shown) {
+      if (c.severity !== current) {
+        current = c.severity;
+        lines.push(`  [${t.severity[current] ?? plain(current)}]`);
+      }
+      const sev = (t.severity[c.severity] ?? plain(c.severity)).padEnd(10);
+      const page = c.page == null ? t.site : plain(c.page);
+      const msg = messageFor(ruleset, c, lang);
+      lines.push(`  ${sev} ${plain(c.id)}  ${plain(c.outcome)}  ${page}${msg ? `  — ${plain(msg)}` : ''}`);
+    }
+    if (shown.length < failing.length) lines.push(`  ${t.more(failing.length - shown.length)}`);
+  }
+  lines.push('');
+
+  const count = { total: checks.length, failing: failing.length, passing: 0, na: 0, error: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const c of checks) {
+    if (c?.outcome === 'error') count.error++;
+    else if (NOT_APPLICABLE.has(c?.outcome)) count.na++;
+    else if (c?.pass === true) count.passing++;
+  }
+  for (const c of failing) if (c.severity in count) count[c.severity]++;
+  lines.push(t.summary(count));
+  return lines.join('\n') + '\n';
+}
