@@ -3,105 +3,35 @@
 // ASP.NET_SessionId with Secure, HttpOnly and SameSite=Lax.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <memory>
-#include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "checks/check.h"
+#include "check_harness.h"
 #include "checks/registry.h"
-#include "engine/audit_context.h"
-#include "normalize/page_model.h"
-#include "normalize/url.h"
 #include "util/json.h"
 
 namespace portal_check {
 namespace {
 
+using testing::RunCheck;
+using testing::RunOne;
+
 constexpr char kHome[] = "https://dichvucong.example.gov.vn/";
 constexpr char kSessionValue[] = "kz3vq1yq0hxj2m55fyx3ab45";
 constexpr char kCleanCookie[] = "ASP.NET_SessionId=kz3vq1yq0hxj2m55fyx3ab45; path=/; secure; HttpOnly; SameSite=Lax";
 
-json::Value LoadCookieData() {
-  json::Object data;
-  for (const char* name : {"session-cookies", "anti-csrf-cookies"}) {
-    std::ifstream in(std::string(PC_SOURCE_DIR) + "/rules/data/" + name + ".json");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    json::Value v;
-    std::string err = picojson::parse(v, ss.str());
-    EXPECT_TRUE(err.empty()) << name << ": " << err;
-    data[name] = v;
-  }
-  return json::Value(data);
-}
-
-const json::Value& CookieData() {
-  static const json::Value kData = LoadCookieData();
-  return kData;
-}
-
-struct Collect : ResultSink {
-  std::vector<CheckResult> results;
-  void Emit(CheckResult r) override { results.push_back(std::move(r)); }
-};
-
 Exchange Page(std::vector<std::string> cookies = {kCleanCookie}, std::string url = kHome,
               std::string body = "<!doctype html><html><body><p>Xin chào</p></body></html>", bool hsts = true) {
-  Exchange e;
-  e.method = "GET";
-  e.url = std::move(url);
-  e.status = 200;
-  e.mime_type = "text/html";
-  e.body = std::move(body);
+  Exchange e = testing::MakeGet(std::move(url), 200, "text/html", std::move(body));
   if (hsts) e.response_headers.Add("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   for (const std::string& c : cookies) e.response_headers.Add("Set-Cookie", c);
   return e;
 }
 
 Exchange Redirect(std::string url, std::string location, std::vector<std::string> cookies = {}) {
-  Exchange e;
-  e.method = "GET";
-  e.url = std::move(url);
-  e.status = 302;
-  e.redirect_url = std::move(location);
-  e.response_headers.Add("Location", e.redirect_url);
+  Exchange e = testing::MakeRedirect(std::move(url), std::move(location), 302);
   for (const std::string& c : cookies) e.response_headers.Add("Set-Cookie", c);
   return e;
-}
-
-std::unique_ptr<Check> Make(std::string_view id) {
-  for (const CheckDescriptor& d : AllChecks())
-    if (d.id == id) return d.make();
-  ADD_FAILURE() << id << " is not registered";
-  return nullptr;
-}
-
-// Runs check `id` over the exchanges (indices assigned in order); returns its results.
-std::vector<CheckResult> RunCheck(std::string_view id, std::vector<Exchange> exchanges) {
-  std::unique_ptr<Check> check = Make(id);
-  Collect sink;
-  if (!check) return sink.results;
-  AuditContext ctx(Url::Parse(exchanges.front().url), &CookieData());
-  for (std::size_t i = 0; i < exchanges.size(); ++i) {
-    Exchange& e = exchanges[i];
-    e.index = i;
-    std::optional<Url> url = Url::Parse(e.url);
-    std::optional<PageModel> model;
-    if (e.IsPage()) model = PageModel::Build(e.body, "", true);
-    ExchangeView view{e, url, model ? &*model : nullptr, i + 1 == exchanges.size()};
-    check->OnExchange(view, ctx, sink);
-  }
-  check->OnFinish(ctx, sink);
-  return sink.results;
-}
-
-CheckResult RunOne(std::string_view id, std::vector<Exchange> exchanges) {
-  std::vector<CheckResult> r = RunCheck(id, std::move(exchanges));
-  EXPECT_EQ(r.size(), 1u);
-  return r.empty() ? CheckResult{} : r.front();
 }
 
 std::string Flags(Exchange page) { return RunOne("cookie.flags", {std::move(page)}).outcome; }

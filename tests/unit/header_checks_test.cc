@@ -9,47 +9,27 @@
 #include <string>
 #include <vector>
 
-#include "checks/check.h"
-#include "engine/audit_context.h"
-#include "engine/ruleset.h"
+#include "check_harness.h"
+#include "checks/factories.h"
 #include "normalize/media_type.h"
 #include "normalize/page_model.h"
 #include "normalize/referrer_policy.h"
 #include "normalize/structured_field.h"
-#include "normalize/url.h"
 
 namespace portal_check {
-
-std::unique_ptr<Check> MakeHeaderContentTypeOptionsCheck();
-std::unique_ptr<Check> MakeHeaderReferrerPolicyCheck();
-std::unique_ptr<Check> MakeHeaderPermissionsPolicyCheck();
-std::unique_ptr<Check> MakeHeaderCrossOriginIsolationCheck();
-std::unique_ptr<Check> MakeHeaderCorsCheck();
-std::unique_ptr<Check> MakeHeaderVersionDisclosureCheck();
-std::unique_ptr<Check> MakeHeaderCacheControlCheck();
-std::unique_ptr<Check> MakeHeaderContentTypeCheck();
-std::unique_ptr<Check> MakeHeaderDeprecatedCheck();
-
 namespace {
+
+using testing::CheckFactory;
+using testing::RunCheck;
 
 constexpr char kHome[] = "https://sotttt.example.gov.vn/";
 constexpr char kBody[] =
     "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Sở TT&amp;TT</title></head>"
     "<body><h1>Cổng thông tin điện tử</h1></body></html>";
 
-struct Collect : ResultSink {
-  std::vector<CheckResult> results;
-  void Emit(CheckResult r) override { results.push_back(std::move(r)); }
-};
-
 // The clean response: every header these checks recommend, nothing they warn about.
 Exchange CleanPage(std::string url = kHome, std::string body = kBody) {
-  Exchange e;
-  e.method = "GET";
-  e.url = std::move(url);
-  e.status = 200;
-  e.mime_type = "text/html";
-  e.body = std::move(body);
+  Exchange e = testing::MakeGet(std::move(url), 200, "text/html", std::move(body));
   e.resource_type = "document";
   HeaderList& h = e.response_headers;
   h.Add("Content-Type", "text/html; charset=utf-8");
@@ -78,47 +58,14 @@ Exchange With(Exchange e, std::string_view name, const char* value) {
   return e;
 }
 
-Exchange Resource(std::string url, std::string mime) {
-  Exchange e;
-  e.method = "GET";
-  e.url = std::move(url);
-  e.status = 200;
-  e.mime_type = std::move(mime);
-  return e;
-}
-
-// Runs a fresh check over `exchanges` (pages get a page model) and returns every result.
-std::vector<CheckResult> RunCheck(std::unique_ptr<Check> (*make)(), const std::vector<Exchange>& exchanges) {
-  static const std::shared_ptr<const Ruleset> ruleset = Ruleset::Embedded();
-  const json::Value* data = ruleset ? &ruleset->data() : nullptr;
-  AuditContext ctx(Url::Parse(kHome), data);
-  std::unique_ptr<Check> check = make();
-  Collect sink;
-  for (const Exchange& ex : exchanges) {
-    const std::optional<Url> url = Url::Parse(ex.url);
-    std::optional<PageModel> page;
-    if (ex.IsPage()) page = PageModel::Build(ex.body, "utf-8", true);
-    ExchangeView view{ex, url, page ? &*page : nullptr, ex.url == kHome};
-    check->OnExchange(view, ctx, sink);
-  }
-  check->OnFinish(ctx, sink);
-  return sink.results;
-}
+Exchange Resource(std::string url, std::string mime) { return testing::MakeGet(std::move(url), 200, std::move(mime)); }
 
 // The single result of a one-page run.
-CheckResult One(std::unique_ptr<Check> (*make)(), const Exchange& page) {
-  std::vector<CheckResult> r = RunCheck(make, {page});
-  EXPECT_EQ(r.size(), 1u);
-  return r.empty() ? CheckResult{} : r.front();
-}
+CheckResult One(CheckFactory make, const Exchange& page) { return testing::RunOne(make, {page}); }
 
-std::string Outcome(std::unique_ptr<Check> (*make)(), const Exchange& page) { return One(make, page).outcome; }
+std::string Outcome(CheckFactory make, const Exchange& page) { return One(make, page).outcome; }
 
-const json::Value& Detail(const CheckResult& r, const std::string& key) {
-  static const json::Value kNull;
-  auto it = r.details.find(key);
-  return it == r.details.end() ? kNull : it->second;
-}
+const json::Value& Detail(const CheckResult& r, const std::string& key) { return testing::DetailOrNull(r, key); }
 
 // ------------------------------------------------------------------------------------------------
 // RFC 8941 parser

@@ -2,58 +2,42 @@
 // and a collecting sink; one header changed at a time on an otherwise clean page.
 #include <gtest/gtest.h>
 
-#include <memory>
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "checks/check.h"
-#include "engine/audit_context.h"
-#include "normalize/page_model.h"
-#include "normalize/url.h"
+#include "check_harness.h"
+#include "checks/factories.h"
 #include "util/json.h"
 
 namespace portal_check {
-
-std::unique_ptr<Check> MakeHeaderCspCheck();
-std::unique_ptr<Check> MakeHeaderClickjackingCheck();
-
 namespace {
-
-class Collect : public ResultSink {
- public:
-  void Emit(CheckResult r) override { results.push_back(std::move(r)); }
-  std::vector<CheckResult> results;
-};
 
 const char kUrl[] = "https://cong.example.gov.vn/";
 
-CheckResult RunCheck(std::unique_ptr<Check> (*make)(), std::vector<std::pair<std::string, std::string>> headers,
+// Short bypass host lists, one host each.
+const json::Value& BypassData() {
+  static const json::Value kData = [] {
+    json::Object bypass;
+    bypass["jsonp"] = json::Value(json::Array{json::Str("ajax.googleapis.com")});
+    bypass["angular"] = json::Value(json::Array{json::Str("cdnjs.cloudflare.com")});
+    json::Object data;
+    data["csp-bypass-hosts"] = json::Value(bypass);
+    return json::Value(data);
+  }();
+  return kData;
+}
+
+// The single result of the check on one page with `headers` and `head` inside its <head>.
+CheckResult RunCheck(testing::CheckFactory make, const std::vector<std::pair<std::string, std::string>>& headers,
                      const std::string& head = "") {
-  Exchange ex;
-  ex.method = "GET";
-  ex.url = kUrl;
-  ex.status = 200;
-  ex.mime_type = "text/html";
-  ex.body = "<!DOCTYPE html><html lang=\"vi\"><head>" + head + "<title>Cổng thông tin</title></head><body>x</body></html>";
-  for (auto& [n, v] : headers) ex.response_headers.Add(n, v);
-  std::optional<Url> url = Url::Parse(kUrl);
-  PageModel page = PageModel::Build(ex.body, "utf-8", true);
-  json::Object data;
-  json::Object bypass;
-  bypass["jsonp"] = json::Value(json::Array{json::Str("ajax.googleapis.com")});
-  bypass["angular"] = json::Value(json::Array{json::Str("cdnjs.cloudflare.com")});
-  data["csp-bypass-hosts"] = json::Value(bypass);
-  json::Value data_value(data);
-  AuditContext ctx(url, &data_value);
-  ExchangeView view{ex, url, &page, true};
-  Collect sink;
-  std::unique_ptr<Check> check = make();
-  check->OnExchange(view, ctx, sink);
-  check->OnFinish(ctx, sink);
-  EXPECT_EQ(sink.results.size(), 1u);
-  return sink.results.empty() ? CheckResult{} : sink.results[0];
+  Exchange ex = testing::MakeGet(kUrl, 200, "text/html",
+                                 "<!DOCTYPE html><html lang=\"vi\"><head>" + head +
+                                     "<title>Cổng thông tin</title></head><body>x</body></html>");
+  testing::AddResponseHeaders(ex, headers);
+  testing::RunOptions options;
+  options.data = &BypassData();
+  return testing::RunOne(make, {ex}, options);
 }
 
 std::string Obs(const CheckResult& r) { return r.observatory_result.value_or(""); }
@@ -128,18 +112,9 @@ TEST(HeaderCsp, MetaPolicyAndHostileBytes) {
 }
 
 TEST(HeaderCsp, NonPagesGiveNothing) {
-  Exchange ex;
-  ex.method = "GET";
-  ex.url = kUrl;
-  ex.status = 200;
-  ex.mime_type = "application/javascript";
-  std::optional<Url> url = Url::Parse(kUrl);
-  AuditContext ctx(url, nullptr);
-  ExchangeView view{ex, url, nullptr, false};
-  Collect sink;
-  MakeHeaderCspCheck()->OnExchange(view, ctx, sink);
-  MakeHeaderClickjackingCheck()->OnExchange(view, ctx, sink);
-  EXPECT_TRUE(sink.results.empty());
+  const Exchange script = testing::MakeGet(kUrl, 200, "application/javascript");
+  EXPECT_TRUE(testing::RunCheck(MakeHeaderCspCheck, {script}).empty());
+  EXPECT_TRUE(testing::RunCheck(MakeHeaderClickjackingCheck, {script}).empty());
 }
 
 }  // namespace

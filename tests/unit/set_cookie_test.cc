@@ -2,10 +2,9 @@
 // lists in rules/data/, Domain acceptance and the redirect-chain cookie tracker.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "check_harness.h"
 #include "engine/audit_context.h"
 #include "normalize/set_cookie.h"
 #include "normalize/url.h"
@@ -14,25 +13,9 @@
 namespace portal_check {
 namespace {
 
-// {"session-cookies": <rules/data/session-cookies.json>, "anti-csrf-cookies": <...>}
-json::Value LoadCookieData() {
-  json::Object data;
-  for (const char* name : {"session-cookies", "anti-csrf-cookies"}) {
-    std::ifstream in(std::string(PC_SOURCE_DIR) + "/rules/data/" + name + ".json");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    json::Value v;
-    std::string err = picojson::parse(v, ss.str());
-    EXPECT_TRUE(err.empty()) << name << ": " << err;
-    data[name] = v;
-  }
-  return json::Value(data);
-}
-
-const json::Value& CookieData() {
-  static const json::Value kData = LoadCookieData();
-  return kData;
-}
+// The data lists (rules/data/session-cookies.json, anti-csrf-cookies.json, ...) as the engine
+// hands them to checks.
+const json::Value& CookieData() { return testing::RulesetData(); }
 
 SetCookie Parse(std::string_view header) {
   std::optional<SetCookie> c = ParseSetCookie(header);
@@ -261,12 +244,8 @@ TEST(CookieDomainAccepted, Rules) {
 }
 
 Exchange MakeExchange(std::size_t index, std::string url, int status, std::string location = "") {
-  Exchange e;
+  Exchange e = testing::MakeGet(std::move(url), status);
   e.index = index;
-  e.method = "GET";
-  e.url = std::move(url);
-  e.status = status;
-  e.mime_type = "text/html";
   e.redirect_url = std::move(location);
   return e;
 }

@@ -9,31 +9,19 @@
 #include <string>
 #include <vector>
 
-#include "checks/check.h"
+#include "check_harness.h"
+#include "checks/factories.h"
 #include "checks/registry.h"
-#include "engine/audit_context.h"
-#include "normalize/page_model.h"
-#include "normalize/url.h"
 
 namespace portal_check {
-
-std::unique_ptr<Check> MakeTransportHttps();
-std::unique_ptr<Check> MakeTransportRedirect();
-std::unique_ptr<Check> MakeTransportHsts();
-std::unique_ptr<Check> MakeTransportCertificate();
-std::unique_ptr<Check> MakeTransportTlsVersion();
-std::unique_ptr<Check> MakeTransportMixedContent();
-
 namespace {
+
+using testing::CheckFactory;
+using testing::FindDetail;
 
 constexpr char kHome[] = "https://sotttt.example.gov.vn/";
 constexpr std::int64_t kNow = 1795000000;  // 2026-11-17
 constexpr std::int64_t kDay = 86400;
-
-struct Collect : ResultSink {
-  std::vector<CheckResult> results;
-  void Emit(CheckResult r) override { results.push_back(std::move(r)); }
-};
 
 TlsDetails GoodTls() {
   TlsDetails t;
@@ -48,12 +36,7 @@ TlsDetails GoodTls() {
 }
 
 Exchange Page(std::string url = kHome, std::string body = "<!doctype html><html><body><p>Xin chào</p></body></html>") {
-  Exchange e;
-  e.method = "GET";
-  e.url = std::move(url);
-  e.status = 200;
-  e.mime_type = "text/html";
-  e.body = std::move(body);
+  Exchange e = testing::MakeGet(std::move(url), 200, "text/html", std::move(body));
   e.resource_type = "document";
   e.started = kNow;
   if (e.url.rfind("https:", 0) == 0) {
@@ -64,43 +47,24 @@ Exchange Page(std::string url = kHome, std::string body = "<!doctype html><html>
 }
 
 Exchange Redirect(std::string url, std::string location, int status = 301) {
-  Exchange e;
-  e.method = "GET";
-  e.url = std::move(url);
-  e.status = status;
-  e.redirect_url = std::move(location);
-  e.response_headers.Add("Location", e.redirect_url);
+  Exchange e = testing::MakeRedirect(std::move(url), std::move(location), status);
   e.resource_type = "document";
   e.started = kNow;
   return e;
 }
 
-std::vector<CheckResult> RunCheck(std::unique_ptr<Check> check, const std::vector<Exchange>& exchanges,
-                             const std::string& target = kHome) {
-  AuditContext ctx(Url::Parse(target), nullptr);
-  Collect sink;
-  for (std::size_t i = 0; i < exchanges.size(); ++i) {
-    const Exchange& ex = exchanges[i];
-    std::optional<Url> url = Url::Parse(ex.url);
-    std::optional<PageModel> model;
-    if (ex.IsPage()) model = PageModel::Build(ex.body, "", true);
-    ExchangeView view{ex, url, model ? &*model : nullptr, i == 0};
-    check->OnExchange(view, ctx, sink);
-  }
-  check->OnFinish(ctx, sink);
-  return sink.results;
+// Runs a fresh check over the exchanges with the audit's target `target` (no data lists).
+std::vector<CheckResult> RunCheck(CheckFactory make, std::vector<Exchange> exchanges, const std::string& target = kHome) {
+  testing::RunOptions options;
+  options.target = target;
+  options.data = nullptr;
+  return testing::RunCheck(make, std::move(exchanges), options);
 }
 
 // The single result of a run (fails the test when there is not exactly one).
-CheckResult One(std::vector<CheckResult> results) {
-  EXPECT_EQ(results.size(), 1u);
-  return results.empty() ? CheckResult{} : results.front();
-}
+CheckResult One(const std::vector<CheckResult>& results) { return testing::OnlyResult(results); }
 
-const json::Value* Detail(const CheckResult& r, const std::string& key) {
-  auto it = r.details.find(key);
-  return it == r.details.end() ? nullptr : &it->second;
-}
+const json::Value* Detail(const CheckResult& r, const std::string& key) { return FindDetail(r, key); }
 
 // ---- registry ----
 
@@ -117,27 +81,27 @@ TEST(TransportRegistry, AllSixRegistered) {
 // ---- transport.https ----
 
 TEST(TransportHttps, HttpsPageOk) {
-  CheckResult r = One(RunCheck(MakeTransportHttps(), {Page()}));
+  CheckResult r = One(RunCheck(MakeTransportHttps, {Page()}));
   EXPECT_EQ(r.id, "transport.https");
   EXPECT_EQ(r.outcome, "ok");
   EXPECT_EQ(r.page, std::optional<std::string>(kHome));
 }
 
 TEST(TransportHttps, HttpPageFails) {
-  EXPECT_EQ(One(RunCheck(MakeTransportHttps(), {Page("http://sotttt.example.gov.vn/")})).outcome, "http-only");
+  EXPECT_EQ(One(RunCheck(MakeTransportHttps, {Page("http://sotttt.example.gov.vn/")})).outcome, "http-only");
 }
 
 TEST(TransportHttps, NonPagesIgnored) {
   Exchange script = Page("http://sotttt.example.gov.vn/app.js");
   script.mime_type = "application/javascript";
-  EXPECT_TRUE(RunCheck(MakeTransportHttps(), {script}).empty());
-  EXPECT_TRUE(RunCheck(MakeTransportHttps(), {Redirect("http://sotttt.example.gov.vn/", kHome)}).empty());
+  EXPECT_TRUE(RunCheck(MakeTransportHttps, {script}).empty());
+  EXPECT_TRUE(RunCheck(MakeTransportHttps, {Redirect("http://sotttt.example.gov.vn/", kHome)}).empty());
 }
 
 // ---- transport.redirect ----
 
 TEST(TransportRedirect, ToHttps) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect(), {Redirect("http://sotttt.example.gov.vn/", kHome), Page()}));
+  CheckResult r = One(RunCheck(MakeTransportRedirect, {Redirect("http://sotttt.example.gov.vn/", kHome), Page()}));
   EXPECT_EQ(r.outcome, "to-https");
   EXPECT_EQ(r.page, std::optional<std::string>("http://sotttt.example.gov.vn/"));
   const json::Value* chain = Detail(r, "chain");
@@ -148,51 +112,51 @@ TEST(TransportRedirect, ToHttps) {
 }
 
 TEST(TransportRedirect, RelativeLocationResolved) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect(), {Redirect("http://sotttt.example.gov.vn/", "//sotttt.example.gov.vn/"), Page()}));
+  CheckResult r = One(RunCheck(MakeTransportRedirect, {Redirect("http://sotttt.example.gov.vn/", "//sotttt.example.gov.vn/"), Page()}));
   // "//host/" keeps the http scheme of the current URL: an http hop, then nothing.
   EXPECT_EQ(r.outcome, "not-to-https");
 }
 
 TEST(TransportRedirect, Missing) {
-  EXPECT_EQ(One(RunCheck(MakeTransportRedirect(), {Page("http://sotttt.example.gov.vn/"), Page()})).outcome, "missing");
+  EXPECT_EQ(One(RunCheck(MakeTransportRedirect, {Page("http://sotttt.example.gov.vn/"), Page()})).outcome, "missing");
 }
 
 TEST(TransportRedirect, NoHttpResponse) {
   Exchange refused = Page("http://sotttt.example.gov.vn/");
   refused.status = 0;
   refused.mime_type.clear();
-  EXPECT_EQ(One(RunCheck(MakeTransportRedirect(), {refused, Page()})).outcome, "not-needed-no-http");
+  EXPECT_EQ(One(RunCheck(MakeTransportRedirect, {refused, Page()})).outcome, "not-needed-no-http");
 }
 
 TEST(TransportRedirect, NotCapturedWithoutHttpRequest) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect(), {Page()}));
+  CheckResult r = One(RunCheck(MakeTransportRedirect, {Page()}));
   EXPECT_EQ(r.outcome, "not-captured");
   EXPECT_EQ(r.page, std::optional<std::string>("http://sotttt.example.gov.vn/"));
 }
 
 TEST(TransportRedirect, OffHostFirstHop) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect(),
+  CheckResult r = One(RunCheck(MakeTransportRedirect,
                           {Redirect("http://sotttt.example.gov.vn/", "https://portal.example.gov.vn/sotttt"),
                            Redirect("https://portal.example.gov.vn/sotttt", kHome), Page()}));
   EXPECT_EQ(r.outcome, "off-host-first-hop");
 }
 
 TEST(TransportRedirect, HttpFirstHop) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect(),
+  CheckResult r = One(RunCheck(MakeTransportRedirect,
                           {Redirect("http://sotttt.example.gov.vn/", "http://sotttt.example.gov.vn/portal/"),
                            Redirect("http://sotttt.example.gov.vn/portal/", kHome), Page()}));
   EXPECT_EQ(r.outcome, "not-to-https-first-hop");
 }
 
 TEST(TransportRedirect, EndsOnHttp) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect(),
+  CheckResult r = One(RunCheck(MakeTransportRedirect,
                           {Redirect("http://sotttt.example.gov.vn/", "http://sotttt.example.gov.vn/portal/"),
                            Page("http://sotttt.example.gov.vn/portal/")}));
   EXPECT_EQ(r.outcome, "not-to-https");
 }
 
 TEST(TransportRedirect, HttpsTargetStartsFromHttpSamePath) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect(),
+  CheckResult r = One(RunCheck(MakeTransportRedirect,
                           {Redirect("http://sotttt.example.gov.vn/portal", "https://sotttt.example.gov.vn/portal"),
                            Page("https://sotttt.example.gov.vn/portal")},
                           "https://sotttt.example.gov.vn/portal"));
@@ -201,7 +165,7 @@ TEST(TransportRedirect, HttpsTargetStartsFromHttpSamePath) {
 }
 
 TEST(TransportRedirect, LoopStops) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect(),
+  CheckResult r = One(RunCheck(MakeTransportRedirect,
                           {Redirect("http://sotttt.example.gov.vn/", "http://sotttt.example.gov.vn/a"),
                            Redirect("http://sotttt.example.gov.vn/a", "http://sotttt.example.gov.vn/")}));
   EXPECT_EQ(r.outcome, "not-to-https");
@@ -213,13 +177,13 @@ TEST(TransportRedirect, BlockedHttpSubresourceIsNotTheStartUrl) {
   blocked.status = 0;
   blocked.mime_type.clear();
   blocked.resource_type = "image";
-  EXPECT_EQ(One(RunCheck(MakeTransportRedirect(), {Page(), blocked})).outcome, "not-captured");
+  EXPECT_EQ(One(RunCheck(MakeTransportRedirect, {Page(), blocked})).outcome, "not-captured");
   Exchange nav = Redirect("http://sotttt.example.gov.vn/index.php", kHome);
-  EXPECT_EQ(One(RunCheck(MakeTransportRedirect(), {blocked, nav, Page()})).outcome, "to-https");
+  EXPECT_EQ(One(RunCheck(MakeTransportRedirect, {blocked, nav, Page()})).outcome, "to-https");
 }
 
 TEST(TransportRedirect, NoTarget) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect(), {Page()}, "not a url"));
+  CheckResult r = One(RunCheck(MakeTransportRedirect, {Page()}, "not a url"));
   EXPECT_EQ(r.outcome, "not-applicable");
   EXPECT_FALSE(r.page.has_value());
 }
@@ -230,7 +194,7 @@ CheckResult HstsWith(const std::vector<std::string>& values) {
   Exchange e = Page();
   e.response_headers = HeaderList();
   for (const std::string& v : values) e.response_headers.Add("Strict-Transport-Security", v);
-  return One(RunCheck(MakeTransportHsts(), {e}));
+  return One(RunCheck(MakeTransportHsts, {e}));
 }
 
 TEST(TransportHsts, Strong) {
@@ -290,7 +254,7 @@ TEST(TransportHsts, QuotedMaxAgeDivergence) {
 TEST(TransportHsts, HttpPageNotApplicable) {
   Exchange e = Page("http://sotttt.example.gov.vn/");
   e.response_headers.Add("Strict-Transport-Security", "max-age=31536000");
-  CheckResult r = One(RunCheck(MakeTransportHsts(), {e}, "http://sotttt.example.gov.vn/"));
+  CheckResult r = One(RunCheck(MakeTransportHsts, {e}, "http://sotttt.example.gov.vn/"));
   EXPECT_EQ(r.outcome, "not-applicable");
   EXPECT_EQ(r.observatory_result, std::optional<std::string>("hsts-not-implemented-no-https"));
   EXPECT_NE(Detail(r, "note"), nullptr);
@@ -299,7 +263,7 @@ TEST(TransportHsts, HttpPageNotApplicable) {
 TEST(TransportHsts, UntrustedCertificate) {
   Exchange e = Page();
   e.tls->trusted = false;
-  CheckResult r = One(RunCheck(MakeTransportHsts(), {e}));
+  CheckResult r = One(RunCheck(MakeTransportHsts, {e}));
   EXPECT_EQ(r.outcome, "strong");
   EXPECT_EQ(r.observatory_result, std::optional<std::string>("hsts-invalid-cert"));
 }
@@ -309,7 +273,7 @@ TEST(TransportHsts, UntrustedCertificate) {
 CheckResult CertWith(const TlsDetails& tls, std::string url = kHome) {
   Exchange e = Page(std::move(url));
   e.tls = tls;
-  return One(RunCheck(MakeTransportCertificate(), {e}));
+  return One(RunCheck(MakeTransportCertificate, {e}));
 }
 
 TEST(TransportCertificate, Valid) { EXPECT_EQ(CertWith(GoodTls()).outcome, "valid"); }
@@ -373,7 +337,7 @@ TEST(TransportCertificate, NoStartedTimeSkipsValidity) {
   Exchange e = Page();
   e.started.reset();
   e.tls->valid_to = kNow - 400 * kDay;  // would be expired, but there is no time to judge with
-  CheckResult r = One(RunCheck(MakeTransportCertificate(), {e}));
+  CheckResult r = One(RunCheck(MakeTransportCertificate, {e}));
   EXPECT_EQ(r.outcome, "valid");
   EXPECT_NE(Detail(r, "validity"), nullptr);
 }
@@ -381,16 +345,16 @@ TEST(TransportCertificate, NoStartedTimeSkipsValidity) {
 TEST(TransportCertificate, NotCapturedWithoutTls) {
   Exchange e = Page();
   e.tls.reset();
-  EXPECT_EQ(One(RunCheck(MakeTransportCertificate(), {e})).outcome, "not-captured");
+  EXPECT_EQ(One(RunCheck(MakeTransportCertificate, {e})).outcome, "not-captured");
 }
 
 TEST(TransportCertificate, OncePerHost) {
-  std::vector<CheckResult> rs = RunCheck(MakeTransportCertificate(), {Page(), Page("https://sotttt.example.gov.vn/lien-he")});
+  std::vector<CheckResult> rs = RunCheck(MakeTransportCertificate, {Page(), Page("https://sotttt.example.gov.vn/lien-he")});
   EXPECT_EQ(rs.size(), 1u);
 }
 
 TEST(TransportCertificate, HttpOnlySiteNotApplicable) {
-  CheckResult r = One(RunCheck(MakeTransportCertificate(), {Page("http://sotttt.example.gov.vn/")}));
+  CheckResult r = One(RunCheck(MakeTransportCertificate, {Page("http://sotttt.example.gov.vn/")}));
   EXPECT_EQ(r.outcome, "not-applicable");
   EXPECT_FALSE(r.page.has_value());
 }
@@ -400,7 +364,7 @@ TEST(TransportCertificate, HttpOnlySiteNotApplicable) {
 std::string TlsVersionOutcome(const std::string& protocol) {
   Exchange e = Page();
   e.tls->protocol = protocol;
-  return One(RunCheck(MakeTransportTlsVersion(), {e})).outcome;
+  return One(RunCheck(MakeTransportTlsVersion, {e})).outcome;
 }
 
 TEST(TransportTlsVersion, Modern) {
@@ -423,7 +387,7 @@ TEST(TransportTlsVersion, NotCaptured) {
   EXPECT_EQ(TlsVersionOutcome(""), "not-captured");
   Exchange e = Page();
   e.tls.reset();
-  EXPECT_EQ(One(RunCheck(MakeTransportTlsVersion(), {e})).outcome, "not-captured");
+  EXPECT_EQ(One(RunCheck(MakeTransportTlsVersion, {e})).outcome, "not-captured");
 }
 
 // ---- transport.mixed-content ----
@@ -431,7 +395,7 @@ TEST(TransportTlsVersion, NotCaptured) {
 CheckResult MixedWith(const std::string& body_inner, std::vector<Exchange> later = {}) {
   std::vector<Exchange> all{Page(kHome, "<!doctype html><html><head></head><body>" + body_inner + "</body></html>")};
   for (Exchange& e : later) all.push_back(std::move(e));
-  return One(RunCheck(MakeTransportMixedContent(), all));
+  return One(RunCheck(MakeTransportMixedContent, all));
 }
 
 TEST(TransportMixedContent, None) {
@@ -465,15 +429,11 @@ TEST(TransportMixedContent, BaseHrefApplies) {
   std::vector<Exchange> all{Page(kHome,
                                  "<!doctype html><html><head><base href=\"http://cdn.example.vn/\"></head>"
                                  "<body><script src=\"js/app.js\"></script></body></html>")};
-  EXPECT_EQ(One(RunCheck(MakeTransportMixedContent(), all)).outcome, "active");
+  EXPECT_EQ(One(RunCheck(MakeTransportMixedContent, all)).outcome, "active");
 }
 
 TEST(TransportMixedContent, LaterRequestWithReferer) {
-  Exchange xhr;
-  xhr.method = "GET";
-  xhr.url = "http://api.example.gov.vn/thoi-tiet";
-  xhr.status = 200;
-  xhr.mime_type = "application/json";
+  Exchange xhr = testing::MakeGet("http://api.example.gov.vn/thoi-tiet", 200, "application/json");
   xhr.resource_type = "xhr";
   xhr.request_headers.Add("Referer", kHome);
   EXPECT_EQ(MixedWith("", {xhr}).outcome, "active");
@@ -486,7 +446,7 @@ TEST(TransportMixedContent, LaterRequestWithReferer) {
 }
 
 TEST(TransportMixedContent, HttpPageNotApplicable) {
-  CheckResult r = One(RunCheck(MakeTransportMixedContent(),
+  CheckResult r = One(RunCheck(MakeTransportMixedContent,
                           {Page("http://sotttt.example.gov.vn/", "<script src=\"http://a.vn/x.js\"></script>")}));
   EXPECT_EQ(r.outcome, "not-applicable");
 }

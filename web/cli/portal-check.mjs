@@ -5,7 +5,7 @@
 // error (one line on stderr: "portal-check: <reason>"). Reports go to --out or stdout.
 import fs from 'node:fs';
 import { parseArgs, UsageError, USAGE } from './args.mjs';
-import { readHar, InputError } from './har-input.mjs';
+import { openHarFile, InputError } from './har-input.mjs';
 import { renderText, SEVERITY_ORDER } from './text-report.mjs';
 import { plain } from './plain-text.mjs';
 import { loadNodeEngine } from './engine-files.mjs';
@@ -33,9 +33,10 @@ function write(file, text) {
   }
 }
 
-// Audits harInput (the HAR as bytes or text, passed to the engine unchanged) and writes the
-// report in options.format. → the exit code for options['fail-on'].
-async function audit(harInput, options) {
+// Audits harInput (the HAR as text, bytes or a stream of byte chunks, passed to the engine
+// unchanged) and writes the report in options.format; `name` prefixes input errors.
+// → the exit code for options['fail-on'].
+async function audit(harInput, options, name) {
   let engine;
   try {
     engine = await loadNodeEngine();
@@ -47,6 +48,7 @@ async function audit(harInput, options) {
   try {
     result = await auditHar(engine, harInput, { target: options.target });
   } catch (e) {
+    if (e.code === 'invalid-argument' || e.code === 'resource-exhausted') throw new InputError(`${plain(name)}: ${plain(e.message)}`);
     throw new InputError(`engine error${e.code ? ` [${plain(e.code)}]` : ''}: ${plain(e.message)}`);
   }
   const { report, reportText, sarifText } = result;
@@ -70,8 +72,7 @@ export async function main(argv) {
   if (command === 'help') { process.stdout.write(`${USAGE}\n`); return 0; }
   if (command === 'version') { process.stdout.write(`portal-check ${PORTAL_CHECK_VERSION}\n`); return 0; }
   if (command === 'audit') {
-    const { bytes } = readHar(input);
-    return audit(bytes, options);
+    return audit(openHarFile(input), options, input);
   }
   const har = await captureSite(input, options);
   if (command === 'capture') {
@@ -85,7 +86,7 @@ export async function main(argv) {
     const why = har.log.entries[0]?.response?._error ?? 'no response';
     throw new InputError(`${plain(input)}: the site did not answer on http or https (${plain(why)})`);
   }
-  return audit(text, options);
+  return audit(text, options, input);
 }
 
 // A closed pipe (e.g. `| head`) ends the output quietly instead of crashing with a stack trace.

@@ -24,7 +24,9 @@ function reply(text, call) {
   }
   if (value && typeof value === 'object' && value.ok === false) {
     const err = value.error || {};
-    throw new EngineError(String(err.code || 'unknown'), `${call}: ${String(err.message || 'engine error')}`);
+    const e = new EngineError(String(err.code || 'unknown'), String(err.message || `${call}: engine error`));
+    e.call = call;
+    throw e;
   }
   return value;
 }
@@ -53,28 +55,42 @@ export async function loadEngine({ moduleUrl, wasmBinary } = {}) {
 
 // auditHar(engine, har, {target, ruleset, chunkBytes = 1 MiB, onProgress}) →
 //   Promise<{report (object), reportText (the engine's JSON, byte-exact), sarifText}>
-//   har: the HAR document as text (string) or as its UTF-8 bytes (Uint8Array); it reaches the
-//   engine unchanged, fed in chunks of chunkBytes (Session.feed audits each entry as soon as its
-//   last byte arrives, so memory stays bounded by the largest entry).
+//   har: the HAR document as text (string), as its bytes (Uint8Array), or as an async iterable of
+//   byte chunks (a file stream); it reaches the engine unchanged, fed in chunks (Session.feed
+//   audits each entry as soon as its last byte arrives, so memory stays bounded by the largest
+//   entry).
 //   target: the audit's start URL (default: the HAR's log._portalCheck.target, else its first
 //   entry's URL). ruleset: a ruleset document for replay.
-//   onProgress({bytes, totalBytes, entries}) after each chunk. The session is always freed.
+//   onProgress({bytes, totalBytes, entries}) after each chunk (totalBytes is null for a stream).
+//   The session is always freed.
 //   Throws EngineError on any engine error (bad HAR, limits, ...).
 export async function auditHar(engine, har, { target, ruleset, chunkBytes = 1 << 20, onProgress } = {}) {
   const options = {};
   if (target) options.target = target;
   if (ruleset) options.ruleset = ruleset;
-  // Bytes, so that chunk boundaries never split a character (a string slice could split a
-  // surrogate pair).
-  const bytes = typeof har === 'string' ? new TextEncoder().encode(har) : har;
   const session = new engine.module.Session(JSON.stringify(options));
   try {
-    for (let at = 0; at < bytes.length || at === 0; at += chunkBytes) {
-      const { entries } = reply(session.feed(bytes.subarray(at, at + chunkBytes)), 'feed');
-      onProgress?.({ bytes: Math.min(at + chunkBytes, bytes.length), totalBytes: bytes.length, entries });
-      if (bytes.length === 0) break;
-      // Let a UI thread or worker breathe between chunks.
-      if (at + chunkBytes < bytes.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    let fed = 0;
+    let totalBytes = null;
+    const feed = (chunk) => {
+      const { entries } = reply(session.feed(chunk), 'feed');
+      fed += chunk.length;
+      onProgress?.({ bytes: fed, totalBytes, entries });
+    };
+    if (typeof har === 'string' || har instanceof Uint8Array) {
+      // Bytes, so that chunk boundaries never split a character (a string slice could split a
+      // surrogate pair).
+      const bytes = typeof har === 'string' ? new TextEncoder().encode(har) : har;
+      totalBytes = bytes.length;
+      feed(bytes.subarray(0, chunkBytes));
+      for (let at = chunkBytes; at < bytes.length; at += chunkBytes) {
+        // Let a UI thread or worker breathe between chunks.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        feed(bytes.subarray(at, at + chunkBytes));
+      }
+    } else {
+      feed(new Uint8Array(0));
+      for await (const chunk of har) feed(chunk instanceof Uint8Array ? chunk : new TextEncoder().encode(String(chunk)));
     }
     reply(session.finish(), 'finish');
     const reportText = session.output('json');

@@ -60,6 +60,21 @@ class Check {
   virtual void OnFinish(const AuditContext& ctx, ResultSink& out) {}
 };
 
+// Result builders. A check need not set CheckResult::id: the engine's sink sets it.
+//
+// A result about the page of `view`: page = its URL (text::SafeUtf8, cut at limits::kMaxUrlBytes).
+CheckResult PageResult(const ExchangeView& view);
+// A result about `page`, a URL the check kept (made safe the same way).
+CheckResult PageResult(std::string_view page);
+// A result with `outcome` and the one detail {"reason": reason}: about `page` when given, else
+// site-level (page = nullopt). For the engine-wide not-applicable / not-captured and the like.
+CheckResult ReasonResult(std::string outcome, std::string reason, std::optional<std::string_view> page = std::nullopt);
+inline CheckResult SiteResult(std::string outcome, std::string reason) {
+  return ReasonResult(std::move(outcome), std::move(reason));
+}
+// Header field values (or other site strings) as a JSON array of text::SafeUtf8(value, max_bytes).
+json::Value SafeStringList(const std::vector<std::string_view>& values, std::size_t max_bytes);
+
 // A registered check: its id, its closed list of outcome codes (without the engine-wide
 // not-applicable / not-captured / error) and a factory for a fresh instance per audit.
 struct CheckDescriptor {

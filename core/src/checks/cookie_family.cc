@@ -1,13 +1,8 @@
 // The cookie.* checks (one file each), registered in one list.
+#include "checks/factories.h"
 #include "checks/registry.h"
 
 namespace portal_check {
-
-// Defined in cookie_<name>.cc.
-CheckDescriptor CookieFlagsDescriptor();
-CheckDescriptor CookiePrefixDescriptor();
-CheckDescriptor CookieScopeDescriptor();
-CheckDescriptor CookieSessionInUrlDescriptor();
 
 void AppendCookieChecks(std::vector<CheckDescriptor>& out) {
   out.push_back(CookieFlagsDescriptor());

@@ -25,6 +25,8 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
+#include "checks/page_cookies.h"
 #include "engine/audit_context.h"
 #include "normalize/hsts.h"
 #include "normalize/set_cookie.h"
@@ -149,19 +151,9 @@ bool PageHstsProtects(const ExchangeView& view) {
   return sts && HstsProtects(ParseHsts(*sts));
 }
 
-class CookieFlagsCheck : public Check {
- public:
-  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    PageCookieJar jar = tracker_.OnExchange(view.exchange, view.url);
-    if (view.page == nullptr) return;
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = view.exchange.url;
-    if (view.exchange.NotCaptured("set-cookie")) {
-      r.outcome = "not-captured";
-      out.Emit(std::move(r));
-      return;
-    }
+class CookieFlagsCheck : public PageCookieCheck {
+ protected:
+  void JudgeJar(const ExchangeView& view, const AuditContext& ctx, const PageCookieJar& jar, CheckResult& r) override {
     std::vector<Judged> judged = Classify(jar, ctx);
     bool hsts = PageHstsProtects(view);
     std::string_view ours = Evaluate(judged, hsts, false, view.exchange.index);
@@ -169,7 +161,6 @@ class CookieFlagsCheck : public Check {
     r.outcome = std::string(ours);
     if (theirs != ours) r.observatory_result = std::string(theirs);
     r.details = Details(jar, judged, hsts);
-    out.Emit(std::move(r));
   }
 
  private:
@@ -195,8 +186,6 @@ class CookieFlagsCheck : public Check {
     if (jar.truncated) d["truncated"] = json::Bool(true);
     return d;
   }
-
-  PageCookieTracker tracker_;
 };
 
 }  // namespace

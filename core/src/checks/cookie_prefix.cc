@@ -11,6 +11,8 @@
 #include <string_view>
 
 #include "checks/check.h"
+#include "checks/factories.h"
+#include "checks/page_cookies.h"
 #include "engine/audit_context.h"
 #include "normalize/set_cookie.h"
 #include "util/json.h"
@@ -41,19 +43,9 @@ json::Array PrefixProblems(const ObservedCookie& o, std::string_view prefix) {
   return p;
 }
 
-class CookiePrefixCheck : public Check {
- public:
-  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    PageCookieJar jar = tracker_.OnExchange(view.exchange, view.url);
-    if (view.page == nullptr) return;
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = view.exchange.url;
-    if (view.exchange.NotCaptured("set-cookie")) {
-      r.outcome = "not-captured";
-      out.Emit(std::move(r));
-      return;
-    }
+class CookiePrefixCheck : public PageCookieCheck {
+ protected:
+  void JudgeJar(const ExchangeView& view, const AuditContext& ctx, const PageCookieJar& jar, CheckResult& r) override {
     json::Array cookies;
     bool violated = false;
     for (const ObservedCookie& o : jar.cookies) {
@@ -73,11 +65,7 @@ class CookiePrefixCheck : public Check {
       r.outcome = violated ? "violated" : "ok";
       r.details["cookies"] = json::Value(std::move(cookies));
     }
-    out.Emit(std::move(r));
   }
-
- private:
-  PageCookieTracker tracker_;
 };
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include <string_view>
 
 #include "checks/check.h"
+#include "checks/factories.h"
+#include "checks/page_cookies.h"
 #include "engine/audit_context.h"
 #include "normalize/set_cookie.h"
 #include "util/json.h"
@@ -29,19 +31,9 @@ json::Value CookieEntry(const ObservedCookie& o) {
   return json::Value(std::move(c));
 }
 
-class CookieScopeCheck : public Check {
- public:
-  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    PageCookieJar jar = tracker_.OnExchange(view.exchange, view.url);
-    if (view.page == nullptr) return;
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = view.exchange.url;
-    if (view.exchange.NotCaptured("set-cookie")) {
-      r.outcome = "not-captured";
-      out.Emit(std::move(r));
-      return;
-    }
+class CookieScopeCheck : public PageCookieCheck {
+ protected:
+  void JudgeJar(const ExchangeView& view, const AuditContext& ctx, const PageCookieJar& jar, CheckResult& r) override {
     json::Array loose, rejected;
     std::int64_t count = 0;
     for (const ObservedCookie& o : jar.cookies) {
@@ -55,18 +47,13 @@ class CookieScopeCheck : public Check {
     }
     if (count == 0) {
       r.outcome = "not-applicable";
-      out.Emit(std::move(r));
       return;
     }
     r.outcome = loose.empty() ? "host-only" : "loosely-scoped";
     r.details["cookies"] = json::Int(count);
     r.details["loose"] = json::Value(std::move(loose));
     if (!rejected.empty()) r.details["rejected"] = json::Value(std::move(rejected));
-    out.Emit(std::move(r));
   }
-
- private:
-  PageCookieTracker tracker_;
 };
 
 }  // namespace

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/page_model.h"
 #include "util/json.h"
@@ -165,9 +166,7 @@ class SessionInUrlCheck : public Check {
           Look(*v, std::string(s.tag) + "[" + std::string(s.attr) + "]", e.line, locations, count);
       }
     }
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = view.exchange.url;
+    CheckResult r = PageResult(view);
     r.outcome = count > 0 ? "present" : "none";
     if (count > 0) {
       r.details["count"] = json::Int(count);

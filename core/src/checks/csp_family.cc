@@ -1,11 +1,8 @@
 // The CSP family: header.csp and header.clickjacking (both read Content-Security-Policy).
+#include "checks/factories.h"
 #include "checks/registry.h"
 
 namespace portal_check {
-
-// Defined beside each check (checks/header_csp.cc, checks/header_clickjacking.cc).
-std::unique_ptr<Check> MakeHeaderCspCheck();
-std::unique_ptr<Check> MakeHeaderClickjackingCheck();
 
 void AppendCspChecks(std::vector<CheckDescriptor>& out) {
   out.push_back(CheckDescriptor{

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/page_model.h"
 #include "normalize/set_cookie.h"
@@ -24,7 +25,6 @@
 namespace portal_check {
 namespace {
 
-constexpr std::string_view kId = "header.cache-control";
 constexpr std::size_t kMinPersonalFields = 2;
 constexpr std::size_t kMaxListed = 20;
 
@@ -157,9 +157,7 @@ class CacheControlCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     if (view.page == nullptr) return;
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = view.exchange.url;
+    CheckResult r = PageResult(view);
     const bool cookies = AddSessionCookies(view.exchange, ctx, r.details);
     const bool forms = SensitiveFormFinder(*view.page, ctx).Find(r.details);
     const std::vector<std::string_view> lines = view.exchange.response_headers.GetAll("Cache-Control");
@@ -168,9 +166,7 @@ class CacheControlCheck : public Check {
     } else {
       r.outcome = KeepsOutOfSharedCaches(lines) ? "ok" : "cacheable-sensitive";
     }
-    json::Array values;
-    for (std::string_view v : lines) values.push_back(json::Str(text::SafeUtf8(v, 512)));
-    r.details["cache_control"] = json::Value(values);
+    r.details["cache_control"] = SafeStringList(lines, 512);
     out.Emit(std::move(r));
   }
 

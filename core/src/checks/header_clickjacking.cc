@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/csp.h"
 #include "normalize/page_model.h"
@@ -83,16 +84,6 @@ std::string_view ObservatoryCodeFor(std::string_view outcome) {
   return "x-frame-options-not-implemented";  // missing, frame-ancestors-permissive
 }
 
-json::Value FindingJson(const csp::Finding& f) {
-  json::Object o;
-  o["directive"] = json::Str(f.directive);
-  o["issue"] = json::Str(f.issue);
-  o["value"] = json::Str(text::SafeUtf8(f.value, kMaxValueBytes));
-  o["severity"] = json::Str(f.severity);
-  o["policy"] = json::Str(f.policy);
-  return json::Value(o);
-}
-
 class HeaderClickjackingCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
@@ -102,9 +93,7 @@ class HeaderClickjackingCheck : public Check {
     std::vector<csp::Finding> parse_findings;  // CSP syntax is reported by header.csp
     std::vector<csp::Policy> policies = csp::ParseAll(in, parse_findings);
 
-    CheckResult r;
-    r.id = "header.clickjacking";
-    r.page = view.exchange.url;
+    CheckResult r = PageResult(view);
     std::vector<csp::Finding> findings;
     json::Array ancestors;
     bool protective = false, permissive = false;
@@ -137,12 +126,10 @@ class HeaderClickjackingCheck : public Check {
       findings.push_back({"x-frame-options", "ignored-with-frame-ancestors", "", "info", "header"});
     findings.insert(findings.end(), xfo.findings.begin(), xfo.findings.end());
 
-    json::Array xfo_json;
-    for (std::string_view v : xfo_values) xfo_json.push_back(json::Str(text::SafeUtf8(v, kMaxValueBytes)));
-    r.details["x_frame_options"] = json::Value(xfo_json);
+    r.details["x_frame_options"] = SafeStringList(xfo_values, kMaxValueBytes);
     r.details["frame_ancestors"] = json::Value(ancestors);
     json::Array f_json;
-    for (const csp::Finding& f : findings) f_json.push_back(FindingJson(f));
+    for (const csp::Finding& f : findings) f_json.push_back(csp::FindingJson(f));
     r.details["findings"] = json::Value(f_json);
 
     std::string obs = ObservatoryXfo(xfo_values, csp::ObservatoryEvaluate(in));

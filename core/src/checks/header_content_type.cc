@@ -13,6 +13,7 @@
 #include <string>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/media_type.h"
 #include "normalize/page_model.h"
@@ -21,15 +22,11 @@
 namespace portal_check {
 namespace {
 
-constexpr std::string_view kId = "header.content-type";
-
 class ContentTypeCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     if (view.page == nullptr) return;
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = view.exchange.url;
+    CheckResult r = PageResult(view);
     const std::optional<std::string_view> header = view.exchange.response_headers.Get("Content-Type");
     const std::string& meta = view.page->meta_charset();
     if (!meta.empty()) r.details["meta_charset"] = json::Str(text::SafeUtf8(meta, 64));

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
@@ -23,7 +24,6 @@
 namespace portal_check {
 namespace {
 
-constexpr std::string_view kId = "header.content-type-options";
 constexpr std::size_t kMaxListed = 50;
 
 enum class Nosniff { kNosniff, kMissing, kInvalid };
@@ -116,13 +116,9 @@ class ContentTypeOptionsCheck : public Check {
     const HeaderList& headers = view.exchange.response_headers;
     const Nosniff truth = BrowserNosniff(headers);
     const Nosniff observatory = ObservatoryNosniff(headers);
-    CheckResult r;
-    r.id = std::string(kId);
+    CheckResult r = PageResult(view);
     r.outcome = OutcomeCode(truth);
-    r.page = view.exchange.url;
-    json::Array values;
-    for (std::string_view v : headers.GetAll("X-Content-Type-Options")) values.push_back(json::Str(text::SafeUtf8(v, 256)));
-    r.details["header_values"] = json::Value(values);
+    r.details["header_values"] = SafeStringList(headers.GetAll("X-Content-Type-Options"), 256);
     if (observatory != truth) r.observatory_result = ObservatoryCode(observatory);
     pages_.push_back(PendingPage{view.url->Origin(), std::move(r)});
   }

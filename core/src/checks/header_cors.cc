@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/url.h"
 #include "util/text.h"
@@ -26,7 +27,6 @@
 namespace portal_check {
 namespace {
 
-constexpr std::string_view kId = "header.cors";
 constexpr std::size_t kMaxExamples = 20;
 
 enum class Cors { kNotSet = 0, kRestricted = 1, kPublic = 2, kNullOrigin = 3, kUniversal = 4 };
@@ -117,9 +117,7 @@ class CorsCheck : public Check {
 
  private:
   static CheckResult ResultFor(const OriginFacts& facts, const std::string& page) {
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = page;
+    CheckResult r = PageResult(page);
     r.outcome = CodeOf(facts.worst);
     json::Object counts;
     for (std::size_t i = 1; i < kClassCount; ++i) {

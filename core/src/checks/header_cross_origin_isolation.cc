@@ -16,14 +16,13 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/structured_field.h"
 #include "util/text.h"
 
 namespace portal_check {
 namespace {
-
-constexpr std::string_view kId = "header.cross-origin-isolation";
 
 // The policy token of a COOP/COEP field, or "invalid" / "missing".
 std::string ReadTokenPolicy(const HeaderList& headers, std::string_view name,
@@ -79,9 +78,7 @@ class CrossOriginIsolationCheck : public Check {
         ReadTokenPolicy(h, "Cross-Origin-Embedder-Policy", {"require-corp", "credentialless", "unsafe-none"});
     const std::vector<std::string_view> corp_lines = h.GetAll("Cross-Origin-Resource-Policy");
 
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = view.exchange.url;
+    CheckResult r = PageResult(view);
     r.outcome = BrowserCorp(corp_lines);
     std::string corp_policy = "missing";
     if (!corp_lines.empty()) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/csp.h"
 #include "normalize/page_model.h"
@@ -15,17 +16,6 @@ namespace portal_check {
 namespace {
 
 constexpr std::size_t kMaxFindings = 200;  // details stay bounded on hostile policies
-constexpr std::size_t kMaxValueBytes = 1024;
-
-json::Value FindingJson(const csp::Finding& f) {
-  json::Object o;
-  o["directive"] = json::Str(f.directive);
-  o["issue"] = json::Str(f.issue);
-  o["value"] = json::Str(text::SafeUtf8(f.value, kMaxValueBytes));
-  o["severity"] = json::Str(f.severity);
-  o["policy"] = json::Str(f.policy);
-  return json::Value(o);
-}
 
 json::Value PoliciesJson(const std::vector<csp::Policy>& policies) {
   json::Array out;
@@ -43,7 +33,7 @@ json::Value PoliciesJson(const std::vector<csp::Policy>& policies) {
 json::Value FindingsJson(const std::vector<csp::Finding>& findings, bool& truncated) {
   json::Array out;
   truncated = findings.size() > kMaxFindings;
-  for (std::size_t i = 0; i < findings.size() && i < kMaxFindings; ++i) out.push_back(FindingJson(findings[i]));
+  for (std::size_t i = 0; i < findings.size() && i < kMaxFindings; ++i) out.push_back(csp::FindingJson(findings[i]));
   return json::Value(out);
 }
 
@@ -76,10 +66,8 @@ class HeaderCspCheck : public Check {
     csp::Evaluation ev = csp::Evaluate(in, bypass_);
     csp::ObservatoryCsp obs = csp::ObservatoryEvaluate(in);
 
-    CheckResult r;
-    r.id = "header.csp";
+    CheckResult r = PageResult(view);
     r.outcome = ev.outcome;
-    r.page = view.exchange.url;
     r.details["policies"] = PoliciesJson(ev.policies);
     bool truncated = false;
     r.details["findings"] = FindingsJson(ev.findings, truncated);

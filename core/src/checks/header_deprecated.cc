@@ -7,13 +7,12 @@
 #include <string>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "util/text.h"
 
 namespace portal_check {
 namespace {
-
-constexpr std::string_view kId = "header.deprecated";
 
 constexpr std::string_view kAlwaysDeprecated[] = {"Public-Key-Pins", "Public-Key-Pins-Report-Only", "P3P",
                                                   "Expect-CT"};
@@ -41,9 +40,7 @@ class DeprecatedCheck : public Check {
       if (!DisablesAuditor(v)) AddHeader(found, "X-XSS-Protection", v);
     for (std::string_view name : kAlwaysDeprecated)
       for (std::string_view v : h.GetAll(name)) AddHeader(found, name, v);
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = view.exchange.url;
+    CheckResult r = PageResult(view);
     r.outcome = found.empty() ? "none" : "present";
     r.details["headers"] = json::Value(found);
     out.Emit(std::move(r));

@@ -1,20 +1,8 @@
 // The header.* checks other than header.csp and header.clickjacking (see csp_family.cc).
-#include <memory>
-
+#include "checks/factories.h"
 #include "checks/registry.h"
 
 namespace portal_check {
-
-// Factories, one per check file (checks/header_<name>.cc).
-std::unique_ptr<Check> MakeHeaderContentTypeOptionsCheck();
-std::unique_ptr<Check> MakeHeaderReferrerPolicyCheck();
-std::unique_ptr<Check> MakeHeaderPermissionsPolicyCheck();
-std::unique_ptr<Check> MakeHeaderCrossOriginIsolationCheck();
-std::unique_ptr<Check> MakeHeaderCorsCheck();
-std::unique_ptr<Check> MakeHeaderVersionDisclosureCheck();
-std::unique_ptr<Check> MakeHeaderCacheControlCheck();
-std::unique_ptr<Check> MakeHeaderContentTypeCheck();
-std::unique_ptr<Check> MakeHeaderDeprecatedCheck();
 
 void AppendHeaderChecks(std::vector<CheckDescriptor>& out) {
   out.push_back({"header.content-type-options", {"nosniff", "missing", "invalid"}, &MakeHeaderContentTypeOptionsCheck});

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/structured_field.h"
 #include "util/text.h"
@@ -17,7 +18,6 @@
 namespace portal_check {
 namespace {
 
-constexpr std::string_view kId = "header.permissions-policy";
 constexpr std::size_t kMaxListed = 100;
 
 bool IsAllowlistEntry(const sf::Item& item) {
@@ -46,9 +46,7 @@ class PermissionsPolicyCheck : public Check {
     if (view.page == nullptr) return;
     const HeaderList& headers = view.exchange.response_headers;
     const std::vector<std::string_view> lines = headers.GetAll("Permissions-Policy");
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = view.exchange.url;
+    CheckResult r = PageResult(view);
     if (lines.empty() || AllEmpty(lines)) {
       r.outcome = "missing";
     } else {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/page_model.h"
 #include "normalize/referrer_policy.h"
@@ -20,8 +21,6 @@
 
 namespace portal_check {
 namespace {
-
-constexpr std::string_view kId = "header.referrer-policy";
 
 std::string ObservatoryCodeOf(std::string_view outcome) {
   if (outcome == "private") return "referrer-policy-private";
@@ -57,9 +56,7 @@ class ReferrerPolicyCheck : public Check {
     }
     const std::optional<std::string>& effective = meta_policy ? meta_policy : header_policy;
 
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = view.exchange.url;
+    CheckResult r = PageResult(view);
     if (effective) {
       r.outcome = ClassifyReferrerPolicy(*effective) == ReferrerClass::kPrivate ? "private" : "unsafe";
       r.details["policy"] = json::Str(*effective);
@@ -67,10 +64,9 @@ class ReferrerPolicyCheck : public Check {
     } else {
       r.outcome = (lines.empty() && metas.empty()) ? "not-set" : "invalid";
     }
-    json::Array header_values, meta_values;
-    for (std::string_view v : lines) header_values.push_back(json::Str(text::SafeUtf8(v, 512)));
+    json::Array meta_values;
     for (const std::string* c : metas) meta_values.push_back(json::Str(text::SafeUtf8(*c, 512)));
-    r.details["header_values"] = json::Value(header_values);
+    r.details["header_values"] = SafeStringList(lines, 512);
     r.details["meta_values"] = json::Value(meta_values);
 
     const std::string observatory = ObservatoryReferrerResult(lines, metas.empty() ? nullptr : metas.back());

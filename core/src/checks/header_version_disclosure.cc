@@ -14,13 +14,12 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "util/text.h"
 
 namespace portal_check {
 namespace {
-
-constexpr std::string_view kId = "header.version-disclosure";
 
 enum class Kind { kBanner, kVersionNumber, kBackendHost, kDebug };
 
@@ -86,9 +85,7 @@ class VersionDisclosureCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     if (view.page == nullptr) return;
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = view.exchange.url;
+    CheckResult r = PageResult(view);
     bool any = false, version = false;
     json::Array headers;
     for (const Watched& w : kHeaders) {

@@ -14,20 +14,18 @@
 // (or the validity dates are), validity is not judged and details say so. An https host whose
 // pages carry no TLS details gets not-captured; an audit without any https page gets one
 // site-level not-applicable.
-#include <map>
 #include <memory>
-#include <set>
 #include <string>
 
 #include "checks/check.h"
-#include "evidence/limits.h"
+#include "checks/factories.h"
+#include "checks/https_hosts.h"
 #include "normalize/url.h"
 #include "util/text.h"
 
 namespace portal_check {
 namespace {
 
-constexpr std::string_view kId = "transport.certificate";
 constexpr std::int64_t kExpiringSoonSeconds = 30 * 24 * 3600;
 constexpr std::size_t kMaxListedNames = 50;
 
@@ -135,43 +133,17 @@ json::Array Problems(const Findings& f) {
 class TransportCertificate : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr || !view.url || !view.url->IsHttps()) return;
-    const std::string& host = view.url->host();
-    if (done_.count(host)) return;
-    std::string page = text::SafeUtf8(view.exchange.url, limits::kMaxUrlBytes);
-    if (!view.exchange.tls) {
-      pending_.emplace(host, std::move(page));  // keeps the first page without TLS details
-      return;
-    }
-    done_.insert(host);
-    pending_.erase(host);
-    out.Emit(Judge(*view.exchange.tls, *view.url, view.exchange.started, std::move(page)));
+    if (hosts_.ShouldJudge(view, view.exchange.tls.has_value()))
+      out.Emit(Judge(*view.exchange.tls, *view.url, view.exchange.started, PageResult(view)));
   }
 
   void OnFinish(const AuditContext& ctx, ResultSink& out) override {
-    for (auto& [host, page] : pending_) {
-      CheckResult r;
-      r.id = std::string(kId);
-      r.page = page;
-      r.outcome = "not-captured";
-      r.details["reason"] = json::Str("no TLS details (_securityDetails) were recorded for this host");
-      out.Emit(std::move(r));
-    }
-    if (done_.empty() && pending_.empty()) {
-      CheckResult r;
-      r.id = std::string(kId);
-      r.outcome = "not-applicable";
-      r.details["reason"] = json::Str("no page was served over https");
-      out.Emit(std::move(r));
-    }
+    hosts_.Finish("no TLS details (_securityDetails) were recorded for this host", out);
   }
 
  private:
   static CheckResult Judge(const TlsDetails& tls, const Url& url, const std::optional<std::int64_t>& now,
-                           std::string page) {
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = std::move(page);
+                           CheckResult r) {
     json::Object& d = r.details;
     d["subject"] = json::Str(text::SafeUtf8(tls.subject_name, 512));
     d["issuer"] = json::Str(text::SafeUtf8(tls.issuer, 512));
@@ -186,8 +158,7 @@ class TransportCertificate : public Check {
     return r;
   }
 
-  std::set<std::string> done_;                 // hosts already judged
-  std::map<std::string, std::string> pending_;  // host -> first https page without TLS details
+  HttpsHostLedger hosts_;
 };
 
 }  // namespace

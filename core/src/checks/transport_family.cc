@@ -1,18 +1,10 @@
 // The transport.* checks, registered with their closed outcome lists (the same codes, in the
 // same order, as CHECKS.md and rules/transport.*.json). Each factory is defined in the check's
 // own file, transport_<name>.cc.
-#include <memory>
-
+#include "checks/factories.h"
 #include "checks/registry.h"
 
 namespace portal_check {
-
-std::unique_ptr<Check> MakeTransportHttps();
-std::unique_ptr<Check> MakeTransportRedirect();
-std::unique_ptr<Check> MakeTransportHsts();
-std::unique_ptr<Check> MakeTransportCertificate();
-std::unique_ptr<Check> MakeTransportTlsVersion();
-std::unique_ptr<Check> MakeTransportMixedContent();
 
 void AppendTransportChecks(std::vector<CheckDescriptor>& out) {
   out.push_back(CheckDescriptor{"transport.https", {"ok", "http-only"}, &MakeTransportHttps});

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "evidence/limits.h"
 #include "normalize/hsts.h"
 #include "util/text.h"
@@ -29,7 +30,6 @@
 namespace portal_check {
 namespace {
 
-constexpr std::string_view kId = "transport.hsts";
 constexpr std::string_view kHeader = "Strict-Transport-Security";
 
 constexpr std::string_view kObsAtLeastSix = "hsts-implemented-max-age-at-least-six-months";
@@ -120,9 +120,7 @@ class TransportHsts : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     if (view.page == nullptr || !view.url || !view.url->IsHttpOrHttps()) return;
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = text::SafeUtf8(view.exchange.url, limits::kMaxUrlBytes);
+    CheckResult r = PageResult(view);
     std::vector<std::string_view> values = view.exchange.response_headers.GetAll(kHeader);
     if (view.url->IsHttps()) {
       JudgeHttps(values, r);

@@ -5,21 +5,18 @@
 #include <memory>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "evidence/limits.h"
 #include "util/text.h"
 
 namespace portal_check {
 namespace {
 
-constexpr std::string_view kId = "transport.https";
-
 class TransportHttps : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     if (view.page == nullptr || !view.url || !view.url->IsHttpOrHttps()) return;
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = text::SafeUtf8(view.exchange.url, limits::kMaxUrlBytes);
+    CheckResult r = PageResult(view);
     r.outcome = view.url->IsHttps() ? "ok" : "http-only";
     r.details["scheme"] = json::Str(view.url->scheme());
     out.Emit(std::move(r));

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
@@ -25,7 +26,6 @@
 namespace portal_check {
 namespace {
 
-constexpr std::string_view kId = "transport.mixed-content";
 constexpr std::size_t kMaxListed = 50;
 
 struct Reference {
@@ -122,12 +122,7 @@ class TransportMixedContent : public Check {
     if (view.page == nullptr || !view.url->IsHttpOrHttps()) return;
     std::string page = text::SafeUtf8(view.exchange.url, limits::kMaxUrlBytes);
     if (!view.url->IsHttps()) {
-      CheckResult r;
-      r.id = std::string(kId);
-      r.page = std::move(page);
-      r.outcome = "not-applicable";
-      r.details["reason"] = json::Str("page served over http: mixed content applies to https pages");
-      out.Emit(std::move(r));
+      out.Emit(ReasonResult("not-applicable", "page served over http: mixed content applies to https pages", page));
       return;
     }
     PageState state;
@@ -139,9 +134,7 @@ class TransportMixedContent : public Check {
 
   void OnFinish(const AuditContext& ctx, ResultSink& out) override {
     for (PageState& s : pages_) {
-      CheckResult r;
-      r.id = std::string(kId);
-      r.page = s.page;
+      CheckResult r = PageResult(s.page);
       r.outcome = s.active.count ? "active" : s.passive.count ? "passive-only" : "none";
       r.details["active"] = json::Value(s.active.ToJson());
       r.details["passive"] = json::Value(s.passive.ToJson());

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "evidence/limits.h"
 #include "util/text.h"
@@ -36,7 +37,6 @@
 namespace portal_check {
 namespace {
 
-constexpr std::string_view kId = "transport.redirect";
 // Records kept at most (a hostile HAR may hold 100000 redirects); past it the chain may end early
 // and the details say so.
 constexpr std::size_t kMaxRecords = 4096;
@@ -157,9 +157,7 @@ std::string ChainOutcome(const std::vector<Hop>& chain) {
 
 void TransportRedirect::EmitChain(const std::vector<Hop>& chain, bool truncated, bool loop,
                                   bool unresolvable, ResultSink& out) const {
-  CheckResult r;
-  r.id = std::string(kId);
-  r.page = text::SafeUtf8(chain.front().url.href(), limits::kMaxUrlBytes);
+  CheckResult r = PageResult(chain.front().url.href());
   r.outcome = ChainOutcome(chain);
   r.details["chain"] = json::Value(ChainDetails(chain));
   r.details["hops"] = json::Int(static_cast<std::int64_t>(chain.size() - 1));
@@ -179,22 +177,16 @@ void TransportRedirect::EmitChain(const std::vector<Hop>& chain, bool truncated,
 }
 
 void TransportRedirect::OnFinish(const AuditContext& ctx, ResultSink& out) {
-  CheckResult r;
-  r.id = std::string(kId);
   if (!ctx.target() || !ctx.target()->IsHttpOrHttps()) {
-    r.outcome = "not-applicable";
-    r.details["reason"] = json::Str("no http(s) target URL");
-    out.Emit(std::move(r));
+    out.Emit(SiteResult("not-applicable", "no http(s) target URL"));
     return;
   }
   const Url& target = *ctx.target();
   std::optional<Url> start = FindStart(target);
   if (!start) {
-    r.outcome = "not-captured";
     std::string query = target.query().empty() ? "" : "?" + target.query();
-    r.page = text::SafeUtf8("http://" + target.host() + target.path() + query, limits::kMaxUrlBytes);
-    r.details["reason"] = json::Str("the evidence holds no http:// request to the host: the capture did not try one");
-    out.Emit(std::move(r));
+    out.Emit(ReasonResult("not-captured", "the evidence holds no http:// request to the host: the capture did not try one",
+                          "http://" + target.host() + target.path() + query));
     return;
   }
   std::vector<Hop> chain{Hop{*start, Find(UrlKey(*start))}};

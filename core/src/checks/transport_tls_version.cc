@@ -7,19 +7,16 @@
 // Playwright), "TLSv1.2" (OpenSSL, mitmproxy), "TLS1_2", "SSL 3.0", "QUIC". No TLS details on an
 // https host's pages -> not-captured; an unrecognised protocol string -> error; an audit with no
 // https page -> one site-level not-applicable.
-#include <map>
 #include <memory>
-#include <set>
 #include <string>
 
 #include "checks/check.h"
-#include "evidence/limits.h"
+#include "checks/factories.h"
+#include "checks/https_hosts.h"
 #include "util/text.h"
 
 namespace portal_check {
 namespace {
-
-constexpr std::string_view kId = "transport.tls-version";
 
 // "TLS 1.3" -> "tls1.3", "TLSv1" -> "tls1", "TLS1_2" -> "tls1.2".
 std::string CanonicalProtocol(std::string_view protocol) {
@@ -44,20 +41,9 @@ Grade GradeOf(const std::string& p) {
 class TransportTlsVersion : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr || !view.url || !view.url->IsHttps()) return;
-    const std::string& host = view.url->host();
-    if (done_.count(host)) return;
-    std::string page = text::SafeUtf8(view.exchange.url, limits::kMaxUrlBytes);
     const auto& tls = view.exchange.tls;
-    if (!tls || text::Trim(tls->protocol).empty()) {
-      pending_.emplace(host, std::move(page));
-      return;
-    }
-    done_.insert(host);
-    pending_.erase(host);
-    CheckResult r;
-    r.id = std::string(kId);
-    r.page = std::move(page);
+    if (!hosts_.ShouldJudge(view, tls && !text::Trim(tls->protocol).empty())) return;
+    CheckResult r = PageResult(view);
     r.details["protocol"] = json::Str(text::SafeUtf8(tls->protocol, 64));
     switch (GradeOf(CanonicalProtocol(tls->protocol))) {
       case Grade::kOk: r.outcome = "ok"; break;
@@ -71,26 +57,11 @@ class TransportTlsVersion : public Check {
   }
 
   void OnFinish(const AuditContext& ctx, ResultSink& out) override {
-    for (auto& [host, page] : pending_) {
-      CheckResult r;
-      r.id = std::string(kId);
-      r.page = page;
-      r.outcome = "not-captured";
-      r.details["reason"] = json::Str("no TLS protocol (_securityDetails.protocol) was recorded for this host");
-      out.Emit(std::move(r));
-    }
-    if (done_.empty() && pending_.empty()) {
-      CheckResult r;
-      r.id = std::string(kId);
-      r.outcome = "not-applicable";
-      r.details["reason"] = json::Str("no page was served over https");
-      out.Emit(std::move(r));
-    }
+    hosts_.Finish("no TLS protocol (_securityDetails.protocol) was recorded for this host", out);
   }
 
  private:
-  std::set<std::string> done_;                 // hosts already judged
-  std::map<std::string, std::string> pending_;  // host -> first https page without a protocol
+  HttpsHostLedger hosts_;
 };
 
 }  // namespace

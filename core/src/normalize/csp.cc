@@ -148,6 +148,16 @@ std::string_view QuotedTail(std::string_view raw, std::size_t prefix_len, bool& 
 // Public token helpers
 // ---------------------------------------------------------------------------------------------
 
+json::Value FindingJson(const Finding& f) {
+  json::Object o;
+  o["directive"] = json::Str(f.directive);
+  o["issue"] = json::Str(f.issue);
+  o["value"] = json::Str(text::SafeUtf8(f.value, kFindingValueBytes));
+  o["severity"] = json::Str(f.severity);
+  o["policy"] = json::Str(f.policy);
+  return json::Value(o);
+}
+
 const char* OriginName(Origin origin) {
   switch (origin) {
     case Origin::kHeader: return "header";

@@ -15,6 +15,7 @@
 
 #include "normalize/headers.h"
 #include "normalize/url.h"
+#include "util/json.h"
 
 namespace portal_check {
 class PageModel;
@@ -41,6 +42,9 @@ struct Finding {
   std::string severity;   // "high", "medium", "low", "info"
   std::string policy;     // label of the policy it came from ("header#0", "meta#1", ...), or ""
 };
+// A finding as reports carry it; `value` goes through text::SafeUtf8 (kFindingValueBytes).
+inline constexpr std::size_t kFindingValueBytes = 1024;
+json::Value FindingJson(const Finding& f);
 
 struct Directive {
   std::string name;                 // lower-case

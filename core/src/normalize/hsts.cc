@@ -23,17 +23,7 @@
 namespace portal_check {
 namespace {
 
-// RFC 9110 tchar.
-bool IsTchar(char c) {
-  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
-  switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
-    case '.': case '^': case '_': case '`': case '|': case '~':
-      return true;
-    default:
-      return false;
-  }
-}
+using text::IsTchar;
 
 bool IsOws(char c) { return c == ' ' || c == '\t'; }
 

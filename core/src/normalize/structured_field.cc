@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "util/text.h"
+
 namespace portal_check::sf {
 namespace {
 
@@ -9,17 +11,7 @@ bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLcAlpha(char c) { return c >= 'a' && c <= 'z'; }
 
-// tchar from RFC 9110 section 5.6.2.
-bool IsTchar(char c) {
-  if (IsAlpha(c) || IsDigit(c)) return true;
-  switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
-    case '.': case '^': case '_': case '`': case '|': case '~':
-      return true;
-    default:
-      return false;
-  }
-}
+using text::IsTchar;
 
 bool IsBase64Char(char c) { return IsAlpha(c) || IsDigit(c) || c == '+' || c == '/' || c == '='; }
 

@@ -73,6 +73,17 @@ bool IsDigits(std::string_view s) {
   return true;
 }
 
+bool IsTchar(char c) {
+  if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+  switch (c) {
+    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
+    case '.': case '^': case '_': case '`': case '|': case '~':
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string SafeUtf8(std::string_view s, std::size_t max_bytes) {
   static constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
   static constexpr char kNulPicture[] = "\xE2\x90\x80";   // U+2400

@@ -22,6 +22,8 @@ std::vector<std::string_view> Split(std::string_view s, char sep, bool keep_empt
 std::vector<std::string_view> SplitWhitespace(std::string_view s);
 // True when every byte is an ASCII digit and s is non-empty.
 bool IsDigits(std::string_view s);
+// RFC 9110 section 5.6.2 tchar (a byte of an HTTP token).
+bool IsTchar(char c);
 // Returns `s` as valid UTF-8: each invalid sequence is replaced with U+FFFD and NUL bytes with
 // U+2400 (a visible stand-in), so reports never carry broken text. Truncates to `max_bytes`
 // (at a character boundary) and appends "…" when it had to.

@@ -1,0 +1,29 @@
+#include "checks/check.h"
+
+#include "evidence/limits.h"
+#include "util/text.h"
+
+namespace portal_check {
+
+CheckResult PageResult(const ExchangeView& view) { return PageResult(view.exchange.url); }
+
+CheckResult PageResult(std::string_view page) {
+  CheckResult r;
+  r.page = text::SafeUtf8(page, limits::kMaxUrlBytes);
+  return r;
+}
+
+CheckResult ReasonResult(std::string outcome, std::string reason, std::optional<std::string_view> page) {
+  CheckResult r = page ? PageResult(*page) : CheckResult{};
+  r.outcome = std::move(outcome);
+  r.details["reason"] = json::Str(std::move(reason));
+  return r;
+}
+
+json::Value SafeStringList(const std::vector<std::string_view>& values, std::size_t max_bytes) {
+  json::Array list;
+  for (std::string_view v : values) list.push_back(json::Str(text::SafeUtf8(v, max_bytes)));
+  return json::Value(std::move(list));
+}
+
+}  // namespace portal_check

@@ -1,0 +1,130 @@
+#include "check_harness.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "checks/registry.h"
+#include "engine/audit_context.h"
+#include "engine/ruleset.h"
+#include "normalize/page_model.h"
+#include "normalize/url.h"
+
+namespace portal_check::testing {
+
+const CheckDescriptor* FindCheck(std::string_view id) {
+  for (const CheckDescriptor& d : AllChecks())
+    if (d.id == id) return &d;
+  return nullptr;
+}
+
+const CheckDescriptor* FindCheck(CheckFactory make) {
+  for (const CheckDescriptor& d : AllChecks())
+    if (d.make == make) return &d;
+  return nullptr;
+}
+
+void CollectingSink::Emit(CheckResult r) {
+  if (check_ != nullptr) {
+    r.id = std::string(check_->id);
+    const bool engine_wide = r.outcome == "not-applicable" || r.outcome == "not-captured" || r.outcome == "error";
+    EXPECT_TRUE(engine_wide || std::find(check_->outcomes.begin(), check_->outcomes.end(), r.outcome) != check_->outcomes.end())
+        << check_->id << " emitted the undeclared outcome '" << r.outcome << "'";
+  }
+  results.push_back(std::move(r));
+}
+
+const json::Value& RulesetData() {
+  static const std::shared_ptr<const Ruleset> ruleset = Ruleset::Embedded();
+  static const json::Value kNone;
+  return ruleset ? ruleset->data() : kNone;
+}
+
+Exchange MakeGet(std::string url, int status, std::string mime_type, std::string body) {
+  Exchange e;
+  e.method = "GET";
+  e.url = std::move(url);
+  e.status = status;
+  e.mime_type = std::move(mime_type);
+  e.body = std::move(body);
+  return e;
+}
+
+Exchange MakeRedirect(std::string url, std::string location, int status) {
+  Exchange e = MakeGet(std::move(url), status, "");
+  e.redirect_url = std::move(location);
+  e.response_headers.Add("Location", e.redirect_url);
+  return e;
+}
+
+void AddResponseHeaders(Exchange& e, const std::vector<std::pair<std::string, std::string>>& headers) {
+  for (const auto& [name, value] : headers) e.response_headers.Add(name, value);
+}
+
+namespace {
+
+std::vector<CheckResult> Run(std::unique_ptr<Check> check, const CheckDescriptor* descriptor,
+                             std::vector<Exchange> exchanges, const RunOptions& options) {
+  CollectingSink sink(descriptor);
+  if (!check) return sink.results;
+  std::optional<Url> target;
+  if (options.target) target = Url::Parse(*options.target);
+  else if (!exchanges.empty()) target = Url::Parse(exchanges.front().url);
+  AuditContext ctx(target, options.data);
+  bool primary_seen = false;
+  for (std::size_t i = 0; i < exchanges.size(); ++i) {
+    Exchange& ex = exchanges[i];
+    ex.index = i;
+    const std::optional<Url> url = Url::Parse(ex.url);
+    std::optional<PageModel> page;
+    bool primary = false;
+    if (ex.IsPage()) {
+      page = PageModel::Build(ex.body, "", ex.body_is_text);
+      primary = !primary_seen && url && target && url->host() == target->host();
+      primary_seen = primary_seen || primary;
+    }
+    ExchangeView view{ex, url, page ? &*page : nullptr, primary};
+    check->OnExchange(view, ctx, sink);
+  }
+  check->OnFinish(ctx, sink);
+  return sink.results;
+}
+
+}  // namespace
+
+std::vector<CheckResult> RunCheck(CheckFactory make, std::vector<Exchange> exchanges, const RunOptions& options) {
+  return Run(make(), FindCheck(make), std::move(exchanges), options);
+}
+
+std::vector<CheckResult> RunCheck(std::string_view id, std::vector<Exchange> exchanges, const RunOptions& options) {
+  const CheckDescriptor* d = FindCheck(id);
+  if (d == nullptr) ADD_FAILURE() << id << " is not registered";
+  return Run(d ? d->make() : nullptr, d, std::move(exchanges), options);
+}
+
+CheckResult OnlyResult(const std::vector<CheckResult>& results) {
+  EXPECT_EQ(results.size(), 1u);
+  return results.empty() ? CheckResult{} : results.front();
+}
+
+CheckResult RunOne(CheckFactory make, std::vector<Exchange> exchanges, const RunOptions& options) {
+  return OnlyResult(RunCheck(make, std::move(exchanges), options));
+}
+
+CheckResult RunOne(std::string_view id, std::vector<Exchange> exchanges, const RunOptions& options) {
+  return OnlyResult(RunCheck(id, std::move(exchanges), options));
+}
+
+const json::Value* FindDetail(const CheckResult& r, const std::string& key) {
+  auto it = r.details.find(key);
+  return it == r.details.end() ? nullptr : &it->second;
+}
+
+const json::Value& DetailOrNull(const CheckResult& r, const std::string& key) {
+  static const json::Value kNull;
+  const json::Value* v = FindDetail(r, key);
+  return v ? *v : kNull;
+}
+
+}  // namespace portal_check::testing
