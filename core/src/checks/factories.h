@@ -41,4 +41,11 @@ CheckDescriptor CookieSessionInUrlDescriptor();
 
 }  // namespace portal_check
 
+// Families added later keep their declarations in their own header, included here.
+#include "checks/form_factories.h"
+#include "checks/page_factories.h"
+#include "checks/page_content_factories.h"
+#include "checks/page_library_factories.h"
+#include "checks/site_factories.h"
+
 #endif  // PORTAL_CHECK_CHECKS_FACTORIES_H_

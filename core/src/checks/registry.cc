@@ -11,6 +11,11 @@ const std::vector<CheckDescriptor>& AllChecks() {
     AppendCspChecks(v);
     AppendHeaderChecks(v);
     AppendCookieChecks(v);
+    AppendFormChecks(v);
+    AppendPageChecks(v);
+    AppendPageContentChecks(v);
+    AppendPageLibraryChecks(v);
+    AppendSiteChecks(v);
     std::sort(v.begin(), v.end(), [](const CheckDescriptor& a, const CheckDescriptor& b) { return a.id < b.id; });
     return v;
   }();
