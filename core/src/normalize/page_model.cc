@@ -9,6 +9,7 @@
 
 #include "evidence/limits.h"
 #include "util/text.h"
+#include "util/vietnamese.h"
 
 namespace portal_check {
 namespace {
@@ -34,6 +35,60 @@ bool KeepsText(std::string_view tag) {
 
 bool HidesText(std::string_view tag) {
   return tag == "script" || tag == "style" || tag == "template" || tag == "noscript";
+}
+
+// The number that starts `s` (digits and one '.'), or -1 when none.
+double LeadingNumber(std::string_view s) {
+  double v = 0, scale = 0;
+  bool any = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      any = true;
+      if (scale == 0) v = v * 10 + (c - '0');
+      else v += (c - '0') * (scale /= 10);
+    } else if (c == '.' && scale == 0) {
+      scale = 1;
+    } else {
+      break;
+    }
+  }
+  return any ? v : -1;
+}
+
+// The value of CSS property `name` in a compacted (lower-case, no white space) style, or "".
+std::string_view StyleValue(std::string_view style, std::string_view name) {
+  std::size_t pos = 0;
+  while ((pos = style.find(name, pos)) != std::string_view::npos) {
+    const bool starts = pos == 0 || style[pos - 1] == ';' || style[pos - 1] == '{';
+    if (starts && pos + name.size() < style.size() && style[pos + name.size()] == ':') {
+      std::string_view v = style.substr(pos + name.size() + 1);
+      return v.substr(0, v.find(';'));
+    }
+    pos += name.size();
+  }
+  return {};
+}
+
+// True when an inline style hides its element (see HtmlElement::hidden).
+bool StyleHides(std::string_view raw) {
+  std::string style;
+  for (char c : raw)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') style.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  auto starts = [](std::string_view v, std::string_view p) { return v.substr(0, p.size()) == p; };
+  if (starts(StyleValue(style, "display"), "none")) return true;
+  if (starts(StyleValue(style, "visibility"), "hidden") || starts(StyleValue(style, "visibility"), "collapse")) return true;
+  if (LeadingNumber(StyleValue(style, "opacity")) == 0) return true;
+  if (LeadingNumber(StyleValue(style, "font-size")) == 0) return true;
+  for (std::string_view prop : {"left", "top", "text-indent", "margin-left", "margin-top"}) {
+    std::string_view v = StyleValue(style, prop);
+    if (!v.empty() && v[0] == '-' && LeadingNumber(v.substr(1)) >= 999) return true;
+  }
+  const bool clipped = starts(StyleValue(style, "overflow"), "hidden");
+  for (std::string_view prop : {"width", "height"}) {
+    const double n = LeadingNumber(StyleValue(style, prop));
+    if (clipped && n >= 0 && n <= 1) return true;
+  }
+  return false;
 }
 
 // The text content of `node`, cut at `max` bytes.
@@ -105,11 +160,12 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
     xmlNode* node;
     int depth;
     int form;
-    bool hidden;
+    bool no_text;  // inside script/style/template/noscript
+    bool hidden;   // inside a hidden element
   };
   std::vector<Frame> stack;
   xmlNode* root = xmlDocGetRootElement(doc);
-  for (xmlNode* c = doc->last; c; c = c->prev) stack.push_back({c, 0, -1, false});
+  for (xmlNode* c = doc->last; c; c = c->prev) stack.push_back({c, 0, -1, false, false});
   (void)root;
   std::unordered_map<std::string, int> form_by_id;
   std::vector<std::pair<int, std::string>> form_attr_refs;  // element index → form id
@@ -118,15 +174,16 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
     stack.pop_back();
     xmlNode* n = f.node;
     if (n->type == XML_COMMENT_NODE) {
-      model.comments_.push_back(HtmlComment{std::string(AsView(n->content)), static_cast<int>(xmlGetLineNo(n))});
+      model.comments_.push_back(HtmlComment{vietnamese::ComposeLatin(AsView(n->content)), static_cast<int>(xmlGetLineNo(n))});
       continue;
     }
     if (n->type == XML_TEXT_NODE) {
-      if (!f.hidden) AppendFolded(model.visible_text_, AsView(n->content));
+      if (!f.no_text) AppendFolded(f.hidden ? model.hidden_text_ : model.visible_text_, AsView(n->content));
       continue;
     }
     if (n->type != XML_ELEMENT_NODE && n->type != XML_DOCUMENT_NODE && n->type != XML_HTML_DOCUMENT_NODE) continue;
     int form = f.form;
+    bool no_text = f.no_text;
     bool hidden = f.hidden;
     if (n->type == XML_ELEMENT_NODE) {
       if (model.elements_.size() >= limits::kMaxPageModelNodes) {
@@ -139,7 +196,7 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
       el.depth = f.depth;
       for (xmlAttr* a = n->properties; a; a = a->next) {
         xmlChar* v = xmlNodeListGetString(doc, a->children, 1);
-        el.attrs.push_back(HtmlAttribute{text::Lower(AsView(a->name)), std::string(AsView(v))});
+        el.attrs.push_back(HtmlAttribute{text::Lower(AsView(a->name)), vietnamese::ComposeLatin(AsView(v))});
         if (v) xmlFree(v);
       }
       const int index = static_cast<int>(model.elements_.size());
@@ -151,7 +208,10 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
         form_attr_refs.emplace_back(index, *ref);
       }
       el.form = el.tag == "form" ? -1 : form;
-      if (KeepsText(el.tag)) el.text = TextOf(n, el.tag == "script" ? kMaxScriptText : kMaxElementText);
+      if (KeepsText(el.tag)) {
+        el.text = TextOf(n, el.tag == "script" ? kMaxScriptText : kMaxElementText);
+        if (el.tag != "script" && el.tag != "style") el.text = vietnamese::ComposeLatin(el.text);
+      }
       if (el.tag == "base" && model.base_href_.empty()) {
         if (const std::string* href = el.Attr("href")) model.base_href_ = *href;
       }
@@ -162,10 +222,13 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
           if (const std::string* content = el.Attr("content")) model.meta_charset_ = CharsetFromContentType(*content);
         }
       }
-      hidden = hidden || HidesText(el.tag);
+      no_text = no_text || HidesText(el.tag);
+      const std::string* style = el.Attr("style");
+      hidden = hidden || el.HasAttr("hidden") || (style && StyleHides(*style));
+      el.hidden = hidden;
       model.elements_.push_back(std::move(el));
     }
-    for (xmlNode* c = n->last; c; c = c->prev) stack.push_back({c, f.depth + 1, form, hidden});
+    for (xmlNode* c = n->last; c; c = c->prev) stack.push_back({c, f.depth + 1, form, no_text, hidden});
   }
   for (const auto& [index, id] : form_attr_refs) {
     auto it = form_by_id.find(id);
@@ -194,8 +257,10 @@ PageModel PageModel::Build(std::string_view bytes, std::string_view header_chars
   model.parsed_ = true;
   model.decoded_as_ = doc->encoding ? std::string(AsView(doc->encoding)) : std::string(charset.empty() ? "UTF-8" : charset);
   PageModelBuilder::Walk(doc.get(), model);
-  // Visible text: trim the folded trailing space.
-  while (!model.visible_text_.empty() && model.visible_text_.back() == ' ') model.visible_text_.pop_back();
+  for (std::string* t : {&model.visible_text_, &model.hidden_text_}) {
+    while (!t->empty() && t->back() == ' ') t->pop_back();  // the folded trailing space
+    *t = vietnamese::ComposeLatin(*t);
+  }
   return model;
 }
 

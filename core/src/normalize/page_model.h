@@ -1,6 +1,7 @@
 // The page model: one HTML document parsed once with libxml2 (HTML_PARSE_NONET, no entity
 // loading, no network) and walked once into the facts every HTML check reads. No check parses
-// HTML itself.
+// HTML itself. Every text and attribute value is UTF-8 with Latin letters canonically composed
+// (util/vietnamese.h), whatever the page's encoding, so all builds see the same text.
 #ifndef PORTAL_CHECK_NORMALIZE_PAGE_MODEL_H_
 #define PORTAL_CHECK_NORMALIZE_PAGE_MODEL_H_
 
@@ -22,6 +23,11 @@ struct HtmlElement {
   int line = 0;                       // 1-based source line (0 when unknown)
   int form = -1;                      // index into PageModel::forms() of the owning form, or -1
   int depth = 0;                      // nesting depth below <html>
+  // Hidden from a visitor by this element or an ancestor: the `hidden` attribute, or an inline
+  // style with display:none, visibility:hidden, opacity:0, font-size:0, a far off-screen position
+  // (left/top/text-indent ≤ -999px) or a box of at most 1px with overflow:hidden. Styles from
+  // <style> sheets are not evaluated.
+  bool hidden = false;
   std::string text;                   // for <script>, <style>, <title>, <a>, <label>, <button>,
                                       // <option>: its text content (cut at 64 KiB)
   // The attribute's value, or nullptr when absent. Names compare lower-case.
@@ -51,8 +57,11 @@ class PageModel {
   // Indices into elements() with the given tag, in document order.
   std::vector<int> ElementsWithTag(std::string_view tag) const;
   const std::vector<HtmlComment>& comments() const { return comments_; }
-  // Visible text (outside script/style/template/noscript), white space folded, cut at 1 MiB.
+  // Visible text (outside script/style/template/noscript and hidden elements), white space
+  // folded, cut at 1 MiB.
   const std::string& visible_text() const { return visible_text_; }
+  // Text inside hidden elements (see HtmlElement::hidden), white space folded, cut at 1 MiB.
+  const std::string& hidden_text() const { return hidden_text_; }
   // <base href> (first one), or "".
   const std::string& base_href() const { return base_href_; }
   // The charset a <meta charset> or <meta http-equiv=Content-Type> declares, lower-case, or "".
@@ -69,7 +78,7 @@ class PageModel {
   std::vector<HtmlElement> elements_;
   std::vector<int> forms_;
   std::vector<HtmlComment> comments_;
-  std::string visible_text_, base_href_, meta_charset_, decoded_as_;
+  std::string visible_text_, hidden_text_, base_href_, meta_charset_, decoded_as_;
 };
 
 }  // namespace portal_check
