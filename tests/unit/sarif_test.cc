@@ -1,0 +1,68 @@
+// SARIF 2.1.0 output: the shape code-scanning tools read, failing results only, site strings only
+// as plain text (no `markdown` anywhere), stable fingerprints.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "portal_check/auditor.h"
+#include "util/json_scan.h"
+
+namespace portal_check {
+namespace {
+
+std::string Sarif(const std::string& har) {
+  auto a = Auditor::Create({});
+  EXPECT_TRUE(a.ok());
+  EXPECT_TRUE(a.value()->Feed(har).ok());
+  EXPECT_TRUE(a.value()->Finish().ok());
+  return a.value()->Sarif();
+}
+
+bool HasKeyAnywhere(const json::Value& v, const std::string& key) {
+  if (v.is<json::Object>()) {
+    for (const auto& [k, m] : v.get<json::Object>())
+      if (k == key || HasKeyAnywhere(m, key)) return true;
+  } else if (v.is<json::Array>()) {
+    for (const auto& m : v.get<json::Array>())
+      if (HasKeyAnywhere(m, key)) return true;
+  }
+  return false;
+}
+
+const char kHostileHar[] = R"({"log":{"version":"1.2","entries":[{"request":{"method":"GET","url":"http://portal.example.gov.vn/<script>alert(1)</script>"},
+ "response":{"status":200,"headers":[{"name":"Server","value":"Apache/2.4.1 <img src=x onerror=alert(2)>"},{"name":"Content-Type","value":"text/html"}],
+ "content":{"mimeType":"text/html","text":"<html><body>[click](javascript:alert(3))</body></html>"}}}]}})";
+
+TEST(Sarif, ShapeAndOnlyFailingResults) {
+  json::Value v;
+  ASSERT_TRUE(json::ParseBounded(Sarif(kHostileHar), 64, v).ok());
+  EXPECT_EQ(*json::FindString(v, "version"), "2.1.0");
+  const json::Array& runs = *json::FindArray(v, "runs");
+  ASSERT_EQ(runs.size(), 1u);
+  const json::Value& driver = *json::Find(*json::Find(runs[0], "tool"), "driver");
+  EXPECT_EQ(*json::FindString(driver, "name"), "portal-check");
+  const json::Array& rules = *json::FindArray(driver, "rules");
+  const json::Array& results = *json::FindArray(runs[0], "results");
+  ASSERT_FALSE(results.empty());
+  for (const json::Value& r : results) {
+    const std::string level = *json::FindString(r, "level");
+    EXPECT_TRUE(level == "error" || level == "warning" || level == "note");
+    const std::int64_t index = json::GetInt(r, "ruleIndex", -1);
+    ASSERT_GE(index, 0);
+    ASSERT_LT(static_cast<std::size_t>(index), rules.size());
+    EXPECT_EQ(*json::FindString(rules[index], "id"), *json::FindString(r, "ruleId"));
+    EXPECT_TRUE(json::FindString(*json::Find(r, "message"), "text"));
+    EXPECT_TRUE(json::FindObject(r, "partialFingerprints"));
+  }
+}
+
+TEST(Sarif, SiteStringsAreNeverMarkdown) {
+  json::Value v;
+  ASSERT_TRUE(json::ParseBounded(Sarif(kHostileHar), 64, v).ok());
+  EXPECT_FALSE(HasKeyAnywhere(v, "markdown"));
+}
+
+TEST(Sarif, DeterministicBytes) { EXPECT_EQ(Sarif(kHostileHar), Sarif(kHostileHar)); }
+
+}  // namespace
+}  // namespace portal_check
