@@ -69,6 +69,19 @@ TEST(PageModel, HiddenElementsAndTheirText) {
     EXPECT_NE(m.hidden_text().find(hidden), std::string::npos) << hidden << " in: " << m.hidden_text();
 }
 
+TEST(PageModel, BlocksSeparateTextAndSheetsAndNoscriptHide) {
+  const char* html = R"(<html><head><style>.qc-an { display : none } #km{visibility:hidden} .ok{color:red}
+@media print { .p { display:none } } div .nested{display:none}</style></head><body>
+<h1>Hà Nội</h1><p>Điện thoại<br>0243 826 4455</p><table><tr><td>a</td><td>b</td></tr></table>
+<div class="box qc-an">nhà cái</div><span id="km">khuyến mãi</span><p class="ok">thấy</p>
+<noscript>bật JavaScript</noscript></body></html>)";
+  PageModel m = PageModel::Build(html, "", true);
+  EXPECT_EQ(m.visible_text(), "Hà Nội Điện thoại 0243 826 4455 a b thấy");
+  EXPECT_NE(m.hidden_text().find("nhà cái"), std::string::npos);
+  EXPECT_NE(m.hidden_text().find("khuyến mãi"), std::string::npos);
+  EXPECT_NE(m.hidden_text().find("bật JavaScript"), std::string::npos);
+}
+
 TEST(PageModel, LegacyMarkupWithUnclosedTagsAndTables) {
   const char* html = "<HTML><BODY><TABLE><TR><TD><FORM ACTION=search.asp><INPUT NAME=q><TD>x</TABLE>"
                      "<P>para<P>para2<a HREF='/a' onclick=\"go()\">a";

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "evidence/limits.h"
@@ -33,9 +34,22 @@ bool KeepsText(std::string_view tag) {
          tag == "button" || tag == "option" || tag == "textarea" || tag == "legend";
 }
 
-bool HidesText(std::string_view tag) {
-  return tag == "script" || tag == "style" || tag == "template" || tag == "noscript";
+// Elements whose text is code or inert markup, never shown.
+bool HidesText(std::string_view tag) { return tag == "script" || tag == "style" || tag == "template"; }
+
+// Elements that start a new line of text: their text is separated from their neighbours'.
+bool BreaksText(std::string_view tag) {
+  static const char* const kBlocks[] = {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl",
+                                        "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+                                        "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
+                                        "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+                                        "ul", "option", "label", "button", "center", "font", "noscript"};
+  for (const char* b : kBlocks)
+    if (tag == b) return true;
+  return false;
 }
+
+
 
 // The number that starts `s` (digits and one '.'), or -1 when none.
 double LeadingNumber(std::string_view s) {
@@ -88,6 +102,46 @@ bool StyleHides(std::string_view raw) {
     const double n = LeadingNumber(StyleValue(style, prop));
     if (clipped && n >= 0 && n <= 1) return true;
   }
+  return false;
+}
+
+// Reads a <style> sheet's simple hiding rules: selectors made of one compound with a single
+// class (".x", "div.x") or id ("#x") whose declarations hide (StyleHides). Nested blocks
+// (@media) and complex selectors are not evaluated.
+void CollectHidingRules(std::string_view css, std::unordered_set<std::string>& classes,
+                        std::unordered_set<std::string>& ids) {
+  std::size_t pos = 0;
+  while (pos < css.size()) {
+    const std::size_t open = css.find('{', pos);
+    if (open == std::string_view::npos) return;
+    const std::size_t close = css.find('}', open);
+    if (close == std::string_view::npos) return;
+    std::string_view selectors = css.substr(pos, open - pos);
+    const std::size_t last_close = selectors.rfind('}');
+    if (last_close != std::string_view::npos) selectors.remove_prefix(last_close + 1);
+    if (StyleHides(css.substr(open + 1, close - open - 1))) {
+      for (std::string_view sel : text::Split(selectors, ',')) {
+        if (sel.empty() || sel.find_first_of(" >+~:[@*") != std::string_view::npos) continue;
+        const std::size_t mark = sel.find_first_of(".#");
+        if (mark == std::string_view::npos || sel.find_first_of(".#", mark + 1) != std::string_view::npos) continue;
+        std::string name(sel.substr(mark + 1));
+        (sel[mark] == '.' ? classes : ids).insert(std::move(name));
+      }
+    }
+    pos = close + 1;
+  }
+}
+
+// True when one of the element's classes or its id is hidden by a collected rule.
+bool HiddenBySheet(const HtmlElement& el, const std::unordered_set<std::string>& classes,
+                   const std::unordered_set<std::string>& ids) {
+  if (!classes.empty())
+    if (const std::string* cls = el.Attr("class"))
+      for (std::string_view c : text::SplitWhitespace(*cls))
+        if (classes.count(std::string(c))) return true;
+  if (!ids.empty())
+    if (const std::string* id = el.Attr("id"))
+      if (ids.count(std::string(text::Trim(*id)))) return true;
   return false;
 }
 
@@ -157,7 +211,7 @@ class PageModelBuilder {
 
 void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
   struct Frame {
-    xmlNode* node;
+    xmlNode* node;  // nullptr: a text break after a block element's children
     int depth;
     int form;
     bool no_text;  // inside script/style/template/noscript
@@ -167,12 +221,21 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
   xmlNode* root = xmlDocGetRootElement(doc);
   for (xmlNode* c = doc->last; c; c = c->prev) stack.push_back({c, 0, -1, false, false});
   (void)root;
+  std::unordered_set<std::string> hidden_classes, hidden_ids;  // from <style> sheets seen so far
+  auto break_text = [&model] {
+    AppendFolded(model.visible_text_, " ");
+    AppendFolded(model.hidden_text_, " ");
+  };
   std::unordered_map<std::string, int> form_by_id;
   std::vector<std::pair<int, std::string>> form_attr_refs;  // element index → form id
   while (!stack.empty()) {
     Frame f = stack.back();
     stack.pop_back();
     xmlNode* n = f.node;
+    if (n == nullptr) {
+      break_text();
+      continue;
+    }
     if (n->type == XML_COMMENT_NODE) {
       model.comments_.push_back(HtmlComment{vietnamese::ComposeLatin(AsView(n->content)), static_cast<int>(xmlGetLineNo(n))});
       continue;
@@ -222,10 +285,16 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
           if (const std::string* content = el.Attr("content")) model.meta_charset_ = CharsetFromContentType(*content);
         }
       }
+      if (el.tag == "style") CollectHidingRules(el.text, hidden_classes, hidden_ids);
       no_text = no_text || HidesText(el.tag);
       const std::string* style = el.Attr("style");
-      hidden = hidden || el.HasAttr("hidden") || (style && StyleHides(*style));
+      hidden = hidden || el.tag == "noscript" || el.HasAttr("hidden") || (style && StyleHides(*style)) ||
+               HiddenBySheet(el, hidden_classes, hidden_ids);
       el.hidden = hidden;
+      if (BreaksText(el.tag)) {
+        break_text();
+        stack.push_back({nullptr, 0, -1, false, false});
+      }
       model.elements_.push_back(std::move(el));
     }
     for (xmlNode* c = n->last; c; c = c->prev) stack.push_back({c, f.depth + 1, form, no_text, hidden});

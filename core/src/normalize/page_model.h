@@ -23,10 +23,10 @@ struct HtmlElement {
   int line = 0;                       // 1-based source line (0 when unknown)
   int form = -1;                      // index into PageModel::forms() of the owning form, or -1
   int depth = 0;                      // nesting depth below <html>
-  // Hidden from a visitor by this element or an ancestor: the `hidden` attribute, or an inline
+  // Hidden from a visitor by this element or an ancestor: <noscript>, the `hidden` attribute, or a
   // style with display:none, visibility:hidden, opacity:0, font-size:0, a far off-screen position
-  // (left/top/text-indent ≤ -999px) or a box of at most 1px with overflow:hidden. Styles from
-  // <style> sheets are not evaluated.
+  // (left/top/text-indent ≤ -999px) or a box of at most 1px with overflow:hidden — inline, or from
+  // a simple single-class/single-id rule of a <style> sheet that precedes the element.
   bool hidden = false;
   std::string text;                   // for <script>, <style>, <title>, <a>, <label>, <button>,
                                       // <option>: its text content (cut at 64 KiB)
@@ -57,8 +57,8 @@ class PageModel {
   // Indices into elements() with the given tag, in document order.
   std::vector<int> ElementsWithTag(std::string_view tag) const;
   const std::vector<HtmlComment>& comments() const { return comments_; }
-  // Visible text (outside script/style/template/noscript and hidden elements), white space
-  // folded, cut at 1 MiB.
+  // Visible text (outside script/style/template and hidden elements), white space folded, block
+  // elements (p, div, td, li, br, …) separated by a space, cut at 1 MiB.
   const std::string& visible_text() const { return visible_text_; }
   // Text inside hidden elements (see HtmlElement::hidden), white space folded, cut at 1 MiB.
   const std::string& hidden_text() const { return hidden_text_; }
