@@ -47,6 +47,25 @@ class Session {
       if (const std::string* t = json::FindString(v, "target")) options.target = *t;
       if (const json::Value* r = json::Find(v, "ruleset"); r && !r->is<picojson::null>())
         options.ruleset_document = json::Serialize(*r);
+      if (const json::Value* p = json::Find(v, "profiles"); p && !p->is<picojson::null>()) {
+        bool strings = p->is<json::Array>();
+        if (strings)
+          for (const json::Value& id : p->get<json::Array>()) {
+            strings = strings && id.is<std::string>();
+            if (strings) options.profiles.push_back(id.get<std::string>());
+          }
+        if (!strings) {
+          error_ = Status::Invalid("options: \"profiles\" must be an array of profile ids");
+          return;
+        }
+      }
+      if (const json::Value* d = json::Find(v, "declarations"); d && !d->is<picojson::null>()) {
+        if (!d->is<json::Object>()) {
+          error_ = Status::Invalid("declarations: expected a JSON object");
+          return;
+        }
+        options.declarations_json = json::Serialize(*d);
+      }
     }
     auto created = portal_check::Auditor::Create(options);
     if (created.ok()) auditor_ = std::move(created.value());

@@ -7,6 +7,36 @@ export interface AuditOptions {
   target?: string;
   /** A ruleset document {ruleset, rules, data} to use instead of the embedded one (replay). */
   ruleset?: unknown;
+  /**
+   * Criteria profiles to evaluate (ids of the ruleset's "profiles": "tnm-website-basic",
+   * "level-2", "level-3", "observatory"). The report gains "profiles" only when this is non-empty.
+   * An unknown id is an invalid-argument error.
+   */
+  profiles?: string[];
+  /**
+   * The applicant's declarations, as rules/schema/declarations.schema.json describes:
+   * {"version": 1, "organization"?: {...}, "declarations": {id: {"value": boolean, "note"?: string}}}.
+   * Without it, criteria that need a declaration say "needs-declaration". Invalid → invalid-argument
+   * (message starting "declarations: ").
+   */
+  declarations?: Declarations;
+}
+
+export interface Declarations {
+  version: 1;
+  organization?: Record<string, string>;
+  declarations: Record<string, { value: boolean; note?: string }>;
+}
+
+/** One criterion of a profile section of the report (report.profiles[id].criteria[i]). */
+export interface CriterionReport {
+  id: string;
+  status: "met" | "not-met" | "needs-declaration" | "not-applicable";
+  checks: string[];
+  findings: { check: string; outcome: string; page: string | null; effect: "fails" | "inconclusive" | "passes" }[];
+  findings_omitted?: number;
+  declarations: { id: string; value: boolean | null; note?: string }[];
+  min_grade?: string;
 }
 
 export interface Session {

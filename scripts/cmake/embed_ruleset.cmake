@@ -1,7 +1,10 @@
 # Writes OUT: a C++ source holding the default ruleset as one JSON document:
-#   {"ruleset": <rules/ruleset.json>, "rules": {<id>: <rules/<id>.json>...}, "data": {<name>: <rules/data/<name>.json>...}}
+#   {"ruleset": <rules/ruleset.json>, "rules": {<id>: <rules/<id>.json>...}, "data": {<name>: <rules/data/<name>.json>...},
+#    "profiles": {<id>: <rules/profiles/<id>.json>...}, "declarations": <rules/profiles/declarations.json>}
 # Only files listed in ruleset.json's "rules" array are embedded (one explicit list, as the
-# Observatory does); every data file is embedded.
+# Observatory does); every data file and every criteria profile is embedded (a profile's key is its
+# file name; tests/unit/profile_test.cc checks it equals the profile's id). The declarations
+# catalogue (rules/profiles/declarations.json) is embedded as "declarations", not as a profile.
 # A listed rule whose file is missing is left out of the embedded list with a warning; the
 # consistency test (tests/unit/rule_consistency_test.cc) then fails, naming it.
 file(READ "${RULES_DIR}/ruleset.json" ruleset)
@@ -40,7 +43,25 @@ foreach(f ${data_files})
   set(first FALSE)
   string(APPEND doc "\"${name}\":${content}")
 endforeach()
-string(APPEND doc "}}")
+string(APPEND doc "},\"profiles\":{")
+file(GLOB profile_files "${RULES_DIR}/profiles/*.json")
+list(SORT profile_files)
+set(decl_catalogue "{\"declarations\":[]}")
+set(first TRUE)
+foreach(f ${profile_files})
+  get_filename_component(name "${f}" NAME_WE)
+  file(READ "${f}" content)
+  if(name STREQUAL "declarations")  # (no variable of that name exists: CMP0054)
+    set(decl_catalogue "${content}")
+    continue()
+  endif()
+  if(NOT first)
+    string(APPEND doc ",")
+  endif()
+  set(first FALSE)
+  string(APPEND doc "\"${name}\":${content}")
+endforeach()
+string(APPEND doc "},\"declarations\":${decl_catalogue}}")
 file(WRITE "${OUT}.json" "${doc}")
 set(IN "${OUT}.json")
 set(SYMBOL kEmbeddedRuleset)

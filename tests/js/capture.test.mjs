@@ -7,6 +7,8 @@ import net from 'node:net';
 import { capture } from '../../web/host/capture.mjs';
 import { startDemoPortal } from '../fixtures/demo-portal/server.mjs';
 import { CP1258_TITLE, CP1258_TEXT } from '../fixtures/demo-portal/pages.mjs';
+import { sitePaths } from '../../web/host/site-paths.mjs';
+import fs from 'node:fs';
 
 let portal;
 let har; // one full capture shared by the read-only assertions
@@ -108,7 +110,7 @@ test('robots.txt, security.txt and the 404 page are fetched on the https site or
 });
 
 test('the security.txt variant of the demo portal serves one over https', async () => {
-  const other = await startDemoPortal({ securityTxt: true });
+  const other = await startDemoPortal({ variant: 'good' });
   try {
     const h = await capture(other.httpUrl, { pages: 1 });
     const sec = entriesFor(h, `${other.httpsUrl}.well-known/security.txt`)[0];
@@ -117,6 +119,75 @@ test('the security.txt variant of the demo portal serves one over https', async 
     assert.match(sec.response.content.text, /^Expires: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/m);
   } finally {
     await other.close();
+  }
+});
+
+test('the probed and admin paths come from the rules/ data files the engine reads', () => {
+  const data = (f) => JSON.parse(fs.readFileSync(new URL(`../../rules/data/${f}`, import.meta.url), 'utf8'));
+  assert.deepEqual([...sitePaths().probe], data('exposed-files.json').files.map((f) => f.path));
+  assert.deepEqual([...sitePaths().admin], data('admin-paths.json').paths);
+  assert.ok(sitePaths().probe.includes('/.git/HEAD'));
+});
+
+test('admin login paths are always requested (purpose admin); the demo /admin is an open login page', () => {
+  const origin = portal.httpsUrl.slice(0, -1);
+  const admin = har.log.entries.filter((e) => e._portalCheck.purpose === 'admin');
+  assert.deepEqual(admin.map((e) => new URL(e.request.url).pathname), sitePaths().admin);
+  const page = entriesFor(har, `${origin}/admin`)[0];
+  assert.equal(page._portalCheck.purpose, 'admin');
+  assert.equal(page.response.status, 200);
+  assert.match(page.response.content.text, /type="password"/);
+  assert.equal(entriesFor(har, `${origin}/wp-admin`)[0].response.status, 404);
+});
+
+test('exposed files are probed only with probe consent', async () => {
+  assert.equal(har.log._portalCheck.activeProbe, false);
+  assert.equal(har.log.entries.filter((e) => e._portalCheck.purpose === 'probe').length, 0);
+  const probed = new Set(sitePaths().probe);
+  assert.ok(!portal.requests.some((r) => probed.has(r.path)), 'no probe path reached the server without consent');
+
+  const before = portal.requests.length;
+  const h = await capture(portal.httpUrl, { pages: 1, probe: true });
+  assert.equal(h.log._portalCheck.activeProbe, true);
+  const probes = h.log.entries.filter((e) => e._portalCheck.purpose === 'probe');
+  assert.deepEqual(probes.map((e) => new URL(e.request.url).pathname), sitePaths().probe);
+  for (const e of probes) assert.equal(e.response.status, 404, e.request.url);
+  const sent = portal.requests.slice(before).filter((r) => probed.has(r.path));
+  assert.equal(sent.length, probed.size, 'each probe path requested once');
+  assert.ok(sent.every((r) => r.method === 'GET'));
+});
+
+test('probe on a soft-404 site: 200 with the home page, not the file', async () => {
+  const good = await startDemoPortal({ variant: 'good' });
+  try {
+    const h = await capture(good.httpUrl, { pages: 1, probe: true });
+    const git = entriesFor(h, `${good.httpsUrl}.git/HEAD`)[0];
+    assert.equal(git._portalCheck.purpose, 'probe');
+    assert.equal(git.response.status, 200);
+    assert.match(git.response.content.text, /<!DOCTYPE html>/);
+    assert.doesNotMatch(git.response.content.text, /^ref: /);
+    const notFound = h.log.entries.find((e) => e._portalCheck.purpose === 'error-page');
+    assert.equal(notFound.response.status, 200, 'the random path is a soft 404 too');
+    assert.notEqual(entriesFor(h, `${good.httpsUrl}admin`)[0].response.content.text.includes('type="password"'), true);
+  } finally {
+    await good.close();
+  }
+});
+
+test('probe on the leaky variant finds the real files', async () => {
+  const leaky = await startDemoPortal({ variant: 'leaky' });
+  try {
+    const h = await capture(leaky.httpUrl, { pages: 1, probe: true });
+    const git = entriesFor(h, `${leaky.httpsUrl}.git/HEAD`)[0];
+    assert.equal(git.response.status, 200);
+    assert.equal(git.response.content.text, 'ref: refs/heads/master\n');
+    const env = entriesFor(h, `${leaky.httpsUrl}.env`)[0].response.content;
+    assert.equal(env.encoding, 'base64', 'application/octet-stream is kept as bytes');
+    assert.match(Buffer.from(env.text, 'base64').toString('utf8'), /^DB_PASSWORD=/m);
+    const plain = await capture(leaky.httpUrl, { pages: 1 });
+    assert.equal(entriesFor(plain, `${leaky.httpsUrl}.git/HEAD`).length, 0, 'not without --probe');
+  } finally {
+    await leaky.close();
   }
 });
 

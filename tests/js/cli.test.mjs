@@ -186,3 +186,108 @@ test('an engine error is an input error with one line', { skip: NO_WASM }, async
   const f = write('bad-entry.har', '{"log": {"version": "1.2", "entries": [{"request": {"method": "GET"}, "response": {"status": 200}}]}}');
   assertOneLineError(await run(['audit', f]), /bad-entry\.har: entry 0: request\.url is missing/);
 });
+
+// ---- criteria profiles and declarations ----
+
+test('--profile and --declarations: usage errors', async () => {
+  assertOneLineError(await run(['audit', 'x.har', '--profile', 'level-4']), /--profile must be one of tnm-website-basic, level-2, level-3, observatory \(got "level-4"\)/);
+  assertOneLineError(await run(['audit', 'x.har', '--declarations', 'd.json']), /--declarations needs --profile/);
+  assertOneLineError(await run(['capture', 'http://127.0.0.1/', '--profile', 'level-2']), /--profile does not apply to capture/);
+});
+
+test('a bad declarations file: exit 2, one line naming the file', async () => {
+  const har = write('min-decl.har', '{"log": {"version": "1.2", "entries": []}}');
+  assertOneLineError(await run(['audit', har, '--profile', 'level-2', '--declarations', path.join(tmp, 'absent.json')]),
+    /absent\.json: cannot read the declarations file \(ENOENT\)/);
+  assertOneLineError(await run(['audit', har, '--profile', 'level-2', '--declarations', write('notjson.json', '{"version": 1,')]),
+    /notjson\.json: the declarations file is not JSON/);
+});
+
+test('declarations the engine rejects: exit 2, one line naming the file', { skip: NO_WASM }, async () => {
+  const har = write('min-decl2.har', '{"log": {"version": "1.2", "entries": []}}');
+  const bad = write('unknown-item.json', JSON.stringify({ version: 1, declarations: { 'auth.mfaa': { value: true } } }));
+  assertOneLineError(await run(['audit', har, '--profile', 'level-2', '--declarations', bad]),
+    /^portal-check: [^\n]*unknown-item\.json: 'auth\.mfaa' is not a known declaration/);
+  const notBool = write('not-bool.json', JSON.stringify({ version: 1, declarations: { 'auth.mfa': { value: 'yes' } } }));
+  assertOneLineError(await run(['audit', har, '--profile', 'level-2', '--declarations', notBool]), /not-bool\.json: 'auth\.mfa': "value" must be true or false/);
+});
+
+test('text rendering of a profile section', () => {
+  const report = {
+    engine: { name: 'portal-check', version: '0.1.0' }, ruleset: { version: 't' }, target: 'https://x/', grade: { score: 40, grade: 'D+' },
+    checks: [],
+    profiles: {
+      'level-2': {
+        criteria: [
+          { id: 'l2.comm.hsts', status: 'not-met', checks: ['transport.hsts'], declarations: [],
+            findings: [{ check: 'transport.hsts', outcome: 'missing', page: 'https://x/\u001b[2J', effect: 'fails' }] },
+          { id: 'l2.waf', status: 'needs-declaration', checks: ['site.waf'], findings: [], declarations: [{ id: 'network.waf', value: null }] },
+        ],
+      },
+    },
+  };
+  const ruleset = {
+    profiles: { 'level-2': { title: { vi: 'Cấp độ 2', en: 'Level 2' }, criteria: [{ id: 'l2.comm.hsts', title: { vi: 'Bật HSTS', en: 'HSTS enabled' } }] } },
+    declarations: { declarations: [{ id: 'network.waf', title: { vi: 'Có tường lửa ứng dụng web (WAF)', en: 'Web application firewall in place' } }] },
+  };
+  const vi = renderText(report, ruleset, { lang: 'vi' });
+  assert.match(vi, /Tiêu chí level-2 — Cấp độ 2:/);
+  assert.match(vi, /KHÔNG ĐẠT +l2\.comm\.hsts {2}Bật HSTS/);
+  assert.match(vi, /transport\.hsts {2}missing {2}https:\/\/x\/\\e\[2J/);
+  assert.match(vi, /CẦN TỰ KHAI +l2\.waf/);
+  assert.match(vi, /tự khai network\.waf \(Có tường lửa ứng dụng web \(WAF\)\): chưa khai/);
+  assert.match(vi, /Đạt 0, không đạt 1, cần tự khai 1, không áp dụng 0\./);
+  const en = renderText(report, ruleset, { lang: 'en' });
+  assert.match(en, /Criteria level-2 — Level 2:/);
+  assert.match(en, /NOT MET +l2\.comm\.hsts {2}HSTS enabled/);
+  assert.match(en, /declaration network\.waf \(Web application firewall in place\): not declared/);
+  assert.ok(!/[\u0000-\u0009\u000b-\u001f]/.test(vi));
+  assert.ok(!renderText({ ...report, profiles: undefined }, ruleset, { lang: 'en' }).includes('Criteria'));
+});
+
+test('audit with --profile, without and with --declarations', { skip: NO_WASM }, async () => {
+  if (!fs.existsSync(harFile)) assert.equal((await run(['capture', portal.httpUrl, '--pages', '5', '--out', harFile])).code, 0);
+  const plainRun = JSON.parse((await run(['audit', harFile, '--format', 'json', '--fail-on', 'none'])).stdout);
+  assert.equal(plainRun.profiles, undefined, 'no profiles section unless asked for');
+
+  const r = await run(['audit', harFile, '--format', 'json', '--fail-on', 'none', '--profile', 'tnm-website-basic,level-2', '--profile', 'observatory']);
+  assert.equal(r.code, 0, r.stderr);
+  const report = JSON.parse(r.stdout);
+  assert.deepEqual(Object.keys(report.profiles).sort(), ['level-2', 'observatory', 'tnm-website-basic']);
+  const tnm = report.profiles['tnm-website-basic'].criteria;
+  assert.deepEqual(tnm.map((c) => c.id), ['tnm.1', 'tnm.2', 'tnm.3', 'tnm.4', 'tnm.5', 'tnm.6', 'tnm.7', 'tnm.8']);
+  const STATUSES = ['met', 'not-met', 'needs-declaration', 'not-applicable'];
+  for (const c of tnm) assert.ok(STATUSES.includes(c.status), c.status);
+  const byId = (list, id) => list.find((c) => c.id === id);
+  assert.equal(byId(tnm, 'tnm.2').status, 'needs-declaration');
+  assert.equal(byId(tnm, 'tnm.7').status, 'needs-declaration');
+  assert.deepEqual(byId(tnm, 'tnm.7').declarations, [{ id: 'domain.not-blacklisted', value: null }]);
+  const l2 = report.profiles['level-2'].criteria;
+  assert.equal(byId(l2, 'l2.waf').status, 'needs-declaration');
+
+  const decl = write('declarations.json', JSON.stringify({
+    version: 1,
+    organization: { name: 'Sở Thông tin và Truyền thông tỉnh X' },
+    declarations: {
+      'personal-data.lawful-use': { value: true, note: 'Quy chế xử lý dữ liệu cá nhân' },
+      'domain.not-blacklisted': { value: true },
+      'network.waf': { value: false },
+    },
+  }));
+  const d = await run(['audit', harFile, '--format', 'json', '--fail-on', 'none', '--profile', 'tnm-website-basic,level-2', '--declarations', decl]);
+  assert.equal(d.code, 0, d.stderr);
+  const declared = JSON.parse(d.stdout);
+  const tnm2 = declared.profiles['tnm-website-basic'].criteria;
+  assert.equal(byId(tnm2, 'tnm.2').status, 'met');
+  assert.deepEqual(byId(tnm2, 'tnm.2').declarations, [{ id: 'personal-data.lawful-use', value: true, note: 'Quy chế xử lý dữ liệu cá nhân' }]);
+  assert.equal(byId(tnm2, 'tnm.7').status, 'met');
+  assert.equal(byId(declared.profiles['level-2'].criteria, 'l2.waf').status, 'not-met');
+  assert.deepEqual(declared.checks, report.checks, 'declarations do not change the checks');
+
+  for (const lang of ['vi', 'en']) {
+    const text = await run(['audit', harFile, '--lang', lang, '--fail-on', 'none', '--profile', 'tnm-website-basic', '--declarations', decl]);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, lang === 'vi' ? /Tiêu chí tnm-website-basic — Nhãn Tín Nhiệm Mạng/ : /Criteria tnm-website-basic — Tín Nhiệm Mạng website label/);
+    assert.match(text.stdout, lang === 'vi' ? /ĐẠT +tnm\.7/ : /MET +tnm\.7/);
+  }
+});

@@ -11,7 +11,7 @@ const rulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const read = (p) => JSON.parse(fs.readFileSync(p, 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validators = Object.fromEntries(
-  ['rule', 'cases', 'ruleset', 'data'].map((k) => [k, ajv.compile(read(path.join(rulesDir, 'schema', `${k}.schema.json`)))]),
+  ['rule', 'cases', 'ruleset', 'data', 'profile'].map((k) => [k, ajv.compile(read(path.join(rulesDir, 'schema', `${k}.schema.json`)))]),
 );
 
 function check(kind, file) {
@@ -45,6 +45,16 @@ test('every cases file is valid and its case names are unique', () => {
 test('every data list is valid', () => {
   const dir = path.join(rulesDir, 'data');
   for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json'))) check('data', path.join(dir, f));
+});
+
+test('every profile is valid and its id matches its file name', () => {
+  const dir = path.join(rulesDir, 'profiles');
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'declarations.json');
+  assert.ok(files.length >= 4, `only ${files.length} profiles`);
+  for (const f of files) {
+    check('profile', path.join(dir, f));
+    assert.equal(read(path.join(dir, f)).id, f.slice(0, -'.json'.length), `${f}: id does not match the file name`);
+  }
 });
 
 test('the schema rejects a rule with a missing translation (the lint can fail)', () => {

@@ -51,6 +51,12 @@ Exchange MakeGet(std::string url, int status, std::string mime_type, std::string
   return e;
 }
 
+Exchange MakeHtmlPage(std::string url, std::string html) {
+  Exchange e = MakeGet(std::move(url), 200, "text/html", std::move(html));
+  e.response_headers.Add("Content-Type", "text/html; charset=utf-8");
+  return e;
+}
+
 Exchange MakeRedirect(std::string url, std::string location, int status) {
   Exchange e = MakeGet(std::move(url), status, "");
   e.redirect_url = std::move(location);
@@ -79,12 +85,13 @@ std::vector<CheckResult> Run(std::unique_ptr<Check> check, const CheckDescriptor
     const std::optional<Url> url = Url::Parse(ex.url);
     std::optional<PageModel> page;
     bool primary = false;
+    if (ex.IsHtmlDocument()) page = PageModel::Build(ex.body, "", ex.body_is_text);
     if (ex.IsPage()) {
-      page = PageModel::Build(ex.body, "", ex.body_is_text);
       primary = !primary_seen && url && target && url->host() == target->host();
       primary_seen = primary_seen || primary;
     }
-    ExchangeView view{ex, url, page ? &*page : nullptr, primary};
+    const PageModel* document = page ? &*page : nullptr;
+    ExchangeView view{ex, url, ex.IsPage() ? document : nullptr, primary, document};
     check->OnExchange(view, ctx, sink);
   }
   check->OnFinish(ctx, sink);
@@ -125,6 +132,13 @@ const json::Value& DetailOrNull(const CheckResult& r, const std::string& key) {
   static const json::Value kNull;
   const json::Value* v = FindDetail(r, key);
   return v ? *v : kNull;
+}
+
+std::vector<std::string> StringsOf(const json::Value& v) {
+  std::vector<std::string> out;
+  if (v.is<json::Array>())
+    for (const json::Value& s : v.get<json::Array>()) out.push_back(s.is<std::string>() ? s.get<std::string>() : "?");
+  return out;
 }
 
 }  // namespace portal_check::testing

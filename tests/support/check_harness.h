@@ -39,6 +39,9 @@ const json::Value& RulesetData();
 
 // A GET exchange answered with `status` and `mime_type` and `body`.
 Exchange MakeGet(std::string url, int status = 200, std::string mime_type = "text/html", std::string body = "");
+// A GET of an HTML page: 200, text/html, `html` as the body and a
+// "Content-Type: text/html; charset=utf-8" response header.
+Exchange MakeHtmlPage(std::string url, std::string html);
 // A GET answered with a redirect to `location` (redirect_url and a Location header).
 Exchange MakeRedirect(std::string url, std::string location, int status = 302);
 // Adds each {name, value} to the response headers, in order.
@@ -65,6 +68,10 @@ CheckResult RunOne(std::string_view id, std::vector<Exchange> exchanges, const R
 // A detail of a result: nullptr / a null value when absent.
 const json::Value* FindDetail(const CheckResult& r, const std::string& key);
 const json::Value& DetailOrNull(const CheckResult& r, const std::string& key);
+
+// The elements of a JSON array of strings (a detail's list), "?" for any element that is not a
+// string; empty when `v` is not an array.
+std::vector<std::string> StringsOf(const json::Value& v);
 
 }  // namespace portal_check::testing
 

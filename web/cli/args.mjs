@@ -9,8 +9,10 @@ export class UsageError extends Error {}
 const SEVERITIES = ['high', 'medium', 'low', 'none'];
 const FORMATS = ['text', 'json', 'sarif'];
 const LANGS = ['vi', 'en'];
+export const PROFILES = ['tnm-website-basic', 'level-2', 'level-3', 'observatory'];
 
-// name → [kind, commands]; kind: "flag" | "string" | list of allowed values | "int:min:max".
+// name → [kind, commands]; kind: "flag" | "string" | list of allowed values | "int:min:max" |
+// "profiles" (repeatable, each a comma list of PROFILES; collected in order, without duplicates).
 const OPTIONS = {
   format: [FORMATS, ['audit', 'scan']],
   out: ['string', ['audit', 'capture', 'scan']],
@@ -23,6 +25,8 @@ const OPTIONS = {
   insecure: ['flag', ['capture', 'scan']],
   probe: ['flag', ['capture', 'scan']],
   timeout: ['int:1:600', ['capture', 'scan']],
+  profile: ['profiles', ['audit', 'scan']],
+  declarations: ['string', ['audit', 'scan']],
 };
 
 const DEFAULTS = { format: 'text', 'fail-on': 'high', lang: 'vi', limit: 0, pages: 10, timeout: 15, insecure: false, probe: false };
@@ -30,9 +34,11 @@ const DEFAULTS = { format: 'text', 'fail-on': 'high', lang: 'vi', limit: 0, page
 export const USAGE = `Usage:
   portal-check audit FILE.har [--format text|json|sarif] [--out FILE] [--fail-on high|medium|low|none]
                               [--target URL] [--lang vi|en] [--limit N]
+                              [--profile ID[,ID...]] [--declarations FILE.json]
   portal-check capture URL    [--pages N] [--out FILE.har] [--probe] [--timeout SECONDS]
   portal-check scan URL       [--pages N] [--format text|json|sarif] [--out FILE] [--har-out FILE.har]
                               [--fail-on high|medium|low|none] [--lang vi|en] [--limit N] [--probe]
+                              [--profile ID[,ID...]] [--declarations FILE.json]
   portal-check --help | --version
 
   audit    audits a HAR 1.2 file (from this tool, a browser's DevTools, Playwright, ZAP, ...)
@@ -40,10 +46,25 @@ export const USAGE = `Usage:
            writes what it saw as HAR; certificate trust is recorded, never fatal (--insecure is
            accepted for compatibility and changes nothing)
   scan     capture + audit
-  --probe  also requests well-known exposed-file and admin paths (only with the owner's consent)
+  --probe  also requests well-known exposed-file paths (.git, .env, backups…; only with the owner's
+           consent); admin login paths are always requested (public URLs, one GET each)
   --limit  text format: show at most N failing results (0 = all)
+  --profile       criteria to evaluate, repeatable or comma-separated: ${PROFILES.join(', ')};
+                  the report gains a "profiles" section (met / not-met / needs-declaration /
+                  not-applicable per criterion); the exit status does not depend on it
+  --declarations  the self-declared items, as rules/schema/declarations.schema.json describes;
+                  without it those criteria say needs-declaration (needs --profile)
 
 Exit status: 0 no failing result at or above --fail-on (default high); 1 some; 2 usage or input error.`;
+
+function profiles(raw, current) {
+  const out = [...current];
+  for (const id of raw.split(',').map((x) => x.trim())) {
+    if (!PROFILES.includes(id)) throw new UsageError(`--profile must be one of ${PROFILES.join(', ')} (got "${id}")`);
+    if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
 
 function value(name, kind, raw) {
   if (kind === 'string') {
@@ -67,7 +88,7 @@ export function parseArgs(argv) {
   if (argv[0] === '--version') return { command: 'version' };
   const command = argv[0];
   if (!['audit', 'capture', 'scan'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
-  const options = { ...DEFAULTS };
+  const options = { ...DEFAULTS, profile: [] };
   const positional = [];
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
@@ -88,8 +109,9 @@ export function parseArgs(argv) {
     if (eq >= 0) raw = arg.slice(eq + 1);
     else if (i + 1 < argv.length) raw = argv[++i];
     else throw new UsageError(`--${name} needs a value`);
-    options[name] = value(name, kind, raw);
+    options[name] = kind === 'profiles' ? profiles(raw, options.profile) : value(name, kind, raw);
   }
+  if (options.declarations !== undefined && options.profile.length === 0) throw new UsageError('--declarations needs --profile');
   const what = command === 'audit' ? 'HAR file' : 'URL';
   if (positional.length === 0) throw new UsageError(`${command} needs a ${what}`);
   if (positional.length > 1) throw new UsageError(`${command} takes one ${what}, got ${positional.length} arguments`);

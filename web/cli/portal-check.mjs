@@ -33,10 +33,29 @@ function write(file, text) {
   }
 }
 
+// Reads the --declarations file (JSON; the engine validates its schema). → the parsed value, or
+// undefined without the option. Throws InputError (one line) when unreadable or not JSON.
+function readDeclarations(file) {
+  if (file === undefined) return undefined;
+  let text;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`${plain(file)}: cannot read the declarations file (${plain(e.code || e.message)})`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new InputError(`${plain(file)}: the declarations file is not JSON (${plain(e.message)})`);
+  }
+}
+
 // Audits harInput (the HAR as text, bytes or a stream of byte chunks, passed to the engine
 // unchanged) and writes the report in options.format; `name` prefixes input errors.
+// `declarations`: the parsed --declarations file (or undefined); engine errors about it name
+// options.declarations instead of the HAR.
 // → the exit code for options['fail-on'].
-async function audit(harInput, options, name) {
+async function audit(harInput, options, name, declarations) {
   let engine;
   try {
     engine = await loadNodeEngine();
@@ -46,8 +65,11 @@ async function audit(harInput, options, name) {
   // Without --target the engine uses log._portalCheck.target, else the first entry's URL.
   let result;
   try {
-    result = await auditHar(engine, harInput, { target: options.target });
+    result = await auditHar(engine, harInput, { target: options.target, profiles: options.profile, declarations });
   } catch (e) {
+    if (e.code === 'invalid-argument' && /^declarations: /.test(e.message)) {
+      throw new InputError(`${plain(options.declarations)}: ${plain(e.message.slice('declarations: '.length))}`);
+    }
     if (e.code === 'invalid-argument' || e.code === 'resource-exhausted') throw new InputError(`${plain(name)}: ${plain(e.message)}`);
     throw new InputError(`engine error${e.code ? ` [${plain(e.code)}]` : ''}: ${plain(e.message)}`);
   }
@@ -71,8 +93,10 @@ export async function main(argv) {
   const { command, input, options } = parseArgs(argv);
   if (command === 'help') { process.stdout.write(`${USAGE}\n`); return 0; }
   if (command === 'version') { process.stdout.write(`portal-check ${PORTAL_CHECK_VERSION}\n`); return 0; }
+  // Read before any capture, so a bad file fails fast.
+  const declarations = readDeclarations(options.declarations);
   if (command === 'audit') {
-    return audit(openHarFile(input), options, input);
+    return audit(openHarFile(input), options, input, declarations);
   }
   const har = await captureSite(input, options);
   if (command === 'capture') {
@@ -86,7 +110,7 @@ export async function main(argv) {
     const why = har.log.entries[0]?.response?._error ?? 'no response';
     throw new InputError(`${plain(input)}: the site did not answer on http or https (${plain(why)})`);
   }
-  return audit(text, options, input);
+  return audit(text, options, input, declarations);
 }
 
 // A closed pipe (e.g. `| head`) ends the output quietly instead of crashing with a stack trace.

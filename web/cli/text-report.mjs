@@ -8,6 +8,10 @@
 //   message (rules[id].outcomes[outcome].message[lang], falling back to the other language, then
 //   to details.message, then to nothing); then one summary line with counts.
 //   limit > 0: at most `limit` failing lines (most severe first), then a line saying how many more.
+//   When the report has "profiles": one table per profile (sorted by id), titled from
+//   ruleset.profiles[id].title[lang]: one line per criterion in the profile's order (status, id,
+//   title), under it the failing or inconclusive findings (at most 3, then "… n more") and the
+//   declarations still missing or declared false; then the profile's status counts.
 import { plain } from './plain-text.mjs';
 
 export const SEVERITY_ORDER = ['high', 'medium', 'low', 'info'];
@@ -21,6 +25,10 @@ const L = {
     summary: (c) => `Tổng cộng: ${c.total} kết quả; ${c.failing} không đạt (cao ${c.high}, trung bình ${c.medium}, ` +
       `thấp ${c.low}, thông tin ${c.info}); ${c.passing} đạt; ${c.na} không áp dụng hoặc không thu thập được; ${c.error} lỗi.`,
     rules: 'bộ quy tắc',
+    profile: 'Tiêu chí', profileSummary: (n) => `Đạt ${n.met}, không đạt ${n['not-met']}, cần tự khai ${n['needs-declaration']}, không áp dụng ${n['not-applicable']}.`,
+    status: { met: 'ĐẠT', 'not-met': 'KHÔNG ĐẠT', 'needs-declaration': 'CẦN TỰ KHAI', 'not-applicable': 'KHÔNG ÁP DỤNG' },
+    undeclared: 'chưa khai', declaredFalse: 'khai là không', declaration: 'tự khai', moreFindings: (n) => `… và ${n} kết quả khác`,
+    gradeAtLeast: (g) => `cần hạng ${g} trở lên`,
   },
   en: {
     target: 'Target', grade: 'Security header grade (Mozilla Observatory compatible)', gradeWord: 'grade',
@@ -30,6 +38,10 @@ const L = {
     summary: (c) => `Total: ${c.total} results; ${c.failing} failing (high ${c.high}, medium ${c.medium}, ` +
       `low ${c.low}, info ${c.info}); ${c.passing} passing; ${c.na} not applicable or not captured; ${c.error} errors.`,
     rules: 'ruleset',
+    profile: 'Criteria', profileSummary: (n) => `Met ${n.met}, not met ${n['not-met']}, needs declaration ${n['needs-declaration']}, not applicable ${n['not-applicable']}.`,
+    status: { met: 'MET', 'not-met': 'NOT MET', 'needs-declaration': 'NEEDS DECLARATION', 'not-applicable': 'NOT APPLICABLE' },
+    undeclared: 'not declared', declaredFalse: 'declared false', declaration: 'declaration', moreFindings: (n) => `… and ${n} more`,
+    gradeAtLeast: (g) => `needs grade ${g} or better`,
   },
 };
 
@@ -48,6 +60,47 @@ export function messageFor(ruleset, result, lang) {
   const outcome = ruleset?.rules?.[result.id]?.outcomes?.[result.outcome];
   const own = result?.details?.message;
   return pick(outcome?.message, lang) || (typeof own === 'string' ? own : pick(own, lang));
+}
+
+// The title of declaration `id` from the ruleset's catalogue, else the id.
+function declarationTitle(ruleset, id, lang) {
+  const items = Array.isArray(ruleset?.declarations?.declarations) ? ruleset.declarations.declarations : [];
+  return pick(items.find((d) => d && d.id === id)?.title, lang) || String(id);
+}
+
+// The lines of the profiles section (none when the report has no profiles).
+function profileLines(report, ruleset, t, lang) {
+  const profiles = report?.profiles;
+  if (!profiles || typeof profiles !== 'object') return [];
+  const lines = [];
+  const width = Math.max(...Object.values(t.status).map((s) => s.length));
+  for (const id of Object.keys(profiles).sort()) {
+    const def = ruleset?.profiles?.[id];
+    const criteria = Array.isArray(profiles[id]?.criteria) ? profiles[id].criteria : [];
+    const titles = new Map((Array.isArray(def?.criteria) ? def.criteria : []).map((c) => [c?.id, pick(c?.title, lang)]));
+    lines.push(`${t.profile} ${plain(id)}${pick(def?.title, lang) ? ` — ${plain(pick(def.title, lang))}` : ''}:`);
+    const count = { met: 0, 'not-met': 0, 'needs-declaration': 0, 'not-applicable': 0 };
+    for (const c of criteria) {
+      if (c?.status in count) count[c.status]++;
+      const status = (t.status[c?.status] ?? plain(c?.status)).padEnd(width);
+      const title = titles.get(c?.id);
+      lines.push(`  ${status}  ${plain(c?.id)}${title ? `  ${plain(title)}` : ''}`);
+      if (c?.min_grade && c.status !== 'not-applicable') lines.push(`  ${' '.repeat(width)}    ${t.gradeAtLeast(plain(c.min_grade))}`);
+      const shown = (Array.isArray(c?.findings) ? c.findings : []).filter((f) => f?.effect === 'fails' || f?.effect === 'inconclusive');
+      for (const f of shown.slice(0, 3)) {
+        lines.push(`  ${' '.repeat(width)}    ${plain(f.check)}  ${plain(f.outcome)}  ${f.page == null ? t.site : plain(f.page)}`);
+      }
+      if (shown.length > 3) lines.push(`  ${' '.repeat(width)}    ${t.moreFindings(shown.length - 3)}`);
+      for (const d of Array.isArray(c?.declarations) ? c.declarations : []) {
+        if (d?.value === true) continue;
+        const state = d?.value === false ? t.declaredFalse : t.undeclared;
+        lines.push(`  ${' '.repeat(width)}    ${t.declaration} ${plain(d?.id)} (${plain(declarationTitle(ruleset, d?.id, lang))}): ${state}`);
+      }
+    }
+    lines.push(`  ${t.profileSummary(count)}`);
+    lines.push('');
+  }
+  return lines;
 }
 
 export function renderText(report, ruleset, { lang = 'vi', limit = 0 } = {}) {
@@ -86,6 +139,7 @@ export function renderText(report, ruleset, { lang = 'vi', limit = 0 } = {}) {
     if (shown.length < failing.length) lines.push(`  ${t.more(failing.length - shown.length)}`);
   }
   lines.push('');
+  lines.push(...profileLines(report, ruleset, t, lang));
 
   const count = { total: checks.length, failing: failing.length, passing: 0, na: 0, error: 0, high: 0, medium: 0, low: 0, info: 0 };
   for (const c of checks) {

@@ -4,7 +4,7 @@
 // capture(startUrl, options) → Promise<HAR object {log: {...}}>
 //   options:
 //     pages = 10          max HTML pages in log.pages (the start page(s) count; see "Crawl")
-//     probe = false       active probe consent: also GET the well-known exposed-file and admin paths
+//     probe = false       active probe consent: also GET the exposed-file paths (see 2.)
 //     timeoutMs = 15000   per request (connect + headers + body)
 //     maxBytes = 5 MiB    per body (decoded); cut bodies get entry._portalCheck.bodyCut = true
 //     concurrency = 4     requests in flight at most
@@ -22,8 +22,14 @@
 //      (this is how a site on a non-default port tells us where https lives); else the start URL
 //      with https: and the default port. The http form is symmetric (default port 80).
 //   2. on the site origin (the final https origin when it answered, else the http one):
-//      /robots.txt, /.well-known/security.txt and one random path (the 404 page, for
-//      site.error-page); with probe, the paths in PROBE_PATHS.
+//      /robots.txt (purpose "robots"), /.well-known/security.txt ("security-txt"), one random
+//      path ("error-page": the 404 page, for site.error-page), and the administration login
+//      paths of rules/data/admin-paths.json ("admin", for site.admin-exposure). The admin paths
+//      are always requested: they are ordinary public URLs a visitor can type, fetched with one
+//      GET each and no credentials, and "reachable from the Internet" is exactly what the check
+//      asks. Only with `probe` (the owner's explicit consent, --probe): the exposed-file paths
+//      of rules/data/exposed-files.json ("probe"), which may return secrets. Both lists come
+//      from the rules/ data the C++ checks read (site-paths.mjs), never a copy here.
 //   3. Crawl: breadth-first, wave by wave (deterministic order), links (<a>/<area href>) on the
 //      site's hosts (the start host and the hosts the start chains ended on), skipping non-HTML file
 //      extensions and logout-like links. Each document fetched by the crawl uses one unit of the
@@ -43,12 +49,8 @@ import { toHarEntry, redirectTarget } from './har-entry.mjs';
 import { scanHtml } from './html-scan.mjs';
 import { bodyToContent, mediaType } from './body-text.mjs';
 import { PORTAL_CHECK_VERSION } from './version.mjs';
+import { sitePaths } from './site-paths.mjs';
 
-export const PROBE_PATHS = [
-  '/.git/HEAD', '/.env', '/web.config', '/phpinfo.php', '/server-status', '/elmah.axd', '/trace.axd',
-  '/.DS_Store', '/wp-config.php.bak', '/backup.zip', '/backup.sql',
-  '/admin', '/administrator/', '/wp-admin/', '/user/login', '/Login.aspx', '/c/portal/login',
-];
 const MAX_SUBRESOURCES_PER_PAGE = 30;
 const NOT_A_PAGE = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|gz|tgz|tar|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|mp[34]|avi|mov|wmv|flv|mkv|webm|wav|ogg|woff2?|ttf|eot|otf|css|js|json|xml|txt|exe|msi|apk|dmg|iso)$/i;
 const LOGOUT = /(log-?out|sign-?out|dang-?xuat|thoat)/i;
@@ -115,6 +117,7 @@ export async function capture(startUrl, options = {}) {
     if (!Number.isInteger(v) || v < min) throw invalid(`${name} must be an integer ≥ ${min}`);
   }
   const start = parseStart(startUrl);
+  const paths = sitePaths();
   const run = limiter(concurrency);
   const headers = (kind) => ({
     'User-Agent': `portal-check/${PORTAL_CHECK_VERSION} (security self-check)`,
@@ -199,12 +202,13 @@ export async function capture(startUrl, options = {}) {
     ['/robots.txt', 'robots'],
     ['/.well-known/security.txt', 'security-txt'],
     [`/portal-check-${token}-khong-ton-tai`, 'error-page'],
-    ...(probe ? PROBE_PATHS.map((p) => [p, 'probe']) : []),
-  ];
+    ...paths.admin.map((p) => [p, 'admin']),
+    ...(probe ? paths.probe.map((p) => [p, 'probe']) : []),
+  ].filter(([p], i, all) => all.findIndex(([q]) => q === p) === i);
   const siteTasks = Promise.all(siteFiles.map(([p, purpose]) => {
     const url = new URL(p, siteOrigin).href;
     fetched.add(url);
-    return chain(url, { kind: 'other', purpose });
+    return chain(url, { kind: purpose === 'admin' ? 'document' : 'other', purpose });
   }));
 
   // 4. Subresources of one page, on the site's hosts only.

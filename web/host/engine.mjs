@@ -53,7 +53,7 @@ export async function loadEngine({ moduleUrl, wasmBinary } = {}) {
   };
 }
 
-// auditHar(engine, har, {target, ruleset, chunkBytes = 1 MiB, onProgress}) →
+// auditHar(engine, har, {target, ruleset, profiles, declarations, chunkBytes = 1 MiB, onProgress}) →
 //   Promise<{report (object), reportText (the engine's JSON, byte-exact), sarifText}>
 //   har: the HAR document as text (string), as its bytes (Uint8Array), or as an async iterable of
 //   byte chunks (a file stream); it reaches the engine unchanged, fed in chunks (Session.feed
@@ -61,13 +61,19 @@ export async function loadEngine({ moduleUrl, wasmBinary } = {}) {
 //   entry).
 //   target: the audit's start URL (default: the HAR's log._portalCheck.target, else its first
 //   entry's URL). ruleset: a ruleset document for replay.
+//   profiles: criteria profile ids (e.g. ["tnm-website-basic", "level-2"]); the report gains
+//   "profiles" only when non-empty. declarations: the applicant's declarations object
+//   (rules/schema/declarations.schema.json). Unknown profile or invalid declarations → EngineError
+//   "invalid-argument".
 //   onProgress({bytes, totalBytes, entries}) after each chunk (totalBytes is null for a stream).
 //   The session is always freed.
 //   Throws EngineError on any engine error (bad HAR, limits, ...).
-export async function auditHar(engine, har, { target, ruleset, chunkBytes = 1 << 20, onProgress } = {}) {
+export async function auditHar(engine, har, { target, ruleset, profiles, declarations, chunkBytes = 1 << 20, onProgress } = {}) {
   const options = {};
   if (target) options.target = target;
   if (ruleset) options.ruleset = ruleset;
+  if (profiles && profiles.length > 0) options.profiles = profiles;
+  if (declarations !== undefined && declarations !== null) options.declarations = declarations;
   const session = new engine.module.Session(JSON.stringify(options));
   try {
     let fed = 0;

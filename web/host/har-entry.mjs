@@ -5,7 +5,8 @@
 //   entry._resourceType                 "document" | "script" | "stylesheet" | "other"
 //   entry._portalCheck                  {purpose, bodyCut?: true, redirectLimit?: true}
 //                                       purpose: start | page | script | stylesheet | robots |
-//                                       security-txt | error-page | probe
+//                                       security-txt | error-page | admin | probe
+//                                       (probe: only with active-probe consent, --probe)
 //   response._error                     why there is no (complete) response (status 0: no response)
 //   response._securityDetails           https only: {protocol ("TLS 1.3"), subjectName, issuer,
 //                                       validFrom, validTo (seconds since the epoch), sanList,

@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "portal_check/status.h"
 
@@ -30,11 +31,19 @@ struct AuditOptions {
   std::string target;
   // A ruleset document (see engine/ruleset.h). Empty: the ruleset embedded at build time.
   std::string ruleset_document;
+  // Criteria profiles to evaluate (ids of the ruleset's "profiles", e.g. "tnm-website-basic",
+  // "level-2", "level-3", "observatory"). Empty: none, and the report has no "profiles" member.
+  std::vector<std::string> profiles;
+  // The applicant's declarations (JSON text, rules/schema/declarations.schema.json). Empty: none
+  // declared, so criteria that need one say needs-declaration.
+  std::string declarations_json;
 };
 
 class Auditor {
  public:
-  // Errors: kInvalidArgument when options.ruleset_document is given and is not a valid ruleset.
+  // Errors: kInvalidArgument when options.ruleset_document is given and is not a valid ruleset,
+  // when a profile id is unknown or its profile malformed, or when declarations_json is invalid
+  // (even with no profile asked for).
   static StatusOr<std::unique_ptr<Auditor>> Create(const AuditOptions& options);
   virtual ~Auditor() = default;
 

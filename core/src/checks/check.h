@@ -47,6 +47,9 @@ struct ExchangeView {
   const std::optional<Url>& url;  // the parsed request URL (nullopt when unparsable)
   const PageModel* page;          // the parsed page when exchange.IsPage(), else nullptr
   bool is_primary_page;           // the page the header grade is computed on (see auditor.h)
+  // The parsed HTML of any successful HTML GET: the page, or a site probe's response (an admin
+  // path, an exposed-file probe, the 404 page; see Exchange::IsSiteProbe). nullptr otherwise.
+  const PageModel* document = nullptr;
 };
 
 class Check {

@@ -5,12 +5,11 @@
 //  * a Set-Cookie on the page response names a session cookie (IsSessionCookie, data list
 //    "session-cookies");
 //  * an <input type=password> belongs to a form;
-//  * one form holds at least kMinPersonalFields inputs named or labelled for personal data (data
-//    list "personal-data-fields": "names" are matched inside the input's name/id with case, '_',
-//    '-', '.', '[' and ']' ignored; "labels" inside its placeholder, aria-label, title or the text
-//    of a <label for=id>). A lone e-mail box (a newsletter) is not enough.
+//  * one form holds at least kMinPersonalDataFields inputs named or labelled for personal data
+//    (PersonalDataMatcher, normalize/form_model.h, data list "personal-data-fields"). A lone
+//    e-mail box (a newsletter) is not enough.
 // Outcomes: ok, cacheable-sensitive, and not-applicable for pages with nothing sensitive.
-#include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +17,7 @@
 #include "checks/check.h"
 #include "checks/factories.h"
 #include "engine/audit_context.h"
+#include "normalize/form_model.h"
 #include "normalize/page_model.h"
 #include "normalize/set_cookie.h"
 #include "util/text.h"
@@ -25,119 +25,29 @@
 namespace portal_check {
 namespace {
 
-constexpr std::size_t kMinPersonalFields = 2;
 constexpr std::size_t kMaxListed = 20;
 
-// Lower-case ASCII with the usual identifier punctuation removed: "txtHo_Ten" → "txthoten".
-std::string FoldName(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '_' || c == '-' || c == '.' || c == '[' || c == ']' || c == ' ') continue;
-    out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+// Records in `details` why the page is sensitive: "password_form": true and/or
+// "personal_data_fields": [names] (of the first form with enough personal-data fields, counted by
+// the PersonalDataMatcher that form.personal-data-consent shares). Returns true when either applies.
+bool FindSensitiveForms(const PageModel& page, const std::optional<Url>& url, const AuditContext& ctx,
+                        json::Object& details) {
+  const PageForms forms = BuildPageForms(page, url);
+  bool password = false;
+  for (const FormView& form : forms.forms) password = password || form.HasPassword();
+  if (password) details["password_form"] = json::Bool(true);
+  const PersonalDataMatcher personal(ctx);
+  for (const FormView& form : forms.forms) {
+    std::size_t count = 0;
+    const std::vector<std::string> fields = personal.PersonalFields(form, kMaxListed, &count);
+    if (count < kMinPersonalDataFields) continue;
+    json::Array list;
+    for (const std::string& f : fields) list.push_back(json::Str(f));
+    details["personal_data_fields"] = json::Value(list);
+    return true;  // one such form is enough
   }
-  return out;
+  return password;
 }
-
-bool IsDataInput(const HtmlElement& e) {
-  if (e.tag == "select" || e.tag == "textarea") return true;
-  if (e.tag != "input") return false;
-  const std::string* type = e.Attr("type");
-  if (type == nullptr) return true;
-  const std::string t = text::Lower(text::Trim(*type));
-  return !(t == "hidden" || t == "submit" || t == "button" || t == "reset" || t == "image" || t == "checkbox" ||
-           t == "radio" || t == "search" || t == "file");
-}
-
-bool IsPassword(const HtmlElement& e) {
-  const std::string* type = e.Attr("type");
-  return e.tag == "input" && type != nullptr && text::EqualsIgnoreCase(text::Trim(*type), "password");
-}
-
-// True when the last token of an autocomplete attribute names personal data (HTML autofill).
-bool IsPersonalAutocomplete(std::string_view value) {
-  const std::vector<std::string_view> tokens = text::SplitWhitespace(value);
-  if (tokens.empty()) return false;
-  const std::string t = text::Lower(tokens.back());
-  for (std::string_view p : {"name", "given-name", "family-name", "email", "tel", "tel-national", "bday",
-                             "street-address", "address-line1", "postal-code"})
-    if (t == p) return true;
-  return false;
-}
-
-class SensitiveFormFinder {
- public:
-  SensitiveFormFinder(const PageModel& page, const AuditContext& ctx)
-      : page_(page),
-        names_(ctx.DataStrings("personal-data-fields", "names")),
-        labels_(ctx.DataStrings("personal-data-fields", "labels")) {
-    for (std::string& n : names_) n = FoldName(n);
-    for (int i : page.ElementsWithTag("label")) {
-      const HtmlElement& label = page.elements()[static_cast<std::size_t>(i)];
-      if (const std::string* for_id = label.Attr("for")) label_text_[*for_id] += " " + label.text;
-    }
-  }
-
-  // Records in `details` why the page is sensitive: "password_form": true and/or
-  // "personal_data_fields": [names] (of the first form with enough personal-data fields).
-  // Returns true when either applies.
-  bool Find(json::Object& details) const {
-    std::map<int, std::vector<std::string>> personal_by_form;
-    bool password = false;
-    for (const HtmlElement& e : page_.elements()) {
-      if (e.form < 0) continue;
-      if (IsPassword(e)) {
-        password = true;
-      } else if (IsDataInput(e) && IsPersonal(e)) {
-        std::vector<std::string>& fields = personal_by_form[e.form];
-        const std::string* name = e.Attr("name");
-        const std::string* id = e.Attr("id");
-        const std::string& shown = name != nullptr ? *name : (id != nullptr ? *id : e.tag);
-        if (fields.size() < kMaxListed) fields.push_back(text::SafeUtf8(shown, 128));
-      }
-    }
-    if (password) details["password_form"] = json::Bool(true);
-    for (const auto& [form, fields] : personal_by_form) {
-      if (fields.size() < kMinPersonalFields) continue;
-      json::Array list;
-      for (const std::string& f : fields) list.push_back(json::Str(f));
-      details["personal_data_fields"] = json::Value(list);
-      return true;  // one such form is enough
-    }
-    return password;
-  }
-
- private:
-  bool NameMatches(std::string_view raw) const {
-    const std::string folded = FoldName(raw);
-    if (folded.empty()) return false;
-    for (const std::string& n : names_)
-      if (!n.empty() && folded.find(n) != std::string::npos) return true;
-    return false;
-  }
-  bool LabelMatches(std::string_view raw) const {
-    for (const std::string& l : labels_)
-      if (!l.empty() && text::ContainsIgnoreCase(raw, l)) return true;
-    return false;
-  }
-  bool IsPersonal(const HtmlElement& e) const {
-    for (const char* attr : {"name", "id"}) {
-      if (const std::string* v = e.Attr(attr); v != nullptr && NameMatches(*v)) return true;
-    }
-    if (const std::string* ac = e.Attr("autocomplete"); ac != nullptr && IsPersonalAutocomplete(*ac)) return true;
-    for (const char* attr : {"placeholder", "aria-label", "title"}) {
-      if (const std::string* v = e.Attr(attr); v != nullptr && LabelMatches(*v)) return true;
-    }
-    if (const std::string* id = e.Attr("id")) {
-      auto it = label_text_.find(*id);
-      if (it != label_text_.end() && LabelMatches(it->second)) return true;
-    }
-    return false;
-  }
-
-  const PageModel& page_;
-  std::vector<std::string> names_, labels_;
-  std::map<std::string, std::string> label_text_;  // <label for> id → its text
-};
 
 // True when the Cache-Control lines carry no-store or private (directive names are
 // case-insensitive; `private="set-cookie"` names fields and does not make the response private).
@@ -159,7 +69,7 @@ class CacheControlCheck : public Check {
     if (view.page == nullptr) return;
     CheckResult r = PageResult(view);
     const bool cookies = AddSessionCookies(view.exchange, ctx, r.details);
-    const bool forms = SensitiveFormFinder(*view.page, ctx).Find(r.details);
+    const bool forms = FindSensitiveForms(*view.page, view.url, ctx, r.details);
     const std::vector<std::string_view> lines = view.exchange.response_headers.GetAll("Cache-Control");
     if (!cookies && !forms) {
       r.outcome = "not-applicable";

@@ -7,8 +7,7 @@
 // an internal host); version (fail: a version number such as Apache/2.4.41, PHP/7.4.3,
 // Microsoft-IIS/8.5, "Drupal 9", "4.0.30319"; or a debug header, X-Debug-Token /
 // X-ChromeLogger-Data, which exposes a profiler or server-side logs).
-// A version is a word that starts with a digit, or with "v" followed by a digit, where words are
-// split on white space and / ( ) ; , — linear, no regex.
+// A version is what normalize/version_token.h HasVersionWord says (shared with site.error-page).
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +15,7 @@
 #include "checks/check.h"
 #include "checks/factories.h"
 #include "engine/audit_context.h"
+#include "normalize/version_token.h"
 #include "util/text.h"
 
 namespace portal_check {
@@ -41,39 +41,10 @@ constexpr Watched kHeaders[] = {
     {"MicrosoftSharePointTeamServices", Kind::kVersionNumber},
 };
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsSeparator(char c) {
-  return c == ' ' || c == '\t' || c == '/' || c == '(' || c == ')' || c == ';' || c == ',';
-}
-
-// True when a word of `value` looks like a version number.
-bool HasVersion(std::string_view value) {
-  bool word_start = true;
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const char c = value[i];
-    if (IsSeparator(c)) {
-      word_start = true;
-      continue;
-    }
-    if (word_start) {
-      if (IsDigit(c)) return true;
-      if ((c == 'v' || c == 'V') && i + 1 < value.size() && IsDigit(value[i + 1])) return true;
-    }
-    word_start = false;
-  }
-  return false;
-}
-
-bool HasDigit(std::string_view value) {
-  for (char c : value)
-    if (IsDigit(c)) return true;
-  return false;
-}
-
 // Whether one header value discloses a version (or debug data); otherwise it is product-only.
 bool DisclosesVersion(Kind kind, std::string_view value) {
   switch (kind) {
-    case Kind::kBanner: return HasVersion(value);
+    case Kind::kBanner: return HasVersionWord(value);
     case Kind::kVersionNumber: return HasDigit(value);
     case Kind::kBackendHost: return false;
     case Kind::kDebug: return true;

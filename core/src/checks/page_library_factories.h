@@ -9,6 +9,11 @@
 
 namespace portal_check {
 
+// page.vulnerable-library (page_vulnerable_library.cc): none, vulnerable, unknown-version.
+std::unique_ptr<Check> MakePageVulnerableLibraryCheck();
+// page.cms (page_cms.cc): none, current, outdated, unknown-version.
+std::unique_ptr<Check> MakePageCmsCheck();
+
 }  // namespace portal_check
 
 #endif  // PORTAL_CHECK_CHECKS_PAGE_LIBRARY_FACTORIES_H_

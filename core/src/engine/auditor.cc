@@ -3,16 +3,19 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <utility>
 #include <vector>
 
 #include "checks/registry.h"
 #include "engine/audit_context.h"
+#include "engine/profile.h"
 #include "engine/ruleset.h"
 #include "evidence/har_reader.h"
 #include "evidence/har_stream.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
+#include "report/grade.h"
 #include "report/report_json.h"
 #include "report/reported_result.h"
 #include "report/sarif.h"
@@ -80,8 +83,10 @@ class CollectingSink : public ResultSink {
 
 class AuditorImpl : public Auditor {
  public:
-  AuditorImpl(std::shared_ptr<const Ruleset> ruleset, std::string target)
-      : ruleset_(std::move(ruleset)), requested_target_(std::move(target)) {
+  AuditorImpl(std::shared_ptr<const Ruleset> ruleset, std::string target, std::set<std::string> profiles,
+              Declarations declarations)
+      : ruleset_(std::move(ruleset)), requested_target_(std::move(target)), profiles_(std::move(profiles)),
+        declarations_(std::move(declarations)) {
     for (const CheckDescriptor& d : AllChecks())
       if (ruleset_->Lists(d.id)) checks_.push_back({&d, d.make()});
     for (const std::string& id : ruleset_->rule_ids()) {
@@ -155,6 +160,12 @@ class AuditorImpl : public Auditor {
     outcome.entries = entries_;
     outcome.notices = notices_;
     outcome.results = Join();
+    if (!profiles_.empty()) {
+      const ProfileInputs in{outcome.results, declarations_, *ruleset_, outcome.graded_page,
+                             ComputeGrade(outcome.results, outcome.graded_page, *ruleset_).score};
+      for (const std::string& id : profiles_)
+        outcome.profiles[id] = ProfileSectionJson(EvaluateProfile(*ruleset_->Profile(id), in));
+    }
     report_ = RenderReportJson(outcome, *ruleset_);
     sarif_ = RenderSarif(outcome, *ruleset_);
     finished_ = true;
@@ -178,11 +189,13 @@ class AuditorImpl : public Auditor {
     const std::optional<Url> url = Url::Parse(ex.url);
     std::optional<PageModel> page;
     bool primary = false;
-    if (ex.IsPage()) {
+    if (ex.IsHtmlDocument()) {
       page = PageModel::Build(ex.body, CharsetOf(ex), ex.body_is_text);
       if (page->truncated())
         AddNotice("kMaxPageModelNodes", ex.index,
                   "the page has more than " + std::to_string(limits::kMaxPageModelNodes) + " elements; the rest were not audited");
+    }
+    if (ex.IsPage()) {
       const std::string page_url = text::SafeUtf8(ex.url, limits::kMaxUrlBytes);
       pages_.push_back(page_url);
       if (primary_page_.empty() && url && ctx_->target() && url->host() == ctx_->target()->host()) {
@@ -190,7 +203,8 @@ class AuditorImpl : public Auditor {
         primary = true;
       }
     }
-    ExchangeView view{ex, url, page ? &*page : nullptr, primary};
+    const PageModel* document = page ? &*page : nullptr;
+    ExchangeView view{ex, url, ex.IsPage() ? document : nullptr, primary, document};
     for (auto& [d, check] : checks_) {
       CollectingSink sink(*d, results_);
       check->OnExchange(view, *ctx_, sink);
@@ -232,6 +246,8 @@ class AuditorImpl : public Auditor {
 
   std::shared_ptr<const Ruleset> ruleset_;
   std::string requested_target_;
+  std::set<std::string> profiles_;  // validated in Create
+  Declarations declarations_;
   std::vector<std::pair<const CheckDescriptor*, std::unique_ptr<Check>>> checks_;
   HarStream stream_;
   bool feeding_ = false;
@@ -258,7 +274,21 @@ StatusOr<std::unique_ptr<Auditor>> Auditor::Create(const AuditOptions& options) 
     if (!parsed.ok()) return parsed.status();
     ruleset = parsed.value();
   }
-  return std::unique_ptr<Auditor>(new AuditorImpl(std::move(ruleset), options.target));
+  std::set<std::string> profiles;
+  for (const std::string& id : options.profiles) {
+    const json::Value* profile = ruleset->Profile(id);
+    if (!profile) {
+      std::string known;
+      for (const std::string& k : ruleset->ProfileIds()) known += (known.empty() ? "" : ", ") + k;
+      return Status::Invalid("unknown profile '" + text::SafeUtf8(id, 100) + "' (known: " + (known.empty() ? "none" : known) + ")");
+    }
+    if (Status s = ValidateProfile(id, *profile, *ruleset); !s.ok()) return s;
+    profiles.insert(id);
+  }
+  StatusOr<Declarations> declarations = ParseDeclarations(options.declarations_json, *ruleset);
+  if (!declarations.ok()) return declarations.status();
+  return std::unique_ptr<Auditor>(
+      new AuditorImpl(std::move(ruleset), options.target, std::move(profiles), std::move(declarations.value())));
 }
 
 }  // namespace portal_check

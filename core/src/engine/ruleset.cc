@@ -84,6 +84,30 @@ std::optional<OutcomeRule> Ruleset::Outcome(std::string_view id, std::string_vie
   return out;
 }
 
+const json::Value* Ruleset::Profile(std::string_view id) const {
+  const json::Value* profiles = json::Find(doc_, "profiles");
+  const json::Value* p = profiles ? json::Find(*profiles, id) : nullptr;
+  return p && p->is<json::Object>() ? p : nullptr;
+}
+
+std::vector<std::string> Ruleset::ProfileIds() const {
+  std::vector<std::string> ids;
+  if (const json::Object* profiles = json::FindObject(doc_, "profiles"))
+    for (const auto& [id, p] : *profiles) ids.push_back(id);  // std::map: sorted
+  return ids;
+}
+
+const json::Value* Ruleset::Declaration(std::string_view id) const {
+  const json::Value* catalogue = json::Find(doc_, "declarations");
+  const json::Array* items = catalogue ? json::FindArray(*catalogue, "declarations") : nullptr;
+  if (!items) return nullptr;
+  for (const json::Value& item : *items) {
+    const std::string* item_id = json::FindString(item, "id");
+    if (item_id && *item_id == id) return &item;
+  }
+  return nullptr;
+}
+
 bool Ruleset::IsGraded(std::string_view id) const {
   const json::Value* rule = Rule(id);
   return rule && json::GetBool(*rule, "graded", false);

@@ -1,5 +1,7 @@
 // The ruleset document the engine runs: {"ruleset": {version, rules: [ids]}, "rules": {id: rule
-// file}, "data": {name: data list}}. The default one is embedded at build time from rules/; a
+// file}, "data": {name: data list}, "profiles": {id: criteria profile}, "declarations": {the
+// declarations catalogue}} ("profiles" and "declarations" optional: a document without them
+// offers no profile). The default one is embedded at build time from rules/; a
 // bundle carries its own for replay.
 #ifndef PORTAL_CHECK_ENGINE_RULESET_H_
 #define PORTAL_CHECK_ENGINE_RULESET_H_
@@ -47,6 +49,13 @@ class Ruleset {
   std::optional<int> ObservatoryModifier(std::string_view result) const;
   // The "data" object (data lists by name).
   const json::Value& data() const { return doc_.get("data"); }
+  // The criteria profile `id` (rules/profiles/<id>.json), or nullptr. Parse does not validate
+  // profiles (ValidateProfile in engine/profile.h does, when one is asked for).
+  const json::Value* Profile(std::string_view id) const;
+  // The ids of every profile in the document, sorted.
+  std::vector<std::string> ProfileIds() const;
+  // The declarations catalogue's entry for `id` ({id, title, help}), or nullptr.
+  const json::Value* Declaration(std::string_view id) const;
 
  private:
   json::Value doc_;

@@ -42,11 +42,25 @@ struct Exchange {
   // Set when the capture method could not see part of the exchange (e.g. Set-Cookie from a
   // same-origin fetch): the names of what is missing, from `_portalCheck.notCaptured`.
   std::vector<std::string> not_captured;
+  // Why the capture requested this URL, from `_portalCheck.purpose` (lower-cased; "" when absent,
+  // e.g. a HAR from DevTools): start, page, script, stylesheet, robots, security-txt, error-page,
+  // admin, probe (web/host/har-entry.mjs). "probe" marks active-probe requests made only with
+  // the user's explicit consent (--probe).
+  std::string purpose;
 
   bool IsRedirect() const { return status >= 300 && status < 400 && !redirect_url.empty(); }
   bool IsHtml() const { return mime_type == "text/html" || mime_type == "application/xhtml+xml"; }
-  // A page: a successful GET whose response is an HTML document.
-  bool IsPage() const { return method == "GET" && status >= 200 && status < 300 && IsHtml(); }
+  // A page: a successful GET whose response is an HTML document, and not a request the capture
+  // made to test the site itself (an admin path, an exposed-file probe, the 404 page, robots.txt,
+  // security.txt): on a site that answers every path with its home page (a soft 404) those would
+  // otherwise repeat every page finding once per probe. The site.* checks judge them.
+  bool IsPage() const { return IsHtmlDocument() && !IsSiteProbe(); }
+  // A successful GET whose response is an HTML document (a page or a site probe).
+  bool IsHtmlDocument() const { return method == "GET" && status >= 200 && status < 300 && IsHtml(); }
+  bool IsSiteProbe() const {
+    return purpose == "probe" || purpose == "admin" || purpose == "error-page" || purpose == "robots" ||
+           purpose == "security-txt";
+  }
   bool NotCaptured(const std::string& what) const;
 };
 

@@ -144,10 +144,14 @@ StatusOr<Exchange> ReadHarEntry(std::string_view entry_json, std::size_t index, 
   ex.tls = ReadTls(*response);
   if (const std::string* started = json::FindString(entry, "startedDateTime")) ex.started = ParseIsoDateTime(*started);
   if (const std::string* rt = json::FindString(entry, "_resourceType")) ex.resource_type = text::Lower(*rt);
-  if (const json::Value* pc = json::Find(entry, "_portalCheck"))
+  if (const json::Value* pc = json::Find(entry, "_portalCheck")) {
     if (const json::Array* nc = json::FindArray(*pc, "notCaptured"))
       for (const json::Value& v : *nc)
         if (v.is<std::string>()) ex.not_captured.push_back(text::Lower(v.get<std::string>()));
+    // A short token; anything longer than a known purpose is not one (kept bounded).
+    if (const std::string* purpose = json::FindString(*pc, "purpose"); purpose && purpose->size() <= 32)
+      ex.purpose = text::Lower(*purpose);
+  }
   return ex;
 }
 

@@ -6,6 +6,7 @@
 //   response.status (number). Headers default to none, content to empty.
 // Read extensions: response._securityDetails {protocol, subjectName, issuer, validFrom, validTo,
 //   sanList, _trusted}, entry._resourceType, entry._portalCheck.notCaptured (array of strings),
+//   entry._portalCheck.purpose (string, at most 32 bytes),
 //   log._portalCheck.target (string).
 #ifndef PORTAL_CHECK_EVIDENCE_HAR_READER_H_
 #define PORTAL_CHECK_EVIDENCE_HAR_READER_H_

@@ -78,6 +78,7 @@ std::string RenderReportJson(const AuditOutcome& outcome, const Ruleset& ruleset
     notices.push_back(json::Value(o));
   }
   top["notices"] = json::Value(notices);
+  if (!outcome.profiles.empty()) top["profiles"] = json::Value(outcome.profiles);
   return json::Serialize(json::Value(top), /*pretty=*/true) ;
 }
 

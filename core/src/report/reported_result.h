@@ -34,6 +34,8 @@ struct AuditOutcome {
   std::size_t entries = 0;              // HAR entries audited
   std::vector<ReportedResult> results;  // sorted by id, then page
   Notices notices;
+  json::Object profiles;                // {profile id: section} (engine/profile.h); empty = no
+                                        // profile asked for, and the report has no "profiles"
 };
 
 }  // namespace portal_check

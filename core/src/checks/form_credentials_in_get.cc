@@ -1,0 +1,48 @@
+// form.credentials-in-get: a form holding a password, a citizen-id (CCCD/CMND, passport), an OTP
+// or a payment-card field that submits with GET puts the secret in the URL (browser history,
+// proxy and server logs, Referer). The method defaults to GET when absent or invalid; a submit
+// button's formmethod=get counts too. Fields are classified by SensitiveFieldMatcher (data list
+// "sensitive-fields").
+// Outcomes: ok (every such form posts), get-credentials; not-applicable without such a form.
+#include <memory>
+
+#include "checks/factories.h"
+#include "checks/form_common.h"
+
+namespace portal_check {
+namespace {
+
+class CredentialsInGet : public FormCheck {
+ protected:
+  void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
+    const SensitiveFieldMatcher sensitive(ctx);
+    CheckResult r = PageResult(view);
+    json::Array in_get, posted;
+    for (const FormView& form : forms.forms) {
+      json::Array fields;
+      for (const FormField& f : form.fields) {
+        const std::string_view kind = f.IsPassword() ? std::string_view("password") : sensitive.Kind(f);
+        if (kind.empty() || fields.size() >= kMaxListedFields) continue;
+        fields.push_back(json::Value(FieldKindSummary(f, kind)));
+      }
+      if (fields.empty()) continue;
+      json::Object summary = FormSummary(form);
+      summary["fields"] = json::Value(std::move(fields));
+      AppendCapped(form.SubmitsWith("get") ? in_get : posted, std::move(summary));
+    }
+    if (in_get.empty() && posted.empty()) {
+      out.Emit(NotApplicable(view, "no form with a password, citizen-id, OTP or card field"));
+      return;
+    }
+    r.outcome = in_get.empty() ? "ok" : "get-credentials";
+    r.details["get_forms"] = json::Value(std::move(in_get));
+    r.details["post_forms"] = json::Int(static_cast<std::int64_t>(posted.size()));
+    out.Emit(std::move(r));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakeFormCredentialsInGet() { return std::make_unique<CredentialsInGet>(); }
+
+}  // namespace portal_check

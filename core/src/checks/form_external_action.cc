@@ -1,0 +1,49 @@
+// form.external-action: forms that submit to another registrable domain (Url::SameSite with the
+// page URL, Public Suffix List). Common and harmless for search boxes and payment gateways
+// (external, info), a phishing indicator when the form holds a password (external-credentials):
+// a defaced portal whose login posts to an attacker's host.
+// Outcomes: same-site, external, external-credentials; not-applicable without forms with an
+// http(s) target.
+#include <memory>
+
+#include "checks/factories.h"
+#include "checks/form_common.h"
+
+namespace portal_check {
+namespace {
+
+class ExternalAction : public FormCheck {
+ protected:
+  void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
+    CheckResult r = PageResult(view);
+    json::Array external;
+    std::size_t targets = 0;
+    bool credentials = false;
+    for (const FormView& form : forms.forms) {
+      for (const Url* target : form.Targets()) {
+        if (!target->IsHttpOrHttps()) continue;
+        ++targets;
+        if (target->SameSite(*view.url)) continue;
+        credentials = credentials || form.HasPassword();
+        json::Object o = TargetSummary(form, *target);
+        o["target_site"] = json::Str(target->Site());
+        o["password"] = json::Bool(form.HasPassword());
+        AppendCapped(external, std::move(o));
+      }
+    }
+    if (targets == 0) {
+      out.Emit(NotApplicable(view, "no form submitting over http(s)"));
+      return;
+    }
+    r.outcome = external.empty() ? "same-site" : credentials ? "external-credentials" : "external";
+    r.details["page_site"] = json::Str(view.url->Site());
+    r.details["external"] = json::Value(std::move(external));
+    out.Emit(std::move(r));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakeFormExternalAction() { return std::make_unique<ExternalAction>(); }
+
+}  // namespace portal_check

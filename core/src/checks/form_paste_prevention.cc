@@ -1,0 +1,70 @@
+// form.paste-prevention: inputs that refuse pasted text (Lighthouse paste-preventing-inputs):
+// an onpaste, oncopy or ondrop handler that returns false or calls preventDefault(), on an
+// <input> or <textarea>, or on a <form>/<body> around them (the events bubble). Blocking paste
+// defeats password managers and makes people pick weaker passwords. Handlers set from scripts
+// are not seen.
+// Outcomes: none, blocks-paste; not-applicable for pages without form controls.
+#include <memory>
+
+#include "checks/factories.h"
+#include "checks/form_common.h"
+#include "normalize/page_model.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+// True when an inline handler cancels the event: "return false", "event.preventDefault()",
+// "event.returnValue = false" (white space and case ignored).
+bool Cancels(std::string_view handler) {
+  std::string squeezed;
+  for (char c : handler) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') continue;
+    squeezed.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return squeezed.find("returnfalse") != std::string::npos || squeezed.find("preventdefault(") != std::string::npos ||
+         squeezed.find("returnvalue=false") != std::string::npos;
+}
+
+class PastePrevention : public FormCheck {
+ public:
+  PastePrevention() : FormCheck(WithoutControls::kNotApplicable) {}
+
+ protected:
+  void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
+    json::Array blocking;
+    std::size_t count = 0;
+    bool password = false;
+    for (const HtmlElement& e : view.page->elements()) {
+      if (!(e.tag == "input" || e.tag == "textarea" || e.tag == "form" || e.tag == "body")) continue;
+      for (const char* event : {"onpaste", "oncopy", "ondrop"}) {
+        const std::string* handler = e.Attr(event);
+        if (handler == nullptr || !Cancels(*handler)) continue;
+        ++count;
+        const std::string* type = e.Attr("type");
+        const bool is_password = e.tag == "input" && type && text::EqualsIgnoreCase(text::Trim(*type), "password");
+        password = password || is_password;
+        const std::string* name = e.Attr("name");
+        json::Object o;
+        o["element"] = json::Str(e.tag);
+        o["name"] = json::Str(name ? text::SafeUtf8(*name, 128) : std::string());
+        o["event"] = json::Str(event + 2);
+        o["handler"] = json::Str(text::SafeUtf8(*handler, 200));
+        o["password"] = json::Bool(is_password);
+        AppendCapped(blocking, std::move(o), kMaxListedFields);
+      }
+    }
+    CheckResult r = PageResult(view);
+    r.outcome = count == 0 ? "none" : "blocks-paste";
+    r.details["blocking"] = json::Value(std::move(blocking));
+    r.details["blocking_count"] = json::Int(static_cast<std::int64_t>(count));
+    if (password) r.details["password_blocked"] = json::Bool(true);
+    out.Emit(std::move(r));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakeFormPastePrevention() { return std::make_unique<PastePrevention>(); }
+
+}  // namespace portal_check

@@ -1,0 +1,132 @@
+// form.personal-data-consent (Decree 13/2023/ND-CP; Tín Nhiệm Mạng label criterion 1): a form
+// that collects personal data — at least kMinPersonalDataFields fields PersonalDataMatcher
+// recognises, the same count header.cache-control uses — shows either
+//   * a consent checkbox: its label (FormField::label) holds a phrase of data list
+//     "consent-phrases" "labels", or its name/id one of its "names"; or
+//   * a link to a privacy policy near the form (data list "privacy-phrases": link_text in the
+//     link's text or title, href_parts in its href; all folded with vietnamese::FoldForMatch):
+//     inside the form, inside the form's parent container (not <body>/<html>, at most
+//     kMaxContainer elements), or within kNearElements elements before or after the form.
+// A footer policy link elsewhere on the page is page.privacy-policy's business, not consent.
+// Outcomes: consented, no-consent; not-applicable without a personal-data form.
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+#include "checks/factories.h"
+#include "checks/form_common.h"
+#include "engine/audit_context.h"
+#include "normalize/page_model.h"
+#include "util/text.h"
+#include "util/vietnamese.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::size_t kNearElements = 12;
+constexpr std::size_t kMaxContainer = 300;
+
+std::vector<std::string> Folded(std::vector<std::string> v, bool field_names) {
+  for (std::string& s : v) s = field_names ? FoldFieldName(s) : vietnamese::FoldForMatch(s);
+  return v;
+}
+
+class ConsentFinder {
+ public:
+  ConsentFinder(const PageModel& page, const AuditContext& ctx)
+      : page_(page),
+        parent_(ParentIndices(page)),
+        labels_(Folded(ctx.DataStrings("consent-phrases", "labels"), false)),
+        names_(Folded(ctx.DataStrings("consent-phrases", "names"), true)),
+        link_text_(Folded(ctx.DataStrings("privacy-phrases", "link_text"), false)),
+        href_parts_(Folded(ctx.DataStrings("privacy-phrases", "href_parts"), false)) {}
+
+  // Records in `o` how `form` asks for consent ("consent": "checkbox" / "privacy-link", and the
+  // control); returns false when it does not.
+  bool Find(const FormView& form, json::Object& o) const {
+    for (const FormField& f : form.fields) {
+      if (f.type != "checkbox") continue;
+      if (MatchesAny(f.label, labels_) || MatchesAny(FoldFieldName(f.name), names_) ||
+          MatchesAny(FoldFieldName(f.id), names_)) {
+        o["consent"] = json::Str("checkbox");
+        o["control"] = json::Str(ShownName(f));
+        return true;
+      }
+    }
+    const std::size_t start = static_cast<std::size_t>(form.element);
+    const std::size_t end = SubtreeEnd(page_, start);
+    std::size_t from = start >= kNearElements ? start - kNearElements : 0;
+    std::size_t to = std::min(page_.elements().size(), end + kNearElements);
+    const int p = parent_[start];
+    if (p >= 0) {
+      const HtmlElement& c = page_.elements()[static_cast<std::size_t>(p)];
+      const std::size_t c_end = SubtreeEnd(page_, static_cast<std::size_t>(p));
+      if (c.tag != "body" && c.tag != "html" && c_end - static_cast<std::size_t>(p) <= kMaxContainer) {
+        from = std::min(from, static_cast<std::size_t>(p));
+        to = std::max(to, c_end);
+      }
+    }
+    for (std::size_t i = from; i < to; ++i) {
+      const HtmlElement& a = page_.elements()[i];
+      if (a.tag != "a" || !IsPolicyLink(a)) continue;
+      const std::string* href = a.Attr("href");
+      o["consent"] = json::Str("privacy-link");
+      o["control"] = json::Str(text::SafeUtf8(href ? *href : a.text, 256));
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  bool IsPolicyLink(const HtmlElement& a) const {
+    if (MatchesAny(vietnamese::FoldForMatch(a.text), link_text_)) return true;
+    if (const std::string* t = a.Attr("title"); t && MatchesAny(vietnamese::FoldForMatch(*t), link_text_)) return true;
+    const std::string* href = a.Attr("href");
+    return href && MatchesAny(vietnamese::FoldForMatch(*href), href_parts_);
+  }
+
+  const PageModel& page_;
+  std::vector<int> parent_;
+  std::vector<std::string> labels_, names_, link_text_, href_parts_;
+};
+
+class PersonalDataConsent : public FormCheck {
+ protected:
+  void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
+    const PersonalDataMatcher personal(ctx);
+    std::optional<ConsentFinder> finder;
+    json::Array listed;
+    std::size_t collecting = 0, missing = 0;
+    for (const FormView& form : forms.forms) {
+      std::size_t count = 0;
+      std::vector<std::string> fields = personal.PersonalFields(form, kMaxListedFields, &count);
+      if (count < kMinPersonalDataFields) continue;
+      ++collecting;
+      if (!finder) finder.emplace(*view.page, ctx);
+      json::Object o = FormSummary(form);
+      json::Array names;
+      for (std::string& f : fields) names.push_back(json::Str(f));
+      o["personal_fields"] = json::Value(std::move(names));
+      if (!finder->Find(form, o)) {
+        ++missing;
+        o["consent"] = json::Value();
+      }
+      AppendCapped(listed, std::move(o));
+    }
+    if (collecting == 0) {
+      out.Emit(NotApplicable(view, "no form collecting personal data"));
+      return;
+    }
+    CheckResult r = PageResult(view);
+    r.outcome = missing == 0 ? "consented" : "no-consent";
+    r.details["forms"] = json::Value(std::move(listed));
+    r.details["without_consent"] = json::Int(static_cast<std::int64_t>(missing));
+    out.Emit(std::move(r));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakeFormPersonalDataConsent() { return std::make_unique<PersonalDataConsent>(); }
+
+}  // namespace portal_check

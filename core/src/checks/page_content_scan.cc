@@ -1,0 +1,153 @@
+#include "checks/page_content_scan.h"
+
+#include "util/text.h"
+#include "util/vietnamese.h"
+
+namespace portal_check::content {
+namespace {
+
+bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsHostChar(char c) { return IsAsciiAlnum(c) || c == '-' || c == '.'; }
+
+// Parses one octet at text[i]: 1-3 digits, value ≤ 255, no leading zero unless "0". Advances i.
+bool Octet(std::string_view text, std::size_t& i, int& value) {
+  std::size_t start = i;
+  value = 0;
+  while (i < text.size() && IsDigit(text[i]) && i - start < 4) value = value * 10 + (text[i++] - '0');
+  const std::size_t len = i - start;
+  if (len == 0 || len > 3 || value > 255) return false;
+  if (len > 1 && text[start] == '0') return false;
+  return true;
+}
+
+// A dotted quad starting at `start` (a digit not preceded by a token byte); "" when none.
+// Sets `end` past it on success.
+bool DottedQuad(std::string_view text, std::size_t start, int (&o)[4], std::size_t& end) {
+  std::size_t i = start;
+  for (int k = 0; k < 4; ++k) {
+    if (k > 0) {
+      if (i >= text.size() || text[i] != '.') return false;
+      ++i;
+    }
+    if (!Octet(text, i, o[k])) return false;
+  }
+  if (i < text.size()) {
+    const char c = text[i];
+    if (IsAsciiAlnum(c) || c == '_') return false;
+    if (c == '.' && i + 1 < text.size() && IsDigit(text[i + 1])) return false;
+  }
+  end = i;
+  return true;
+}
+
+const char* ClassifyQuad(const int (&o)[4]) {
+  if (o[0] == 10) return "rfc1918";
+  if (o[0] == 172 && o[1] >= 16 && o[1] <= 31) return "rfc1918";
+  if (o[0] == 192 && o[1] == 168) return "rfc1918";
+  if (o[0] == 169 && o[1] == 254) return "link-local";
+  return nullptr;
+}
+
+bool EndsWithLabel(std::string_view host, std::string_view label) {
+  if (host.size() <= label.size() + 1) return false;
+  return host.substr(host.size() - label.size()) == label && host[host.size() - label.size() - 1] == '.';
+}
+
+// Whether `host` (lower-case) names an internal machine; `http_scheme` when the URL is http(s).
+bool IsInternalHost(std::string_view host, bool http_scheme) {
+  while (!host.empty() && host.back() == '.') host.remove_suffix(1);
+  if (host.empty()) return false;
+  if (host.find('.') == std::string_view::npos) {
+    if (!http_scheme || host == "localhost") return false;
+    for (char c : host)
+      if (!IsAsciiAlnum(c) && c != '-') return false;
+    return !IsDigit(host[0]) || host.find_first_not_of("0123456789") != std::string_view::npos;
+  }
+  for (std::string_view label : {"local", "internal", "lan", "corp", "intranet", "localdomain", "home.arpa"})
+    if (EndsWithLabel(host, label)) return true;
+  return host.substr(0, 9) == "intranet.";
+}
+
+template <typename V>
+bool Has(const V& out, std::string_view value) {
+  for (const InternalAddress& a : out)
+    if (a.value == value) return true;
+  return false;
+}
+
+}  // namespace
+
+std::string FoldKey(std::string_view utf8) {
+  const std::string folded = vietnamese::FoldForMatch(utf8);
+  std::string out;
+  out.reserve(folded.size());
+  for (char c : folded) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+    } else {
+      out.push_back(c);
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+bool ContainsWord(std::string_view folded, std::string_view word) {
+  if (word.empty()) return false;
+  std::size_t pos = 0;
+  while ((pos = folded.find(word, pos)) != std::string_view::npos) {
+    const bool before_ok = pos == 0 || !IsAsciiAlnum(folded[pos - 1]);
+    const std::size_t end = pos + word.size();
+    const bool after_ok = end >= folded.size() || !IsAsciiAlnum(folded[end]);
+    if (before_ok && after_ok) return true;
+    ++pos;
+  }
+  return false;
+}
+
+bool IsTextBody(const Exchange& ex, bool with_scripts) {
+  const std::string& m = ex.mime_type;
+  if (ex.IsHtml() || m == "text/plain" || m == "text/xml" || m == "application/xml") return true;
+  if (m.size() >= 4 && (m.compare(m.size() - 4, 4, "json") == 0 || m.compare(m.size() - 4, 4, "+xml") == 0)) return true;
+  if (with_scripts && (text::ContainsIgnoreCase(m, "javascript") || text::ContainsIgnoreCase(m, "ecmascript"))) return true;
+  return false;
+}
+
+std::size_t FindInternalAddresses(std::string_view text, std::vector<InternalAddress>& out, std::size_t max) {
+  const std::size_t before = out.size();
+  for (std::size_t i = 0; i < text.size() && out.size() < max; ++i) {
+    const char c = text[i];
+    if (IsDigit(c)) {
+      const char p = i > 0 ? text[i - 1] : ' ';
+      if (i > 0 && (IsAsciiAlnum(p) || p == '.' || p == '-' || p == '_')) continue;
+      int o[4];
+      std::size_t end = i;
+      if (!DottedQuad(text, i, o, end)) {
+        while (i + 1 < text.size() && (IsDigit(text[i + 1]) || text[i + 1] == '.')) ++i;  // skip the token
+        continue;
+      }
+      if (const char* kind = ClassifyQuad(o)) {
+        std::string value(text.substr(i, end - i));
+        if (!Has(out, value)) out.push_back(InternalAddress{std::move(value), kind});
+      }
+      i = end - 1;
+    } else if (c == ':' && text.substr(i, 3) == "://") {
+      // The scheme, for the single-label rule.
+      std::size_t s = i;
+      while (s > 0 && IsAsciiAlnum(text[s - 1])) --s;
+      const std::string scheme = text::Lower(text.substr(s, i - s));
+      const bool http = scheme == "http" || scheme == "https";
+      std::size_t h = i + 3, e = h;
+      while (e < text.size() && IsHostChar(text[e]) && e - h < 255) ++e;
+      const std::string host = text::Lower(text.substr(h, e - h));
+      const bool host_ends = e >= text.size() || !(text[e] == '@' || text[e] == '%' || text[e] == '_');
+      if (host_ends && IsInternalHost(host, http) && !Has(out, host)) out.push_back(InternalAddress{host, "internal-host"});
+      i = h > 0 ? h - 1 : h;  // a dotted quad host is found by the quad branch next
+    }
+  }
+  return out.size() - before;
+}
+
+}  // namespace portal_check::content

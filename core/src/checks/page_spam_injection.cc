@@ -1,0 +1,152 @@
+// page.spam-injection: hidden gambling / betting / adult / loan spam injected into a page (the
+// usual trace of a defaced government portal), or a block of many such links in plain sight.
+//
+// Lists come from rules/data/spam-keywords.json (see its _comment for the three keyword tiers);
+// words are matched with content::FoldKey on both sides and word boundaries (content::ContainsWord),
+// so "slot" does not match inside "timeslot", and a windows-1258 page (decomposed tone marks)
+// matches like a UTF-8 one. Hidden = HtmlElement::hidden / PageModel::hidden_text() (inline
+// styles and the hidden attribute; rules from <style> sheets are not evaluated).
+// A keyword link is an <a href> whose folded text holds a "keywords" word, or whose URL (lower-
+// case) holds an "href_parts" entry and leads to another site (a portal's own news URL such as
+// /triet-pha-duong-day-lo-de is not spam); for a hidden link to another site, "context_keywords"
+// count too.
+// "Another site" = an http(s) URL whose registrable domain differs from the page's (Url::SameSite).
+// Outcomes:
+//   injected (high):     hidden text holds a "keywords" word, or any hidden keyword link;
+//   suspicious (medium): at least kMinVisibleLinks distinct visible keyword links to other sites;
+//   clean:               otherwise (a few visible keyword links are listed but pass).
+// Details: "keywords" (the list spellings found, sorted; lottery words only next to other
+// evidence), "links" [{href, text, hidden}] (hidden links first, at most 20, text::SafeUtf8),
+// "hidden_link_count", "visible_link_count".
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+#include "checks/factories.h"
+#include "checks/page_content_scan.h"
+#include "engine/audit_context.h"
+#include "normalize/page_model.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::size_t kMaxListed = 20;
+constexpr std::size_t kMinVisibleLinks = 5;
+
+struct Word {
+  std::string shown;   // as the data list spells it
+  std::string folded;  // content::FoldKey(shown)
+};
+
+std::vector<Word> LoadWords(const AuditContext& ctx, std::string_view key) {
+  std::vector<Word> out;
+  for (std::string& s : ctx.DataStrings("spam-keywords", key)) {
+    std::string folded = content::FoldKey(s);
+    if (!folded.empty()) out.push_back(Word{std::move(s), std::move(folded)});
+  }
+  return out;
+}
+
+// Adds to `found` every word of `words` in `folded`; true when any.
+bool Collect(std::string_view folded, const std::vector<Word>& words, std::set<std::string>& found) {
+  bool any = false;
+  for (const Word& w : words) {
+    if (content::ContainsWord(folded, w.folded)) {
+      found.insert(w.shown);
+      any = true;
+    }
+  }
+  return any;
+}
+
+struct Link {
+  std::string href, text;
+  bool hidden;
+};
+
+class SpamInjectionCheck : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    if (view.page == nullptr) return;
+    const PageModel& page = *view.page;
+    const std::vector<Word> keywords = LoadWords(ctx, "keywords");
+    const std::vector<Word> context_words = LoadWords(ctx, "context_keywords");
+    const std::vector<Word> lottery = LoadWords(ctx, "lottery");
+    std::vector<std::string> href_parts;
+    for (const std::string& h : ctx.DataStrings("spam-keywords", "href_parts"))
+      if (!h.empty()) href_parts.push_back(text::Lower(h));
+
+    std::optional<Url> base = view.url;
+    if (base && !page.base_href().empty())
+      if (std::optional<Url> b = base->Resolve(page.base_href())) base = b;
+
+    std::set<std::string> found, lottery_found;
+    const std::string hidden_folded = content::FoldKey(page.hidden_text());
+    bool injected = Collect(hidden_folded, keywords, found);
+    Collect(hidden_folded, lottery, lottery_found);
+
+    std::vector<Link> hidden_links, visible_links;
+    std::set<std::string> seen_visible;
+    for (int i : page.ElementsWithTag("a")) {
+      const HtmlElement& a = page.elements()[static_cast<std::size_t>(i)];
+      const std::string* href = a.Attr("href");
+      if (href == nullptr) continue;
+      std::optional<Url> target = base ? base->Resolve(*href) : Url::Parse(*href);
+      const bool web = target && target->IsHttpOrHttps();
+      const bool other_site = web && view.url && !target->SameSite(*view.url);
+      const std::string url = web ? text::Lower(target->href()) : text::Lower(*href);
+      const std::string folded = content::FoldKey(a.text + " " + (a.Attr("title") ? *a.Attr("title") : std::string()));
+      std::set<std::string> words;
+      bool match = Collect(folded, keywords, words);
+      if (a.hidden && other_site) match = Collect(folded, context_words, words) || match;
+      for (const std::string& part : href_parts) {
+        if (other_site && url.find(part) != std::string::npos) {
+          match = true;
+          break;
+        }
+      }
+      if (!match) continue;
+      Collect(folded, lottery, lottery_found);
+      found.insert(words.begin(), words.end());
+      Link link{text::SafeUtf8(web ? target->href() : *href, 1024), text::SafeUtf8(text::Trim(a.text), 256), a.hidden};
+      if (a.hidden) {
+        hidden_links.push_back(std::move(link));
+      } else if (other_site && seen_visible.insert(url).second) {
+        visible_links.push_back(std::move(link));
+      }
+    }
+    injected = injected || !hidden_links.empty();
+    const bool suspicious = visible_links.size() >= kMinVisibleLinks;
+
+    CheckResult r = PageResult(view);
+    r.outcome = injected ? "injected" : suspicious ? "suspicious" : "clean";
+    if (injected || suspicious) found.insert(lottery_found.begin(), lottery_found.end());
+    json::Array keyword_list, links;
+    for (const std::string& k : found) keyword_list.push_back(json::Str(text::SafeUtf8(k, 128)));
+    for (const std::vector<Link>* list : {&hidden_links, &visible_links}) {
+      for (const Link& l : *list) {
+        if (links.size() >= kMaxListed) break;
+        json::Object o;
+        o["href"] = json::Str(l.href);
+        o["text"] = json::Str(l.text);
+        o["hidden"] = json::Bool(l.hidden);
+        links.push_back(json::Value(std::move(o)));
+      }
+    }
+    r.details["keywords"] = json::Value(std::move(keyword_list));
+    r.details["links"] = json::Value(std::move(links));
+    r.details["hidden_link_count"] = json::Int(static_cast<std::int64_t>(hidden_links.size()));
+    r.details["visible_link_count"] = json::Int(static_cast<std::int64_t>(visible_links.size()));
+    out.Emit(std::move(r));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakePageSpamInjectionCheck() { return std::make_unique<SpamInjectionCheck>(); }
+
+}  // namespace portal_check

@@ -1,0 +1,234 @@
+// page.third-party: the third-party origins a page uses, and scripts from hosts known to be
+// malicious or compromised.
+//
+// Third party = another registrable domain than the page's (Url::SameSite). Sources, resolved
+// against the page URL or its <base href>:
+//   - the page model: <script src> (script), <iframe>/<frame> src (frame), <object data> and
+//     <embed src> (object), <form action> and formaction (form), <link rel=stylesheet> (stylesheet,
+//     or font when the host is a font service), <link rel=preload as=font> (font), <img src srcset>
+//     and <input type=image> (image), <audio>/<video>/<source> (media); analytics when the host is
+//     in data list "third-party-hosts" "analytics", font when in its "fonts"; inline scripts that
+//     write an analytics host (loader snippets) add that host as analytics.
+//   - later HAR requests whose Referer is the page (dynamically injected resources), by their
+//     `_resourceType` (script, stylesheet, font, image, document/iframe → frame; else "request").
+// malicious-host when a script, frame or object (page model or HAR request of type script,
+// document/iframe or a JavaScript response) comes from a host of data list
+// "malicious-script-hosts" "hosts" or a subdomain of one, or an inline script writes such a host
+// (preceded by '/' or '.' or a quote, not followed by a host character). Otherwise inventory (info,
+// also with no third party at all).
+// Results are emitted in OnFinish (the HAR requests come after the page). Details: "origins"
+// (at most 50, sorted: origin and kinds), "count" (distinct third-party origins) and, when
+// malicious, "malicious" (at most 20: url, host, listed, source).
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <utility>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "checks/check.h"
+#include "checks/factories.h"
+#include "checks/page_links.h"
+#include "engine/audit_context.h"
+#include "evidence/limits.h"
+#include "normalize/page_model.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::size_t kMaxOrigins = 50;
+constexpr std::size_t kMaxMalicious = 20;
+
+struct Lists {
+  std::vector<std::string> malicious, analytics, fonts;
+};
+
+const std::string* Listed(std::string_view host, const std::vector<std::string>& list) {
+  for (const std::string& d : list)
+    if (page_links::HostIsOrUnder(host, d)) return &d;
+  return nullptr;
+}
+
+bool IsHostChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
+
+// The first entry of `hosts` written in `script` as a host name (see the file comment): the entry,
+// and the whole host written there (e.g. "cdn.polyfill.io" for entry "polyfill.io").
+std::optional<std::pair<const std::string*, std::string>> HostInScript(std::string_view script,
+                                                                       const std::vector<std::string>& hosts) {
+  const std::string lower = text::Lower(script);
+  for (const std::string& h : hosts) {
+    for (std::size_t at = lower.find(h); at != std::string::npos; at = lower.find(h, at + 1)) {
+      const char before = at == 0 ? ' ' : lower[at - 1];
+      const std::size_t end = at + h.size();
+      const bool starts = before == '/' || before == '.' || before == '"' || before == '\'';
+      // not followed by a host character: "polyfill.io.example" is another host
+      if (!starts || (end < lower.size() && IsHostChar(lower[end]))) continue;
+      std::size_t from = at;
+      while (from > 0 && at - from < 253 && IsHostChar(lower[from - 1])) --from;
+      return std::make_pair(&h, lower.substr(from, end - from));
+    }
+  }
+  return std::nullopt;
+}
+
+struct PageState {
+  std::string page;
+  Url url;
+  std::map<std::string, std::set<std::string>> origins;  // display origin → kinds
+  std::size_t origin_count = 0;
+  json::Array malicious;
+};
+
+class ThirdPartyCheck : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
+    if (!view.url) return;
+    if (!loaded_) Load(ctx);
+    NoteRequest(view);
+    if (view.page == nullptr || !view.url->IsHttpOrHttps()) return;
+    PageState s{text::SafeUtf8(view.exchange.url, limits::kMaxUrlBytes), *view.url, {}, 0, {}};
+    ScanPage(*view.page, s);
+    by_referer_[page_links::WithoutFragment(view.url->href())] = pages_.size();
+    pages_.push_back(std::move(s));
+  }
+
+  void OnFinish(const AuditContext& ctx, ResultSink& out) override {
+    for (PageState& s : pages_) {
+      CheckResult r = PageResult(s.page);
+      r.outcome = s.malicious.empty() ? "inventory" : "malicious-host";
+      json::Array origins;
+      for (const auto& [origin, kinds] : s.origins) {
+        json::Object o;
+        o["origin"] = json::Str(origin);
+        json::Array k;
+        for (const std::string& kind : kinds) k.push_back(json::Str(kind));
+        o["kinds"] = json::Value(std::move(k));
+        origins.push_back(json::Value(std::move(o)));
+      }
+      r.details["origins"] = json::Value(std::move(origins));
+      r.details["count"] = json::Int(static_cast<std::int64_t>(s.origin_count));
+      if (!s.malicious.empty()) r.details["malicious"] = json::Value(std::move(s.malicious));
+      out.Emit(std::move(r));
+    }
+  }
+
+ private:
+  void Load(const AuditContext& ctx) {
+    loaded_ = true;
+    for (const std::string& h : ctx.DataStrings("malicious-script-hosts", "hosts")) lists_.malicious.push_back(text::Lower(h));
+    for (const std::string& h : ctx.DataStrings("third-party-hosts", "analytics")) lists_.analytics.push_back(text::Lower(h));
+    for (const std::string& h : ctx.DataStrings("third-party-hosts", "fonts")) lists_.fonts.push_back(text::Lower(h));
+  }
+
+  void AddOrigin(PageState& s, const Url& u, std::string kind) const {
+    if (!u.IsHttpOrHttps() || u.SameSite(s.url)) return;
+    if (Listed(u.host(), lists_.analytics)) kind = "analytics";
+    else if ((kind == "stylesheet" || kind == "request") && Listed(u.host(), lists_.fonts)) kind = "font";
+    const std::string origin = text::SafeUtf8(page_links::DisplayOrigin(u), 512);
+    auto it = s.origins.find(origin);
+    if (it == s.origins.end()) {
+      ++s.origin_count;
+      if (s.origins.size() >= kMaxOrigins) return;
+      it = s.origins.emplace(origin, std::set<std::string>{}).first;
+    }
+    it->second.insert(std::move(kind));
+  }
+
+  void AddMalicious(PageState& s, std::string_view url, std::string_view host, const std::string& listed,
+                    std::string_view source) const {
+    if (s.malicious.size() >= kMaxMalicious) return;
+    json::Object o;
+    o["url"] = json::Str(text::SafeUtf8(url, limits::kMaxUrlBytes));
+    o["host"] = json::Str(text::SafeUtf8(host, 256));
+    o["listed"] = json::Str(listed);
+    o["source"] = json::Str(source);
+    s.malicious.push_back(json::Value(std::move(o)));
+  }
+
+  // A reference from the page model: records its origin and, for active kinds, a listed host.
+  void Reference(PageState& s, const Url& base, const std::string* ref, std::string_view kind) const {
+    std::optional<Url> u = page_links::ResolveAttr(base, ref);
+    if (!u) return;
+    AddOrigin(s, *u, std::string(kind));
+    if (kind == "script" || kind == "frame" || kind == "object") {
+      if (const std::string* hit = Listed(u->host(), lists_.malicious)) AddMalicious(s, u->href(), u->host(), *hit, kind);
+    }
+  }
+
+  void ScanPage(const PageModel& page, PageState& s) const {
+    const Url base = page_links::BaseUrl(page, s.url);
+    for (const HtmlElement& e : page.elements()) {
+      const std::string& t = e.tag;
+      if (t == "script") {
+        if (e.HasAttr("src")) {
+          Reference(s, base, e.Attr("src"), "script");
+        } else if (!e.text.empty()) {
+          if (auto hit = HostInScript(e.text, lists_.malicious))
+            AddMalicious(s, "inline script (line " + std::to_string(e.line) + ")", hit->second, *hit->first, "inline-script");
+          if (auto a = HostInScript(e.text, lists_.analytics)) {
+            if (std::optional<Url> u = Url::Parse("https://" + a->second + "/")) AddOrigin(s, *u, "analytics");
+          }
+        }
+      } else if (t == "iframe" || t == "frame") {
+        Reference(s, base, e.Attr("src"), "frame");
+      } else if (t == "object") {
+        Reference(s, base, e.Attr("data"), "object");
+      } else if (t == "embed") {
+        Reference(s, base, e.Attr("src"), "object");
+      } else if (t == "form") {
+        Reference(s, base, e.Attr("action"), "form");
+      } else if (t == "link") {
+        const std::string* as = e.Attr("as");
+        if (page_links::HasToken(e.Attr("rel"), "stylesheet")) Reference(s, base, e.Attr("href"), "stylesheet");
+        else if (page_links::HasToken(e.Attr("rel"), "preload") && as && text::EqualsIgnoreCase(text::Trim(*as), "font"))
+          Reference(s, base, e.Attr("href"), "font");
+      } else if (t == "img") {
+        Reference(s, base, e.Attr("src"), "image");
+      } else if (t == "audio" || t == "video" || t == "source") {
+        Reference(s, base, e.Attr("src"), "media");
+      }
+      if (t == "button" || t == "input") Reference(s, base, e.Attr("formaction"), "form");
+      if (t == "input" && e.Attr("type") && text::EqualsIgnoreCase(text::Trim(*e.Attr("type")), "image"))
+        Reference(s, base, e.Attr("src"), "image");
+    }
+  }
+
+  // A request made by a page seen earlier (by its Referer).
+  void NoteRequest(const ExchangeView& view) {
+    const Exchange& ex = view.exchange;
+    std::optional<std::string_view> referer = ex.request_headers.Get("Referer");
+    if (!referer || !view.url->IsHttpOrHttps()) return;
+    std::optional<Url> ref = Url::Parse(*referer);
+    if (!ref) return;
+    auto it = by_referer_.find(page_links::WithoutFragment(ref->href()));
+    if (it == by_referer_.end()) return;
+    PageState& s = pages_[it->second];
+    const std::string type = text::Lower(ex.resource_type);
+    const bool js = text::ContainsIgnoreCase(ex.mime_type, "javascript") || text::ContainsIgnoreCase(ex.mime_type, "ecmascript");
+    std::string kind = "request";
+    if (type == "script" || (type.empty() && js)) kind = "script";
+    else if (type == "document" || type == "iframe" || type == "sub_frame" || type == "subdocument") kind = "frame";
+    else if (type == "stylesheet" || type == "font" || type == "image" || type == "media") kind = type;
+    AddOrigin(s, *view.url, kind);
+    if (kind == "script" || kind == "frame") {
+      if (const std::string* hit = Listed(view.url->host(), lists_.malicious))
+        AddMalicious(s, view.url->href(), view.url->host(), *hit, "request:" + kind);
+    }
+  }
+
+  bool loaded_ = false;
+  Lists lists_;
+  std::vector<PageState> pages_;
+  std::unordered_map<std::string, std::size_t> by_referer_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakePageThirdPartyCheck() { return std::make_unique<ThirdPartyCheck>(); }
+
+}  // namespace portal_check

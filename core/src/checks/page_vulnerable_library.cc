@@ -1,0 +1,188 @@
+// page.vulnerable-library: JavaScript libraries each page uses, their versions, and the advisories
+// (rules/data/js-libraries.json) that affect them.
+//
+// Evidence, per page: the URL of each <script src> (resolved against <base href> and the page
+// URL), the text of each inline <script> (as the page model keeps it: the first 64 KiB), and the
+// body of every script response in the HAR (JavaScript MIME type or `_resourceType` script, 2xx)
+// whose URL a page references. A script may arrive before or after its page, so script
+// detections are kept in a map URL → detections and every page's result is emitted at OnFinish.
+// Bounds: kMaxPages pages, kMaxScriptsPerPage script URLs per page, kMaxScriptUrls script
+// responses, JsLibraryTable::kMaxPerScript libraries per script, kMaxReported libraries per page.
+//
+// Per script a library's version from the script's body wins over one from its URL. A library
+// recognised without a version is dropped when the same page shows a version of it elsewhere.
+// Outcomes: vulnerable (some library's version is in an advisory's range; details carry each
+// advisory's own severity and the library's worst), unknown-version (a library is recognised but
+// its version is not), none (no library, or only versions without known advisories).
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+#include "checks/factories.h"
+#include "checks/js_libraries.h"
+#include "engine/audit_context.h"
+#include "normalize/page_model.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::size_t kMaxPages = 2000;
+constexpr std::size_t kMaxScriptsPerPage = 256;
+constexpr std::size_t kMaxScriptUrls = 4096;
+constexpr std::size_t kMaxReported = 64;
+
+bool IsScriptResponse(const Exchange& e) {
+  if (e.status < 200 || e.status >= 300 || e.body.empty()) return false;
+  return e.resource_type == "script" || e.mime_type.find("javascript") != std::string::npos ||
+         e.mime_type.find("ecmascript") != std::string::npos;
+}
+
+struct PageRecord {
+  std::string url;
+  std::vector<std::string> scripts;    // resolved script URLs, in document order
+  std::vector<JsDetection> direct;     // from script URLs and inline scripts
+};
+
+class VulnerableLibraryCheck : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink&) override {
+    if (!loaded_) {
+      table_ = JsLibraryTable::FromData(ctx.Data("js-libraries"));
+      loaded_ = true;
+    }
+    if (view.page != nullptr) {
+      if (pages_.size() < kMaxPages) pages_.push_back(ReadPage(view));
+      return;
+    }
+    if (view.url && IsScriptResponse(view.exchange) && bodies_.size() < kMaxScriptUrls &&
+        bodies_.count(view.url->href()) == 0) {
+      bodies_[view.url->href()] = table_.DetectInBody(view.exchange.body, "banner", view.url->href());
+    }
+  }
+
+  void OnFinish(const AuditContext&, ResultSink& out) override {
+    for (const PageRecord& page : pages_) out.Emit(Judge(page));
+  }
+
+ private:
+  PageRecord ReadPage(const ExchangeView& view) const {
+    PageRecord rec;
+    rec.url = view.exchange.url;
+    std::optional<Url> base = view.url;
+    if (base && !view.page->base_href().empty())
+      if (std::optional<Url> b = base->Resolve(view.page->base_href())) base = b;
+    for (int i : view.page->ElementsWithTag("script")) {
+      const HtmlElement& el = view.page->elements()[static_cast<std::size_t>(i)];
+      if (const std::string* src = el.Attr("src")) {
+        if (!base || rec.scripts.size() >= kMaxScriptsPerPage) continue;
+        std::optional<Url> u = base->Resolve(*src);
+        if (!u || !u->IsHttpOrHttps()) continue;
+        rec.scripts.push_back(u->href());
+        for (JsDetection& d : table_.DetectInUrl(*u)) rec.direct.push_back(std::move(d));
+      } else if (!el.text.empty()) {
+        for (JsDetection& d : table_.DetectInBody(el.text, "inline", "")) rec.direct.push_back(std::move(d));
+      }
+    }
+    return rec;
+  }
+
+  // Every detection of the page: per script URL the body's detection of a library wins over the
+  // URL's; then duplicates (library, version) and versionless repeats are dropped.
+  std::vector<JsDetection> Collect(const PageRecord& page) const {
+    std::vector<JsDetection> all;
+    std::set<std::pair<std::string, const JsLibrary*>> from_body;
+    for (const std::string& s : page.scripts) {
+      auto it = bodies_.find(s);
+      if (it == bodies_.end()) continue;
+      for (const JsDetection& d : it->second) {
+        if (!from_body.insert({s, d.library}).second) continue;
+        all.push_back(d);
+      }
+    }
+    for (const JsDetection& d : page.direct) {
+      if (d.source == "url" && from_body.count({d.url, d.library}) > 0) {
+        // The body named no version: keep the URL's version if it has one.
+        for (JsDetection& b : all)
+          if (b.url == d.url && b.library == d.library && b.version.empty()) b.version = d.version;
+        continue;
+      }
+      all.push_back(d);
+    }
+    std::set<const JsLibrary*> versioned;
+    for (const JsDetection& d : all)
+      if (!d.version.empty()) versioned.insert(d.library);
+    std::vector<JsDetection> kept;
+    std::set<std::pair<const JsLibrary*, std::string>> seen;
+    for (const JsDetection& d : all) {
+      if (d.version.empty() && versioned.count(d.library) > 0) continue;
+      if (!seen.insert({d.library, d.version}).second) continue;
+      kept.push_back(d);
+    }
+    std::stable_sort(kept.begin(), kept.end(), [](const JsDetection& a, const JsDetection& b) {
+      return a.library->name != b.library->name ? a.library->name < b.library->name : a.version < b.version;
+    });
+    if (kept.size() > kMaxReported) kept.resize(kMaxReported);
+    return kept;
+  }
+
+  CheckResult Judge(const PageRecord& page) const {
+    CheckResult r = PageResult(page.url);
+    bool vulnerable = false, unknown = false;
+    int worst_page = 0;
+    std::string worst_page_name;
+    json::Array libs;
+    for (const JsDetection& d : Collect(page)) {
+      json::Object lib;
+      lib["library"] = json::Str(d.library->name);
+      lib["title"] = json::Str(d.library->title);
+      lib["version"] = d.version.empty() ? json::Value() : json::Str(text::SafeUtf8(d.version, 64));
+      lib["source"] = json::Str(d.source);
+      if (!d.url.empty()) lib["url"] = json::Str(text::SafeUtf8(d.url, 512));
+      json::Array advisories;
+      int worst = 0;
+      std::string worst_name;
+      for (const JsAdvisory* a : JsLibraryTable::Affecting(*d.library, d.version)) {
+        json::Object adv;
+        adv["id"] = json::Str(a->id);
+        adv["severity"] = json::Str(a->severity);
+        adv["fixed"] = json::Str(a->fixed);
+        advisories.push_back(json::Value(adv));
+        if (SeverityRank(a->severity) > worst) {
+          worst = SeverityRank(a->severity);
+          worst_name = a->severity;
+        }
+      }
+      if (!advisories.empty()) {
+        vulnerable = true;
+        lib["severity"] = json::Str(worst_name);
+      }
+      if (d.version.empty()) unknown = true;
+      if (worst > worst_page) {
+        worst_page = worst;
+        worst_page_name = worst_name;
+      }
+      lib["advisories"] = json::Value(advisories);
+      libs.push_back(json::Value(lib));
+    }
+    r.outcome = vulnerable ? "vulnerable" : (unknown ? "unknown-version" : "none");
+    r.details["libraries"] = json::Value(libs);
+    if (vulnerable) r.details["worst_severity"] = json::Str(worst_page_name);
+    return r;
+  }
+
+  bool loaded_ = false;
+  JsLibraryTable table_;
+  std::vector<PageRecord> pages_;
+  std::map<std::string, std::vector<JsDetection>> bodies_;
+};
+
+}  // namespace
+
+std::unique_ptr<Check> MakePageVulnerableLibraryCheck() { return std::make_unique<VulnerableLibraryCheck>(); }
+
+}  // namespace portal_check

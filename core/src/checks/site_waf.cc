@@ -1,0 +1,100 @@
+// site.waf: a WAF/CDN in front of the site, from response header and cookie fingerprints
+// (rules/data/waf-fingerprints.json). A hint only: absence proves nothing (many WAFs are
+// invisible), so both outcomes pass; the WAF requirement (security level 2+) stays a
+// self-declared item.
+//
+// Evidence: every response (status > 0) on the audited site. Outcomes: detected
+// (details.products: name, type, marker), not-detected, not-captured (no response from the site).
+// Site-level (page = null).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+#include "checks/site_factories.h"
+#include "checks/site_support.h"
+#include "engine/audit_context.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+std::string_view CookieName(std::string_view set_cookie) {
+  return text::Trim(set_cookie.substr(0, std::min(set_cookie.find('='), set_cookie.find(';'))));
+}
+
+class WafCheck : public Check {
+ public:
+  void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink&) override {
+    if (view.exchange.status == 0 || !site::OnTargetSite(view, ctx)) return;
+    ++responses_;
+    const json::Array* products = json::FindArray(ctx.Data("waf-fingerprints"), "products");
+    if (!products) return;
+    const HeaderList& h = view.exchange.response_headers;
+    for (const json::Value& p : *products) {
+      const std::string* name = json::FindString(p, "name");
+      if (!name || Seen(*name)) continue;
+      std::string marker = Match(p, h);
+      if (marker.empty()) continue;
+      json::Object o;
+      o["name"] = json::Str(*name);
+      const std::string* type = json::FindString(p, "type");
+      o["type"] = json::Str(type ? *type : "waf");
+      o["marker"] = json::Str(text::SafeUtf8(marker, 128));
+      found_.push_back(json::Value(o));
+    }
+  }
+
+  void OnFinish(const AuditContext&, ResultSink& out) override {
+    if (responses_ == 0) {
+      out.Emit(SiteResult("not-captured", "no response from the audited site"));
+      return;
+    }
+    CheckResult r;  // site-level
+    r.outcome = found_.empty() ? "not-detected" : "detected";
+    r.details["products"] = json::Value(found_);
+    out.Emit(std::move(r));
+  }
+
+ private:
+  bool Seen(const std::string& name) const {
+    for (const auto& f : found_)
+      if (*json::FindString(f, "name") == name) return true;
+    return false;
+  }
+
+  // The first marker of product `p` found in `h` ("header cf-ray", "cookie __cf_bm",
+  // "server: cloudflare"), or "".
+  static std::string Match(const json::Value& p, const HeaderList& h) {
+    if (const json::Array* names = json::FindArray(p, "headers"))
+      for (const auto& n : *names)
+        if (n.is<std::string>() && h.Has(n.get<std::string>())) return "header " + text::Lower(n.get<std::string>());
+    if (const json::Array* values = json::FindArray(p, "header_values"))
+      for (const auto& v : *values) {
+        const std::string* name = json::FindString(v, "name");
+        const std::string* contains = json::FindString(v, "contains");
+        if (!name || !contains || contains->empty()) continue;
+        for (std::string_view value : h.GetAll(*name))
+          if (text::ContainsIgnoreCase(value, *contains)) return text::Lower(*name) + ": " + *contains;
+      }
+    if (const json::Array* cookies = json::FindArray(p, "cookies"))
+      for (std::string_view sc : h.GetAll("Set-Cookie")) {
+        const std::string_view cookie = CookieName(sc);
+        for (const auto& c : *cookies)
+          if (c.is<std::string>() && !c.get<std::string>().empty() && text::StartsWithIgnoreCase(cookie, c.get<std::string>()))
+            return "cookie " + std::string(cookie);
+      }
+    return "";
+  }
+
+  std::size_t responses_ = 0;
+  json::Array found_;
+};
+
+}  // namespace
+
+CheckDescriptor SiteWafDescriptor() {
+  return {"site.waf", {"detected", "not-detected"}, [] { return std::unique_ptr<Check>(new WafCheck()); }};
+}
+
+}  // namespace portal_check
