@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "engine/ruleset.h"
+#include "portal_check/auditor.h"
 #include "report/grade.h"
+#include "util/json_scan.h"
 
 namespace portal_check {
 namespace {
@@ -67,6 +69,18 @@ TEST(Grade, ResultsWithoutObservatoryPartDoNotCount) {
   Grade g = ComputeGrade({r}, "https://a.gov.vn/", Rules());
   EXPECT_EQ(g.score, 100);
   EXPECT_TRUE(g.counted.empty());
+  EXPECT_FALSE(g.graded());
+}
+
+TEST(Grade, EvidenceWithoutPagesHasNoGrade) {
+  auto a = Auditor::Create({});
+  ASSERT_TRUE(a.ok());
+  ASSERT_TRUE(a.value()->Feed(R"({"log":{"version":"1.2","entries":[]}})").ok());
+  ASSERT_TRUE(a.value()->Finish().ok());
+  json::Value report;
+  ASSERT_TRUE(json::ParseBounded(a.value()->ReportJson(), 64, report).ok());
+  EXPECT_TRUE(json::Find(*json::Find(report, "grade"), "score")->is<picojson::null>());
+  EXPECT_TRUE(json::Find(*json::Find(report, "grade"), "grade")->is<picojson::null>());
 }
 
 }  // namespace

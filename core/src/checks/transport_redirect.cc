@@ -87,6 +87,9 @@ class TransportRedirect : public Check {
   std::unordered_set<std::string> wanted_;  // redirect targets not seen yet
   std::optional<std::string> first_http_on_host_;  // href of the first http:// navigation on the target host
   bool dropped_ = false;
+  // Set when the capture declared it could not observe http:// redirects (a browser's same-origin
+  // fetch follows them invisibly): the chain in the evidence proves nothing then.
+  bool redirect_not_captured_ = false;
 };
 
 bool TransportRedirect::Wanted(const Exchange& ex, const Url& url, const std::string& key,
@@ -97,6 +100,7 @@ bool TransportRedirect::Wanted(const Exchange& ex, const Url& url, const std::st
 }
 
 void TransportRedirect::OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) {
+  redirect_not_captured_ = redirect_not_captured_ || view.exchange.NotCaptured("http-redirect");
   if (!view.url || !view.url->IsHttpOrHttps()) return;
   const Url& url = *view.url;
   std::string key = UrlKey(url);
@@ -182,6 +186,13 @@ void TransportRedirect::OnFinish(const AuditContext& ctx, ResultSink& out) {
     return;
   }
   const Url& target = *ctx.target();
+  if (redirect_not_captured_) {
+    out.Emit(ReasonResult("not-captured",
+                          "the capture method cannot observe the http:// redirect (declared in _portalCheck.notCaptured); "
+                          "use a HAR from the browser's developer tools or the command line",
+                          "http://" + target.host() + target.path()));
+    return;
+  }
   std::optional<Url> start = FindStart(target);
   if (!start) {
     std::string query = target.query().empty() ? "" : "?" + target.query();

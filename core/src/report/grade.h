@@ -14,6 +14,9 @@ struct Grade {
   int score = 0;                 // 0 and up (bonuses can pass 100)
   std::string letter;            // "A+" … "F"
   std::vector<std::string> counted;  // "test:result:modifier" of each counted result, in id order
+  // False when no graded result was counted (no page in the evidence): then there is no grade,
+  // rather than the 100 an empty sum would give.
+  bool graded() const { return !counted.empty(); }
 };
 
 // Computes the grade as the Observatory does: start at 100, add every penalty, add the bonuses

@@ -39,8 +39,8 @@ std::string RenderReportJson(const AuditOutcome& outcome, const Ruleset& ruleset
 
   const Grade g = ComputeGrade(outcome.results, outcome.graded_page, ruleset);
   json::Object grade;
-  grade["score"] = json::Int(g.score);
-  grade["grade"] = json::Str(g.letter);
+  grade["score"] = g.graded() ? json::Int(g.score) : json::Value();
+  grade["grade"] = g.graded() ? json::Str(g.letter) : json::Value();
   grade["page"] = outcome.graded_page.empty() ? json::Value() : json::Str(outcome.graded_page);
   json::Array counted;
   for (const auto& c : g.counted) counted.push_back(json::Str(c));
