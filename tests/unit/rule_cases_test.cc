@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct RuleCase {
   std::size_t index = 0;
   json::Value body;  // the case object
 };
+
+// How gtest prints a case (in test names and failures): its file and index, not its bytes.
+void PrintTo(const RuleCase& c, std::ostream* os) { *os << "rules/" << c.rule_id << ".cases.json#" << c.index; }
 
 std::vector<RuleCase> LoadAllCases() {
   std::vector<RuleCase> out;

@@ -1,0 +1,98 @@
+// Shared plumbing of the browser tests (not a test file itself): Debian's Chromium through
+// playwright-core, the app served by web/serve/static-server.mjs on 127.0.0.1, a request log and
+// the waits on the report view.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+// false when everything a browser test needs is there, else the reason to skip.
+export function skipReason() {
+  if (!fs.existsSync(CHROMIUM)) return `${CHROMIUM} is missing (scripts/setup installs Debian's chromium)`;
+  for (const f of ['build/wasm/portal_check.mjs', 'build/wasm/portal_check.wasm']) {
+    if (!fs.existsSync(path.join(ROOT, f))) return `${f} is missing (run scripts/build)`;
+  }
+  if (!fs.existsSync(path.join(ROOT, 'web/app/index.html'))) return 'web/app/index.html is missing';
+  if (!fs.existsSync(path.join(ROOT, 'node_modules/playwright-core'))) return 'playwright-core is not installed (npm ci)';
+  return false;
+}
+
+// A fresh browser (Playwright's launch uses a new temporary profile each time).
+export async function launchBrowser() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+}
+
+export function tempDir(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+// Opens `url` in a new context and records what a test asserts on: every request URL, dialogs
+// (dismissed), page errors and console errors. `locale` sets navigator.language.
+export async function openApp(browser, url, { locale = 'vi-VN' } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const log = { requests: [], dialogs: [], pageErrors: [], consoleErrors: [] };
+  context.on('request', (r) => log.requests.push(r.url()));
+  page.on('dialog', (d) => { log.dialogs.push(`${d.type()}: ${d.message()}`); d.dismiss().catch(() => {}); });
+  page.on('pageerror', (e) => log.pageErrors.push(String(e?.message || e)));
+  page.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page, log };
+}
+
+// Requests other than to the loopback host (data:/blob: URLs stay in the browser).
+export function foreignRequests(urls) {
+  return urls.filter((u) => {
+    if (/^(data|blob):/.test(u)) return false;
+    try {
+      const { hostname } = new URL(u);
+      return !['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+    } catch { return true; }
+  });
+}
+
+// Waits until the report view shows a finished audit (the grade block) and returns its text.
+export async function waitForReport(page, { timeout = 30000 } = {}) {
+  await page.waitForFunction(() => {
+    const r = document.querySelector('#report');
+    const t = r ? r.innerText : '';
+    return /Điểm tiêu đề bảo mật|Security header grade/.test(t) && /Hạng|Grade/.test(t);
+  }, null, { timeout, polling: 100 });
+  return page.locator('#report').innerText();
+}
+
+// Waits until no audit runs: the Cancel button is disabled again.
+export async function waitIdle(page, { timeout = 15000 } = {}) {
+  await page.waitForFunction(() => document.querySelector('#cancel')?.disabled === true, null, { timeout, polling: 50 });
+}
+
+// Matches a grade letter as a word (A+ is not A).
+export function gradePattern(grade) {
+  const g = grade.replace(/[+]/g, '\\+');
+  return new RegExp(`(^|[^A-Za-z0-9+-])${g}(?![A-Za-z0-9+-])`);
+}
+
+// Captures the demo portal (already started) into a HAR file; returns the file path.
+export async function captureDemoHar(portal, file, { pages = 5 } = {}) {
+  const { capture } = await import('../../web/host/capture.mjs');
+  const har = await capture(portal.httpUrl, { pages });
+  fs.writeFileSync(file, JSON.stringify(har));
+  return file;
+}
+
+// The engine's own report for a HAR (what the app must show), through the Node host.
+export async function engineReport(harText, options = {}) {
+  const { loadNodeEngine } = await import('../../web/cli/engine-files.mjs');
+  const { auditHar } = await import('../../web/host/engine.mjs');
+  const engine = await loadNodeEngine();
+  const { reportText } = await auditHar(engine, harText, options);
+  return JSON.parse(reportText);
+}

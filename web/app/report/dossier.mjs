@@ -1,0 +1,114 @@
+// The printable label dossier: hidden on screen, the only thing printed (report.css @media print).
+// Cover (organisation, site, date, versions), header grade, criteria tables, failing findings with
+// remediation (one entry per check and outcome, with the pages it was found on), declarations, and
+// the engine and ruleset versions with a signature block. Same safety rules as the report view:
+// text nodes only.
+//
+// buildDossier(ctx) → <article class="pc-dossier"> where ctx = {report, ruleset, lang, t, label}.
+import { el, siteText, visibleString } from './dom.mjs';
+import {
+  SEVERITIES, isObject, str, pick, checksOf, severityOf, isFailing, titleOf, messageOf, remediationOf,
+  reportProfiles, failingCounts, versionsLine,
+} from './model.mjs';
+import { severityBadge, criteriaTable, statusCounts, gradeClass } from './report-view.mjs';
+import { ORG_FIELDS, neededDeclarations } from './checklist.mjs';
+
+const MAX_PAGES_PER_FINDING = 12;
+
+function orgTable(ctx) {
+  const { t, label } = ctx;
+  const org = label?.organization || {};
+  return el('table', { class: 'pc-table pc-d-org' }, el('tbody', null, ORG_FIELDS.map((k) => {
+    const v = str(org[k]).trim();
+    return el('tr', null, el('th', { scope: 'row' }, t.org[k]),
+      el('td', null, v ? siteText(v) : el('span', { class: 'pc-muted' }, t.dossierNotFilled)));
+  })));
+}
+
+function failingGroups(ctx) {
+  const { report } = ctx;
+  const groups = new Map();
+  for (const r of checksOf(report)) {
+    if (!isFailing(r)) continue;
+    const key = `${str(r.id)}\u0000${str(r.outcome)}`;
+    if (!groups.has(key)) groups.set(key, { result: r, sev: severityOf(r), pages: [] });
+    const g = groups.get(key);
+    if (SEVERITIES.indexOf(severityOf(r)) < SEVERITIES.indexOf(g.sev)) g.sev = severityOf(r);
+    g.pages.push(r.page);
+  }
+  return [...groups.values()].sort((a, b) => SEVERITIES.indexOf(a.sev) - SEVERITIES.indexOf(b.sev)
+    || str(a.result.id).localeCompare(str(b.result.id)));
+}
+
+function findingsSection(ctx) {
+  const { t, ruleset, lang } = ctx;
+  const groups = failingGroups(ctx);
+  const counts = failingCounts(ctx.report);
+  const items = groups.map((g) => {
+    const r = g.result;
+    const pages = g.pages.slice(0, MAX_PAGES_PER_FINDING).map((p) => el('li', null, p === null || p === undefined ? t.sitePage : siteText(visibleString(str(p)).slice(0, 300))));
+    if (g.pages.length > MAX_PAGES_PER_FINDING) pages.push(el('li', { class: 'pc-muted' }, t.findingsOmitted(g.pages.length - MAX_PAGES_PER_FINDING)));
+    return el('li', { class: 'pc-d-finding', 'data-severity': g.sev },
+      el('h4', null, severityBadge(g.sev, t), ' ', titleOf(ruleset, r.id, lang), ' ', el('code', { class: 'pc-muted' }, siteText(`${str(r.id)} · ${str(r.outcome)}`))),
+      el('p', null, siteText(messageOf(ruleset, r, lang))),
+      remediationOf(ruleset, r, lang) ? el('p', null, el('strong', null, `${t.remediation}: `), siteText(remediationOf(ruleset, r, lang))) : null,
+      el('p', { class: 'pc-d-pages-h' }, `${t.dossierPages}:`),
+      el('ul', { class: 'pc-d-pages' }, pages));
+  });
+  return el('section', { class: 'pc-d-section' }, el('h3', null, t.dossierFindings),
+    el('p', null, `${t.failingCounts}: `, SEVERITIES.map((s, i) => [i ? ' · ' : '', severityBadge(s, t), ` ${counts[s]}`])),
+    items.length ? el('ol', { class: 'pc-d-findings' }, items) : el('p', null, t.dossierNoFindings));
+}
+
+function declarationsSection(ctx) {
+  const { t, lang, label, report, ruleset } = ctx;
+  const needed = neededDeclarations(report, ruleset);
+  const rows = needed.map((n) => {
+    const a = label?.declarations?.[n.id] || {};
+    const answer = a.answer === 'yes' ? t.declYes : a.answer === 'no' ? t.declNo : t.declUnknown;
+    return el('tr', null, el('th', { scope: 'row' }, pick(n.item?.title, lang) || n.id),
+      el('td', null, n.criteria.map((c) => c.id).join(', ')),
+      el('td', null, answer),
+      el('td', null, str(a.note).trim() ? siteText(str(a.note)) : ''));
+  });
+  return el('section', { class: 'pc-d-section' }, el('h3', null, t.dossierDeclarations),
+    rows.length
+      ? el('table', { class: 'pc-table' }, el('thead', null, el('tr', null, el('th', { scope: 'col' }, t.criterion), el('th', { scope: 'col' }, t.declNeededBy),
+        el('th', { scope: 'col' }, t.declAnswer), el('th', { scope: 'col' }, t.declNote))), el('tbody', null, rows))
+      : el('p', null, t.declNoneNeeded));
+}
+
+export function buildDossier(ctx) {
+  const { report, t, lang } = ctx;
+  const v = versionsLine(report);
+  const g = isObject(report.grade) ? report.grade : null;
+  const orgName = str(ctx.label?.organization?.name).trim();
+  const today = new Date();
+  const date = lang === 'vi'
+    ? `ngày ${today.getDate()} tháng ${today.getMonth() + 1} năm ${today.getFullYear()}`
+    : today.toISOString().slice(0, 10);
+  const cover = el('section', { class: 'pc-cover' },
+    el('p', { class: 'pc-cover-kicker' }, t.dossierSubtitle),
+    el('h2', null, t.dossierTitle),
+    orgName ? el('p', { class: 'pc-cover-org' }, siteText(orgName)) : null,
+    el('dl', { class: 'pc-meta-list' },
+      el('dt', null, t.dossierSite), el('dd', null, report.target ? siteText(str(report.target)) : t.empty),
+      el('dt', null, t.grade), el('dd', null, g ? `${str(g.grade)} (${t.score} ${str(g.score)}/100)` : t.noGrade),
+      el('dt', null, t.dossierPrinted), el('dd', null, date),
+      el('dt', null, t.engine), el('dd', null, v.engine),
+      el('dt', null, t.ruleset), el('dd', null, v.ruleset || t.empty)),
+    el('h3', null, t.dossierOrg), orgTable(ctx));
+  const grade = el('section', { class: 'pc-d-section' }, el('h3', null, t.gradeHeading),
+    g ? [el('p', { class: 'pc-grade-line' }, el('span', { class: `pc-grade-letter ${gradeClass(g.grade)}` }, str(g.grade)), ` ${t.score}: ${str(g.score)} / 100`),
+      el('p', null, `${t.gradedPage}: `, g.page ? siteText(str(g.page)) : t.empty), el('p', { class: 'pc-muted' }, t.gradeNote)]
+      : el('p', null, t.noGrade));
+  const profiles = reportProfiles(report);
+  const criteria = profiles.length
+    ? el('section', { class: 'pc-d-section' }, el('h3', null, t.criteriaHeading),
+      profiles.map((p) => [criteriaTable(p, ctx), el('p', null, t.statusCounts(statusCounts(p)))]))
+    : null;
+  const versions = el('section', { class: 'pc-d-section pc-d-versions' }, el('h3', null, t.dossierVersions),
+    el('p', null, t.generatedBy(v.engine, v.ruleset || '?')),
+    el('div', { class: 'pc-sign' }, el('p', null, t.dossierSign), el('div', { class: 'pc-sign-space' })));
+  return el('article', { class: 'pc-dossier', lang }, cover, grade, criteria, findingsSection(ctx), declarationsSection(ctx), versions);
+}

@@ -1,0 +1,114 @@
+// Reading the report (CHECKS.md "Report contract") and the ruleset document (the engine's embedded
+// ruleset: {ruleset: {version, rules}, rules: {id: rule}, profiles: {id: profile}, declarations:
+// {declarations: [...]}}) defensively: any member may be missing or of the wrong type, in which
+// case the view shows less, never throws.
+
+export const SEVERITIES = ['high', 'medium', 'low', 'info'];
+export const FAMILIES = ['transport', 'header', 'cookie', 'form', 'page', 'site'];
+export const STATUSES = ['met', 'not-met', 'needs-declaration', 'not-applicable'];
+const NOT_APPLICABLE = new Set(['not-applicable', 'not-captured']);
+
+export function isObject(v) {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export function str(v) {
+  return typeof v === 'string' ? v : (v === null || v === undefined ? '' : String(v));
+}
+
+// A {vi, en} text in `lang`, else the other language, else "".
+export function pick(localized, lang) {
+  if (typeof localized === 'string') return localized;
+  if (!isObject(localized)) return '';
+  const text = localized[lang] ?? localized[lang === 'vi' ? 'en' : 'vi'];
+  return typeof text === 'string' ? text : '';
+}
+
+export function checksOf(report) {
+  return Array.isArray(report?.checks) ? report.checks.filter(isObject) : [];
+}
+
+export function ruleOf(ruleset, id) {
+  const rule = ruleset?.rules?.[id];
+  return isObject(rule) ? rule : null;
+}
+
+export function severityOf(result) {
+  return SEVERITIES.includes(result.severity) ? result.severity : 'info';
+}
+
+export function familyOf(ruleset, result) {
+  const fam = ruleOf(ruleset, result.id)?.family;
+  if (FAMILIES.includes(fam)) return fam;
+  const prefix = str(result.id).split('.')[0];
+  return FAMILIES.includes(prefix) ? prefix : 'site';
+}
+
+export function isFailing(result) {
+  return result.pass === false;
+}
+
+export function isNotApplicable(result) {
+  return NOT_APPLICABLE.has(result.outcome);
+}
+
+export function titleOf(ruleset, id, lang) {
+  return pick(ruleOf(ruleset, id)?.title, lang) || str(id);
+}
+
+export function messageOf(ruleset, result, lang) {
+  const outcome = ruleOf(ruleset, result.id)?.outcomes?.[result.outcome];
+  const own = result?.details?.message;
+  return pick(outcome?.message, lang) || (typeof own === 'string' ? own : pick(own, lang));
+}
+
+export function remediationOf(ruleset, result, lang) {
+  return pick(ruleOf(ruleset, result.id)?.outcomes?.[result.outcome]?.remediation, lang);
+}
+
+export function referencesOf(ruleset, id) {
+  const refs = ruleOf(ruleset, id)?.references;
+  return Array.isArray(refs) ? refs.filter(isObject) : [];
+}
+
+export function declarationCatalogue(ruleset) {
+  const items = ruleset?.declarations?.declarations;
+  return Array.isArray(items) ? items.filter((d) => isObject(d) && typeof d.id === 'string') : [];
+}
+
+export function profileDef(ruleset, id) {
+  const p = ruleset?.profiles?.[id];
+  return isObject(p) ? p : null;
+}
+
+export function reportProfiles(report) {
+  const profiles = report?.profiles;
+  if (!isObject(profiles)) return [];
+  return Object.keys(profiles).sort().map((id) => ({
+    id,
+    criteria: Array.isArray(profiles[id]?.criteria) ? profiles[id].criteria.filter(isObject) : [],
+    summary: isObject(profiles[id]?.summary) ? profiles[id].summary : null,
+  }));
+}
+
+// Failing results per severity (the report's summary when present, else counted).
+export function failingCounts(report) {
+  const counts = { high: 0, medium: 0, low: 0, info: 0 };
+  for (const r of checksOf(report)) if (isFailing(r)) counts[severityOf(r)] += 1;
+  return counts;
+}
+
+// A host name safe in a file name: lower-case letters, digits, dots and dashes, at most 63
+// characters; "site" when the target has none.
+export function fileHost(report) {
+  let host = '';
+  try { host = new URL(str(report?.target)).hostname; } catch { host = ''; }
+  host = host.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '').slice(0, 63);
+  return host || 'site';
+}
+
+export function versionsLine(report) {
+  const engine = isObject(report?.engine) ? `${str(report.engine.name) || 'portal-check'} ${str(report.engine.version)}`.trim() : 'portal-check';
+  const ruleset = isObject(report?.ruleset) ? str(report.ruleset.version) : '';
+  return { engine, ruleset };
+}

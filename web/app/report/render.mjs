@@ -1,0 +1,149 @@
+// The report module's entry point, called by the app (web/app/main.mjs).
+//
+// renderReport({report, reportText, sarifText, ruleset, lang, containers: {report, checklist, exports}})
+//   → Promise<void> (resolves once the saved label details are loaded and shown; the first paint is
+//   synchronous, so callers may ignore it). report: the parsed engine report (CHECKS.md "Report
+//   contract"); reportText / sarifText: the engine's exact texts, downloaded unchanged; ruleset: the
+//   engine's embedded ruleset document (engine.ruleset()); lang: 'vi' (default) or 'en'. Each
+//   container is cleared (replaceChildren) and filled; a missing container is skipped. The page
+//   gives each container its <h2> (index.html); this module's headings start at <h3>.
+// setLanguage(lang) → re-renders the three containers in 'vi' or 'en', keeping filters and answers.
+// getDeclarationsFile() → the current answers as the CLI's --declarations document
+//   (rules/schema/declarations.schema.json), e.g. for the app to re-run the audit with them.
+//
+// Safety: the report and every string in it are hostile input (the audited site chose them). The
+// module builds the DOM with createElement/textContent/setAttribute on allow-listed attributes
+// only (dom.mjs), never innerHTML/outerHTML/insertAdjacentHTML/document.write, never a link or src
+// from site data; control, bidi and zero-width characters are shown as ⟨U+XXXX⟩.
+import { reportStrings } from '../i18n/report.mjs';
+import { renderReportView, newFilters } from './report-view.mjs';
+import { renderChecklist, emptyLabel, neededDeclarations, seedFromReport, declarationsFile, ORG_FIELDS } from './checklist.mjs';
+import { renderExports } from './exports.mjs';
+import { openStore } from './store.mjs';
+import { isObject, str } from './model.mjs';
+
+const LABEL_KEY = 'label';
+const SAVE_DELAY_MS = 300;
+
+const state = {
+  args: null,
+  lang: 'vi',
+  filters: newFilters(),
+  label: emptyLabel(),
+  labelLoaded: false,
+  storeState: 'loading', // 'loading' | 'indexeddb' | 'memory'
+  exportsApi: null,
+  statusNode: null,
+  saveTimer: null,
+  cache: new WeakMap(),
+};
+
+function normalizeLang(lang) {
+  return lang === 'en' ? 'en' : 'vi';
+}
+
+function sanitizeLabel(saved) {
+  const label = emptyLabel();
+  if (!isObject(saved)) return label;
+  if (isObject(saved.organization)) for (const k of ORG_FIELDS) label.organization[k] = str(saved.organization[k]);
+  if (isObject(saved.declarations)) {
+    for (const [id, a] of Object.entries(saved.declarations)) {
+      if (!isObject(a)) continue;
+      label.declarations[id] = { answer: ['yes', 'no', 'unknown'].includes(a.answer) ? a.answer : 'unknown', note: str(a.note) };
+    }
+  }
+  return label;
+}
+
+async function saveLabel() {
+  const store = await openStore();
+  const t = reportStrings(state.lang);
+  try {
+    await store.put(LABEL_KEY, state.label);
+    if (state.statusNode) state.statusNode.textContent = store.persistent ? t.saved : t.storeUnavailable;
+  } catch {
+    if (state.statusNode) state.statusNode.textContent = t.storeUnavailable;
+  }
+}
+
+function onLabelChange() {
+  clearTimeout(state.saveTimer);
+  if (state.statusNode) state.statusNode.textContent = reportStrings(state.lang).saving;
+  state.saveTimer = setTimeout(() => {
+    saveLabel();
+    state.exportsApi?.refreshDossier();
+  }, SAVE_DELAY_MS);
+}
+
+async function onClear() {
+  const store = await openStore();
+  try { await store.delete(LABEL_KEY); } catch { /* nothing saved */ }
+  state.label = emptyLabel();
+  renderAll();
+  if (state.statusNode) state.statusNode.textContent = reportStrings(state.lang).cleared;
+}
+
+function context() {
+  const a = state.args || {};
+  return {
+    report: a.report,
+    reportText: a.reportText,
+    sarifText: a.sarifText,
+    ruleset: isObject(a.ruleset) ? a.ruleset : {},
+    lang: state.lang,
+    t: reportStrings(state.lang),
+    filters: state.filters,
+    cache: state.cache,
+    label: state.label,
+    storeState: state.storeState,
+    onLabelChange,
+    onClear,
+    setStatusNode: (node) => { state.statusNode = node; },
+  };
+}
+
+function renderAll() {
+  const containers = state.args?.containers || {};
+  const ctx = context();
+  if (containers.report) renderReportView(containers.report, ctx);
+  if (containers.checklist) renderChecklist(containers.checklist, ctx);
+  if (containers.exports) state.exportsApi = renderExports(containers.exports, ctx);
+  for (const c of [containers.report, containers.checklist, containers.exports]) if (c) c.setAttribute('lang', state.lang);
+}
+
+export function renderReport({ report, reportText, sarifText, ruleset, lang, containers } = {}) {
+  const sameReport = state.args && state.args.report === report;
+  state.args = { report, reportText, sarifText, ruleset, containers: containers || {} };
+  state.lang = normalizeLang(lang ?? state.lang);
+  if (!sameReport) {
+    state.filters = newFilters();
+    state.cache = new WeakMap();
+  }
+  if (state.labelLoaded) seedFromReport(state.label, neededDeclarations(report, ruleset));
+  renderAll();
+  if (state.labelLoaded) return Promise.resolve();
+  return openStore().then(async (store) => {
+    let saved;
+    try { saved = await store.get(LABEL_KEY); } catch { saved = undefined; }
+    state.storeState = store.persistent ? 'indexeddb' : 'memory';
+    if (!state.labelLoaded) {
+      state.label = sanitizeLabel(saved);
+      state.labelLoaded = true;
+    }
+    const args = state.args;
+    seedFromReport(state.label, neededDeclarations(args.report, args.ruleset));
+    const containers2 = args.containers;
+    const ctx = context();
+    if (containers2.checklist) renderChecklist(containers2.checklist, ctx);
+    if (containers2.exports) state.exportsApi = renderExports(containers2.exports, ctx);
+  });
+}
+
+export function setLanguage(lang) {
+  state.lang = normalizeLang(lang);
+  if (state.args) renderAll();
+}
+
+export function getDeclarationsFile() {
+  return declarationsFile(state.label, state.args?.ruleset);
+}
