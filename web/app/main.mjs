@@ -12,7 +12,8 @@
 import { t, getLanguage, setLanguage, translatePage, formatBytes } from './i18n/core.mjs';
 import { rawResponseToHar } from './inputs/raw-response.mjs';
 import { selfCheck } from './inputs/self-check.mjs';
-import { readBundle } from './inputs/bundle.mjs';
+import { renderVerification, renderCreated, renderDiff } from './inputs/bundle.mjs';
+import * as keys from './inputs/keys.mjs';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -44,6 +45,7 @@ let nextId = 1;
 let pending = null; // {id, resolve, reject, onProgress} of the audit in flight
 let rulesetWaiters = []; // [{resolve, reject}]
 let rulesetPromise = null; // the parsed embedded ruleset (same engine for every worker)
+const requests = new Map(); // id → {resolve, reject, onProgress, reply}: bundle messages in flight
 
 function codedError(code, message) {
   const e = new Error(message);
@@ -58,6 +60,8 @@ function failAll(error) {
   }
   for (const w of rulesetWaiters) w.reject(error);
   rulesetWaiters = [];
+  for (const r of requests.values()) r.reject(error);
+  requests.clear();
 }
 
 function getWorker() {
@@ -65,6 +69,18 @@ function getWorker() {
   worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module' });
   worker.addEventListener('message', (event) => {
     const msg = event.data || {};
+    const req = msg.id !== undefined && msg.id !== null ? requests.get(msg.id) : null;
+    if (req) {
+      if (msg.type === 'progress') req.onProgress?.(msg);
+      else if (msg.type === 'error') {
+        requests.delete(msg.id);
+        req.reject(codedError(msg.code, msg.message));
+      } else {
+        requests.delete(msg.id);
+        req.resolve(msg);
+      }
+      return;
+    }
     if (msg.type === 'progress' && pending && msg.id === pending.id) {
       pending.onProgress?.(msg);
     } else if (msg.type === 'done' && pending && msg.id === pending.id) {
@@ -99,11 +115,24 @@ function stopWorker() {
   worker = null;
 }
 
+let lastAudit = null; // {source, options, capture} of the last finished audit (for "create bundle")
+let auditCapture = { method: 'har-file', tool: 'portal-check-app' };
+
 function auditInWorker(source, options, onProgress) {
+  const capture = { ...auditCapture, time: new Date().toISOString() };
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    pending = { id, resolve, reject, onProgress };
+    pending = { id, resolve: (msg) => { lastAudit = { source, options, capture }; resolve(msg); }, reject, onProgress };
     getWorker().postMessage({ type: 'audit', id, source, options });
+  });
+}
+
+// A bundle message to the worker (see worker.mjs) → Promise of its reply.
+function requestWorker(message, onProgress) {
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    requests.set(id, { resolve, reject, onProgress });
+    getWorker().postMessage({ ...message, id });
   });
 }
 
@@ -177,6 +206,8 @@ function showError(e) {
   if (e && e.key) text = t(e.key, e.params);
   else if (e && e.code === 'engine-load') text = t('error.engineLoad', { message: e.message });
   else if (e && e.code === 'worker') text = t('error.worker', { message: e.message });
+  else if (e && e.code === 'bundle-load') text = t('error.bundleLoad', { message: e.message });
+  else if (e && e.code === 'key') text = t('error.key.other', { message: e.message });
   else if (e && e.code === 'read') text = t('error.read', { message: e.message });
   else text = t('error.engine', { code: String((e && e.code) || 'internal'), message: String((e && e.message) || e) });
   els.error.textContent = text;
@@ -224,7 +255,7 @@ function cancelRun() {
   runToken += 1;
   if (crawlAbort) crawlAbort.abort();
   crawlAbort = null;
-  if (pending || rulesetWaiters.length > 0) {
+  if (pending || rulesetWaiters.length > 0 || requests.size > 0) {
     stopWorker();
     failAll(codedError('cancelled', 'cancelled'));
   }
@@ -261,7 +292,8 @@ async function run(task) {
     await show(result, token);
     if (token !== runToken) return;
     progressSet(1, 1);
-    if (result.fromBundle) setStatus('run.doneBundle');
+    afterShow(result);
+    if (result.fromBundle) setStatus(result.verified ? 'run.doneBundleOk' : 'run.doneBundleFail');
     else setStatus('run.done', { entries, grade: String(lastReport?.grade?.grade ?? '?') });
   } catch (e) {
     if (token !== runToken) return;
@@ -271,7 +303,7 @@ async function run(task) {
       console.error(e);
       progressSet(0, 1);
       // The report on screen belonged to the previous input: hide it next to this input's error.
-      for (const id of ['report-section', 'checklist-section', 'exports-section']) $(id).hidden = true;
+      for (const id of ['report-section', 'checklist-section', 'exports-section', 'bundle-section']) $(id).hidden = true;
       showError(e);
     }
   } finally {
@@ -304,6 +336,7 @@ async function show({ reportText, sarifText }, token) {
 
 function auditFile(file) {
   if (!file) return;
+  auditCapture = { method: 'har-file', tool: 'portal-check-app' };
   run((onProgress) => auditInWorker(file, auditOptions(), onProgress));
 }
 
@@ -350,11 +383,13 @@ els.pasteForm.addEventListener('submit', (e) => {
     showError(err);
     return;
   }
+  auditCapture = { method: 'raw-response', tool: 'portal-check-app' };
   run((onProgress) => auditInWorker(har, auditOptions(), onProgress));
 });
 
 els.selfForm.addEventListener('submit', (e) => {
   e.preventDefault();
+  auditCapture = { method: 'browser-same-origin', tool: 'portal-check-app' };
   run(async (onProgress, token) => {
     const controller = new AbortController();
     crawlAbort = controller;
@@ -377,21 +412,215 @@ els.selfForm.addEventListener('submit', (e) => {
   });
 });
 
+// ---- evidence bundles ---------------------------------------------------------------------------
+
+const bundleEls = {
+  section: $('bundle-section'),
+  panel: $('bundle-panel'),
+  diff: $('bundle-diff'),
+  create: $('bundle-create'),
+  download: $('bundle-download'),
+  dossier: $('dossier-download'),
+  rulesCurrent: $('bundle-rules-current'),
+  trustedFile: $('trusted-key-file'),
+  trustedStatus: $('trusted-key-status'),
+};
+let bundleState = null; // {mode: 'verified' | 'created', result?, info}
+let trusted = null; // {publicJwk, fingerprint} chosen for verification
+let lastDiff = null;
+
+function renderBundlePanel() {
+  bundleEls.section.hidden = false;
+  const has = !!bundleState;
+  bundleEls.download.disabled = !has;
+  bundleEls.dossier.disabled = !has;
+  bundleEls.rulesCurrent.disabled = !(has && bundleState.mode === 'verified');
+  bundleEls.create.hidden = !lastAudit || (has && bundleState.mode === 'verified');
+  $('bundle-create-hint').hidden = bundleEls.create.hidden;
+  if (!has) bundleEls.panel.replaceChildren();
+  else if (bundleState.mode === 'verified') renderVerification(bundleEls.panel, { result: bundleState.result, info: bundleState.info, trusted });
+  else renderCreated(bundleEls.panel, { info: bundleState.info });
+  if (lastDiff) renderDiff(bundleEls.diff, lastDiff.diff, { engineVersion: lastDiff.engineVersion });
+  else bundleEls.diff.replaceChildren();
+}
+
+// The dossier shows the bundle's report digest and the key fingerprint (the bundle's signer, else
+// the loaded key's).
+function updateDossierInfo() {
+  const k = keys.currentKey();
+  const info = bundleState ? { reportDigest: bundleState.info?.reportDigest, fingerprint: bundleState.info?.fingerprint || null }
+    : { reportDigest: null, fingerprint: k ? k.fingerprint : null };
+  if (renderer && typeof renderer.setBundleInfo === 'function') renderer.setBundleInfo(info);
+}
+
+function afterShow(result) {
+  if (result.fromBundle) {
+    bundleState = { mode: result.mode, result: result.verification, info: result.info || {} };
+  } else if (!result.keepBundle) {
+    bundleState = null;
+  }
+  if (!result.keepDiff) lastDiff = null;
+  renderBundlePanel();
+  updateDossierInfo();
+}
+
+const progressFor = (onProgress) => (msg) => {
+  if (msg.phase === 'read' || msg.phase === undefined) onProgress(msg);
+  else setStatus(`run.bundle.${msg.phase}`, null, { force: false });
+};
+
 els.bundleFile.addEventListener('change', () => {
   const file = els.bundleFile.files && els.bundleFile.files[0];
   if (!file) return;
   run(async (onProgress) => {
-    let text;
-    try {
-      text = await file.text();
-    } catch (err) {
-      throw codedError('read', String(err.message || err));
+    const reply = await requestWorker({ type: 'bundle-verify', source: file, trustedPublicJwk: trusted ? trusted.publicJwk : undefined }, progressFor(onProgress));
+    if (reply.reportText === null || reply.reportText === undefined) {
+      const e = new Error('bundle');
+      e.key = 'error.bundle.parse';
+      e.params = { message: String(reply.parseError || (reply.result?.errors || []).join('; ') || '?').slice(0, 300) };
+      throw e;
     }
-    const bundle = readBundle(text);
-    if (bundle.reportText !== null) return { reportText: bundle.reportText, sarifText: bundle.sarifText, fromBundle: true };
-    return auditInWorker(bundle.evidenceText, auditOptions(), onProgress);
+    lastAudit = null;
+    return { reportText: reply.reportText, sarifText: null, fromBundle: true, mode: 'verified', verified: !!reply.result?.ok, verification: reply.result, info: reply.info };
+  });
+  els.bundleFile.value = '';
+});
+
+bundleEls.trustedFile.addEventListener('change', async () => {
+  const file = bundleEls.trustedFile.files && bundleEls.trustedFile.files[0];
+  if (!file) {
+    trusted = null;
+    bundleEls.trustedStatus.textContent = t('bundle.trustedNone');
+    return;
+  }
+  try {
+    trusted = await keys.readPublicJwkText(await file.text());
+    bundleEls.trustedStatus.removeAttribute('data-i18n');
+    bundleEls.trustedStatus.textContent = t('bundle.trustedSet', { fingerprint: trusted.fingerprint });
+  } catch (e) {
+    trusted = null;
+    showError(e);
+  }
+});
+
+function currentDeclarations() {
+  try {
+    return renderer && typeof renderer.getDeclarationsFile === 'function' ? renderer.getDeclarationsFile() : null;
+  } catch { return null; }
+}
+
+bundleEls.create.addEventListener('click', () => {
+  if (!lastAudit) return;
+  const audit = lastAudit;
+  run(async (onProgress) => {
+    const file = currentDeclarations();
+    const options = { ...audit.options };
+    if (file && file.declarations && Object.keys(file.declarations).length) options.declarations = file;
+    const k = keys.currentKey();
+    const reply = await requestWorker({
+      type: 'bundle-create', source: audit.source, options, capture: audit.capture,
+      organization: file && file.organization ? file.organization : undefined,
+      signingKey: k ? { privateKey: k.privateKey, publicJwk: k.publicJwk } : undefined,
+    }, progressFor(onProgress));
+    setStatus('run.bundleCreated');
+    return { reportText: reply.reportText, sarifText: null, fromBundle: true, mode: 'created', verified: true, info: reply.info };
   });
 });
+
+function fileBase() {
+  try {
+    return `portal-check-${new URL(String(lastReport?.target || '')).hostname.replace(/[^a-z0-9.-]/gi, '_') || 'site'}`;
+  } catch { return 'portal-check-site'; }
+}
+
+function downloadBlob(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+bundleEls.download.addEventListener('click', async () => {
+  try {
+    const reply = await requestWorker({ type: 'bundle-blob' });
+    downloadBlob(reply.blob, `${fileBase()}-bundle.json`);
+  } catch (e) { showError(e); }
+});
+
+// The printable report as one static HTML file: the dossier's DOM (built from text nodes, so its
+// serialisation escapes everything) and the app's report.css inlined; no script at all.
+async function printableHtml() {
+  const dossier = renderer && typeof renderer.getDossierElement === 'function' ? renderer.getDossierElement() : null;
+  if (!dossier) return '';
+  let css = '';
+  try { css = await (await fetch(new URL('report.css', document.baseURI))).text(); } catch { css = ''; }
+  const clone = dossier.cloneNode(true);
+  const lang = getLanguage();
+  const title = document.createElement('title');
+  title.textContent = `portal-check — ${String(lastReport?.target || '')}`;
+  return `<!doctype html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n${title.outerHTML}\n<style>\n${css.replace(/<\/style/gi, '<\\/style')}\n.pc-dossier{display:block!important}\n</style>\n</head>\n<body>\n${clone.outerHTML}\n</body>\n</html>\n`;
+}
+
+bundleEls.dossier.addEventListener('click', async () => {
+  try {
+    const html = await printableHtml();
+    const base = fileBase();
+    const reply = await requestWorker({ type: 'dossier-zip', html, bundleName: `${base}-bundle.json`, htmlName: `${base}-report.html` });
+    downloadBlob(reply.blob, `${base}-application.zip`);
+  } catch (e) { showError(e); }
+});
+
+bundleEls.rulesCurrent.addEventListener('click', () => {
+  const keep = bundleState;
+  run(async (onProgress) => {
+    const reply = await requestWorker({ type: 'rules-current' }, progressFor(onProgress));
+    lastDiff = { diff: reply.diff, engineVersion: reply.currentEngineVersion };
+    bundleState = keep;
+    return { reportText: reply.reportText, sarifText: null, keepBundle: true, keepDiff: true, rediff: true };
+  });
+});
+
+// ---- keys ------------------------------------------------------------------------------------------
+
+const keyEls = {
+  status: $('key-status'), fingerprint: $('key-fingerprint'), create: $('key-create'), exportPrivate: $('key-export'),
+  exportPublic: $('key-export-public'), forget: $('key-forget'), importFile: $('key-import'),
+};
+function renderKeyPanel(k = keys.currentKey()) {
+  keyEls.status.removeAttribute('data-i18n');
+  keyEls.status.textContent = t(k ? 'keys.loaded' : 'keys.none');
+  keyEls.fingerprint.textContent = k ? k.fingerprint : '—';
+  keyEls.exportPrivate.disabled = !k;
+  keyEls.exportPublic.disabled = !k;
+  keyEls.forget.disabled = !k;
+  if (!bundleState) updateDossierInfo();
+}
+const keyAction = (fn) => async () => {
+  clearError();
+  try { await fn(); } catch (e) { console.error(e); showError(e && e.key ? e : codedError('key', String(e?.message || e))); }
+};
+keyEls.create.addEventListener('click', keyAction(() => keys.createKey()));
+keyEls.exportPrivate.addEventListener('click', keyAction(async () => {
+  const text = await keys.exportPrivateJwkText();
+  if (text) downloadBlob(new Blob([text], { type: 'application/jwk+json' }), 'portal-check-signing-key.private.jwk');
+}));
+keyEls.exportPublic.addEventListener('click', keyAction(async () => {
+  const text = keys.publicJwkText();
+  if (text) downloadBlob(new Blob([text], { type: 'application/jwk+json' }), 'portal-check-signing-key.public.jwk');
+}));
+keyEls.forget.addEventListener('click', keyAction(() => keys.forgetKey()));
+keyEls.importFile.addEventListener('change', keyAction(async () => {
+  const file = keyEls.importFile.files && keyEls.importFile.files[0];
+  if (!file) return;
+  keyEls.importFile.value = '';
+  await keys.importKeyText(await file.text());
+}));
+keys.initKeys({ onChange: (k) => renderKeyPanel(k) }).catch(() => {});
 
 els.cancel.addEventListener('click', () => cancelRun());
 
@@ -405,6 +634,9 @@ function applyLanguage(lang) {
   if (errorState) showError(errorState);
   if (renderer && typeof renderer.setLanguage === 'function') renderer.setLanguage(set);
   else if (lastReport) renderRaw(lastReport);
+  if (!bundleEls.section.hidden) renderBundlePanel();
+  renderKeyPanel();
+  if (trusted) bundleEls.trustedStatus.textContent = t('bundle.trustedSet', { fingerprint: trusted.fingerprint });
   return set;
 }
 

@@ -15,7 +15,24 @@
 // A File/Blob is read in 1 MiB slices (blob.slice().arrayBuffer()) and fed chunk by chunk to
 // Session.feed: the file is never whole in memory, and the page stays responsive on a 200 MB HAR.
 // Audits run one after another in arrival order. Cancel = main.mjs terminates this worker.
+//
+// Evidence bundles (../host/bundle/index.mjs, loaded on first use; everything that needs the engine
+// or touches a whole bundle runs here, never on the page's thread):
+//   {type: 'bundle-verify', id, source: File | Blob | string, trustedPublicJwk?}
+//     → {type: 'progress', id, phase: 'read' | 'verify', bytes, totalBytes}
+//     → {type: 'bundle-verified', id, result (verifyBundle's), reportText, info}
+//   {type: 'bundle-create', id, source: the audited HAR (File | Blob | string), options, capture,
+//    organization?, signingKey?: {privateKey (CryptoKey), publicJwk}}
+//     → {type: 'bundle-created', id, reportText, info}
+//   {type: 'rules-current', id} → re-audits the last opened/created bundle's evidence with this
+//     engine's embedded ruleset → {type: 'rules-diff', id, diff: {new, resolved, changed}, reportText}
+//   {type: 'dossier-zip', id, html, bundleName, htmlName} → {type: 'zip', id, blob}: a ZIP (stored,
+//     no compression) holding the last bundle's exact text and the printable report.
+//   {type: 'bundle-blob', id} → {type: 'blob', id, blob}: the last bundle's text as a Blob.
+//   info = {size, reportDigest, fingerprint, signed, engineVersion, target, profiles}
+// The last bundle stays here (a 50 MB text is never copied to the page; downloads go as Blobs).
 import { loadEngine, auditHar } from '../host/engine.mjs';
+import { zipStored } from './inputs/zip.mjs';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -68,6 +85,131 @@ async function audit({ id, source, options = {} }) {
   return { reportText, sarifText };
 }
 
+// ---- bundles --------------------------------------------------------------------------------
+
+let bundleModPromise = null;
+function bundleModule() {
+  if (!bundleModPromise) {
+    bundleModPromise = import('../host/bundle/index.mjs').catch((e) => {
+      bundleModPromise = null;
+      const err = new Error(e && e.message ? e.message : String(e));
+      err.code = 'bundle-load';
+      throw err;
+    });
+  }
+  return bundleModPromise;
+}
+
+// Reads a File/Blob as text in 1 MiB slices (streaming UTF-8 decode), posting progress.
+async function readText(source, id) {
+  if (typeof source === 'string') return source;
+  if (!(typeof Blob !== 'undefined' && source instanceof Blob)) throw new ReadError('not a file');
+  const decoder = new TextDecoder('utf-8');
+  const parts = [];
+  let bytes = 0;
+  for await (const chunk of slices(source)) {
+    parts.push(decoder.decode(chunk, { stream: true }));
+    bytes += chunk.length;
+    self.postMessage({ type: 'progress', id, phase: 'read', bytes, totalBytes: source.size, entries: 0 });
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+let lastBundle = null; // {text, bundle}
+
+const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function reportTextOf(bundle) {
+  const r = bundle && bundle.report;
+  if (typeof r === 'string') return r;
+  if (isObj(r) && typeof r.text === 'string') return r.text;
+  return r === undefined || r === null ? null : JSON.stringify(r);
+}
+
+function digestOf(bundle, name) {
+  const d = bundle && bundle.digests;
+  if (!d) return null;
+  if (Array.isArray(d)) {
+    const e = d.find((x) => x && (x.name === name || x.section === name));
+    return e ? String(e.digest ?? e.sha256 ?? e.value ?? '') || null : null;
+  }
+  const v = (isObj(d.sections) ? d.sections : d)[name];
+  if (typeof v === 'string') return v;
+  if (isObj(v)) return String(v.sha256 ?? v.digest ?? v.value ?? '') || null;
+  return null;
+}
+
+async function infoOf(mod, bundle, text) {
+  const sigs = bundle && bundle.signatures;
+  const list = Array.isArray(sigs) ? sigs : isObj(sigs) ? [sigs] : [];
+  const sig = list.find(isObj) || null;
+  let fingerprint = sig ? (sig.fingerprint ?? sig.keyFingerprint ?? null) : null;
+  const jwk = sig && (sig.publicJwk ?? sig.publicKey ?? sig.jwk);
+  if (!fingerprint && isObj(jwk) && typeof mod.fingerprint === 'function') {
+    try { fingerprint = await mod.fingerprint(jwk); } catch { fingerprint = null; }
+  }
+  const m = isObj(bundle && bundle.manifest) ? bundle.manifest : {};
+  const engineVersion = isObj(m.engine) ? m.engine.version : (m.engineVersion ?? null);
+  let reportDigest = digestOf(bundle, 'report');
+  if (reportDigest && !/^sha-?256:/i.test(reportDigest) && /^[0-9a-f]{64}$/i.test(reportDigest)) reportDigest = `sha256:${reportDigest}`;
+  return {
+    size: text.length,
+    reportDigest,
+    fingerprint: fingerprint ? String(fingerprint) : null,
+    signed: list.length > 0,
+    engineVersion: engineVersion ? String(engineVersion) : null,
+    target: m.target ? String(m.target) : null,
+    profiles: Array.isArray(m.profiles) ? m.profiles.map(String) : (m.profile ? [String(m.profile)] : []),
+  };
+}
+
+async function bundleVerify({ id, source, trustedPublicJwk }) {
+  const [eng, mod] = await Promise.all([engine(), bundleModule()]);
+  const text = await readText(source, id);
+  self.postMessage({ type: 'progress', id, phase: 'verify', bytes: text.length, totalBytes: text.length, entries: 0 });
+  const result = await mod.verifyBundle({ engine: eng, bundleText: text, trustedPublicJwk: trustedPublicJwk || undefined });
+  const parsed = mod.parseBundle(text);
+  const bundle = parsed && parsed.bundle ? parsed.bundle : null;
+  lastBundle = bundle ? { text, bundle } : null;
+  const reportText = bundle ? reportTextOf(bundle) : null;
+  const info = bundle ? await infoOf(mod, bundle, text) : { size: text.length };
+  return { type: 'bundle-verified', id, result, reportText, info, parseError: parsed && parsed.error ? String(parsed.error.message ?? parsed.error) : null };
+}
+
+async function bundleCreate({ id, source, options = {}, capture, organization, signingKey }) {
+  const [eng, mod] = await Promise.all([engine(), bundleModule()]);
+  const harText = await readText(source, id);
+  self.postMessage({ type: 'progress', id, phase: 'create', bytes: harText.length, totalBytes: harText.length, entries: 0 });
+  const bundle = await mod.createBundle({
+    engine: eng, harText, options, capture,
+    organization: organization || undefined,
+    signingKey: signingKey && signingKey.privateKey ? signingKey : undefined,
+  });
+  const text = mod.serializeBundle(bundle);
+  lastBundle = { text, bundle };
+  return { type: 'bundle-created', id, reportText: reportTextOf(bundle), info: await infoOf(mod, bundle, text) };
+}
+
+async function rulesCurrent({ id }) {
+  if (!lastBundle) throw Object.assign(new Error('no bundle is open'), { code: 'invalid-argument' });
+  const [eng, mod] = await Promise.all([engine(), bundleModule()]);
+  const { bundle } = lastBundle;
+  const m = isObj(bundle.manifest) ? bundle.manifest : {};
+  const profiles = Array.isArray(m.profiles) ? m.profiles : m.profile ? [m.profile] : undefined;
+  let declarations = bundle.declarations;
+  if (isObj(declarations) && isObj(declarations.declarations) && declarations.version === undefined) declarations = { version: 1, ...declarations };
+  if (isObj(declarations) && !isObj(declarations.declarations)) declarations = undefined;
+  const evidence = typeof bundle.evidence === 'string' ? bundle.evidence : JSON.stringify(bundle.evidence);
+  const { report, reportText } = await auditHar(eng, evidence, {
+    target: m.target || undefined, profiles, declarations,
+    onProgress: ({ bytes, totalBytes, entries }) => self.postMessage({ type: 'progress', id, phase: 'audit', bytes, totalBytes, entries }),
+  });
+  const oldText = reportTextOf(bundle);
+  const diff = mod.diffReports(JSON.parse(oldText), report);
+  return { type: 'rules-diff', id, diff, reportText, currentEngineVersion: eng.info && eng.info.version ? String(eng.info.version) : null };
+}
+
 // One message at a time: a long audit yields between chunks, so without this queue a second audit
 // could interleave with the first.
 let queue = Promise.resolve();
@@ -79,6 +221,23 @@ self.addEventListener('message', (event) => {
       if (msg.type === 'audit') {
         const { reportText, sarifText } = await audit(msg);
         self.postMessage({ type: 'done', id: msg.id, reportText, sarifText });
+      } else if (msg.type === 'bundle-verify') {
+        self.postMessage(await bundleVerify(msg));
+      } else if (msg.type === 'bundle-create') {
+        self.postMessage(await bundleCreate(msg));
+      } else if (msg.type === 'rules-current') {
+        self.postMessage(await rulesCurrent(msg));
+      } else if (msg.type === 'bundle-blob' || msg.type === 'dossier-zip') {
+        if (!lastBundle) throw Object.assign(new Error('no bundle is open'), { code: 'invalid-argument' });
+        if (msg.type === 'bundle-blob') {
+          self.postMessage({ type: 'blob', id: msg.id, blob: new Blob([lastBundle.text], { type: 'application/json' }) });
+        } else {
+          const blob = zipStored([
+            { name: String(msg.bundleName || 'bundle.json'), data: new TextEncoder().encode(lastBundle.text) },
+            { name: String(msg.htmlName || 'report.html'), data: new TextEncoder().encode(String(msg.html || '')) },
+          ]);
+          self.postMessage({ type: 'zip', id: msg.id, blob });
+        }
       } else if (msg.type === 'ruleset') {
         const eng = await engine();
         self.postMessage({ type: 'ruleset', text: eng.module.embeddedRuleset() });

@@ -1,13 +1,15 @@
 // Command-line parsing for portal-check. Pure: argv in, a plan out.
 //
-// parseArgs(argv: string[]) → {command: "help" | "version" | "audit" | "capture" | "scan",
-//   input (file or URL), options}; throws UsageError (one-line message) for anything invalid.
+// parseArgs(argv: string[]) → {command: "help" | "version" | "audit" | "capture" | "scan" |
+//   "keygen" | "bundle" | "verify", input (file or URL; null for keygen), options}; throws
+//   UsageError (one-line message) for anything invalid.
 // Options accept "--name value" and "--name=value".
 
 export class UsageError extends Error {}
 
 const SEVERITIES = ['high', 'medium', 'low', 'none'];
 const FORMATS = ['text', 'json', 'sarif'];
+const COMMANDS = ['audit', 'capture', 'scan', 'keygen', 'bundle', 'verify'];
 const LANGS = ['vi', 'en'];
 export const PROFILES = ['tnm-website-basic', 'level-2', 'level-3', 'observatory'];
 
@@ -15,9 +17,9 @@ export const PROFILES = ['tnm-website-basic', 'level-2', 'level-3', 'observatory
 // "profiles" (repeatable, each a comma list of PROFILES; collected in order, without duplicates).
 const OPTIONS = {
   format: [FORMATS, ['audit', 'scan']],
-  out: ['string', ['audit', 'capture', 'scan']],
+  out: ['string', ['audit', 'capture', 'scan', 'keygen', 'bundle']],
   'fail-on': [SEVERITIES, ['audit', 'scan']],
-  target: ['string', ['audit']],
+  target: ['string', ['audit', 'bundle']],
   lang: [LANGS, ['audit', 'scan']],
   limit: ['int:0:100000', ['audit', 'scan']],
   pages: ['int:1:1000', ['capture', 'scan']],
@@ -25,8 +27,13 @@ const OPTIONS = {
   insecure: ['flag', ['capture', 'scan']],
   probe: ['flag', ['capture', 'scan']],
   timeout: ['int:1:600', ['capture', 'scan']],
-  profile: ['profiles', ['audit', 'scan']],
-  declarations: ['string', ['audit', 'scan']],
+  profile: ['profiles', ['audit', 'scan', 'bundle']],
+  declarations: ['string', ['audit', 'scan', 'bundle']],
+  // Evidence bundles (docs/bundle.md).
+  key: ['string', ['bundle', 'scan']],
+  pubkey: ['string', ['verify']],
+  rules: [['current'], ['audit']],
+  bundle: ['string', ['scan']],
 };
 
 const DEFAULTS = { format: 'text', 'fail-on': 'high', lang: 'vi', limit: 0, pages: 10, timeout: 15, insecure: false, probe: false };
@@ -39,13 +46,29 @@ export const USAGE = `Usage:
   portal-check scan URL       [--pages N] [--format text|json|sarif] [--out FILE] [--har-out FILE.har]
                               [--fail-on high|medium|low|none] [--lang vi|en] [--limit N] [--probe]
                               [--profile ID[,ID...]] [--declarations FILE.json]
+  portal-check keygen --out KEY.jwk
+  portal-check bundle FILE.har --out BUNDLE.json [--key KEY.jwk] [--target URL]
+                              [--profile ID[,ID...]] [--declarations FILE.json]
+  portal-check scan URL --bundle BUNDLE.json [--key KEY.jwk] [scan options]
+  portal-check verify BUNDLE.json [--pubkey KEY.pub.jwk]
+  portal-check audit BUNDLE.json --rules current [--format text|json] [--fail-on ...] [--out FILE]
   portal-check --help | --version
 
   audit    audits a HAR 1.2 file (from this tool, a browser's DevTools, Playwright, ZAP, ...)
   capture  visits a site (http:// and https:// forms of URL, up to --pages pages, GET only) and
            writes what it saw as HAR; certificate trust is recorded, never fatal (--insecure is
            accepted for compatibility and changes nothing)
-  scan     capture + audit
+  scan     capture + audit (--bundle also writes an evidence bundle of the capture)
+  keygen   creates an ECDSA P-256 signing key: KEY.jwk (private, mode 0600; never share it) and
+           KEY.pub.jwk (public, to register); prints the public key's fingerprint
+  bundle   redacts the HAR, audits the redacted evidence and writes an evidence bundle (manifest,
+           evidence, ruleset, declarations, report, SHA-256 digests; signed with --key)
+  verify   checks a bundle: structure, each section's digest, the signature (against --pubkey when
+           given), then replays the audit and requires a byte-identical report; exit 0 verified,
+           1 verification failed (the failing section is named)
+  audit BUNDLE --rules current
+           re-audits a bundle's evidence with this version's rules and prints the new, resolved and
+           changed findings (exit status from --fail-on on the new report)
   --probe  also requests well-known exposed-file paths (.git, .env, backups…; only with the owner's
            consent); admin login paths are always requested (public URLs, one GET each)
   --limit  text format: show at most N failing results (0 = all)
@@ -55,7 +78,8 @@ export const USAGE = `Usage:
   --declarations  the self-declared items, as rules/schema/declarations.schema.json describes;
                   without it those criteria say needs-declaration (needs --profile)
 
-Exit status: 0 no failing result at or above --fail-on (default high); 1 some; 2 usage or input error.`;
+Exit status: 0 no failing result at or above --fail-on (default high); 1 some; 2 usage or input error.
+verify: 0 verified; 1 verification failed; 2 usage or input error.`;
 
 function profiles(raw, current) {
   const out = [...current];
@@ -87,7 +111,7 @@ export function parseArgs(argv) {
   if (argv.includes('--help') || argv.includes('-h')) return { command: 'help' };
   if (argv[0] === '--version') return { command: 'version' };
   const command = argv[0];
-  if (!['audit', 'capture', 'scan'].includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
+  if (!COMMANDS.includes(command)) throw new UsageError(`unknown command "${command}" (try --help)`);
   const options = { ...DEFAULTS, profile: [] };
   const positional = [];
   for (let i = 1; i < argv.length; i++) {
@@ -112,8 +136,26 @@ export function parseArgs(argv) {
     options[name] = kind === 'profiles' ? profiles(raw, options.profile) : value(name, kind, raw);
   }
   if (options.declarations !== undefined && options.profile.length === 0) throw new UsageError('--declarations needs --profile');
-  const what = command === 'audit' ? 'HAR file' : 'URL';
+  checkBundleOptions(command, options);
+  if (command === 'keygen') {
+    if (positional.length > 0) throw new UsageError('keygen takes no argument (use --out KEY.jwk)');
+    return { command, input: null, options };
+  }
+  const what = { audit: options.rules ? 'bundle file' : 'HAR file', bundle: 'HAR file', verify: 'bundle file' }[command] ?? 'URL';
   if (positional.length === 0) throw new UsageError(`${command} needs a ${what}`);
   if (positional.length > 1) throw new UsageError(`${command} takes one ${what}, got ${positional.length} arguments`);
   return { command, input: positional[0], options };
+}
+
+// The combinations the bundle options allow (each message one line).
+function checkBundleOptions(command, options) {
+  if ((command === 'keygen' || command === 'bundle') && options.out === undefined) throw new UsageError(`${command} needs --out FILE`);
+  if (command === 'scan' && options.key !== undefined && options.bundle === undefined) throw new UsageError('--key needs --bundle');
+  if (command === 'audit' && options.rules !== undefined) {
+    if (options.format === 'sarif') throw new UsageError('--rules current prints a diff: --format must be text or json');
+    for (const name of ['target', 'declarations']) {
+      if (options[name] !== undefined) throw new UsageError(`--${name} does not apply to --rules (the bundle's own is used)`);
+    }
+    if (options.profile.length > 0) throw new UsageError("--profile does not apply to --rules (the bundle's own is used)");
+  }
 }

@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// portal-check command line: audit a HAR, capture a site, or both (scan). See args.mjs USAGE.
+// portal-check command line: audit a HAR, capture a site, or both (scan); make, verify and
+// re-audit evidence bundles (keygen, bundle, verify, audit --rules current). See args.mjs USAGE.
 //
 // main(argv) → exit code: 0 no failing result at or above --fail-on; 1 some; 2 usage or input
 // error (one line on stderr: "portal-check: <reason>"). Reports go to --out or stdout.
+// verify: 0 verified, 1 verification failed (each step printed on stdout), 2 usage or input error.
+// keygen and bundle: 0 when written.
 import fs from 'node:fs';
 import { parseArgs, UsageError, USAGE } from './args.mjs';
 import { openHarFile, InputError } from './har-input.mjs';
@@ -12,6 +15,11 @@ import { loadNodeEngine } from './engine-files.mjs';
 import { auditHar } from '../host/engine.mjs';
 import { capture } from '../host/capture.mjs';
 import { PORTAL_CHECK_VERSION } from '../host/version.mjs';
+import { verifyBundle, parseBundle } from '../host/bundle/index.mjs';
+import { keygen, readPublicJwk } from './key-files.mjs';
+import { writeBundle } from './bundle-make.mjs';
+import { renderVerification } from './bundle-verify.mjs';
+import { reauditBundle, renderDiffText, diffJson } from './bundle-audit.mjs';
 
 // Exit 1 when some result fails with a severity at or above failOn ("none": never).
 export function exitCodeFor(report, failOn) {
@@ -55,29 +63,87 @@ function readDeclarations(file) {
 // `declarations`: the parsed --declarations file (or undefined); engine errors about it name
 // options.declarations instead of the HAR.
 // → the exit code for options['fail-on'].
-async function audit(harInput, options, name, declarations) {
-  let engine;
+async function engineForCli() {
   try {
-    engine = await loadNodeEngine();
+    return await loadNodeEngine();
   } catch (e) {
     throw new InputError(e.code === 'engine-missing' ? e.message : `cannot load the wasm engine (${plain(e.message)})`);
   }
+}
+
+// An engine error as a one-line InputError: about the declarations file when the engine says so,
+// else about `name` (the evidence), else an engine error.
+function engineFailure(e, name, declarationsFile) {
+  if (e.code === 'invalid-argument' && /^declarations: /.test(e.message)) {
+    return new InputError(`${plain(declarationsFile)}: ${plain(e.message.slice('declarations: '.length))}`);
+  }
+  if (e.code === 'invalid-argument' || e.code === 'resource-exhausted') return new InputError(`${plain(name)}: ${plain(e.message)}`);
+  return new InputError(`engine error${e.code ? ` [${plain(e.code)}]` : ''}: ${plain(e.message)}`);
+}
+
+async function audit(harInput, options, name, declarations) {
+  const engine = await engineForCli();
   // Without --target the engine uses log._portalCheck.target, else the first entry's URL.
   let result;
   try {
     result = await auditHar(engine, harInput, { target: options.target, profiles: options.profile, declarations });
   } catch (e) {
-    if (e.code === 'invalid-argument' && /^declarations: /.test(e.message)) {
-      throw new InputError(`${plain(options.declarations)}: ${plain(e.message.slice('declarations: '.length))}`);
-    }
-    if (e.code === 'invalid-argument' || e.code === 'resource-exhausted') throw new InputError(`${plain(name)}: ${plain(e.message)}`);
-    throw new InputError(`engine error${e.code ? ` [${plain(e.code)}]` : ''}: ${plain(e.message)}`);
+    throw engineFailure(e, name, options.declarations);
   }
   const { report, reportText, sarifText } = result;
   if (options.format === 'json') write(options.out, reportText);
   else if (options.format === 'sarif') write(options.out, sarifText);
   else write(options.out, renderText(report, engine.ruleset(), { lang: options.lang, limit: options.limit }));
   return exitCodeFor(report, options['fail-on']);
+}
+
+function readText(file, what) {
+  try {
+    if (!fs.statSync(file).isFile()) throw new InputError(`${plain(file)}: not a regular file`);
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${plain(file)}: cannot read the ${what} (${plain(e.code || e.message)})`);
+  }
+}
+
+// Writes the evidence bundle of harText to options.out (bundle, scan --bundle).
+async function bundleCommand(harText, options, name, declarations, method) {
+  const engine = await engineForCli();
+  try {
+    return await writeBundle({
+      engine, harText, out: options.out ?? options.bundle, key: options.key, target: options.target,
+      profiles: options.profile, declarations, method,
+    });
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    if (e.name === 'EngineError') throw engineFailure(e, name, options.declarations);
+    throw new InputError(`${plain(name)}: ${plain(e.message)}`);
+  }
+}
+
+async function verifyCommand(file, options) {
+  const bundleText = readText(file, 'bundle');
+  const trustedPublicJwk = options.pubkey === undefined ? undefined : await readPublicJwk(options.pubkey);
+  const engine = await engineForCli();
+  const result = await verifyBundle({ engine, bundleText, trustedPublicJwk });
+  process.stdout.write(renderVerification(result));
+  return result.ok ? 0 : 1;
+}
+
+async function auditBundleCommand(file, options) {
+  const parsed = parseBundle(readText(file, 'bundle'));
+  if (parsed.error) throw new InputError(`${plain(file)}: ${plain(parsed.error)}`);
+  const engine = await engineForCli();
+  let result;
+  try {
+    result = await reauditBundle(engine, parsed.bundle);
+  } catch (e) {
+    throw engineFailure(e, file, file);
+  }
+  const view = { bundle: parsed.bundle, engine, diff: result.diff };
+  write(options.out, options.format === 'json' ? diffJson(view) : renderDiffText(view));
+  return exitCodeFor(result.report, options['fail-on']);
 }
 
 async function captureSite(url, options) {
@@ -93,10 +159,24 @@ export async function main(argv) {
   const { command, input, options } = parseArgs(argv);
   if (command === 'help') { process.stdout.write(`${USAGE}\n`); return 0; }
   if (command === 'version') { process.stdout.write(`portal-check ${PORTAL_CHECK_VERSION}\n`); return 0; }
+  if (command === 'keygen') {
+    const k = await keygen(options.out);
+    process.stdout.write(`private key: ${plain(k.privateFile)} (mode 0600; keep it secret, never share it)\n` +
+      `public key:  ${plain(k.publicFile)} (register this one)\nfingerprint: ${k.fingerprint}\n`);
+    return 0;
+  }
+  if (command === 'verify') return verifyCommand(input, options);
+  if (command === 'audit' && options.rules === 'current') return auditBundleCommand(input, options);
   // Read before any capture, so a bad file fails fast.
   const declarations = readDeclarations(options.declarations);
   if (command === 'audit') {
     return audit(openHarFile(input), options, input, declarations);
+  }
+  if (command === 'bundle') {
+    const made = await bundleCommand(readText(input, 'HAR file'), options, input, declarations, 'har-file');
+    process.stdout.write(`bundle: ${plain(options.out)} (${made.fingerprint ? `signed by ${made.fingerprint}` : 'unsigned'}; ` +
+      `${made.bundle.manifest.redactions.length} value(s) redacted)\n`);
+    return 0;
   }
   const har = await captureSite(input, options);
   if (command === 'capture') {
@@ -105,11 +185,13 @@ export async function main(argv) {
   }
   const text = JSON.stringify(har);
   if (options['har-out']) write(options['har-out'], `${JSON.stringify(har, null, 1)}\n`);
+  const answered = har.log.entries.some((e) => e.response.status !== 0);
   // Nothing answered at all: an input error for the user, not a report of "not applicable"s.
-  if (har.log.entries.every((e) => e.response.status === 0)) {
+  if (!answered) {
     const why = har.log.entries[0]?.response?._error ?? 'no response';
     throw new InputError(`${plain(input)}: the site did not answer on http or https (${plain(why)})`);
   }
+  if (options.bundle !== undefined) await bundleCommand(text, { ...options, out: options.bundle }, input, declarations, 'portal-check capture (live)');
   return audit(text, options, input, declarations);
 }
 

@@ -6,6 +6,9 @@
 //             '../wasm/portal_check.mjs' relative to /app/.
 //   /host/**  web/host/    (engine.mjs, the engine wrapper the worker shares with the CLI:
 //             '../host/engine.mjs')
+//   /host/bundle/vendor/**  node_modules/canonicalize/lib/ (the bundle code's RFC 8785 library,
+//             imported by web/host/bundle/canonical-json.mjs in browsers; without `root` only —
+//             a deployed copy ships host/bundle/vendor/canonicalize.js itself)
 //   /         302 → /app/
 // `root` (optional) is a folder that already holds app/, wasm/ and host/ (a deployed copy); without
 // it the three folders of this repository are used.
@@ -70,6 +73,7 @@ export function securityHeaders({ https: secure = false, html = false } = {}) {
 function mounts(root) {
   const base = root ? path.resolve(root) : null;
   return [
+    ...(base ? [] : [['host/bundle/vendor/', path.join(REPO, 'node_modules', 'canonicalize', 'lib')]]),
     ['app/', base ? path.join(base, 'app') : path.join(REPO, 'web', 'app')],
     ['wasm/', base ? path.join(base, 'wasm') : path.join(REPO, 'build', 'wasm')],
     ['host/', base ? path.join(base, 'host') : path.join(REPO, 'web', 'host')],

@@ -151,6 +151,12 @@ const vi = {
   dossierVersions: 'Phiên bản công cụ',
   dossierSign: 'Người đại diện ký, ghi rõ họ tên',
   dossierNotFilled: '(chưa điền)',
+  dossierBundle: 'Gói bằng chứng',
+  dossierReportDigest: 'Mã băm SHA-256 của báo cáo trong gói',
+  dossierFingerprint: 'Dấu vân tay khoá công khai của tổ chức',
+  dossierUnsigned: 'chưa ký (chưa có khoá)',
+  dossierNoBundle: 'chưa tạo gói bằng chứng',
+  dossierFingerprintHint: 'Đối chiếu dấu vân tay này với dấu vân tay tổ chức đã đăng ký.',
   generatedBy: (e, r) => `Lập bằng ${e}, bộ quy tắc ${r}.`,
 };
 
@@ -294,6 +300,12 @@ const en = {
   dossierVersions: 'Tool versions',
   dossierSign: 'Representative\'s signature and full name',
   dossierNotFilled: '(not filled in)',
+  dossierBundle: 'Evidence bundle',
+  dossierReportDigest: 'SHA-256 digest of the report in the bundle',
+  dossierFingerprint: 'Organisation public key fingerprint',
+  dossierUnsigned: 'unsigned (no key loaded)',
+  dossierNoBundle: 'no evidence bundle created yet',
+  dossierFingerprintHint: 'Compare this fingerprint with the one the organisation registered.',
   generatedBy: (e, r) => `Prepared with ${e}, ruleset ${r}.`,
 };
 

@@ -1,42 +1,102 @@
-// Opens a saved evidence bundle (JSON). For now the app only shows what the bundle holds; the
-// bundle issue adds verification (hashes, signature) and replay.
+// The evidence-bundle panel (#bundle-panel): what verification found (per-section digests, the
+// signature and the key fingerprint, the replay: identical or not, the engine version note), what
+// creation produced (report digest, fingerprint), and the re-audit diff with the current rules.
+// The work itself (parse, digests, signature, replay, diff) runs in the worker (worker.mjs); this
+// module only renders its results. Every value from the bundle (section names, errors, finding ids,
+// versions) is site- or file-controlled: text nodes only (report/dom.mjs), never markup.
 //
-// readBundle(text) → {reportText, sarifText, evidenceText}
-//   reportText: the bundle's `report` (kept as is when it is a string, else serialised), or null;
-//   sarifText: its `sarif` likewise, or null; evidenceText: its `evidence` (a HAR document)
-//   serialised, or null (main.mjs audits it when there is no report).
-//   Throws BundleError (.key, .params: an i18n/core.mjs key) when the text is not JSON or holds
-//   neither a report nor evidence.
+// renderVerification(container, {result, info}) · renderCreated(container, {info}) ·
+// renderDiff(container, diff) · verificationOk(result) → boolean.
+import { el, fill, siteText } from '../report/dom.mjs';
+import { t } from '../i18n/core.mjs';
 
-export class BundleError extends Error {
-  constructor(key, params = {}) {
-    super(`${key} ${JSON.stringify(params)}`);
-    this.name = 'BundleError';
-    this.key = key;
-    this.params = params;
-  }
+const str = (v) => (v === undefined || v === null ? '' : String(v));
+const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function badge(ok, okKey = 'bundle.ok', failKey = 'bundle.fail') {
+  return el('span', { class: ok ? 'bp-badge bp-ok' : 'bp-badge bp-fail' }, t(ok ? okKey : failKey));
 }
 
-const asText = (v) => (v === undefined || v === null ? null : typeof v === 'string' ? v : JSON.stringify(v));
+export function verificationOk(result) {
+  return !!(result && result.ok);
+}
 
-export function readBundle(text) {
-  let bundle;
-  try {
-    bundle = JSON.parse(text);
-  } catch (e) {
-    throw new BundleError('error.bundle.json', { message: String(e.message || e).slice(0, 200) });
-  }
-  if (!bundle || typeof bundle !== 'object' || Array.isArray(bundle)) throw new BundleError('error.bundle.report');
-  let reportText = asText(bundle.report);
-  if (reportText !== null) {
-    try {
-      const parsed = JSON.parse(reportText);
-      if (!parsed || typeof parsed !== 'object') reportText = null;
-    } catch {
-      reportText = null;
-    }
-  }
-  const evidenceText = bundle.evidence && typeof bundle.evidence === 'object' ? JSON.stringify(bundle.evidence) : asText(bundle.evidence);
-  if (reportText === null && evidenceText === null) throw new BundleError('error.bundle.report');
-  return { reportText, sarifText: asText(bundle.sarif), evidenceText };
+function keyLine(info) {
+  return el('dl', { class: 'bp-meta' },
+    el('dt', null, t('bundle.reportDigest')), el('dd', null, el('code', { class: 'bp-digest' }, info.reportDigest ? siteText(info.reportDigest) : t('bundle.none'))),
+    el('dt', null, t('bundle.fingerprint')), el('dd', null, info.fingerprint ? el('code', { class: 'bp-fingerprint' }, siteText(info.fingerprint)) : t('bundle.unsigned')));
+}
+
+export function renderVerification(container, { result, info = {}, trusted = null }) {
+  const r = isObj(result) ? result : { ok: false, sections: [], errors: ['no result'] };
+  const sections = Array.isArray(r.sections) ? r.sections.filter(isObj) : [];
+  const sig = isObj(r.signature) ? r.signature : { present: false };
+  const replay = isObj(r.replay) ? r.replay : { ran: false };
+  const errors = Array.isArray(r.errors) ? r.errors : [];
+  const failing = sections.filter((s) => !s.ok).map((s) => str(s.name));
+  const rows = sections.map((s) => el('tr', { class: s.ok ? 'bp-row-ok' : 'bp-row-fail', 'data-key': str(s.name) },
+    el('th', { scope: 'row' }, siteText(str(s.name))), el('td', null, badge(!!s.ok))));
+  let sigText;
+  let sigOk;
+  if (!sig.present) { sigText = t('bundle.sigAbsent'); sigOk = null; }
+  else if (!sig.ok) { sigText = t('bundle.sigBad'); sigOk = false; }
+  else if (sig.matchesTrusted === false) { sigText = t('bundle.sigUntrusted'); sigOk = false; }
+  else if (sig.matchesTrusted === true) { sigText = t('bundle.sigTrusted'); sigOk = true; }
+  else { sigText = t('bundle.sigGood'); sigOk = true; }
+  let replayText;
+  let replayOk;
+  if (!replay.ran) { replayText = t('bundle.replayNotRun'); replayOk = false; }
+  else if (replay.identical) { replayText = t('bundle.replayIdentical'); replayOk = true; }
+  else { replayText = t('bundle.replayDiffers'); replayOk = false; }
+  const versions = replay.bundleEngineVersion && replay.currentEngineVersion && str(replay.bundleEngineVersion) !== str(replay.currentEngineVersion)
+    ? t('bundle.versionDiffers', { bundle: str(replay.bundleEngineVersion), current: str(replay.currentEngineVersion) })
+    : replay.currentEngineVersion ? t('bundle.versionSame', { version: str(replay.currentEngineVersion) }) : '';
+  fill(container,
+    el('h3', null, t('bundle.verifyHeading')),
+    el('p', { class: r.ok ? 'bp-summary bp-ok' : 'bp-summary bp-fail', role: 'status', id: 'bundle-summary' },
+      r.ok ? t('bundle.allOk') : failing.length ? t('bundle.sectionsFail', { names: failing.join(', ') }) : t('bundle.notOk')),
+    el('table', { class: 'pc-table bp-sections', id: 'bundle-sections' },
+      el('thead', null, el('tr', null, el('th', { scope: 'col' }, t('bundle.section')), el('th', { scope: 'col' }, t('bundle.digestStatus')))),
+      el('tbody', null, rows)),
+    el('p', { id: 'bundle-signature', class: sigOk === false ? 'bp-fail' : sigOk ? 'bp-ok' : 'bp-muted' }, `${t('bundle.signature')}: `, sigText),
+    sig.fingerprint || info.fingerprint
+      ? el('p', null, `${t('bundle.fingerprint')}: `, el('code', { class: 'bp-fingerprint', id: 'bundle-fingerprint' }, siteText(str(sig.fingerprint || info.fingerprint)))) : null,
+    trusted ? el('p', { class: 'bp-muted' }, `${t('bundle.trustedKey')}: `, el('code', null, siteText(trusted.fingerprint))) : null,
+    el('p', { id: 'bundle-replay', class: replayOk ? 'bp-ok' : 'bp-fail' }, `${t('bundle.replay')}: `, replayText),
+    versions ? el('p', { id: 'bundle-version-note', class: 'bp-muted' }, versions) : null,
+    replay.note ? el('p', { class: 'bp-muted' }, siteText(str(replay.note))) : null,
+    errors.length ? el('ul', { class: 'bp-errors', id: 'bundle-errors' }, errors.map((e) => el('li', null, siteText(isObj(e) ? str(e.message ?? JSON.stringify(e)) : str(e))))) : null,
+    keyLine(info));
+}
+
+export function renderCreated(container, { info = {} }) {
+  fill(container,
+    el('h3', null, t('bundle.createdHeading')),
+    el('p', { class: 'bp-summary bp-ok', role: 'status', id: 'bundle-summary' },
+      info.signed ? t('bundle.createdSigned') : t('bundle.createdUnsigned')),
+    keyLine(info));
+}
+
+function findingLabel(f) {
+  if (!isObj(f)) return str(f);
+  const parts = [f.id ?? f.check ?? f.rule, f.outcome, f.page ?? f.url].filter((x) => x !== undefined && x !== null && x !== '');
+  if (f.from !== undefined || f.to !== undefined) parts.push(`${str(isObj(f.from) ? f.from.outcome ?? JSON.stringify(f.from) : f.from)} → ${str(isObj(f.to) ? f.to.outcome ?? JSON.stringify(f.to) : f.to)}`);
+  if (isObj(f.old) || isObj(f.new)) parts.push(`${str(f.old?.outcome ?? f.old?.severity ?? '')} → ${str(f.new?.outcome ?? f.new?.severity ?? '')}`);
+  return parts.map(str).join(' · ') || JSON.stringify(f);
+}
+
+export function renderDiff(container, diff, { engineVersion } = {}) {
+  const d = isObj(diff) ? diff : {};
+  const group = (key, items) => {
+    const list = Array.isArray(items) ? items : [];
+    return el('section', { class: `bp-diff-${key}`, id: `bundle-diff-${key}` },
+      el('h4', null, t(`bundle.diff.${key}`, { n: list.length })),
+      list.length ? el('ul', null, list.slice(0, 500).map((f) => el('li', null, siteText(findingLabel(f)))))
+        : el('p', { class: 'bp-muted' }, t('bundle.diff.none')),
+      list.length > 500 ? el('p', { class: 'bp-muted' }, t('bundle.diff.more', { n: list.length - 500 })) : null);
+  };
+  fill(container,
+    el('h3', null, t('bundle.diffHeading')),
+    engineVersion ? el('p', { class: 'bp-muted' }, t('bundle.diffEngine', { version: engineVersion })) : null,
+    group('new', d.new), group('resolved', d.resolved), group('changed', d.changed));
 }

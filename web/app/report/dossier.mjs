@@ -78,6 +78,20 @@ function declarationsSection(ctx) {
       : el('p', null, t.declNoneNeeded));
 }
 
+// The evidence bundle's report digest and the signing key's fingerprint (ctx.bundleInfo, set by the
+// app through render.mjs setBundleInfo), so a reviewer can match the paper with the bundle file and
+// the key the organisation registered.
+function bundleBlock(ctx) {
+  const { t } = ctx;
+  const info = isObject(ctx.bundleInfo) ? ctx.bundleInfo : {};
+  return el('dl', { class: 'pc-meta-list pc-d-bundle', id: 'pc-d-bundle' },
+    el('dt', null, t.dossierReportDigest),
+    el('dd', null, info.reportDigest ? el('code', { class: 'pc-d-digest' }, siteText(str(info.reportDigest))) : el('span', { class: 'pc-muted' }, t.dossierNoBundle)),
+    el('dt', null, t.dossierFingerprint),
+    el('dd', null, info.fingerprint ? [el('code', { class: 'pc-d-fingerprint' }, siteText(str(info.fingerprint))), el('br'), el('span', { class: 'pc-muted' }, t.dossierFingerprintHint)]
+      : el('span', { class: 'pc-muted' }, t.dossierUnsigned)));
+}
+
 export function buildDossier(ctx) {
   const { report, t, lang } = ctx;
   const v = versionsLine(report);
@@ -109,6 +123,7 @@ export function buildDossier(ctx) {
     : null;
   const versions = el('section', { class: 'pc-d-section pc-d-versions' }, el('h3', null, t.dossierVersions),
     el('p', null, t.generatedBy(v.engine, v.ruleset || '?')),
+    bundleBlock(ctx),
     el('div', { class: 'pc-sign' }, el('p', null, t.dossierSign), el('div', { class: 'pc-sign-space' })));
   return el('article', { class: 'pc-dossier', lang }, cover, grade, criteria, findingsSection(ctx), declarationsSection(ctx), versions);
 }

@@ -8,6 +8,7 @@
 //   container is cleared (replaceChildren) and filled; a missing container is skipped. The page
 //   gives each container its <h2> (index.html); this module's headings start at <h3>.
 // setLanguage(lang) → re-renders the three containers in 'vi' or 'en', keeping filters and answers.
+// setBundleInfo(info), getDossierElement(): see below.
 // getDeclarationsFile() → the current answers as the CLI's --declarations document
 //   (rules/schema/declarations.schema.json), e.g. for the app to re-run the audit with them.
 //
@@ -36,6 +37,7 @@ const state = {
   statusNode: null,
   saveTimer: null,
   cache: new WeakMap(),
+  bundleInfo: null, // {reportDigest, fingerprint} for the printable dossier (setBundleInfo)
 };
 
 function normalizeLang(lang) {
@@ -99,6 +101,7 @@ function context() {
     onLabelChange,
     onClear,
     setStatusNode: (node) => { state.statusNode = node; },
+    bundleInfo: state.bundleInfo,
   };
 }
 
@@ -142,6 +145,20 @@ export function renderReport({ report, reportText, sarifText, ruleset, lang, con
 export function setLanguage(lang) {
   state.lang = normalizeLang(lang);
   if (state.args) renderAll();
+}
+
+// setBundleInfo({reportDigest, fingerprint} | null) → the printable dossier shows the evidence
+// bundle's report digest and the signing key's fingerprint; rebuilt at once.
+export function setBundleInfo(info) {
+  state.bundleInfo = info && typeof info === 'object' ? { reportDigest: info.reportDigest || null, fingerprint: info.fingerprint || null } : null;
+  const containers = state.args?.containers || {};
+  if (state.args && containers.exports) state.exportsApi = renderExports(containers.exports, context());
+}
+
+// The last rendered exports (the printable dossier lives there), for the application dossier file.
+export function getDossierElement() {
+  const c = state.args?.containers?.exports;
+  return c ? c.querySelector('.pc-dossier') : null;
 }
 
 export function getDeclarationsFile() {

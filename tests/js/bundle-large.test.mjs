@@ -1,0 +1,44 @@
+// A 50 MB bundle verifies (digests and byte-identical replay) without holding the event loop for
+// long: verifyBundle yields between its long steps and the engine is fed in 1 MiB chunks, so a
+// page (or the app's worker) keeps answering. The bound below is generous for slow CI machines;
+// on a developer machine the longest stall is the single JSON.parse of the file (~0.5 s).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { wasmDir, loadNodeEngine } from '../../web/cli/engine-files.mjs';
+import { createBundle, serializeBundle, verifyBundle } from '../../web/host/bundle/index.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const HAVE_WASM = fs.existsSync(path.join(wasmDir(), 'portal_check.mjs'));
+
+test('a 50 MB bundle verifies and the event loop keeps running', { skip: HAVE_WASM ? false : 'no wasm engine', timeout: 55000 }, async () => {
+  const engine = await loadNodeEngine();
+  // The golden demo evidence plus 50 pages of ~1 MB each.
+  const har = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'golden', 'demo-unsigned.json'), 'utf8')).evidence;
+  const page = har.log.entries.find((e) => /^text\/html/.test(e.response.content?.mimeType ?? '') && e.response.status === 200);
+  const body = `<html><body><p>${'Thông tin công khai của cơ quan. '.repeat(30000)}</p></body></html>`;
+  for (let i = 0; i < 50; i++) {
+    const e = structuredClone(page);
+    e.request.url = new URL(`/tin-tuc/${i}`, e.request.url).href;
+    e.response.content = { ...e.response.content, text: body, size: body.length };
+    delete e.response.content.encoding;
+    har.log.entries.push(e);
+  }
+  const bundle = await createBundle({ engine, harText: JSON.stringify(har), options: {}, capture: { method: 'test', time: '2026-11-29T00:00:00Z', tool: 'test' } });
+  const text = serializeBundle(bundle);
+  assert.ok(text.length > 50e6, `${(text.length / 1e6).toFixed(1)} MB`);
+  let longest = 0;
+  let last = Date.now();
+  const timer = setInterval(() => { const now = Date.now(); longest = Math.max(longest, now - last); last = now; }, 5);
+  try {
+    const r = await verifyBundle({ engine, bundleText: text });
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.ok, true);
+    assert.equal(r.replay.identical, true);
+  } finally {
+    clearInterval(timer);
+  }
+  assert.ok(longest < 3000, `the longest stall of the event loop was ${longest} ms`);
+});
