@@ -168,6 +168,26 @@ TEST(BadInput, Base64BodiesDecodeAndBadBase64GivesANotice) {
   EXPECT_TRUE(HasNotice(Report(Har(bad)), "invalid-base64"));
 }
 
+// Fuzzer finding (tests/fuzz-regressions/har_reader/): a certificate validity far outside the
+// int64 range was cast from double (undefined behaviour under UBSan). It now counts as absent.
+TEST(BadInput, CertificateTimesOutOfRangeAreIgnored) {
+  for (const char* value : {"1e80", "-1e80", "9.3e18", "1e308"}) {
+    const std::string entry = std::string(R"({"request":{"method":"GET","url":"https://a.vn/"},"response":{"status":200,)") +
+                              R"("headers":[],"_securityDetails":{"protocol":"TLS 1.3","validFrom":0,"validTo":)" + value +
+                              R"(},"content":{"mimeType":"text/html","text":"<p>x</p>"}}})";
+    Notices notices;
+    auto ex = ReadHarEntry(entry, 0, notices);
+    ASSERT_TRUE(ex.ok()) << value;
+    ASSERT_TRUE(ex.value().tls.has_value());
+    EXPECT_FALSE(ex.value().tls->valid_to.has_value()) << value;
+    EXPECT_EQ(ex.value().tls->valid_from, 0);
+  }
+  const std::string regression = testing::ReadFileOrEmpty(
+      testing::SourceDir() + "/tests/fuzz-regressions/har_reader/minimized-validTo-1e80.json");
+  ASSERT_FALSE(regression.empty());
+  (void)testing::AuditHarText(Har(regression.substr(1)));  // the first byte is the fuzzer's chunk selector
+}
+
 TEST(BadInput, ExtraDataAfterTheHarIsAnError) {
   EXPECT_FALSE(testing::AuditHarText(Har("") + " {}").ok());
 }

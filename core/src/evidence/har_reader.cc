@@ -49,7 +49,12 @@ std::optional<std::int64_t> ReadTime(const json::Value& obj, std::string_view ke
   const json::Value* v = json::Find(obj, key);
   if (!v) return std::nullopt;
   if (v->is<std::int64_t>()) return v->get<std::int64_t>();
-  if (v->is<double>()) return static_cast<std::int64_t>(v->get<double>());
+  if (v->is<double>()) {
+    // A number outside the int64 range (or NaN) is no time at all; casting it would be undefined.
+    const double d = v->get<double>();
+    if (!(d >= -9.2e18 && d <= 9.2e18)) return std::nullopt;
+    return static_cast<std::int64_t>(d);
+  }
   if (v->is<std::string>()) return ParseIsoDateTime(v->get<std::string>());
   return std::nullopt;
 }
