@@ -9,24 +9,11 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadEngine, auditHar } from '../../web/host/engine.mjs';
+import { ruleCaseHars } from './rule-cases.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const nativeTool = path.join(root, 'build/native/tests/portal_check_native');
 const wasmDir = path.join(root, 'build/wasm');
-
-function harOf(entries) {
-  return JSON.stringify({ log: { version: '1.2', creator: { name: 'portal-check-parity', version: '1' }, entries } });
-}
-
-function ruleCaseHars() {
-  const dir = path.join(root, 'rules');
-  const out = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cases.json')).sort()) {
-    const { cases } = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    cases.forEach((c, i) => out.push({ name: `${file}#${i}`, har: harOf(c.entries), target: c.target || '' }));
-  }
-  return out;
-}
 
 function nativeAudit(harPath, target, format) {
   const args = ['audit', harPath, '--format', format];
@@ -39,7 +26,7 @@ test('native and wasm reports are byte-identical on every rule case', async () =
     moduleUrl: pathToFileURL(path.join(wasmDir, 'portal_check.mjs')),
     wasmBinary: fs.readFileSync(path.join(wasmDir, 'portal_check.wasm')),
   });
-  const cases = ruleCaseHars();
+  const cases = ruleCaseHars('portal-check-parity').map((c) => ({ ...c, har: JSON.stringify(c.har) }));
   assert.ok(cases.length >= 60, `expected the rule cases, found ${cases.length}`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-parity-'));
   let compared = 0;

@@ -15,6 +15,7 @@ import { loadNodeEngine } from '../../web/cli/engine-files.mjs';
 import { capture } from '../../web/host/capture.mjs';
 import { startDemoPortal } from '../fixtures/demo-portal/server.mjs';
 import { redactHar, redactUrl } from '../../web/host/bundle/redact.mjs';
+import { ruleCaseHars } from './rule-cases.mjs';
 import { makeNames, DEFAULT_SESSION_COOKIES, DEFAULT_ANTI_CSRF_TOKENS } from '../../web/host/bundle/redact-names.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -29,16 +30,6 @@ before(async () => {
 });
 
 const harOf = (entries) => ({ log: { version: '1.2', creator: { name: 'portal-check-redaction', version: '1' }, entries } });
-
-function ruleCases() {
-  const dir = path.join(root, 'rules');
-  const out = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.cases.json')).sort()) {
-    const { cases } = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    cases.forEach((c, i) => out.push({ name: `${file}#${i}`, har: harOf(c.entries), target: c.target || '' }));
-  }
-  return out;
-}
 
 // The secrets in a HAR, found independently of redact*.mjs (regexes are fine in a test):
 // cookie values, Authorization credentials, sensitive query values, token hidden-field values.
@@ -121,7 +112,7 @@ test('the built-in name lists agree with rules/data', () => {
 });
 
 test('every rule case: redaction changes no outcome', async () => {
-  const cases = ruleCases();
+  const cases = ruleCaseHars('portal-check-redaction');
   assert.ok(cases.length >= 60, `expected the rule cases, found ${cases.length}`);
   let redactions = 0;
   let results = 0;
