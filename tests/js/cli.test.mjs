@@ -138,6 +138,29 @@ test('text rendering escapes control characters from the site', () => {
   assert.equal(plain('a\tb\u0085c'), 'a\\tb\\u{85}c');
 });
 
+test('text rendering lists error results and engine notices, escaped', () => {
+  const report = {
+    engine: { name: 'portal-check', version: '0.1.0' }, ruleset: { version: 't' }, target: 'https://x/',
+    grade: { score: null, grade: null },
+    checks: [
+      { id: 'transport.redirect', outcome: 'error', pass: false, severity: 'info', page: 'http://x/',
+        details: { limit: 'kMaxRedirects', reason: 'the redirect chain is longer than 20 hops' } },
+    ],
+    notices: [
+      { code: 'kMaxBodyBytes', entry: 3, message: 'entry 3: body cut\u001b[2J' },
+      { code: 'kMaxNotices', message: 'more notices' },
+    ],
+  };
+  const en = renderText(report, { rules: {} }, { lang: 'en' });
+  assert.match(en, /Errors and engine notices/);
+  assert.match(en, /transport\.redirect {2}error {2}http:\/\/x\/ {2}— kMaxRedirects: the redirect chain is longer than 20 hops/);
+  assert.match(en, /kMaxBodyBytes \(entry 3\) {2}— entry 3: body cut\\e\[2J/);
+  assert.match(en, /kMaxNotices {2}— more notices/);
+  assert.match(renderText(report, { rules: {} }, { lang: 'vi' }), /Lỗi và thông báo của bộ máy/);
+  const quiet = renderText({ ...report, checks: [], notices: [] }, { rules: {} }, { lang: 'en' });
+  assert.doesNotMatch(quiet, /engine notices/);
+});
+
 test('audit of the demo HAR: json is the engine\'s exact text, sarif and text render, exit codes follow --fail-on', { skip: NO_WASM }, async () => {
   if (!fs.existsSync(harFile)) assert.equal((await run(['capture', portal.httpUrl, '--pages', '5', '--out', harFile])).code, 0);
   const engine = await loadNodeEngine();

@@ -4,7 +4,8 @@
 //
 // Renderer contract: on each finished audit, import('./report/render.mjs') (once) and call
 //   renderReport({report, reportText, sarifText, ruleset, lang, containers: {report, checklist, exports}})
-// (ruleset = the engine's embedded ruleset document, parsed); on a language switch call its
+// (ruleset = the engine's embedded ruleset document, parsed; reportText / sarifText: the engine's
+// exact texts as Blobs for an audit, as strings or null for a bundle); on a language switch call its
 // setLanguage(lang). Until that module exists, the raw grade is shown in #report.
 //
 // Worker: created lazily on the first audit (worker.mjs loads the engine once). Cancel terminates
@@ -83,8 +84,13 @@ function getWorker() {
     }
     if (msg.type === 'progress' && pending && msg.id === pending.id) {
       pending.onProgress?.(msg);
+    } else if (msg.type === 'report-part' && pending && msg.id === pending.id) {
+      // One part per task: a big report is parsed in ≈ 0.5 MB steps, never in one long task.
+      for (const check of JSON.parse(msg.json)) pending.checks.push(check);
     } else if (msg.type === 'done' && pending && msg.id === pending.id) {
-      pending.resolve(msg);
+      const report = JSON.parse(msg.head);
+      report.checks = pending.checks;
+      pending.resolve({ report, reportText: msg.reportBlob, sarifText: msg.sarifBlob });
       pending = null;
     } else if (msg.type === 'ruleset') {
       for (const w of rulesetWaiters) w.resolve(msg.text);
@@ -122,7 +128,7 @@ function auditInWorker(source, options, onProgress) {
   const capture = { ...auditCapture, time: new Date().toISOString() };
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    pending = { id, resolve: (msg) => { lastAudit = { source, options, capture }; resolve(msg); }, reject, onProgress };
+    pending = { id, checks: [], resolve: (result) => { lastAudit = { source, options, capture }; resolve(result); }, reject, onProgress };
     getWorker().postMessage({ type: 'audit', id, source, options });
   });
 }
@@ -266,7 +272,8 @@ function cancelRun() {
   }
 }
 
-// Runs one audit task; a new run cancels the previous one. task(onProgress) → {reportText, sarifText}.
+// Runs one audit task; a new run cancels the previous one. task(onProgress) → {report?, reportText,
+// sarifText} (see show).
 async function run(task) {
   if (!els.cancel.disabled) cancelRun();
   const token = ++runToken;
@@ -314,8 +321,10 @@ async function run(task) {
   }
 }
 
-async function show({ reportText, sarifText }, token) {
-  const report = JSON.parse(reportText);
+// result: {report (parsed; an audit's, assembled from the worker's parts), reportText: Blob} or
+// {reportText: string} (a bundle's report, parsed here); sarifText: Blob, string or null.
+async function show({ report: parsed, reportText, sarifText }, token) {
+  const report = parsed ?? JSON.parse(reportText);
   const [ruleset, mod] = await Promise.all([embeddedRuleset(), loadRenderer()]);
   if (token !== runToken) return;
   lastReport = report;

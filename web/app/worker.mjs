@@ -4,7 +4,14 @@
 //
 //   {type: 'audit', id, source: File | Blob | string, options: {target?, profiles?: [ids], declarations?}}
 //     → {type: 'progress', id, bytes, totalBytes, entries}   after each chunk fed to the engine
-//     → {type: 'done', id, reportText, sarifText}            reportText = the engine's JSON, byte-exact
+//     → {type: 'report-part', id, json}                      the report's checks, a JSON array text
+//                                                            of ≈ 512 K characters per message
+//     → {type: 'done', id, head, reportBlob, sarifBlob}      head: the report's JSON with "checks": [];
+//                                                            the page's report = JSON.parse(head) with
+//                                                            checks = the parts' arrays concatenated
+//                                                            (equal to JSON.parse(reportText));
+//                                                            reportBlob / sarifBlob: the engine's
+//                                                            texts, byte-exact (see postReport)
 //     or {type: 'error', id, code, message}                  code: the engine's code (e.g.
 //                                                            "invalid-argument"), "engine-load" when
 //                                                            the engine could not load, "read" when
@@ -73,7 +80,7 @@ async function audit({ id, source, options = {} }) {
   const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
   const totalBytes = isBlob ? source.size : null;
   const har = isBlob ? slices(source) : source;
-  const { reportText, sarifText } = await auditHar(eng, har, {
+  const { report, reportText, sarifText } = await auditHar(eng, har, {
     target: options.target,
     profiles: options.profiles,
     declarations: options.declarations,
@@ -82,7 +89,42 @@ async function audit({ id, source, options = {} }) {
       self.postMessage({ type: 'progress', id, bytes, totalBytes: t ?? totalBytes, entries });
     },
   });
-  return { reportText, sarifText };
+  return { report, reportText, sarifText };
+}
+
+// Hands a finished audit to the page so that the page never runs one long task for it (a
+// 1,000-page HAR gives a 24 MB report and a 30 MB SARIF text: receiving such strings and parsing
+// the report would block the page for a second or more):
+//   the report's checks as JSON array texts of about REPORT_PART_CHARS each, one message each
+//   ({type: 'report-part', id, json}; the page parses one per task), then
+//   {type: 'done', id, head, reportBlob, sarifBlob}: head = the report's JSON with "checks": []
+//   (keys in the engine's order), and the engine's exact texts as Blobs (for the downloads; a Blob
+//   is handed over without copying its bytes through the page's thread).
+const REPORT_PART_CHARS = 512 * 1024;
+
+function postReport(id, { report, reportText, sarifText }) {
+  const checks = Array.isArray(report.checks) ? report.checks : [];
+  let part = [];
+  let chars = 0;
+  const flush = () => {
+    self.postMessage({ type: 'report-part', id, json: `[${part.join(',')}]` });
+    part = [];
+    chars = 0;
+  };
+  for (const check of checks) {
+    const json = JSON.stringify(check);
+    part.push(json);
+    chars += json.length;
+    if (chars >= REPORT_PART_CHARS) flush();
+  }
+  if (part.length) flush();
+  self.postMessage({
+    type: 'done',
+    id,
+    head: JSON.stringify({ ...report, checks: [] }),
+    reportBlob: new Blob([reportText], { type: 'application/json' }),
+    sarifBlob: new Blob([sarifText], { type: 'application/sarif+json' }),
+  });
 }
 
 // ---- bundles --------------------------------------------------------------------------------
@@ -219,8 +261,7 @@ self.addEventListener('message', (event) => {
   queue = queue.then(async () => {
     try {
       if (msg.type === 'audit') {
-        const { reportText, sarifText } = await audit(msg);
-        self.postMessage({ type: 'done', id: msg.id, reportText, sarifText });
+        postReport(msg.id, await audit(msg));
       } else if (msg.type === 'bundle-verify') {
         self.postMessage(await bundleVerify(msg));
       } else if (msg.type === 'bundle-create') {

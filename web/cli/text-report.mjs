@@ -6,7 +6,8 @@
 //   Sections: header (engine, ruleset, target), the header grade, failing results grouped by
 //   severity (high → medium → low → info), one line each: severity, check id, outcome, page,
 //   message (rules[id].outcomes[outcome].message[lang], falling back to the other language, then
-//   to details.message, then to nothing); then one summary line with counts.
+//   to details.message, then to nothing); then the results with outcome "error" and the engine's
+//   notices (limits reached, skipped input; at most 50 lines); then one summary line with counts.
 //   limit > 0: at most `limit` failing lines (most severe first), then a line saying how many more.
 //   When the report has "profiles": one table per profile (sorted by id), titled from
 //   ruleset.profiles[id].title[lang]: one line per criterion in the profile's order (status, id,
@@ -29,6 +30,8 @@ const L = {
     status: { met: 'ĐẠT', 'not-met': 'KHÔNG ĐẠT', 'needs-declaration': 'CẦN TỰ KHAI', 'not-applicable': 'KHÔNG ÁP DỤNG' },
     undeclared: 'chưa khai', declaredFalse: 'khai là không', declaration: 'tự khai', moreFindings: (n) => `… và ${n} kết quả khác`,
     gradeAtLeast: (g) => `cần hạng ${g} trở lên`,
+    problems: 'Lỗi và thông báo của bộ máy (giới hạn, dữ liệu bị bỏ qua)', entry: 'mục',
+    moreProblems: (n) => `… và ${n} thông báo khác (xem báo cáo JSON)`,
   },
   en: {
     target: 'Target', grade: 'Security header grade (Mozilla Observatory compatible)', gradeWord: 'grade',
@@ -42,6 +45,8 @@ const L = {
     status: { met: 'MET', 'not-met': 'NOT MET', 'needs-declaration': 'NEEDS DECLARATION', 'not-applicable': 'NOT APPLICABLE' },
     undeclared: 'not declared', declaredFalse: 'declared false', declaration: 'declaration', moreFindings: (n) => `… and ${n} more`,
     gradeAtLeast: (g) => `needs grade ${g} or better`,
+    problems: 'Errors and engine notices (limits, skipped input)', entry: 'entry',
+    moreProblems: (n) => `… and ${n} more (see the JSON report)`,
   },
 };
 
@@ -103,6 +108,28 @@ function profileLines(report, ruleset, t, lang) {
   return lines;
 }
 
+// Results with the engine-wide outcome "error" (e.g. a limit reached: details.limit) and the
+// report's notices, so nothing the engine skipped goes unsaid; at most MAX_PROBLEM_LINES lines.
+const MAX_PROBLEM_LINES = 50;
+function problemLines(report, checks, t) {
+  const lines = [];
+  for (const c of checks) {
+    if (c?.outcome !== 'error') continue;
+    const d = c.details ?? {};
+    const why = [d.limit, d.reason, d.message].filter((x) => typeof x === 'string' && x).join(': ');
+    lines.push(`  ${plain(c.id)}  error  ${c.page == null ? t.site : plain(c.page)}${why ? `  — ${plain(why)}` : ''}`);
+  }
+  const notices = Array.isArray(report?.notices) ? report.notices : [];
+  for (const n of notices) {
+    const where = Number.isInteger(n?.entry) ? ` (${t.entry} ${n.entry})` : '';
+    lines.push(`  ${plain(n?.code ?? '')}${where}  — ${plain(n?.message ?? '')}`);
+  }
+  if (lines.length === 0) return [];
+  const shown = lines.slice(0, MAX_PROBLEM_LINES);
+  if (lines.length > shown.length) shown.push(`  ${t.moreProblems(lines.length - shown.length)}`);
+  return [`${t.problems}:`, ...shown, ''];
+}
+
 export function renderText(report, ruleset, { lang = 'vi', limit = 0 } = {}) {
   const t = L[lang] ?? L.vi;
   const checks = Array.isArray(report?.checks) ? report.checks : [];
@@ -139,6 +166,7 @@ export function renderText(report, ruleset, { lang = 'vi', limit = 0 } = {}) {
     if (shown.length < failing.length) lines.push(`  ${t.more(failing.length - shown.length)}`);
   }
   lines.push('');
+  lines.push(...problemLines(report, checks, t));
   lines.push(...profileLines(report, ruleset, t, lang));
 
   const count = { total: checks.length, failing: failing.length, passing: 0, na: 0, error: 0, high: 0, medium: 0, low: 0, info: 0 };

@@ -1,15 +1,29 @@
 // Exports (#exports): download buttons and the print button, plus the hidden printable dossier.
 //
-// renderExports(container, ctx) where ctx = {report, reportText, sarifText, ruleset, lang, t, label}.
+// renderExports(container, ctx) where ctx = {report, reportText, sarifText, ruleset, lang, t, label}
+//   (reportText / sarifText: strings, or Blobs holding the engine's exact bytes).
 //   Buttons: report JSON (the engine's exact reportText), SARIF (sarifText; disabled without it),
 //   the declarations file (the CLI's --declarations JSON), the label dossier JSON (organisation,
 //   declarations and the report), and Print (window.print(); the print stylesheet shows only the
-//   dossier). Returns {refreshDossier()} to rebuild the dossier after the label changes.
-// downloadText(text, fileName, mime) → void: Blob + object URL + a temporary <a download>.
+//   dossier). Returns {refreshDossier(), ensureDossier(), dossierReady}: the dossier is built in the
+//   task after this call (dossierReady resolves then); refreshDossier() rebuilds it now (after the
+//   label changes), ensureDossier() builds it now if it is still to come (before printing it or
+//   reading it).
+// downloadText(text, fileName, mime) → void: Blob + object URL + a temporary <a download>; text: a
+//   string or a Blob (its bytes unchanged).
 import { el, fill } from './dom.mjs';
 import { fileHost, isObject } from './model.mjs';
 import { declarationsFile } from './checklist.mjs';
 import { buildDossier } from './dossier.mjs';
+
+// The engine's texts come as strings or, from an audit, as Blobs of their exact bytes.
+function isText(v) {
+  return typeof v === 'string' || (typeof Blob !== 'undefined' && v instanceof Blob);
+}
+
+function textLength(v) {
+  return typeof v === 'string' ? v.length : v.size;
+}
 
 export function downloadText(text, fileName, mime) {
   const blob = new Blob([text], { type: mime });
@@ -49,8 +63,8 @@ export function renderExports(container, ctx) {
     b.addEventListener('click', onClick);
     return b;
   };
-  const reportText = typeof ctx.reportText === 'string' ? ctx.reportText : (isObject(report) ? `${JSON.stringify(report, null, 2)}\n` : '');
-  const hasSarif = typeof ctx.sarifText === 'string' && ctx.sarifText.length > 0;
+  const reportText = isText(ctx.reportText) ? ctx.reportText : (isObject(report) ? `${JSON.stringify(report, null, 2)}\n` : '');
+  const hasSarif = isText(ctx.sarifText) && textLength(ctx.sarifText) > 0;
   const buttons = el('ul', { class: 'pc-export-list' },
     el('li', null, button(t.dlReport, () => downloadText(reportText, `portal-check-${host}-report.json`, 'application/json'), { disabled: !reportText, primary: true })),
     el('li', null, button(t.dlSarif, () => downloadText(ctx.sarifText, `portal-check-${host}-report.sarif`, 'application/sarif+json'), { disabled: !hasSarif }),
@@ -58,18 +72,29 @@ export function renderExports(container, ctx) {
     el('li', null, button(t.dlDeclarations, () => downloadText(`${JSON.stringify(declarationsFile(ctx.label, ctx.ruleset), null, 2)}\n`,
       `portal-check-${host}-declarations.json`, 'application/json'))),
     el('li', null, button(t.dlDossier, () => downloadText(dossierJson(ctx), `portal-check-${host}-dossier.json`, 'application/json'))),
-    el('li', null, button(t.print, () => window.print(), { primary: true, describedBy: hintId })));
+    el('li', null, button(t.print, () => { ensureDossier(); window.print(); }, { primary: true, describedBy: hintId })));
   const dossierSlot = el('div', { class: 'pc-dossier-slot' });
+  // The dossier is hidden on screen (printed only): it is built in a task of its own, after the one
+  // that draws the report, so that a big report's two renderings do not add up into one long task.
+  let resolveReady;
+  const dossierReady = new Promise((resolve) => { resolveReady = resolve; });
+  let scheduled = null;
   const refreshDossier = () => {
+    clearTimeout(scheduled);
+    scheduled = null;
     if (isObject(ctx.report)) dossierSlot.replaceChildren(buildDossier(ctx));
     else dossierSlot.replaceChildren();
+    resolveReady();
   };
-  refreshDossier();
+  const ensureDossier = () => {
+    if (scheduled !== null) refreshDossier();
+  };
+  scheduled = setTimeout(refreshDossier, 0);
   fill(container,
     el('p', { class: 'pc-muted' }, t.exportsIntro),
     buttons,
     el('p', { id: hintId, class: 'pc-muted' }, t.printHint),
     dossierSlot,
   );
-  return { refreshDossier };
+  return { refreshDossier, ensureDossier, dossierReady };
 }

@@ -24,8 +24,18 @@ export function pick(localized, lang) {
   return typeof text === 'string' ? text : '';
 }
 
+// The report's results (objects only). Computed once per checks array (a 1,000-page report has
+// ~43,000 results and every part of the view asks): callers must not modify the returned array.
+const checksCache = new WeakMap();
 export function checksOf(report) {
-  return Array.isArray(report?.checks) ? report.checks.filter(isObject) : [];
+  const raw = report?.checks;
+  if (!Array.isArray(raw)) return [];
+  let list = checksCache.get(raw);
+  if (!list) {
+    list = raw.filter(isObject);
+    checksCache.set(raw, list);
+  }
+  return list;
 }
 
 export function ruleOf(ruleset, id) {
@@ -92,10 +102,17 @@ export function reportProfiles(report) {
 }
 
 // Failing results per severity (the report's summary when present, else counted).
+// Counted once per results list (checksOf); each call returns a fresh object.
+const countsCache = new WeakMap();
 export function failingCounts(report) {
-  const counts = { high: 0, medium: 0, low: 0, info: 0 };
-  for (const r of checksOf(report)) if (isFailing(r)) counts[severityOf(r)] += 1;
-  return counts;
+  const checks = checksOf(report);
+  let counts = countsCache.get(checks);
+  if (!counts) {
+    counts = { high: 0, medium: 0, low: 0, info: 0 };
+    for (const r of checks) if (isFailing(r)) counts[severityOf(r)] += 1;
+    countsCache.set(checks, counts);
+  }
+  return { ...counts };
 }
 
 // A host name safe in a file name: lower-case letters, digits, dots and dashes, at most 63

@@ -1,8 +1,10 @@
 // The report module's entry point, called by the app (web/app/main.mjs).
 //
 // renderReport({report, reportText, sarifText, ruleset, lang, containers: {report, checklist, exports}})
-//   → Promise<void> (resolves once the saved label details are loaded and shown; the first paint is
-//   synchronous, so callers may ignore it). report: the parsed engine report (CHECKS.md "Report
+//   → Promise<void> (resolves once the saved label details are loaded and shown and the finding
+//   cards are all in: the head, criteria, filters and the first cards are there synchronously, the
+//   other cards of the first page follow in small batches, one per task, so a big report never
+//   freezes the page; callers may ignore it). report: the parsed engine report (CHECKS.md "Report
 //   contract"); reportText / sarifText: the engine's exact texts, downloaded unchanged; ruleset: the
 //   engine's embedded ruleset document (engine.ruleset()); lang: 'vi' (default) or 'en'. Each
 //   container is cleared (replaceChildren) and filled; a missing container is skipped. The page
@@ -105,13 +107,16 @@ function context() {
   };
 }
 
+// → Promise resolved once the report view's finding cards are all in (renderReportView) and the
+// printable dossier is built (renderExports).
 function renderAll() {
   const containers = state.args?.containers || {};
   const ctx = context();
-  if (containers.report) renderReportView(containers.report, ctx);
+  const viewDone = containers.report ? renderReportView(containers.report, ctx) : Promise.resolve();
   if (containers.checklist) renderChecklist(containers.checklist, ctx);
   if (containers.exports) state.exportsApi = renderExports(containers.exports, ctx);
   for (const c of [containers.report, containers.checklist, containers.exports]) if (c) c.setAttribute('lang', state.lang);
+  return Promise.all([viewDone, state.exportsApi?.dossierReady]);
 }
 
 export function renderReport({ report, reportText, sarifText, ruleset, lang, containers } = {}) {
@@ -123,9 +128,9 @@ export function renderReport({ report, reportText, sarifText, ruleset, lang, con
     state.cache = new WeakMap();
   }
   if (state.labelLoaded) seedFromReport(state.label, neededDeclarations(report, ruleset));
-  renderAll();
-  if (state.labelLoaded) return Promise.resolve();
-  return openStore().then(async (store) => {
+  const viewDone = renderAll();
+  if (state.labelLoaded) return viewDone.then(() => {});
+  const labelDone = openStore().then(async (store) => {
     let saved;
     try { saved = await store.get(LABEL_KEY); } catch { saved = undefined; }
     state.storeState = store.persistent ? 'indexeddb' : 'memory';
@@ -138,8 +143,12 @@ export function renderReport({ report, reportText, sarifText, ruleset, lang, con
     const containers2 = args.containers;
     const ctx = context();
     if (containers2.checklist) renderChecklist(containers2.checklist, ctx);
-    if (containers2.exports) state.exportsApi = renderExports(containers2.exports, ctx);
+    if (containers2.exports) {
+      state.exportsApi = renderExports(containers2.exports, ctx);
+      await state.exportsApi.dossierReady;
+    }
   });
+  return Promise.all([viewDone, labelDone]).then(() => {});
 }
 
 export function setLanguage(lang) {
@@ -152,11 +161,15 @@ export function setLanguage(lang) {
 export function setBundleInfo(info) {
   state.bundleInfo = info && typeof info === 'object' ? { reportDigest: info.reportDigest || null, fingerprint: info.fingerprint || null } : null;
   const containers = state.args?.containers || {};
-  if (state.args && containers.exports) state.exportsApi = renderExports(containers.exports, context());
+  if (state.args && containers.exports) {
+    state.exportsApi = renderExports(containers.exports, context());
+    state.exportsApi.ensureDossier();
+  }
 }
 
 // The last rendered exports (the printable dossier lives there), for the application dossier file.
 export function getDossierElement() {
+  state.exportsApi?.ensureDossier?.();
   const c = state.args?.containers?.exports;
   return c ? c.querySelector('.pc-dossier') : null;
 }

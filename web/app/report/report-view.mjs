@@ -1,13 +1,16 @@
 // The report view (#report): header (target, versions, header grade), the profiles' criteria
 // tables, the findings with filters, and the engine's notices.
 //
-// renderReportView(container, ctx) where ctx = {report, ruleset, lang, t, filters}; `filters` is a
+// renderReportView(container, ctx) → Promise resolved once the first page of finding cards is in
+//   (they are added in batches, see progressive.mjs; the rest of the view is there at once),
+//   where ctx = {report, ruleset, lang, t, filters}; `filters` is a
 //   mutable object kept by the caller across re-renders (language switch), so the user's filter
 //   choices survive: {severities: Set, page: '' | url | '\u0000site', family: '', query: '',
 //   showPassing: false, groupBy: 'severity' | 'page'}.
 // newFilters() → the default filters (failing results of every severity, grouped by severity).
 import { el, fill, siteText, truncatedText, safeRefLink, uid } from './dom.mjs';
 import { renderDetails, detailsSearchText } from './details.mjs';
+import { appendInBatches } from './progressive.mjs';
 import {
   SEVERITIES, FAMILIES, STATUSES, isObject, str, pick, checksOf, severityOf, familyOf, isFailing, titleOf,
   messageOf, remediationOf, referencesOf, declarationCatalogue, profileDef, reportProfiles, failingCounts,
@@ -264,12 +267,21 @@ function matches(result, ctx) {
   return true;
 }
 
+// The report's pages (its page list, then any other page a result names) and whether any result
+// is site-wide; computed once per results list (checksOf).
+const pagesCache = new WeakMap();
 function pagesOf(report) {
+  const checks = checksOf(report);
+  if (!pagesCache.has(checks)) pagesCache.set(checks, collectPages(report, checks));
+  return pagesCache.get(checks);
+}
+
+function collectPages(report, checks) {
   const seen = new Set();
   const pages = [];
   for (const p of Array.isArray(report.pages) ? report.pages : []) if (typeof p === 'string' && !seen.has(p)) { seen.add(p); pages.push(p); }
   let site = false;
-  for (const r of checksOf(report)) {
+  for (const r of checks) {
     if (r.page === null || r.page === undefined) site = true;
     else if (typeof r.page === 'string' && !seen.has(r.page)) { seen.add(r.page); pages.push(r.page); }
   }
@@ -364,14 +376,24 @@ function groupResults(results, ctx) {
     .filter((g) => g.items.length);
 }
 
+// The current render of each results list: a newer renderResults makes the older one's remaining
+// batches stop.
+const listGeneration = new WeakMap();
+
+// Fills `list` with the results that pass the filters: group headings at once, the first PAGE_SIZE
+// cards in batches (progressive.mjs), then the "show more" button. → Promise resolved when this
+// render's cards are all in (or a newer render replaced it).
 function renderResults(list, status, ctx) {
   const { t, report } = ctx;
+  const generation = (listGeneration.get(list) || 0) + 1;
+  listGeneration.set(list, generation);
+  const isCurrent = () => listGeneration.get(list) === generation;
   const all = checksOf(report);
   const results = all.filter((r) => matches(r, ctx));
   status.textContent = t.shown(results.length, all.length);
   const groups = groupResults(results, ctx);
   const nodes = [];
-  let budget = PAGE_SIZE;
+  const firstPage = [];
   const pending = [];
   for (const g of groups) {
     const hid = uid('pc-g');
@@ -381,25 +403,38 @@ function renderResults(list, status, ctx) {
     const section = el('section', { class: 'pc-group', 'aria-labelledby': hid }, heading);
     const body = el('div', { class: 'pc-group-body' });
     section.append(body);
-    for (const r of g.items) {
-      if (budget > 0) { body.append(findingCard(r, ctx)); budget -= 1; } else pending.push([body, r]);
-    }
+    for (const r of g.items) (firstPage.length < PAGE_SIZE ? firstPage : pending).push([body, r]);
     nodes.push(section);
   }
   if (!results.length) nodes.push(el('p', { class: 'pc-empty' }, t.none));
   list.replaceChildren(...nodes);
-  if (pending.length) {
+  const appendCard = ([body, r]) => {
+    const card = findingCard(r, ctx);
+    body.append(card);
+    return card;
+  };
+  return appendInBatches(firstPage, appendCard, { isCurrent }).then((complete) => {
+    if (!complete || !pending.length) return;
     const more = el('button', { type: 'button', class: 'pc-btn pc-more-results' }, t.showMore(Math.min(PAGE_SIZE, pending.length)));
     more.addEventListener('click', () => {
       const batch = pending.splice(0, PAGE_SIZE);
+      more.disabled = true;
       let first = null;
-      for (const [body, r] of batch) { const card = findingCard(r, ctx); body.append(card); first = first || card; }
-      if (first) { first.setAttribute('tabindex', '-1'); first.focus(); }
-      if (pending.length) more.textContent = t.showMore(Math.min(PAGE_SIZE, pending.length));
-      else more.remove();
+      appendInBatches(batch, (item) => {
+        const card = appendCard(item);
+        if (!first) {
+          first = card;
+          card.setAttribute('tabindex', '-1');
+          card.focus();
+        }
+      }, { isCurrent }).then(() => {
+        more.disabled = false;
+        if (pending.length) more.textContent = t.showMore(Math.min(PAGE_SIZE, pending.length));
+        else more.remove();
+      });
     });
     list.append(more);
-  }
+  });
 }
 
 function renderFindings(ctx) {
@@ -407,26 +442,29 @@ function renderFindings(ctx) {
   const hid = uid('pc-find-h');
   const status = el('p', { class: 'pc-shown', role: 'status', 'aria-live': 'polite' });
   const list = el('div', { class: 'pc-results' });
-  const update = () => renderResults(list, status, ctx);
+  let done = null;
+  const update = () => { done = renderResults(list, status, ctx); };
   const counts = failingCounts(ctx.report);
   const section = el('section', { class: 'pc-findings', 'aria-labelledby': hid },
     el('h3', { id: hid }, t.findingsHeading),
     el('p', { class: 'pc-counts' }, `${t.failingCounts}: `, SEVERITIES.map((s, i) => [i ? ' · ' : '', severityBadge(s, t), ` ${counts[s]}`])),
     renderFilters(ctx, update), status, list);
   update();
-  return section;
+  return { section, done };
 }
 
 export function renderReportView(container, ctx) {
   const { report, t } = ctx;
   if (!isObject(report)) {
     fill(container, el('p', null, t.noReport));
-    return;
+    return Promise.resolve();
   }
+  const findings = renderFindings(ctx);
   fill(container,
     renderHead(ctx),
     renderNotices(ctx),
     renderCriteria(ctx),
-    renderFindings(ctx),
+    findings.section,
   );
+  return findings.done;
 }
