@@ -12,6 +12,7 @@
 
 #include <picojson.h>
 
+#include "evidence/har_reader.h"
 #include "evidence/har_stream.h"
 #include "normalize/csp.h"
 #include "normalize/page_model.h"
@@ -107,6 +108,29 @@ void BM_HarStream(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * har.size());
 }
 BENCHMARK(BM_HarStream)->Arg(4096)->Arg(1 << 20)->Unit(benchmark::kMillisecond);
+
+// The whole HAR reader: the splitter (1 MiB chunks) and ReadHarEntry on every entry, as Feed does.
+void BM_HarReadEntries(benchmark::State& state) {
+  const std::string& har = CorpusHar();
+  constexpr std::size_t kChunk = 1 << 20;
+  for (auto _ : state) {
+    HarStream s;
+    Notices notices;
+    std::size_t index = 0, bodies = 0;
+    HarStream::EntrySink sink = [&](std::string_view entry) {
+      StatusOr<Exchange> ex = ReadHarEntry(entry, index++, notices);
+      if (!ex.ok()) return ex.status();
+      bodies += ex.value().body.size();
+      return Status();
+    };
+    for (std::size_t at = 0; at < har.size(); at += kChunk)
+      if (!s.Feed(std::string_view(har).substr(at, kChunk), sink).ok()) state.SkipWithError("feed failed");
+    if (!s.End().ok()) state.SkipWithError("end failed");
+    benchmark::DoNotOptimize(bodies);
+  }
+  state.SetBytesProcessed(state.iterations() * har.size());
+}
+BENCHMARK(BM_HarReadEntries)->Unit(benchmark::kMillisecond);
 
 void BM_PageModelBuild(benchmark::State& state) {
   const auto& pages = CorpusPages();

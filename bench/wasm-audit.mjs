@@ -6,6 +6,7 @@
 // warm-up). Prints one JSON object: medians, the wasm/native ratio, and this process's maxRSS.
 // --memory-only: a single wasm audit, no native runs (for the peak-RSS figure); with --stream the
 // HAR is given to auditHar as a file stream (1 MiB reads) instead of one buffer.
+// The engine: build/wasm, or $PORTAL_CHECK_WASM_DIR when set.
 import { readFileSync, createReadStream } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,8 +22,9 @@ const native = opt('--native', join(root, 'build/bench/bench/pc_bench_floor'));
 const memoryOnly = args.includes('--memory-only');
 const median = (v) => { const s = [...v].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
-const wasmBinary = readFileSync(join(root, 'build/wasm/portal_check.wasm'));
-const engine = await loadEngine({ moduleUrl: pathToFileURL(join(root, 'build/wasm/portal_check.mjs')), wasmBinary });
+const wasmDir = process.env.PORTAL_CHECK_WASM_DIR || join(root, 'build/wasm');  // as web/cli/engine-files.mjs
+const wasmBinary = readFileSync(join(wasmDir, 'portal_check.wasm'));
+const engine = await loadEngine({ moduleUrl: pathToFileURL(join(wasmDir, 'portal_check.mjs')), wasmBinary });
 const stream = args.includes('--stream');
 const har = stream ? null : readFileSync(file);
 const harMB = (stream ? (await import('node:fs')).statSync(file).size : har.length) / 1e6;

@@ -1,6 +1,7 @@
 // The thin embind binding: JSON text in, JSON text out, errors as values. Nothing here knows
 // about checks; it forwards to portal_check::Auditor.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include <memory>
 #include <string>
@@ -93,12 +94,24 @@ class Session {
     return s.ok() ? Ok() : Error(s);
   }
 
-  std::string output(const std::string& format) {
-    if (!auditor_) return "";
-    return format == "sarif" ? auditor_->Sarif() : auditor_->ReportJson();
+  std::string output(const std::string& format) { return std::string(Text(format)); }
+
+  // The same text as output(), as a Uint8Array view of the UTF-8 bytes inside the wasm memory:
+  // no copy in the wasm heap (output() costs two: the returned std::string and embind's wire
+  // buffer, tens of MB for a large audit, and the heap never shrinks). The view is valid until
+  // the next call into the module (a memory growth detaches it): decode it at once.
+  emscripten::val outputBytes(const std::string& format) {
+    const std::string& text = Text(format);
+    return emscripten::val(emscripten::typed_memory_view(text.size(), reinterpret_cast<const unsigned char*>(text.data())));
   }
 
  private:
+  const std::string& Text(const std::string& format) const {
+    static const std::string kNone;
+    if (!auditor_) return kNone;
+    return format == "sarif" ? auditor_->Sarif() : auditor_->ReportJson();
+  }
+
   std::unique_ptr<portal_check::Auditor> auditor_;
   Status error_;
 };
@@ -113,5 +126,6 @@ EMSCRIPTEN_BINDINGS(portal_check) {
       .function("feed", &Session::feed)
       .function("addEntry", &Session::addEntry)
       .function("finish", &Session::finish)
-      .function("output", &Session::output);
+      .function("output", &Session::output)
+      .function("outputBytes", &Session::outputBytes);
 }

@@ -52,6 +52,12 @@ export interface Session {
   finish(): string;
   /** The finished report as "json" (the report contract) or "sarif" (SARIF 2.1.0) text. */
   output(format: "json" | "sarif"): string;
+  /**
+   * The same text as output(), as a view of its UTF-8 bytes inside the wasm memory (no copy in
+   * the wasm heap, which never shrinks). Valid only until the next call into the module: decode
+   * it at once (e.g. new TextDecoder().decode(view)).
+   */
+  outputBytes(format: "json" | "sarif"): Uint8Array;
   /** Frees the session (embind). */
   delete(): void;
 }

@@ -64,5 +64,27 @@ TEST(Sarif, SiteStringsAreNeverMarkdown) {
 
 TEST(Sarif, DeterministicBytes) { EXPECT_EQ(Sarif(kHostileHar), Sarif(kHostileHar)); }
 
+// The engine's notices (here: a body that is not valid base64) become tool execution
+// notifications naming the notice code and the entry; with no notice there is no "invocations".
+TEST(Sarif, NoticesAreToolExecutionNotifications) {
+  json::Value clean;
+  ASSERT_TRUE(json::ParseBounded(Sarif(kHostileHar), 64, clean).ok());
+  EXPECT_FALSE(HasKeyAnywhere(clean, "invocations"));
+  const std::string har = R"({"log":{"version":"1.2","entries":[{"request":{"method":"GET","url":"https://portal.example.gov.vn/a"},
+   "response":{"status":200,"headers":[],"content":{"mimeType":"text/plain","encoding":"base64","text":"@@@"}}}]}})";
+  json::Value v;
+  ASSERT_TRUE(json::ParseBounded(Sarif(har), 64, v).ok());
+  const json::Value& run = json::FindArray(v, "runs")->at(0);
+  const json::Array* invocations = json::FindArray(run, "invocations");
+  ASSERT_NE(invocations, nullptr);
+  ASSERT_EQ(invocations->size(), 1u);
+  const json::Array* notes = json::FindArray(invocations->at(0), "toolExecutionNotifications");
+  ASSERT_NE(notes, nullptr);
+  ASSERT_EQ(notes->size(), 1u);
+  EXPECT_EQ(notes->at(0).get("descriptor").get("id").to_str(), "invalid-base64");
+  EXPECT_EQ(notes->at(0).get("level").to_str(), "warning");
+  EXPECT_EQ(notes->at(0).get("properties").get("entry").to_str(), "0");
+}
+
 }  // namespace
 }  // namespace portal_check

@@ -31,6 +31,19 @@ function reply(text, call) {
   return value;
 }
 
+// The text of one output of a finished session ("json" or "sarif"). Throws EngineError "internal"
+// when there is none (an output is never an error value: errors come from feed and finish). Read through outputBytes (a view of the engine's own
+// bytes, decoded at once) when the module has it: output() copies the text twice inside the wasm
+// heap, which never shrinks. Not parsed here: see auditHar's report.
+function outputText(session, format) {
+  const text = typeof session.outputBytes === 'function'
+    ? new TextDecoder().decode(session.outputBytes(format))
+    : session.output(format);
+  if (!text.startsWith('{'))
+    throw new EngineError('internal', `output(${format}): the engine replied with text that is not a report`);
+  return text;
+}
+
 // loadEngine({moduleUrl, wasmBinary}) → Promise<{module, info: {name, version}, ruleset()}>
 //   moduleUrl: URL or path (file URL in Node) of build/wasm/portal_check.mjs, the Emscripten
 //   MODULARIZE + EXPORT_ES6 factory. wasmBinary: the .wasm bytes (required in Node, where the glue
@@ -54,7 +67,8 @@ export async function loadEngine({ moduleUrl, wasmBinary } = {}) {
 }
 
 // auditHar(engine, har, {target, ruleset, profiles, declarations, chunkBytes = 1 MiB, onProgress}) →
-//   Promise<{report (object), reportText (the engine's JSON, byte-exact), sarifText}>
+//   Promise<{report (object, parsed from reportText on first access), reportText (the engine's
+//   JSON, byte-exact), sarifText}>
 //   har: the HAR document as text (string), as its bytes (Uint8Array), or as an async iterable of
 //   byte chunks (a file stream); it reaches the engine unchanged, fed in chunks (Session.feed
 //   audits each entry as soon as its last byte arrives, so memory stays bounded by the largest
@@ -99,11 +113,19 @@ export async function auditHar(engine, har, { target, ruleset, profiles, declara
       for await (const chunk of har) feed(chunk instanceof Uint8Array ? chunk : new TextEncoder().encode(String(chunk)));
     }
     reply(session.finish(), 'finish');
-    const reportText = session.output('json');
-    const report = reply(reportText, 'output(json)');
-    const sarifText = session.output('sarif');
-    reply(sarifText, 'output(sarif)');
-    return { report, reportText, sarifText };
+    const reportText = outputText(session, 'json');
+    const sarifText = outputText(session, 'sarif');
+    // Parsed on first use (then kept): a large report's objects cost several times its text, and
+    // many callers only need the text.
+    let report;
+    return {
+      get report() {
+        if (report === undefined) report = reply(reportText, 'output(json)');
+        return report;
+      },
+      reportText,
+      sarifText,
+    };
   } finally {
     session.delete();
   }

@@ -7,11 +7,12 @@
 // Memory: the auditor holds at most one HAR entry's text at a time (each entry is audited as soon
 // as its last byte arrives) and drops bodies and page models as soon as the entry is audited; it
 // keeps, per exchange, only what site-level checks need (URLs, status codes) and the results.
-// So the evidence costs memory bounded by the largest entry, not by the HAR; the results (and the
-// report built from them) grow with the number of pages — measured at about 0.5 MB per page on
-// the benchmark corpus (BENCHMARKS.md), which issue 6's 300 MB target for 1,000 pages still needs
-// to bring down. The core never reads the network, the clock or randomness, so the same
-// evidence and ruleset always give the same report bytes.
+// So the evidence costs memory bounded by the largest entry, not by the HAR; the results grow
+// with the number of pages, kept compact (each result's details as JSON text, rendered when it is
+// emitted), and Finish writes the report and SARIF straight from them into strings allocated at
+// their exact size. Peak native RSS on the benchmark corpus: 101 MB for 1,000 pages, of which the
+// two output texts are 54 MB (BENCHMARKS.md). The core never reads the network, the clock
+// or randomness, so the same evidence and ruleset always give the same report bytes.
 #ifndef PORTAL_CHECK_AUDITOR_H_
 #define PORTAL_CHECK_AUDITOR_H_
 
@@ -51,13 +52,15 @@ class Auditor {
   virtual ~Auditor() = default;
 
   // Consumes the next bytes of a HAR document and audits every entry completed by them. Errors:
-  // see HarStream::Feed and ReadHarEntry (the first invalid entry stops the audit: input error);
+  // see HarStream::Feed and ReadHarEntry (the first invalid entry stops the audit: input error;
+  // an entry over limits::kMaxEntryBytes or nested past limits::kMaxJsonDepth is skipped with a
+  // notice instead, and the audit goes on);
   // kFailedPrecondition after Finish or after AddEntry. After an error every call fails.
   virtual Status Feed(std::string_view bytes) = 0;
   // Audits one HAR entry (JSON text). Errors: see ReadHarEntry; kFailedPrecondition after Finish
   // or once Feed was used.
   virtual Status AddEntry(std::string_view entry_json) = 0;
-  // HAR entries audited so far.
+  // HAR entries read so far: audited, or skipped past a limit (each skip has a notice).
   virtual std::size_t entries() const = 0;
   // Ends the input (for Feed: checks the document was complete), runs the site-level checks and
   // builds the report. Errors: see HarStream::End; kFailedPrecondition when called twice.

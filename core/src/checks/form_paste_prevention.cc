@@ -12,6 +12,8 @@
 #include "util/text.h"
 
 namespace portal_check {
+
+using namespace std::string_view_literals;  // tag and attribute names compare size first
 namespace {
 
 // True when an inline handler cancels the event: "return false", "event.preventDefault()",
@@ -36,13 +38,13 @@ class PastePrevention : public FormCheck {
     std::size_t count = 0;
     bool password = false;
     for (const HtmlElement& e : view.page->elements()) {
-      if (!(e.tag == "input" || e.tag == "textarea" || e.tag == "form" || e.tag == "body")) continue;
+      if (!(e.tag == "input"sv || e.tag == "textarea"sv || e.tag == "form"sv || e.tag == "body"sv)) continue;
       for (const char* event : {"onpaste", "oncopy", "ondrop"}) {
         const std::string* handler = e.Attr(event);
         if (handler == nullptr || !Cancels(*handler)) continue;
         ++count;
         const std::string* type = e.Attr("type");
-        const bool is_password = e.tag == "input" && type && text::EqualsIgnoreCase(text::Trim(*type), "password");
+        const bool is_password = e.tag == "input"sv && type && text::EqualsIgnoreCase(text::Trim(*type), "password");
         password = password || is_password;
         const std::string* name = e.Attr("name");
         json::Object o;

@@ -21,6 +21,8 @@
 #include "util/vietnamese.h"
 
 namespace portal_check {
+
+using namespace std::string_view_literals;  // tag and attribute names compare size first
 namespace {
 
 constexpr std::size_t kNearElements = 12;
@@ -61,14 +63,14 @@ class ConsentFinder {
     if (p >= 0) {
       const HtmlElement& c = page_.elements()[static_cast<std::size_t>(p)];
       const std::size_t c_end = SubtreeEnd(page_, static_cast<std::size_t>(p));
-      if (c.tag != "body" && c.tag != "html" && c_end - static_cast<std::size_t>(p) <= kMaxContainer) {
+      if (c.tag != "body"sv && c.tag != "html"sv && c_end - static_cast<std::size_t>(p) <= kMaxContainer) {
         from = std::min(from, static_cast<std::size_t>(p));
         to = std::max(to, c_end);
       }
     }
     for (std::size_t i = from; i < to; ++i) {
       const HtmlElement& a = page_.elements()[i];
-      if (a.tag != "a" || !IsPolicyLink(a)) continue;
+      if (a.tag != "a"sv || !IsPolicyLink(a)) continue;
       const std::string* href = a.Attr("href");
       o["consent"] = json::Str("privacy-link");
       o["control"] = json::Str(text::SafeUtf8(href ? *href : a.text, 256));

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checks/check.h"
@@ -27,6 +28,8 @@
 #include "util/text.h"
 
 namespace portal_check {
+
+using namespace std::string_view_literals;  // tag and attribute names compare size first
 namespace {
 
 struct HeaderMarker {
@@ -104,14 +107,14 @@ struct PageFacts {
 PageFacts ReadFacts(const PageModel& page) {
   PageFacts f;
   for (const HtmlElement& el : page.elements()) {
-    if (el.tag == "meta") {
+    if (el.tag == "meta"sv) {
       const std::string* name = el.Attr("name");
       const std::string* content = el.Attr("content");
       if (name && content && text::EqualsIgnoreCase(text::Trim(*name), "generator")) f.generators.push_back(text::Lower(*content));
-    } else if (el.tag == "script" || el.tag == "link" || el.tag == "img" || el.tag == "iframe" || el.tag == "form") {
+    } else if (el.tag == "script"sv || el.tag == "link"sv || el.tag == "img"sv || el.tag == "iframe"sv || el.tag == "form"sv) {
       for (std::string_view attr : {"src", "href", "action"})
         if (const std::string* v = el.Attr(attr); v && f.assets.size() < kMaxAssets) f.assets.push_back(text::Lower(*v));
-      if (el.tag == "script" && !el.HasAttr("src") && !el.text.empty()) f.texts.push_back(el.text);
+      if (el.tag == "script"sv && !el.HasAttr("src") && !el.text.empty()) f.texts.push_back(el.text);
     }
   }
   for (const HtmlComment& c : page.comments()) f.texts.push_back(c.text);

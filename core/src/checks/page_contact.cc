@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checks/check.h"
@@ -32,6 +33,8 @@
 #include "util/vietnamese.h"
 
 namespace portal_check {
+
+using namespace std::string_view_literals;  // tag and attribute names compare size first
 namespace {
 
 constexpr std::size_t kMaxListed = 5;
@@ -199,8 +202,8 @@ class ContactCheck : public Check {
     bool address = FindAddress(visible, lists_[3], lists_[4]);
     for (std::size_t i = 0; i < page.elements().size(); ++i) {
       const HtmlElement& e = page.elements()[i];
-      if (e.tag == "address") address = true;
-      if (e.tag != "a" && e.tag != "area") continue;
+      if (e.tag == "address"sv) address = true;
+      if (e.tag != "a"sv && e.tag != "area"sv) continue;
       const std::string* href = e.Attr("href");
       if (href == nullptr) continue;
       const std::string_view h = text::Trim(*href);

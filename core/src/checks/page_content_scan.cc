@@ -6,8 +6,8 @@
 namespace portal_check::content {
 namespace {
 
-bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 bool IsHostChar(char c) { return IsAsciiAlnum(c) || c == '-' || c == '.'; }
 
 // Parses one octet at text[i]: 1-3 digits, value ≤ 255, no leading zero unless "0". Advances i.
@@ -79,18 +79,19 @@ bool Has(const V& out, std::string_view value) {
 }  // namespace
 
 std::string FoldKey(std::string_view utf8) {
-  const std::string folded = vietnamese::FoldForMatch(utf8);
-  std::string out;
-  out.reserve(folded.size());
-  for (char c : folded) {
+  std::string out = vietnamese::FoldForMatch(utf8);
+  // Folds the white space in place: `w` bytes kept so far, never ahead of the byte read.
+  std::size_t w = 0;
+  for (const char c : out) {
     const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-    if (space) {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else {
-      out.push_back(c);
+    if (!space) {
+      out[w++] = c;
+    } else if (w > 0 && out[w - 1] != ' ') {
+      out[w++] = ' ';
     }
   }
-  if (!out.empty() && out.back() == ' ') out.pop_back();
+  if (w > 0 && out[w - 1] == ' ') --w;
+  out.resize(w);
   return out;
 }
 
@@ -118,6 +119,9 @@ bool IsTextBody(const Exchange& ex, bool with_scripts) {
 std::size_t FindInternalAddresses(std::string_view text, std::vector<InternalAddress>& out, std::size_t max) {
   const std::size_t before = out.size();
   for (std::size_t i = 0; i < text.size() && out.size() < max; ++i) {
+    // Only digits and ':' start anything: skip the other bytes in a tight loop.
+    while (i < text.size() && !IsDigit(text[i]) && text[i] != ':') ++i;
+    if (i >= text.size()) break;
     const char c = text[i];
     if (IsDigit(c)) {
       const char p = i > 0 ? text[i - 1] : ' ';
@@ -137,13 +141,16 @@ std::size_t FindInternalAddresses(std::string_view text, std::vector<InternalAdd
       // The scheme, for the single-label rule.
       std::size_t s = i;
       while (s > 0 && IsAsciiAlnum(text[s - 1])) --s;
-      const std::string scheme = text::Lower(text.substr(s, i - s));
-      const bool http = scheme == "http" || scheme == "https";
+      const std::string_view scheme = text.substr(s, i - s);
+      const bool http = text::EqualsIgnoreCase(scheme, "http") || text::EqualsIgnoreCase(scheme, "https");
       std::size_t h = i + 3, e = h;
       while (e < text.size() && IsHostChar(text[e]) && e - h < 255) ++e;
-      const std::string host = text::Lower(text.substr(h, e - h));
+      char lower[255];  // the host, lower-cased (at most 255 bytes), without allocating
+      for (std::size_t k = h; k < e; ++k) lower[k - h] = LowerAscii(text[k]);
+      const std::string_view host(lower, e - h);
       const bool host_ends = e >= text.size() || !(text[e] == '@' || text[e] == '%' || text[e] == '_');
-      if (host_ends && IsInternalHost(host, http) && !Has(out, host)) out.push_back(InternalAddress{host, "internal-host"});
+      if (host_ends && IsInternalHost(host, http) && !Has(out, host))
+        out.push_back(InternalAddress{std::string(host), "internal-host"});
       i = h > 0 ? h - 1 : h;  // a dotted quad host is found by the quad branch next
     }
   }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "evidence/exchange.h"
+#include "util/needle_index.h"
 
 namespace portal_check::content {
 
@@ -21,6 +22,36 @@ std::string FoldKey(std::string_view utf8);
 // bytes before and after the occurrence are not ASCII letters or digits (so "slot" does not match
 // inside "timeslot", "sex" not inside "unisex"). Non-ASCII bytes count as boundaries.
 bool ContainsWord(std::string_view folded, std::string_view word);
+
+// ASCII letters and digits: the bytes a word boundary (ContainsWord) may not touch.
+inline bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// Many words (each already a FoldKey) searched together in a FoldKey, with the word boundaries of
+// ContainsWord, in one pass over the text (util/needle_index.h). Built once per word list.
+class WordIndex {
+ public:
+  // Adds `word` and returns its index (0, 1, ... in order of Add). An empty word never matches.
+  std::size_t Add(std::string_view word) { return index_.Add(word); }
+  std::size_t size() const { return index_.size(); }
+
+  // Calls fn(index) for every occurrence in `folded` of a word with word boundaries, so that a
+  // word is reported at least once exactly when ContainsWord(folded, word).
+  template <typename Fn>
+  void ForEachFound(std::string_view folded, Fn&& fn) const {
+    for (std::size_t pos = index_.NextCandidate(folded, 0); pos < folded.size();
+         pos = index_.NextCandidate(folded, pos + 1)) {
+      if (pos > 0 && IsAsciiAlnum(folded[pos - 1])) continue;
+      index_.ForEachAt(folded, pos, [&](std::size_t word, std::size_t at) {
+        const std::size_t end = at + index_.needle(word).size();
+        if (end >= folded.size() || !IsAsciiAlnum(folded[end])) fn(word);
+        return true;
+      });
+    }
+  }
+
+ private:
+  NeedleIndex index_;
+};
 
 // Whether a response body is text worth scanning for disclosures: HTML, XHTML, XML, JSON,
 // text/plain, and (when `with_scripts`) JavaScript. Images, fonts, CSS and binary types are not.

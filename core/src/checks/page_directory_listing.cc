@@ -25,7 +25,7 @@ constexpr std::size_t kMaxListed = 20;
 
 std::string FirstTitle(const PageModel& page) {
   for (const HtmlElement& e : page.elements())
-    if (e.tag == "title") return std::string(text::Trim(e.text));
+    if (std::string_view(e.tag) == "title") return std::string(text::Trim(e.text));
   return "";
 }
 
@@ -35,7 +35,9 @@ std::string ListingStyle(std::string_view body, const std::string& title) {
     for (std::string_view mark : {"<h1>Index of /", "Parent Directory", "href=\"../\"", "<pre><a href="})
       if (text::ContainsIgnoreCase(body, mark)) return "apache-nginx";
   }
-  if (text::ContainsIgnoreCase(body, ">[To Parent Directory]</A>")) return "iis";
+  // ">[" has no letters: a plain search for it (memchr-fast) rules most bodies out first.
+  if (body.find(">[") != std::string_view::npos && text::ContainsIgnoreCase(body, ">[To Parent Directory]</A>"))
+    return "iis";
   const std::size_t dash = title.find(" - /");
   if (dash != std::string::npos && dash > 0 && body.find("<pre>") != std::string_view::npos &&
       body.find("<A HREF=\"") != std::string_view::npos &&

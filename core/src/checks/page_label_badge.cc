@@ -25,6 +25,7 @@
 // "images" (at most 10 each: url, status, and the id or slug read).
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checks/check.h"
@@ -35,6 +36,8 @@
 #include "util/text.h"
 
 namespace portal_check {
+
+using namespace std::string_view_literals;  // tag and attribute names compare size first
 namespace {
 
 constexpr std::size_t kMaxListed = 10;
@@ -146,7 +149,14 @@ class LabelBadgeCheck : public Check {
     const std::string& host = view.url->host();
     Verdict v;
     std::string seen_image;  // the last image URL added (lazy images repeat it in src and data-src)
+    // A reference resolves to a label host only when its own authority names one (so its text holds
+    // the name) or when it has none and the base URL is on a label host: skip resolving the others.
+    const bool base_is_label = IsLabelHost(base);
+    auto may_name_label = [&](std::string_view ref) {
+      return base_is_label || text::ContainsIgnoreCase(ref, "tinnhiemmang.vn");
+    };
     auto image = [&](std::string_view ref) {
+      if (!may_name_label(ref)) return;
       const std::string r(ref);
       const std::optional<Url> u = page_links::ResolveAttr(base, &r);
       if (!u || !IsLabelHost(*u) || u->path().find("handle_cert") == std::string::npos || u->href() == seen_image) return;
@@ -155,20 +165,22 @@ class LabelBadgeCheck : public Check {
     };
     for (std::size_t i = 0; i < page.elements().size(); ++i) {
       const HtmlElement& e = page.elements()[i];
-      if (e.tag == "a") {
-        const std::optional<Url> u = page_links::ResolveAttr(base, e.Attr("href"));
+      if (e.tag == "a"sv) {
+        const std::string* href = e.Attr("href");
+        if (href == nullptr || !may_name_label(*href)) continue;
+        const std::optional<Url> u = page_links::ResolveAttr(base, href);
         if (!u || !IsLabelHost(*u)) continue;
         bool has_image = false;
         page_links::ForEachDescendant(page, i, [&](std::size_t d) {
-          has_image = has_image || page.elements()[d].tag == "img";
+          has_image = has_image || page.elements()[d].tag == "img"sv;
         });
         if (u->path().rfind(kDirectory, 0) == 0 || has_image ||
             page_links::FoldedLabel(page, i).find("chung nhan") != std::string::npos)
           AddLink(*u, host, v);
-      } else if (e.tag == "img" || e.tag == "source") {
+      } else if (e.tag == "img"sv || e.tag == "source"sv) {
         for (const char* attr : {"src", "data-src", "data-original", "data-lazy-src"})
           if (const std::string* s = e.Attr(attr)) image(*s);
-        if (const std::string* srcset = e.Attr("srcset"))
+        if (const std::string* srcset = e.Attr("srcset"); srcset && may_name_label(*srcset))
           for (std::string_view candidate : text::Split(*srcset, ',')) {
             const std::vector<std::string_view> parts = text::SplitWhitespace(candidate);
             if (!parts.empty()) image(parts.front());

@@ -15,6 +15,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 
 #include "checks/check.h"
 #include "checks/factories.h"
@@ -24,6 +25,8 @@
 #include "util/text.h"
 
 namespace portal_check {
+
+using namespace std::string_view_literals;  // tag and attribute names compare size first
 namespace {
 
 constexpr std::size_t kMaxListed = 20;
@@ -46,12 +49,12 @@ class LinkOpenerCheck : public Check {
     const PageModel& page = *view.page;
     std::set<std::string> frame_names;
     for (const HtmlElement& e : page.elements())
-      if ((e.tag == "iframe" || e.tag == "frame") && e.Attr("name")) frame_names.insert(*e.Attr("name"));
+      if ((e.tag == "iframe"sv || e.tag == "frame"sv) && e.Attr("name")) frame_names.insert(*e.Attr("name"));
     const Url base = page_links::BaseUrl(page, *view.url);
     json::Array unprotected;
     std::size_t bad = 0, good = 0;
     for (const HtmlElement& e : page.elements()) {
-      if (e.tag != "a" && e.tag != "area") continue;
+      if (e.tag != "a"sv && e.tag != "area"sv) continue;
       const std::string* target = e.Attr("target");
       if (target == nullptr || !OpensNewContext(*target, frame_names)) continue;
       const std::optional<Url> u = page_links::ResolveAttr(base, e.Attr("href"));

@@ -1,10 +1,14 @@
 #include "checks/page_links.h"
 
+#include <string_view>
+
 #include "engine/audit_context.h"
 #include "util/text.h"
 #include "util/vietnamese.h"
 
 namespace portal_check::page_links {
+
+using namespace std::string_view_literals;  // tag names compare size first
 
 Url BaseUrl(const PageModel& page, const Url& page_url) {
   if (!page.base_href().empty()) {
@@ -16,6 +20,20 @@ Url BaseUrl(const PageModel& page, const Url& page_url) {
 std::optional<Url> ResolveAttr(const Url& base, const std::string* reference) {
   if (reference == nullptr || text::Trim(*reference).empty()) return std::nullopt;
   return base.Resolve(*reference);
+}
+
+bool IsHostRelative(std::string_view reference) {
+  const std::string_view r = text::Trim(reference);
+  const auto slash = [](char c) { return c == '/' || c == '\\'; };
+  if (r.size() >= 2 && slash(r[0]) && slash(r[1])) return false;  // a network-path reference
+  const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (r.empty() || !alpha(r[0])) return true;
+  // A scheme is ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) followed by ':'.
+  for (char c : r) {
+    if (c == ':') return false;
+    if (!(alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) return true;
+  }
+  return true;
 }
 
 bool HasToken(const std::string* value, std::string_view token) {
@@ -32,7 +50,7 @@ std::string FoldedLabel(const PageModel& page, std::size_t index) {
     if (const std::string* v = a.Attr(attr)) label += " " + *v;
   ForEachDescendant(page, index, [&](std::size_t i) {
     const HtmlElement& e = page.elements()[i];
-    if (e.tag != "img") return;
+    if (e.tag != "img"sv) return;
     for (const char* attr : {"alt", "title"})
       if (const std::string* v = e.Attr(attr)) label += " " + *v;
   });

@@ -27,6 +27,12 @@ Url BaseUrl(const PageModel& page, const Url& page_url);
 // blank or unparsable.
 std::optional<Url> ResolveAttr(const Url& base, const std::string* reference);
 
+// True when `reference` (an attribute value) has neither a scheme nor an authority ("a/b", "/x",
+// "?q", "#f", ""): whenever Url::Resolve resolves it, the result keeps the base URL's scheme, host
+// and port. Conservative: false for anything that might carry a scheme or an authority (read as
+// Url::Resolve reads it: trimmed, '\\' as '/').
+bool IsHostRelative(std::string_view reference);
+
 // True when the white-space separated token list `value` (a rel attribute) holds `token`
 // (ASCII case-insensitive). nullptr holds nothing.
 bool HasToken(const std::string* value, std::string_view token);

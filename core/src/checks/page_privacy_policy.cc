@@ -20,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checks/check.h"
@@ -32,6 +33,8 @@
 #include "util/vietnamese.h"
 
 namespace portal_check {
+
+using namespace std::string_view_literals;  // tag and attribute names compare size first
 namespace {
 
 constexpr std::size_t kMaxLabelBytes = 120;
@@ -87,7 +90,7 @@ class PrivacyPolicyCheck : public Check {
     json::Array listed;
     for (std::size_t i = 0; i < page.elements().size(); ++i) {
       const HtmlElement& e = page.elements()[i];
-      if (e.tag != "a" && e.tag != "area") continue;
+      if (e.tag != "a"sv && e.tag != "area"sv) continue;
       const std::optional<Url> u = page_links::ResolveAttr(base, e.Attr("href"));
       if (!u || !IsNavigable(*u)) continue;
       const std::string* matched = nullptr;

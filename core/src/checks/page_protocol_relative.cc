@@ -9,6 +9,7 @@
 // attribute), "count".
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "checks/check.h"
 #include "checks/factories.h"
@@ -17,6 +18,8 @@
 #include "util/text.h"
 
 namespace portal_check {
+
+using namespace std::string_view_literals;  // tag and attribute names compare size first
 namespace {
 
 constexpr std::size_t kMaxListed = 30;
@@ -45,10 +48,10 @@ class ProtocolRelativeCheck : public Check {
     };
     for (const HtmlElement& e : view.page->elements()) {
       for (const HtmlAttribute& a : e.attrs) {
-        if (a.name == "src" || a.name == "href" || a.name == "action" || a.name == "formaction" || a.name == "data" ||
-            a.name == "poster") {
+        if (a.name == "src"sv || a.name == "href"sv || a.name == "action"sv || a.name == "formaction"sv ||
+            a.name == "data"sv || a.name == "poster"sv) {
           note(e, a.name, a.value);
-        } else if (a.name == "srcset") {
+        } else if (a.name == "srcset"sv) {
           for (std::string_view candidate : text::Split(a.value, ',')) {
             const std::vector<std::string_view> parts = text::SplitWhitespace(candidate);
             if (!parts.empty()) note(e, a.name, parts.front());

@@ -22,11 +22,13 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checks/check.h"
 #include "checks/factories.h"
 #include "checks/page_content_scan.h"
+#include "checks/page_links.h"
 #include "engine/audit_context.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
@@ -37,31 +39,43 @@ namespace {
 constexpr std::size_t kMaxListed = 20;
 constexpr std::size_t kMinVisibleLinks = 5;
 
-struct Word {
-  std::string shown;   // as the data list spells it
-  std::string folded;  // content::FoldKey(shown)
-};
-
-std::vector<Word> LoadWords(const AuditContext& ctx, std::string_view key) {
-  std::vector<Word> out;
-  for (std::string& s : ctx.DataStrings("spam-keywords", key)) {
-    std::string folded = content::FoldKey(s);
-    if (!folded.empty()) out.push_back(Word{std::move(s), std::move(folded)});
-  }
-  return out;
-}
-
-// Adds to `found` every word of `words` in `folded`; true when any.
-bool Collect(std::string_view folded, const std::vector<Word>& words, std::set<std::string>& found) {
-  bool any = false;
-  for (const Word& w : words) {
-    if (content::ContainsWord(folded, w.folded)) {
-      found.insert(w.shown);
-      any = true;
+// One keyword list of the data, folded and indexed once per audit.
+class WordList {
+ public:
+  WordList(const AuditContext& ctx, std::string_view key) {
+    for (std::string& s : ctx.DataStrings("spam-keywords", key)) {
+      std::string folded = content::FoldKey(s);
+      if (folded.empty()) continue;
+      index_.Add(folded);
+      shown_.push_back(std::move(s));
     }
   }
-  return any;
-}
+
+  // Adds to `found` the list spelling of every word of the list in `folded` (a FoldKey) with word
+  // boundaries (content::ContainsWord); true when any.
+  bool Collect(std::string_view folded, std::set<std::string>& found) const {
+    bool any = false;
+    index_.ForEachFound(folded, [&](std::size_t word) {
+      found.insert(shown_[word]);
+      any = true;
+    });
+    return any;
+  }
+
+ private:
+  content::WordIndex index_;        // the folded words
+  std::vector<std::string> shown_;  // as the data list spells them, by index
+};
+
+struct Lists {
+  explicit Lists(const AuditContext& ctx)
+      : keywords(ctx, "keywords"), context_words(ctx, "context_keywords"), lottery(ctx, "lottery") {
+    for (const std::string& h : ctx.DataStrings("spam-keywords", "href_parts"))
+      if (!h.empty()) href_parts.push_back(text::Lower(h));
+  }
+  WordList keywords, context_words, lottery;
+  std::vector<std::string> href_parts;  // lower-case
+};
 
 struct Link {
   std::string href, text;
@@ -73,21 +87,25 @@ class SpamInjectionCheck : public Check {
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     if (view.page == nullptr) return;
     const PageModel& page = *view.page;
-    const std::vector<Word> keywords = LoadWords(ctx, "keywords");
-    const std::vector<Word> context_words = LoadWords(ctx, "context_keywords");
-    const std::vector<Word> lottery = LoadWords(ctx, "lottery");
-    std::vector<std::string> href_parts;
-    for (const std::string& h : ctx.DataStrings("spam-keywords", "href_parts"))
-      if (!h.empty()) href_parts.push_back(text::Lower(h));
+    if (!lists_ || lists_from_ != &ctx.Data("spam-keywords")) {
+      lists_.emplace(ctx);
+      lists_from_ = &ctx.Data("spam-keywords");
+    }
+    const Lists& lists = *lists_;
 
     std::optional<Url> base = view.url;
     if (base && !page.base_href().empty())
       if (std::optional<Url> b = base->Resolve(page.base_href())) base = b;
 
+    // A reference without scheme and authority leads to the base URL's site: it can lead to
+    // another site only when the base URL itself does.
+    const std::string page_site = view.url ? view.url->Site() : std::string();
+    const bool relative_may_leave = view.url && base && base->IsHttpOrHttps() && base->Site() != page_site;
+
     std::set<std::string> found, lottery_found;
     const std::string hidden_folded = content::FoldKey(page.hidden_text());
-    bool injected = Collect(hidden_folded, keywords, found);
-    Collect(hidden_folded, lottery, lottery_found);
+    bool injected = lists.keywords.Collect(hidden_folded, found);
+    lists.lottery.Collect(hidden_folded, lottery_found);
 
     std::vector<Link> hidden_links, visible_links;
     std::set<std::string> seen_visible;
@@ -95,22 +113,24 @@ class SpamInjectionCheck : public Check {
       const HtmlElement& a = page.elements()[static_cast<std::size_t>(i)];
       const std::string* href = a.Attr("href");
       if (href == nullptr) continue;
-      std::optional<Url> target = base ? base->Resolve(*href) : Url::Parse(*href);
-      const bool web = target && target->IsHttpOrHttps();
-      const bool other_site = web && view.url && !target->SameSite(*view.url);
-      const std::string url = web ? text::Lower(target->href()) : text::Lower(*href);
       const std::string folded = content::FoldKey(a.text + " " + (a.Attr("title") ? *a.Attr("title") : std::string()));
       std::set<std::string> words;
-      bool match = Collect(folded, keywords, words);
-      if (a.hidden && other_site) match = Collect(folded, context_words, words) || match;
-      for (const std::string& part : href_parts) {
+      bool match = lists.keywords.Collect(folded, words);
+      // Without a keyword only a link to another site can match: skip resolving the others.
+      if (!match && !(view.url && (relative_may_leave || !page_links::IsHostRelative(*href)))) continue;
+      std::optional<Url> target = base ? base->Resolve(*href) : Url::Parse(*href);
+      const bool web = target && target->IsHttpOrHttps();
+      const bool other_site = web && view.url && target->Site() != page_site;  // Url::SameSite
+      const std::string url = other_site ? text::Lower(target->href()) : std::string();  // read only then
+      if (a.hidden && other_site) match = lists.context_words.Collect(folded, words) || match;
+      for (const std::string& part : lists.href_parts) {
         if (other_site && url.find(part) != std::string::npos) {
           match = true;
           break;
         }
       }
       if (!match) continue;
-      Collect(folded, lottery, lottery_found);
+      lists.lottery.Collect(folded, lottery_found);
       found.insert(words.begin(), words.end());
       Link link{text::SafeUtf8(web ? target->href() : *href, 1024), text::SafeUtf8(text::Trim(a.text), 256), a.hidden};
       if (a.hidden) {
@@ -143,6 +163,10 @@ class SpamInjectionCheck : public Check {
     r.details["visible_link_count"] = json::Int(static_cast<std::int64_t>(visible_links.size()));
     out.Emit(std::move(r));
   }
+
+ private:
+  std::optional<Lists> lists_;                 // compiled on first use
+  const json::Value* lists_from_ = nullptr;    // the data list they were compiled from
 };
 
 }  // namespace

@@ -46,6 +46,7 @@
 // "divergence" when observatory_result is set or the Observatory is harsher than the truth.
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checks/check.h"
@@ -57,6 +58,8 @@
 #include "util/text.h"
 
 namespace portal_check {
+
+using namespace std::string_view_literals;  // tag and attribute names compare size first
 namespace {
 
 constexpr std::size_t kMaxListed = 50;
@@ -233,11 +236,11 @@ class SriCheck : public Check {
     for (const HtmlElement& e : page.elements()) {
       const std::string* ref = nullptr;
       Resource res;
-      if (e.tag == "script") {
+      if (e.tag == "script"sv) {
         ++scripts;
         ref = e.Attr("src");
         if (ref == nullptr || ref->empty()) continue;  // inline: counted, not classified
-      } else if (e.tag == "link" && page_links::HasToken(e.Attr("rel"), "stylesheet")) {
+      } else if (e.tag == "link"sv && page_links::HasToken(e.Attr("rel"), "stylesheet")) {
         ref = e.Attr("href");
         if (ref == nullptr || text::Trim(*ref).empty()) continue;
         res.script = false;

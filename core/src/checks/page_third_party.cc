@@ -34,6 +34,7 @@
 #include "engine/audit_context.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
+#include "util/needle_index.h"
 #include "util/text.h"
 
 namespace portal_check {
@@ -42,8 +43,24 @@ namespace {
 constexpr std::size_t kMaxOrigins = 50;
 constexpr std::size_t kMaxMalicious = 20;
 
+// A host list of the data (lower-case, empty entries dropped: they name no host) with an index of
+// its entries for HostInScript.
+struct HostList {
+  std::vector<std::string> hosts;
+  NeedleIndex index;  // hosts[i] as needle i, ASCII case-insensitive
+
+  void Load(const AuditContext& ctx, std::string_view list, std::string_view key) {
+    for (const std::string& h : ctx.DataStrings(list, key)) {
+      if (h.empty()) continue;
+      hosts.push_back(text::Lower(h));
+      index.Add(hosts.back(), /*ignore_case=*/true);
+    }
+  }
+};
+
 struct Lists {
-  std::vector<std::string> malicious, analytics, fonts;
+  HostList malicious, analytics;
+  std::vector<std::string> fonts;
 };
 
 const std::string* Listed(std::string_view host, const std::vector<std::string>& list) {
@@ -56,24 +73,27 @@ bool IsHostChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
 }
 
-// The first entry of `hosts` written in `script` as a host name (see the file comment): the entry,
-// and the whole host written there (e.g. "cdn.polyfill.io" for entry "polyfill.io").
-std::optional<std::pair<const std::string*, std::string>> HostInScript(std::string_view script,
-                                                                       const std::vector<std::string>& hosts) {
-  const std::string lower = text::Lower(script);
-  for (const std::string& h : hosts) {
-    for (std::size_t at = lower.find(h); at != std::string::npos; at = lower.find(h, at + 1)) {
-      const char before = at == 0 ? ' ' : lower[at - 1];
-      const std::size_t end = at + h.size();
-      const bool starts = before == '/' || before == '.' || before == '"' || before == '\'';
-      // not followed by a host character: "polyfill.io.example" is another host
-      if (!starts || (end < lower.size() && IsHostChar(lower[end]))) continue;
-      std::size_t from = at;
-      while (from > 0 && at - from < 253 && IsHostChar(lower[from - 1])) --from;
-      return std::make_pair(&h, lower.substr(from, end - from));
-    }
-  }
-  return std::nullopt;
+// The first entry of `list` (in list order) written in `script` as a host name (see the file
+// comment), matched ASCII case-insensitively: the entry, and the whole host written there,
+// lower-cased (e.g. "cdn.polyfill.io" for entry "polyfill.io"). One pass over the script.
+std::optional<std::pair<const std::string*, std::string>> HostInScript(std::string_view script, const HostList& list) {
+  std::size_t best = list.hosts.size(), best_at = 0;  // the earliest entry found, and where
+  list.index.Scan(script, [&](std::size_t entry, std::size_t at) {
+    if (entry >= best) return true;  // positions ascend: keep the first place of the earliest entry
+    const char before = at == 0 ? ' ' : script[at - 1];
+    const std::size_t end = at + list.hosts[entry].size();
+    const bool starts = before == '/' || before == '.' || before == '"' || before == '\'';
+    // not followed by a host character: "polyfill.io.example" is another host
+    if (!starts || (end < script.size() && IsHostChar(script[end]))) return true;
+    best = entry;
+    best_at = at;
+    return best > 0;  // nothing can precede entry 0
+  });
+  if (best == list.hosts.size()) return std::nullopt;
+  const std::size_t end = best_at + list.hosts[best].size();
+  std::size_t from = best_at;
+  while (from > 0 && best_at - from < 253 && IsHostChar(script[from - 1])) --from;
+  return std::make_pair(&list.hosts[best], text::Lower(script.substr(from, end - from)));
 }
 
 struct PageState {
@@ -120,14 +140,14 @@ class ThirdPartyCheck : public Check {
  private:
   void Load(const AuditContext& ctx) {
     loaded_ = true;
-    for (const std::string& h : ctx.DataStrings("malicious-script-hosts", "hosts")) lists_.malicious.push_back(text::Lower(h));
-    for (const std::string& h : ctx.DataStrings("third-party-hosts", "analytics")) lists_.analytics.push_back(text::Lower(h));
+    lists_.malicious.Load(ctx, "malicious-script-hosts", "hosts");
+    lists_.analytics.Load(ctx, "third-party-hosts", "analytics");
     for (const std::string& h : ctx.DataStrings("third-party-hosts", "fonts")) lists_.fonts.push_back(text::Lower(h));
   }
 
   void AddOrigin(PageState& s, const Url& u, std::string kind) const {
     if (!u.IsHttpOrHttps() || u.SameSite(s.url)) return;
-    if (Listed(u.host(), lists_.analytics)) kind = "analytics";
+    if (Listed(u.host(), lists_.analytics.hosts)) kind = "analytics";
     else if ((kind == "stylesheet" || kind == "request") && Listed(u.host(), lists_.fonts)) kind = "font";
     const std::string origin = text::SafeUtf8(page_links::DisplayOrigin(u), 512);
     auto it = s.origins.find(origin);
@@ -151,22 +171,32 @@ class ThirdPartyCheck : public Check {
   }
 
   // A reference from the page model: records its origin and, for active kinds, a listed host.
-  void Reference(PageState& s, const Url& base, const std::string* ref, std::string_view kind) const {
+  // `relative_adds_nothing`: references without scheme and authority (page_links::IsHostRelative),
+  // which resolve to the base URL's scheme and host, record nothing, so they are not resolved.
+  void Reference(PageState& s, const Url& base, bool relative_adds_nothing, const std::string* ref,
+                 std::string_view kind) const {
+    if (relative_adds_nothing && ref != nullptr && page_links::IsHostRelative(*ref)) return;
     std::optional<Url> u = page_links::ResolveAttr(base, ref);
     if (!u) return;
     AddOrigin(s, *u, std::string(kind));
     if (kind == "script" || kind == "frame" || kind == "object") {
-      if (const std::string* hit = Listed(u->host(), lists_.malicious)) AddMalicious(s, u->href(), u->host(), *hit, kind);
+      if (const std::string* hit = Listed(u->host(), lists_.malicious.hosts)) AddMalicious(s, u->href(), u->host(), *hit, kind);
     }
   }
 
   void ScanPage(const PageModel& page, PageState& s) const {
     const Url base = page_links::BaseUrl(page, s.url);
+    // What AddOrigin and the malicious-host test would do with the base URL's scheme and host.
+    const bool relative_adds_nothing = (!base.IsHttpOrHttps() || base.SameSite(s.url)) &&
+                                       Listed(base.host(), lists_.malicious.hosts) == nullptr;
+    auto reference = [&](const std::string* ref, std::string_view kind) {
+      Reference(s, base, relative_adds_nothing, ref, kind);
+    };
     for (const HtmlElement& e : page.elements()) {
-      const std::string& t = e.tag;
+      const std::string_view t = e.tag;  // compares size first
       if (t == "script") {
         if (e.HasAttr("src")) {
-          Reference(s, base, e.Attr("src"), "script");
+          reference(e.Attr("src"), "script");
         } else if (!e.text.empty()) {
           if (auto hit = HostInScript(e.text, lists_.malicious))
             AddMalicious(s, "inline script (line " + std::to_string(e.line) + ")", hit->second, *hit->first, "inline-script");
@@ -175,26 +205,26 @@ class ThirdPartyCheck : public Check {
           }
         }
       } else if (t == "iframe" || t == "frame") {
-        Reference(s, base, e.Attr("src"), "frame");
+        reference(e.Attr("src"), "frame");
       } else if (t == "object") {
-        Reference(s, base, e.Attr("data"), "object");
+        reference(e.Attr("data"), "object");
       } else if (t == "embed") {
-        Reference(s, base, e.Attr("src"), "object");
+        reference(e.Attr("src"), "object");
       } else if (t == "form") {
-        Reference(s, base, e.Attr("action"), "form");
+        reference(e.Attr("action"), "form");
       } else if (t == "link") {
         const std::string* as = e.Attr("as");
-        if (page_links::HasToken(e.Attr("rel"), "stylesheet")) Reference(s, base, e.Attr("href"), "stylesheet");
+        if (page_links::HasToken(e.Attr("rel"), "stylesheet")) reference(e.Attr("href"), "stylesheet");
         else if (page_links::HasToken(e.Attr("rel"), "preload") && as && text::EqualsIgnoreCase(text::Trim(*as), "font"))
-          Reference(s, base, e.Attr("href"), "font");
+          reference(e.Attr("href"), "font");
       } else if (t == "img") {
-        Reference(s, base, e.Attr("src"), "image");
+        reference(e.Attr("src"), "image");
       } else if (t == "audio" || t == "video" || t == "source") {
-        Reference(s, base, e.Attr("src"), "media");
+        reference(e.Attr("src"), "media");
       }
-      if (t == "button" || t == "input") Reference(s, base, e.Attr("formaction"), "form");
+      if (t == "button" || t == "input") reference(e.Attr("formaction"), "form");
       if (t == "input" && e.Attr("type") && text::EqualsIgnoreCase(text::Trim(*e.Attr("type")), "image"))
-        Reference(s, base, e.Attr("src"), "image");
+        reference(e.Attr("src"), "image");
     }
   }
 
@@ -216,7 +246,7 @@ class ThirdPartyCheck : public Check {
     else if (type == "stylesheet" || type == "font" || type == "image" || type == "media") kind = type;
     AddOrigin(s, *view.url, kind);
     if (kind == "script" || kind == "frame") {
-      if (const std::string* hit = Listed(view.url->host(), lists_.malicious))
+      if (const std::string* hit = Listed(view.url->host(), lists_.malicious.hosts))
         AddMalicious(s, view.url->href(), view.url->host(), *hit, "request:" + kind);
     }
   }

@@ -19,6 +19,7 @@
 
 #include "checks/check.h"
 #include "checks/factories.h"
+#include "checks/page_links.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
@@ -166,6 +167,9 @@ class TransportMixedContent : public Check {
 
   static void AddIfHttp(const Url& base, const std::string* ref, bool active, std::string_view source, PageState& s) {
     if (ref == nullptr || text::Trim(*ref).empty()) return;
+    // A reference without scheme and authority keeps the base's scheme: no need to resolve it
+    // when that is not http.
+    if (!base.IsHttp() && page_links::IsHostRelative(*ref)) return;
     std::optional<Url> u = base.Resolve(*ref);
     if (!u || !u->IsHttp()) return;
     (active ? s.active : s.passive).Add(text::SafeUtf8(u->href(), limits::kMaxUrlBytes), source);
@@ -180,7 +184,7 @@ class TransportMixedContent : public Check {
   }
 
   static void ScanElement(const HtmlElement& e, const Url& base, PageState& s) {
-    const std::string& t = e.tag;
+    const std::string_view t = e.tag;  // compares size first
     if (t == "script") AddIfHttp(base, e.Attr("src"), true, "script", s);
     else if (t == "iframe" || t == "frame") AddIfHttp(base, e.Attr("src"), true, t, s);
     else if (t == "link" && RelHasStylesheet(e.Attr("rel"))) AddIfHttp(base, e.Attr("href"), true, "stylesheet", s);

@@ -163,6 +163,12 @@ void TransportRedirect::EmitChain(const std::vector<Hop>& chain, bool truncated,
                                   bool unresolvable, ResultSink& out) const {
   CheckResult r = PageResult(chain.front().url.href());
   r.outcome = ChainOutcome(chain);
+  if (truncated) {  // the chain did not end within the limit: no outcome can be told
+    r.outcome = "error";
+    r.details["reason"] = json::Str("the redirect chain is longer than " + std::to_string(limits::kMaxRedirects) +
+                                    " hops (kMaxRedirects); browsers stop there too");
+    r.details["limit"] = json::Str("kMaxRedirects");
+  }
   r.details["chain"] = json::Value(ChainDetails(chain));
   r.details["hops"] = json::Int(static_cast<std::int64_t>(chain.size() - 1));
   if (truncated) r.details["truncated"] = json::Bool(true);

@@ -10,6 +10,7 @@
 #include "checks/registry.h"
 #include "engine/audit_context.h"
 #include "engine/profile.h"
+#include "engine/result_join.h"
 #include "engine/ruleset.h"
 #include "evidence/har_reader.h"
 #include "evidence/har_stream.h"
@@ -32,19 +33,6 @@ const char* EngineInfo::Version() { return PORTAL_CHECK_VERSION; }
 
 namespace {
 
-// Makes every string inside `v` valid UTF-8 (a last line of defence: checks already pass site
-// strings through text::SafeUtf8, which also cuts them).
-void SanitizeStrings(json::Value& v) {
-  if (v.is<std::string>()) {
-    std::string& s = v.get<std::string>();
-    s = text::SafeUtf8(s, limits::kMaxHeaderValueBytes);
-  } else if (v.is<json::Array>()) {
-    for (json::Value& e : v.get<json::Array>()) SanitizeStrings(e);
-  } else if (v.is<json::Object>()) {
-    for (auto& [k, e] : v.get<json::Object>()) SanitizeStrings(e);
-  }
-}
-
 std::string CharsetOf(const Exchange& ex) {
   auto ct = ex.response_headers.Get("Content-Type");
   if (!ct) return "";
@@ -58,10 +46,12 @@ std::string CharsetOf(const Exchange& ex) {
   return std::string(cs);
 }
 
-// Collects one check's results, keeping them within its closed outcome list.
+// Collects one check's results, keeping them within its closed outcome list, each joined with its
+// rule and kept compact (engine/result_join.h) as soon as it is emitted.
 class CollectingSink : public ResultSink {
  public:
-  CollectingSink(const CheckDescriptor& check, std::vector<CheckResult>& out) : check_(check), out_(out) {}
+  CollectingSink(const CheckDescriptor& check, const Ruleset& ruleset, std::vector<ReportedResult>& out)
+      : check_(check), ruleset_(ruleset), out_(out) {}
   void Emit(CheckResult r) override {
     r.id = std::string(check_.id);
     const bool engine_wide = r.outcome == "not-applicable" || r.outcome == "not-captured" || r.outcome == "error";
@@ -70,15 +60,13 @@ class CollectingSink : public ResultSink {
       r.outcome = "error";
     }
     if (r.page) *r.page = text::SafeUtf8(*r.page, limits::kMaxUrlBytes);
-    json::Value details(std::move(r.details));
-    SanitizeStrings(details);
-    r.details = std::move(details.get<json::Object>());
-    out_.push_back(std::move(r));
+    out_.push_back(JoinResult(std::move(r), ruleset_));
   }
 
  private:
   const CheckDescriptor& check_;
-  std::vector<CheckResult>& out_;
+  const Ruleset& ruleset_;
+  std::vector<ReportedResult>& out_;
 };
 
 class AuditorImpl : public Auditor {
@@ -89,6 +77,7 @@ class AuditorImpl : public Auditor {
         declarations_(std::move(declarations)) {
     for (const CheckDescriptor& d : AllChecks())
       if (ruleset_->Lists(d.id)) checks_.push_back({&d, d.make()});
+    stream_.SetSkipSink([this](const char* limit) { OnSkippedEntry(limit); });
     for (const std::string& id : ruleset_->rule_ids()) {
       bool known = false;
       for (const CheckDescriptor& d : AllChecks()) known = known || d.id == id;
@@ -148,7 +137,7 @@ class AuditorImpl : public Auditor {
   Status BuildReport() {
     EnsureContext(std::nullopt);
     for (auto& [d, check] : checks_) {
-      CollectingSink sink(*d, results_);
+      CollectingSink sink(*d, *ruleset_, results_);
       check->OnFinish(*ctx_, sink);
     }
     AuditOutcome outcome;
@@ -156,10 +145,10 @@ class AuditorImpl : public Auditor {
     outcome.ruleset_version = ruleset_->version();
     outcome.target = ctx_->target() ? ctx_->target()->href() : text::SafeUtf8(requested_target_, limits::kMaxUrlBytes);
     outcome.graded_page = !primary_page_.empty() ? primary_page_ : (pages_.empty() ? "" : pages_.front());
-    outcome.pages = pages_;
+    outcome.pages = std::move(pages_);
     outcome.entries = entries_;
-    outcome.notices = notices_;
-    outcome.results = Join();
+    outcome.notices = std::move(notices_);
+    outcome.results = SortedResults();
     if (!profiles_.empty()) {
       const ProfileInputs in{outcome.results, declarations_, *ruleset_, outcome.graded_page,
                              ComputeGrade(outcome.results, outcome.graded_page, *ruleset_).score};
@@ -173,7 +162,16 @@ class AuditorImpl : public Auditor {
   }
 
   void AddNotice(std::string code, std::optional<std::size_t> entry, std::string message) {
-    if (notices_.size() < limits::kMaxNotices) notices_.push_back(Notice{std::move(code), entry, std::move(message)});
+    AppendNotice(notices_, Notice{std::move(code), entry, std::move(message)});
+  }
+
+  // An entry the HAR splitter skipped past a limit: it keeps its index, and a notice names the limit.
+  void OnSkippedEntry(const char* limit) {
+    const std::size_t index = entries_++;
+    const std::string why = std::string(limit) == "kMaxJsonDepth"
+                                ? "nested deeper than " + std::to_string(limits::kMaxJsonDepth) + " levels"
+                                : "larger than " + std::to_string(limits::kMaxEntryBytes) + " bytes";
+    AddNotice(limit, index, "entry " + std::to_string(index) + " is " + why + " (" + limit + "); it was skipped, not audited");
   }
 
   // Fixes the audit's target on the first entry (or at Finish when there was none).
@@ -206,39 +204,19 @@ class AuditorImpl : public Auditor {
     const PageModel* document = page ? &*page : nullptr;
     ExchangeView view{ex, url, ex.IsPage() ? document : nullptr, primary, document};
     for (auto& [d, check] : checks_) {
-      CollectingSink sink(*d, results_);
+      CollectingSink sink(*d, *ruleset_, results_);
       check->OnExchange(view, *ctx_, sink);
     }
   }
 
-  // Joins each result with its rule (pass, severity, Observatory part) and sorts by id, then page.
-  std::vector<ReportedResult> Join() {
-    std::vector<ReportedResult> out;
-    out.reserve(results_.size());
-    for (CheckResult& r : results_) {
-      ReportedResult rr;
-      std::optional<OutcomeRule> rule = ruleset_->Outcome(r.id, r.outcome);
-      if (!rule) {
-        r.details["message"] = json::Str("the ruleset has no row for outcome '" + r.outcome + "'");
-        r.outcome = "error";
-        rule = ruleset_->Outcome(r.id, "error");
-      }
-      rr.pass = rule->pass;
-      rr.severity = rule->severity;
-      if (ruleset_->IsGraded(r.id)) {
-        const std::string result = r.observatory_result ? *r.observatory_result : rule->observatory;
-        if (!result.empty()) {
-          const std::optional<int> modifier = ruleset_->ObservatoryModifier(result);
-          rr.observatory = ObservatoryPart{ruleset_->ObservatoryTest(r.id), result, modifier.value_or(0)};
-        }
-      }
-      rr.result = std::move(r);
-      out.push_back(std::move(rr));
-    }
+  // The results, sorted by check id, then page (a site-level one as page ""); ties keep emission order.
+  std::vector<ReportedResult> SortedResults() {
+    std::vector<ReportedResult> out = std::move(results_);
     results_.clear();
     std::stable_sort(out.begin(), out.end(), [](const ReportedResult& a, const ReportedResult& b) {
       if (a.result.id != b.result.id) return a.result.id < b.result.id;
-      const std::string pa = a.result.page.value_or(""), pb = b.result.page.value_or("");
+      const std::string_view pa = a.result.page ? std::string_view(*a.result.page) : std::string_view();
+      const std::string_view pb = b.result.page ? std::string_view(*b.result.page) : std::string_view();
       return pa < pb;
     });
     return out;
@@ -257,7 +235,7 @@ class AuditorImpl : public Auditor {
   std::string primary_page_;
   std::vector<std::string> pages_;
   Notices notices_;
-  std::vector<CheckResult> results_;
+  std::vector<ReportedResult> results_;  // joined as emitted (engine/result_join.h)
   bool finished_ = false;
   std::string report_, sarif_;
 };

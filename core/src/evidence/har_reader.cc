@@ -11,7 +11,7 @@ namespace {
 std::string Where(std::size_t index) { return "entry " + std::to_string(index) + ": "; }
 
 void AddNotice(Notices& notices, std::string code, std::optional<std::size_t> entry, std::string message) {
-  if (notices.size() < limits::kMaxNotices) notices.push_back(Notice{std::move(code), entry, std::move(message)});
+  AppendNotice(notices, Notice{std::move(code), entry, std::move(message)});
 }
 
 std::string MimeTypeOf(std::string_view content_type) {
@@ -75,11 +75,12 @@ std::optional<TlsDetails> ReadTls(const json::Value& response) {
   return tls;
 }
 
-Status ReadContent(const json::Value& response, std::size_t index, Exchange& ex, Notices& notices) {
-  const json::Value* content = json::Find(response, "content");
+// Moves response.content.text out of `response` (it is the largest value of an entry).
+Status ReadContent(json::Value& response, std::size_t index, Exchange& ex, Notices& notices) {
+  json::Value* content = json::FindMutable(response, "content");
   if (!content || !content->is<json::Object>()) return Status::Ok();
   if (const std::string* mime = json::FindString(*content, "mimeType")) ex.mime_type = MimeTypeOf(*mime);
-  const std::string* body = json::FindString(*content, "text");
+  std::string* body = json::FindMutableString(*content, "text");
   if (!body) return Status::Ok();
   const std::string* encoding = json::FindString(*content, "encoding");
   if (encoding && text::EqualsIgnoreCase(*encoding, "base64")) {
@@ -91,7 +92,7 @@ Status ReadContent(const json::Value& response, std::size_t index, Exchange& ex,
     ex.body = std::move(*bytes);
     ex.body_is_text = false;
   } else {
-    ex.body = *body;
+    ex.body = std::move(*body);
   }
   if (ex.body.size() > limits::kMaxBodyBytes) {
     AddNotice(notices, "kMaxBodyBytes", index,
@@ -115,7 +116,7 @@ StatusOr<Exchange> ReadHarEntry(std::string_view entry_json, std::size_t index, 
     return Status(s.code(), Where(index) + s.message());
   if (!entry.is<json::Object>()) return Status::Invalid(Where(index) + "the entry is not a JSON object");
   const json::Value* request = json::Find(entry, "request");
-  const json::Value* response = json::Find(entry, "response");
+  json::Value* response = json::FindMutable(entry, "response");
   if (!request || !request->is<json::Object>()) return Status::Invalid(Where(index) + "request is missing");
   if (!response || !response->is<json::Object>()) return Status::Invalid(Where(index) + "response is missing");
   const std::string* method = json::FindString(*request, "method");

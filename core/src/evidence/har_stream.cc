@@ -1,5 +1,7 @@
 #include "evidence/har_stream.h"
 
+#include <algorithm>
+
 #include "evidence/limits.h"
 #include "util/json.h"
 #include "util/json_scan.h"
@@ -13,6 +15,11 @@ constexpr std::size_t kMaxMetaBytes = 64 * 1024;
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 bool IsLiteralChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'E';
+}
+
+Status EntryTooLarge() {
+  return Status::Exhausted("a HAR entry is larger than " + std::to_string(limits::kMaxEntryBytes) +
+                           " bytes (limit kMaxEntryBytes)");
 }
 
 }  // namespace
@@ -41,7 +48,12 @@ void HarStream::ReadPortalCheck() {
 Status HarStream::EndValue(const EntrySink& sink) {
   if (in_entry_ && stack_.size() == entry_depth_) {
     in_entry_ = false;
-    if (Status s = sink(entry_); !s.ok()) return Fail(s);
+    if (entry_skip_) {
+      on_skip_(entry_skip_);
+      entry_skip_ = nullptr;
+    } else if (Status s = sink(entry_); !s.ok()) {
+      return Fail(s);
+    }
     entry_.clear();
   }
   if (in_meta_ && stack_.size() == meta_depth_) {
@@ -64,6 +76,10 @@ Status HarStream::BeginValue(char c, const EntrySink& sink) {
     meta_.assign(1, c);
   }
   if (c == '{' || c == '[') {
+    if (stack_.size() >= limits::kMaxJsonDepth && in_entry_ && (entry_skip_ || SkipEntry("kMaxJsonDepth"))) {
+      deep_ = 1;
+      return Status::Ok();
+    }
     if (stack_.size() >= limits::kMaxJsonDepth)
       return Fail(Status::Exhausted("JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) +
                                     " levels (limit kMaxJsonDepth) at byte " + std::to_string(offset_)));
@@ -86,17 +102,41 @@ Status HarStream::BeginValue(char c, const EntrySink& sink) {
   return Fail(Status::Invalid("invalid JSON token at byte " + std::to_string(offset_)));
 }
 
+bool HarStream::SkipEntry(const char* limit) {
+  if (!on_skip_) return false;
+  entry_skip_ = limit;
+  std::string().swap(entry_);  // give the memory back now
+  return true;
+}
+
+Status HarStream::StepDeep(char c, const EntrySink& sink) {
+  if (in_string_) {
+    if (escape_) escape_ = false;
+    else if (c == '\\') escape_ = true;
+    else if (c == '"') in_string_ = false;
+    return Status::Ok();
+  }
+  if (c == '"') {
+    in_string_ = true;
+    string_is_key_ = false;
+  } else if (c == '{' || c == '[') {
+    ++deep_;
+  } else if ((c == '}' || c == ']') && --deep_ == 0) {
+    return EndValue(sink);  // the value opened past the limit has ended
+  }
+  return Status::Ok();
+}
+
 Status HarStream::Step(char c, const EntrySink& sink) {
-  if (in_entry_) {
+  if (in_entry_ && !entry_skip_) {
     entry_.push_back(c);
-    if (entry_.size() > limits::kMaxEntryBytes)
-      return Fail(Status::Exhausted("a HAR entry is larger than " + std::to_string(limits::kMaxEntryBytes) +
-                                    " bytes (limit kMaxEntryBytes)"));
+    if (entry_.size() > limits::kMaxEntryBytes && !SkipEntry("kMaxEntryBytes")) return Fail(EntryTooLarge());
   }
   if (in_meta_) {
     if (meta_.size() < kMaxMetaBytes) meta_.push_back(c);
     else in_meta_ = false;  // an oversized _portalCheck member is ignored
   }
+  if (deep_ > 0) return StepDeep(c, sink);
   if (in_string_) {
     if (escape_) {
       escape_ = false;
@@ -122,7 +162,7 @@ Status HarStream::Step(char c, const EntrySink& sink) {
     // The delimiter is not part of the literal: take it back out of the captures first.
     // (A literal that ends an entry or the _portalCheck member ends that capture, so the
     // delimiter is never put back.)
-    if (in_entry_ && stack_.size() == entry_depth_) entry_.pop_back();
+    if (in_entry_ && !entry_skip_ && stack_.size() == entry_depth_) entry_.pop_back();
     if (in_meta_ && stack_.size() == meta_depth_) meta_.pop_back();
     if (Status s = EndValue(sink); !s.ok()) return s;
   }
@@ -167,6 +207,22 @@ Status HarStream::Step(char c, const EntrySink& sink) {
   return EndValue(sink);
 }
 
+Status HarStream::Capture(std::string_view run) {
+  if (in_entry_ && !entry_skip_) {
+    if (entry_.size() + run.size() > limits::kMaxEntryBytes) {
+      if (!SkipEntry("kMaxEntryBytes")) return Fail(EntryTooLarge());
+    } else {
+      entry_.append(run);
+    }
+  }
+  if (in_meta_) {
+    const std::size_t room = kMaxMetaBytes - meta_.size();  // Step keeps meta_ at most kMaxMetaBytes
+    meta_.append(run.substr(0, room));
+    if (run.size() > room) in_meta_ = false;  // an oversized _portalCheck member is ignored
+  }
+  return Status::Ok();
+}
+
 Status HarStream::Feed(std::string_view bytes, const EntrySink& sink) {
   if (!error_.ok()) return error_;
   std::size_t i = 0;
@@ -174,15 +230,34 @@ Status HarStream::Feed(std::string_view bytes, const EntrySink& sink) {
     i = 3;
     offset_ = 3;
   }
-  for (; i < bytes.size(); ++i, ++offset_)
+  while (i < bytes.size()) {
+    // Runs of plain string content (most of a HAR's bytes) and of white space between tokens are
+    // taken whole: Step would do nothing with those bytes but capture them (and a member name).
+    std::size_t run = 0;
+    if (in_string_ && !escape_) {
+      run = json::PlainStringPrefix(bytes.substr(i));
+      if (run > 0 && string_is_key_ && key_.size() < kMaxKeyBytes)
+        key_.append(bytes.substr(i, std::min(run, kMaxKeyBytes - key_.size())));
+    } else if (!in_string_ && !in_literal_) {
+      while (i + run < bytes.size() && IsSpace(bytes[i + run])) ++run;
+    }
+    if (run > 0) {
+      if (Status s = Capture(bytes.substr(i, run)); !s.ok()) return s;
+      i += run;
+      offset_ += run;
+      continue;
+    }
     if (Status s = Step(bytes[i], sink); !s.ok()) return s;
+    ++i;
+    ++offset_;
+  }
   return Status::Ok();
 }
 
 Status HarStream::End() {
   if (!error_.ok()) return error_;
   if (expect_ == Expect::kRoot) return Fail(Status::Invalid("not a HAR: the input is empty"));
-  if (expect_ != Expect::kDone || in_string_)
+  if (expect_ != Expect::kDone || in_string_ || deep_ > 0)
     return Fail(Status::Invalid("unexpected end of the HAR at byte " + std::to_string(offset_) + " (truncated input?)"));
   if (!saw_log_) return Fail(Status::Invalid("not a HAR: no \"log\" object"));
   if (!saw_entries_) return Fail(Status::Invalid("not a HAR: no \"log.entries\" array"));

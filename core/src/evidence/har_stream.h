@@ -22,10 +22,21 @@ class HarStream {
   // stops the stream and is returned by Feed.
   using EntrySink = std::function<Status(std::string_view entry_json)>;
 
+  // Called, in entry order, for each element of log.entries that was skipped instead of handed to
+  // the EntrySink: `limit` names the limit it went past ("kMaxEntryBytes" or "kMaxJsonDepth").
+  using SkipSink = std::function<void(const char* limit)>;
+
+  // With a SkipSink set, an entry over limits::kMaxEntryBytes or nested deeper than
+  // limits::kMaxJsonDepth is skipped as it streams (its bytes are scanned, never held) and the
+  // stream goes on with the next entry. Without one (the default), such an entry is an error.
+  void SetSkipSink(SkipSink on_skip) { on_skip_ = std::move(on_skip); }
+
   // Consumes the next bytes of the document (any split, even inside a string or a UTF-8
   // sequence). Errors: kInvalidArgument naming the byte offset (not JSON, not a HAR, malformed
-  // structure), kResourceExhausted (nesting over limits::kMaxJsonDepth, an entry over
-  // limits::kMaxEntryBytes), or whatever `sink` returned. After an error, every call fails.
+  // structure), kResourceExhausted (nesting over limits::kMaxJsonDepth outside an entry; inside
+  // one, or an entry over limits::kMaxEntryBytes, when no SkipSink is set), or whatever `sink`
+  // returned. After an error, every call fails. Inside a skipped entry, brackets nested past the
+  // depth limit are only counted, not matched.
   Status Feed(std::string_view bytes, const EntrySink& sink);
   // Declares the input complete. Errors: kInvalidArgument when the document is empty, truncated,
   // or has no log.entries array.
@@ -42,7 +53,12 @@ class HarStream {
 
   Status Fail(Status s);
   Status Step(char c, const EntrySink& sink);
+  // Adds bytes that Step would only capture (plain string content, white space between tokens)
+  // to the entry and _portalCheck member being collected, with their limits, as Step would.
+  Status Capture(std::string_view run);
   Status BeginValue(char c, const EntrySink& sink);
+  Status StepDeep(char c, const EntrySink& sink);  // inside a skipped value nested past the limit
+  bool SkipEntry(const char* limit);               // false when no SkipSink is set
   Status EndValue(const EntrySink& sink);  // a value at the current depth just ended
   bool AtEntryDepth() const;               // the next value is an element of log.entries
   bool InPortalCheckMember() const;        // capturing log._portalCheck
@@ -61,6 +77,11 @@ class HarStream {
   bool in_entry_ = false;
   std::size_t entry_depth_ = 0;
   std::string entry_;
+  // The entry is being skipped (entry_ stays empty): the limit it went past, else nullptr.
+  const char* entry_skip_ = nullptr;
+  // Levels open past limits::kMaxJsonDepth inside a skipped entry (brackets counted, not kept).
+  std::size_t deep_ = 0;
+  SkipSink on_skip_;
   bool in_meta_ = false;
   std::size_t meta_depth_ = 0;
   std::string meta_;

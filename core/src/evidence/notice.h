@@ -17,6 +17,11 @@ struct Notice {
 
 using Notices = std::vector<Notice>;
 
+// Appends `notice` while fewer than limits::kMaxNotices are kept. The first notice past the limit
+// is replaced by one notice with code "kMaxNotices" saying later ones were dropped; any further
+// notice is dropped. So a report holds at most kMaxNotices + 1 notices and never drops silently.
+void AppendNotice(Notices& notices, Notice notice);
+
 }  // namespace portal_check
 
 #endif  // PORTAL_CHECK_EVIDENCE_NOTICE_H_

@@ -1,7 +1,6 @@
 #include "normalize/error_signatures.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 
 #include "engine/audit_context.h"
@@ -10,39 +9,14 @@
 namespace portal_check {
 namespace {
 
-struct Signature {
-  std::string id, family;
-  std::vector<std::string> near;
-  std::size_t window = 400;
-  std::size_t digits_after = 0;
-  bool ignore_case = false;
-  std::size_t attempts = 0;  // near/digit look-aheads spent
-  bool hit = false;
-};
-
-struct Needle {
-  std::string text;
-  std::size_t signature;
-};
-
-char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool MatchAt(std::string_view body, std::size_t pos, std::string_view needle, bool ignore_case) {
-  if (body.size() - pos < needle.size()) return false;
-  for (std::size_t k = 0; k < needle.size(); ++k) {
-    const char a = body[pos + k], b = needle[k];
-    if (ignore_case ? LowerAscii(a) != LowerAscii(b) : a != b) return false;
-  }
-  return true;
-}
-
-// True when one of sig.near starts within sig.window bytes after the match end.
-bool NearMatches(std::string_view body, std::size_t end, const Signature& sig) {
-  if (sig.near.empty()) return true;
-  const std::string_view zone = body.substr(end, std::min(sig.window, body.size() - end));
-  for (const std::string& n : sig.near) {
+// True when one of `near` starts within `window` bytes after the match end.
+bool NearMatches(std::string_view body, std::size_t end, const std::vector<std::string>& near, std::size_t window,
+                 bool ignore_case) {
+  if (near.empty()) return true;
+  const std::string_view zone = body.substr(end, std::min(window, body.size() - end));
+  for (const std::string& n : near) {
     if (n.empty()) continue;
-    if (sig.ignore_case ? text::ContainsIgnoreCase(zone, n) : zone.find(n) != std::string_view::npos) return true;
+    if (ignore_case ? text::ContainsIgnoreCase(zone, n) : zone.find(n) != std::string_view::npos) return true;
   }
   return false;
 }
@@ -101,13 +75,9 @@ std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const 
   return FindErrorSignatures(body, ctx.Data("error-signatures"));
 }
 
-std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const json::Value& list) {
-  std::vector<ErrorSignatureHit> hits;
+ErrorSignatureMatcher::ErrorSignatureMatcher(const json::Value& list) {
   const json::Array* entries = json::FindArray(list, "signatures");
-  if (entries == nullptr || body.empty()) return hits;
-
-  std::vector<Signature> sigs;
-  std::array<std::vector<Needle>, 256> buckets;  // by the needle's first byte (lower-cased when ignore_case)
+  if (entries == nullptr) return;
   for (const json::Value& e : *entries) {
     const std::string* id = json::FindString(e, "id");
     const std::string* family = json::FindString(e, "family");
@@ -120,40 +90,44 @@ std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const 
     s.window = static_cast<std::size_t>(std::clamp<std::int64_t>(json::GetInt(e, "window", 400), 1, 1 << 16));
     s.digits_after = static_cast<std::size_t>(std::clamp<std::int64_t>(json::GetInt(e, "digits_after", 0), 0, 16));
     s.ignore_case = json::GetBool(e, "ignore_case", false);
-    const std::size_t index = sigs.size();
-    for (std::string& n : any) {
-      const unsigned char first = static_cast<unsigned char>(s.ignore_case ? LowerAscii(n[0]) : n[0]);
-      buckets[first].push_back(Needle{std::move(n), index});
+    for (const std::string& n : any) {
+      needles_.Add(n, s.ignore_case);
+      needle_signature_.push_back(signatures_.size());
     }
-    sigs.push_back(std::move(s));
+    signatures_.push_back(std::move(s));
   }
+}
 
-  std::size_t remaining = sigs.size();
-  for (std::size_t i = 0; i < body.size() && remaining > 0; ++i) {
-    const char c = body[i];
-    // A case-sensitive needle sits in the bucket of its own first byte; an ignore-case one in the
-    // bucket of its lower-cased first byte, so look in both when they differ.
-    const unsigned char keys[2] = {static_cast<unsigned char>(c), static_cast<unsigned char>(LowerAscii(c))};
-    for (int k = 0; k < (keys[0] == keys[1] ? 1 : 2); ++k) {
-      for (const Needle& n : buckets[keys[k]]) {
-        Signature& s = sigs[n.signature];
-        if (s.hit || s.attempts >= kMaxNearAttempts) continue;
-        // Case-sensitive needles only match through their exact first byte.
-        if (!s.ignore_case && k == 1) continue;
-        if (!MatchAt(body, i, n.text, s.ignore_case)) continue;
-        const std::size_t end = i + n.text.size();
-        if (s.digits_after > 0 || !s.near.empty()) ++s.attempts;
-        if (!DigitsFollow(body, end, s.digits_after) || !NearMatches(body, end, s)) continue;
-        s.hit = true;
-        --remaining;
-        hits.push_back(ErrorSignatureHit{s.id, s.family, ExcerptAround(body, i, 40, 160), i});
-      }
-    }
-  }
+std::vector<ErrorSignatureHit> ErrorSignatureMatcher::Find(std::string_view body) const {
+  std::vector<ErrorSignatureHit> hits;
+  if (body.empty() || signatures_.empty()) return hits;
+  struct State {
+    std::size_t attempts = 0;  // near/digit look-aheads spent
+    bool hit = false;
+  };
+  std::vector<State> state(signatures_.size());
+  std::size_t remaining = signatures_.size();
+  // Positions in ascending order; at one position the needles in NeedleIndex::ForEachAt order.
+  needles_.Scan(body, [&](std::size_t needle, std::size_t i) {
+    const std::size_t index = needle_signature_[needle];
+    const Signature& s = signatures_[index];
+    State& st = state[index];
+    if (st.hit || st.attempts >= kMaxNearAttempts) return true;
+    const std::size_t end = i + needles_.needle(needle).size();
+    if (s.digits_after > 0 || !s.near.empty()) ++st.attempts;
+    if (!DigitsFollow(body, end, s.digits_after) || !NearMatches(body, end, s.near, s.window, s.ignore_case)) return true;
+    st.hit = true;
+    hits.push_back(ErrorSignatureHit{s.id, s.family, ExcerptAround(body, i, 40, 160), i});
+    return --remaining > 0;
+  });
   std::sort(hits.begin(), hits.end(), [](const ErrorSignatureHit& a, const ErrorSignatureHit& b) {
     return a.offset != b.offset ? a.offset < b.offset : a.id < b.id;
   });
   return hits;
+}
+
+std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const json::Value& list) {
+  return ErrorSignatureMatcher(list).Find(body);
 }
 
 json::Object ErrorSignatureDetail(const ErrorSignatureHit& hit, std::size_t max_id_bytes) {

@@ -11,8 +11,9 @@
 //   near:         ... and (when given) one of these needles starts within `window` bytes after the
 //                 match (default window 400);
 //   ignore_case:  ASCII case-insensitive comparison for "any" and "near" (default false).
-// Matching is one linear pass over the body (needles bucketed by first byte), plus at most
-// kMaxNearAttempts bounded look-aheads per signature: no regex, no backtracking.
+// Matching is one linear pass over the body (util/needle_index.h: needles bucketed by first byte
+// behind a two-byte prefilter), plus at most kMaxNearAttempts bounded look-aheads per signature:
+// no regex, no backtracking. ErrorSignatureMatcher compiles the list once; checks keep one per audit.
 #ifndef PORTAL_CHECK_NORMALIZE_ERROR_SIGNATURES_H_
 #define PORTAL_CHECK_NORMALIZE_ERROR_SIGNATURES_H_
 
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "util/json.h"
+#include "util/needle_index.h"
 
 namespace portal_check {
 
@@ -38,11 +40,34 @@ struct ErrorSignatureHit {
 inline constexpr std::size_t kMaxExcerptBytes = 240;
 inline constexpr std::size_t kMaxNearAttempts = 64;
 
-// Every signature of the ruleset's data list "error-signatures" that matches `body`, at most one
-// hit per signature id (its first match), ordered by offset then id. Returns {} when the list is
-// absent or nothing matches. Never fails; the body may hold any bytes (non-UTF-8 included).
+// The signatures of one data list (the object of rules/data/error-signatures.json), compiled once.
+class ErrorSignatureMatcher {
+ public:
+  // Reads `list` (entries without id, family or "any" are skipped; a list without "signatures"
+  // matches nothing). Keeps no reference to `list`.
+  explicit ErrorSignatureMatcher(const json::Value& list);
+
+  // Every signature that matches `body`, at most one hit per signature id (its first match),
+  // ordered by offset then id. Returns {} when nothing matches. Never fails; the body may hold
+  // any bytes (non-UTF-8 included).
+  std::vector<ErrorSignatureHit> Find(std::string_view body) const;
+
+ private:
+  struct Signature {
+    std::string id, family;
+    std::vector<std::string> near;
+    std::size_t window = 400;
+    std::size_t digits_after = 0;
+    bool ignore_case = false;
+  };
+  std::vector<Signature> signatures_;
+  NeedleIndex needles_;                         // every "any" needle
+  std::vector<std::size_t> needle_signature_;   // needle index → index into signatures_
+};
+
+// ErrorSignatureMatcher(ctx.Data("error-signatures")).Find(body): the ruleset's data list.
 std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const AuditContext& ctx);
-// The same over an explicit data list (the object of rules/data/error-signatures.json).
+// ErrorSignatureMatcher(list).Find(body).
 std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const json::Value& list);
 
 // {"id", "family", "excerpt"} of `hit` for check details: the id text::SafeUtf8'd to

@@ -12,28 +12,36 @@ namespace {
 constexpr std::size_t kMaxLabelBytes = 2048;  // per field, after folding
 constexpr int kMaxLabelAncestors = 8;         // how far up a wrapping <label> is looked for
 
+// Tag tests compare a std::string_view (size first), not std::string::compare(const char*).
+bool IsTag(const HtmlElement& e, std::string_view tag) { return std::string_view(e.tag) == tag; }
+
+// Whether BuildPageForms looks at elements with this tag at all (submitters and fields).
+bool IsControlTag(const HtmlElement& e) {
+  return IsTag(e, "input") || IsTag(e, "button") || IsTag(e, "select") || IsTag(e, "textarea");
+}
+
 std::string TypeOf(const HtmlElement& e) {
-  if (e.tag != "input") return e.tag;
+  if (!IsTag(e, "input")) return e.tag;
   const std::string* type = e.Attr("type");
   std::string t = type ? text::Lower(text::Trim(*type)) : std::string();
   return t.empty() ? std::string("text") : t;
 }
 
 bool IsSubmitter(const HtmlElement& e) {
-  if (e.tag == "button") {
+  if (IsTag(e, "button")) {
     const std::string* type = e.Attr("type");
     if (type == nullptr) return true;
     const std::string t = text::Lower(text::Trim(*type));
     return t.empty() || t == "submit";
   }
-  if (e.tag != "input") return false;
+  if (!IsTag(e, "input")) return false;
   const std::string t = TypeOf(e);
   return t == "submit" || t == "image";
 }
 
 bool IsField(const HtmlElement& e) {
-  if (e.tag == "select" || e.tag == "textarea") return true;
-  if (e.tag != "input") return false;
+  if (IsTag(e, "select") || IsTag(e, "textarea")) return true;
+  if (!IsTag(e, "input")) return false;
   const std::string t = TypeOf(e);
   return !(t == "submit" || t == "reset" || t == "button" || t == "image");
 }
@@ -46,6 +54,35 @@ void AppendLabel(std::string& label, std::string_view part) {
   if (!label.empty()) label += " | ";
   label += trimmed;
 }
+
+// Parents of elements on demand (as ParentIndices gives them: the nearest preceding element with a
+// smaller depth): a short backward scan per question while the scans stay cheap, then the whole
+// ParentIndices table once they have read as many elements as the page holds, so the total work
+// stays linear in the page.
+class Parents {
+ public:
+  explicit Parents(const PageModel& page) : page_(page) {}
+
+  int Of(std::size_t index) {
+    if (!table_.empty()) return table_[index];
+    const std::vector<HtmlElement>& els = page_.elements();
+    const int depth = els[index].depth;
+    for (std::size_t k = index; k > 0;) {
+      if (++scanned_ > els.size()) {
+        table_ = ParentIndices(page_);
+        return table_[index];
+      }
+      --k;
+      if (els[k].depth < depth) return static_cast<int>(k);
+    }
+    return -1;
+  }
+
+ private:
+  const PageModel& page_;
+  std::size_t scanned_ = 0;  // elements read by backward scans so far
+  std::vector<int> table_;   // ParentIndices(page_) once built
+};
 
 std::string AttrOr(const HtmlElement& e, std::string_view name) {
   const std::string* v = e.Attr(name);
@@ -132,12 +169,17 @@ PageForms BuildPageForms(const PageModel& page, const std::optional<Url>& page_u
   std::optional<Url> base;
   if (page_url) base = DocumentBase(page, *page_url);
 
+  // Read only for fields: built at the first one.
+  bool labels_read = false;
   std::unordered_map<std::string, std::string> label_for;  // id → folded texts of <label for=id>
-  for (int i : page.ElementsWithTag("label")) {
-    const HtmlElement& l = els[static_cast<std::size_t>(i)];
-    if (const std::string* f = l.Attr("for"); f && !f->empty()) AppendLabel(label_for[*f], l.text);
-  }
-  const std::vector<int> parent = ParentIndices(page);
+  auto read_labels = [&] {
+    if (labels_read) return;
+    labels_read = true;
+    for (const HtmlElement& l : els)
+      if (IsTag(l, "label"))
+        if (const std::string* f = l.Attr("for"); f && !f->empty()) AppendLabel(label_for[*f], l.text);
+  };
+  Parents parents(page);
 
   for (std::size_t k = 0; k < page.forms().size(); ++k) {
     const HtmlElement& f = els[static_cast<std::size_t>(page.forms()[k])];
@@ -152,6 +194,7 @@ PageForms BuildPageForms(const PageModel& page, const std::optional<Url>& page_u
 
   for (std::size_t i = 0; i < els.size(); ++i) {
     const HtmlElement& e = els[i];
+    if (!IsControlTag(e)) continue;
     FormView* owner = (e.form >= 0 && static_cast<std::size_t>(e.form) < out.forms.size()) ? &out.forms[e.form] : nullptr;
     if (owner && IsSubmitter(e)) {
       FormSubmitter s;
@@ -165,6 +208,7 @@ PageForms BuildPageForms(const PageModel& page, const std::optional<Url>& page_u
       continue;
     }
     if (!IsField(e)) continue;
+    read_labels();
     FormField field;
     field.element = static_cast<int>(i);
     field.type = TypeOf(e);
@@ -174,11 +218,11 @@ PageForms BuildPageForms(const PageModel& page, const std::optional<Url>& page_u
     if (!field.id.empty()) {
       if (auto it = label_for.find(field.id); it != label_for.end()) AppendLabel(field.label, it->second);
     }
-    int up = parent[i];
-    for (int steps = 0; up >= 0 && steps < kMaxLabelAncestors; ++steps, up = parent[static_cast<std::size_t>(up)]) {
+    int up = parents.Of(i);
+    for (int steps = 0; up >= 0 && steps < kMaxLabelAncestors; ++steps, up = parents.Of(static_cast<std::size_t>(up))) {
       const HtmlElement& a = els[static_cast<std::size_t>(up)];
-      if (a.tag == "form") break;
-      if (a.tag == "label") {
+      if (IsTag(a, "form")) break;
+      if (IsTag(a, "label")) {
         AppendLabel(field.label, a.text);
         break;
       }

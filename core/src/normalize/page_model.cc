@@ -3,6 +3,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
+#include <iterator>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
@@ -29,27 +31,93 @@ std::string_view AsView(const xmlChar* s) {
   return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
 }
 
-bool KeepsText(std::string_view tag) {
-  return tag == "script" || tag == "style" || tag == "title" || tag == "a" || tag == "label" ||
-         tag == "button" || tag == "option" || tag == "textarea" || tag == "legend";
+// What the walk does with an element, by tag name.
+enum TagTrait : unsigned {
+  kKeepsText = 1u << 0,   // HtmlElement::text is filled
+  kHidesText = 1u << 1,   // its text is code or inert markup, never shown
+  kBreaksText = 1u << 2,  // starts a new line of text: separated from its neighbours' text
+  kIsForm = 1u << 3,
+  kIsBase = 1u << 4,
+  kIsMeta = 1u << 5,
+  kIsStyle = 1u << 6,
+  kIsScript = 1u << 7,
+  kIsNoscript = 1u << 8,
+};
+
+struct TagTraitEntry {
+  std::string_view tag;
+  unsigned traits;
+};
+
+// Sorted by tag for binary search.
+constexpr TagTraitEntry kTagTraits[] = {
+    {"a", kKeepsText},
+    {"address", kBreaksText},
+    {"article", kBreaksText},
+    {"aside", kBreaksText},
+    {"base", kIsBase},
+    {"blockquote", kBreaksText},
+    {"br", kBreaksText},
+    {"button", kKeepsText | kBreaksText},
+    {"center", kBreaksText},
+    {"dd", kBreaksText},
+    {"div", kBreaksText},
+    {"dl", kBreaksText},
+    {"dt", kBreaksText},
+    {"fieldset", kBreaksText},
+    {"figcaption", kBreaksText},
+    {"figure", kBreaksText},
+    {"font", kBreaksText},
+    {"footer", kBreaksText},
+    {"form", kBreaksText | kIsForm},
+    {"h1", kBreaksText},
+    {"h2", kBreaksText},
+    {"h3", kBreaksText},
+    {"h4", kBreaksText},
+    {"h5", kBreaksText},
+    {"h6", kBreaksText},
+    {"header", kBreaksText},
+    {"hr", kBreaksText},
+    {"label", kKeepsText | kBreaksText},
+    {"legend", kKeepsText},
+    {"li", kBreaksText},
+    {"main", kBreaksText},
+    {"meta", kIsMeta},
+    {"nav", kBreaksText},
+    {"noscript", kBreaksText | kIsNoscript},
+    {"ol", kBreaksText},
+    {"option", kKeepsText | kBreaksText},
+    {"p", kBreaksText},
+    {"pre", kBreaksText},
+    {"script", kKeepsText | kHidesText | kIsScript},
+    {"section", kBreaksText},
+    {"style", kKeepsText | kHidesText | kIsStyle},
+    {"table", kBreaksText},
+    {"tbody", kBreaksText},
+    {"td", kBreaksText},
+    {"template", kHidesText},
+    {"textarea", kKeepsText},
+    {"tfoot", kBreaksText},
+    {"th", kBreaksText},
+    {"thead", kBreaksText},
+    {"title", kKeepsText},
+    {"tr", kBreaksText},
+    {"ul", kBreaksText},
+};
+
+constexpr bool SortedByTag() {
+  for (std::size_t i = 1; i < std::size(kTagTraits); ++i)
+    if (!(kTagTraits[i - 1].tag < kTagTraits[i].tag)) return false;
+  return true;
 }
+static_assert(SortedByTag(), "kTagTraits must be sorted by tag");
 
-// Elements whose text is code or inert markup, never shown.
-bool HidesText(std::string_view tag) { return tag == "script" || tag == "style" || tag == "template"; }
-
-// Elements that start a new line of text: their text is separated from their neighbours'.
-bool BreaksText(std::string_view tag) {
-  static const char* const kBlocks[] = {"address", "article", "aside", "blockquote", "br", "dd", "div", "dl",
-                                        "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
-                                        "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
-                                        "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
-                                        "ul", "option", "label", "button", "center", "font", "noscript"};
-  for (const char* b : kBlocks)
-    if (tag == b) return true;
-  return false;
+unsigned TraitsOf(std::string_view tag) {
+  const auto* end = std::end(kTagTraits);
+  const auto* it = std::lower_bound(std::begin(kTagTraits), end, tag,
+                                    [](const TagTraitEntry& e, std::string_view t) { return e.tag < t; });
+  return it != end && it->tag == tag ? it->traits : 0;
 }
-
-
 
 // The number that starts `s` (digits and one '.'), or -1 when none.
 double LeadingNumber(std::string_view s) {
@@ -165,16 +233,48 @@ std::string TextOf(xmlNode* node, std::size_t max) {
   return out;
 }
 
+struct FoldedSpaces {
+  bool space[256] = {};
+  constexpr FoldedSpaces() {
+    for (char c : {' ', '\n', '\t', '\r', '\f'}) space[static_cast<unsigned char>(c)] = true;
+  }
+};
+constexpr FoldedSpaces kFoldedSpaces;
+
+bool IsFoldedSpace(char c) { return kFoldedSpaces.space[static_cast<unsigned char>(c)]; }
+
+// Appends `piece` with each run of white space folded to one space (none at the start of `out`),
+// up to kMaxVisibleText bytes in all. Writes in place: folding never makes a piece longer.
 void AppendFolded(std::string& out, std::string_view piece) {
-  for (char c : piece) {
-    if (out.size() >= kMaxVisibleText) return;
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-    if (space) {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+  const std::size_t old_size = out.size();
+  if (old_size >= kMaxVisibleText || piece.empty()) return;
+  out.resize(old_size + std::min(piece.size(), kMaxVisibleText - old_size));
+  char* const begin = &out[0];
+  char* const limit = begin + out.size();
+  char* w = begin + old_size;
+  bool after_space = old_size == 0 || out[old_size - 1] == ' ';  // no space to add here
+  for (std::size_t i = 0; i < piece.size() && w < limit; ++i) {
+    const char c = piece[i];
+    if (IsFoldedSpace(c)) {
+      if (!after_space) *w++ = ' ';
+      after_space = true;
     } else {
-      out.push_back(c);
+      *w++ = c;
+      after_space = false;
     }
   }
+  out.resize(static_cast<std::size_t>(w - begin));
+}
+
+// An attribute's value as xmlNodeListGetString(doc, children, 1) gives it, without the copy when
+// it is one text node (the usual case), composed (util/vietnamese.h).
+std::string AttributeValue(xmlDoc* doc, const xmlAttr* a) {
+  const xmlNode* only = a->children;
+  if (only && only->type == XML_TEXT_NODE && only->next == nullptr) return vietnamese::ComposeLatin(AsView(only->content));
+  xmlChar* v = xmlNodeListGetString(doc, a->children, 1);
+  std::string out = vietnamese::ComposeLatin(AsView(v));
+  if (v) xmlFree(v);
+  return out;
 }
 
 std::string CharsetFromContentType(std::string_view content) {
@@ -222,9 +322,9 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
   for (xmlNode* c = doc->last; c; c = c->prev) stack.push_back({c, 0, -1, false, false});
   (void)root;
   std::unordered_set<std::string> hidden_classes, hidden_ids;  // from <style> sheets seen so far
-  auto break_text = [&model] {
-    AppendFolded(model.visible_text_, " ");
-    AppendFolded(model.hidden_text_, " ");
+  auto break_text = [&model] {  // AppendFolded(" ") on both texts, without its set-up
+    for (std::string* t : {&model.visible_text_, &model.hidden_text_})
+      if (!t->empty() && t->back() != ' ' && t->size() < kMaxVisibleText) t->push_back(' ');
   };
   std::unordered_map<std::string, int> form_by_id;
   std::vector<std::pair<int, std::string>> form_attr_refs;  // element index → form id
@@ -255,43 +355,45 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
       }
       HtmlElement el;
       el.tag = text::Lower(AsView(n->name));
+      const unsigned traits = TraitsOf(el.tag);
       el.line = static_cast<int>(xmlGetLineNo(n));
       el.depth = f.depth;
-      for (xmlAttr* a = n->properties; a; a = a->next) {
-        xmlChar* v = xmlNodeListGetString(doc, a->children, 1);
-        el.attrs.push_back(HtmlAttribute{text::Lower(AsView(a->name)), vietnamese::ComposeLatin(AsView(v))});
-        if (v) xmlFree(v);
-      }
+      std::size_t attr_count = 0;
+      for (xmlAttr* a = n->properties; a; a = a->next) ++attr_count;
+      el.attrs.reserve(attr_count);
+      for (xmlAttr* a = n->properties; a; a = a->next)
+        el.attrs.push_back(HtmlAttribute{text::Lower(AsView(a->name)), AttributeValue(doc, a)});
       const int index = static_cast<int>(model.elements_.size());
-      if (el.tag == "form") {
+      if (traits & kIsForm) {
         form = static_cast<int>(model.forms_.size());
         model.forms_.push_back(index);
         if (const std::string* id = el.Attr("id")) form_by_id.emplace(*id, form);
       } else if (const std::string* ref = el.Attr("form")) {
         form_attr_refs.emplace_back(index, *ref);
       }
-      el.form = el.tag == "form" ? -1 : form;
-      if (KeepsText(el.tag)) {
-        el.text = TextOf(n, el.tag == "script" ? kMaxScriptText : kMaxElementText);
-        if (el.tag != "script" && el.tag != "style") el.text = vietnamese::ComposeLatin(el.text);
+      el.form = (traits & kIsForm) ? -1 : form;
+      if (traits & kKeepsText) {
+        el.text = TextOf(n, (traits & kIsScript) ? kMaxScriptText : kMaxElementText);
+        if (!(traits & (kIsScript | kIsStyle)) && vietnamese::NeedsComposition(el.text))
+          el.text = vietnamese::ComposeLatin(el.text);
       }
-      if (el.tag == "base" && model.base_href_.empty()) {
+      if ((traits & kIsBase) && model.base_href_.empty()) {
         if (const std::string* href = el.Attr("href")) model.base_href_ = *href;
       }
-      if (el.tag == "meta" && model.meta_charset_.empty()) {
+      if ((traits & kIsMeta) && model.meta_charset_.empty()) {
         if (const std::string* cs = el.Attr("charset")) {
           model.meta_charset_ = text::Lower(text::Trim(*cs));
         } else if (const std::string* he = el.Attr("http-equiv"); he && text::EqualsIgnoreCase(text::Trim(*he), "content-type")) {
           if (const std::string* content = el.Attr("content")) model.meta_charset_ = CharsetFromContentType(*content);
         }
       }
-      if (el.tag == "style") CollectHidingRules(el.text, hidden_classes, hidden_ids);
-      no_text = no_text || HidesText(el.tag);
+      if (traits & kIsStyle) CollectHidingRules(el.text, hidden_classes, hidden_ids);
+      no_text = no_text || (traits & kHidesText);
       const std::string* style = el.Attr("style");
-      hidden = hidden || el.tag == "noscript" || el.HasAttr("hidden") || (style && StyleHides(*style)) ||
+      hidden = hidden || (traits & kIsNoscript) || el.HasAttr("hidden") || (style && StyleHides(*style)) ||
                HiddenBySheet(el, hidden_classes, hidden_ids);
       el.hidden = hidden;
-      if (BreaksText(el.tag)) {
+      if (traits & kBreaksText) {
         break_text();
         stack.push_back({nullptr, 0, -1, false, false});
       }
@@ -328,7 +430,7 @@ PageModel PageModel::Build(std::string_view bytes, std::string_view header_chars
   PageModelBuilder::Walk(doc.get(), model);
   for (std::string* t : {&model.visible_text_, &model.hidden_text_}) {
     while (!t->empty() && t->back() == ' ') t->pop_back();  // the folded trailing space
-    *t = vietnamese::ComposeLatin(*t);
+    if (vietnamese::NeedsComposition(*t)) *t = vietnamese::ComposeLatin(*t);
   }
   return model;
 }

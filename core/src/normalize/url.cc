@@ -17,11 +17,8 @@ int DefaultPort(std::string_view scheme) {
 
 }  // namespace
 
-std::optional<Url> Url::Parse(std::string_view text) {
-  auto parsed = boost::urls::parse_uri(text::Trim(text));
-  if (!parsed) return std::nullopt;
-  boost::urls::url u(*parsed);
-  u.normalize_scheme();
+Url Url::FromParsed(boost::urls::url&& u) {
+  u.normalize_scheme();  // the scheme is lower-case from here on
   Url out;
   out.scheme_ = text::Lower(u.scheme());
   if (u.has_authority()) {
@@ -33,16 +30,25 @@ std::optional<Url> Url::Parse(std::string_view text) {
   out.path_ = std::string(u.encoded_path());
   if (out.path_.empty() && u.has_authority()) out.path_ = "/";
   out.query_ = std::string(u.encoded_query());
-  // href: scheme and host lower-cased, the rest as given.
-  u.set_scheme(out.scheme_);
-  if (u.has_authority() && u.host_type() == boost::urls::host_type::name) u.set_encoded_host(out.host_);
+  // href: scheme and host lower-cased, the rest as given. Setting a name host re-encodes it, which
+  // leaves a host without upper case letters and without '%' as it is: such a host is kept as is.
+  if (u.has_authority() && u.host_type() == boost::urls::host_type::name) {
+    const std::string_view host = u.encoded_host();
+    if (host != out.host_ || host.find('%') != std::string_view::npos) u.set_encoded_host(out.host_);
+  }
   out.href_ = std::string(u.buffer());
+  out.parsed_ = std::make_shared<const boost::urls::url>(std::move(u));
   return out;
 }
 
+std::optional<Url> Url::Parse(std::string_view text) {
+  auto parsed = boost::urls::parse_uri(text::Trim(text));
+  if (!parsed) return std::nullopt;
+  return FromParsed(boost::urls::url(*parsed));
+}
+
 std::optional<Url> Url::Resolve(std::string_view reference) const {
-  auto base = boost::urls::parse_uri(href_);
-  if (!base) return std::nullopt;
+  if (!parsed_) return std::nullopt;  // a default-constructed Url has no href to resolve against
   // Browsers strip ASCII white space and treat backslashes in http(s) URLs as slashes.
   std::string ref(text::Trim(reference));
   if (IsHttpOrHttps())
@@ -51,9 +57,11 @@ std::optional<Url> Url::Resolve(std::string_view reference) const {
   auto parsed = boost::urls::parse_uri_reference(ref);
   if (!parsed) return std::nullopt;
   boost::urls::url dest;
-  auto r = boost::urls::resolve(*base, *parsed, dest);
+  auto r = boost::urls::resolve(*parsed_, *parsed, dest);
   if (!r) return std::nullopt;
-  return Parse(dest.buffer());
+  // `dest` is a valid absolute URL (Boost.URL keeps its buffer valid), so it is read directly
+  // rather than printed and parsed again.
+  return FromParsed(std::move(dest));
 }
 
 std::string Url::Origin() const { return scheme_ + "://" + host_ + ":" + std::to_string(port_); }

@@ -2,9 +2,14 @@
 #ifndef PORTAL_CHECK_NORMALIZE_URL_H_
 #define PORTAL_CHECK_NORMALIZE_URL_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+
+namespace boost::urls {
+class url;
+}  // namespace boost::urls
 
 namespace portal_check {
 
@@ -37,8 +42,13 @@ class Url {
   std::string Site() const;
 
  private:
+  // Reads a parsed absolute URL, lower-casing its scheme and host in place (see Parse).
+  static Url FromParsed(boost::urls::url&& parsed);
+
   std::string href_, scheme_, host_, path_, query_;
   int port_ = -1;
+  // href_ as Boost.URL parsed it (shared by copies), so that Resolve does not parse it again.
+  std::shared_ptr<const boost::urls::url> parsed_;
 };
 
 // The registrable domain of `host` (lower-case ASCII) per the Public Suffix List embedded at

@@ -1,85 +1,145 @@
 #include "report/report_json.h"
 
+#include <map>
+
 #include "portal_check/auditor.h"
 #include "report/grade.h"
+#include "report/pretty_json_writer.h"
 
 namespace portal_check {
 namespace {
 
-json::Value CheckEntry(const ReportedResult& r) {
-  json::Object o;
-  o["id"] = json::Str(r.result.id);
-  o["outcome"] = json::Str(r.result.outcome);
-  o["pass"] = json::Bool(r.pass);
-  o["severity"] = json::Str(r.severity);
-  o["page"] = r.result.page ? json::Str(*r.result.page) : json::Value();
-  o["details"] = json::Value(r.result.details);
+// Keys in byte order throughout (see PrettyJsonWriter).
+void WriteCheck(PrettyJsonWriter& w, const ReportedResult& r) {
+  w.BeginObject();
+  w.Key("details");
+  w.CompactValue(r.result.details);
+  w.Key("id");
+  w.String(r.result.id);
   if (r.observatory) {
-    json::Object obs;
-    obs["test"] = json::Str(r.observatory->test);
-    obs["result"] = json::Str(r.observatory->result);
-    obs["modifier"] = json::Int(r.observatory->modifier);
-    o["observatory"] = json::Value(obs);
+    w.Key("observatory");
+    w.BeginObject();
+    w.Key("modifier");
+    w.Int(r.observatory->modifier);
+    w.Key("result");
+    w.String(r.observatory->result);
+    w.Key("test");
+    w.String(r.observatory->test);
+    w.EndObject();
   }
-  return json::Value(o);
+  w.Key("outcome");
+  w.String(r.result.outcome);
+  w.Key("page");
+  if (r.result.page) w.String(*r.result.page);
+  else w.Null();
+  w.Key("pass");
+  w.Bool(r.pass);
+  w.Key("severity");
+  w.String(r.severity);
+  w.EndObject();
+}
+
+void WriteStringOrNull(PrettyJsonWriter& w, const std::string& s) {
+  if (s.empty()) w.Null();
+  else w.String(s);
+}
+
+void WriteReport(PrettyJsonWriter& w, const AuditOutcome& outcome, const Grade& g,
+                 const std::map<std::string, std::int64_t>& failed) {
+  w.BeginObject();
+  w.Key("checks");
+  w.BeginArray();
+  for (const ReportedResult& r : outcome.results) WriteCheck(w, r);
+  w.EndArray();
+
+  w.Key("engine");
+  w.BeginObject();
+  w.Key("name");
+  w.String(EngineInfo::Name());
+  w.Key("version");
+  w.String(outcome.engine_version);
+  w.EndObject();
+
+  w.Key("grade");
+  w.BeginObject();
+  w.Key("counted");
+  w.BeginArray();
+  for (const std::string& c : g.counted) w.String(c);
+  w.EndArray();
+  w.Key("grade");
+  if (g.graded()) w.String(g.letter);
+  else w.Null();
+  w.Key("page");
+  WriteStringOrNull(w, outcome.graded_page);
+  w.Key("score");
+  if (g.graded()) w.Int(g.score);
+  else w.Null();
+  w.EndObject();
+
+  w.Key("notices");
+  w.BeginArray();
+  for (const Notice& n : outcome.notices) {
+    w.BeginObject();
+    w.Key("code");
+    w.String(n.code);
+    w.Key("entry");
+    if (n.entry) w.Int(static_cast<std::int64_t>(*n.entry));
+    else w.Null();
+    w.Key("message");
+    w.String(n.message);
+    w.EndObject();
+  }
+  w.EndArray();
+
+  w.Key("pages");
+  w.BeginArray();
+  for (const std::string& p : outcome.pages) w.String(p);
+  w.EndArray();
+
+  if (!outcome.profiles.empty()) {
+    w.Key("profiles");
+    w.BeginObject();
+    for (const auto& [id, section] : outcome.profiles) {
+      w.Key(id);
+      w.Value(section);
+    }
+    w.EndObject();
+  }
+
+  w.Key("ruleset");
+  w.BeginObject();
+  w.Key("version");
+  w.String(outcome.ruleset_version);
+  w.EndObject();
+
+  w.Key("summary");
+  w.BeginObject();
+  w.Key("entries");
+  w.Int(static_cast<std::int64_t>(outcome.entries));
+  w.Key("failed");
+  w.BeginObject();
+  for (const auto& [severity, n] : failed) {
+    w.Key(severity);
+    w.Int(n);
+  }
+  w.EndObject();
+  w.Key("pages");
+  w.Int(static_cast<std::int64_t>(outcome.pages.size()));
+  w.EndObject();
+
+  w.Key("target");
+  WriteStringOrNull(w, outcome.target);
+  w.EndObject();
 }
 
 }  // namespace
 
 std::string RenderReportJson(const AuditOutcome& outcome, const Ruleset& ruleset) {
-  json::Object top;
-  json::Object engine;
-  engine["name"] = json::Str(EngineInfo::Name());
-  engine["version"] = json::Str(outcome.engine_version);
-  top["engine"] = json::Value(engine);
-  json::Object rs;
-  rs["version"] = json::Str(outcome.ruleset_version);
-  top["ruleset"] = json::Value(rs);
-  top["target"] = outcome.target.empty() ? json::Value() : json::Str(outcome.target);
-
   const Grade g = ComputeGrade(outcome.results, outcome.graded_page, ruleset);
-  json::Object grade;
-  grade["score"] = g.graded() ? json::Int(g.score) : json::Value();
-  grade["grade"] = g.graded() ? json::Str(g.letter) : json::Value();
-  grade["page"] = outcome.graded_page.empty() ? json::Value() : json::Str(outcome.graded_page);
-  json::Array counted;
-  for (const auto& c : g.counted) counted.push_back(json::Str(c));
-  grade["counted"] = json::Value(counted);
-  top["grade"] = json::Value(grade);
-
-  json::Array checks;
-  json::Object failed;
-  for (const char* s : {"high", "medium", "low", "info"}) failed[s] = json::Int(0);
-  for (const ReportedResult& r : outcome.results) {
-    checks.push_back(CheckEntry(r));
-    if (!r.pass) {
-      auto& n = failed[r.severity];
-      n = json::Int((n.is<std::int64_t>() ? n.get<std::int64_t>() : 0) + 1);
-    }
-  }
-  top["checks"] = json::Value(checks);
-
-  json::Array pages;
-  for (const auto& p : outcome.pages) pages.push_back(json::Str(p));
-  top["pages"] = json::Value(pages);
-
-  json::Object summary;
-  summary["entries"] = json::Int(static_cast<std::int64_t>(outcome.entries));
-  summary["pages"] = json::Int(static_cast<std::int64_t>(outcome.pages.size()));
-  summary["failed"] = json::Value(failed);
-  top["summary"] = json::Value(summary);
-
-  json::Array notices;
-  for (const Notice& n : outcome.notices) {
-    json::Object o;
-    o["code"] = json::Str(n.code);
-    o["entry"] = n.entry ? json::Int(static_cast<std::int64_t>(*n.entry)) : json::Value();
-    o["message"] = json::Str(n.message);
-    notices.push_back(json::Value(o));
-  }
-  top["notices"] = json::Value(notices);
-  if (!outcome.profiles.empty()) top["profiles"] = json::Value(outcome.profiles);
-  return json::Serialize(json::Value(top), /*pretty=*/true) ;
+  std::map<std::string, std::int64_t> failed{{"high", 0}, {"medium", 0}, {"low", 0}, {"info", 0}};
+  for (const ReportedResult& r : outcome.results)
+    if (!r.pass) ++failed[r.severity];
+  return RenderExactly([&](PrettyJsonWriter& w) { WriteReport(w, outcome, g, failed); });
 }
 
 }  // namespace portal_check

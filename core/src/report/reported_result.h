@@ -1,4 +1,5 @@
-// A check result joined with its rule: what the report, the grade and SARIF are made from.
+// A check result joined with its rule: what the report, the grade and SARIF are made from
+// (engine/result_join.h makes them).
 #ifndef PORTAL_CHECK_REPORT_REPORTED_RESULT_H_
 #define PORTAL_CHECK_REPORT_REPORTED_RESULT_H_
 
@@ -17,8 +18,18 @@ struct ObservatoryPart {
   int modifier = 0;    // its score modifier
 };
 
+// What is kept of one CheckResult once it is emitted: its key fields, and its details already
+// rendered as compact JSON text instead of a json::Object (a DOM of std::map nodes costs several
+// times the text, and every result is kept until the report is written).
+struct RetainedResult {
+  std::string id;
+  std::string outcome;
+  std::optional<std::string> page;  // nullopt = site-level
+  std::string details = "{}";       // json::Serialize(details, /*pretty=*/false)
+};
+
 struct ReportedResult {
-  CheckResult result;
+  RetainedResult result;
   bool pass = false;
   std::string severity;
   std::optional<ObservatoryPart> observatory;  // graded checks only

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "portal_check/auditor.h"
+#include "report/pretty_json_writer.h"
 
 namespace portal_check {
 namespace {
@@ -53,69 +54,151 @@ json::Value RuleDescriptor(const std::string& id, const Ruleset& ruleset) {
   return json::Value(d);
 }
 
+// One failing result. Keys in byte order throughout (see PrettyJsonWriter).
+void WriteResult(PrettyJsonWriter& w, const ReportedResult& r, const std::vector<std::string>& rule_ids,
+                 const AuditOutcome& outcome, const Ruleset& ruleset) {
+  const json::Value* rule = ruleset.Rule(r.result.id);
+  const json::Value* outcomes = rule ? json::Find(*rule, "outcomes") : nullptr;
+  const json::Value* row = outcomes ? json::Find(*outcomes, r.result.outcome) : nullptr;
+  std::string text = Text(row ? json::Find(*row, "message") : nullptr, "en");
+  if (text.empty()) text = r.result.id + ": " + r.result.outcome;
+  const std::string remediation = Text(row ? json::Find(*row, "remediation") : nullptr, "en");
+  if (!remediation.empty()) text += " Fix: " + remediation;
+  if (r.result.page) text += " (page: " + *r.result.page + ")";
+
+  w.BeginObject();
+  w.Key("level");
+  w.String(LevelOf(r.severity));
+  w.Key("locations");
+  w.BeginArray();
+  w.BeginObject();
+  w.Key("physicalLocation");
+  w.BeginObject();
+  w.Key("artifactLocation");
+  w.BeginObject();
+  w.Key("uri");
+  w.String(r.result.page ? *r.result.page : outcome.target);
+  w.EndObject();
+  w.EndObject();
+  w.EndObject();
+  w.EndArray();
+  w.Key("message");
+  w.BeginObject();
+  w.Key("text");
+  w.String(text);
+  w.EndObject();
+  // Stable identity across runs, for dashboards that track a finding over time.
+  w.Key("partialFingerprints");
+  w.BeginObject();
+  w.Key("portalCheck/v1");
+  w.String(r.result.id + "|" + r.result.outcome + "|" + (r.result.page ? *r.result.page : ""));
+  w.EndObject();
+  w.Key("properties");
+  w.BeginObject();
+  w.Key("details");
+  w.CompactValue(r.result.details);
+  w.Key("outcome");
+  w.String(r.result.outcome);
+  w.Key("security-severity");
+  w.String(SecuritySeverityOf(r.severity));
+  w.Key("severity");
+  w.String(r.severity);
+  w.EndObject();
+  w.Key("ruleId");
+  w.String(r.result.id);
+  w.Key("ruleIndex");
+  w.Int(static_cast<std::int64_t>(std::lower_bound(rule_ids.begin(), rule_ids.end(), r.result.id) - rule_ids.begin()));
+  w.EndObject();
+}
+
+// The engine's notices (limits reached, input skipped) as SARIF tool execution notifications, so
+// a SARIF viewer shows what was not audited. Written only when there are notices.
+void WriteInvocation(PrettyJsonWriter& w, const Notices& notices) {
+  w.BeginArray();
+  w.BeginObject();
+  w.Key("executionSuccessful");
+  w.Bool(true);
+  w.Key("toolExecutionNotifications");
+  w.BeginArray();
+  for (const Notice& n : notices) {
+    w.BeginObject();
+    w.Key("descriptor");
+    w.BeginObject();
+    w.Key("id");
+    w.String(n.code);
+    w.EndObject();
+    w.Key("level");
+    w.String("warning");
+    w.Key("message");
+    w.BeginObject();
+    w.Key("text");
+    w.String(n.message);
+    w.EndObject();
+    if (n.entry) {
+      w.Key("properties");
+      w.BeginObject();
+      w.Key("entry");
+      w.Int(static_cast<std::int64_t>(*n.entry));
+      w.EndObject();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  w.EndArray();
+}
+
+void WriteSarif(PrettyJsonWriter& w, const AuditOutcome& outcome, const Ruleset& ruleset,
+                const std::vector<std::string>& rule_ids) {
+  w.BeginObject();
+  w.Key("$schema");
+  w.String("https://json.schemastore.org/sarif-2.1.0.json");
+  w.Key("runs");
+  w.BeginArray();
+  w.BeginObject();
+  if (!outcome.notices.empty()) {
+    w.Key("invocations");
+    WriteInvocation(w, outcome.notices);
+  }
+  w.Key("properties");
+  w.BeginObject();
+  w.Key("rulesetVersion");
+  w.String(outcome.ruleset_version);
+  w.EndObject();
+  w.Key("results");
+  w.BeginArray();
+  for (const ReportedResult& r : outcome.results)
+    if (!r.pass) WriteResult(w, r, rule_ids, outcome, ruleset);
+  w.EndArray();
+  w.Key("tool");
+  w.BeginObject();
+  w.Key("driver");
+  w.BeginObject();
+  w.Key("name");
+  w.String(EngineInfo::Name());
+  w.Key("rules");
+  w.BeginArray();
+  for (const std::string& id : rule_ids) w.Value(RuleDescriptor(id, ruleset));
+  w.EndArray();
+  w.Key("version");
+  w.String(outcome.engine_version);
+  w.EndObject();
+  w.EndObject();
+  w.EndObject();
+  w.EndArray();
+  w.Key("version");
+  w.String("2.1.0");
+  w.EndObject();
+}
+
 }  // namespace
 
 std::string RenderSarif(const AuditOutcome& outcome, const Ruleset& ruleset) {
-  std::set<std::string> rule_ids;
+  std::set<std::string> failing;
   for (const ReportedResult& r : outcome.results)
-    if (!r.pass) rule_ids.insert(r.result.id);
-  json::Array rules;
-  std::vector<std::string> ordered(rule_ids.begin(), rule_ids.end());
-  for (const std::string& id : ordered) rules.push_back(RuleDescriptor(id, ruleset));
-
-  json::Array results;
-  for (const ReportedResult& r : outcome.results) {
-    if (r.pass) continue;
-    const json::Value* rule = ruleset.Rule(r.result.id);
-    const json::Value* outcomes = rule ? json::Find(*rule, "outcomes") : nullptr;
-    const json::Value* row = outcomes ? json::Find(*outcomes, r.result.outcome) : nullptr;
-    std::string text = Text(row ? json::Find(*row, "message") : nullptr, "en");
-    if (text.empty()) text = r.result.id + ": " + r.result.outcome;
-    const std::string remediation = Text(row ? json::Find(*row, "remediation") : nullptr, "en");
-    if (!remediation.empty()) text += " Fix: " + remediation;
-    if (r.result.page) text += " (page: " + *r.result.page + ")";
-
-    json::Object res;
-    res["ruleId"] = json::Str(r.result.id);
-    res["ruleIndex"] = json::Int(static_cast<std::int64_t>(
-        std::lower_bound(ordered.begin(), ordered.end(), r.result.id) - ordered.begin()));
-    res["level"] = json::Str(LevelOf(r.severity));
-    res["message"] = Message(text);
-    json::Object loc, phys, artifact;
-    artifact["uri"] = json::Str(r.result.page ? *r.result.page : outcome.target);
-    phys["artifactLocation"] = json::Value(artifact);
-    loc["physicalLocation"] = json::Value(phys);
-    res["locations"] = json::Value(json::Array{json::Value(loc)});
-    json::Object props;
-    props["outcome"] = json::Str(r.result.outcome);
-    props["severity"] = json::Str(r.severity);
-    props["security-severity"] = json::Str(SecuritySeverityOf(r.severity));
-    props["details"] = json::Value(r.result.details);
-    res["properties"] = json::Value(props);
-    // Stable identity across runs, for dashboards that track a finding over time.
-    json::Object fp;
-    fp["portalCheck/v1"] = json::Str(r.result.id + "|" + r.result.outcome + "|" + (r.result.page ? *r.result.page : ""));
-    res["partialFingerprints"] = json::Value(fp);
-    results.push_back(json::Value(res));
-  }
-
-  json::Object driver;
-  driver["name"] = json::Str(EngineInfo::Name());
-  driver["version"] = json::Str(outcome.engine_version);
-  driver["rules"] = json::Value(rules);
-  json::Object tool;
-  tool["driver"] = json::Value(driver);
-  json::Object run;
-  run["tool"] = json::Value(tool);
-  run["results"] = json::Value(results);
-  json::Object props;
-  props["rulesetVersion"] = json::Str(outcome.ruleset_version);
-  run["properties"] = json::Value(props);
-  json::Object top;
-  top["$schema"] = json::Str("https://json.schemastore.org/sarif-2.1.0.json");
-  top["version"] = json::Str("2.1.0");
-  top["runs"] = json::Value(json::Array{json::Value(run)});
-  return json::Serialize(json::Value(top), /*pretty=*/true);
+    if (!r.pass) failing.insert(r.result.id);
+  const std::vector<std::string> rule_ids(failing.begin(), failing.end());
+  return RenderExactly([&](PrettyJsonWriter& w) { WriteSarif(w, outcome, ruleset, rule_ids); });
 }
 
 }  // namespace portal_check

@@ -9,6 +9,18 @@ const Value* Find(const Value& v, std::string_view key) {
   return it == o.end() ? nullptr : &it->second;
 }
 
+Value* FindMutable(Value& v, std::string_view key) {
+  if (!v.is<Object>()) return nullptr;
+  Object& o = v.get<Object>();
+  auto it = o.find(std::string(key));
+  return it == o.end() ? nullptr : &it->second;
+}
+
+std::string* FindMutableString(Value& v, std::string_view key) {
+  Value* m = FindMutable(v, key);
+  return (m && m->is<std::string>()) ? &m->get<std::string>() : nullptr;
+}
+
 const std::string* FindString(const Value& v, std::string_view key) {
   const Value* m = Find(v, key);
   return (m && m->is<std::string>()) ? &m->get<std::string>() : nullptr;

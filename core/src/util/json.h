@@ -25,6 +25,9 @@ const std::string* FindString(const Value& v, std::string_view key);
 std::int64_t GetInt(const Value& v, std::string_view key, std::int64_t fallback);
 bool GetBool(const Value& v, std::string_view key, bool fallback);
 const Object* FindObject(const Value& v, std::string_view key);
+// Modifiable access, for moving a large member (a response body) out of a document being read.
+Value* FindMutable(Value& v, std::string_view key);
+std::string* FindMutableString(Value& v, std::string_view key);
 const Array* FindArray(const Value& v, std::string_view key);
 
 // Serialises with sorted keys and no insignificant white space: the same value always gives the

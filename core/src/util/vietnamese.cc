@@ -1,6 +1,8 @@
 #include "util/vietnamese.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <vector>
 
 #include "util/vietnamese_tables.h"
@@ -103,7 +105,7 @@ void Flush(std::string& out, long base, std::vector<char32_t>& marks) {
   marks.clear();
 }
 
-char FoldLetter(char32_t cp) {
+char FoldLetterSearched(char32_t cp) {
   std::size_t lo = 0, hi = kFoldingCount;
   while (lo < hi) {
     const std::size_t mid = (lo + hi) / 2;
@@ -113,9 +115,74 @@ char FoldLetter(char32_t cp) {
   return lo < kFoldingCount && kFoldings[lo].letter == cp ? kFoldings[lo].ascii : 0;
 }
 
+// kFoldings as direct lookups over the two ranges it covers (built once).
+constexpr char32_t kLatinFirst = 0xC0, kLatinEnd = 0x250, kVietFirst = 0x1EA0, kVietEnd = 0x1EFA;
+struct FoldingTables {
+  char latin[kLatinEnd - kLatinFirst] = {};
+  char viet[kVietEnd - kVietFirst] = {};
+};
+
+const FoldingTables& Foldings() {
+  static const FoldingTables tables = [] {
+    FoldingTables t;
+    for (std::size_t i = 0; i < kFoldingCount; ++i) {
+      const char32_t cp = kFoldings[i].letter;
+      if (cp >= kLatinFirst && cp < kLatinEnd) t.latin[cp - kLatinFirst] = kFoldings[i].ascii;
+      if (cp >= kVietFirst && cp < kVietEnd) t.viet[cp - kVietFirst] = kFoldings[i].ascii;
+    }
+    return t;
+  }();
+  return tables;
+}
+
+// The ASCII base letter of a precomposed Latin letter, or 0.
+char FoldLetter(char32_t cp) {
+  if (cp >= kLatinFirst && cp < kLatinEnd) return Foldings().latin[cp - kLatinFirst];
+  if (cp >= kVietFirst && cp < kVietEnd) return Foldings().viet[cp - kVietFirst];
+  return FoldLetterSearched(cp);  // none today: the tables cover only those two ranges
+}
+
 }  // namespace
 
+bool NeedsComposition(std::string_view s) {
+  // ComposeLatin copies its input unchanged unless a code point in U+0300–U+036F is decoded (its
+  // well-formed UTF-8 lead bytes are 0xCC and 0xCD) or an overlong sequence is re-encoded shorter
+  // (lead 0xC0/0xC1, 0xE0 followed by 0x80–0x9F, 0xF0 followed by 0x80–0x8F; overlong marks are
+  // decoded as marks too). Anything else decodes and re-encodes to the same bytes, or is copied
+  // byte by byte as invalid. This test is conservative: it may say yes to bytes that compose to
+  // themselves, never no to bytes that would change.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
+  auto some_byte_zero = [](std::uint64_t v) { return ((v - kOnes) & ~v & kHighs) != 0; };  // exact
+  std::size_t i = 0;
+  while (i < n) {
+    const std::size_t end = std::min(n, i + 8);
+    if (end - i == 8) {
+      // A word without any of the lead bytes below is skipped whole (Vietnamese text in UTF-8 uses
+      // the leads 0xC3–0xC6 and 0xE1, so most of its words are).
+      std::uint64_t x;
+      std::memcpy(&x, p + i, 8);
+      const std::uint64_t even = x & (kOnes * 0xFE);  // 0xC0/0xC1 → 0xC0, 0xCC/0xCD → 0xCC
+      if (!some_byte_zero(even ^ (kOnes * 0xC0)) && !some_byte_zero(even ^ (kOnes * 0xCC)) &&
+          !some_byte_zero(x ^ (kOnes * 0xE0)) && !some_byte_zero(x ^ (kOnes * 0xF0))) {
+        i = end;
+        continue;
+      }
+    }
+    for (; i < end; ++i) {
+      const unsigned char b = p[i];
+      if (b < 0xC0) continue;
+      if (b == 0xC0 || b == 0xC1 || b == 0xCC || b == 0xCD) return true;
+      if (b == 0xE0 && i + 1 < n && p[i + 1] < 0xA0) return true;
+      if (b == 0xF0 && i + 1 < n && p[i + 1] < 0x90) return true;
+    }
+  }
+  return false;
+}
+
 std::string ComposeLatin(std::string_view s) {
+  if (!NeedsComposition(s)) return std::string(s);
   std::string out;
   out.reserve(s.size());
   long base = -1;  // the pending base letter (-1: none)
@@ -148,6 +215,12 @@ std::string FoldForMatch(std::string_view s) {
   out.reserve(s.size());
   std::size_t i = 0;
   while (i < s.size()) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII, most of any text: lower-cased without decoding
+      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b));
+      ++i;
+      continue;
+    }
     const std::size_t start = i;
     const long cp = Next(s, i);
     if (cp < 0) {

@@ -14,6 +14,11 @@ namespace portal_check::vietnamese {
 // become "Vi\u1EC7t". Other text is copied unchanged; invalid UTF-8 bytes are copied as they are.
 std::string ComposeLatin(std::string_view utf8);
 
+// False only when ComposeLatin(utf8) == utf8 for certain (no combining mark U+0300–U+036F and no
+// overlong UTF-8 sequence occurs), which is what almost all text is: a cheap byte scan that lets
+// callers skip the copy.
+bool NeedsComposition(std::string_view utf8);
+
 // A matching key: ASCII lower-case, Latin letters without their diacritics (đ → d), combining
 // marks dropped, anything else unchanged. "Chính sách BẢO MẬT" → "chinh sach bao mat".
 // Use it on both sides of a comparison (the text and the phrase list).

@@ -1,0 +1,155 @@
+#include "report/pretty_json_writer.h"
+
+#include <iterator>
+
+namespace portal_check {
+namespace {
+
+constexpr std::size_t kIndentWidth = picojson::INDENT_WIDTH;
+
+}  // namespace
+
+void PrettyJsonWriter::Put(std::string_view s) {
+  size_ += s.size();
+  if (out_) out_->append(s.data(), s.size());
+}
+
+void PrettyJsonWriter::Put(char c) {
+  ++size_;
+  if (out_) out_->push_back(c);
+}
+
+void PrettyJsonWriter::Newline(std::size_t depth) {
+  static const std::string kSpaces(64, ' ');
+  Put('\n');
+  for (std::size_t n = depth * kIndentWidth; n > 0;) {
+    const std::size_t k = n < kSpaces.size() ? n : kSpaces.size();
+    Put(std::string_view(kSpaces.data(), k));
+    n -= k;
+  }
+}
+
+void PrettyJsonWriter::BeforeItem() {
+  Level& top = levels_.back();
+  if (top.items++ > 0) Put(',');
+  Newline(levels_.size());
+}
+
+void PrettyJsonWriter::BeforeValue() {
+  // In an object the key already placed the value; at the top level nothing precedes it.
+  if (!levels_.empty() && !levels_.back().object) BeforeItem();
+}
+
+void PrettyJsonWriter::BeginObject() {
+  BeforeValue();
+  Put('{');
+  levels_.push_back(Level{true, 0});
+}
+
+void PrettyJsonWriter::BeginArray() {
+  BeforeValue();
+  Put('[');
+  levels_.push_back(Level{false, 0});
+}
+
+void PrettyJsonWriter::EndObject() {
+  const std::size_t items = levels_.back().items;
+  levels_.pop_back();
+  if (items > 0) Newline(levels_.size());
+  Put('}');
+}
+
+void PrettyJsonWriter::EndArray() {
+  const std::size_t items = levels_.back().items;
+  levels_.pop_back();
+  if (items > 0) Newline(levels_.size());
+  Put(']');
+}
+
+void PrettyJsonWriter::Key(const std::string& key) {
+  BeforeItem();
+  scratch_.clear();
+  picojson::serialize_str(key, std::back_inserter(scratch_));
+  Put(scratch_);
+  Put(": ");
+}
+
+void PrettyJsonWriter::String(const std::string& s) {
+  BeforeValue();
+  scratch_.clear();
+  picojson::serialize_str(s, std::back_inserter(scratch_));
+  Put(scratch_);
+}
+
+void PrettyJsonWriter::Int(std::int64_t n) {
+  BeforeValue();
+  Put(json::Int(n).to_str());
+}
+
+void PrettyJsonWriter::Bool(bool b) {
+  BeforeValue();
+  Put(b ? "true" : "false");
+}
+
+void PrettyJsonWriter::Null() {
+  BeforeValue();
+  Put("null");
+}
+
+void PrettyJsonWriter::Value(const json::Value& v) { CompactValue(json::Serialize(v, /*pretty=*/false)); }
+
+void PrettyJsonWriter::CompactValue(std::string_view text) {
+  BeforeValue();
+  // Copies runs of plain bytes; acts only on structure outside strings. Compact text has no
+  // white space outside strings, and inside strings every quote is escaped as \" and every
+  // control character (so every newline) as an escape.
+  std::size_t depth = levels_.size();
+  std::size_t run = 0;  // start of the pending run
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    switch (c) {
+      case '"':
+        in_string = true;
+        break;
+      case '{':
+      case '[': {
+        const char close = c == '{' ? '}' : ']';
+        if (i + 1 < text.size() && text[i + 1] == close) {
+          ++i;  // "{}" / "[]" stay as they are
+          break;
+        }
+        Put(text.substr(run, i + 1 - run));
+        Newline(++depth);
+        run = i + 1;
+        break;
+      }
+      case '}':
+      case ']':
+        Put(text.substr(run, i - run));
+        Newline(--depth);
+        run = i;
+        break;
+      case ',':
+        Put(text.substr(run, i + 1 - run));
+        Newline(depth);
+        run = i + 1;
+        break;
+      case ':':
+        Put(text.substr(run, i + 1 - run));
+        Put(' ');
+        run = i + 1;
+        break;
+      default:
+        break;
+    }
+  }
+  Put(text.substr(run));
+}
+
+}  // namespace portal_check

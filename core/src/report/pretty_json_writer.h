@@ -1,0 +1,85 @@
+// Writes JSON text piece by piece, byte-identical to json::Serialize(value, /*pretty=*/true) of the
+// same value, without building the value: the report and SARIF are streamed from the results
+// this way instead of through a DOM copy of every result (issue 6: the DOM cost ~10× the text).
+//
+// Contract: the caller writes one top-level value, writes each object's keys in ascending byte
+// order (picojson's object is a std::map, so Serialize sorts them) and never repeats a key; the
+// writer does not check either. Formatting is picojson's: two-space indentation, "key": value,
+// "{}" / "[]" for empty containers, a newline after the top-level value (written by Finish).
+#ifndef PORTAL_CHECK_REPORT_PRETTY_JSON_WRITER_H_
+#define PORTAL_CHECK_REPORT_PRETTY_JSON_WRITER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/json.h"
+
+namespace portal_check {
+
+class PrettyJsonWriter {
+ public:
+  // Appends to *out; out == nullptr only counts the bytes that would be written (see size()).
+  explicit PrettyJsonWriter(std::string* out) : out_(out) {}
+
+  void BeginObject();
+  void EndObject();
+  void BeginArray();
+  void EndArray();
+  // The next member's key (escaped as picojson escapes strings). REQUIRES: inside an object.
+  void Key(const std::string& key);
+
+  void String(const std::string& s);
+  void Int(std::int64_t n);
+  void Bool(bool b);
+  void Null();
+  // Any value (serialized compactly, then indented in place).
+  void Value(const json::Value& v);
+  // A value given as compact JSON text, exactly as json::Serialize(v, /*pretty=*/false) printed
+  // it (no white space outside strings); it is re-indented at the current depth.
+  void CompactValue(std::string_view compact_json);
+
+  // Ends the document: picojson's newline after the top-level value.
+  void Finish() { Put("\n"); }
+  // Bytes written (or counted) so far.
+  std::size_t size() const { return size_; }
+
+ private:
+  struct Level {
+    bool object;
+    std::size_t items;
+  };
+  void BeforeValue();          // separator and indentation of an array element
+  void BeforeItem();           // "," unless first, then newline + indentation
+  void Newline(std::size_t depth);
+  void Put(std::string_view s);
+  void Put(char c);
+
+  std::string* out_;
+  std::size_t size_ = 0;
+  std::vector<Level> levels_;  // the open containers
+  std::string scratch_;        // reused for escaped strings
+};
+
+// Renders a document with `write` (which writes one top-level value into the writer it is given)
+// into a string allocated once at its exact size: a counting pass, then the writing pass. The
+// outputs are tens of MB for large audits; growing a string by doubling would hold up to three
+// times that at the last reallocation.
+template <typename Write>
+std::string RenderExactly(Write&& write) {
+  PrettyJsonWriter counter(nullptr);
+  write(counter);
+  counter.Finish();
+  std::string out;
+  out.reserve(counter.size());
+  PrettyJsonWriter writer(&out);
+  write(writer);
+  writer.Finish();
+  return out;
+}
+
+}  // namespace portal_check
+
+#endif  // PORTAL_CHECK_REPORT_PRETTY_JSON_WRITER_H_

@@ -1,0 +1,86 @@
+// A set of byte-string needles searched together in one pass over a text, built once (per
+// ruleset) and then read-only. Each text position is first checked against a table of the
+// needles' first two bytes (a 64 Kbit set), and only then compared with the needles bucketed under
+// its first byte: scanning is linear in the text plus the compares of the positions that pass.
+// No regex, no allocation while scanning.
+#ifndef PORTAL_CHECK_UTIL_NEEDLE_INDEX_H_
+#define PORTAL_CHECK_UTIL_NEEDLE_INDEX_H_
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace portal_check {
+
+class NeedleIndex {
+ public:
+  // Adds `needle` and returns its index (0, 1, 2, ... in order of Add). An empty needle is kept
+  // (its index is valid) but never matches. With `ignore_case`, ASCII letters of the needle and of
+  // the text compare case-insensitively; other bytes always compare exactly.
+  std::size_t Add(std::string_view needle, bool ignore_case = false);
+
+  std::size_t size() const { return needles_.size(); }
+  const std::string& needle(std::size_t index) const { return needles_[index].text; }
+
+  // The first position p >= from where a needle may start (its first two bytes, or its only byte,
+  // are those of a needle), or text.size() when there is none. Positions it skips hold no needle.
+  std::size_t NextCandidate(std::string_view text, std::size_t from) const;
+
+  // Calls fn(index, pos) for every needle that occurs at text[pos]. Order: first the needles
+  // bucketed under the byte text[pos] itself, then, when that byte is an upper-case ASCII letter,
+  // the ignore-case needles bucketed under its lower-case; within a bucket, in order of Add. (A
+  // case-sensitive needle is bucketed under its first byte, an ignore-case one under its
+  // lower-cased first byte.) fn returns false to stop; ForEachAt then returns false too.
+  // REQUIRES: pos < text.size().
+  template <typename Fn>
+  bool ForEachAt(std::string_view text, std::size_t pos, Fn&& fn) const {
+    const unsigned char exact = static_cast<unsigned char>(text[pos]);
+    const unsigned char lower = static_cast<unsigned char>(LowerAscii(static_cast<char>(exact)));
+    for (std::uint32_t i : buckets_[exact])
+      if (MatchesAt(text, pos, needles_[i]) && !fn(static_cast<std::size_t>(i), pos)) return false;
+    if (lower != exact) {
+      for (std::uint32_t i : buckets_[lower])
+        if (needles_[i].ignore_case && MatchesAt(text, pos, needles_[i]) && !fn(static_cast<std::size_t>(i), pos))
+          return false;
+    }
+    return true;
+  }
+
+  // Calls ForEachAt for every position of `text` in ascending order (skipping the positions
+  // NextCandidate rules out) until fn returns false.
+  template <typename Fn>
+  void Scan(std::string_view text, Fn&& fn) const {
+    for (std::size_t pos = NextCandidate(text, 0); pos < text.size(); pos = NextCandidate(text, pos + 1))
+      if (!ForEachAt(text, pos, fn)) return;
+  }
+
+  static char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+ private:
+  struct Needle {
+    std::string text;  // lower-cased ASCII letters when ignore_case
+    bool ignore_case = false;
+  };
+
+  static bool MatchesAt(std::string_view text, std::size_t pos, const Needle& n) {
+    if (n.text.empty() || text.size() - pos < n.text.size()) return false;
+    const char* t = text.data() + pos;
+    if (!n.ignore_case) return std::char_traits<char>::compare(t, n.text.data(), n.text.size()) == 0;
+    for (std::size_t k = 0; k < n.text.size(); ++k)
+      if (LowerAscii(t[k]) != n.text[k]) return false;
+    return true;
+  }
+
+  std::vector<Needle> needles_;
+  std::array<std::vector<std::uint32_t>, 256> buckets_;
+  std::array<bool, 256> first_{};                 // first bytes of all needles
+  std::array<bool, 256> single_{};                // first bytes of one-byte needles
+  std::array<std::uint64_t, 65536 / 64> pairs_{};  // first two bytes of longer needles
+};
+
+}  // namespace portal_check
+
+#endif  // PORTAL_CHECK_UTIL_NEEDLE_INDEX_H_

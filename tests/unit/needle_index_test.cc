@@ -1,0 +1,137 @@
+// util/needle_index.h (many needles in one pass) and content::WordIndex (the same with word
+// boundaries), each checked against the plain one-needle-at-a-time search it replaces.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "checks/page_content_scan.h"
+#include "util/needle_index.h"
+
+namespace portal_check {
+namespace {
+
+using Match = std::pair<std::size_t, std::size_t>;  // (needle index, position)
+
+std::vector<Match> All(const NeedleIndex& index, std::string_view text) {
+  std::vector<Match> out;
+  index.Scan(text, [&](std::size_t needle, std::size_t pos) {
+    out.emplace_back(needle, pos);
+    return true;
+  });
+  return out;
+}
+
+char Lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// The reference: every needle compared at every position, exact or ASCII case-insensitive.
+bool NaiveAt(std::string_view text, std::size_t pos, std::string_view needle, bool ignore_case) {
+  if (needle.empty() || text.size() - pos < needle.size()) return false;
+  for (std::size_t k = 0; k < needle.size(); ++k) {
+    const char a = text[pos + k], b = needle[k];
+    if (ignore_case ? Lower(a) != Lower(b) : a != b) return false;
+  }
+  return true;
+}
+
+TEST(NeedleIndex, FindsEveryOccurrenceInPositionOrder) {
+  NeedleIndex index;
+  index.Add("Warning: ");
+  index.Add("ORA-");
+  index.Add("a");  // one byte
+  const std::vector<Match> got = All(index, "x Warning: ORA-1 ORA-2 a");
+  const std::vector<Match> want = {{0, 2}, {2, 3}, {1, 11}, {1, 17}, {2, 23}};  // "a" in "Warning" too
+  EXPECT_EQ(got, want);
+  EXPECT_TRUE(All(index, "").empty());
+  EXPECT_TRUE(All(index, "ORA").empty());   // a needle cut by the end of the text
+  EXPECT_EQ(All(index, "ORA-"), (std::vector<Match>{{1, 0}}));  // a needle ending the text
+}
+
+TEST(NeedleIndex, IgnoreCaseAppliesPerNeedle) {
+  NeedleIndex index;
+  index.Add("\\WwwRoot\\", /*ignore_case=*/true);
+  index.Add("Stack", /*ignore_case=*/false);
+  EXPECT_EQ(All(index, "d:\\wwwroot\\a D:\\WWWROOT\\b"), (std::vector<Match>{{0, 2}, {0, 15}}));
+  EXPECT_EQ(All(index, "stack STACK Stack"), (std::vector<Match>{{1, 12}}));
+  EXPECT_EQ(index.needle(0), "\\wwwroot\\");  // kept lower-cased
+}
+
+TEST(NeedleIndex, OrderAtOnePositionIsExactBucketThenLowerCaseBucket) {
+  NeedleIndex index;
+  index.Add("sql", /*ignore_case=*/true);    // bucket 's'
+  index.Add("SQL", /*ignore_case=*/false);   // bucket 'S'
+  index.Add("SQLSTATE", /*ignore_case=*/false);
+  index.Add("s", /*ignore_case=*/true);      // bucket 's'
+  // At 'S': the exact bucket first (1, 2 in order of Add), then the ignore-case ones of 's'.
+  EXPECT_EQ(All(index, "SQLSTATE"), (std::vector<Match>{{1, 0}, {2, 0}, {0, 0}, {3, 0}, {3, 3}}));
+  // At 's': one bucket, in order of Add; the case-sensitive "SQL" does not match.
+  EXPECT_EQ(All(index, "sql"), (std::vector<Match>{{0, 0}, {3, 0}}));
+}
+
+TEST(NeedleIndex, EmptyNeedleNeverMatchesAndStopEndsTheScan) {
+  NeedleIndex index;
+  EXPECT_EQ(index.Add(""), 0u);
+  EXPECT_EQ(index.Add("ab"), 1u);
+  EXPECT_EQ(index.size(), 2u);
+  std::vector<Match> got;
+  index.Scan("ab ab ab", [&](std::size_t needle, std::size_t pos) {
+    got.emplace_back(needle, pos);
+    return got.size() < 2;
+  });
+  EXPECT_EQ(got, (std::vector<Match>{{1, 0}, {1, 3}}));
+}
+
+TEST(NeedleIndex, AgreesWithNaiveSearchOnGeneratedTexts) {
+  // A small alphabet (with both cases and a non-ASCII byte) makes overlaps and near misses common.
+  const std::string alphabet = "aAbB:\\ \xC3";
+  std::uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7FFF;
+  };
+  for (int round = 0; round < 200; ++round) {
+    NeedleIndex index;
+    std::vector<std::pair<std::string, bool>> needles;
+    const int count = 1 + static_cast<int>(next() % 6);
+    for (int n = 0; n < count; ++n) {
+      std::string needle;
+      const int len = static_cast<int>(next() % 4);  // 0..3 bytes, the empty needle included
+      for (int k = 0; k < len; ++k) needle.push_back(alphabet[next() % alphabet.size()]);
+      const bool ignore_case = next() % 2 == 0;
+      index.Add(needle, ignore_case);
+      needles.emplace_back(needle, ignore_case);
+    }
+    std::string text;
+    const int len = static_cast<int>(next() % 40);
+    for (int k = 0; k < len; ++k) text.push_back(alphabet[next() % alphabet.size()]);
+
+    std::vector<Match> got = All(index, text), want;
+    for (std::size_t pos = 0; pos < text.size(); ++pos)
+      for (std::size_t n = 0; n < needles.size(); ++n)
+        if (NaiveAt(text, pos, needles[n].first, needles[n].second)) want.emplace_back(n, pos);
+    // Same matches; within one position the index has its own (documented) order.
+    std::sort(got.begin(), got.end(), [](const Match& a, const Match& b) {
+      return std::make_pair(a.second, a.first) < std::make_pair(b.second, b.first);
+    });
+    ASSERT_EQ(got, want) << "round " << round << " text '" << text << "'";
+  }
+}
+
+TEST(WordIndex, ReportsExactlyTheWordsContainsWordFinds) {
+  const std::vector<std::string> words = {"slot", "sex", "nha cai", "ca do", "18+", "x"};
+  content::WordIndex index;
+  for (const std::string& w : words) index.Add(w);
+  for (const std::string text : {"link slot gacor", "chon timeslot phu hop", "unisex", "(sex)", "nha cai uy tin",
+                                 "nha caiuy", "keo ca do bong da 18+", "x", "xx x", "", "slots slot"}) {
+    std::vector<bool> found(words.size(), false);
+    index.ForEachFound(text, [&](std::size_t w) { found[w] = true; });
+    for (std::size_t w = 0; w < words.size(); ++w)
+      EXPECT_EQ(found[w], content::ContainsWord(text, words[w])) << "'" << text << "' / '" << words[w] << "'";
+  }
+}
+
+}  // namespace
+}  // namespace portal_check

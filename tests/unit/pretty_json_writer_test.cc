@@ -1,0 +1,110 @@
+// The streamed report writer: every way of writing a value gives exactly the bytes of
+// json::Serialize(value, /*pretty=*/true), which the report and SARIF used to be made with
+// (issue 6: they are now written piece by piece instead of through a DOM copy of every result).
+#include "report/pretty_json_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "util/json_scan.h"
+
+namespace portal_check {
+namespace {
+
+json::Value Parse(const std::string& text) {
+  json::Value v;
+  EXPECT_TRUE(json::ParseBounded(text, 64, v).ok()) << text;
+  return v;
+}
+
+// Values with every structural case: empty and nested containers, scalars, and strings holding
+// structural characters, escapes, control characters and non-ASCII text.
+const std::vector<std::string> kSamples = {
+    R"({})",
+    R"([])",
+    R"("plain")",
+    R"(-42)",
+    R"(1.5)",
+    R"(true)",
+    R"(null)",
+    R"({"a": {}, "b": [], "c": [{}, [], [[]], {"d": {}}]})",
+    R"({"x": [1, -2, 3.25, true, false, null, "s"]})",
+    R"({"k{[,:": "v}],:\"", "q": "a\\\"b\\\\", "slash": "https://a.gov.vn/x?y=1", "ctl": "\n\t\u0001"})",
+    R"({"vi": "Cổng thông tin điện tử – Bộ", "nested": {"deep": {"deeper": [{"z": [1, [2, [3, {}]]]}]}}})",
+    R"([{"b": 1, "a": 2}, {"": ""}, [" , : { [ "]])",
+};
+
+TEST(PrettyJsonWriter, CompactValueAtTopLevelMatchesPrettySerialize) {
+  for (const std::string& sample : kSamples) {
+    const json::Value v = Parse(sample);
+    std::string out;
+    PrettyJsonWriter w(&out);
+    w.CompactValue(json::Serialize(v, /*pretty=*/false));
+    w.Finish();
+    EXPECT_EQ(out, json::Serialize(v, /*pretty=*/true)) << sample;
+    EXPECT_EQ(w.size(), out.size());
+  }
+}
+
+// Every sample placed inside containers, written partly with the piecewise calls and partly as
+// compact text, against the serialization of the whole DOM.
+TEST(PrettyJsonWriter, NestedPiecesMatchSerializeOfTheWholeValue) {
+  json::Array list;
+  for (const std::string& sample : kSamples) list.push_back(Parse(sample));
+  json::Object inner{{"compact", json::Value(list)}, {"empty", json::Value(json::Array{})},
+                     {"flag", json::Bool(false)}, {"n", json::Int(-7)}, {"none", json::Value()},
+                     {"text", json::Str("\"quoted\" / slashed")}};
+  const json::Value whole(json::Object{{"a", json::Value(json::Array{json::Value(inner), json::Value(inner)})},
+                                       {"z", json::Value(json::Object{})}});
+
+  std::string out;
+  PrettyJsonWriter w(&out);
+  w.BeginObject();
+  w.Key("a");
+  w.BeginArray();
+  for (int i = 0; i < 2; ++i) {
+    w.BeginObject();
+    w.Key("compact");
+    w.BeginArray();
+    for (const json::Value& v : list) w.CompactValue(json::Serialize(v, /*pretty=*/false));
+    w.EndArray();
+    w.Key("empty");
+    w.BeginArray();
+    w.EndArray();
+    w.Key("flag");
+    w.Bool(false);
+    w.Key("n");
+    w.Int(-7);
+    w.Key("none");
+    w.Null();
+    w.Key("text");
+    w.String("\"quoted\" / slashed");
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("z");
+  w.Value(json::Value(json::Object{}));
+  w.EndObject();
+  w.Finish();
+  EXPECT_EQ(out, json::Serialize(whole, /*pretty=*/true));
+}
+
+TEST(PrettyJsonWriter, RenderExactlyCountsThenWritesTheSameBytes) {
+  const json::Value v = Parse(kSamples[10]);
+  std::size_t calls = 0;
+  const std::string out = RenderExactly([&](PrettyJsonWriter& w) {
+    ++calls;
+    w.BeginArray();
+    w.Value(v);
+    w.String("tail");
+    w.EndArray();
+  });
+  EXPECT_EQ(calls, 2u);
+  EXPECT_EQ(out, json::Serialize(json::Value(json::Array{v, json::Str("tail")}), /*pretty=*/true));
+  EXPECT_LT(out.capacity() - out.size(), 16u) << "allocated once at its size";
+}
+
+}  // namespace
+}  // namespace portal_check
