@@ -1,4 +1,4 @@
-# Writes OUT: a C++ source holding the default ruleset as one JSON document:
+# Writes OUT: a C++ source holding the default ruleset as one JSON document (without line breaks):
 #   {"ruleset": <rules/ruleset.json>, "rules": {<id>: <rules/<id>.json>...}, "data": {<name>: <rules/data/<name>.json>...},
 #    "profiles": {<id>: <rules/profiles/<id>.json>...}, "declarations": <rules/profiles/declarations.json>}
 # Only files listed in ruleset.json's "rules" array are embedded (one explicit list, as the
@@ -62,6 +62,10 @@ foreach(f ${profile_files})
   string(APPEND doc "\"${name}\":${content}")
 endforeach()
 string(APPEND doc "},\"declarations\":${decl_catalogue}}")
+# Drop every line break with the indentation that follows it: JSON strings cannot hold a raw line
+# break, so these bytes are always whitespace between tokens and the parsed document is unchanged
+# (its RFC 8785 canonical form, used by evidence-bundle digests, too); about 53 KB less to embed.
+string(REGEX REPLACE "\r?\n[ \t]*" "" doc "${doc}")
 file(WRITE "${OUT}.json" "${doc}")
 set(IN "${OUT}.json")
 set(SYMBOL kEmbeddedRuleset)

@@ -54,6 +54,17 @@ test('10,000 headers and a 1 MB header value give notices, not errors', { skip: 
   assert.ok(noticeCodes(await auditJson('long.har', har(entry({ headers: long })))).includes('kMaxHeaderValueBytes'));
 });
 
+test('an entry nested past kMaxJsonDepth is skipped with a notice; the next entry is audited', { skip: NO_WASM }, async () => {
+  const deep = '['.repeat(100000) + '1' + ']'.repeat(100000);
+  const skipped = { _deep: JSON.parse('0'), ...entry({ url: 'https://portal.example.gov.vn/deep' }) };
+  const text = har(skipped, entry({ url: 'https://portal.example.gov.vn/next' })).replace('"_deep":0', `"_deep":${deep}`);
+  const report = await auditJson('deep-entry.har', text);
+  const notice = report.notices.find((n) => n.code === 'kMaxJsonDepth');
+  assert.ok(notice, 'a kMaxJsonDepth notice');
+  assert.equal(notice.entry, 0);
+  assert.deepEqual(report.pages, ['https://portal.example.gov.vn/next']);
+});
+
 test('invalid UTF-8 and NUL bytes give a valid UTF-8 report', { skip: NO_WASM }, async () => {
   const text = har(entry({ body: '<title>\u0000x</title><p>Xin chào</p>', headers: [{ name: 'Server', value: 'Apache/2.4.1 \u0000' }] }));
   // Splice raw invalid bytes into a JSON string value.

@@ -190,6 +190,20 @@ TEST(BadInput, CertificateTimesOutOfRangeAreIgnored) {
   (void)testing::AuditHarText(Har(regression.substr(1)));  // the first byte is the fuzzer's chunk selector
 }
 
+// A number outside double's range is valid JSON that picojson cannot hold (it throws): a clear
+// input error naming it, never an exception out of the core (found by the har_reader fuzzer).
+TEST(BadInput, NumberOutOfDoubleRangeIsAClearError) {
+  auto r = testing::AuditHarText(Har(R"({"request":{"method":"GET","url":"https://a.gov.vn/"},)"
+                                     R"("response":{"status":200,"_securityDetails":{"validTo":1e400}}})"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("out of range"), std::string::npos) << r.status().ToString();
+  json::Value v;
+  EXPECT_FALSE(json::ParseBounded("[1e400]", 8, v).ok());
+  EXPECT_FALSE(json::ParseBounded("-1e99999", 8, v).ok());
+  EXPECT_TRUE(json::ParseBounded("1e300", 8, v).ok());
+}
+
 TEST(BadInput, ExtraDataAfterTheHarIsAnError) {
   EXPECT_FALSE(testing::AuditHarText(Har("") + " {}").ok());
 }

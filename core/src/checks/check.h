@@ -21,6 +21,7 @@ namespace portal_check {
 
 class PageModel;
 class AuditContext;
+struct PageDerived;
 
 // One outcome of one check, about one page (or the whole site when page is nullopt).
 struct CheckResult {
@@ -50,6 +51,9 @@ struct ExchangeView {
   // The parsed HTML of any successful HTML GET: the page, or a site probe's response (an admin
   // path, an exposed-file probe, the 404 page; see Exchange::IsSiteProbe). nullptr otherwise.
   const PageModel* document = nullptr;
+  // Values derived from `page` and `url` at the first request and shared by the checks of this
+  // exchange (the forms, ...). Filled and read only through checks/page_derived.h.
+  mutable std::shared_ptr<PageDerived> derived = nullptr;
 };
 
 class Check {

@@ -16,9 +16,11 @@
 // Details name where each id was found and the URL with every id value replaced by "[redacted]";
 // the id itself never enters the report.
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "checks/check.h"
@@ -45,6 +47,14 @@ constexpr UrlSource kSources[] = {{"a", "href"},         {"area", "href"},      
                                   {"form", "action"},    {"button", "formaction"}, {"input", "formaction"},
                                   {"script", "src"},     {"iframe", "src"},        {"frame", "src"},
                                   {"img", "src"}};
+
+// The index in kSources of the source with tag `tag` (the tags are distinct), or
+// std::size(kSources) when none.
+std::size_t SourceOf(std::string_view tag) {
+  std::size_t i = 0;
+  while (i < std::size(kSources) && kSources[i].tag != tag) ++i;
+  return i;
+}
 
 // One session id found in a URL: the parameter name and the byte range of its value.
 struct Hit {
@@ -158,14 +168,17 @@ class SessionInUrlCheck : public Check {
     if (!names_) names_ = ParamNames::From(ctx);
     json::Array locations;
     std::int64_t count = 0;
-    Look(view.exchange.url, "page-url", 0, locations, count);
-    for (const UrlSource& s : kSources) {
-      for (int idx : view.page->ElementsWithTag(s.tag)) {
-        const HtmlElement& e = view.page->elements()[static_cast<std::size_t>(idx)];
-        if (const std::string* v = e.Attr(s.attr))
-          Look(*v, std::string(s.tag) + "[" + std::string(s.attr) + "]", e.line, locations, count);
-      }
+    Look(view.exchange.url, UrlSource{"page-url", {}}, 0, locations, count);
+    // Source by source (kSources order), each in document order: one pass over the elements
+    // collects the (source, element) pairs in document order, then one short pass per source.
+    std::vector<std::pair<std::size_t, const HtmlElement*>> found;
+    for (const HtmlElement& e : view.page->elements()) {
+      const std::size_t s = SourceOf(e.tag);
+      if (s < std::size(kSources) && e.HasAttr(kSources[s].attr)) found.emplace_back(s, &e);
     }
+    for (std::size_t s = 0; s < std::size(kSources); ++s)
+      for (const auto& [source, e] : found)
+        if (source == s) Look(*e->Attr(kSources[s].attr), kSources[s], e->line, locations, count);
     CheckResult r = PageResult(view);
     r.outcome = count > 0 ? "present" : "none";
     if (count > 0) {
@@ -176,13 +189,15 @@ class SessionInUrlCheck : public Check {
   }
 
  private:
-  void Look(std::string_view url, std::string_view where, int line, json::Array& locations, std::int64_t& count) {
+  // `where`: "tag[attr]", or the tag alone when attr is empty (the page URL).
+  void Look(std::string_view url, const UrlSource& where, int line, json::Array& locations, std::int64_t& count) {
     std::vector<Hit> hits = FindSessionIds(url, *names_);
     if (hits.empty()) return;
     ++count;
     if (locations.size() >= kMaxLocations) return;
     json::Object loc;
-    loc["where"] = json::Str(where);
+    loc["where"] = json::Str(where.attr.empty() ? std::string(where.tag)
+                                                : std::string(where.tag) + "[" + std::string(where.attr) + "]");
     loc["parameter"] = json::Str(text::SafeUtf8(hits.front().parameter, 128));
     loc["url"] = json::Str(text::SafeUtf8(Redact(url.substr(0, url.find('#')), hits), 512));
     if (line > 0) loc["line"] = json::Int(line);

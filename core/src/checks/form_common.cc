@@ -2,12 +2,13 @@
 
 #include <utility>
 
+#include "checks/page_derived.h"
 #include "evidence/limits.h"
 #include "util/text.h"
 
 namespace portal_check {
 
-PageForms FormsOf(const ExchangeView& view) { return BuildPageForms(*view.page, view.url); }
+const PageForms& FormsOf(const ExchangeView& view) { return SharedPageForms(view); }
 
 bool HasNoFormControls(const PageForms& forms) { return forms.forms.empty() && forms.loose.empty(); }
 
@@ -46,7 +47,7 @@ CheckResult NotApplicable(const ExchangeView& view, std::string reason) {
 
 void FormCheck::OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) {
   if (view.page == nullptr || !view.url || !view.url->IsHttpOrHttps()) return;
-  const PageForms forms = FormsOf(view);
+  const PageForms& forms = FormsOf(view);
   if (without_controls_ == WithoutControls::kNotApplicable && HasNoFormControls(forms)) {
     out.Emit(NotApplicable(view, "no form or form field on the page"));
     return;

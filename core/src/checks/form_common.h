@@ -17,8 +17,9 @@ namespace portal_check {
 constexpr std::size_t kMaxListedForms = 20;
 constexpr std::size_t kMaxListedFields = 20;
 
-// The form views of the page of `view`. REQUIRES: view.page != nullptr.
-PageForms FormsOf(const ExchangeView& view);
+// The form views of the page of `view`, built once per view (checks/page_derived.h).
+// REQUIRES: view.page != nullptr.
+const PageForms& FormsOf(const ExchangeView& view);
 
 // True when the page has no form and no form field: form checks report not-applicable.
 bool HasNoFormControls(const PageForms& forms);

@@ -16,6 +16,7 @@
 
 #include "checks/check.h"
 #include "checks/factories.h"
+#include "checks/page_derived.h"
 #include "engine/audit_context.h"
 #include "normalize/form_model.h"
 #include "normalize/page_model.h"
@@ -30,9 +31,7 @@ constexpr std::size_t kMaxListed = 20;
 // Records in `details` why the page is sensitive: "password_form": true and/or
 // "personal_data_fields": [names] (of the first form with enough personal-data fields, counted by
 // the PersonalDataMatcher that form.personal-data-consent shares). Returns true when either applies.
-bool FindSensitiveForms(const PageModel& page, const std::optional<Url>& url, const AuditContext& ctx,
-                        json::Object& details) {
-  const PageForms forms = BuildPageForms(page, url);
+bool FindSensitiveForms(const PageForms& forms, const AuditContext& ctx, json::Object& details) {
   bool password = false;
   for (const FormView& form : forms.forms) password = password || form.HasPassword();
   if (password) details["password_form"] = json::Bool(true);
@@ -69,7 +68,7 @@ class CacheControlCheck : public Check {
     if (view.page == nullptr) return;
     CheckResult r = PageResult(view);
     const bool cookies = AddSessionCookies(view.exchange, ctx, r.details);
-    const bool forms = FindSensitiveForms(*view.page, view.url, ctx, r.details);
+    const bool forms = FindSensitiveForms(SharedPageForms(view), ctx, r.details);
     const std::vector<std::string_view> lines = view.exchange.response_headers.GetAll("Cache-Control");
     if (!cookies && !forms) {
       r.outcome = "not-applicable";

@@ -1,5 +1,8 @@
 #include "checks/page_content_scan.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include "util/text.h"
 #include "util/vietnamese.h"
 
@@ -116,11 +119,35 @@ bool IsTextBody(const Exchange& ex, bool with_scripts) {
   return false;
 }
 
+std::size_t NextDigitOrColon(std::string_view text, std::size_t from) {
+  std::size_t i = from;
+  // '0'..'9' and ':' are the bytes 0x30..0x3A. Per byte b of the word, with a = b & 0x7F (so no
+  // carry or borrow crosses a byte): bit 7 of (0x7F + 0x3B - a) says a < 0x3B, of (a + 0x7F - 0x2F)
+  // says a > 0x2F, and of ~b that b is ASCII.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kLow7 = kOnes * 0x7F, kHighs = kOnes * 0x80;
+  while (i + 8 <= text.size()) {
+    std::uint64_t x;
+    std::memcpy(&x, text.data() + i, 8);
+    const std::uint64_t a = x & kLow7;
+    const std::uint64_t found = (kOnes * (0x7F + 0x3B) - a) & ~x & (a + kOnes * (0x7F - 0x2F)) & kHighs;
+    if (found != 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      return i + static_cast<std::size_t>(__builtin_ctzll(found)) / 8;
+#else
+      break;
+#endif
+    }
+    i += 8;
+  }
+  while (i < text.size() && !IsDigit(text[i]) && text[i] != ':') ++i;
+  return i;
+}
+
 std::size_t FindInternalAddresses(std::string_view text, std::vector<InternalAddress>& out, std::size_t max) {
   const std::size_t before = out.size();
   for (std::size_t i = 0; i < text.size() && out.size() < max; ++i) {
     // Only digits and ':' start anything: skip the other bytes in a tight loop.
-    while (i < text.size() && !IsDigit(text[i]) && text[i] != ':') ++i;
+    i = NextDigitOrColon(text, i);
     if (i >= text.size()) break;
     const char c = text[i];
     if (IsDigit(c)) {

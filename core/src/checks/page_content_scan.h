@@ -77,6 +77,10 @@ struct InternalAddress {
 // Returns the number of new addresses appended.
 std::size_t FindInternalAddresses(std::string_view text, std::vector<InternalAddress>& out, std::size_t max);
 
+// The first position p >= from of an ASCII digit or ':' in `text`, or text.size() when none:
+// where FindInternalAddresses looks next. Reads eight bytes at a time.
+std::size_t NextDigitOrColon(std::string_view text, std::size_t from);
+
 }  // namespace portal_check::content
 
 #endif  // PORTAL_CHECK_CHECKS_PAGE_CONTENT_SCAN_H_

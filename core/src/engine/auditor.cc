@@ -202,7 +202,7 @@ class AuditorImpl : public Auditor {
       }
     }
     const PageModel* document = page ? &*page : nullptr;
-    ExchangeView view{ex, url, ex.IsPage() ? document : nullptr, primary, document};
+    ExchangeView view{ex, url, ex.IsPage() ? document : nullptr, primary, document, nullptr};
     for (auto& [d, check] : checks_) {
       CollectingSink sink(*d, *ruleset_, results_);
       check->OnExchange(view, *ctx_, sink);

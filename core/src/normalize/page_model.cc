@@ -216,6 +216,13 @@ bool HiddenBySheet(const HtmlElement& el, const std::unordered_set<std::string>&
 // The text content of `node`, cut at `max` bytes.
 std::string TextOf(xmlNode* node, std::size_t max) {
   std::string out;
+  // The usual case, one text child (a link's or a script's text): no walk needed.
+  if (xmlNode* only = node->children; only && only == node->last &&
+                                      (only->type == XML_TEXT_NODE || only->type == XML_CDATA_SECTION_NODE)) {
+    const std::string_view content = AsView(only->content);
+    out.assign(content.substr(0, std::min(content.size(), max)));
+    return out;
+  }
   // Iterative walk over the subtree (no recursion: documents may nest deeply).
   std::vector<xmlNode*> stack;
   for (xmlNode* c = node->last; c; c = c->prev) stack.push_back(c);
@@ -303,6 +310,33 @@ std::vector<int> PageModel::ElementsWithTag(std::string_view tag) const {
   return out;
 }
 
+namespace {
+
+// The number of element nodes Walk will visit (elements below elements, from the document's
+// children), counted up to `limit`: sizes PageModel::elements_ once. Follows the tree's links,
+// no stack.
+std::size_t CountElements(xmlDoc* doc, std::size_t limit) {
+  std::size_t count = 0;
+  xmlNode* n = doc->children;
+  while (n != nullptr && count < limit) {
+    if (n->type == XML_ELEMENT_NODE) {
+      ++count;
+      if (n->children != nullptr) {
+        n = n->children;
+        continue;
+      }
+    }
+    while (n != nullptr && n->next == nullptr) {
+      xmlNode* parent = n->parent;
+      n = (parent == nullptr || parent == reinterpret_cast<xmlNode*>(doc)) ? nullptr : parent;
+    }
+    if (n != nullptr) n = n->next;
+  }
+  return count;
+}
+
+}  // namespace
+
 // Walks a libxml2 tree once into a PageModel.
 class PageModelBuilder {
  public:
@@ -318,6 +352,7 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
     bool hidden;   // inside a hidden element
   };
   std::vector<Frame> stack;
+  model.elements_.reserve(CountElements(doc, limits::kMaxPageModelNodes));
   xmlNode* root = xmlDocGetRootElement(doc);
   for (xmlNode* c = doc->last; c; c = c->prev) stack.push_back({c, 0, -1, false, false});
   (void)root;

@@ -1,5 +1,6 @@
 #include "util/json_scan.h"
 
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -88,7 +89,12 @@ Status ParseBounded(std::string_view text, std::size_t max_depth, Value& out) {
   SkipSpace(text, pos);
   if (pos != text.size()) return ErrorAt(pos, "unexpected data after the JSON value");
   std::string err;
-  picojson::parse(out, text.begin(), text.end(), &err);
+  try {
+    picojson::parse(out, text.begin(), text.end(), &err);
+  } catch (const std::exception&) {  // picojson throws on a number out of double's range (1e400)
+    out = Value();
+    return Status::Invalid("malformed JSON: a number is out of range");
+  }
   if (!err.empty()) return Status::Invalid("malformed JSON: " + err.substr(0, 200));
   return Status::Ok();
 }

@@ -28,7 +28,14 @@ inline std::size_t PlainStringPrefix(std::string_view text) {
     std::memcpy(&x, text.data() + i, 8);
     const std::uint64_t quote = x ^ (kOnes * '"'), backslash = x ^ (kOnes * '\\');
     const std::uint64_t stops = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((x - kOnes * 0x20) & ~x);
-    if (stops & kHighs) break;
+    if (const std::uint64_t found = stops & kHighs) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      // The lowest flagged byte is the first stop (a borrow only moves up, past it).
+      return i + static_cast<std::size_t>(__builtin_ctzll(found)) / 8;
+#else
+      break;
+#endif
+    }
   }
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);

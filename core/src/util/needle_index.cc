@@ -1,5 +1,7 @@
 #include "util/needle_index.h"
 
+#include <algorithm>
+
 namespace portal_check {
 namespace {
 
@@ -31,13 +33,61 @@ std::size_t NeedleIndex::Add(std::string_view needle, bool ignore_case) {
     }
   }
   needles_.push_back(std::move(n));
+  const std::size_t length = needles_.back().text.size();
+  if (length > 0 && (min_length_ == 0 || length < min_length_)) {
+    min_length_ = length;
+    RebuildShifts();
+  } else if (length > 0 && window_ > 0) {
+    AddToShifts(needles_.back());
+  }
   return index;
+}
+
+void NeedleIndex::RebuildShifts() {
+  window_ = min_length_ >= kMinSkipLength ? std::min(min_length_, kMaxWindow) : 0;
+  shift_.clear();
+  if (window_ == 0) return;
+  shift_.assign(65536, static_cast<std::uint8_t>(window_ - 1));
+  for (const Needle& n : needles_)
+    if (!n.text.empty()) AddToShifts(n);
+}
+
+void NeedleIndex::AddToShifts(const Needle& n) {
+  for (std::size_t k = 0; k + 2 <= window_; ++k) {
+    const char a[2] = {n.text[k], n.ignore_case ? UpperAscii(n.text[k]) : n.text[k]};
+    const char b[2] = {n.text[k + 1], n.ignore_case ? UpperAscii(n.text[k + 1]) : n.text[k + 1]};
+    const auto shift = static_cast<std::uint8_t>(window_ - 2 - k);
+    for (char x : a) {
+      for (char y : b) {
+        std::uint8_t& entry = shift_[(static_cast<unsigned>(static_cast<unsigned char>(x)) << 8) | static_cast<unsigned char>(y)];
+        entry = std::min(entry, shift);
+      }
+    }
+  }
 }
 
 std::size_t NeedleIndex::NextCandidate(std::string_view text, std::size_t from) const {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   if (n == 0) return 0;
+  if (window_ > 0) {
+    // Wu–Manber: a needle starting at q with pos <= q <= pos + window_ - 2 has the window's last
+    // block at offset pos + window_ - 2 - q of its first window_ bytes, so shift_ <= q - pos; one
+    // starting later is not passed either, since no shift exceeds window_ - 1.
+    std::size_t pos = from;
+    while (pos + window_ <= n) {
+      const std::size_t last = pos + window_ - 2;
+      const std::uint8_t shift = shift_[(static_cast<unsigned>(p[last]) << 8) | p[last + 1]];
+      if (shift != 0) {
+        pos += shift;
+        continue;
+      }
+      const unsigned pair = (static_cast<unsigned>(p[pos]) << 8) | p[pos + 1];
+      if ((pairs_[pair >> 6] >> (pair & 63)) & 1U) return pos;
+      ++pos;
+    }
+    return n;  // a needle needs at least window_ bytes
+  }
   // A tight loop: most bytes fail the first-byte table.
   for (std::size_t pos = from; pos + 1 < n; ++pos) {
     const unsigned b0 = p[pos];

@@ -25,8 +25,11 @@ class NeedleIndex {
   std::size_t size() const { return needles_.size(); }
   const std::string& needle(std::size_t index) const { return needles_[index].text; }
 
-  // The first position p >= from where a needle may start (its first two bytes, or its only byte,
-  // are those of a needle), or text.size() when there is none. Positions it skips hold no needle.
+  // The first position p >= from where a needle may start, or text.size() when there is none.
+  // Positions it skips hold no needle; a position it returns has a needle's first two bytes (or
+  // its only byte). When every needle has at least kMinSkipLength bytes, windows of the shortest
+  // needle's length are skipped by their last two bytes (Wu–Manber, blocks of two bytes), so most
+  // positions are never read.
   std::size_t NextCandidate(std::string_view text, std::size_t from) const;
 
   // Calls fn(index, pos) for every needle that occurs at text[pos]. Order: first the needles
@@ -74,7 +77,21 @@ class NeedleIndex {
     return true;
   }
 
+  // Skipping pays from this shortest-needle length on; the window is at most kMaxWindow bytes.
+  static constexpr std::size_t kMinSkipLength = 3;
+  static constexpr std::size_t kMaxWindow = 32;
+  // Records in shift_ the two-byte blocks of needle `n` within the first window_ bytes.
+  void AddToShifts(const Needle& n);
+  void RebuildShifts();
+
   std::vector<Needle> needles_;
+  std::size_t min_length_ = 0;  // of the non-empty needles; 0 when there is none
+  // window_ = min(min_length_, kMaxWindow) when min_length_ >= kMinSkipLength, else 0 (no
+  // skipping). shift_[block]: how far a window may move when its last two bytes are `block` (big
+  // endian) without passing a needle start: window_ - 2 - (the last offset k <= window_ - 2 where
+  // some needle has `block` at k, in any case spelling it matches), or window_ - 1 when none.
+  std::size_t window_ = 0;
+  std::vector<std::uint8_t> shift_;
   std::array<std::vector<std::uint32_t>, 256> buckets_;
   std::array<bool, 256> first_{};                 // first bytes of all needles
   std::array<bool, 256> single_{};                // first bytes of one-byte needles

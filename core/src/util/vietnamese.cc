@@ -163,6 +163,10 @@ bool NeedsComposition(std::string_view s) {
       // the leads 0xC3–0xC6 and 0xE1, so most of its words are).
       std::uint64_t x;
       std::memcpy(&x, p + i, 8);
+      if ((x & kHighs) == 0) {  // all ASCII, the commonest word: none of them is a lead byte
+        i = end;
+        continue;
+      }
       const std::uint64_t even = x & (kOnes * 0xFE);  // 0xC0/0xC1 → 0xC0, 0xCC/0xCD → 0xCC
       if (!some_byte_zero(even ^ (kOnes * 0xC0)) && !some_byte_zero(even ^ (kOnes * 0xCC)) &&
           !some_byte_zero(x ^ (kOnes * 0xE0)) && !some_byte_zero(x ^ (kOnes * 0xF0))) {
@@ -211,30 +215,59 @@ std::string ComposeLatin(std::string_view s) {
 }
 
 std::string FoldForMatch(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
+  // Every input byte gives at most one output byte (a letter folds to one ASCII byte, a mark to
+  // none, anything else is copied), so the output is written in place and cut at the end.
+  std::string out(s.size(), '\0');
+  char* const begin = out.data();
+  char* w = begin;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   std::size_t i = 0;
   while (i < s.size()) {
+    // The ASCII bytes that start the next eight, lower-cased at once: bit 7 of each byte of ge_a /
+    // gt_z says whether it is >= 'A' / > 'Z'. A byte >= 0x80 may carry into the bytes after it
+    // (higher in a little-endian word), never into those before it, which are the ones kept. All
+    // eight are written (w trails i, so they fit); w and i move past the ASCII ones only.
+    while (i + 8 <= s.size()) {
+      std::uint64_t x;
+      std::memcpy(&x, s.data() + i, 8);
+      const std::uint64_t high = x & (kOnes * 0x80);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      const std::size_t ascii = high == 0 ? 8 : static_cast<std::size_t>(__builtin_ctzll(high)) / 8;
+#else
+      const std::size_t ascii = high == 0 ? 8 : 0;
+#endif
+      if (ascii == 0) break;
+      const std::uint64_t ge_a = x + kOnes * (0x80 - 'A');
+      const std::uint64_t gt_z = x + kOnes * (0x80 - 'Z' - 1);
+      x |= ((ge_a & ~gt_z) & (kOnes * 0x80)) >> 2;  // 0x20 on the upper-case letters
+      std::memcpy(w, &x, 8);
+      w += ascii;
+      i += ascii;
+    }
+    if (i >= s.size()) break;
     const auto b = static_cast<unsigned char>(s[i]);
     if (b < 0x80) {  // ASCII, most of any text: lower-cased without decoding
-      out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b));
+      *w++ = static_cast<char>(b >= 'A' && b <= 'Z' ? b - 'A' + 'a' : b);
       ++i;
       continue;
     }
     const std::size_t start = i;
     const long cp = Next(s, i);
     if (cp < 0) {
-      out.append(s.substr(start, i - start));
+      std::memcpy(w, s.data() + start, i - start);
+      w += i - start;
     } else if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp));
+      *w++ = static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
     } else if (IsCombining(static_cast<char32_t>(cp))) {
       continue;
     } else if (char a = FoldLetter(static_cast<char32_t>(cp))) {
-      out.push_back(a);
+      *w++ = a;
     } else {
-      out.append(s.substr(start, i - start));
+      std::memcpy(w, s.data() + start, i - start);
+      w += i - start;
     }
   }
+  out.resize(static_cast<std::size_t>(w - begin));
   return out;
 }
 
