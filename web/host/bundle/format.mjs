@@ -19,6 +19,16 @@ export const TOP_LEVEL = ['format', 'version', ...SECTIONS, 'digests', 'signatur
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const HEX64 = /^[0-9a-f]{64}$/;
+const isHex64 = (v) => typeof v === 'string' && HEX64.test(v);
+
+// A short, non-recursive description of an untrusted value for an error message: a string or a
+// number is quoted/printed (cut to 100 characters), anything else is named by its type, so a
+// value nested thousands deep cannot exhaust the stack (JSON.stringify and String would recurse).
+export function describeValue(v) {
+  if (typeof v === 'string') return JSON.stringify(v.length > 100 ? `${v.slice(0, 100)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
+  return typeOf(v);
+}
 
 export function serializeBundle(bundle) {
   const ordered = {};
@@ -36,7 +46,7 @@ function manifestError(m) {
   const need = (cond, what) => (cond ? null : `manifest: ${what}`);
   return (
     need(isObject(m.engine) && typeof m.engine.name === 'string' && typeof m.engine.version === 'string', 'engine must be {name, version} strings')
-    ?? need(isObject(m.ruleset) && typeof m.ruleset.version === 'string' && HEX64.test(String(m.ruleset.sha256)), 'ruleset must be {version, sha256 (64 lowercase hex)}')
+    ?? need(isObject(m.ruleset) && typeof m.ruleset.version === 'string' && isHex64(m.ruleset.sha256), 'ruleset must be {version, sha256 (64 lowercase hex)}')
     ?? need(Array.isArray(m.profiles) && m.profiles.every((p) => typeof p === 'string'), 'profiles must be an array of strings')
     ?? need(m.target === null || typeof m.target === 'string', 'target must be a string or null')
     ?? need(isObject(m.capture) && ['method', 'time', 'tool'].every((k) => typeof m.capture[k] === 'string'), 'capture must be {method, time, tool} strings')
@@ -46,12 +56,12 @@ function manifestError(m) {
 
 export function structureError(b) {
   if (!isObject(b)) return `the bundle must be a JSON object (got ${typeOf(b)})`;
-  if (b.format !== FORMAT) return `not a portal-check bundle: format is ${JSON.stringify(b.format)} (expected "${FORMAT}")`;
-  if (b.version !== VERSION) return `unsupported bundle version ${JSON.stringify(b.version)} (this tool reads version ${VERSION})`;
+  if (b.format !== FORMAT) return `not a portal-check bundle: format is ${describeValue(b.format)} (expected "${FORMAT}")`;
+  if (b.version !== VERSION) return `unsupported bundle version ${describeValue(b.version)} (this tool reads version ${VERSION})`;
   const missing = TOP_LEVEL.filter((k) => !Object.prototype.hasOwnProperty.call(b, k));
   if (missing.length) return `missing top-level field${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`;
   const extra = Object.keys(b).filter((k) => !TOP_LEVEL.includes(k));
-  if (extra.length) return `unexpected top-level field${extra.length > 1 ? 's' : ''}: ${extra.map((k) => JSON.stringify(k)).join(', ')}`;
+  if (extra.length) return `unexpected top-level field${extra.length > 1 ? 's' : ''}: ${extra.map((k) => describeValue(k)).join(', ')}`;
   const types = { manifest: 'object', evidence: 'object', ruleset: 'object', report: 'string', digests: 'object', signatures: 'array' };
   for (const [k, t] of Object.entries(types)) {
     if (typeOf(b[k]) !== t) return `${k} must be ${t === "object" || t === "array" ? "an" : "a"} ${t} (got ${typeOf(b[k])})`;
@@ -60,7 +70,7 @@ export function structureError(b) {
   const m = manifestError(b.manifest);
   if (m) return m;
   for (const s of SECTIONS) {
-    if (!HEX64.test(String(b.digests[s]))) return `digests.${s} must be 64 lowercase hex characters`;
+    if (!isHex64(b.digests[s])) return `digests.${s} must be 64 lowercase hex characters`;
   }
   const extraDigests = Object.keys(b.digests).filter((k) => !SECTIONS.includes(k));
   if (extraDigests.length) return `unexpected digests: ${extraDigests.join(', ')}`;

@@ -8,6 +8,7 @@
 //   Never rejects; reason is a one-line explanation when not ok (else null); fingerprint is null
 //   when the public key is unusable.
 import { canonicalJson } from './canonical-json.mjs';
+import { describeValue } from './format.mjs';
 import { toBase64url, fromBase64url } from './hex.mjs';
 import { importPublicJwk, publicJwkOf, thumbprint, fingerprint } from './keys.mjs';
 
@@ -27,7 +28,7 @@ export async function signBundle(bundle, { privateKey, publicJwk }) {
 export async function checkSignature(bundle, entry) {
   const fail = (reason, fp = null) => ({ ok: false, fingerprint: fp, reason });
   if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return fail('the signature entry is not an object');
-  if (entry.alg !== 'ES256') return fail(`unsupported signature algorithm ${JSON.stringify(entry.alg)} (expected "ES256")`);
+  if (entry.alg !== 'ES256') return fail(`unsupported signature algorithm ${describeValue(entry.alg)} (expected "ES256")`);
   let key;
   let fp;
   try {
