@@ -6,6 +6,10 @@
 #include <fstream>
 #include <sstream>
 
+#include <gtest/gtest.h>
+
+#include "util/json_scan.h"
+
 namespace portal_check::testing {
 
 std::string SourceDir() { return PC_SOURCE_DIR; }
@@ -52,6 +56,14 @@ StatusOr<std::string> AuditHarText(const std::string& har, const std::string& ta
     if (Status s = auditor.value()->Feed(std::string_view(har).substr(pos, chunk)); !s.ok()) return s;
   if (Status s = auditor.value()->Finish(); !s.ok()) return s;
   return auditor.value()->ReportJson();
+}
+
+json::Value AuditHarReport(const std::string& har) {
+  auto text = AuditHarText(har);
+  EXPECT_TRUE(text.ok()) << text.status().ToString();
+  json::Value v;
+  if (text.ok()) EXPECT_TRUE(json::ParseBounded(text.value(), 64, v).ok());
+  return v;
 }
 
 }  // namespace portal_check::testing

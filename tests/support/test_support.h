@@ -20,6 +20,8 @@ std::vector<std::string> ListFiles(const std::string& dir, const std::string& su
 std::string HarFromEntries(const json::Value& entries);
 // Audits a HAR text with the embedded ruleset; the report JSON text, or a Status.
 StatusOr<std::string> AuditHarText(const std::string& har, const std::string& target = "");
+// AuditHarText, then the report parsed; records a test failure and returns null when either fails.
+json::Value AuditHarReport(const std::string& har);
 
 }  // namespace portal_check::testing
 
