@@ -36,3 +36,28 @@ test('self-check from the portal\'s own origin: crawled pages, not-captured entr
   assert.deepEqual(foreignRequests(log.requests), []);
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('self-check page count: MAX_PAGES is accepted, one more is refused naming the maximum', { skip: SKIP, timeout: 45000 }, async () => {
+  const origin = `http://127.0.0.1:${portal.httpPort}`;
+  const { page, log } = await openApp(browser, `${origin}/portal-check/app/`);
+  const r = await page.evaluate(async () => {
+    const m = await import('./inputs/self-check.mjs');
+    // An aborted signal: a count that passes validation ends at the first fetch with AbortError.
+    const outcome = async (pages) => {
+      const ac = new AbortController();
+      ac.abort();
+      try {
+        await m.selfCheck({ start: '/tin-tuc', pages, signal: ac.signal });
+        return { done: true };
+      } catch (e) {
+        return { name: e.name, key: e.key ?? null, max: e.params?.max ?? null };
+      }
+    };
+    return { max: m.MAX_PAGES, at: await outcome(m.MAX_PAGES), past: await outcome(m.MAX_PAGES + 1) };
+  });
+  assert.equal(r.max, 200);
+  assert.equal(r.at.key, null, `the maximum itself is accepted (${JSON.stringify(r.at)})`);
+  assert.equal(r.at.name, 'AbortError');
+  assert.deepEqual(r.past, { name: 'SelfCheckError', key: 'error.self.pages', max: 200 });
+  assert.deepEqual(log.pageErrors, []);
+});
