@@ -123,6 +123,12 @@ for (const name of Object.keys(EXPECTED).sort()) {
 
     test('cookies of the documents and their redirect hops are judged by cookie.flags', () => {
       const checks = report().checks.filter((c) => isCookieCheck(c.id));
+      if (exp.documents === 0) {
+        // No document: nothing to judge, so no cookie verdict at all.
+        const verdicts = checks.filter((c) => !['not-captured', 'not-applicable', 'error'].includes(c.outcome));
+        assert.deepEqual(verdicts.map((c) => `${c.id}=${c.outcome}`), [], 'a cookie verdict without an audited document');
+        return;
+      }
       if (exp.documentCookies.length === 0) {
         // Nothing set: "no cookie", or not-captured when the export looks sanitized, then said.
         if (checks.some((c) => c.outcome === 'not-captured'))
@@ -155,6 +161,13 @@ for (const name of Object.keys(EXPECTED).sort()) {
         assert.deepEqual(passing, [], `content checks passing on ${page} without its body`);
         assert.ok(results.some((c) => c.outcome === 'not-captured'), `no content check says not-captured on ${page}`);
       }
+    });
+
+    test('TLS details the producer kept are read', () => {
+      if (!exp.tlsProtocol) return;
+      const tls = report().checks.filter((c) => c.id === 'transport.tls-version' && c.page === exp.mainDocument);
+      assert.equal(tls.length, 1, JSON.stringify(report().checks.filter((c) => c.id === 'transport.tls-version')));
+      assert.equal(tls[0].outcome, /^TLS ?1\.[23]$/i.test(exp.tlsProtocol) ? 'ok' : 'legacy-tls', `${exp.tlsProtocol}: ${JSON.stringify(tls[0].details)}`);
     });
 
     test('every check of the ruleset has a result', () => {
