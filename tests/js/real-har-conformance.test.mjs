@@ -15,7 +15,8 @@ import { wasmDir } from '../../web/cli/engine-files.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'web', 'cli', 'portal-check.mjs');
-const CORPUS = path.resolve(ROOT, '..', 'shared', 'data', 'real-har');
+// PORTAL_CHECK_REAL_HAR_DIR points at another copy of the corpus (the default is beside the clone).
+const CORPUS = path.resolve(process.env.PORTAL_CHECK_REAL_HAR_DIR || path.join(ROOT, '..', 'shared', 'data', 'real-har'));
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'real-har-expectations.json'), 'utf8')).files;
 const RULE_IDS = JSON.parse(fs.readFileSync(path.join(ROOT, 'rules', 'ruleset.json'), 'utf8')).rules;
 
