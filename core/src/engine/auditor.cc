@@ -113,7 +113,7 @@ class AuditorImpl : public Auditor {
     if (feeding_) {
       if (Status s = stream_.End(); !s.ok()) return error_ = s;
     }
-    if (!pending_.empty()) Choose(/*final=*/true, nullptr);
+    if (!pending_.empty()) Choose(FinalChoice::kEndOfInput, nullptr);
     return BuildReport();
   }
 
@@ -174,12 +174,12 @@ class AuditorImpl : public Auditor {
     const char* limit = pending_.size() > limits::kMaxTargetSearchEntries ? "kMaxTargetSearchEntries"
                         : pending_bytes_ > limits::kMaxTargetSearchBytes  ? "kMaxTargetSearchBytes"
                                                                           : nullptr;
-    Choose(limit != nullptr, limit);
+    Choose(limit ? FinalChoice::kSearchLimit : FinalChoice::kNotYet, limit);
   }
 
   // Chooses the target from the held exchanges when it can (always when `final`), then audits
   // them in entry order. `limit`: the search limit that forced the choice, for its notice.
-  void Choose(bool final, const char* limit) {
+  void Choose(FinalChoice final, const char* limit) {
     std::optional<TargetChoice> choice = ChooseTarget(pending_, first_page_id_, final);
     if (!choice) return;
     if (limit && !choice->main_document)

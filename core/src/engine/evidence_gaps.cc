@@ -68,7 +68,9 @@ void EvidenceGaps::Apply(std::vector<ReportedResult>& results, const Ruleset& ru
                                  "data\", then use \"Export HAR (with sensitive data)\""});
   if (page_gaps_.empty() && script_gaps_ == 0 && !cookies_stripped) return;
   for (ReportedResult& r : results) {
-    if (r.result.outcome == "not-captured" || r.result.outcome == "not-applicable") continue;
+    // not-applicable stays only where it cannot hide anything: "no form on this page" from a page
+    // whose body is missing is a guess, not a finding.
+    if (r.result.outcome == "not-captured" || r.result.outcome == "error") continue;
     const std::string& id = r.result.id;
     if (cookies_stripped && Needs(ruleset, id, "cookies")) {
       r = NotCaptured(r, "the HAR holds no cookie fields (exported without sensitive data)", ruleset);

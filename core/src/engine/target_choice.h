@@ -6,7 +6,8 @@
 // whose pageref names it, when the HAR's pages came before its entries; otherwise the first
 // top-level HTML navigation in entry order. WebSockets, sub-resources (scripts, XHR, images,
 // DevTools resource types other than "document"), site probes and non-rendered statuses are
-// never the main document (Exchange::IsPage).
+// never the main document (Exchange::IsPage), and a frame request (Sec-Fetch-Dest) only when no
+// other document is.
 #ifndef PORTAL_CHECK_ENGINE_TARGET_CHOICE_H_
 #define PORTAL_CHECK_ENGINE_TARGET_CHOICE_H_
 
@@ -25,12 +26,19 @@ struct TargetChoice {
   std::optional<std::size_t> main_document;  // position in `seen` of the main document; nullopt: none seen
 };
 
+enum class FinalChoice {
+  kNotYet,        // more entries may come
+  kSearchLimit,   // a search limit was reached: choose now; without a document, the first http(s) URL
+  kEndOfInput,    // no more entries: choose now; without a document, no target at all
+};
+
 // Chooses from `seen`, the exchanges read so far in entry order. `first_page_id` is the id of
 // log.pages[0] when log.pages came before the entries, else "". Returns nullopt while the
-// choice must wait for more entries (the first page's document may still come); with `final`
-// (no more entries, or the search limit reached) it always chooses, falling back to the first
-// http(s) exchange's URL with no main document.
-std::optional<TargetChoice> ChooseTarget(const std::vector<Exchange>& seen, std::string_view first_page_id, bool final);
+// choice should wait for more entries (the first page's document, or a document without a
+// Referer from outside the HAR, may still come); otherwise chooses, with the first document as
+// a fallback.
+std::optional<TargetChoice> ChooseTarget(const std::vector<Exchange>& seen, std::string_view first_page_id,
+                                         FinalChoice final);
 
 // The start of the redirect chain in `seen` that ends at seen[last]: the URL of the earliest
 // exchange whose redirects, hop by hop, lead to seen[last].url (seen[last].url itself when none).

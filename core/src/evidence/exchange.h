@@ -70,12 +70,19 @@ struct Exchange {
 
   bool IsRedirect() const { return status >= 300 && status < 400 && !redirect_url.empty(); }
   bool IsHtml() const { return mime_type == "text/html" || mime_type == "application/xhtml+xml"; }
-  // A response a browser renders when it navigates to it: 2xx, 401 and 403 (error pages the
-  // Observatory grades too), and a 304 revalidation when the HAR carries the cached body.
+  // A response a browser renders when it navigates to it: 2xx but 204/205 (no content: the
+  // browser stays where it was), 401 and 403 (error pages the Observatory grades too), and a 304
+  // revalidation when the HAR carries the cached body.
   bool IsRenderedStatus() const {
-    return (status >= 200 && status < 300) || status == 401 || status == 403 ||
+    return (status >= 200 && status < 300 && status != 204 && status != 205) || status == 401 || status == 403 ||
            (status == 304 && body_state != BodyState::kMissing && !body.empty());
   }
+  // The request says it is not a navigation: Sec-Fetch-Mode other than "navigate", or
+  // X-Requested-With: XMLHttpRequest (jQuery's and ASP.NET's AJAX calls).
+  bool IsSubresourceRequest() const;
+  // The request says it loads a frame, not the top-level document (Sec-Fetch-Dest iframe, frame,
+  // embed, object).
+  bool IsFrameRequest() const;
   // A script by DevTools' resource type or its media type (JavaScript / ECMAScript).
   bool IsScript() const {
     return resource_type == "script" || mime_type.find("javascript") != std::string::npos ||
@@ -90,7 +97,8 @@ struct Exchange {
   // An HTML response that DevTools recorded as a sub-resource (xhr, fetch, script, ...) is not a
   // page either.
   bool IsPage() const {
-    return IsHtmlDocument() && !IsSiteProbe() && (resource_type.empty() || resource_type == "document");
+    return IsHtmlDocument() && !IsSiteProbe() && (resource_type.empty() || resource_type == "document") &&
+           !IsSubresourceRequest();
   }
   // A GET whose response is a rendered HTML document (a page or a site probe).
   bool IsHtmlDocument() const { return method == "GET" && IsRenderedStatus() && IsHtml() && !IsWebSocket(); }

@@ -1,5 +1,6 @@
 #include "evidence/har_reader.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "evidence/limits.h"
@@ -78,9 +79,12 @@ std::optional<std::int64_t> ReadTime(const json::Value& obj, std::string_view ke
   return std::nullopt;
 }
 
-std::optional<TlsDetails> ReadTls(const json::Value& response) {
+// `_securityDetails` of the response (Chrome), else of the entry (Playwright); an empty object
+// (Playwright writes one for http entries) is no TLS detail at all.
+std::optional<TlsDetails> ReadTls(const json::Value& entry, const json::Value& response) {
   const json::Value* sd = json::Find(response, "_securityDetails");
-  if (!sd || !sd->is<json::Object>()) return std::nullopt;
+  if (!sd || !sd->is<json::Object>() || sd->get<json::Object>().empty()) sd = json::Find(entry, "_securityDetails");
+  if (!sd || !sd->is<json::Object>() || sd->get<json::Object>().empty()) return std::nullopt;
   TlsDetails tls;
   if (const std::string* s = json::FindString(*sd, "protocol")) tls.protocol = *s;
   if (const std::string* s = json::FindString(*sd, "subjectName")) tls.subject_name = *s;
@@ -144,15 +148,20 @@ bool HasItems(const json::Value& message, std::string_view key) {
 // Reads what the entry says about cookies: whether it holds any cookie evidence at all, and the
 // response's Set-Cookie fields rebuilt from response.cookies when the producer kept only those.
 void ReadCookies(const json::Value& request, const json::Value& response, Exchange& ex) {
-  const bool set_cookie_header = ex.response_headers.Has("Set-Cookie");
-  ex.has_cookie_evidence = set_cookie_header || ex.request_headers.Has("Cookie") || HasItems(request, "cookies") ||
+  const std::vector<std::string_view> fields = ex.response_headers.GetAll("Set-Cookie");
+  ex.has_cookie_evidence = !fields.empty() || ex.request_headers.Has("Cookie") || HasItems(request, "cookies") ||
                            HasItems(response, "cookies");
-  if (set_cookie_header) return;
   const json::Array* cookies = json::FindArray(response, "cookies");
   if (!cookies) return;
+  // Names set by the header fields: a cookie of the array that none of them names was folded
+  // into another field (mitmproxy joins repeated Set-Cookie fields with ", ") or left out.
+  std::vector<std::string> named;
+  for (std::string_view f : fields) named.emplace_back(text::Trim(f.substr(0, f.find('='))));
   std::size_t added = 0;
   for (const json::Value& c : *cookies) {
     if (added == limits::kMaxHeadersPerMessage) break;
+    const std::string* name = json::FindString(c, "name");
+    if (!name || std::find(named.begin(), named.end(), *name) != named.end()) continue;
     if (std::optional<std::string> v = SetCookieFromHarCookie(c)) {
       ex.response_headers.Add("Set-Cookie", std::string_view(*v).substr(0, limits::kMaxHeaderValueBytes));
       ++added;
@@ -189,6 +198,14 @@ Status ReadContent(json::Value& response, std::size_t index, Exchange& ex, Notic
     }
     ex.body = std::move(*bytes);
     ex.body_is_text = false;
+    if (ex.body.size() >= 2 && static_cast<unsigned char>(ex.body[0]) == 0x1F && static_cast<unsigned char>(ex.body[1]) == 0x8B &&
+        ex.mime_type.find("gzip") == std::string::npos) {
+      // Still gzip-compressed (the producer could not decode it): not the body a browser read.
+      ex.body.clear();
+      ex.body_state = BodyState::kMissing;
+      ex.body_gap = "the HAR holds the body still gzip-compressed";
+      return Status::Ok();
+    }
   } else {
     ex.body = std::move(*body);
   }
@@ -204,7 +221,10 @@ Status ReadContent(json::Value& response, std::size_t index, Exchange& ex, Notic
   } else if (json::GetBool(*content, "_bodyCut", false)) {
     ex.body_state = BodyState::kCut;
     ex.body_gap = "the producer cut the body (content._bodyCut)";
-  } else if (size > 0 && static_cast<std::uint64_t>(size) > ex.body.size()) {
+  } else if (size > 0 && (ex.body.empty() || static_cast<std::uint64_t>(size) / 2 > ex.body.size())) {
+    // content.size is the decoded body's bytes; producers differ (charset conversion, chrome-har
+    // counts text length plus bytes, Fiddler a few bytes off), so only a body less than half of
+    // what size announces, or empty, counts as cut.
     ex.body_state = BodyState::kCut;
     ex.body_gap = "content.size is " + std::to_string(size) + " bytes but the HAR holds " + std::to_string(ex.body.size());
   }
@@ -263,7 +283,7 @@ StatusOr<Exchange> ReadHarEntry(std::string_view entry_json, std::size_t index, 
   if (ex.redirect_url.empty() && ex.status >= 300 && ex.status < 400)
     if (auto loc = ex.response_headers.Get("Location")) ex.redirect_url = std::string(*loc);
   if (ex.redirect_url.size() > limits::kMaxUrlBytes) ex.redirect_url.resize(limits::kMaxUrlBytes);
-  ex.tls = ReadTls(*response);
+  ex.tls = ReadTls(entry, *response);
   if (const std::string* started = json::FindString(entry, "startedDateTime")) ex.started = ParseIsoDateTime(*started);
   if (const std::string* rt = json::FindString(entry, "_resourceType")) ex.resource_type = text::Lower(*rt);
   if (const json::Value* pc = json::Find(entry, "_portalCheck")) {
@@ -344,6 +364,21 @@ std::optional<std::int64_t> ParseIsoDateTime(std::string_view s) {
     if (p != s.size()) return std::nullopt;
   }
   return DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + sec - offset;
+}
+
+bool Exchange::IsSubresourceRequest() const {
+  if (auto mode = request_headers.Get("Sec-Fetch-Mode"); mode && !text::EqualsIgnoreCase(text::Trim(*mode), "navigate"))
+    return true;
+  auto xrw = request_headers.Get("X-Requested-With");
+  return xrw && text::EqualsIgnoreCase(text::Trim(*xrw), "XMLHttpRequest");
+}
+
+bool Exchange::IsFrameRequest() const {
+  auto dest = request_headers.Get("Sec-Fetch-Dest");
+  if (!dest) return false;
+  const std::string_view d = text::Trim(*dest);
+  return text::EqualsIgnoreCase(d, "iframe") || text::EqualsIgnoreCase(d, "frame") ||
+         text::EqualsIgnoreCase(d, "embed") || text::EqualsIgnoreCase(d, "object");
 }
 
 bool Exchange::IsWebSocket() const {
