@@ -83,6 +83,7 @@ const std::map<std::string, std::size_t>& Constants() {
       {"kMaxPageModelNodes", limits::kMaxPageModelNodes},
       {"kMaxRedirects", limits::kMaxRedirects},
       {"kMaxNotices", limits::kMaxNotices},
+      {"kMaxHarPages", limits::kMaxHarPages},
   };
   return all;
 }

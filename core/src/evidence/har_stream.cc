@@ -2,15 +2,15 @@
 
 #include <algorithm>
 
+#include "evidence/har_log_members.h"
 #include "evidence/limits.h"
-#include "util/json.h"
 #include "util/json_scan.h"
 
 namespace portal_check {
 namespace {
 
 constexpr std::size_t kMaxKeyBytes = 64;
-constexpr std::size_t kMaxMetaBytes = 64 * 1024;
+constexpr std::size_t kMaxMetaBytes = 64 * 1024;  // log._portalCheck; larger is ignored
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 bool IsLiteralChar(char c) {
@@ -34,15 +34,42 @@ bool HarStream::AtEntryDepth() const {
          stack_[2].key_in_parent == "entries";
 }
 
-bool HarStream::InPortalCheckMember() const {
-  return stack_.size() == 2 && stack_[1].key_in_parent == "log" && stack_[1].open == '{' && pending_key_ == "_portalCheck";
+HarStream::Member HarStream::MemberAt() const {
+  if (stack_.size() == 3 && pages_open_) return Member::kPage;
+  if (stack_.size() != 2 || stack_[1].open != '{' || stack_[1].key_in_parent != "log") return Member::kNone;
+  if (pending_key_ == "_portalCheck") return Member::kPortalCheck;
+  if (pending_key_ == "creator") return Member::kCreator;
+  return Member::kNone;
 }
 
-void HarStream::ReadPortalCheck() {
-  json::Value meta;
-  if (json::ParseBounded(meta_, limits::kMaxJsonDepth, meta).ok())
-    if (const std::string* t = json::FindString(meta, "target")) declared_target_ = *t;
-  meta_.clear();
+void HarStream::AddToMember(std::string_view bytes) {
+  const std::size_t bound = member_ == Member::kPortalCheck ? kMaxMetaBytes : limits::kMaxEntryBytes;
+  if (member_text_.size() + bytes.size() <= bound) {
+    member_text_.append(bytes);
+    return;
+  }
+  if (member_ == Member::kPage) pages_broken_ = true;
+  member_ = Member::kNone;  // an oversized member is ignored
+  std::string().swap(member_text_);
+}
+
+void HarStream::ReadMember() {
+  switch (member_) {
+    case Member::kPortalCheck:
+      declared_target_ = ReadDeclaredTarget(member_text_);
+      break;
+    case Member::kCreator:
+      ReadHarCreator(member_text_, log_info_);
+      break;
+    case Member::kPage:
+      if (HarPage page; ReadHarPage(member_text_, page)) log_info_.pages.push_back(std::move(page));
+      else pages_broken_ = true;
+      break;
+    case Member::kNone:
+      break;
+  }
+  member_ = Member::kNone;
+  member_text_.clear();
 }
 
 Status HarStream::EndValue(const EntrySink& sink) {
@@ -56,9 +83,15 @@ Status HarStream::EndValue(const EntrySink& sink) {
     }
     entry_.clear();
   }
-  if (in_meta_ && stack_.size() == meta_depth_) {
-    in_meta_ = false;
-    ReadPortalCheck();
+  if (member_ != Member::kNone && stack_.size() == member_depth_) ReadMember();
+  if (pages_open_ && stack_.size() == 2) {  // log.pages has ended
+    pages_open_ = false;
+    log_info_.pages_seen = !pages_broken_;
+    log_info_.pages_before_entries = !pages_broken_ && !entries_begun_;
+    if (pages_broken_) {
+      log_info_.pages.clear();
+      log_info_.pages_cut = false;
+    }
   }
   expect_ = stack_.empty() ? Expect::kDone : Expect::kCommaOrClose;
   return Status::Ok();
@@ -69,11 +102,16 @@ Status HarStream::BeginValue(char c, const EntrySink& sink) {
     in_entry_ = true;
     entry_depth_ = stack_.size();
     entry_.assign(1, c);
+    entries_begun_ = true;
   }
-  if (InPortalCheckMember() && !in_meta_) {
-    in_meta_ = true;
-    meta_depth_ = stack_.size();
-    meta_.assign(1, c);
+  if (const Member m = member_ == Member::kNone ? MemberAt() : Member::kNone; m != Member::kNone) {
+    if (m == Member::kPage && log_info_.pages.size() >= limits::kMaxHarPages) {
+      log_info_.pages_cut = true;  // scanned, not kept
+    } else if (!(m == Member::kPage && pages_broken_)) {
+      member_ = m;
+      member_depth_ = stack_.size();
+      member_text_.assign(1, c);
+    }
   }
   if (c == '{' || c == '[') {
     if (stack_.size() >= limits::kMaxJsonDepth && in_entry_ && (entry_skip_ || SkipEntry("kMaxJsonDepth"))) {
@@ -87,6 +125,11 @@ Status HarStream::BeginValue(char c, const EntrySink& sink) {
     stack_.push_back(Level{c, member ? pending_key_ : std::string()});
     if (stack_.size() == 2 && c == '{' && stack_[1].key_in_parent == "log") saw_log_ = true;
     if (AtEntryDepth()) saw_entries_ = true;
+    if (stack_.size() == 3 && c == '[' && stack_[1].key_in_parent == "log" && stack_[2].key_in_parent == "pages" &&
+        stack_[1].open == '{') {
+      pages_open_ = true;
+      pages_broken_ = false;
+    }
     expect_ = c == '{' ? Expect::kKeyOrClose : Expect::kValueOrClose;
     return Status::Ok();
   }
@@ -132,10 +175,7 @@ Status HarStream::Step(char c, const EntrySink& sink) {
     entry_.push_back(c);
     if (entry_.size() > limits::kMaxEntryBytes && !SkipEntry("kMaxEntryBytes")) return Fail(EntryTooLarge());
   }
-  if (in_meta_) {
-    if (meta_.size() < kMaxMetaBytes) meta_.push_back(c);
-    else in_meta_ = false;  // an oversized _portalCheck member is ignored
-  }
+  if (member_ != Member::kNone) AddToMember(std::string_view(&c, 1));
   if (deep_ > 0) return StepDeep(c, sink);
   if (in_string_) {
     if (escape_) {
@@ -163,7 +203,7 @@ Status HarStream::Step(char c, const EntrySink& sink) {
     // (A literal that ends an entry or the _portalCheck member ends that capture, so the
     // delimiter is never put back.)
     if (in_entry_ && !entry_skip_ && stack_.size() == entry_depth_) entry_.pop_back();
-    if (in_meta_ && stack_.size() == meta_depth_) meta_.pop_back();
+    if (member_ != Member::kNone && stack_.size() == member_depth_) member_text_.pop_back();
     if (Status s = EndValue(sink); !s.ok()) return s;
   }
   if (IsSpace(c)) return Status::Ok();
@@ -215,11 +255,7 @@ Status HarStream::Capture(std::string_view run) {
       entry_.append(run);
     }
   }
-  if (in_meta_) {
-    const std::size_t room = kMaxMetaBytes - meta_.size();  // Step keeps meta_ at most kMaxMetaBytes
-    meta_.append(run.substr(0, room));
-    if (run.size() > room) in_meta_ = false;  // an oversized _portalCheck member is ignored
-  }
+  if (member_ != Member::kNone) AddToMember(run);
   return Status::Ok();
 }
 

@@ -16,6 +16,25 @@
 
 namespace portal_check {
 
+// One element of log.pages: its id, title and startedDateTime when they are strings ("" when
+// absent or of another type), each cut to limits::kMaxUrlBytes; invalid UTF-8 is kept as is (the
+// consumer sanitises).
+struct HarPage {
+  std::string id;
+  std::string title;
+  std::string started;
+};
+
+// What HarStream reads of the log besides its entries.
+struct HarLogInfo {
+  std::string creator_name, creator_version;  // log.creator.name / .version ("" when absent)
+  // log.pages in order, at most limits::kMaxHarPages (the rest are scanned, not kept).
+  std::vector<HarPage> pages;
+  bool pages_seen = false;            // log.pages was an array and was read completely
+  bool pages_before_entries = false;  // ...and it ended before the first element of log.entries
+  bool pages_cut = false;             // log.pages had more than limits::kMaxHarPages elements
+};
+
 class HarStream {
  public:
   // Called with the complete JSON text of each element of log.entries, in order. A non-OK status
@@ -43,6 +62,12 @@ class HarStream {
   Status End();
   // log._portalCheck.target when the document had it (read once that member is complete).
   const std::string& declared_target() const { return declared_target_; }
+  // log.creator and log.pages, filled as those members complete. Each is held like an entry (at
+  // most limits::kMaxEntryBytes per page object or creator) and read with json::ParseBounded. A
+  // malformed member is ignored, not an error: a creator that is not an object leaves the names
+  // ""; log.pages that is not an array, or has an element that is not a readable JSON object,
+  // leaves `pages` empty and `pages_seen` false.
+  const HarLogInfo& log_info() const { return log_info_; }
 
  private:
   enum class Expect { kRoot, kKeyOrClose, kKey, kColon, kValue, kValueOrClose, kCommaOrClose, kDone };
@@ -61,8 +86,11 @@ class HarStream {
   bool SkipEntry(const char* limit);               // false when no SkipSink is set
   Status EndValue(const EntrySink& sink);  // a value at the current depth just ended
   bool AtEntryDepth() const;               // the next value is an element of log.entries
-  bool InPortalCheckMember() const;        // capturing log._portalCheck
-  void ReadPortalCheck();
+  // Which member of the log (if any) the value about to begin is captured as.
+  enum class Member { kNone, kPortalCheck, kCreator, kPage };
+  Member MemberAt() const;
+  void AddToMember(std::string_view bytes);  // drops the member once it is over its bound
+  void ReadMember();                         // the captured member is complete
 
   Status error_;
   std::size_t offset_ = 0;       // bytes consumed so far
@@ -82,10 +110,17 @@ class HarStream {
   // Levels open past limits::kMaxJsonDepth inside a skipped entry (brackets counted, not kept).
   std::size_t deep_ = 0;
   SkipSink on_skip_;
-  bool in_meta_ = false;
-  std::size_t meta_depth_ = 0;
-  std::string meta_;
+  bool entries_begun_ = false;  // an element of log.entries has begun
+  // The log member being captured (_portalCheck, creator, one element of pages): its bytes so
+  // far and the depth it started at.
+  Member member_ = Member::kNone;
+  std::size_t member_depth_ = 0;
+  std::string member_text_;
+  // log.pages is open (its elements are captured one at a time); `pages_broken_` once one of
+  // them could not be read.
+  bool pages_open_ = false, pages_broken_ = false;
   std::string declared_target_;
+  HarLogInfo log_info_;
 };
 
 }  // namespace portal_check
