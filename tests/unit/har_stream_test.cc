@@ -155,6 +155,57 @@ TEST(HarStreamRuns, ErrorsInsideStringsNameTheSameByte) {
         << chunk;
 }
 
+// ---- duplicate member names outside the entries are an input error naming the second one.
+
+TEST(HarStreamDuplicates, OutsideEntriesTheSecondNameIsAnErrorForEveryChunkSize) {
+  struct Case {
+    std::string doc, name;
+  };
+  const std::vector<Case> cases = {
+      {R"({"log":{"entries":[]},"log":{"entries":[]}})", "log"},
+      {R"({"log":{"entries":[{"a":1}],"version":"1.2","entries":[]}})", "entries"},
+      {R"({"log":{"_portalCheck":{},"entries":[],"_portalCheck":{"target":"https://x.gov.vn/"}}})", "_portalCheck"},
+      {R"({"log":{"pages":[],"creator":{},"pages":[{"id":"p"}],"entries":[]}})", "pages"},
+      {R"({"log":{"creator":{"name":"a","name":"b"},"entries":[]}})", "name"},
+      {R"({"log":{"pages":[{"id":"a","id":"b"}],"entries":[]}})", "id"},
+      {R"({"x":{"y":{"z":1,"z":2}},"log":{"entries":[]}})", "z"},
+      {R"({"log":{"entries":[],"\u0065ntries":[]}})", "entries"},  // equal once decoded
+  };
+  for (const Case& c : cases) {
+    // The second occurrence's opening quote (the last quote before the name's second occurrence).
+    const std::size_t second = c.doc.rfind('"', c.doc.rfind(c.name == "entries" ? "ntries\"" : c.name + "\"") - 1);
+    for (std::size_t chunk : kChunks) {
+      const Split s = SplitDoc(c.doc, chunk);
+      EXPECT_EQ(s.status.code(), StatusCode::kInvalidArgument) << c.doc;
+      EXPECT_EQ(s.status.message(), "duplicate member '" + c.name + "' at byte " + std::to_string(second)) << c.doc << " / " << chunk;
+    }
+  }
+}
+
+TEST(HarStreamDuplicates, DistinctNamesAndNamesInsideEntriesAreNotTheStreamsBusiness) {
+  // Equal names in different objects, names sharing a long prefix, and a long name twice in
+  // different objects are fine.
+  const std::string long_a(5000, 'a');
+  const std::string ok = R"({"log":{"creator":{"name":"x"},"browser":{"name":"y"},")" + long_a + R"(":1,")" + long_a +
+                         R"(b":2,"entries":[]},"x":{")" + long_a + R"(":1}})";
+  for (std::size_t chunk : kChunks) EXPECT_TRUE(SplitDoc(ok, chunk).status.ok()) << chunk;
+  // A long name (over the 4 KiB kept as text) twice in one object is still a duplicate.
+  const std::string twice = R"({")" + long_a + R"(":1,")" + long_a + R"(":2,"log":{"entries":[]}})";
+  for (std::size_t chunk : kChunks)
+    EXPECT_EQ(SplitDoc(twice, chunk).status.message().rfind("duplicate member 'aaaa", 0), 0u) << chunk;
+  // Inside an entry the stream hands the text on; the entry's parser reports the duplicate.
+  const Split inside = SplitDoc(R"({"log":{"entries":[{"a":1,"a":2}]}})", 4);
+  ASSERT_TRUE(inside.status.ok()) << inside.status.ToString();
+  EXPECT_EQ(inside.entries, (std::vector<std::string>{R"({"a":1,"a":2})"}));
+}
+
+TEST(HarStreamDuplicates, EscapedMemberNamesAreReadDecoded) {
+  // "\u006cog" is "log": the document has a log object.
+  const Split s = SplitDoc(R"({"\u006cog":{"\u0065ntries":[1]}})", 5);
+  ASSERT_TRUE(s.status.ok()) << s.status.ToString();
+  EXPECT_EQ(s.entries, (std::vector<std::string>{"1"}));
+}
+
 // ---- log.creator and log.pages (HarStream::log_info()).
 
 HarLogInfo InfoOf(const std::string& doc, std::size_t chunk = 1 << 20) {

@@ -1,6 +1,7 @@
 #include "evidence/har_stream.h"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "evidence/har_log_members.h"
 #include "evidence/limits.h"
@@ -9,7 +10,9 @@
 namespace portal_check {
 namespace {
 
-constexpr std::size_t kMaxKeyBytes = 64;
+// Member names outside entries longer than this (as raw JSON text) are told apart by a 64-bit
+// hash of their text instead of their decoded value (no HAR member name comes close).
+constexpr std::size_t kMaxNameBytes = 4096;
 constexpr std::size_t kMaxMetaBytes = 64 * 1024;  // log._portalCheck; larger is ignored
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
@@ -32,6 +35,27 @@ Status HarStream::Fail(Status s) {
 bool HarStream::AtEntryDepth() const {
   return stack_.size() == 3 && stack_[1].open == '{' && stack_[1].key_in_parent == "log" && stack_[2].open == '[' &&
          stack_[2].key_in_parent == "entries";
+}
+
+void HarStream::AddToName(std::string_view raw) {
+  if (in_entry_) return;  // names inside entries are the entry parser's business
+  for (const char c : raw) name_hash_ = (name_hash_ ^ static_cast<unsigned char>(c)) * 0x100000001b3u;  // FNV-1a
+  const std::size_t room = kMaxNameBytes - std::min(key_.size(), kMaxNameBytes);
+  key_.append(raw.substr(0, room));
+  if (raw.size() > room) name_long_ = true;
+}
+
+Status HarStream::EndName() {
+  expect_ = Expect::kColon;
+  if (in_entry_) return Status::Ok();
+  std::string name = key_;
+  if (json::Value decoded; !name_long_ && json::ParseBounded("\"" + key_ + "\"", 1, decoded).ok())
+    name = std::move(decoded.get<std::string>());  // a name with a bad escape stays as written
+  Level& level = stack_.back();
+  const bool fresh = name_long_ ? level.long_names.insert(name_hash_).second : level.names.insert(name).second;
+  if (!fresh) return Fail(Status::Invalid(json::DuplicateMemberMessage(name, name_at_)));
+  pending_key_ = name_long_ ? std::string() : std::move(name);
+  return Status::Ok();
 }
 
 HarStream::Member HarStream::MemberAt() const {
@@ -121,8 +145,8 @@ Status HarStream::BeginValue(char c, const EntrySink& sink) {
     if (stack_.size() >= limits::kMaxJsonDepth)
       return Fail(Status::Exhausted("JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) +
                                     " levels (limit kMaxJsonDepth) at byte " + std::to_string(offset_)));
-    const bool member = !stack_.empty() && stack_.back().open == '{';
-    stack_.push_back(Level{c, member ? pending_key_ : std::string()});
+    const bool member = !stack_.empty() && stack_.back().open == '{' && !in_entry_;
+    stack_.push_back(Level{c, member ? pending_key_ : std::string(), {}, {}});
     if (stack_.size() == 2 && c == '{' && stack_[1].key_in_parent == "log") saw_log_ = true;
     if (AtEntryDepth()) saw_entries_ = true;
     if (stack_.size() == 3 && c == '[' && stack_[1].key_in_parent == "log" && stack_[2].key_in_parent == "pages" &&
@@ -184,16 +208,12 @@ Status HarStream::Step(char c, const EntrySink& sink) {
       escape_ = true;
     } else if (c == '"') {
       in_string_ = false;
-      if (string_is_key_) {
-        pending_key_ = key_;
-        expect_ = Expect::kColon;
-        return Status::Ok();
-      }
+      if (string_is_key_) return EndName();
       return EndValue(sink);
     } else if (static_cast<unsigned char>(c) < 0x20) {
       return Fail(Status::Invalid("control character inside a JSON string at byte " + std::to_string(offset_)));
     }
-    if (string_is_key_ && key_.size() < kMaxKeyBytes) key_.push_back(c);
+    if (string_is_key_) AddToName(std::string_view(&c, 1));
     return Status::Ok();
   }
   if (in_literal_) {
@@ -217,6 +237,9 @@ Status HarStream::Step(char c, const EntrySink& sink) {
         in_string_ = true;
         string_is_key_ = true;
         key_.clear();
+        name_long_ = false;
+        name_hash_ = 0xcbf29ce484222325u;
+        name_at_ = offset_;
         return Status::Ok();
       }
       if (c == '}' && expect_ == Expect::kKeyOrClose) break;
@@ -272,8 +295,7 @@ Status HarStream::Feed(std::string_view bytes, const EntrySink& sink) {
     std::size_t run = 0;
     if (in_string_ && !escape_) {
       run = json::PlainStringPrefix(bytes.substr(i));
-      if (run > 0 && string_is_key_ && key_.size() < kMaxKeyBytes)
-        key_.append(bytes.substr(i, std::min(run, kMaxKeyBytes - key_.size())));
+      if (run > 0 && string_is_key_) AddToName(bytes.substr(i, run));
     } else if (!in_string_ && !in_literal_) {
       while (i + run < bytes.size() && IsSpace(bytes[i + run])) ++run;
     }

@@ -1,5 +1,6 @@
 // Splits a HAR document into its entries as the bytes arrive, so that only one entry is ever
-// held and parsed at a time: memory stays bounded by the largest entry, not the whole HAR.
+// held and parsed at a time: memory stays bounded by the largest entry (plus, outside the
+// entries, the member names of the open objects, kept to reject duplicates), not the whole HAR.
 // A resumable, linear, non-recursive scanner: the document is checked for JSON structure
 // (brackets, separators, strings, nesting depth) and each entry's text is handed out whole for a
 // full parse.
@@ -7,7 +8,9 @@
 #define PORTAL_CHECK_EVIDENCE_HAR_STREAM_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,7 +55,8 @@ class HarStream {
 
   // Consumes the next bytes of the document (any split, even inside a string or a UTF-8
   // sequence). Errors: kInvalidArgument naming the byte offset (not JSON, not a HAR, malformed
-  // structure), kResourceExhausted (nesting over limits::kMaxJsonDepth outside an entry; inside
+  // structure, an object outside the entries with two members of the same name:
+  // "duplicate member 'log' at byte N", N the offset of the second name), kResourceExhausted (nesting over limits::kMaxJsonDepth outside an entry; inside
   // one, or an entry over limits::kMaxEntryBytes, when no SkipSink is set), or whatever `sink`
   // returned. After an error, every call fails. Inside a skipped entry, brackets nested past the
   // depth limit are only counted, not matched.
@@ -74,6 +78,10 @@ class HarStream {
   struct Level {
     char open;                // '{' or '['
     std::string key_in_parent;  // the member name this container is the value of ("" for arrays' items)
+    // An object outside entries: the names of its members so far (decoded), and the hashes of
+    // those too long to keep (see EndName).
+    std::set<std::string> names;
+    std::set<std::uint64_t> long_names;
   };
 
   Status Fail(Status s);
@@ -85,6 +93,10 @@ class HarStream {
   Status StepDeep(char c, const EntrySink& sink);  // inside a skipped value nested past the limit
   bool SkipEntry(const char* limit);               // false when no SkipSink is set
   Status EndValue(const EntrySink& sink);  // a value at the current depth just ended
+  void AddToName(std::string_view raw);    // more of the member name being read
+  // The member name just ended: outside entries it is decoded and checked against the object's
+  // earlier names (a duplicate is an error).
+  Status EndName();
   bool AtEntryDepth() const;               // the next value is an element of log.entries
   // Which member of the log (if any) the value about to begin is captured as.
   enum class Member { kNone, kPortalCheck, kCreator, kPage };
@@ -98,8 +110,13 @@ class HarStream {
   std::vector<Level> stack_;
   bool in_string_ = false, escape_ = false, in_literal_ = false;
   bool string_is_key_ = false;
-  std::string key_;              // the member name being read (cut at 64 bytes), then the last one
-  std::string pending_key_;      // the last complete member name at the current level
+  // The member name being read outside entries: its raw JSON text (the first kMaxNameBytes),
+  // whether it was longer, a hash of all of it, and the offset of its opening quote.
+  std::string key_;
+  bool name_long_ = false;
+  std::uint64_t name_hash_ = 0;
+  std::size_t name_at_ = 0;
+  std::string pending_key_;      // the last complete member name (decoded) at the current level
   bool saw_log_ = false, saw_entries_ = false;
   // The entry being collected: its bytes so far, and the depth it started at.
   bool in_entry_ = false;
