@@ -85,6 +85,7 @@ const std::map<std::string, std::size_t>& Constants() {
       {"kMaxTargetSearchEntries", limits::kMaxTargetSearchEntries},
       {"kMaxTargetSearchBytes", limits::kMaxTargetSearchBytes},
       {"kMaxNotices", limits::kMaxNotices},
+      {"kMaxHarPages", limits::kMaxHarPages},
   };
   return all;
 }

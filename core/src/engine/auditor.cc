@@ -154,6 +154,8 @@ class AuditorImpl : public Auditor {
   // _portalCheck.target); read once, when the first entry arrives.
   void OnFirstEntry() {
     if (requested_target_.empty()) requested_target_ = stream_.declared_target();
+    const HarLogInfo& log = stream_.log_info();
+    if (log.pages_before_entries && !log.pages.empty()) first_page_id_ = log.pages.front().id;
   }
 
   // An exchange joins the audit: audited at once when the target is known; otherwise held until
@@ -210,6 +212,7 @@ class AuditorImpl : public Auditor {
     outcome.pages = std::move(pages_);
     outcome.entries = entries_;
     outcome.results = SortedResults();
+    gaps_.SetProducer(stream_.log_info().creator_name);
     gaps_.Apply(outcome.results, *ruleset_, notices_);
     const Grade grade = GradeOf(outcome, *ruleset_);
     // First, and outside the kMaxNotices cap: the one notice a reader must not miss.

@@ -36,6 +36,8 @@ inline constexpr std::size_t kMaxTargetSearchEntries = 1000;
 inline constexpr std::size_t kMaxTargetSearchBytes = 64u * 1024 * 1024;
 // Notices kept in a report (a hostile HAR could trigger one per entry).
 inline constexpr std::size_t kMaxNotices = 1000;
+// Elements of log.pages kept (HarStream::log_info()). Later pages are scanned, not kept.
+inline constexpr std::size_t kMaxHarPages = 10000;
 
 }  // namespace portal_check::limits
 
