@@ -237,10 +237,13 @@ TEST(EvidenceForms, EveryListedCheckHasAResultEvenForAnApiOnlyHar) {
                                                   R"({"mimeType":"application/json","text":"{}"})")}));
   json::Value ruleset;
   ASSERT_TRUE(json::ParseBounded(testing::ReadFileOrEmpty(testing::SourceDir() + "/rules/ruleset.json"), 64, ruleset).ok());
-  for (const json::Value& id : *json::FindArray(*json::Find(ruleset, "ruleset"), "rules"))
+  const json::Array* ids = json::FindArray(ruleset, "rules");
+  ASSERT_NE(ids, nullptr);
+  ASSERT_GT(ids->size(), 40u);
+  for (const json::Value& id : *ids)
     EXPECT_FALSE(Outcomes(r, id.to_str()).empty()) << id.to_str();
   EXPECT_EQ(Outcomes(r, "header.cors").size(), 1u);
-  EXPECT_EQ(Outcomes(r, "page.sri"), std::vector<std::string>{"https://api.example.gov.vn/v1|sri-not-implemented-response-not-html"});
+  EXPECT_EQ(Outcomes(r, "page.sri"), std::vector<std::string>{"site|not-captured"});
   EXPECT_EQ(Outcomes(r, "form.login"), std::vector<std::string>{"site|not-captured"});
 }
 
