@@ -397,6 +397,21 @@ TEST(CspFindings, BypassMatchesAsTheEvaluator) {
                         "jsonp-bypass-host"));
 }
 
+TEST(CspFindings, ScriptSrcElemAloneLeavesHandlersOpen) {
+  EXPECT_TRUE(HasIssue(Header("script-src-elem 'self'; object-src 'none'").ev, "missing-script-src"));
+  EXPECT_FALSE(HasIssue(Header("script-src-elem 'self'; script-src-attr 'none'; object-src 'none'").ev,
+                        "missing-script-src"));
+}
+
+TEST(CspFindings, UnquotedTokensInAnyDirective) {
+  EXPECT_TRUE(HasIssue(Header("script-src 'self'; object-src 'none'; disown-opener nonce-abc").ev, "unquoted-keyword"));
+  EXPECT_TRUE(HasIssue(Header("script-src 'self' 'nonce-ab$c'; object-src 'none'").ev, "invalid-keyword"));
+  EXPECT_TRUE(HasIssue(Header("script-src 'self'; object-src 'none'; require-trusted-types-for 'scripts'").ev,
+                       "invalid-keyword"));
+  EXPECT_FALSE(HasIssue(Header("script-src 'self'; object-src 'none'; trusted-types app 'allow-duplicates'").ev,
+                        "invalid-keyword"));
+}
+
 TEST(CspFindings, HttpReportUriIsAnHttpSource) {
   Both b = Header("default-src 'self'; object-src 'none'; report-uri http://bao-cao.example.gov.vn/csp");
   EXPECT_TRUE(HasIssue(b.ev, "http-source"));

@@ -99,13 +99,6 @@ constexpr std::string_view kDeprecatedDirectives[] = {
 
 constexpr std::string_view kIgnoredInMeta[] = {"frame-ancestors", "report-uri", "sandbox"};
 
-// Directives whose value is a source list (so keyword/quote checks apply).
-bool TakesSourceList(std::string_view name) {
-  return EndsWith(name, "-src") || EndsWith(name, "-src-elem") || EndsWith(name, "-src-attr") ||
-         name == "base-uri" || name == "form-action" || name == "frame-ancestors" ||
-         name == "navigate-to";
-}
-
 bool IsKnownDirective(std::string_view name) { return Contains(kKnownDirectives, name); }
 
 constexpr std::string_view kQuotedKeywords[] = {
@@ -298,9 +291,8 @@ bool IsDirectiveName(std::string_view name) {
 }
 
 // Syntax checks on one value of directive `name`: a directive name among the values (a missing
-// semicolon); in a source list, a keyword, nonce or hash written without its quotes; in any
-// directive, a quoted value that is no keyword of that directive and no well-formed nonce or hash
-// (browsers ignore it).
+// semicolon), a keyword, nonce or hash written without its quotes, a quoted value that is no
+// keyword of that directive and no well-formed nonce or hash (browsers ignore it).
 void CheckSourceSyntax(std::string_view name, std::string_view raw, const std::string& label,
                        std::vector<Finding>& findings) {
   std::string lower = text::Lower(raw);
@@ -308,9 +300,8 @@ void CheckSourceSyntax(std::string_view name, std::string_view raw, const std::s
     findings.push_back(MakeFinding(name, "missing-semicolon", raw, "high", label));
     return;
   }
-  if (TakesSourceList(name) && (Contains(kBareKeywords, lower) || StartsWith(lower, "nonce-") ||
-                                StartsWith(lower, "sha256-") || StartsWith(lower, "sha384-") ||
-                                StartsWith(lower, "sha512-"))) {
+  if (Contains(kBareKeywords, lower) || StartsWith(lower, "nonce-") || StartsWith(lower, "sha256-") ||
+      StartsWith(lower, "sha384-") || StartsWith(lower, "sha512-")) {
     findings.push_back(MakeFinding(name, "unquoted-keyword", raw, "high", label));
     return;
   }
@@ -709,7 +700,8 @@ void PolicyFindings(const Policy& p, const BypassHosts& bypass, std::vector<Find
   if (p.Find("script-src") == nullptr) {
     if (def != nullptr) {
       ScriptFindings(*def, label, bypass, out);
-    } else if (p.Find("script-src-elem") == nullptr) {
+    } else if (p.Find("script-src-elem") == nullptr || p.Find("script-src-attr") == nullptr) {
+      // script-src-elem alone leaves inline event handlers (script-src-attr) unrestricted.
       out.push_back(MakeFinding("script-src", "missing-script-src", "", "high", label));
     }
   }
