@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/ruleset.h"
+#include "evidence/har_json_check.h"
 #include "portal_check/auditor.h"
 #include "util/json.h"
 #include "util/json_scan.h"
@@ -116,6 +117,23 @@ class Session {
   Status error_;
 };
 
+// Reads a HAR's JSON as an audit would, without auditing it (evidence/har_json_check.h): for the
+// host's evidence-bundle path, which reads the same document with JSON.parse.
+class HarCheck {
+ public:
+  std::string feed(const std::string& bytes) {
+    Status s = check_.Feed(bytes);
+    return s.ok() ? Ok() : Error(s);
+  }
+  std::string finish() {
+    Status s = check_.End();
+    return s.ok() ? Ok() : Error(s);
+  }
+
+ private:
+  portal_check::HarJsonCheck check_;
+};
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(portal_check) {
@@ -128,4 +146,8 @@ EMSCRIPTEN_BINDINGS(portal_check) {
       .function("finish", &Session::finish)
       .function("output", &Session::output)
       .function("outputBytes", &Session::outputBytes);
+  emscripten::class_<HarCheck>("HarCheck")
+      .constructor<>()
+      .function("feed", &HarCheck::feed)
+      .function("finish", &HarCheck::finish);
 }

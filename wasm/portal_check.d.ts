@@ -62,12 +62,27 @@ export interface Session {
   delete(): void;
 }
 
+/**
+ * Reads a HAR document's JSON exactly as a Session's audit does, without auditing it: the
+ * document's structure (duplicate member names outside the entries included) and each entry's
+ * JSON. For hosts that also read the document with JSON.parse (the evidence-bundle path).
+ */
+export interface HarCheck {
+  /** Feeds the next bytes (as Session.feed). → {"ok":true}, or the error the audit would stop on. */
+  feed(bytes: Uint8Array | string): string;
+  /** Ends the input. → {"ok":true}, or the error for an empty, truncated or entry-less document. */
+  finish(): string;
+  /** Frees it (embind). */
+  delete(): void;
+}
+
 export interface PortalCheckModule {
   /** {"name":"portal-check","version":"…"} */
   engineInfo(): string;
   /** The embedded ruleset document (JSON text). */
   embeddedRuleset(): string;
   Session: new (optionsJson: string) => Session;
+  HarCheck: new () => HarCheck;
 }
 
 export default function createPortalCheck(overrides?: { wasmBinary?: Uint8Array }): Promise<PortalCheckModule>;

@@ -13,6 +13,7 @@ import {
   createBundle, serializeBundle, parseBundle, verifyBundle, diffReports, generateSigningKey,
   exportPrivateJwk, importPrivateJwk, importPublicJwk, fingerprint, thumbprint, sectionDigest,
 } from '../../web/host/bundle/index.mjs';
+import { auditHar } from '../../web/host/engine.mjs';
 import { canonicalJson } from '../../web/host/bundle/canonical-json.mjs';
 import { redactionForTests, captureDemoHar, demoDeclarations } from './bundle-helpers.mjs';
 import { startDemoPortal } from '../fixtures/demo-portal/server.mjs';
@@ -123,7 +124,10 @@ test('createBundle: a target is redacted in the manifest and used as such; bad i
   assert.equal(b.manifest.target, await redaction.redactUrl(first, { data: engine.ruleset().data }));
   assert.equal(JSON.parse(b.report).target, b.manifest.target);
   assert.equal((await verifyBundle({ engine, bundleText: serializeBundle(b) })).ok, true);
-  await assert.rejects(createBundle({ engine, harText: '{nope', capture: CAPTURE, redaction }), /the HAR is not JSON/);
+  // A document the engine cannot read: the audit's own error (same code and message).
+  await assert.rejects(createBundle({ engine, harText: '{nope', capture: CAPTURE, redaction }),
+    { name: 'EngineError', code: 'invalid-argument', message: 'expected a member name at byte 1' });
+  await assert.rejects(auditHar(engine, '{nope'), { code: 'invalid-argument', message: 'expected a member name at byte 1' });
   await assert.rejects(createBundle({ engine, harText, capture: { method: 'x' }, redaction }), /capture\.time must be a non-empty string/);
 });
 

@@ -35,6 +35,38 @@ std::vector<std::string> ListFiles(const std::string& dir, const std::string& su
   return out;
 }
 
+std::string BadInput(const std::string& name) {
+  const std::string path = SourceDir() + "/tests/fixtures/bad-input/" + name;
+  const std::string text = ReadFileOrEmpty(path);
+  const std::string kRecipe = ".recipe.json";
+  if (name.size() < kRecipe.size() || name.compare(name.size() - kRecipe.size(), kRecipe.size(), kRecipe) != 0) {
+    EXPECT_TRUE(!text.empty() || name == "empty.har") << "missing fixture " << path;
+    return text;
+  }
+  // {"parts": [{"text", "repeat" = 1, "separator" = ""}]}: each part is its text `repeat` times
+  // ("{i}" in it replaced by 0, 1, ...), joined by the separator; the document is the parts in order.
+  json::Value recipe;
+  const json::Array* parts = nullptr;
+  if (json::ParseBounded(text, 8, recipe).ok()) parts = json::FindArray(recipe, "parts");
+  EXPECT_NE(parts, nullptr) << "unreadable recipe " << path;
+  std::string out;
+  if (!parts) return out;
+  for (const json::Value& part : *parts) {
+    const std::string* piece = json::FindString(part, "text");
+    const std::string* separator = json::FindString(part, "separator");
+    const std::int64_t repeat = json::GetInt(part, "repeat", 1);
+    EXPECT_NE(piece, nullptr) << path;
+    if (!piece) return std::string();
+    const std::size_t mark = piece->find("{i}");
+    for (std::int64_t i = 0; i < repeat; ++i) {
+      if (i > 0 && separator) out += *separator;
+      if (mark == std::string::npos) out += *piece;
+      else out += piece->substr(0, mark) + std::to_string(i) + piece->substr(mark + 3);
+    }
+  }
+  return out;
+}
+
 std::string HarFromEntries(const json::Value& entries) {
   json::Object creator{{"name", json::Str("portal-check-rule-cases")}, {"version", json::Str("1")}};
   json::Object log{{"version", json::Str("1.2")}, {"creator", json::Value(creator)}, {"entries", entries}};

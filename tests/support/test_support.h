@@ -16,6 +16,10 @@ std::string SourceDir();
 std::string ReadFileOrEmpty(const std::string& path);
 // The files in `dir` whose names end with `suffix`, sorted.
 std::vector<std::string> ListFiles(const std::string& dir, const std::string& suffix);
+// The bytes of the bad-input fixture `name` (tests/fixtures/bad-input/, README.md there): the file
+// itself, or for NAME.recipe.json the document its parts describe. "" when it is missing or
+// unreadable (a test failure is recorded).
+std::string BadInput(const std::string& name);
 // Wraps HAR entries (a JSON array value) into a HAR document text.
 std::string HarFromEntries(const json::Value& entries);
 // Audits a HAR text with the embedded ruleset; the report JSON text, or a Status.

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "evidence/har_reader.h"
 #include "evidence/limits.h"
@@ -10,12 +12,6 @@
 
 namespace portal_check {
 namespace {
-
-std::string Entry(const std::string& headers_json, const std::string& body_json_string,
-                  const std::string& url = "https://portal.example.gov.vn/") {
-  return R"({"request":{"method":"GET","url":")" + url + R"("},"response":{"status":200,"headers":[)" + headers_json +
-         R"(],"content":{"mimeType":"text/html","text":)" + body_json_string + "}}}";
-}
 
 std::string Har(const std::string& entries) { return R"({"log":{"version":"1.2","entries":[)" + entries + "]}}"; }
 
@@ -29,21 +25,43 @@ bool HasNotice(const json::Value& report, const std::string& code) {
   return false;
 }
 
-TEST(BadInput, NotJson) {
-  auto r = testing::AuditHarText("this is not JSON <html>");
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(r.status().message().find("not a HAR"), std::string::npos);
+// Every document here is a fixture of tests/fixtures/bad-input/ (README.md there), so that
+// tests/js/bad-input-parity.test.mjs can require the same outcome from the wasm engine.
+StatusOr<std::string> AuditFixture(const std::string& name) { return testing::AuditHarText(testing::BadInput(name)); }
+json::Value FixtureReport(const std::string& name) { return Report(testing::BadInput(name)); }
+
+// The audit of fixture `name` fails with `code` and a message containing each of `parts`.
+void ExpectError(const std::string& name, StatusCode code, const std::vector<std::string>& parts) {
+  auto r = AuditFixture(name);
+  ASSERT_FALSE(r.ok()) << name;
+  EXPECT_EQ(r.status().code(), code) << name << ": " << r.status().ToString();
+  for (const std::string& part : parts) EXPECT_NE(r.status().message().find(part), std::string::npos) << name << ": " << r.status().message();
 }
 
-TEST(BadInput, EmptyInput) {
-  auto r = testing::AuditHarText("");
-  ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("empty"), std::string::npos);
+// The audit of fixture `name` succeeds, skipping an entry with an "entry-unreadable" notice whose
+// message contains each of `parts`.
+void ExpectSkippedEntry(const std::string& name, const std::vector<std::string>& parts) {
+  const json::Value report = FixtureReport(name);
+  const json::Array* notices = json::FindArray(report, "notices");
+  ASSERT_NE(notices, nullptr) << name;
+  bool found = false;
+  for (const json::Value& n : *notices) {
+    const std::string* code = json::FindString(n, "code");
+    const std::string* message = json::FindString(n, "message");
+    if (!code || *code != "entry-unreadable" || !message) continue;
+    found = true;
+    for (const std::string& part : parts) EXPECT_NE(message->find(part), std::string::npos) << name << ": " << *message;
+  }
+  EXPECT_TRUE(found) << name << ": no entry-unreadable notice";
 }
+
+TEST(BadInput, NotJson) { ExpectError("not-json.har", StatusCode::kInvalidArgument, {"not a HAR"}); }
+
+TEST(BadInput, EmptyInput) { ExpectError("empty.har", StatusCode::kInvalidArgument, {"empty"}); }
 
 TEST(BadInput, TruncatedJsonAtEveryCutPoint) {
-  const std::string full = Har(Entry(R"({"name":"Server","value":"nginx"})", "\"<p>xin chào</p>\""));
+  const std::string full = testing::BadInput("truncated.cuts.har");
+  ASSERT_FALSE(full.empty());
   for (std::size_t cut = 0; cut < full.size(); ++cut) {
     auto r = testing::AuditHarText(full.substr(0, cut));
     EXPECT_FALSE(r.ok()) << "cut at " << cut;
@@ -55,128 +73,135 @@ TEST(BadInput, TruncatedJsonAtEveryCutPoint) {
 }
 
 TEST(BadInput, MissingRequiredFieldsAreNamed) {
-  struct Case { std::string entry, field; };
-  const Case cases[] = {
-      {R"({"response":{"status":200}})", "request"},
-      {R"({"request":{"method":"GET","url":"https://a.vn/"}})", "response"},
-      {R"({"request":{"url":"https://a.vn/"},"response":{"status":200}})", "request.method"},
-      {R"({"request":{"method":"GET"},"response":{"status":200}})", "request.url"},
-      {R"({"request":{"method":"GET","url":"https://a.vn/"},"response":{"status":"200"}})", "response.status"},
-      {R"("not an object")", "not a JSON object"},
+  const std::pair<const char*, const char*> cases[] = {
+      {"missing-request.har", "request"},        {"missing-response.har", "response"},
+      {"missing-method.har", "request.method"},  {"missing-url.har", "request.url"},
+      {"status-not-number.har", "response.status"}, {"entry-not-object.har", "not a JSON object"},
   };
-  for (const Case& c : cases) {
-    auto r = testing::AuditHarText(Har(c.entry));
-    ASSERT_FALSE(r.ok()) << c.field;
-    EXPECT_NE(r.status().message().find(c.field), std::string::npos) << r.status().message();
-    EXPECT_NE(r.status().message().find("entry 0"), std::string::npos) << r.status().message();
-  }
-  EXPECT_FALSE(testing::AuditHarText(R"({"log":{}})").ok());
-  EXPECT_FALSE(testing::AuditHarText(R"({"log":{"entries":{}}})").ok());
-  EXPECT_FALSE(testing::AuditHarText(R"({"nolog":1})").ok());
+  // An entry that cannot be read costs only itself: a notice names it and the field, and the
+  // rest of the HAR is audited.
+  for (const auto& [name, field] : cases) ExpectSkippedEntry(name, {field, "entry 0"});
+  for (const char* name : {"log-without-entries.har", "entries-not-array.har", "no-log.har"})
+    EXPECT_FALSE(AuditFixture(name).ok()) << name;
 }
 
 TEST(BadInput, DeepNestingIsRejectedWithoutRecursion) {
   // Outside the entries (here log.pages) nesting past the limit rejects the document.
-  const std::string deep(100000, '[');
-  auto r = testing::AuditHarText(R"({"log":{"pages":)" + deep);
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), StatusCode::kResourceExhausted);
-  EXPECT_NE(r.status().message().find("kMaxJsonDepth"), std::string::npos);
+  ExpectError("deep-outside-entries.recipe.json", StatusCode::kResourceExhausted, {"kMaxJsonDepth"});
   // Inside an entry (nesting in an unknown member) the entry is skipped without recursion, with a
   // notice, and the audit goes on.
-  const std::string nested = std::string(100000, '[') + "1" + std::string(100000, ']');
-  auto r2 = testing::AuditHarText(Har(R"({"x":)" + nested + R"(,"request":{"method":"GET","url":"https://a.vn/"},"response":{"status":200}})"));
+  auto r2 = AuditFixture("deep-inside-entry.recipe.json");
   ASSERT_TRUE(r2.ok()) << r2.status().ToString();
   EXPECT_NE(r2.value().find("kMaxJsonDepth"), std::string::npos);
   // Unbalanced inside the skipped part: the document never ends, so it is truncated input.
-  EXPECT_FALSE(testing::AuditHarText(Har(R"({"x":)" + std::string(100000, '[') + "1}")).ok());
+  EXPECT_FALSE(AuditFixture("deep-unbalanced.recipe.json").ok());
 }
 
 TEST(BadInput, DepthLimitIsExactlyAtTheConstant) {
   auto nested = [](std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); };
-  std::size_t pos = 0;
-  EXPECT_TRUE(json::SkipValue(nested(limits::kMaxJsonDepth), pos, limits::kMaxJsonDepth).ok());
-  pos = 0;
-  EXPECT_EQ(json::SkipValue(nested(limits::kMaxJsonDepth + 1), pos, limits::kMaxJsonDepth).code(),
+  json::Value v;
+  EXPECT_TRUE(json::ParseBounded(nested(limits::kMaxJsonDepth), limits::kMaxJsonDepth, v).ok());
+  EXPECT_EQ(json::ParseBounded(nested(limits::kMaxJsonDepth + 1), limits::kMaxJsonDepth, v).code(),
             StatusCode::kResourceExhausted);
+  // Through the whole engine: an entry at the limit is audited, one level more is skipped with a
+  // notice; the HAR's own structure at the limit is read, one level more is rejected.
+  auto at = AuditFixture("depth-entry-at-limit.recipe.json");
+  ASSERT_TRUE(at.ok()) << at.status().ToString();
+  EXPECT_EQ(at.value().find("kMaxJsonDepth"), std::string::npos);
+  auto past = AuditFixture("depth-entry-past-limit.recipe.json");
+  ASSERT_TRUE(past.ok()) << past.status().ToString();
+  EXPECT_NE(past.value().find("kMaxJsonDepth"), std::string::npos);
+  EXPECT_TRUE(AuditFixture("depth-outside-at-limit.recipe.json").ok());
+  ExpectError("depth-outside-past-limit.recipe.json", StatusCode::kResourceExhausted, {"kMaxJsonDepth", "at byte 103"});
 }
 
 TEST(BadInput, HundredMegabyteBodyIsCutWithANotice) {
-  std::string body = "\"<html><body>" + std::string(100u * 1024 * 1024, 'a') + "</body></html>\"";
-  json::Value report = Report(Har(Entry(R"({"name":"Content-Type","value":"text/html"})", body)));
+  json::Value report = FixtureReport("body-100mb.recipe.json");
   EXPECT_TRUE(HasNotice(report, "kMaxBodyBytes"));
   EXPECT_GE(json::FindArray(report, "checks")->size(), 1u);
 }
 
 TEST(BadInput, BodyAtTheLimitHasNoNotice) {
-  std::string body = "\"" + std::string(limits::kMaxBodyBytes, 'a') + "\"";
-  json::Value report = Report(Har(Entry("", body)));
-  EXPECT_FALSE(HasNotice(report, "kMaxBodyBytes"));
+  const std::string har = testing::BadInput("body-at-limit.recipe.json");
+  EXPECT_NE(har.find("\"" + std::string(limits::kMaxBodyBytes, 'a') + "\""), std::string::npos);
+  EXPECT_FALSE(HasNotice(Report(har), "kMaxBodyBytes"));
 }
 
 TEST(BadInput, TenThousandHeadersAreCappedWithANotice) {
-  std::string headers;
-  for (int i = 0; i < 10000; ++i) headers += (i ? "," : "") + std::string(R"({"name":"X-H)") + std::to_string(i) + R"(","value":"v"})";
-  json::Value report = Report(Har(Entry(headers, "\"<p>x</p>\"")));
-  EXPECT_TRUE(HasNotice(report, "kMaxHeadersPerMessage"));
+  EXPECT_TRUE(HasNotice(FixtureReport("headers-10000.recipe.json"), "kMaxHeadersPerMessage"));
 }
 
 TEST(BadInput, HeadersAtTheLimitHaveNoNotice) {
-  std::string headers;
-  for (std::size_t i = 0; i < limits::kMaxHeadersPerMessage; ++i)
-    headers += (i ? "," : "") + std::string(R"({"name":"X-H)") + std::to_string(i) + R"(","value":"v"})";
-  EXPECT_FALSE(HasNotice(Report(Har(Entry(headers, "\"<p>x</p>\""))), "kMaxHeadersPerMessage"));
+  const std::string har = testing::BadInput("headers-at-limit.recipe.json");
+  EXPECT_NE(har.find("\"X-H" + std::to_string(limits::kMaxHeadersPerMessage - 1) + "\""), std::string::npos);
+  EXPECT_EQ(har.find("\"X-H" + std::to_string(limits::kMaxHeadersPerMessage) + "\""), std::string::npos);
+  EXPECT_FALSE(HasNotice(Report(har), "kMaxHeadersPerMessage"));
 }
 
 TEST(BadInput, MegabyteHeaderValueIsCutWithANotice) {
-  const std::string value(1024 * 1024, 'a');
-  json::Value report = Report(Har(Entry(R"({"name":"Content-Security-Policy","value":"default-src )" + value + R"("})", "\"<p>x</p>\"")));
-  EXPECT_TRUE(HasNotice(report, "kMaxHeaderValueBytes"));
-  const std::string at_limit(limits::kMaxHeaderValueBytes, 'a');
-  EXPECT_FALSE(HasNotice(Report(Har(Entry(R"({"name":"X-Long","value":")" + at_limit + R"("})", "\"<p>x</p>\""))),
-                         "kMaxHeaderValueBytes"));
+  EXPECT_TRUE(HasNotice(FixtureReport("header-value-1mb.recipe.json"), "kMaxHeaderValueBytes"));
+  const std::string at = testing::BadInput("header-value-at-limit.recipe.json");
+  EXPECT_NE(at.find("\"" + std::string(limits::kMaxHeaderValueBytes, 'a') + "\""), std::string::npos);
+  EXPECT_FALSE(HasNotice(Report(at), "kMaxHeaderValueBytes"));
 }
 
-TEST(BadInput, InvalidUtf8AndNulBytesGiveValidUtf8Reports) {
-  // Raw invalid UTF-8 bytes inside JSON strings (picojson passes them through) and escaped NULs.
-  std::string headers = "{\"name\":\"Server\",\"value\":\"Apache/2.4.1 \xC3\x28\xFF\"}";
-  std::string body = "\"<html><head><title>\\u0000\xE0\x80\x80</title></head><body>\\u0000ch\xC3\xA0o</body></html>\"";
-  auto text = testing::AuditHarText(Har(Entry(headers, body, "https://portal.example.gov.vn/\xFF\\u0000")));
-  ASSERT_TRUE(text.ok()) << text.status().ToString();
-  // The report must be valid UTF-8 throughout.
-  const std::string& s = text.value();
+// True when `s` is valid UTF-8 without NUL bytes.
+::testing::AssertionResult ValidUtf8WithoutNul(const std::string& s) {
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    ASSERT_NE(len, 0u) << "invalid lead byte at " << i;
-    for (std::size_t k = 1; k < len; ++k) ASSERT_EQ(static_cast<unsigned char>(s[i + k]) >> 6, 2u) << "at " << i;
+    if (len == 0) return ::testing::AssertionFailure() << "invalid lead byte at " << i;
+    for (std::size_t k = 1; k < len; ++k)
+      if (i + k >= s.size() || static_cast<unsigned char>(s[i + k]) >> 6 != 2u) return ::testing::AssertionFailure() << "at " << i;
     i += len;
   }
-  EXPECT_EQ(s.find('\0'), std::string::npos);
+  if (s.find('\0') != std::string::npos) return ::testing::AssertionFailure() << "a NUL byte";
+  return ::testing::AssertionSuccess();
+}
+
+TEST(BadInput, InvalidUtf8AndNulBytesGiveValidUtf8Reports) {
+  // Raw invalid UTF-8 bytes inside JSON strings (passed through by the parser) and escaped NULs.
+  auto text = AuditFixture("invalid-utf8-nul.har");
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_TRUE(ValidUtf8WithoutNul(text.value()));
+}
+
+// A lone surrogate escape is read as U+FFFD (as JSON.parse + UTF-8 encoding): the HAR is audited.
+TEST(BadInput, LoneSurrogatesAreReadAsReplacementCharacters) {
+  auto text = AuditFixture("lone-surrogates.har");
+  ASSERT_TRUE(text.ok()) << text.status().ToString();
+  EXPECT_TRUE(ValidUtf8WithoutNul(text.value()));
+  EXPECT_NE(text.value().find("nginx \xEF\xBF\xBD end"), std::string::npos);  // the Server header, quoted
+  // The entry reads as its decoded text: the lone ones replaced, the pair kept.
+  const std::string har = testing::BadInput("lone-surrogates.har");
+  const std::size_t from = har.find("[{\"request\"") + 1;
+  Notices notices;
+  auto ex = ReadHarEntry(std::string_view(har).substr(from, har.rfind("]}}") - from), 0, notices);
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  std::vector<std::string> values;
+  for (const auto& h : ex.value().response_headers.fields()) values.push_back(h.value);
+  EXPECT_EQ(values, (std::vector<std::string>{"nginx \xEF\xBF\xBD end", "\xEF\xBF\xBD", "\xF0\x9F\x98\x80 \xEF\xBF\xBD" "A"}));
 }
 
 TEST(BadInput, Base64BodiesDecodeAndBadBase64GivesANotice) {
-  const std::string good = R"({"request":{"method":"GET","url":"https://a.vn/"},"response":{"status":200,"headers":[],"content":{"mimeType":"text/html","encoding":"base64","text":"PGh0bWw+PC9odG1sPg=="}}})";
-  json::Value r1 = Report(Har(good));
-  EXPECT_FALSE(HasNotice(r1, "invalid-base64"));
-  std::string bad = good;
-  bad.replace(bad.find("PGh0"), 4, "!!!!");
-  EXPECT_TRUE(HasNotice(Report(Har(bad)), "invalid-base64"));
+  EXPECT_FALSE(HasNotice(FixtureReport("base64-good.har"), "invalid-base64"));
+  EXPECT_TRUE(HasNotice(FixtureReport("base64-bad.har"), "invalid-base64"));
 }
 
 // Fuzzer finding (tests/fuzz-regressions/har_reader/): a certificate validity far outside the
 // int64 range was cast from double (undefined behaviour under UBSan). It now counts as absent.
 TEST(BadInput, CertificateTimesOutOfRangeAreIgnored) {
-  for (const char* value : {"1e80", "-1e80", "9.3e18", "1e308"}) {
-    const std::string entry = std::string(R"({"request":{"method":"GET","url":"https://a.vn/"},"response":{"status":200,)") +
-                              R"("headers":[],"_securityDetails":{"protocol":"TLS 1.3","validFrom":0,"validTo":)" + value +
-                              R"(},"content":{"mimeType":"text/html","text":"<p>x</p>"}}})";
+  for (const char* value : {"1e80", "minus-1e80", "9.3e18", "1e308"}) {
+    const std::string har = testing::BadInput(std::string("certificate-valid-to-") + value + ".har");
+    const std::size_t from = har.find("[{") + 1;
+    const std::string entry = har.substr(from, har.rfind("]}}") - from);
     Notices notices;
     auto ex = ReadHarEntry(entry, 0, notices);
     ASSERT_TRUE(ex.ok()) << value;
     ASSERT_TRUE(ex.value().tls.has_value());
     EXPECT_FALSE(ex.value().tls->valid_to.has_value()) << value;
     EXPECT_EQ(ex.value().tls->valid_from, 0);
+    EXPECT_TRUE(testing::AuditHarText(har).ok()) << value;
   }
   const std::string regression = testing::ReadFileOrEmpty(
       testing::SourceDir() + "/tests/fuzz-regressions/har_reader/minimized-validTo-1e80.json");
@@ -184,25 +209,57 @@ TEST(BadInput, CertificateTimesOutOfRangeAreIgnored) {
   (void)testing::AuditHarText(Har(regression.substr(1)));  // the first byte is the fuzzer's chunk selector
 }
 
-// A number outside double's range is valid JSON that picojson cannot hold (it throws): a clear
-// input error naming it, never an exception out of the core (found by the har_reader fuzzer).
+// A number outside double's range is valid JSON that the engine cannot hold: a clear input error
+// naming it and its byte, never an exception out of the core (found by the har_reader fuzzer).
 TEST(BadInput, NumberOutOfDoubleRangeIsAClearError) {
-  auto r = testing::AuditHarText(Har(R"({"request":{"method":"GET","url":"https://a.gov.vn/"},)"
-                                     R"("response":{"status":200,"_securityDetails":{"validTo":1e400}}})"));
-  ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(r.status().message().find("out of range"), std::string::npos) << r.status().ToString();
+  ExpectSkippedEntry("number-1e400.har", {"entry 0", "JSON number out of range at byte 109"});
+  ExpectSkippedEntry("number-minus-1e400.har", {"entry 0", "JSON number out of range at byte 110"});
   json::Value v;
   EXPECT_FALSE(json::ParseBounded("[1e400]", 8, v).ok());
   EXPECT_FALSE(json::ParseBounded("-1e99999", 8, v).ok());
   EXPECT_TRUE(json::ParseBounded("1e300", 8, v).ok());
 }
 
-TEST(BadInput, ExtraDataAfterTheHarIsAnError) {
-  EXPECT_FALSE(testing::AuditHarText(Har("") + " {}").ok());
+// Two members of the same name: outside the entries the HAR is rejected naming the member and the
+// byte of its second name; inside an entry the entry's reader reports it the same way.
+TEST(BadInput, DuplicateMembersAreOneClearInputError) {
+  const std::pair<const char*, const char*> outside[] = {
+      {"duplicate-root-log.har", "duplicate member 'log' at byte 38"},
+      {"duplicate-log-entries.har", "duplicate member 'entries' at byte 196"},
+      {"duplicate-portal-check.har", "duplicate member '_portalCheck' at byte 67"},
+      {"duplicate-in-page.har", "duplicate member 'id' at byte 27"},
+  };
+  for (const auto& [name, message] : outside) {
+    auto r = AuditFixture(name);
+    ASSERT_FALSE(r.ok()) << name;
+    EXPECT_EQ(r.status().ToString(), std::string("invalid-argument: ") + message) << name;
+  }
+  const std::string har = testing::BadInput("duplicate-in-entry.har");
+  const std::size_t from = har.find("[{") + 1;
+  Notices notices;
+  auto ex = ReadHarEntry(std::string_view(har).substr(from, har.rfind("]}}") - from), 0, notices);
+  ASSERT_FALSE(ex.ok());
+  EXPECT_EQ(ex.status().ToString(), "invalid-argument: entry 0: duplicate member 'method' at byte 53");
 }
 
-TEST(BadInput, ByteOrderMarkIsAccepted) { EXPECT_TRUE(testing::AuditHarText("\xEF\xBB\xBF" + Har("")).ok()); }
+TEST(BadInput, ExtraDataAfterTheHarIsAnError) {
+  ExpectError("extra-data.har", StatusCode::kInvalidArgument, {"unexpected data after the HAR's JSON object"});
+}
+
+TEST(BadInput, ByteOrderMarkIsAccepted) { EXPECT_TRUE(AuditFixture("bom.har").ok()); }
+
+// Every fixture is used by a test above (the parity suite runs them all through wasm too).
+TEST(BadInput, EveryFixtureIsUsedHere) {
+  const std::string self = testing::ReadFileOrEmpty(testing::SourceDir() + "/tests/unit/bad_input_test.cc");
+  ASSERT_FALSE(self.empty());
+  for (const std::string suffix : {".har", ".recipe.json"})
+    for (const std::string& name : testing::ListFiles(testing::SourceDir() + "/tests/fixtures/bad-input", suffix)) {
+      const std::string stem = name.substr(0, name.size() - suffix.size());
+      const bool listed = self.find('"' + name + '"') != std::string::npos ||
+                          (stem.rfind("certificate-valid-to-", 0) == 0 && self.find("\"certificate-valid-to-\"") != std::string::npos);
+      EXPECT_TRUE(listed) << name << " is not used by bad_input_test.cc";
+    }
+}
 
 TEST(IsoDateTime, ParsesRfc3339Forms) {
   EXPECT_EQ(ParseIsoDateTime("1970-01-01T00:00:00Z"), 0);

@@ -67,9 +67,10 @@ TEST(Grade, ResultsWithoutObservatoryPartDoNotCount) {
   r.result.id = "header.permissions-policy";
   r.result.outcome = "missing";
   Grade g = ComputeGrade({r}, "https://a.gov.vn/", Rules());
-  EXPECT_EQ(g.score, 100);
   EXPECT_TRUE(g.counted.empty());
   EXPECT_FALSE(g.graded());
+  EXPECT_EQ(g.unavailable, "nothing-graded");
+  EXPECT_EQ(g.letter, "");
 }
 
 TEST(Grade, EvidenceWithoutPagesHasNoGrade) {

@@ -155,5 +155,177 @@ TEST(HarStreamRuns, ErrorsInsideStringsNameTheSameByte) {
         << chunk;
 }
 
+// ---- duplicate member names outside the entries are an input error naming the second one.
+
+TEST(HarStreamDuplicates, OutsideEntriesTheSecondNameIsAnErrorForEveryChunkSize) {
+  struct Case {
+    std::string doc, name;
+  };
+  const std::vector<Case> cases = {
+      {R"({"log":{"entries":[]},"log":{"entries":[]}})", "log"},
+      {R"({"log":{"entries":[{"a":1}],"version":"1.2","entries":[]}})", "entries"},
+      {R"({"log":{"_portalCheck":{},"entries":[],"_portalCheck":{"target":"https://x.gov.vn/"}}})", "_portalCheck"},
+      {R"({"log":{"pages":[],"creator":{},"pages":[{"id":"p"}],"entries":[]}})", "pages"},
+      {R"({"log":{"creator":{"name":"a","name":"b"},"entries":[]}})", "name"},
+      {R"({"log":{"pages":[{"id":"a","id":"b"}],"entries":[]}})", "id"},
+      {R"({"x":{"y":{"z":1,"z":2}},"log":{"entries":[]}})", "z"},
+      {R"({"log":{"entries":[],"\u0065ntries":[]}})", "entries"},  // equal once decoded
+  };
+  for (const Case& c : cases) {
+    // The second occurrence's opening quote (the last quote before the name's second occurrence).
+    const std::size_t second = c.doc.rfind('"', c.doc.rfind(c.name == "entries" ? "ntries\"" : c.name + "\"") - 1);
+    for (std::size_t chunk : kChunks) {
+      const Split s = SplitDoc(c.doc, chunk);
+      EXPECT_EQ(s.status.code(), StatusCode::kInvalidArgument) << c.doc;
+      EXPECT_EQ(s.status.message(), "duplicate member '" + c.name + "' at byte " + std::to_string(second)) << c.doc << " / " << chunk;
+    }
+  }
+}
+
+TEST(HarStreamDuplicates, DistinctNamesAndNamesInsideEntriesAreNotTheStreamsBusiness) {
+  // Equal names in different objects, names sharing a long prefix, and a long name twice in
+  // different objects are fine.
+  const std::string long_a(5000, 'a');
+  const std::string ok = R"({"log":{"creator":{"name":"x"},"browser":{"name":"y"},")" + long_a + R"(":1,")" + long_a +
+                         R"(b":2,"entries":[]},"x":{")" + long_a + R"(":1}})";
+  for (std::size_t chunk : kChunks) EXPECT_TRUE(SplitDoc(ok, chunk).status.ok()) << chunk;
+  // A long name (over the 4 KiB kept as text) twice in one object is still a duplicate.
+  const std::string twice = R"({")" + long_a + R"(":1,")" + long_a + R"(":2,"log":{"entries":[]}})";
+  for (std::size_t chunk : kChunks)
+    EXPECT_EQ(SplitDoc(twice, chunk).status.message().rfind("duplicate member 'aaaa", 0), 0u) << chunk;
+  // Inside an entry the stream hands the text on; the entry's parser reports the duplicate.
+  const Split inside = SplitDoc(R"({"log":{"entries":[{"a":1,"a":2}]}})", 4);
+  ASSERT_TRUE(inside.status.ok()) << inside.status.ToString();
+  EXPECT_EQ(inside.entries, (std::vector<std::string>{R"({"a":1,"a":2})"}));
+}
+
+TEST(HarStreamDuplicates, EscapedMemberNamesAreReadDecoded) {
+  // "\u006cog" is "log": the document has a log object.
+  const Split s = SplitDoc(R"({"\u006cog":{"\u0065ntries":[1]}})", 5);
+  ASSERT_TRUE(s.status.ok()) << s.status.ToString();
+  EXPECT_EQ(s.entries, (std::vector<std::string>{"1"}));
+}
+
+// ---- log.creator and log.pages (HarStream::log_info()).
+
+HarLogInfo InfoOf(const std::string& doc, std::size_t chunk = 1 << 20) {
+  HarStream stream;
+  Status s;
+  for (std::size_t pos = 0; pos < doc.size() && s.ok(); pos += chunk)
+    s = stream.Feed(std::string_view(doc).substr(pos, chunk), [](std::string_view) { return Status::Ok(); });
+  if (s.ok()) s = stream.End();
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return stream.log_info();
+}
+
+std::string LogWith(const std::string& members) { return R"({"log":{)" + members + "}}"; }
+
+TEST(HarStreamLogInfo, CreatorAndPagesForEveryChunkSize) {
+  const std::string doc = LogWith(
+      R"("creator":{"name":"Fire\"fox","version":"128.0","comment":{"x":[1]}},"pages":[)"
+      R"({"startedDateTime":"2026-01-02T03:04:05Z","id":"page_1","title":"Trang ch\u1ee7","pageTimings":{}},)"
+      R"({"id":"page_2"}],"entries":[{"pageref":"page_1"}])");
+  for (std::size_t chunk : kChunks) {
+    const HarLogInfo info = InfoOf(doc, chunk);
+    EXPECT_EQ(info.creator_name, "Fire\"fox") << chunk;
+    EXPECT_EQ(info.creator_version, "128.0") << chunk;
+    ASSERT_EQ(info.pages.size(), 2u) << chunk;
+    EXPECT_EQ(info.pages[0].id, "page_1");
+    EXPECT_EQ(info.pages[0].title, "Trang ch\xE1\xBB\xA7");
+    EXPECT_EQ(info.pages[0].started, "2026-01-02T03:04:05Z");
+    EXPECT_EQ(info.pages[1].id, "page_2");
+    EXPECT_EQ(info.pages[1].title, "");
+    EXPECT_EQ(info.pages[1].started, "");
+    EXPECT_TRUE(info.pages_seen);
+    EXPECT_TRUE(info.pages_before_entries);
+    EXPECT_FALSE(info.pages_cut);
+  }
+  // The splitter's own document: pages before entries, creator after them.
+  const HarLogInfo k = InfoOf(kDoc, 3);
+  EXPECT_EQ(k.creator_name, "x");
+  ASSERT_EQ(k.pages.size(), 1u);
+  EXPECT_EQ(k.pages[0].id, "p");
+  EXPECT_TRUE(k.pages_before_entries);
+}
+
+TEST(HarStreamLogInfo, PagesAfterTheFirstEntryAreNotBeforeEntries) {
+  const HarLogInfo after = InfoOf(LogWith(R"("entries":[{}],"pages":[{"id":"a"}])"));
+  EXPECT_TRUE(after.pages_seen);
+  EXPECT_FALSE(after.pages_before_entries);
+  ASSERT_EQ(after.pages.size(), 1u);
+  // An empty entries array before pages: no element of entries came first.
+  EXPECT_TRUE(InfoOf(LogWith(R"("entries":[],"pages":[{"id":"a"}])")).pages_before_entries);
+}
+
+TEST(HarStreamLogInfo, AbsentMembersLeaveTheDefaults) {
+  const HarLogInfo none = InfoOf(LogWith(R"("entries":[{"pages":[{"id":"in-entry"}],"creator":{"name":"no"}}])"));
+  EXPECT_EQ(none.creator_name, "");
+  EXPECT_EQ(none.creator_version, "");
+  EXPECT_TRUE(none.pages.empty());
+  EXPECT_FALSE(none.pages_seen);
+  EXPECT_FALSE(none.pages_before_entries);
+  // Members named "pages"/"creator" elsewhere than directly in log are not read.
+  const HarLogInfo elsewhere = InfoOf(R"({"pages":[{"id":"root"}],"x":{"creator":{"name":"x"}},"log":{"entries":[]}})");
+  EXPECT_TRUE(elsewhere.pages.empty());
+  EXPECT_FALSE(elsewhere.pages_seen);
+  EXPECT_EQ(elsewhere.creator_name, "");
+}
+
+TEST(HarStreamLogInfo, MalformedMembersAreIgnoredNotErrors) {
+  for (const char* pages : {R"({"id":"a"})", R"("a")", R"([{"id":"a"},7])", R"([{"id":"a"},["x"]])",
+                            R"([{"id":"a"},{"n":1e400}])", R"([{"id":"a"},{"t":"\x"}])"}) {
+    const HarLogInfo info = InfoOf(LogWith(std::string(R"("pages":)") + pages + R"(,"entries":[])"));
+    EXPECT_FALSE(info.pages_seen) << pages;
+    EXPECT_FALSE(info.pages_before_entries) << pages;
+    EXPECT_TRUE(info.pages.empty()) << pages;
+  }
+  for (const char* creator : {R"("Firefox")", R"(["Firefox"])", R"({"name":"a","v":1e400})", "null"}) {
+    const HarLogInfo info = InfoOf(LogWith(std::string(R"("creator":)") + creator + R"(,"entries":[])"));
+    EXPECT_EQ(info.creator_name, "") << creator;
+  }
+  // Members of another type read as "".
+  const HarLogInfo odd = InfoOf(LogWith(R"("creator":{"name":5,"version":"1"},"pages":[{"id":7,"title":null}],"entries":[])"));
+  EXPECT_EQ(odd.creator_name, "");
+  EXPECT_EQ(odd.creator_version, "1");
+  ASSERT_EQ(odd.pages.size(), 1u);
+  EXPECT_EQ(odd.pages[0].id, "");
+  EXPECT_TRUE(odd.pages_seen);
+}
+
+TEST(HarStreamLogInfo, StringsAreCutAtTheUrlLimitAndInvalidUtf8IsKept) {
+  const std::string at(limits::kMaxUrlBytes, 't'), past(limits::kMaxUrlBytes + 1, 't');
+  const HarLogInfo info = InfoOf(LogWith(R"("creator":{"name":")" + past + R"(","version":")" + at +
+                                         "\"},\"pages\":[{\"id\":\"\xFF\xC3\",\"title\":\"" + past + R"(","startedDateTime":")" +
+                                         at + R"("}],"entries":[])"));
+  EXPECT_EQ(info.creator_name, at);
+  EXPECT_EQ(info.creator_version, at);
+  ASSERT_EQ(info.pages.size(), 1u);
+  EXPECT_EQ(info.pages[0].id, "\xFF\xC3");
+  EXPECT_EQ(info.pages[0].title, at);
+  EXPECT_EQ(info.pages[0].started, at);
+}
+
+std::string PagesDoc(std::size_t count) {
+  std::string pages;
+  for (std::size_t i = 0; i < count; ++i) pages += (i ? "," : "") + std::string(R"({"id":"p)") + std::to_string(i) + R"("})";
+  return LogWith(R"("pages":[)" + pages + R"(],"entries":[])");
+}
+
+TEST(HarStreamLogInfo, PagesAtTheLimitAreAllKept) {
+  const HarLogInfo info = InfoOf(PagesDoc(limits::kMaxHarPages));
+  ASSERT_EQ(info.pages.size(), limits::kMaxHarPages);
+  EXPECT_EQ(info.pages.back().id, "p" + std::to_string(limits::kMaxHarPages - 1));
+  EXPECT_TRUE(info.pages_seen);
+  EXPECT_FALSE(info.pages_cut);
+}
+
+TEST(HarStreamLogInfo, PagesPastTheLimitAreCut) {
+  const HarLogInfo info = InfoOf(PagesDoc(limits::kMaxHarPages + 1));
+  ASSERT_EQ(info.pages.size(), limits::kMaxHarPages);
+  EXPECT_EQ(info.pages.back().id, "p" + std::to_string(limits::kMaxHarPages - 1));
+  EXPECT_TRUE(info.pages_seen);
+  EXPECT_TRUE(info.pages_cut);
+}
+
 }  // namespace
 }  // namespace portal_check

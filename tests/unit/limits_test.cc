@@ -82,7 +82,10 @@ const std::map<std::string, std::size_t>& Constants() {
       {"kMaxUrlBytes", limits::kMaxUrlBytes},
       {"kMaxPageModelNodes", limits::kMaxPageModelNodes},
       {"kMaxRedirects", limits::kMaxRedirects},
+      {"kMaxTargetSearchEntries", limits::kMaxTargetSearchEntries},
+      {"kMaxTargetSearchBytes", limits::kMaxTargetSearchBytes},
       {"kMaxNotices", limits::kMaxNotices},
+      {"kMaxHarPages", limits::kMaxHarPages},
   };
   return all;
 }
@@ -293,6 +296,50 @@ TEST(Limits, RedirectsPastTheLimitGiveAnErrorNamingIt) {
   EXPECT_EQ(limit->serialize(), "\"kMaxRedirects\"");
 }
 
+// ---------------------------------------------------------------- kMaxTargetSearch*
+
+// `count` plain-text entries on another host, then the portal's home page.
+std::string TextThenPage(std::size_t count, std::size_t body_bytes = 0) {
+  const std::string body = json::Value(std::string(body_bytes, 'x')).serialize();
+  const std::string one = EntryFor("https://cdn.example.net/x", R"({"mimeType":"text/plain","text":)" + body + "}");
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) out += one + ",";
+  return out + HtmlEntry("<p>trang chủ</p>");
+}
+
+std::string TargetOf(const json::Value& report) { return json::Find(report, "target")->to_str(); }
+std::string GradedPage(const json::Value& report) { return json::Find(*json::Find(report, "grade"), "page")->to_str(); }
+
+TEST(Limits, TargetSearchAtTheEntryLimitFindsTheDocument) {
+  const json::Value report = Report(Har(TextThenPage(limits::kMaxTargetSearchEntries - 1)));
+  EXPECT_EQ(TargetOf(report), "https://portal.example.gov.vn/");
+  EXPECT_EQ(GradedPage(report), "https://portal.example.gov.vn/");
+  EXPECT_EQ(Count(NoticeCodes(report), "kMaxTargetSearchEntries"), 0u);
+}
+
+TEST(Limits, TargetSearchPastTheEntryLimitIsNamed) {
+  const json::Value report = Report(Har(TextThenPage(limits::kMaxTargetSearchEntries + 1)));
+  EXPECT_EQ(Count(NoticeCodes(report), "kMaxTargetSearchEntries"), 1u);
+  EXPECT_EQ(TargetOf(report), "https://cdn.example.net/x");  // chosen from what was held
+  EXPECT_EQ(json::Find(report, "pages")->serialize(), R"(["https:\/\/portal.example.gov.vn\/"])");
+}
+
+// Four bodies of a quarter of the byte limit (less their URL) fill it exactly; one byte more is past it.
+TEST(Limits, TargetSearchAtTheByteLimitFindsTheDocument) {
+  const std::size_t body = limits::kMaxTargetSearchBytes / 4 - std::string("https://cdn.example.net/x").size();
+  const json::Value report = Report(Har(TextThenPage(4, body)));
+  EXPECT_EQ(Count(NoticeCodes(report), "kMaxTargetSearchBytes"), 0u);
+  EXPECT_EQ(GradedPage(report), "https://portal.example.gov.vn/");
+}
+
+TEST(Limits, TargetSearchPastTheByteLimitIsNamed) {
+  const std::size_t body = limits::kMaxTargetSearchBytes / 4 - std::string("https://cdn.example.net/x").size();
+  const std::string first = EntryFor("https://cdn.example.net/y", R"({"mimeType":"text/plain","text":"y"})");
+  const json::Value report = Report(Har(first + "," + TextThenPage(4, body)));
+  EXPECT_EQ(Count(NoticeCodes(report), "kMaxTargetSearchBytes"), 1u);
+  EXPECT_EQ(TargetOf(report), "https://cdn.example.net/y");
+}
+
 // ---------------------------------------------------------------- kMaxNotices
 
 // Each entry with invalid base64 content gives one "invalid-base64" notice.
@@ -300,14 +347,15 @@ std::string BadBase64Entries(std::size_t count) {
   return ManyEntries(count, R"({"mimeType":"text/plain","encoding":"base64","text":"@@@"})");
 }
 
+// A page first, so that the target is found at once and the report is graded (no other notice).
 TEST(Limits, NoticesAtTheLimitAreAllKept) {
-  const auto codes = NoticeCodes(Report(Har(BadBase64Entries(limits::kMaxNotices))));
+  const auto codes = NoticeCodes(Report(Har(HtmlEntry("<p>trang</p>") + "," + BadBase64Entries(limits::kMaxNotices))));
   EXPECT_EQ(Count(codes, "invalid-base64"), limits::kMaxNotices);
   EXPECT_EQ(Count(codes, "kMaxNotices"), 0u);
 }
 
 TEST(Limits, NoticesPastTheLimitEndWithOneNamingIt) {
-  const auto codes = NoticeCodes(Report(Har(BadBase64Entries(limits::kMaxNotices + 5))));
+  const auto codes = NoticeCodes(Report(Har(HtmlEntry("<p>trang</p>") + "," + BadBase64Entries(limits::kMaxNotices + 5))));
   ASSERT_EQ(codes.size(), limits::kMaxNotices + 1);
   EXPECT_EQ(Count(codes, "invalid-base64"), limits::kMaxNotices);
   EXPECT_EQ(codes.back(), "kMaxNotices");

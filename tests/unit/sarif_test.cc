@@ -80,10 +80,12 @@ TEST(Sarif, NoticesAreToolExecutionNotifications) {
   ASSERT_EQ(invocations->size(), 1u);
   const json::Array* notes = json::FindArray(invocations->at(0), "toolExecutionNotifications");
   ASSERT_NE(notes, nullptr);
-  ASSERT_EQ(notes->size(), 1u);
-  EXPECT_EQ(notes->at(0).get("descriptor").get("id").to_str(), "invalid-base64");
-  EXPECT_EQ(notes->at(0).get("level").to_str(), "warning");
-  EXPECT_EQ(notes->at(0).get("properties").get("entry").to_str(), "0");
+  // No HTML document: first the notice that there is no grade, then the one about the body.
+  ASSERT_EQ(notes->size(), 2u);
+  EXPECT_EQ(notes->at(0).get("descriptor").get("id").to_str(), "no-grade");
+  EXPECT_EQ(notes->at(1).get("descriptor").get("id").to_str(), "invalid-base64");
+  EXPECT_EQ(notes->at(1).get("level").to_str(), "warning");
+  EXPECT_EQ(notes->at(1).get("properties").get("entry").to_str(), "0");
 }
 
 }  // namespace

@@ -281,7 +281,7 @@ self.addEventListener('message', (event) => {
         }
       } else if (msg.type === 'ruleset') {
         const eng = await engine();
-        self.postMessage({ type: 'ruleset', text: eng.module.embeddedRuleset() });
+        self.postMessage({ type: 'ruleset', text: JSON.stringify(eng.ruleset()) });
       } else {
         self.postMessage({ type: 'error', id: msg.id ?? null, code: 'invalid-argument', message: `unknown message type: ${String(msg.type)}` });
       }

@@ -20,7 +20,7 @@ export const SEVERITY_ORDER = ['high', 'medium', 'low', 'info'];
 const L = {
   vi: {
     target: 'Mục tiêu', grade: 'Điểm tiêu đề bảo mật (tương thích Mozilla Observatory)', gradeWord: 'hạng',
-    noGrade: 'không có điểm', failing: 'Kết quả không đạt', none: 'Không có kết quả nào không đạt.',
+    noGrade: 'không có điểm', uncounted: 'không tính (thiếu bằng chứng)', failing: 'Kết quả không đạt', none: 'Không có kết quả nào không đạt.',
     severity: { high: 'CAO', medium: 'TRUNG BÌNH', low: 'THẤP', info: 'THÔNG TIN' },
     site: '(toàn trang)', more: (n) => `… và ${n} kết quả không đạt khác (xem báo cáo đầy đủ)`,
     summary: (c) => `Tổng cộng: ${c.total} kết quả; ${c.failing} không đạt (cao ${c.high}, trung bình ${c.medium}, ` +
@@ -35,7 +35,7 @@ const L = {
   },
   en: {
     target: 'Target', grade: 'Security header grade (Mozilla Observatory compatible)', gradeWord: 'grade',
-    noGrade: 'no grade', failing: 'Failing results', none: 'No failing results.',
+    noGrade: 'no grade', uncounted: 'not counted (evidence missing)', failing: 'Failing results', none: 'No failing results.',
     severity: { high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' },
     site: '(site)', more: (n) => `… and ${n} more failing results (see the full report)`,
     summary: (c) => `Total: ${c.total} results; ${c.failing} failing (high ${c.high}, medium ${c.medium}, ` +
@@ -138,9 +138,14 @@ export function renderText(report, ruleset, { lang = 'vi', limit = 0 } = {}) {
   lines.push(plain(`${engine.name ?? 'portal-check'} ${engine.version ?? ''} · ${t.rules} ${report?.ruleset?.version ?? '?'}`));
   lines.push(`${t.target}: ${plain(report?.target ?? '')}`);
   const g = report?.grade;
-  lines.push(g && g.score !== undefined && g.score !== null
-    ? `${t.grade}: ${plain(g.score)}/100 — ${t.gradeWord} ${plain(g.grade ?? '?')}`
-    : `${t.grade}: ${t.noGrade}`);
+  if (g && typeof g.grade === 'string' && typeof g.score === 'number') {
+    lines.push(`${t.grade}: ${plain(g.score)}/100 — ${t.gradeWord} ${plain(g.grade)}`);
+    const uncounted = Array.isArray(g.uncounted) ? g.uncounted.filter((x) => typeof x === 'string') : [];
+    if (uncounted.length) lines.push(`  ${t.uncounted}: ${uncounted.map(plain).join(', ')}`);
+  } else {
+    const reason = g && g.reason ? pick(g.reason, lang) : '';
+    lines.push(`${t.grade}: ${t.noGrade}${reason ? ` — ${plain(reason)}` : ''}`);
+  }
   lines.push('');
 
   const rank = (s) => { const i = SEVERITY_ORDER.indexOf(s); return i < 0 ? SEVERITY_ORDER.length : i; };

@@ -4,6 +4,12 @@
 // Errors: the wasm API returns them as values ({"ok":false,"error":{code,message}}); this module
 // is the host boundary where they become thrown EngineError objects (.code = the engine's code,
 // e.g. "invalid-argument", "resource-exhausted"; "internal" for a malformed engine reply).
+//
+// A module that stops (an Emscripten abort: WebAssembly.RuntimeError "Aborted(…)", a trap, or any
+// other throw out of a call into it) is never used again: the engine object drops it and loads a
+// fresh instance before the call's promise settles, and the call rejects with EngineError
+// "engine-stopped" ("the engine stopped on this input (…); it was restarted"). The next audit on
+// the same engine object runs on the fresh instance.
 
 export class EngineError extends Error {
   constructor(code, message) {
@@ -44,26 +50,140 @@ function outputText(session, format) {
   return text;
 }
 
-// loadEngine({moduleUrl, wasmBinary}) → Promise<{module, info: {name, version}, ruleset()}>
+// What a call into the module threw when it was not an error value: an Error's message (e.g.
+// "Aborted(Cannot enlarge memory arrays…)"), else the thrown value as text.
+function describeThrow(e) {
+  if (e && typeof e === 'object' && typeof e.message === 'string' && e.message) return `${e.name || 'Error'}: ${e.message}`;
+  return `thrown ${typeof e} ${String(e)}`.slice(0, 200);
+}
+
+const RESTART = Symbol('restart');
+
+// Runs fn(module), one synchronous stretch of calls into the engine's current module. → fn's
+// result. An EngineError from fn (an error value) passes through; anything else thrown means the
+// module stopped: the engine is marked (engine.stopped = the cause) and EngineError
+// "engine-stopped" is thrown. The caller's async path then calls settle() to restart it.
+function call(engine, fn) {
+  if (engine.stopped) throw new EngineError('engine-stopped', `the engine stopped earlier (${engine.stopped}) and was not restarted`);
+  try {
+    return fn(engine.module);
+  } catch (e) {
+    if (e instanceof EngineError) throw e;
+    engine.stopped = describeThrow(e);
+    throw new EngineError('engine-stopped', `the engine stopped on this input (${engine.stopped})`);
+  }
+}
+
+// After a failed engine call: when the module stopped, loads a fresh one and words the error.
+// → the error to throw (EngineError "engine-stopped" naming the restart, or `e` unchanged).
+async function settle(engine, e) {
+  if (!(e instanceof EngineError) || e.code !== 'engine-stopped' || !engine.stopped) return e;
+  const cause = engine.stopped;
+  try {
+    await engine[RESTART]();
+    return new EngineError('engine-stopped', `the engine stopped on this input (${cause}); it was restarted`);
+  } catch (r) {
+    return new EngineError('engine-stopped', `the engine stopped on this input (${cause}); restarting it failed (${describeThrow(r)})`);
+  }
+}
+
+// Before a run: a restart that failed earlier is tried again. Throws EngineError
+// "engine-stopped" when it fails again.
+async function ready(engine) {
+  if (engine.module) return;
+  try {
+    await engine[RESTART]();
+  } catch (r) {
+    throw new EngineError('engine-stopped', `the engine could not be restarted (${describeThrow(r)})`);
+  }
+}
+
+// loadEngine({moduleUrl, wasmBinary}) → Promise<{module, info: {name, version}, ruleset(),
+//   restarts, stopped}>
 //   moduleUrl: URL or path (file URL in Node) of build/wasm/portal_check.mjs, the Emscripten
 //   MODULARIZE + EXPORT_ES6 factory. wasmBinary: the .wasm bytes (required in Node, where the glue
 //   cannot fetch a file path — see TOOLCHAIN.md; optional in a browser, where the glue fetches it).
 //   ruleset() → the embedded ruleset document (parsed once, cached).
+//   module: the current instance (replaced after a restart: read it from the engine each time).
+//   restarts: how many times a stopped module was replaced. stopped: null, or the cause while a
+//   stopped module could not be replaced (every call then fails until a restart succeeds).
 export async function loadEngine({ moduleUrl, wasmBinary } = {}) {
   if (!moduleUrl) throw new EngineError('invalid-argument', 'loadEngine: moduleUrl is required');
   const factory = (await import(String(moduleUrl))).default;
   if (typeof factory !== 'function') throw new EngineError('internal', 'loadEngine: the module has no default factory');
-  const module = await factory(wasmBinary ? { wasmBinary } : {});
+  const start = () => factory(wasmBinary ? { wasmBinary } : {});
+  const module = await start();
   const info = reply(module.engineInfo(), 'engineInfo');
   let ruleset = null;
-  return {
+  const engine = {
     module,
     info,
+    restarts: 0,
+    stopped: null,
     ruleset() {
-      if (!ruleset) ruleset = reply(module.embeddedRuleset(), 'embeddedRuleset');
+      if (!ruleset) ruleset = reply(call(engine, (m) => m.embeddedRuleset()), 'embeddedRuleset');
       return ruleset;
     },
+    async [RESTART]() {
+      engine.module = null;
+      const fresh = await start();
+      reply(fresh.engineInfo(), 'engineInfo');
+      engine.module = fresh;
+      engine.stopped = null;
+      engine.restarts += 1;
+    },
   };
+  return engine;
+}
+
+// Feeds `har` (text, bytes or an async iterable of chunks) to feed(chunk) in chunks of at most
+// chunkBytes, letting the event loop run between chunks. onChunk(bytesSoFar, totalBytes) after each.
+async function feedAll(har, chunkBytes, feed, onChunk) {
+  let fed = 0;
+  if (typeof har === 'string' || har instanceof Uint8Array) {
+    // Bytes, so that chunk boundaries never split a character (a string slice could split a
+    // surrogate pair).
+    const bytes = typeof har === 'string' ? new TextEncoder().encode(har) : har;
+    const totalBytes = bytes.length;
+    for (let at = 0; at === 0 || at < bytes.length; at += chunkBytes) {
+      // Let a UI thread or worker breathe between chunks.
+      if (at > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      const chunk = bytes.subarray(at, at + chunkBytes);
+      feed(chunk);
+      fed += chunk.length;
+      onChunk(fed, totalBytes);
+    }
+  } else {
+    feed(new Uint8Array(0));
+    onChunk(fed, null);
+    for await (const c of har) {
+      const chunk = c instanceof Uint8Array ? c : new TextEncoder().encode(String(c));
+      feed(chunk);
+      fed += chunk.length;
+      onChunk(fed, null);
+    }
+  }
+}
+
+// checkHar(engine, har, {chunkBytes = 1 MiB}) → Promise<void>
+//   Reads the HAR's JSON exactly as auditHar's audit would, without auditing (the module's
+//   HarCheck): resolves when the audit would read it all, else throws the EngineError the audit
+//   would stop on (same code, same message), e.g. "duplicate member 'log' at byte 40". For paths
+//   that also read the document with JSON.parse (evidence bundles), which would silently keep the
+//   last of two same-named members. har: as for auditHar.
+export async function checkHar(engine, har, { chunkBytes = 1 << 20 } = {}) {
+  await ready(engine);
+  let check = null;
+  const owner = engine.module;
+  try {
+    check = call(engine, (m) => new m.HarCheck());
+    await feedAll(har, chunkBytes, (chunk) => reply(call(engine, () => check.feed(chunk)), 'HarCheck.feed'), () => {});
+    reply(call(engine, () => check.finish()), 'HarCheck.finish');
+  } catch (e) {
+    throw await settle(engine, e);
+  } finally {
+    if (check && engine.module === owner) try { check.delete(); } catch { /* the module stopped */ }
+  }
 }
 
 // auditHar(engine, har, {target, ruleset, profiles, declarations, chunkBytes = 1 MiB, onProgress}) →
@@ -88,33 +208,18 @@ export async function auditHar(engine, har, { target, ruleset, profiles, declara
   if (ruleset) options.ruleset = ruleset;
   if (profiles && profiles.length > 0) options.profiles = profiles;
   if (declarations !== undefined && declarations !== null) options.declarations = declarations;
-  const session = new engine.module.Session(JSON.stringify(options));
+  await ready(engine);
+  let session = null;
+  const owner = engine.module;
   try {
-    let fed = 0;
-    let totalBytes = null;
-    const feed = (chunk) => {
-      const { entries } = reply(session.feed(chunk), 'feed');
-      fed += chunk.length;
-      onProgress?.({ bytes: fed, totalBytes, entries });
-    };
-    if (typeof har === 'string' || har instanceof Uint8Array) {
-      // Bytes, so that chunk boundaries never split a character (a string slice could split a
-      // surrogate pair).
-      const bytes = typeof har === 'string' ? new TextEncoder().encode(har) : har;
-      totalBytes = bytes.length;
-      feed(bytes.subarray(0, chunkBytes));
-      for (let at = chunkBytes; at < bytes.length; at += chunkBytes) {
-        // Let a UI thread or worker breathe between chunks.
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        feed(bytes.subarray(at, at + chunkBytes));
-      }
-    } else {
-      feed(new Uint8Array(0));
-      for await (const chunk of har) feed(chunk instanceof Uint8Array ? chunk : new TextEncoder().encode(String(chunk)));
-    }
-    reply(session.finish(), 'finish');
-    const reportText = outputText(session, 'json');
-    const sarifText = outputText(session, 'sarif');
+    session = call(engine, (m) => new m.Session(JSON.stringify(options)));
+    let entries = 0;
+    await feedAll(har, chunkBytes, (chunk) => {
+      ({ entries } = reply(call(engine, () => session.feed(chunk)), 'feed'));
+    }, (bytes, totalBytes) => onProgress?.({ bytes, totalBytes, entries }));
+    reply(call(engine, () => session.finish()), 'finish');
+    const reportText = call(engine, () => outputText(session, 'json'));
+    const sarifText = call(engine, () => outputText(session, 'sarif'));
     // Parsed on first use (then kept): a large report's objects cost several times its text, and
     // many callers only need the text.
     let report;
@@ -126,7 +231,10 @@ export async function auditHar(engine, har, { target, ruleset, profiles, declara
       reportText,
       sarifText,
     };
+  } catch (e) {
+    throw await settle(engine, e);
   } finally {
-    session.delete();
+    // Only on the instance that made it: after a restart the old one is dropped whole.
+    if (session && engine.module === owner) try { session.delete(); } catch { /* the module stopped */ }
   }
 }

@@ -38,8 +38,7 @@ constexpr std::size_t kMaxReported = 64;
 
 bool IsScriptResponse(const Exchange& e) {
   if (e.status < 200 || e.status >= 300 || e.body.empty()) return false;
-  return e.resource_type == "script" || e.mime_type.find("javascript") != std::string::npos ||
-         e.mime_type.find("ecmascript") != std::string::npos;
+  return e.IsScript();
 }
 
 struct PageRecord {

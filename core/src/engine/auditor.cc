@@ -9,9 +9,11 @@
 
 #include "checks/registry.h"
 #include "engine/audit_context.h"
+#include "engine/evidence_gaps.h"
 #include "engine/profile.h"
 #include "engine/result_join.h"
 #include "engine/ruleset.h"
+#include "engine/target_choice.h"
 #include "evidence/har_reader.h"
 #include "evidence/har_stream.h"
 #include "evidence/limits.h"
@@ -91,7 +93,7 @@ class AuditorImpl : public Auditor {
     if (entries_ > 0 && !feeding_) return Status::Precondition("entries were added one by one; Feed cannot follow");
     feeding_ = true;
     error_ = stream_.Feed(bytes, [this](std::string_view entry) {
-      if (requested_target_.empty()) requested_target_ = stream_.declared_target();
+      if (entries_ == 0) OnFirstEntry();
       return Audit(entry);
     });
     return error_;
@@ -111,6 +113,7 @@ class AuditorImpl : public Auditor {
     if (feeding_) {
       if (Status s = stream_.End(); !s.ok()) return error_ = s;
     }
+    if (!pending_.empty()) Choose(FinalChoice::kEndOfInput, nullptr);
     return BuildReport();
   }
 
@@ -128,30 +131,97 @@ class AuditorImpl : public Auditor {
       return Status::Ok();
     }
     StatusOr<Exchange> ex = ReadHarEntry(entry_json, index, notices_);
-    if (!ex.ok()) return ex.status();
+    if (!ex.ok()) {
+      // Duplicate members make the whole document ambiguous (readers disagree on which one
+      // counts), so they stop the audit; any other unreadable entry costs only itself.
+      if (IsDuplicateMemberError(ex.status())) return ex.status();
+      ++entries_;
+      AddNotice("entry-unreadable", index,
+                "entry " + std::to_string(index) + " could not be read (" + text::SafeUtf8(ex.status().message(), 300) +
+                    "); it was skipped and the rest of the HAR was audited");
+      return Status::Ok();
+    }
     ++entries_;
-    AuditExchange(ex.value());
+    Admit(std::move(ex.value()));
     return Status::Ok();
   }
 
+  static bool IsDuplicateMemberError(const Status& s) {
+    return s.message().find("duplicate member") != std::string::npos;
+  }
+
+  // The target decision needs what the HAR's log said before its entries (pages, creator,
+  // _portalCheck.target); read once, when the first entry arrives.
+  void OnFirstEntry() {
+    if (requested_target_.empty()) requested_target_ = stream_.declared_target();
+    const HarLogInfo& log = stream_.log_info();
+    if (log.pages_before_entries && !log.pages.empty()) first_page_id_ = log.pages.front().id;
+  }
+
+  // An exchange joins the audit: audited at once when the target is known; otherwise held until
+  // the target's main document is found (engine/target_choice.h), within the search limits.
+  void Admit(Exchange ex) {
+    gaps_.Note(ex, notices_);
+    if (ctx_) {
+      AuditExchange(ex);
+      return;
+    }
+    if (!requested_target_.empty()) {
+      ctx_ = std::make_unique<AuditContext>(Url::Parse(requested_target_), &ruleset_->data());
+      AuditExchange(ex);
+      return;
+    }
+    pending_bytes_ += ex.body.size() + ex.url.size();
+    pending_.push_back(std::move(ex));
+    const char* limit = pending_.size() > limits::kMaxTargetSearchEntries ? "kMaxTargetSearchEntries"
+                        : pending_bytes_ > limits::kMaxTargetSearchBytes  ? "kMaxTargetSearchBytes"
+                                                                          : nullptr;
+    Choose(limit ? FinalChoice::kSearchLimit : FinalChoice::kNotYet, limit);
+  }
+
+  // Chooses the target from the held exchanges when it can (always when `final`), then audits
+  // them in entry order. `limit`: the search limit that forced the choice, for its notice.
+  void Choose(FinalChoice final, const char* limit) {
+    std::optional<TargetChoice> choice = ChooseTarget(pending_, first_page_id_, final);
+    if (!choice) return;
+    if (limit && !choice->main_document)
+      AddNotice(limit, std::nullopt,
+                "no HTML document was found in the first " + std::to_string(pending_.size()) +
+                    " entries; the target was taken from what they held (" + limit + ")");
+    if (choice->main_document) main_document_ = pending_[*choice->main_document].index;
+    ctx_ = std::make_unique<AuditContext>(Url::Parse(choice->target), &ruleset_->data());
+    std::vector<Exchange> held = std::move(pending_);
+    pending_.clear();
+    pending_bytes_ = 0;
+    for (const Exchange& ex : held) AuditExchange(ex);
+  }
+
   Status BuildReport() {
-    EnsureContext(std::nullopt);
+    if (!ctx_) ctx_ = std::make_unique<AuditContext>(Url::Parse(requested_target_), &ruleset_->data());
     for (auto& [d, check] : checks_) {
       CollectingSink sink(*d, *ruleset_, results_);
       check->OnFinish(*ctx_, sink);
     }
+    EnsureEveryCheckHasAResult();
     AuditOutcome outcome;
     outcome.engine_version = EngineInfo::Version();
     outcome.ruleset_version = ruleset_->version();
     outcome.target = ctx_->target() ? ctx_->target()->href() : text::SafeUtf8(requested_target_, limits::kMaxUrlBytes);
-    outcome.graded_page = !primary_page_.empty() ? primary_page_ : (pages_.empty() ? "" : pages_.front());
+    outcome.graded_page = primary_page_;
+    outcome.grade_unavailable = GradeUnavailable();
     outcome.pages = std::move(pages_);
     outcome.entries = entries_;
-    outcome.notices = std::move(notices_);
     outcome.results = SortedResults();
+    gaps_.SetProducer(stream_.log_info().creator_name);
+    gaps_.Apply(outcome.results, *ruleset_, notices_);
+    const Grade grade = GradeOf(outcome, *ruleset_);
+    // First, and outside the kMaxNotices cap: the one notice a reader must not miss.
+    if (!grade.graded())
+      notices_.insert(notices_.begin(), Notice{"no-grade", std::nullopt, UngradedReason(grade.unavailable, "en", *ruleset_)});
+    outcome.notices = std::move(notices_);
     if (!profiles_.empty()) {
-      const ProfileInputs in{outcome.results, declarations_, *ruleset_, outcome.graded_page,
-                             ComputeGrade(outcome.results, outcome.graded_page, *ruleset_).score};
+      const ProfileInputs in{outcome.results, declarations_, *ruleset_, grade.graded() ? outcome.graded_page : "",
+                             grade.score};
       for (const std::string& id : profiles_)
         outcome.profiles[id] = ProfileSectionJson(EvaluateProfile(*ruleset_->Profile(id), in));
     }
@@ -174,20 +244,39 @@ class AuditorImpl : public Auditor {
     AddNotice(limit, index, "entry " + std::to_string(index) + " is " + why + " (" + limit + "); it was skipped, not audited");
   }
 
-  // Fixes the audit's target on the first entry (or at Finish when there was none).
-  void EnsureContext(const std::optional<std::string>& first_url) {
-    if (ctx_) return;
-    std::optional<Url> target = Url::Parse(requested_target_);
-    if (!target && first_url) target = Url::Parse(*first_url);
-    ctx_ = std::make_unique<AuditContext>(std::move(target), &ruleset_->data());
+  // Why the report has no header grade ("" when it has one): the grade is only given on the
+  // target's main HTML document, audited with its response headers and its body.
+  std::string GradeUnavailable() const {
+    if (primary_page_.empty()) return "no-document";
+    if (!primary_had_headers_) return "no-response-headers";
+    if (gaps_.PageBody(primary_page_) != BodyState::kCaptured) return "body-not-captured";
+    return "";
+  }
+
+  // Every check the ruleset lists yields at least one result: a check that emitted nothing (no
+  // evidence of its kind) gets one site-level result saying so.
+  void EnsureEveryCheckHasAResult() {
+    std::set<std::string, std::less<>> reported;
+    for (const ReportedResult& r : results_) reported.insert(r.result.id);
+    for (auto& [d, check] : checks_) {
+      if (reported.count(d->id)) continue;
+      CollectingSink sink(*d, *ruleset_, results_);
+      const json::Value* rule = ruleset_->Rule(d->id);
+      const std::string* evidence = rule ? json::FindString(*rule, "evidence") : nullptr;
+      const std::string needs = evidence ? " (it reads: " + *evidence + ")" : std::string();
+      if (documents_ == 0)
+        sink.Emit(SiteResult("not-captured", "no HTML document was audited, so this check had nothing to read" + needs));
+      else
+        sink.Emit(SiteResult("not-applicable", "the evidence holds nothing this check judges" + needs));
+    }
   }
 
   void AuditExchange(const Exchange& ex) {
-    EnsureContext(ex.url);
     const std::optional<Url> url = Url::Parse(ex.url);
     std::optional<PageModel> page;
     bool primary = false;
     if (ex.IsHtmlDocument()) {
+      ++documents_;
       page = PageModel::Build(ex.body, CharsetOf(ex), ex.body_is_text);
       if (page->truncated())
         AddNotice("kMaxPageModelNodes", ex.index,
@@ -196,8 +285,11 @@ class AuditorImpl : public Auditor {
     if (ex.IsPage()) {
       const std::string page_url = text::SafeUtf8(ex.url, limits::kMaxUrlBytes);
       pages_.push_back(page_url);
-      if (primary_page_.empty() && url && ctx_->target() && url->host() == ctx_->target()->host()) {
+      const bool is_main = main_document_ ? ex.index == *main_document_
+                                          : url && ctx_->target() && url->host() == ctx_->target()->host();
+      if (primary_page_.empty() && is_main) {
         primary_page_ = page_url;
+        primary_had_headers_ = ex.response_headers.size() > 0;
         primary = true;
       }
     }
@@ -232,6 +324,15 @@ class AuditorImpl : public Auditor {
   Status error_;
   std::size_t entries_ = 0;
   std::unique_ptr<AuditContext> ctx_;
+  // Before the target is chosen: the exchanges held, their body and URL bytes, and the id of
+  // log.pages[0] when the HAR's pages came before its entries.
+  std::vector<Exchange> pending_;
+  std::size_t pending_bytes_ = 0;
+  std::string first_page_id_;
+  std::optional<std::size_t> main_document_;  // entry index of the chosen main document
+  std::size_t documents_ = 0;                 // HTML documents audited (pages and site probes)
+  EvidenceGaps gaps_;
+  bool primary_had_headers_ = false;
   std::string primary_page_;
   std::vector<std::string> pages_;
   Notices notices_;

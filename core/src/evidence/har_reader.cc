@@ -1,6 +1,10 @@
 #include "evidence/har_reader.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "evidence/limits.h"
+#include "normalize/media_type.h"
 #include "util/base64.h"
 #include "util/json_scan.h"
 #include "util/text.h"
@@ -17,6 +21,22 @@ void AddNotice(Notices& notices, std::string code, std::optional<std::size_t> en
 std::string MimeTypeOf(std::string_view content_type) {
   std::string_view t = content_type.substr(0, content_type.find(';'));
   return text::Lower(text::Trim(t));
+}
+
+// Adds one HAR header to `out`. Several Set-Cookie values joined with newlines in one header
+// (chrome-har, Browsertime and Firefox write them so) become one field each, as on the wire.
+void AddField(HeaderList& out, std::string_view name, std::string_view value) {
+  if (!text::EqualsIgnoreCase(name, "set-cookie") || value.find('\n') == std::string_view::npos) {
+    out.Add(name, value);
+    return;
+  }
+  while (!value.empty()) {
+    const std::size_t nl = value.find('\n');
+    std::string_view line = value.substr(0, nl);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!text::Trim(line).empty()) out.Add(name, line);
+    value = nl == std::string_view::npos ? std::string_view() : value.substr(nl + 1);
+  }
 }
 
 void ReadHeaders(const json::Value& message, std::size_t index, const char* which, HeaderList& out, Notices& notices) {
@@ -37,9 +57,9 @@ void ReadHeaders(const json::Value& message, std::size_t index, const char* whic
       AddNotice(notices, "kMaxHeaderValueBytes", index,
                 std::string(which) + " header '" + text::SafeUtf8(*name, 100) + "' is longer than " +
                     std::to_string(limits::kMaxHeaderValueBytes) + " bytes; it was cut");
-      out.Add(*name, std::string_view(*value).substr(0, limits::kMaxHeaderValueBytes));
+      AddField(out, *name, std::string_view(*value).substr(0, limits::kMaxHeaderValueBytes));
     } else {
-      out.Add(*name, *value);
+      AddField(out, *name, *value);
     }
     ++kept;
   }
@@ -59,9 +79,12 @@ std::optional<std::int64_t> ReadTime(const json::Value& obj, std::string_view ke
   return std::nullopt;
 }
 
-std::optional<TlsDetails> ReadTls(const json::Value& response) {
+// `_securityDetails` of the response (Chrome), else of the entry (Playwright); an empty object
+// (Playwright writes one for http entries) is no TLS detail at all.
+std::optional<TlsDetails> ReadTls(const json::Value& entry, const json::Value& response) {
   const json::Value* sd = json::Find(response, "_securityDetails");
-  if (!sd || !sd->is<json::Object>()) return std::nullopt;
+  if (!sd || !sd->is<json::Object>() || sd->get<json::Object>().empty()) sd = json::Find(entry, "_securityDetails");
+  if (!sd || !sd->is<json::Object>() || sd->get<json::Object>().empty()) return std::nullopt;
   TlsDetails tls;
   if (const std::string* s = json::FindString(*sd, "protocol")) tls.protocol = *s;
   if (const std::string* s = json::FindString(*sd, "subjectName")) tls.subject_name = *s;
@@ -75,13 +98,97 @@ std::optional<TlsDetails> ReadTls(const json::Value& response) {
   return tls;
 }
 
+// The cookie's Expires as an RFC 1123 date ("Sun, 06 Nov 1994 08:49:37 GMT"), from a HAR ISO date.
+std::string HttpDate(std::int64_t t) {
+  static const char* kDays[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
+  static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+  const std::int64_t secs = t - days * 86400;
+  const int weekday = static_cast<int>(((days % 7) + 7) % 7);
+  // Howard Hinnant's civil_from_days.
+  days += 719468;
+  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const std::int64_t doe = days - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = yoe + era * 400 + (m <= 2);
+  char out[64];
+  std::snprintf(out, sizeof out, "%s, %02d %s %04lld %02d:%02d:%02d GMT", kDays[weekday], static_cast<int>(d),
+                kMonths[m - 1], static_cast<long long>(y), static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60),
+                static_cast<int>(secs % 60));
+  return out;
+}
+
+// One HAR cookie object as the Set-Cookie value that would have set it.
+std::optional<std::string> SetCookieFromHarCookie(const json::Value& cookie) {
+  const std::string* name = json::FindString(cookie, "name");
+  if (!name || name->empty()) return std::nullopt;
+  const std::string* value = json::FindString(cookie, "value");
+  std::string out = *name + "=" + (value ? *value : std::string());
+  if (const std::string* path = json::FindString(cookie, "path"); path && !path->empty()) out += "; Path=" + *path;
+  if (const std::string* domain = json::FindString(cookie, "domain"); domain && !domain->empty()) out += "; Domain=" + *domain;
+  if (const std::string* expires = json::FindString(cookie, "expires"))
+    if (std::optional<std::int64_t> t = ParseIsoDateTime(*expires); t && *t > -62135596800 && *t < 253402300800)
+      out += "; Expires=" + HttpDate(*t);
+  if (json::GetBool(cookie, "httpOnly", false)) out += "; HttpOnly";
+  if (json::GetBool(cookie, "secure", false)) out += "; Secure";
+  if (const std::string* same_site = json::FindString(cookie, "sameSite"); same_site && !same_site->empty())
+    out += "; SameSite=" + *same_site;
+  return out;
+}
+
+bool HasItems(const json::Value& message, std::string_view key) {
+  const json::Array* a = json::FindArray(message, key);
+  return a && !a->empty();
+}
+
+// Reads what the entry says about cookies: whether it holds any cookie evidence at all, and the
+// response's Set-Cookie fields rebuilt from response.cookies when the producer kept only those.
+void ReadCookies(const json::Value& request, const json::Value& response, Exchange& ex) {
+  const std::vector<std::string_view> fields = ex.response_headers.GetAll("Set-Cookie");
+  ex.has_cookie_evidence = !fields.empty() || ex.request_headers.Has("Cookie") || HasItems(request, "cookies") ||
+                           HasItems(response, "cookies");
+  const json::Array* cookies = json::FindArray(response, "cookies");
+  if (!cookies) return;
+  // Names set by the header fields: a cookie of the array that none of them names was folded
+  // into another field (mitmproxy joins repeated Set-Cookie fields with ", ") or left out.
+  std::vector<std::string> named;
+  for (std::string_view f : fields) named.emplace_back(text::Trim(f.substr(0, f.find('='))));
+  std::size_t added = 0;
+  for (const json::Value& c : *cookies) {
+    if (added == limits::kMaxHeadersPerMessage) break;
+    const std::string* name = json::FindString(c, "name");
+    if (!name || std::find(named.begin(), named.end(), *name) != named.end()) continue;
+    if (std::optional<std::string> v = SetCookieFromHarCookie(c)) {
+      ex.response_headers.Add("Set-Cookie", std::string_view(*v).substr(0, limits::kMaxHeaderValueBytes));
+      ++added;
+    }
+  }
+  ex.set_cookie_from_har_cookies = added > 0;
+}
+
 // Moves response.content.text out of `response` (it is the largest value of an entry).
 Status ReadContent(json::Value& response, std::size_t index, Exchange& ex, Notices& notices) {
   json::Value* content = json::FindMutable(response, "content");
   if (!content || !content->is<json::Object>()) return Status::Ok();
   if (const std::string* mime = json::FindString(*content, "mimeType")) ex.mime_type = MimeTypeOf(*mime);
+  const std::int64_t size = json::GetInt(*content, "size", -1);
   std::string* body = json::FindMutableString(*content, "text");
-  if (!body) return Status::Ok();
+  if (json::Find(*content, "_file")) {
+    ex.body_state = BodyState::kMissing;
+    ex.body_gap = "the body is in a separate file (content._file), not in the HAR";
+    return Status::Ok();
+  }
+  if (!body) {
+    if (size != 0) {
+      ex.body_state = BodyState::kMissing;
+      ex.body_gap = "the HAR has no content.text for this response";
+    }
+    return Status::Ok();
+  }
   const std::string* encoding = json::FindString(*content, "encoding");
   if (encoding && text::EqualsIgnoreCase(*encoding, "base64")) {
     std::optional<std::string> bytes = base64::Decode(*body);
@@ -91,6 +198,14 @@ Status ReadContent(json::Value& response, std::size_t index, Exchange& ex, Notic
     }
     ex.body = std::move(*bytes);
     ex.body_is_text = false;
+    if (ex.body.size() >= 2 && static_cast<unsigned char>(ex.body[0]) == 0x1F && static_cast<unsigned char>(ex.body[1]) == 0x8B &&
+        ex.mime_type.find("gzip") == std::string::npos) {
+      // Still gzip-compressed (the producer could not decode it): not the body a browser read.
+      ex.body.clear();
+      ex.body_state = BodyState::kMissing;
+      ex.body_gap = "the HAR holds the body still gzip-compressed";
+      return Status::Ok();
+    }
   } else {
     ex.body = std::move(*body);
   }
@@ -101,6 +216,17 @@ Status ReadContent(json::Value& response, std::size_t index, Exchange& ex, Notic
     ex.body.resize(limits::kMaxBodyBytes);
     ex.body.shrink_to_fit();
     ex.body_cut = true;
+    ex.body_state = BodyState::kCut;
+    ex.body_gap = "only the first " + std::to_string(limits::kMaxBodyBytes) + " bytes were audited (kMaxBodyBytes)";
+  } else if (json::GetBool(*content, "_bodyCut", false)) {
+    ex.body_state = BodyState::kCut;
+    ex.body_gap = "the producer cut the body (content._bodyCut)";
+  } else if (size > 0 && (ex.body.empty() || static_cast<std::uint64_t>(size) / 2 > ex.body.size())) {
+    // content.size is the decoded body's bytes; producers differ (charset conversion, chrome-har
+    // counts text length plus bytes, Fiddler a few bytes off), so only a body less than half of
+    // what size announces, or empty, counts as cut.
+    ex.body_state = BodyState::kCut;
+    ex.body_gap = "content.size is " + std::to_string(size) + " bytes but the HAR holds " + std::to_string(ex.body.size());
   }
   return Status::Ok();
 }
@@ -141,13 +267,23 @@ StatusOr<Exchange> ReadHarEntry(std::string_view entry_json, std::size_t index, 
   ReadHeaders(*request, index, "the request", ex.request_headers, notices);
   ReadHeaders(*response, index, "the response", ex.response_headers, notices);
   if (Status s = ReadContent(*response, index, ex, notices); !s.ok()) return s;
-  if (ex.mime_type.empty())
+  if (IsUnknownMimeType(ex.mime_type)) {
+    ex.mime_type.clear();
     if (auto ct = ex.response_headers.Get("Content-Type")) ex.mime_type = MimeTypeOf(*ct);
+    if (IsUnknownMimeType(ex.mime_type)) {
+      ex.mime_type.clear();
+      if (SniffsAsHtml(ex.body)) {
+        ex.mime_type = "text/html";
+        ex.mime_sniffed = true;
+      }
+    }
+  }
+  ReadCookies(*request, *response, ex);
   if (const std::string* r = json::FindString(*response, "redirectURL"); r && !r->empty()) ex.redirect_url = *r;
   if (ex.redirect_url.empty() && ex.status >= 300 && ex.status < 400)
     if (auto loc = ex.response_headers.Get("Location")) ex.redirect_url = std::string(*loc);
   if (ex.redirect_url.size() > limits::kMaxUrlBytes) ex.redirect_url.resize(limits::kMaxUrlBytes);
-  ex.tls = ReadTls(*response);
+  ex.tls = ReadTls(entry, *response);
   if (const std::string* started = json::FindString(entry, "startedDateTime")) ex.started = ParseIsoDateTime(*started);
   if (const std::string* rt = json::FindString(entry, "_resourceType")) ex.resource_type = text::Lower(*rt);
   if (const json::Value* pc = json::Find(entry, "_portalCheck")) {
@@ -157,7 +293,13 @@ StatusOr<Exchange> ReadHarEntry(std::string_view entry_json, std::size_t index, 
     // A short token; anything longer than a known purpose is not one (kept bounded).
     if (const std::string* purpose = json::FindString(*pc, "purpose"); purpose && purpose->size() <= 32)
       ex.purpose = text::Lower(*purpose);
+    if (json::GetBool(*pc, "bodyCut", false) && ex.body_state == BodyState::kCaptured) {
+      ex.body_state = BodyState::kCut;
+      ex.body_gap = "the capture cut the body at its byte limit (_portalCheck.bodyCut)";
+    }
   }
+  if (const std::string* pageref = json::FindString(entry, "pageref"); pageref && pageref->size() <= 1024)
+    ex.pageref = *pageref;
   return ex;
 }
 
@@ -222,6 +364,26 @@ std::optional<std::int64_t> ParseIsoDateTime(std::string_view s) {
     if (p != s.size()) return std::nullopt;
   }
   return DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + sec - offset;
+}
+
+bool Exchange::IsSubresourceRequest() const {
+  if (auto mode = request_headers.Get("Sec-Fetch-Mode"); mode && !text::EqualsIgnoreCase(text::Trim(*mode), "navigate"))
+    return true;
+  auto xrw = request_headers.Get("X-Requested-With");
+  return xrw && text::EqualsIgnoreCase(text::Trim(*xrw), "XMLHttpRequest");
+}
+
+bool Exchange::IsFrameRequest() const {
+  auto dest = request_headers.Get("Sec-Fetch-Dest");
+  if (!dest) return false;
+  const std::string_view d = text::Trim(*dest);
+  return text::EqualsIgnoreCase(d, "iframe") || text::EqualsIgnoreCase(d, "frame") ||
+         text::EqualsIgnoreCase(d, "embed") || text::EqualsIgnoreCase(d, "object");
+}
+
+bool Exchange::IsWebSocket() const {
+  return status == 101 || resource_type == "websocket" || text::StartsWithIgnoreCase(url, "ws:") ||
+         text::StartsWithIgnoreCase(url, "wss:");
 }
 
 bool Exchange::NotCaptured(const std::string& what) const {

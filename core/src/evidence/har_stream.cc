@@ -1,16 +1,19 @@
 #include "evidence/har_stream.h"
 
 #include <algorithm>
+#include <cstdint>
 
+#include "evidence/har_log_members.h"
 #include "evidence/limits.h"
-#include "util/json.h"
 #include "util/json_scan.h"
 
 namespace portal_check {
 namespace {
 
-constexpr std::size_t kMaxKeyBytes = 64;
-constexpr std::size_t kMaxMetaBytes = 64 * 1024;
+// Member names outside entries longer than this (as raw JSON text) are told apart by a 64-bit
+// hash of their text instead of their decoded value (no HAR member name comes close).
+constexpr std::size_t kMaxNameBytes = 4096;
+constexpr std::size_t kMaxMetaBytes = 64 * 1024;  // log._portalCheck; larger is ignored
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 bool IsLiteralChar(char c) {
@@ -34,15 +37,63 @@ bool HarStream::AtEntryDepth() const {
          stack_[2].key_in_parent == "entries";
 }
 
-bool HarStream::InPortalCheckMember() const {
-  return stack_.size() == 2 && stack_[1].key_in_parent == "log" && stack_[1].open == '{' && pending_key_ == "_portalCheck";
+void HarStream::AddToName(std::string_view raw) {
+  if (in_entry_) return;  // names inside entries are the entry parser's business
+  for (const char c : raw) name_hash_ = (name_hash_ ^ static_cast<unsigned char>(c)) * 0x100000001b3u;  // FNV-1a
+  const std::size_t room = kMaxNameBytes - std::min(key_.size(), kMaxNameBytes);
+  key_.append(raw.substr(0, room));
+  if (raw.size() > room) name_long_ = true;
 }
 
-void HarStream::ReadPortalCheck() {
-  json::Value meta;
-  if (json::ParseBounded(meta_, limits::kMaxJsonDepth, meta).ok())
-    if (const std::string* t = json::FindString(meta, "target")) declared_target_ = *t;
-  meta_.clear();
+Status HarStream::EndName() {
+  expect_ = Expect::kColon;
+  if (in_entry_) return Status::Ok();
+  std::string name = key_;
+  if (json::Value decoded; !name_long_ && json::ParseBounded("\"" + key_ + "\"", 1, decoded).ok())
+    name = std::move(decoded.get<std::string>());  // a name with a bad escape stays as written
+  Level& level = stack_.back();
+  const bool fresh = name_long_ ? level.long_names.insert(name_hash_).second : level.names.insert(name).second;
+  if (!fresh) return Fail(Status::Invalid(json::DuplicateMemberMessage(name, name_at_)));
+  pending_key_ = name_long_ ? std::string() : std::move(name);
+  return Status::Ok();
+}
+
+HarStream::Member HarStream::MemberAt() const {
+  if (stack_.size() == 3 && pages_open_) return Member::kPage;
+  if (stack_.size() != 2 || stack_[1].open != '{' || stack_[1].key_in_parent != "log") return Member::kNone;
+  if (pending_key_ == "_portalCheck") return Member::kPortalCheck;
+  if (pending_key_ == "creator") return Member::kCreator;
+  return Member::kNone;
+}
+
+void HarStream::AddToMember(std::string_view bytes) {
+  const std::size_t bound = member_ == Member::kPortalCheck ? kMaxMetaBytes : limits::kMaxEntryBytes;
+  if (member_text_.size() + bytes.size() <= bound) {
+    member_text_.append(bytes);
+    return;
+  }
+  if (member_ == Member::kPage) pages_broken_ = true;
+  member_ = Member::kNone;  // an oversized member is ignored
+  std::string().swap(member_text_);
+}
+
+void HarStream::ReadMember() {
+  switch (member_) {
+    case Member::kPortalCheck:
+      declared_target_ = ReadDeclaredTarget(member_text_);
+      break;
+    case Member::kCreator:
+      ReadHarCreator(member_text_, log_info_);
+      break;
+    case Member::kPage:
+      if (HarPage page; ReadHarPage(member_text_, page)) log_info_.pages.push_back(std::move(page));
+      else pages_broken_ = true;
+      break;
+    case Member::kNone:
+      break;
+  }
+  member_ = Member::kNone;
+  member_text_.clear();
 }
 
 Status HarStream::EndValue(const EntrySink& sink) {
@@ -56,9 +107,15 @@ Status HarStream::EndValue(const EntrySink& sink) {
     }
     entry_.clear();
   }
-  if (in_meta_ && stack_.size() == meta_depth_) {
-    in_meta_ = false;
-    ReadPortalCheck();
+  if (member_ != Member::kNone && stack_.size() == member_depth_) ReadMember();
+  if (pages_open_ && stack_.size() == 2) {  // log.pages has ended
+    pages_open_ = false;
+    log_info_.pages_seen = !pages_broken_;
+    log_info_.pages_before_entries = !pages_broken_ && !entries_begun_;
+    if (pages_broken_) {
+      log_info_.pages.clear();
+      log_info_.pages_cut = false;
+    }
   }
   expect_ = stack_.empty() ? Expect::kDone : Expect::kCommaOrClose;
   return Status::Ok();
@@ -69,11 +126,16 @@ Status HarStream::BeginValue(char c, const EntrySink& sink) {
     in_entry_ = true;
     entry_depth_ = stack_.size();
     entry_.assign(1, c);
+    entries_begun_ = true;
   }
-  if (InPortalCheckMember() && !in_meta_) {
-    in_meta_ = true;
-    meta_depth_ = stack_.size();
-    meta_.assign(1, c);
+  if (const Member m = member_ == Member::kNone ? MemberAt() : Member::kNone; m != Member::kNone) {
+    if (m == Member::kPage && log_info_.pages.size() >= limits::kMaxHarPages) {
+      log_info_.pages_cut = true;  // scanned, not kept
+    } else if (!(m == Member::kPage && pages_broken_)) {
+      member_ = m;
+      member_depth_ = stack_.size();
+      member_text_.assign(1, c);
+    }
   }
   if (c == '{' || c == '[') {
     if (stack_.size() >= limits::kMaxJsonDepth && in_entry_ && (entry_skip_ || SkipEntry("kMaxJsonDepth"))) {
@@ -83,10 +145,15 @@ Status HarStream::BeginValue(char c, const EntrySink& sink) {
     if (stack_.size() >= limits::kMaxJsonDepth)
       return Fail(Status::Exhausted("JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) +
                                     " levels (limit kMaxJsonDepth) at byte " + std::to_string(offset_)));
-    const bool member = !stack_.empty() && stack_.back().open == '{';
-    stack_.push_back(Level{c, member ? pending_key_ : std::string()});
+    const bool member = !stack_.empty() && stack_.back().open == '{' && !in_entry_;
+    stack_.push_back(Level{c, member ? pending_key_ : std::string(), {}, {}});
     if (stack_.size() == 2 && c == '{' && stack_[1].key_in_parent == "log") saw_log_ = true;
     if (AtEntryDepth()) saw_entries_ = true;
+    if (stack_.size() == 3 && c == '[' && stack_[1].key_in_parent == "log" && stack_[2].key_in_parent == "pages" &&
+        stack_[1].open == '{') {
+      pages_open_ = true;
+      pages_broken_ = false;
+    }
     expect_ = c == '{' ? Expect::kKeyOrClose : Expect::kValueOrClose;
     return Status::Ok();
   }
@@ -132,10 +199,7 @@ Status HarStream::Step(char c, const EntrySink& sink) {
     entry_.push_back(c);
     if (entry_.size() > limits::kMaxEntryBytes && !SkipEntry("kMaxEntryBytes")) return Fail(EntryTooLarge());
   }
-  if (in_meta_) {
-    if (meta_.size() < kMaxMetaBytes) meta_.push_back(c);
-    else in_meta_ = false;  // an oversized _portalCheck member is ignored
-  }
+  if (member_ != Member::kNone) AddToMember(std::string_view(&c, 1));
   if (deep_ > 0) return StepDeep(c, sink);
   if (in_string_) {
     if (escape_) {
@@ -144,16 +208,12 @@ Status HarStream::Step(char c, const EntrySink& sink) {
       escape_ = true;
     } else if (c == '"') {
       in_string_ = false;
-      if (string_is_key_) {
-        pending_key_ = key_;
-        expect_ = Expect::kColon;
-        return Status::Ok();
-      }
+      if (string_is_key_) return EndName();
       return EndValue(sink);
     } else if (static_cast<unsigned char>(c) < 0x20) {
       return Fail(Status::Invalid("control character inside a JSON string at byte " + std::to_string(offset_)));
     }
-    if (string_is_key_ && key_.size() < kMaxKeyBytes) key_.push_back(c);
+    if (string_is_key_) AddToName(std::string_view(&c, 1));
     return Status::Ok();
   }
   if (in_literal_) {
@@ -163,7 +223,7 @@ Status HarStream::Step(char c, const EntrySink& sink) {
     // (A literal that ends an entry or the _portalCheck member ends that capture, so the
     // delimiter is never put back.)
     if (in_entry_ && !entry_skip_ && stack_.size() == entry_depth_) entry_.pop_back();
-    if (in_meta_ && stack_.size() == meta_depth_) meta_.pop_back();
+    if (member_ != Member::kNone && stack_.size() == member_depth_) member_text_.pop_back();
     if (Status s = EndValue(sink); !s.ok()) return s;
   }
   if (IsSpace(c)) return Status::Ok();
@@ -177,6 +237,9 @@ Status HarStream::Step(char c, const EntrySink& sink) {
         in_string_ = true;
         string_is_key_ = true;
         key_.clear();
+        name_long_ = false;
+        name_hash_ = 0xcbf29ce484222325u;
+        name_at_ = offset_;
         return Status::Ok();
       }
       if (c == '}' && expect_ == Expect::kKeyOrClose) break;
@@ -215,11 +278,7 @@ Status HarStream::Capture(std::string_view run) {
       entry_.append(run);
     }
   }
-  if (in_meta_) {
-    const std::size_t room = kMaxMetaBytes - meta_.size();  // Step keeps meta_ at most kMaxMetaBytes
-    meta_.append(run.substr(0, room));
-    if (run.size() > room) in_meta_ = false;  // an oversized _portalCheck member is ignored
-  }
+  if (member_ != Member::kNone) AddToMember(run);
   return Status::Ok();
 }
 
@@ -236,8 +295,7 @@ Status HarStream::Feed(std::string_view bytes, const EntrySink& sink) {
     std::size_t run = 0;
     if (in_string_ && !escape_) {
       run = json::PlainStringPrefix(bytes.substr(i));
-      if (run > 0 && string_is_key_ && key_.size() < kMaxKeyBytes)
-        key_.append(bytes.substr(i, std::min(run, kMaxKeyBytes - key_.size())));
+      if (run > 0 && string_is_key_) AddToName(bytes.substr(i, run));
     } else if (!in_string_ && !in_literal_) {
       while (i + run < bytes.size() && IsSpace(bytes[i + run])) ++run;
     }

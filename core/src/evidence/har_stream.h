@@ -1,5 +1,6 @@
 // Splits a HAR document into its entries as the bytes arrive, so that only one entry is ever
-// held and parsed at a time: memory stays bounded by the largest entry, not the whole HAR.
+// held and parsed at a time: memory stays bounded by the largest entry (plus, outside the
+// entries, the member names of the open objects, kept to reject duplicates), not the whole HAR.
 // A resumable, linear, non-recursive scanner: the document is checked for JSON structure
 // (brackets, separators, strings, nesting depth) and each entry's text is handed out whole for a
 // full parse.
@@ -7,7 +8,9 @@
 #define PORTAL_CHECK_EVIDENCE_HAR_STREAM_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +18,25 @@
 #include "portal_check/status.h"
 
 namespace portal_check {
+
+// One element of log.pages: its id, title and startedDateTime when they are strings ("" when
+// absent or of another type), each cut to limits::kMaxUrlBytes; invalid UTF-8 is kept as is (the
+// consumer sanitises).
+struct HarPage {
+  std::string id;
+  std::string title;
+  std::string started;
+};
+
+// What HarStream reads of the log besides its entries.
+struct HarLogInfo {
+  std::string creator_name, creator_version;  // log.creator.name / .version ("" when absent)
+  // log.pages in order, at most limits::kMaxHarPages (the rest are scanned, not kept).
+  std::vector<HarPage> pages;
+  bool pages_seen = false;            // log.pages was an array and was read completely
+  bool pages_before_entries = false;  // ...and it ended before the first element of log.entries
+  bool pages_cut = false;             // log.pages had more than limits::kMaxHarPages elements
+};
 
 class HarStream {
  public:
@@ -33,7 +55,8 @@ class HarStream {
 
   // Consumes the next bytes of the document (any split, even inside a string or a UTF-8
   // sequence). Errors: kInvalidArgument naming the byte offset (not JSON, not a HAR, malformed
-  // structure), kResourceExhausted (nesting over limits::kMaxJsonDepth outside an entry; inside
+  // structure, an object outside the entries with two members of the same name:
+  // "duplicate member 'log' at byte N", N the offset of the second name), kResourceExhausted (nesting over limits::kMaxJsonDepth outside an entry; inside
   // one, or an entry over limits::kMaxEntryBytes, when no SkipSink is set), or whatever `sink`
   // returned. After an error, every call fails. Inside a skipped entry, brackets nested past the
   // depth limit are only counted, not matched.
@@ -43,12 +66,22 @@ class HarStream {
   Status End();
   // log._portalCheck.target when the document had it (read once that member is complete).
   const std::string& declared_target() const { return declared_target_; }
+  // log.creator and log.pages, filled as those members complete. Each is held like an entry (at
+  // most limits::kMaxEntryBytes per page object or creator) and read with json::ParseBounded. A
+  // malformed member is ignored, not an error: a creator that is not an object leaves the names
+  // ""; log.pages that is not an array, or has an element that is not a readable JSON object,
+  // leaves `pages` empty and `pages_seen` false.
+  const HarLogInfo& log_info() const { return log_info_; }
 
  private:
   enum class Expect { kRoot, kKeyOrClose, kKey, kColon, kValue, kValueOrClose, kCommaOrClose, kDone };
   struct Level {
     char open;                // '{' or '['
     std::string key_in_parent;  // the member name this container is the value of ("" for arrays' items)
+    // An object outside entries: the names of its members so far (decoded), and the hashes of
+    // those too long to keep (see EndName).
+    std::set<std::string> names;
+    std::set<std::uint64_t> long_names;
   };
 
   Status Fail(Status s);
@@ -60,9 +93,16 @@ class HarStream {
   Status StepDeep(char c, const EntrySink& sink);  // inside a skipped value nested past the limit
   bool SkipEntry(const char* limit);               // false when no SkipSink is set
   Status EndValue(const EntrySink& sink);  // a value at the current depth just ended
+  void AddToName(std::string_view raw);    // more of the member name being read
+  // The member name just ended: outside entries it is decoded and checked against the object's
+  // earlier names (a duplicate is an error).
+  Status EndName();
   bool AtEntryDepth() const;               // the next value is an element of log.entries
-  bool InPortalCheckMember() const;        // capturing log._portalCheck
-  void ReadPortalCheck();
+  // Which member of the log (if any) the value about to begin is captured as.
+  enum class Member { kNone, kPortalCheck, kCreator, kPage };
+  Member MemberAt() const;
+  void AddToMember(std::string_view bytes);  // drops the member once it is over its bound
+  void ReadMember();                         // the captured member is complete
 
   Status error_;
   std::size_t offset_ = 0;       // bytes consumed so far
@@ -70,8 +110,13 @@ class HarStream {
   std::vector<Level> stack_;
   bool in_string_ = false, escape_ = false, in_literal_ = false;
   bool string_is_key_ = false;
-  std::string key_;              // the member name being read (cut at 64 bytes), then the last one
-  std::string pending_key_;      // the last complete member name at the current level
+  // The member name being read outside entries: its raw JSON text (the first kMaxNameBytes),
+  // whether it was longer, a hash of all of it, and the offset of its opening quote.
+  std::string key_;
+  bool name_long_ = false;
+  std::uint64_t name_hash_ = 0;
+  std::size_t name_at_ = 0;
+  std::string pending_key_;      // the last complete member name (decoded) at the current level
   bool saw_log_ = false, saw_entries_ = false;
   // The entry being collected: its bytes so far, and the depth it started at.
   bool in_entry_ = false;
@@ -82,10 +127,17 @@ class HarStream {
   // Levels open past limits::kMaxJsonDepth inside a skipped entry (brackets counted, not kept).
   std::size_t deep_ = 0;
   SkipSink on_skip_;
-  bool in_meta_ = false;
-  std::size_t meta_depth_ = 0;
-  std::string meta_;
+  bool entries_begun_ = false;  // an element of log.entries has begun
+  // The log member being captured (_portalCheck, creator, one element of pages): its bytes so
+  // far and the depth it started at.
+  Member member_ = Member::kNone;
+  std::size_t member_depth_ = 0;
+  std::string member_text_;
+  // log.pages is open (its elements are captured one at a time); `pages_broken_` once one of
+  // them could not be read.
+  bool pages_open_ = false, pages_broken_ = false;
   std::string declared_target_;
+  HarLogInfo log_info_;
 };
 
 }  // namespace portal_check

@@ -28,8 +28,16 @@ inline constexpr std::size_t kMaxUrlBytes = 64u * 1024;
 inline constexpr std::size_t kMaxPageModelNodes = 200000;
 // Hops followed in a redirect chain.
 inline constexpr std::size_t kMaxRedirects = 20;
+// Entries, and bytes of their bodies and URLs, held while the audit looks for its target's main
+// document (engine/target_choice.h): the first page's document usually comes within the first
+// few entries. Past either limit the target is chosen from what was held (a notice names the
+// limit when no document was among them) and the rest streams through.
+inline constexpr std::size_t kMaxTargetSearchEntries = 1000;
+inline constexpr std::size_t kMaxTargetSearchBytes = 64u * 1024 * 1024;
 // Notices kept in a report (a hostile HAR could trigger one per entry).
 inline constexpr std::size_t kMaxNotices = 1000;
+// Elements of log.pages kept (HarStream::log_info()). Later pages are scanned, not kept.
+inline constexpr std::size_t kMaxHarPages = 10000;
 
 }  // namespace portal_check::limits
 

@@ -68,4 +68,30 @@ std::string CanonicalCharset(std::string_view label) {
   return lower;
 }
 
+bool IsUnknownMimeType(std::string_view essence) {
+  return essence.empty() || essence == "unknown/unknown" || essence == "application/unknown" || essence == "*/*" ||
+         essence == "x-unknown";
+}
+
+bool SniffsAsHtml(std::string_view body) {
+  static constexpr std::string_view kPatterns[] = {
+      "<!doctype html", "<html", "<head", "<script", "<iframe", "<h1", "<div", "<font", "<table",
+      "<a", "<style", "<title", "<b", "<body", "<br", "<p", "<!--"};
+  std::size_t i = 0;
+  while (i < body.size() && (body[i] == '\t' || body[i] == '\n' || body[i] == '\f' || body[i] == '\r' || body[i] == ' ')) ++i;
+  const std::string_view rest = body.substr(i);
+  for (std::string_view pattern : kPatterns) {
+    if (rest.size() <= pattern.size()) continue;  // the terminating byte must follow
+    bool match = true;
+    for (std::size_t k = 0; k < pattern.size() && match; ++k) {
+      char c = rest[k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      match = c == pattern[k];
+    }
+    const char terminator = rest[pattern.size()];
+    if (match && (terminator == ' ' || terminator == '>')) return true;
+  }
+  return false;
+}
+
 }  // namespace portal_check

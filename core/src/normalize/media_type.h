@@ -24,6 +24,18 @@ MediaType ParseMediaType(std::string_view value);
 // still compare by spelling. Never fails.
 std::string CanonicalCharset(std::string_view label);
 
+// True when a Content-Type essence carries no usable type and browsers sniff the body instead
+// (WHATWG MIME Sniffing 7.1: absent, "unknown/unknown", "application/unknown", "*/*"), or it is
+// a HAR producer's placeholder for an unknown type ("x-unknown"). `essence` is lower-case.
+bool IsUnknownMimeType(std::string_view essence);
+
+// True when `body` sniffs as HTML by the WHATWG MIME Sniffing Standard's "rules for identifying
+// an unknown MIME type" (section 7.1, HTML patterns only): after leading white space bytes, a
+// case-insensitive "<!DOCTYPE HTML", "<HTML", "<HEAD", "<SCRIPT", "<IFRAME", "<H1", "<DIV",
+// "<FONT", "<TABLE", "<A", "<STYLE", "<TITLE", "<B", "<BODY", "<BR", "<P" or "<!--", each
+// followed by a space or ">". A byte order mark in front means text/plain: false.
+bool SniffsAsHtml(std::string_view body);
+
 }  // namespace portal_check
 
 #endif  // PORTAL_CHECK_NORMALIZE_MEDIA_TYPE_H_

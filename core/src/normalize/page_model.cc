@@ -449,8 +449,11 @@ PageModel PageModel::Build(std::string_view bytes, std::string_view header_chars
     return true;
   }();
   (void)kInit;
+  // XML_PARSE_HUGE: without it libxml2 halts silently at 256 nested elements (its
+  // xmlParserMaxDepth) and the rest of the page would go unaudited; the tree is walked without
+  // recursion, and limits::kMaxPageModelNodes bounds what is recorded.
   const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
-                      HTML_PARSE_NOBLANKS;
+                      HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return model;
   std::string charset = bytes_are_utf8 ? std::string("UTF-8") : text::Lower(text::Trim(header_charset));
   std::unique_ptr<xmlDoc, DocDeleter> doc(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr,

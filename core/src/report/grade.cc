@@ -51,12 +51,35 @@ Grade ComputeGrade(const std::vector<ReportedResult>& results, const std::string
   std::int64_t minimum = 90;
   if (const json::Value* obs = json::Find(ruleset.data(), "observatory"))
     minimum = json::GetInt(*obs, "minimum_score_for_extra_credit", 90);
+  for (const std::string& id : ruleset.rule_ids())
+    if (ruleset.IsGraded(id) && !ids.count(id)) g.uncounted.push_back(id);
+  if (g.counted.empty()) {
+    g.unavailable = "nothing-graded";
+    return g;
+  }
   int score = 100 + penalties;
   if (score >= minimum) score += bonuses;
   if (score < 0) score = 0;
   g.score = score;
   g.letter = GradeLetter(score, ruleset);
   return g;
+}
+
+Grade GradeOf(const AuditOutcome& outcome, const Ruleset& ruleset) {
+  if (outcome.grade_unavailable.empty()) return ComputeGrade(outcome.results, outcome.graded_page, ruleset);
+  Grade g;
+  g.unavailable = outcome.grade_unavailable;
+  for (const std::string& id : ruleset.rule_ids())
+    if (ruleset.IsGraded(id)) g.uncounted.push_back(id);
+  return g;
+}
+
+std::string UngradedReason(const std::string& code, const char* lang, const Ruleset& ruleset) {
+  const json::Value* obs = json::Find(ruleset.data(), "observatory");
+  const json::Value* texts = obs ? json::Find(*obs, "ungraded") : nullptr;
+  const json::Value* text = texts ? json::Find(*texts, code) : nullptr;
+  const std::string* t = text ? json::FindString(*text, lang) : nullptr;
+  return t ? *t : code;
 }
 
 }  // namespace portal_check

@@ -44,8 +44,20 @@ void WriteStringOrNull(PrettyJsonWriter& w, const std::string& s) {
   else w.String(s);
 }
 
+// {code, en, vi}: why there is no grade.
+void WriteGradeReason(PrettyJsonWriter& w, const std::string& code, const Ruleset& ruleset) {
+  w.BeginObject();
+  w.Key("code");
+  w.String(code);
+  for (const char* lang : {"en", "vi"}) {
+    w.Key(lang);
+    w.String(UngradedReason(code, lang, ruleset));
+  }
+  w.EndObject();
+}
+
 void WriteReport(PrettyJsonWriter& w, const AuditOutcome& outcome, const Grade& g,
-                 const std::map<std::string, std::int64_t>& failed) {
+                 const std::map<std::string, std::int64_t>& failed, const Ruleset& ruleset) {
   w.BeginObject();
   w.Key("checks");
   w.BeginArray();
@@ -71,9 +83,17 @@ void WriteReport(PrettyJsonWriter& w, const AuditOutcome& outcome, const Grade& 
   else w.Null();
   w.Key("page");
   WriteStringOrNull(w, outcome.graded_page);
+  if (!g.graded()) {
+    w.Key("reason");
+    WriteGradeReason(w, g.unavailable, ruleset);
+  }
   w.Key("score");
   if (g.graded()) w.Int(g.score);
   else w.Null();
+  w.Key("uncounted");
+  w.BeginArray();
+  for (const std::string& id : g.uncounted) w.String(id);
+  w.EndArray();
   w.EndObject();
 
   w.Key("notices");
@@ -135,11 +155,11 @@ void WriteReport(PrettyJsonWriter& w, const AuditOutcome& outcome, const Grade& 
 }  // namespace
 
 std::string RenderReportJson(const AuditOutcome& outcome, const Ruleset& ruleset) {
-  const Grade g = ComputeGrade(outcome.results, outcome.graded_page, ruleset);
+  const Grade g = GradeOf(outcome, ruleset);
   std::map<std::string, std::int64_t> failed{{"high", 0}, {"medium", 0}, {"low", 0}, {"info", 0}};
   for (const ReportedResult& r : outcome.results)
     if (!r.pass) ++failed[r.severity];
-  return RenderExactly([&](PrettyJsonWriter& w) { WriteReport(w, outcome, g, failed); });
+  return RenderExactly([&](PrettyJsonWriter& w) { WriteReport(w, outcome, g, failed, ruleset); });
 }
 
 }  // namespace portal_check

@@ -41,6 +41,10 @@ struct AuditOutcome {
   std::string ruleset_version;
   std::string target;                   // "" when unknown
   std::string graded_page;              // the page the header grade is about ("" when none)
+  // Why there is no header grade ("" when there is one): "no-document" (no HTML document of the
+  // target was audited), "no-response-headers", "body-not-captured"; the texts are in
+  // rules/data/observatory.json "ungraded".
+  std::string grade_unavailable;
   std::vector<std::string> pages;       // every audited page URL, in HAR order
   std::size_t entries = 0;              // HAR entries audited
   std::vector<ReportedResult> results;  // sorted by id, then page

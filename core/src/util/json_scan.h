@@ -1,13 +1,13 @@
-// A linear, non-recursive JSON skimmer: finds where a JSON value ends without building it, and
-// rejects nesting deeper than a limit before any recursive parser sees the text. Used to split a
-// HAR into entries (so only one entry is ever parsed at a time) and to guard picojson, whose
-// parser recurses once per nesting level.
+// Reading JSON text: the project's one JSON parser (json::ParseBounded, linear and
+// non-recursive, errors as values) and the string-run scanner it shares with the HAR splitter
+// (evidence/har_stream.h).
 #ifndef PORTAL_CHECK_UTIL_JSON_SCAN_H_
 #define PORTAL_CHECK_UTIL_JSON_SCAN_H_
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 #include "portal_check/status.h"
@@ -45,20 +45,22 @@ inline std::size_t PlainStringPrefix(std::string_view text) {
   return i;
 }
 
-// Advances `pos` past white space.
-void SkipSpace(std::string_view text, std::size_t& pos);
-
-// Skips one JSON value starting at `pos` (white space first). On success `pos` is just past the
-// value. Errors: kInvalidArgument naming the byte offset (truncated input, bad token, unbalanced
-// brackets); kResourceExhausted when nesting exceeds `max_depth`. Strings are checked for
-// termination and escapes; numbers and literals are checked only for their characters.
-Status SkipValue(std::string_view text, std::size_t& pos, std::size_t max_depth);
-
-// Parses `text` into `out` with picojson after SkipValue has proven its depth is at most
-// `max_depth` and that nothing but white space follows the value. Valid input takes a faster
-// path that builds the same value (util/json_fast_parse.h); anything else gets exactly the
-// errors above (or picojson's message).
+// Parses `text` (one JSON value with nothing but white space around it) into `out`, with at most
+// `max_depth` nested arrays/objects. Values are picojson's (util/json.h): numbers are int64 when
+// strtoimax reads the whole number, else double; strings are decoded to UTF-8 bytes, invalid UTF-8
+// kept as is, a lone surrogate escape (\uD800-\uDFFF without its pair) decoded as U+FFFD as
+// JSON.parse plus UTF-8 encoding would. On success returns OK and replaces `out`. Every error
+// leaves `out` unchanged and returns a Status whose message names the byte offset in `text`:
+// kResourceExhausted "JSON nested deeper than N levels (limit kMaxJsonDepth) at byte B";
+// kInvalidArgument for a number out of double's range ("JSON number out of range"), an invalid
+// number, token or escape, a control character in a string, truncated input ("unexpected end of
+// JSON", "unterminated JSON string"), a missing separator, data after the value, and a member
+// name an object already has (DuplicateMemberMessage). Never throws.
 Status ParseBounded(std::string_view text, std::size_t max_depth, Value& out);
+
+// "duplicate member '<name>' at byte <at>": the name as valid UTF-8, cut to 64 bytes. Shared by
+// ParseBounded and the HAR splitter so that both word a duplicate the same way.
+std::string DuplicateMemberMessage(std::string_view name, std::size_t at);
 
 }  // namespace portal_check::json
 

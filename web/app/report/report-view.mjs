@@ -70,8 +70,12 @@ function renderGrade(ctx) {
   const g = isObject(report.grade) ? report.grade : null;
   const hid = uid('pc-grade-h');
   const section = el('section', { class: 'pc-grade-box', 'aria-labelledby': hid }, el('h3', { id: hid }, t.gradeHeading));
-  if (!g || (g.grade === undefined && g.score === undefined)) {
-    section.append(el('p', null, t.noGrade));
+  if (!g || typeof g.grade !== 'string') {
+    // No grade: say why (the engine's reason, in the UI's language) and which graded checks it
+    // would have needed; never a letter or a score.
+    const reason = g && isObject(g.reason) ? pick(g.reason, ctx.lang) : '';
+    section.append(el('p', { class: 'pc-no-grade', role: 'status' }, el('strong', null, t.noGrade)));
+    if (reason) section.append(el('p', null, reason));
     return section;
   }
   section.append(
@@ -80,6 +84,10 @@ function renderGrade(ctx) {
       el('span', { class: 'pc-grade-score' }, `${t.score}: `, el('strong', null, str(g.score)), ' / 100')),
     el('p', null, `${t.gradedPage}: `, g.page ? truncatedText(str(g.page), 200, t) : t.empty),
     el('p', { class: 'pc-muted' }, t.gradeNote));
+  const uncounted = Array.isArray(g.uncounted) ? g.uncounted.filter((x) => typeof x === 'string') : [];
+  if (uncounted.length)
+    section.append(el('p', { class: 'pc-uncounted' }, t.gradeUncounted, ' ',
+      uncounted.map((id, i) => [i ? ', ' : '', el('span', { title: id }, titleOf(ctx.ruleset, id, ctx.lang))])));
   const counted = Array.isArray(g.counted) ? g.counted.filter((x) => typeof x === 'string') : [];
   if (counted.length) {
     const rows = counted.map((entry) => {

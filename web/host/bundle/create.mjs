@@ -12,11 +12,15 @@
 //   Promise<{har, redactions}>, redactUrl(url, {data}) → Promise<string>}; both get the data lists
 //   of the ruleset that audits the evidence. The target is redacted too (a token in the start URL
 //   must not survive in the manifest), and the audit uses the redacted target, as replay does.
-//   Rejects with Error when the HAR is not JSON, capture is incomplete, or the engine refuses the
-//   evidence or options (EngineError from auditHar, with its .code).
+//   The HAR is first read by the engine itself (checkHar): a document the audit would refuse —
+//   not JSON, truncated, two members of the same name anywhere (which JSON.parse, used for the
+//   redaction, would silently reduce to the last one) — rejects with the very EngineError an audit
+//   of it gives (same code and message).
+//   Rejects with Error when capture is incomplete, or the engine refuses the evidence or options
+//   (EngineError from checkHar/auditHar, with its .code).
 //   The audit uses the engine's embedded ruleset document, passed explicitly, which is exactly
 //   what replay passes from the bundle.
-import { auditHar } from '../engine.mjs';
+import { auditHar, checkHar } from '../engine.mjs';
 import { FORMAT, VERSION, SECTIONS } from './format.mjs';
 import { sectionDigest } from './digest.mjs';
 import { signBundle } from './signature.mjs';
@@ -33,11 +37,27 @@ function checkCapture(capture) {
   return { method: capture.method, time: capture.time, tool: capture.tool };
 }
 
+// A lone UTF-16 surrogate (from a \uD800-\uDFFF escape without its pair) → U+FFFD.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const wellFormed = (s) => s.replace(LONE_SURROGATE, '\uFFFD');
+
+// JSON.parse of a document checkHar accepted, reading it as the engine does: a lone surrogate
+// escape is U+FFFD in a string or a member name (the engine's parser, util/json_scan.h).
+function parseLikeTheEngine(text) {
+  return JSON.parse(text, (key, value) => {
+    if (typeof value === 'string') return wellFormed(value);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    if (Object.keys(value).every((k) => wellFormed(k) === k)) return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [wellFormed(k), v]));
+  });
+}
+
 export async function createBundle({ engine, harText, options = {}, capture, organization, signingKey, redaction }) {
   const captureInfo = checkCapture(capture);
+  await checkHar(engine, String(harText));
   let har;
   try {
-    har = JSON.parse(String(harText).replace(/^\uFEFF/, ''));
+    har = parseLikeTheEngine(String(harText).replace(/^\uFEFF/, ''));
   } catch (e) {
     throw new Error(`createBundle: the HAR is not JSON (${e.message})`);
   }
