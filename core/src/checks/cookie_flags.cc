@@ -178,6 +178,28 @@ JarContext ContextOf(const ExchangeView& view) {
   return jc;
 }
 
+// Why the Observatory's verdict differs from ours on this jar (stable English phrases).
+json::Array DivergenceNotes(const std::vector<Judged>& judged, const JarContext& jc) {
+  json::Array notes;
+  auto note = [&notes](std::string_view s) { notes.push_back(json::Str(s)); };
+  bool jar = false, lists = false;
+  for (const Judged& j : judged) {
+    jar = jar || j.evaluated != j.obs_evaluated;
+    lists = lists || j.session != j.obs_session || j.anticsrf != j.obs_anticsrf;
+  }
+  if (jar)
+    note("the Observatory's cookie jar keeps or drops cookies by its own rules: __Secure-/__Host- matched "
+         "case-sensitively and without looking at the scheme, heroku-session-affinity ignored by name");
+  if (lists) note("our session and anti-CSRF cookie lists are broader than the Observatory's sess/login/csrf markers");
+  if (jc.hsts != jc.obs_hsts)
+    note("the Observatory softens missing Secure flags with its own reading of Strict-Transport-Security");
+  if (jc.obs_raw_samesite)
+    note("the Observatory scans the page's raw Set-Cookie text for SameSite: a cookie named samesite counts as a "
+         "malformed attribute there");
+  if (notes.empty()) note("a malformed SameSite on a redirect hop counts here; the Observatory reads the page's own fields");
+  return notes;
+}
+
 class CookieFlagsCheck : public PageCookieCheck {
  protected:
   void JudgeJar(const ExchangeView& view, const AuditContext& ctx, const PageCookieJar& jar, CheckResult& r) override {
@@ -186,8 +208,11 @@ class CookieFlagsCheck : public PageCookieCheck {
     std::string_view ours = Evaluate(judged, jc, false);
     std::string_view theirs = Evaluate(judged, jc, true);
     r.outcome = std::string(ours);
-    if (theirs != ours) r.observatory_result = std::string(theirs);
     r.details = Details(jar, judged, jc.hsts);
+    if (theirs != ours) {
+      r.observatory_result = std::string(theirs);
+      r.details["observatory_divergence"] = json::Value(DivergenceNotes(judged, jc));
+    }
   }
 
  private:

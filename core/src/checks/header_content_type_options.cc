@@ -123,7 +123,12 @@ class ContentTypeOptionsCheck : public Check {
     CheckResult r = PageResult(view);
     r.outcome = OutcomeCode(truth);
     r.details["header_values"] = SafeStringList(headers.GetAll("X-Content-Type-Options"), 256);
-    if (observatory != truth) r.observatory_result = ObservatoryCode(observatory);
+    if (observatory != truth) {
+      r.observatory_result = ObservatoryCode(observatory);
+      r.details["observatory_divergence"] = json::Str(
+          "the Observatory compares the whole value with nosniff, as Node hands it over (repeated fields joined "
+          "with \", \"); browsers read its first comma-separated value");
+    }
     pages_.push_back(PendingPage{view.url->Origin(), std::move(r)});
   }
 

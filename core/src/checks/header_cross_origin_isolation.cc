@@ -95,7 +95,12 @@ class CrossOriginIsolationCheck : public Check {
     r.details["cross_origin_isolated"] =
         json::Bool(coop == "same-origin" && (coep == "require-corp" || coep == "credentialless"));
     const std::string observatory = ObservatoryCorp(h);
-    if (observatory != r.outcome) r.observatory_result = observatory;
+    if (observatory != r.outcome) {
+      r.observatory_result = observatory;
+      r.details["observatory_divergence"] = json::Str(
+          "the Observatory lower-cases the value before comparing (browsers compare it byte for byte) and reads "
+          "repeated fields joined with \", \"");
+    }
     out.Emit(std::move(r));
   }
 };

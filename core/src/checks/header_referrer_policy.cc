@@ -83,7 +83,13 @@ class ReferrerPolicyCheck : public Check {
 
     const std::string observatory =
         ObservatoryReferrerResult(observatory::Header(view.exchange.response_headers, "Referrer-Policy"), observatory_meta);
-    if (observatory != ObservatoryCodeOf(r.outcome)) r.observatory_result = observatory;
+    if (observatory != ObservatoryCodeOf(r.outcome)) {
+      r.observatory_result = observatory;
+      r.details["observatory_divergence"] = json::Str(
+          "the Observatory joins the header and the last non-empty <meta name=referrer> (read only when the "
+          "Content-Type is exactly text/html) and takes the last known token, without the legacy meta keywords "
+          "browsers map");
+    }
     out.Emit(std::move(r));
   }
 };

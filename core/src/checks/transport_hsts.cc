@@ -78,7 +78,11 @@ class TransportHsts : public Check {
       JudgeHttps(values, view.exchange.response_headers, r);
       // The Observatory ignores the header when the certificate does not verify.
       const auto& tls = view.exchange.tls;
-      if (tls && tls->trusted.has_value() && !*tls->trusted) r.observatory_result = std::string(kObsInvalidCert);
+      if (tls && tls->trusted.has_value() && !*tls->trusted) {
+        r.observatory_result = std::string(kObsInvalidCert);
+        r.details["observatory_divergence"] =
+            json::Str("the certificate was recorded as untrusted: the Observatory then ignores the header");
+      }
     } else
       JudgeHttp(values, r);
     out.Emit(std::move(r));
@@ -111,7 +115,12 @@ class TransportHsts : public Check {
       }
     }
     std::string_view obs = ObservatoryHstsResult(observatory::Header(headers, kHeader));
-    if (obs != MappedObservatory(r.outcome)) r.observatory_result = std::string(obs);
+    if (obs != MappedObservatory(r.outcome)) {
+      r.observatory_result = std::string(obs);
+      r.details["observatory_divergence"] = json::Str(
+          "the Observatory reads repeated fields joined with \", \" (a comma makes it invalid), lets the last "
+          "max-age win and passes a max-age that is not a number; browsers follow RFC 6797");
+    }
   }
 };
 
