@@ -301,7 +301,7 @@ async function run(task) {
     progressSet(1, 1);
     afterShow(result);
     if (result.fromBundle) setStatus(result.verified ? 'run.doneBundleOk' : 'run.doneBundleFail');
-    else setStatus('run.done', { entries, grade: String(lastReport?.grade?.grade ?? '?') });
+    else setStatus('run.done', { entries, grade: typeof lastReport?.grade?.grade === 'string' ? lastReport.grade.grade : '—' });
   } catch (e) {
     if (token !== runToken) return;
     if (e && (e.code === 'cancelled' || e.name === 'AbortError')) {

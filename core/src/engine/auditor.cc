@@ -155,7 +155,7 @@ class AuditorImpl : public Auditor {
   void OnFirstEntry() {
     if (requested_target_.empty()) requested_target_ = stream_.declared_target();
     const HarLogInfo& log = stream_.log_info();
-    if (log.pages_before_entries && !log.pages.empty()) first_page_id_ = log.pages.front().id;
+    if (log.pages_before_entries && !log.pages.empty()) first_page_ = {log.pages.front().id, log.pages.front().title};
   }
 
   // An exchange joins the audit: audited at once when the target is known; otherwise held until
@@ -182,7 +182,7 @@ class AuditorImpl : public Auditor {
   // Chooses the target from the held exchanges when it can (always when `final`), then audits
   // them in entry order. `limit`: the search limit that forced the choice, for its notice.
   void Choose(FinalChoice final, const char* limit) {
-    std::optional<TargetChoice> choice = ChooseTarget(pending_, first_page_id_, final);
+    std::optional<TargetChoice> choice = ChooseTarget(pending_, first_page_, final);
     if (!choice) return;
     if (limit && !choice->main_document)
       AddNotice(limit, std::nullopt,
@@ -328,7 +328,7 @@ class AuditorImpl : public Auditor {
   // log.pages[0] when the HAR's pages came before its entries.
   std::vector<Exchange> pending_;
   std::size_t pending_bytes_ = 0;
-  std::string first_page_id_;
+  FirstPage first_page_;
   std::optional<std::size_t> main_document_;  // entry index of the chosen main document
   std::size_t documents_ = 0;                 // HTML documents audited (pages and site probes)
   EvidenceGaps gaps_;

@@ -14,14 +14,9 @@ bool IsHttpUrl(const Exchange& ex) {
 
 bool IsMainDocumentCandidate(const Exchange& ex) { return ex.IsPage() && IsHttpUrl(ex); }
 
-// The request's Referer names a URL that no earlier exchange of `seen` fetched.
-bool ReferrerOutsideTheHar(const std::vector<Exchange>& seen, std::size_t i) {
-  const std::optional<std::string_view> referer = seen[i].request_headers.Get("Referer");
-  if (!referer || text::Trim(*referer).empty()) return false;
-  const std::string_view r = text::Trim(*referer);
-  for (std::size_t k = 0; k < i; ++k)
-    if (seen[k].url == r) return false;
-  return true;
+bool HasReferer(const Exchange& ex) {
+  const std::optional<std::string_view> referer = ex.request_headers.Get("Referer");
+  return referer && !text::Trim(*referer).empty();
 }
 
 // The URL for comparing redirect targets: an empty path is "/" (RFC 9110 4.2.3), so
@@ -60,23 +55,29 @@ std::string RedirectChainStart(const std::vector<Exchange>& seen, std::size_t la
   return seen[current].url;
 }
 
-std::optional<TargetChoice> ChooseTarget(const std::vector<Exchange>& seen, std::string_view first_page_id,
+std::optional<TargetChoice> ChooseTarget(const std::vector<Exchange>& seen, const FirstPage& first_page,
                                          FinalChoice final) {
-  // First pass: a top-level navigation of the first page. A frame request never is one; nor is a
-  // document whose Referer names no exchange of the HAR while a later document may come without
-  // one (an iframe of a page the recording missed, before the page the user opened).
-  std::optional<std::size_t> main, fallback;
-  for (std::size_t i = 0; i < seen.size() && !main; ++i) {
+  // The first page's documents, in entry order. An entry of another page may come before them;
+  // one without a pageref says the producer does not link entries to pages, so pagerefs cannot
+  // decide. A frame request (Sec-Fetch-Dest) is never the top-level document.
+  std::optional<std::size_t> first, without_referer, any;
+  for (std::size_t i = 0; i < seen.size(); ++i) {
     const Exchange& ex = seen[i];
     if (!IsMainDocumentCandidate(ex)) continue;
-    if (!fallback) fallback = i;
-    // An entry of another page may come before the first page's document; one without a
-    // pageref says the producer does not link entries to pages, so pagerefs cannot decide.
-    if (!first_page_id.empty() && !ex.pageref.empty() && ex.pageref != first_page_id) continue;
-    if (ex.IsFrameRequest() || ReferrerOutsideTheHar(seen, i)) continue;
-    main = i;
+    if (!any) any = i;
+    if (!first_page.id.empty() && !ex.pageref.empty() && ex.pageref != first_page.id) continue;
+    if (ex.IsFrameRequest()) continue;
+    if (!first) first = i;
+    if (!without_referer && !HasReferer(ex)) without_referer = i;
   }
-  if (!main && final != FinalChoice::kNotYet) main = fallback;
+  // The first document is the one unless its Referer suggests a frame of a page the recording
+  // missed: then a later document without a Referer (a page the user opened) is preferred. The
+  // page's title naming the document's URL (DevTools and Web Inspector title pages by URL)
+  // settles it at once.
+  std::optional<std::size_t> main;
+  if (first && (!HasReferer(seen[*first]) || seen[*first].url == first_page.title)) main = first;
+  else if (without_referer) main = without_referer;
+  if (!main && final != FinalChoice::kNotYet) main = first ? first : any;
   if (main) return TargetChoice{RedirectChainStart(seen, *main), main};
   if (final == FinalChoice::kNotYet) return std::nullopt;
   if (final == FinalChoice::kEndOfInput) return TargetChoice{"", std::nullopt};

@@ -26,18 +26,23 @@ struct TargetChoice {
   std::optional<std::size_t> main_document;  // position in `seen` of the main document; nullopt: none seen
 };
 
+// log.pages[0] when the HAR's pages came before its entries; empty strings otherwise.
+struct FirstPage {
+  std::string id;
+  std::string title;  // DevTools and Web Inspector write the page's URL here
+};
+
 enum class FinalChoice {
   kNotYet,        // more entries may come
   kSearchLimit,   // a search limit was reached: choose now; without a document, the first http(s) URL
   kEndOfInput,    // no more entries: choose now; without a document, no target at all
 };
 
-// Chooses from `seen`, the exchanges read so far in entry order. `first_page_id` is the id of
-// log.pages[0] when log.pages came before the entries, else "". Returns nullopt while the
-// choice should wait for more entries (the first page's document, or a document without a
-// Referer from outside the HAR, may still come); otherwise chooses, with the first document as
-// a fallback.
-std::optional<TargetChoice> ChooseTarget(const std::vector<Exchange>& seen, std::string_view first_page_id,
+// Chooses from `seen`, the exchanges read so far in entry order. Returns nullopt while the
+// choice should wait for more entries: the first page's document has not come yet, or it came
+// with a Referer (perhaps a frame of a page the recording missed) and a later document without
+// one may still come. Otherwise chooses, the first document being the fallback.
+std::optional<TargetChoice> ChooseTarget(const std::vector<Exchange>& seen, const FirstPage& first_page,
                                          FinalChoice final);
 
 // The start of the redirect chain in `seen` that ends at seen[last]: the URL of the earliest

@@ -95,7 +95,10 @@ function bundleBlock(ctx) {
 export function buildDossier(ctx) {
   const { report, t, lang } = ctx;
   const v = versionsLine(report);
-  const g = isObject(report.grade) ? report.grade : null;
+  // A grade only when the engine gave one (a letter); otherwise the engine's reason.
+  const g = isObject(report.grade) && typeof report.grade.grade === 'string' ? report.grade : null;
+  const noGrade = isObject(report.grade) && isObject(report.grade.reason) && pick(report.grade.reason, lang)
+    ? `${t.noGrade} ${pick(report.grade.reason, lang)}` : t.noGrade;
   const orgName = str(ctx.label?.organization?.name).trim();
   const today = new Date();
   const date = lang === 'vi'
@@ -107,7 +110,7 @@ export function buildDossier(ctx) {
     orgName ? el('p', { class: 'pc-cover-org' }, siteText(orgName)) : null,
     el('dl', { class: 'pc-meta-list' },
       el('dt', null, t.dossierSite), el('dd', null, report.target ? siteText(str(report.target)) : t.empty),
-      el('dt', null, t.grade), el('dd', null, g ? `${str(g.grade)} (${t.score} ${str(g.score)}/100)` : t.noGrade),
+      el('dt', null, t.grade), el('dd', null, g ? `${str(g.grade)} (${t.score} ${str(g.score)}/100)` : noGrade),
       el('dt', null, t.dossierPrinted), el('dd', null, date),
       el('dt', null, t.engine), el('dd', null, v.engine),
       el('dt', null, t.ruleset), el('dd', null, v.ruleset || t.empty)),
@@ -115,7 +118,7 @@ export function buildDossier(ctx) {
   const grade = el('section', { class: 'pc-d-section' }, el('h3', null, t.gradeHeading),
     g ? [el('p', { class: 'pc-grade-line' }, el('span', { class: `pc-grade-letter ${gradeClass(g.grade)}` }, str(g.grade)), ` ${t.score}: ${str(g.score)} / 100`),
       el('p', null, `${t.gradedPage}: `, g.page ? siteText(str(g.page)) : t.empty), el('p', { class: 'pc-muted' }, t.gradeNote)]
-      : el('p', null, t.noGrade));
+      : el('p', null, noGrade));
   const profiles = reportProfiles(report);
   const criteria = profiles.length
     ? el('section', { class: 'pc-d-section' }, el('h3', null, t.criteriaHeading),
