@@ -6,12 +6,38 @@
 #include <vector>
 
 #include "normalize/csp.h"
+#include "normalize/headers.h"
+#include "normalize/page_model.h"
+#include "normalize/url.h"
 
 namespace portal_check::csp {
 namespace {
 
-const BypassHosts kBypass{{"ajax.googleapis.com", "www.google-analytics.com", "cdn.jsdelivr.net"},
-                          {"cdnjs.cloudflare.com", "ajax.googleapis.com"}};
+const BypassHosts kBypass{{ParseBypassUrl("ajax.googleapis.com"), ParseBypassUrl("//www.google-analytics.com/gtm/js"),
+                           ParseBypassUrl("cdn.jsdelivr.net")},
+                          {ParseBypassUrl("cdnjs.cloudflare.com"), ParseBypassUrl("ajax.googleapis.com")},
+                          {"www.google-analytics.com"}};
+
+// The CSP evidence of one page as a response carries it: Content-Security-Policy and -Report-Only
+// fields, <meta http-equiv> contents in its <head>, its scheme and Content-Type.
+struct Evidence {
+  std::vector<std::string> headers, report_only, meta;
+  bool https = true;
+  std::string content_type = "text/html; charset=utf-8";
+};
+
+// The Input the checks collect from that response (CollectInput), browser and Observatory views.
+Input Collect(const Evidence& e) {
+  HeaderList h;
+  h.Add("Content-Type", e.content_type);
+  for (const std::string& v : e.headers) h.Add("Content-Security-Policy", v);
+  for (const std::string& v : e.report_only) h.Add("Content-Security-Policy-Report-Only", v);
+  std::string html = "<!doctype html><html><head>";
+  for (const std::string& m : e.meta) html += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + m + "\">";
+  html += "</head><body>x</body></html>";
+  const PageModel page = PageModel::Build(html, "", true);
+  return CollectInput(h, &page, Url::Parse(e.https ? "https://cong.example.gov.vn/" : "http://cong.example.gov.vn/"));
+}
 const std::string kNonce = "'nonce-R4nd0mN0nc3V4lu3xyz12'";  // 24 chars
 const std::string kHash = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
 
@@ -21,7 +47,8 @@ struct Both {
   Evaluation ev;
 };
 
-Both RunBoth(Input in) {
+Both RunBoth(const Evidence& e) {
+  const Input in = Collect(e);
   Both b;
   b.ev = Evaluate(in, kBypass);
   b.ours = b.ev.outcome;
@@ -30,7 +57,7 @@ Both RunBoth(Input in) {
 }
 
 Both Header(const std::string& value) {
-  Input in;
+  Evidence in;
   in.headers.push_back(value);
   return RunBoth(in);
 }
@@ -104,13 +131,13 @@ TEST(CspParse, HeaderCommasSplitPolicies) {
 // --- one header at a time ---
 
 TEST(CspEvaluate, Missing) {
-  Both b = RunBoth(Input{});
+  Both b = RunBoth(Evidence{});
   EXPECT_EQ(b.ours, "missing");
   EXPECT_EQ(b.obs, "csp-not-implemented");
 }
 
 TEST(CspEvaluate, ReportOnly) {
-  Input in;
+  Evidence in;
   in.report_only.push_back("default-src 'self'; report-uri /csp");
   Both b = RunBoth(in);
   EXPECT_EQ(b.ours, "report-only");
@@ -190,7 +217,7 @@ TEST(CspEvaluate, TemplatePlaceholderNonce) {
   Both b = Header("script-src 'nonce-' 'unsafe-inline'; object-src 'none'; style-src 'self'");
   EXPECT_EQ(b.ours, "unsafe-inline");
   EXPECT_EQ(b.obs, "csp-implemented-with-no-unsafe");
-  EXPECT_TRUE(HasIssue(b.ev, "invalid-nonce"));
+  EXPECT_TRUE(HasIssue(b.ev, "invalid-keyword"));  // no base64 value: not a nonce-source at all
 }
 
 TEST(CspEvaluate, StrictDynamicIgnoresAllowlist) {
@@ -231,7 +258,7 @@ TEST(CspEvaluate, BypassHosts) {
 }
 
 TEST(CspEvaluate, IntersectionTakesStrictest) {
-  Input in;
+  Evidence in;
   in.headers.push_back("default-src * 'unsafe-inline' 'unsafe-eval'");
   in.headers.push_back("script-src 'self'; object-src 'none'");
   Both b = RunBoth(in);
@@ -240,13 +267,13 @@ TEST(CspEvaluate, IntersectionTakesStrictest) {
 }
 
 TEST(CspEvaluate, MetaPolicy) {
-  Input in;
+  Evidence in;
   in.meta.push_back("default-src 'self'; object-src 'none'; frame-ancestors 'none'");
   Both b = RunBoth(in);
   EXPECT_EQ(b.ours, "no-unsafe");
   EXPECT_EQ(b.obs, "csp-implemented-with-no-unsafe");
   EXPECT_TRUE(HasIssue(b.ev, "ignored-in-meta"));
-  Input only_fa;
+  Evidence only_fa;
   only_fa.meta.push_back("frame-ancestors 'none'");
   Both c = RunBoth(only_fa);
   EXPECT_EQ(c.ours, "missing");
@@ -276,7 +303,7 @@ TEST(CspEvaluate, HttpReportUriIsNotActiveContent) {
 }
 
 TEST(CspEvaluate, HttpPageIgnoresHttpSources) {
-  Input in;
+  Evidence in;
   in.https = false;
   in.headers.push_back("default-src 'self' http://cdn.example.gov.vn; object-src 'none'");
   Both b = RunBoth(in);
@@ -285,25 +312,109 @@ TEST(CspEvaluate, HttpPageIgnoresHttpSources) {
 }
 
 TEST(CspObservatory, RepeatedHeadersAreJoined) {
-  Input in;
+  Evidence in;
   in.headers.push_back("default-src 'self'");
   in.headers.push_back("script-src 'self' 'unsafe-inline'");
-  ObservatoryCsp obs = ObservatoryEvaluate(in);
+  ObservatoryCsp obs = ObservatoryEvaluate(Collect(in));
   ASSERT_TRUE(obs.has_data);
   // "default-src 'self', script-src ...": one default-src whose sources include "script-src".
   EXPECT_EQ(obs.data.count("script-src"), 0u);
   EXPECT_EQ(obs.result, "csp-implemented-with-unsafe-inline");
-  EXPECT_EQ(Evaluate(in, kBypass).outcome, "no-unsafe");  // the first policy blocks inline script
+  EXPECT_EQ(Evaluate(Collect(in), kBypass).outcome, "no-unsafe");  // the first policy blocks inline script
 }
 
 TEST(CspObservatory, MetaAndHeaderIntersect) {
-  Input in;
+  Evidence in;
   in.headers.push_back("default-src 'self' https://cdn.example.gov.vn; object-src 'none'");
   in.meta.push_back("default-src 'self'; object-src 'none'; frame-ancestors 'self'");
-  ObservatoryCsp obs = ObservatoryEvaluate(in);
+  ObservatoryCsp obs = ObservatoryEvaluate(Collect(in));
   ASSERT_TRUE(obs.has_data);
   EXPECT_EQ(obs.data.at("default-src"), std::vector<std::string>{"'self'"});
   EXPECT_EQ(obs.data.count("frame-ancestors"), 1u);
+}
+
+// --- the Observatory's reading of the same response (observatory_view.h) ---
+
+TEST(CspObservatory, NoBreakSpaceSeparatesThereOnly) {
+  // U+00A0 is JavaScript white space: the Observatory reads default-src 'none'; browsers skip the
+  // directive (a token with non-ASCII text) and are left with script-src alone.
+  Both b = Header("default-src\u00a0'none'; script-src 'self'");
+  EXPECT_EQ(b.obs, "csp-implemented-with-no-unsafe-default-src-none");
+  EXPECT_EQ(b.ours, "unsafe-inline");  // object-src unrestricted
+  EXPECT_TRUE(HasIssue(b.ev, "non-ascii-directive"));
+  Both sources = Header("default-src 'self'; script-src 'self'\u00a0'unsafe-inline'");
+  EXPECT_EQ(sources.obs, "csp-implemented-with-unsafe-inline");
+}
+
+TEST(CspObservatory, EmptyMetaIsNoPolicy) {
+  Evidence in;
+  in.headers.push_back("default-src 'none'");
+  in.meta.push_back("");
+  Both b = RunBoth(in);
+  EXPECT_EQ(b.obs, "csp-implemented-with-no-unsafe-default-src-none");
+  EXPECT_EQ(b.ours, "default-none");
+  EXPECT_FALSE(HasIssue(b.ev, "empty-policy"));  // HTML ignores an empty content too
+}
+
+TEST(CspObservatory, MetaReadOnlyForExactHtmlType) {
+  for (const char* type : {"TEXT/HTML", "text/html ; charset=utf-8"}) {
+    Evidence in;
+    in.content_type = type;
+    in.meta.push_back("default-src 'self'");
+    Both b = RunBoth(in);
+    EXPECT_EQ(b.obs, "csp-not-implemented") << type;
+    EXPECT_EQ(b.ours, "no-unsafe") << type;  // browsers read the page as HTML and apply the meta
+  }
+  Evidence html;
+  html.meta.push_back("default-src 'self'");
+  EXPECT_EQ(RunBoth(html).obs, "csp-implemented-with-no-unsafe");
+}
+
+// --- csp-evaluator sub-findings ---
+
+TEST(CspFindings, BaseUriMissingOnlyWhenANonceOrHashIsReliedOn) {
+  EXPECT_TRUE(HasIssue(Header("script-src " + kNonce + "; object-src 'none'").ev, "missing-base-uri"));
+  EXPECT_TRUE(HasIssue(Header("script-src " + kHash + " 'strict-dynamic'; object-src 'none'").ev, "missing-base-uri"));
+  EXPECT_FALSE(HasIssue(Header("script-src " + kHash + "; object-src 'none'").ev, "missing-base-uri"));
+  EXPECT_FALSE(HasIssue(Header("script-src 'self'; object-src 'none'").ev, "missing-base-uri"));
+  EXPECT_FALSE(HasIssue(Header("script-src 'nonce-'; object-src 'none'").ev, "missing-base-uri"));
+}
+
+TEST(CspFindings, AnalyticsBypassNeedsEval) {
+  EXPECT_FALSE(HasIssue(Header("script-src https://www.google-analytics.com; object-src 'none'").ev, "jsonp-bypass-host"));
+  EXPECT_TRUE(HasIssue(Header("script-src https://www.google-analytics.com 'unsafe-eval'; object-src 'none'").ev,
+                       "jsonp-bypass-host"));
+}
+
+TEST(CspFindings, BypassMatchesAsTheEvaluator) {
+  // A wildcard covers subdomains only; a path must match the listed one; script-src-attr hosts
+  // load no script.
+  EXPECT_FALSE(HasIssue(Header("script-src *.ajax.googleapis.com; object-src 'none'").ev, "jsonp-bypass-host"));
+  EXPECT_TRUE(HasIssue(Header("script-src *.googleapis.com; object-src 'none'").ev, "jsonp-bypass-host"));
+  EXPECT_TRUE(HasIssue(Header("script-src https://www.google-analytics.com/gtm/ 'unsafe-eval'; object-src 'none'").ev,
+                       "jsonp-bypass-host"));
+  EXPECT_FALSE(HasIssue(Header("script-src 'self'; script-src-attr cdn.jsdelivr.net; object-src 'none'").ev,
+                        "jsonp-bypass-host"));
+}
+
+TEST(CspFindings, ScriptSrcElemAloneLeavesHandlersOpen) {
+  EXPECT_TRUE(HasIssue(Header("script-src-elem 'self'; object-src 'none'").ev, "missing-script-src"));
+  EXPECT_FALSE(HasIssue(Header("script-src-elem 'self'; script-src-attr 'none'; object-src 'none'").ev,
+                        "missing-script-src"));
+}
+
+TEST(CspFindings, UnquotedTokensInAnyDirective) {
+  EXPECT_TRUE(HasIssue(Header("script-src 'self'; object-src 'none'; disown-opener nonce-abc").ev, "unquoted-keyword"));
+  EXPECT_TRUE(HasIssue(Header("script-src 'self' 'nonce-ab$c'; object-src 'none'").ev, "invalid-keyword"));
+  EXPECT_TRUE(HasIssue(Header("script-src 'self'; object-src 'none'; require-trusted-types-for 'scripts'").ev,
+                       "invalid-keyword"));
+  EXPECT_FALSE(HasIssue(Header("script-src 'self'; object-src 'none'; trusted-types app 'allow-duplicates'").ev,
+                        "invalid-keyword"));
+}
+
+TEST(CspFindings, HttpReportUriIsAnHttpSource) {
+  Both b = Header("default-src 'self'; object-src 'none'; report-uri http://bao-cao.example.gov.vn/csp");
+  EXPECT_TRUE(HasIssue(b.ev, "http-source"));
 }
 
 TEST(CspFrameAncestors, Permissive) {

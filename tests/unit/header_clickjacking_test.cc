@@ -31,9 +31,8 @@ const json::Value& BypassData() {
 // The single result of the check on one page with `headers` and `head` inside its <head>.
 CheckResult RunCheck(testing::CheckFactory make, const std::vector<std::pair<std::string, std::string>>& headers,
                      const std::string& head = "") {
-  Exchange ex = testing::MakeGet(kUrl, 200, "text/html",
-                                 "<!DOCTYPE html><html lang=\"vi\"><head>" + head +
-                                     "<title>Cổng thông tin</title></head><body>x</body></html>");
+  Exchange ex = testing::MakeHtmlPage(kUrl, "<!DOCTYPE html><html lang=\"vi\"><head>" + head +
+                                                "<title>Cổng thông tin</title></head><body>x</body></html>");
   testing::AddResponseHeaders(ex, headers);
   testing::RunOptions options;
   options.data = &BypassData();

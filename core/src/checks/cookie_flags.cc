@@ -15,9 +15,17 @@
 // malformed SameSite values are worse. With nothing wrong, the result depends on whether every
 // cookie has a SameSite attribute. A jar with no cookie is "cookies-not-found".
 //
+// Cookies a browser refuses (empty name, foreign Domain, a broken __Secure-/__Host- prefix) are
+// listed but not judged.
+//
 // Divergences from the Observatory, reported through CheckResult::observatory_result: our
 // session/anti-CSRF lists are broader; a malformed SameSite counts on every response of the
-// chain (the Observatory reads raw headers of the final response only).
+// chain (the Observatory reads the raw Set-Cookie text of the final response only, where a cookie
+// named "samesite" looks like a malformed attribute); its jar (tough-cookie) applies the prefix
+// rules case-sensitively and without looking at the scheme, and it ignores
+// "heroku-session-affinity"; it softens missing Secure flags with its own reading of HSTS (a
+// non-numeric max-age passes there, a repeated field fails), we with RFC 6797's.
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <string>
@@ -29,6 +37,7 @@
 #include "checks/page_cookies.h"
 #include "engine/audit_context.h"
 #include "normalize/hsts.h"
+#include "normalize/observatory_view.h"
 #include "normalize/set_cookie.h"
 #include "util/json.h"
 #include "util/text.h"
@@ -74,9 +83,18 @@ bool SameSiteMalformed(const SetCookie& c) { return c.same_site && !SameSiteVali
 // One cookie of the jar, classified twice: by our lists and by the Observatory's markers.
 struct Judged {
   const ObservedCookie* observed;
-  bool evaluated;  // false for cookies browsers drop (empty name, foreign Domain)
+  bool evaluated;      // false for cookies browsers drop (empty name, foreign Domain, broken prefix)
+  bool obs_evaluated;  // false for cookies the Observatory's jar does not keep
   bool session, anticsrf;
   bool obs_session, obs_anticsrf;
+};
+
+// What the two verdicts soften missing Secure flags with, and the raw-text SameSite check the
+// Observatory adds on the page response.
+struct JarContext {
+  bool hsts = false;             // our reading (RFC 6797) of the page's HSTS protects cookies
+  bool obs_hsts = false;         // the Observatory's HSTS test passes on the page
+  bool obs_raw_samesite = false; // the page's raw Set-Cookie text has a malformed SameSite for it
 };
 
 // The Observatory's per-cookie verdicts, for one classification.
@@ -90,21 +108,21 @@ void JudgeCookie(const SetCookie& c, bool session, bool anticsrf, bool hsts, std
   if (!SameSiteValid(c)) missing_samesite = true;
 }
 
-// The outcome code for the jar. `observatory` selects the Observatory's classification and its
-// raw-header SameSite check limited to the page response (index `page_index`).
-std::string_view Evaluate(const std::vector<Judged>& cookies, bool hsts, bool observatory, std::size_t page_index) {
+// The outcome code for the jar. `observatory` selects the Observatory's jar, classification, HSTS
+// reading and raw-text SameSite check.
+std::string_view Evaluate(const std::vector<Judged>& cookies, const JarContext& jc, bool observatory) {
   std::string_view result;
-  for (const Judged& j : cookies) {
-    const ObservedCookie& o = *j.observed;
-    bool raw_counts = !observatory || o.exchange_index == page_index;
-    if (raw_counts && SameSiteMalformed(o.cookie)) Worsen(result, kSameSiteInvalid);
-  }
+  if (observatory ? jc.obs_raw_samesite : std::any_of(cookies.begin(), cookies.end(), [](const Judged& j) {
+        return SameSiteMalformed(j.observed->cookie);
+      }))
+    Worsen(result, kSameSiteInvalid);
   bool any = false, missing_samesite = false;
   for (const Judged& j : cookies) {
-    if (!j.evaluated) continue;
+    if (!(observatory ? j.obs_evaluated : j.evaluated)) continue;
     any = true;
     JudgeCookie(j.observed->cookie, observatory ? j.obs_session : j.session,
-                observatory ? j.obs_anticsrf : j.anticsrf, hsts, result, missing_samesite);
+                observatory ? j.obs_anticsrf : j.anticsrf, observatory ? jc.obs_hsts : jc.hsts, result,
+                missing_samesite);
   }
   if (!any) return kNotFound;
   if (!result.empty()) return result;
@@ -117,7 +135,8 @@ json::Array CookieProblems(const Judged& j, bool hsts) {
   json::Array p;
   auto add = [&p](std::string_view s) { p.push_back(json::Str(s)); };
   if (c.name.empty()) add("empty-name-ignored-by-browsers");
-  if (!c.name.empty() && !j.evaluated) add("domain-rejected-by-browsers");
+  else if (BrowserRefusesPrefix(*j.observed)) add("prefix-rejected-by-browsers");
+  else if (!j.evaluated) add("domain-rejected-by-browsers");
   if (!c.secure) add(hsts ? "secure-missing-hsts-protected" : "secure-missing");
   if (j.session && !c.http_only) add("httponly-missing");
   if (SameSiteMalformed(c)) add("samesite-invalid");
@@ -145,22 +164,55 @@ json::Value CookieDetails(const Judged& j, bool hsts) {
   return json::Value(std::move(d));
 }
 
-bool PageHstsProtects(const ExchangeView& view) {
-  if (!view.url || !view.url->IsHttps()) return false;
-  std::optional<std::string_view> sts = view.exchange.response_headers.Get("strict-transport-security");
-  return sts && HstsProtects(ParseHsts(*sts));
+JarContext ContextOf(const ExchangeView& view) {
+  JarContext jc;
+  const HeaderList& headers = view.exchange.response_headers;
+  for (const std::string& raw : observatory::SetCookies(headers))
+    jc.obs_raw_samesite = jc.obs_raw_samesite || ObservatorySameSiteMalformed(raw);
+  if (!view.url || !view.url->IsHttps()) return jc;
+  std::optional<std::string_view> sts = headers.Get("strict-transport-security");
+  jc.hsts = sts && HstsProtects(ParseHsts(*sts));
+  const auto& tls = view.exchange.tls;
+  const bool untrusted = tls && tls->trusted.has_value() && !*tls->trusted;  // hsts-invalid-cert there
+  jc.obs_hsts = !untrusted && ObservatoryHstsPasses(ObservatoryHstsResult(observatory::Header(headers, "strict-transport-security")));
+  return jc;
+}
+
+// Why the Observatory's verdict differs from ours on this jar (stable English phrases).
+json::Array DivergenceNotes(const std::vector<Judged>& judged, const JarContext& jc) {
+  json::Array notes;
+  auto note = [&notes](std::string_view s) { notes.push_back(json::Str(s)); };
+  bool jar = false, lists = false;
+  for (const Judged& j : judged) {
+    jar = jar || j.evaluated != j.obs_evaluated;
+    lists = lists || j.session != j.obs_session || j.anticsrf != j.obs_anticsrf;
+  }
+  if (jar)
+    note("the Observatory's cookie jar keeps or drops cookies by its own rules: __Secure-/__Host- matched "
+         "case-sensitively and without looking at the scheme, heroku-session-affinity ignored by name");
+  if (lists) note("our session and anti-CSRF cookie lists are broader than the Observatory's sess/login/csrf markers");
+  if (jc.hsts != jc.obs_hsts)
+    note("the Observatory softens missing Secure flags with its own reading of Strict-Transport-Security");
+  if (jc.obs_raw_samesite)
+    note("the Observatory scans the page's raw Set-Cookie text for SameSite: a cookie named samesite counts as a "
+         "malformed attribute there");
+  if (notes.empty()) note("a malformed SameSite on a redirect hop counts here; the Observatory reads the page's own fields");
+  return notes;
 }
 
 class CookieFlagsCheck : public PageCookieCheck {
  protected:
   void JudgeJar(const ExchangeView& view, const AuditContext& ctx, const PageCookieJar& jar, CheckResult& r) override {
     std::vector<Judged> judged = Classify(jar, ctx);
-    bool hsts = PageHstsProtects(view);
-    std::string_view ours = Evaluate(judged, hsts, false, view.exchange.index);
-    std::string_view theirs = Evaluate(judged, hsts, true, view.exchange.index);
+    const JarContext jc = ContextOf(view);
+    std::string_view ours = Evaluate(judged, jc, false);
+    std::string_view theirs = Evaluate(judged, jc, true);
     r.outcome = std::string(ours);
-    if (theirs != ours) r.observatory_result = std::string(theirs);
-    r.details = Details(jar, judged, hsts);
+    r.details = Details(jar, judged, jc.hsts);
+    if (theirs != ours) {
+      r.observatory_result = std::string(theirs);
+      r.details["observatory_divergence"] = json::Value(DivergenceNotes(judged, jc));
+    }
   }
 
  private:
@@ -168,8 +220,8 @@ class CookieFlagsCheck : public PageCookieCheck {
     std::vector<Judged> out;
     for (const ObservedCookie& o : jar.cookies) {
       const std::string& n = o.cookie.name;
-      bool evaluated = !n.empty() && CookieDomainAccepted(o.cookie, o.host);
-      out.push_back(Judged{&o, evaluated, IsSessionCookie(n, ctx), IsAntiCsrfCookie(n, ctx),
+      bool evaluated = !n.empty() && CookieDomainAccepted(o.cookie, o.host) && !BrowserRefusesPrefix(o);
+      out.push_back(Judged{&o, evaluated, ObservatoryJarKeeps(o), IsSessionCookie(n, ctx), IsAntiCsrfCookie(n, ctx),
                            IsObservatorySessionCookie(n), IsObservatoryAntiCsrfCookie(n)});
     }
     return out;

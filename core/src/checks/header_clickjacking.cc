@@ -10,6 +10,7 @@
 #include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/csp.h"
+#include "normalize/observatory_view.h"
 #include "normalize/page_model.h"
 #include "util/json.h"
 #include "util/text.h"
@@ -60,14 +61,14 @@ XfoVerdict JudgeXfo(const std::vector<std::string_view>& values) {
   return v;
 }
 
-// The Observatory's X-Frame-Options test: the repeated headers as Node joins them, then any
-// frame-ancestors in its merged CSP data (headers and meta alike) wins whatever its value.
-std::string ObservatoryXfo(const std::vector<std::string_view>& values, const csp::ObservatoryCsp& obs_csp) {
+// The Observatory's X-Frame-Options test: the header as its retriever reads it (repeated fields
+// joined with ", ", observatory_view.h), then any frame-ancestors in its merged CSP data (headers
+// and meta alike) wins whatever its value.
+std::string ObservatoryXfo(const HeaderList& headers, const csp::ObservatoryCsp& obs_csp) {
   std::string result = "x-frame-options-not-implemented";
-  std::string joined;
-  for (std::size_t i = 0; i < values.size(); ++i) joined += (i ? ", " : "") + std::string(values[i]);
-  if (!joined.empty()) {
-    std::string xfo = text::Lower(text::Trim(std::string_view(joined).substr(0, 1024)));
+  const std::optional<std::string> value = observatory::Header(headers, "X-Frame-Options");
+  if (value && !value->empty()) {
+    std::string xfo = text::Lower(observatory::JsTrim(std::string_view(*value).substr(0, 1024)));
     if (xfo == "deny" || xfo == "sameorigin") result = "x-frame-options-sameorigin-or-deny";
     else if (xfo.rfind("allow-from", 0) == 0) result = "x-frame-options-allow-from-origin";
     else result = "x-frame-options-header-invalid";
@@ -132,7 +133,7 @@ class HeaderClickjackingCheck : public Check {
     for (const csp::Finding& f : findings) f_json.push_back(csp::FindingJson(f));
     r.details["findings"] = json::Value(f_json);
 
-    std::string obs = ObservatoryXfo(xfo_values, csp::ObservatoryEvaluate(in));
+    std::string obs = ObservatoryXfo(headers, csp::ObservatoryEvaluate(in));
     if (obs != ObservatoryCodeFor(r.outcome)) {
       r.observatory_result = obs;
       json::Object d;

@@ -3,9 +3,9 @@
 //
 // Outcome (from the page's own response, as the Observatory grades it): nosniff, missing, invalid.
 // The browser's reading (Fetch "determine nosniff") is the first value of the combined header
-// list compared case-insensitively with "nosniff"; the Observatory compares the whole first field
-// line instead, so "nosniff, nosniff" in one line passes a browser and fails the Observatory, and
-// the result then carries the Observatory's own code.
+// list compared case-insensitively with "nosniff"; the Observatory compares the whole value as
+// Node hands it over (repeated fields joined with ", "), so "nosniff, nosniff" in one field or in
+// two passes a browser and fails the Observatory, and the result then carries its own code.
 //
 // Script and style responses arrive after (or, in a HAR, sometimes before) their page, so page
 // results are kept and emitted in OnFinish with the per-origin list of subresources without nosniff
@@ -18,6 +18,7 @@
 #include "checks/check.h"
 #include "checks/factories.h"
 #include "engine/audit_context.h"
+#include "normalize/observatory_view.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
 
@@ -55,12 +56,15 @@ Nosniff BrowserNosniff(const HeaderList& headers) {
   return text::EqualsIgnoreCase(first, "nosniff") ? Nosniff::kNosniff : Nosniff::kInvalid;
 }
 
-// The Observatory's reading: the first field line, trimmed, must be exactly "nosniff".
+// The Observatory's reading: the value as its retriever reads it (observatory_view.h), trimmed,
+// must be exactly "nosniff" (case-insensitive).
 Nosniff ObservatoryNosniff(const HeaderList& headers) {
-  const std::optional<std::string_view> line = headers.Get("X-Content-Type-Options");
-  // An empty line reads as absent there (a falsy string in JavaScript).
-  if (!line || text::Trim(*line).empty()) return Nosniff::kMissing;
-  return text::EqualsIgnoreCase(text::Trim(*line), "nosniff") ? Nosniff::kNosniff : Nosniff::kInvalid;
+  const std::optional<std::string> value = observatory::Header(headers, "X-Content-Type-Options");
+  // An empty value reads as absent there (a falsy string in JavaScript).
+  if (!value || value->empty()) return Nosniff::kMissing;
+  return text::EqualsIgnoreCase(observatory::JsTrim(std::string_view(*value).substr(0, 256)), "nosniff")
+             ? Nosniff::kNosniff
+             : Nosniff::kInvalid;
 }
 
 // A script or stylesheet response, by MIME type or by the capture's resource type.
@@ -119,7 +123,12 @@ class ContentTypeOptionsCheck : public Check {
     CheckResult r = PageResult(view);
     r.outcome = OutcomeCode(truth);
     r.details["header_values"] = SafeStringList(headers.GetAll("X-Content-Type-Options"), 256);
-    if (observatory != truth) r.observatory_result = ObservatoryCode(observatory);
+    if (observatory != truth) {
+      r.observatory_result = ObservatoryCode(observatory);
+      r.details["observatory_divergence"] = json::Str(
+          "the Observatory compares the whole value with nosniff, as Node hands it over (repeated fields joined "
+          "with \", \"); browsers read its first comma-separated value");
+    }
     pages_.push_back(PendingPage{view.url->Origin(), std::move(r)});
   }
 

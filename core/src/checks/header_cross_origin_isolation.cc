@@ -7,9 +7,9 @@
 //    and the browser falls back to unsafe-none.
 //  * CORP (Fetch, "cross-origin resource policy internal check") is the combined value compared
 //    byte for byte with same-origin, same-site or cross-origin; anything else is ignored.
-// The Observatory lower-cases the first CORP field line before comparing, so "Same-Origin" earns
-// its +10 while a browser ignores the header: the result then carries the Observatory's code and
-// our outcome says corp-header-invalid.
+// The Observatory lower-cases CORP before comparing, so "Same-Origin" earns its +10 while a
+// browser ignores the header, and reads two fields as Node joins them ("same-origin, same-origin":
+// invalid there, as in browsers): the result then carries the Observatory's code when it differs.
 #include <initializer_list>
 #include <memory>
 #include <string>
@@ -18,6 +18,7 @@
 #include "checks/check.h"
 #include "checks/factories.h"
 #include "engine/audit_context.h"
+#include "normalize/observatory_view.h"
 #include "normalize/structured_field.h"
 #include "util/text.h"
 
@@ -49,11 +50,12 @@ std::string BrowserCorp(const std::vector<std::string_view>& lines) {
   return CorpCode(text::Trim(sf::JoinFieldLines(lines)));
 }
 
-// Observatory reading: the first line, cut at 256 characters, trimmed, lower-cased; an empty
-// value counts as absent.
-std::string ObservatoryCorp(const std::vector<std::string_view>& lines) {
-  if (lines.empty() || lines.front().empty()) return "corp-not-implemented";
-  const std::string v = text::Lower(text::Trim(lines.front().substr(0, 256)));
+// Observatory reading: the value as its retriever reads it (observatory_view.h), cut at 256
+// characters, trimmed, lower-cased; an empty value counts as absent.
+std::string ObservatoryCorp(const HeaderList& headers) {
+  const std::optional<std::string> value = observatory::Header(headers, "Cross-Origin-Resource-Policy");
+  if (!value || value->empty()) return "corp-not-implemented";
+  const std::string v = text::Lower(observatory::JsTrim(std::string_view(*value).substr(0, 256)));
   if (v.empty()) return "corp-not-implemented";
   return CorpCode(v);
 }
@@ -92,8 +94,13 @@ class CrossOriginIsolationCheck : public Check {
     // crossOriginIsolated needs COOP same-origin and COEP require-corp or credentialless.
     r.details["cross_origin_isolated"] =
         json::Bool(coop == "same-origin" && (coep == "require-corp" || coep == "credentialless"));
-    const std::string observatory = ObservatoryCorp(corp_lines);
-    if (observatory != r.outcome) r.observatory_result = observatory;
+    const std::string observatory = ObservatoryCorp(h);
+    if (observatory != r.outcome) {
+      r.observatory_result = observatory;
+      r.details["observatory_divergence"] = json::Str(
+          "the Observatory lower-cases the value before comparing (browsers compare it byte for byte) and reads "
+          "repeated fields joined with \", \"");
+    }
     out.Emit(std::move(r));
   }
 };

@@ -37,11 +37,14 @@ json::Value FindingsJson(const std::vector<csp::Finding>& findings, bool& trunca
   return json::Value(out);
 }
 
-// The bypass host lists from rules/data/csp-bypass-hosts.json (lower-cased).
+// The bypass lists from rules/data/csp-bypass-hosts.json.
 csp::BypassHosts LoadBypassHosts(const AuditContext& ctx) {
   csp::BypassHosts hosts;
-  for (std::string& h : ctx.DataStrings("csp-bypass-hosts", "jsonp")) hosts.jsonp.push_back(text::Lower(h));
-  for (std::string& h : ctx.DataStrings("csp-bypass-hosts", "angular")) hosts.angular.push_back(text::Lower(h));
+  for (const std::string& u : ctx.DataStrings("csp-bypass-hosts", "jsonp")) hosts.jsonp.push_back(csp::ParseBypassUrl(u));
+  for (const std::string& u : ctx.DataStrings("csp-bypass-hosts", "angular"))
+    hosts.angular.push_back(csp::ParseBypassUrl(u));
+  for (const std::string& h : ctx.DataStrings("csp-bypass-hosts", "jsonp_needs_eval"))
+    hosts.jsonp_needs_eval.push_back(text::Lower(h));
   return hosts;
 }
 

@@ -5,8 +5,10 @@
 // Outcomes: private, not-set, unsafe, invalid (a header or meta is present but names no policy).
 // The Observatory reads the same two sources but differently (see normalize/referrer_policy.h):
 // it does not map the legacy meta keywords (never, always, default, origin-when-crossorigin),
-// accepts a comma list in the meta and lets an empty or unknown meta void a valid header. When its
-// result differs from the one the rule maps our outcome to, the result carries it.
+// accepts a comma list in the meta, keeps only the last non-empty meta (an unknown one voids a
+// valid header), and reads no meta at all when the Content-Type is not exactly text/html
+// (observatory_view.h). A <meta> inside <template> content applies nowhere. When its result
+// differs from the one the rule maps our outcome to, the result carries it.
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,8 +17,10 @@
 #include "checks/check.h"
 #include "checks/factories.h"
 #include "engine/audit_context.h"
+#include "normalize/observatory_view.h"
 #include "normalize/page_model.h"
 #include "normalize/referrer_policy.h"
+#include "normalize/template_content.h"
 #include "util/text.h"
 
 namespace portal_check {
@@ -29,15 +33,21 @@ std::string ObservatoryCodeOf(std::string_view outcome) {
   return "referrer-policy-not-implemented";
 }
 
-// The content of every <meta name=referrer content=…> (without http-equiv), in document order.
-std::vector<const std::string*> ReferrerMetas(const PageModel& page) {
+// The content of every <meta name=referrer content=…> (without http-equiv) outside <template>
+// content, in document order; `observatory_kept` receives the one the Observatory's retriever
+// keeps (the last non-empty content; its name test trims JavaScript white space), or nullptr.
+std::vector<const std::string*> ReferrerMetas(const PageModel& page, const std::string*& observatory_kept) {
   std::vector<const std::string*> out;
+  observatory_kept = nullptr;
+  const std::vector<bool> inert = InTemplateContent(page);
   for (int i : page.ElementsWithTag("meta")) {
+    if (inert[static_cast<std::size_t>(i)]) continue;
     const HtmlElement& meta = page.elements()[static_cast<std::size_t>(i)];
     const std::string* name = meta.Attr("name");
     const std::string* content = meta.Attr("content");
     if (name == nullptr || content == nullptr || meta.HasAttr("http-equiv")) continue;
     if (text::EqualsIgnoreCase(text::Trim(*name), "referrer")) out.push_back(content);
+    if (text::EqualsIgnoreCase(observatory::JsTrim(*name), "referrer") && !content->empty()) observatory_kept = content;
   }
   return out;
 }
@@ -47,7 +57,9 @@ class ReferrerPolicyCheck : public Check {
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     if (view.page == nullptr) return;
     const std::vector<std::string_view> lines = view.exchange.response_headers.GetAll("Referrer-Policy");
-    const std::vector<const std::string*> metas = ReferrerMetas(*view.page);
+    const std::string* observatory_meta = nullptr;
+    const std::vector<const std::string*> metas = ReferrerMetas(*view.page, observatory_meta);
+    if (!observatory::ReadsAsHtml(view.exchange.response_headers)) observatory_meta = nullptr;
 
     const std::optional<std::string> header_policy = ParseReferrerPolicyHeader(lines);
     std::optional<std::string> meta_policy;
@@ -69,8 +81,15 @@ class ReferrerPolicyCheck : public Check {
     r.details["header_values"] = SafeStringList(lines, 512);
     r.details["meta_values"] = json::Value(meta_values);
 
-    const std::string observatory = ObservatoryReferrerResult(lines, metas.empty() ? nullptr : metas.back());
-    if (observatory != ObservatoryCodeOf(r.outcome)) r.observatory_result = observatory;
+    const std::string observatory =
+        ObservatoryReferrerResult(observatory::Header(view.exchange.response_headers, "Referrer-Policy"), observatory_meta);
+    if (observatory != ObservatoryCodeOf(r.outcome)) {
+      r.observatory_result = observatory;
+      r.details["observatory_divergence"] = json::Str(
+          "the Observatory joins the header and the last non-empty <meta name=referrer> (read only when the "
+          "Content-Type is exactly text/html) and takes the last known token, without the legacy meta keywords "
+          "browsers map");
+    }
     out.Emit(std::move(r));
   }
 };

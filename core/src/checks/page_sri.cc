@@ -21,7 +21,12 @@
 //     implemented-and-external-scripts-loaded-securely when a foreign script was seen, else
 //     not-implemented-but-all-scripts-loaded-from-secure-origin.
 //   - the audited start URL answering with something other than HTML (and no page seen) →
-//     not-implemented-response-not-html.
+//     not-implemented-response-not-html; so does a page whose Content-Type is not exactly
+//     text/html or application/xhtml+xml before its ';' ("TEXT/HTML", "text/html ; charset=…"):
+//     the Observatory then never parses it (observatory_view.h), while browsers render it as HTML
+//     and this check judges its scripts (observatory_result carries the Observatory's code).
+//   - scripts inside <template> content are not scripts of the page: the DOM's querySelectorAll
+//     does not reach them and browsers never run them.
 //
 // Where this check is stricter (the truth), it computes the same verdict again with:
 //   - integrity counted only when well-formed: at least one token sha256/sha384/sha512 (case-
@@ -54,7 +59,9 @@
 #include "checks/page_links.h"
 #include "engine/audit_context.h"
 #include "evidence/limits.h"
+#include "normalize/observatory_view.h"
 #include "normalize/page_model.h"
+#include "normalize/template_content.h"
 #include "util/text.h"
 
 namespace portal_check {
@@ -204,7 +211,15 @@ class SriCheck : public Check {
       return;
     }
     page_seen_ = true;
-    out.Emit(Judge(*view.page, *view.url, PageResult(view)));
+    CheckResult r = Judge(*view.page, *view.url, PageResult(view));
+    if (!observatory::ReadsAsHtml(view.exchange.response_headers)) {
+      r.observatory_result = kNotHtml;
+      r.details["divergence"] = json::Str(
+          "the Observatory reports " + std::string(kNotHtml) +
+          ": it parses a response only when its Content-Type is exactly text/html or application/xhtml+xml before any "
+          "';' (case and spaces count); browsers render this one as HTML, so this check judges its scripts");
+    }
+    out.Emit(std::move(r));
   }
 
   void OnFinish(const AuditContext& ctx, ResultSink& out) override {
@@ -233,7 +248,10 @@ class SriCheck : public Check {
     std::vector<Resource> resources;
     json::Array listed;
     std::size_t scripts = 0, unlisted = 0;
-    for (const HtmlElement& e : page.elements()) {
+    const std::vector<bool> inert = InTemplateContent(page);
+    for (std::size_t i = 0; i < page.elements().size(); ++i) {
+      if (inert[i]) continue;
+      const HtmlElement& e = page.elements()[i];
       const std::string* ref = nullptr;
       Resource res;
       if (e.tag == "script"sv) {

@@ -11,8 +11,8 @@
 // An http page gets not-applicable (browsers ignore HSTS over http; a header sent anyway is noted)
 // with the Observatory's hsts-not-implemented-no-https, so the grade matches the Observatory's.
 //
-// Observatory compatibility: the Observatory's own parser is emulated (ObservatoryResult below)
-// and its result code is attached whenever it differs from the one the rule file maps the
+// Observatory compatibility: the Observatory's own parser is emulated (ObservatoryHstsResult in
+// normalize/hsts.h, on the header as its retriever reads it) and its result code is attached whenever it differs from the one the rule file maps the
 // outcome to (e.g. max-age between six months and a year: the Observatory passes it; a quoted
 // max-age: RFC-valid, but the Observatory's parseInt yields NaN and it passes anything). The
 // Observatory's hsts-preloaded is never claimed: the engine carries no preload list. When the
@@ -25,6 +25,7 @@
 #include "checks/factories.h"
 #include "evidence/limits.h"
 #include "normalize/hsts.h"
+#include "normalize/observatory_view.h"
 #include "util/text.h"
 
 namespace portal_check {
@@ -45,55 +46,6 @@ std::string_view MappedObservatory(std::string_view outcome) {
   if (outcome == "short-max-age" || outcome == "max-age-zero") return kObsLessThanSix;
   if (outcome == "missing") return kObsNotImplemented;
   return kObsInvalid;
-}
-
-// JavaScript's parseInt(s, 10) on an already trimmed string, reduced to what the comparison
-// with six months needs: nullopt for NaN, else the sign and whether |value| >= six months.
-struct JsInt {
-  bool negative = false;
-  bool at_least_six_months = false;
-};
-std::optional<JsInt> JsParseInt(std::string_view s) {
-  s = text::Trim(s);
-  JsInt r;
-  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
-    r.negative = s.front() == '-';
-    s.remove_prefix(1);
-  }
-  std::size_t n = 0;
-  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
-  if (n == 0) return std::nullopt;
-  std::string_view digits = s.substr(0, n);
-  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
-  const std::string six = std::to_string(kHstsSixMonths);
-  r.at_least_six_months = digits.size() > six.size() || (digits.size() == six.size() && digits >= six);
-  return r;
-}
-
-// The Observatory's strictTransportSecurityTest on the header as it receives it: repeated fields
-// arrive joined by ", " and a comma makes it "invalid"; the value is cut at 1024 characters;
-// the last "max-age=" wins; parseInt's NaN compares as "at least six months".
-std::string_view ObservatoryResult(const std::vector<std::string_view>& values) {
-  if (values.empty()) return kObsNotImplemented;
-  std::string data;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    if (i) data += ", ";
-    data += values[i];
-  }
-  if (data.size() > 1024) data.resize(1024);
-  if (data.find(',') != std::string::npos) return kObsInvalid;
-  bool have_max_age = false;
-  std::optional<JsInt> max_age;
-  for (std::string_view part : text::Split(data, ';', true)) {
-    std::string lower = text::Lower(part);
-    if (lower.compare(0, 8, "max-age=") == 0) {
-      have_max_age = true;
-      max_age = JsParseInt(std::string_view(lower).substr(8, 120));
-    }
-  }
-  if (!have_max_age) return kObsInvalid;
-  if (!max_age) return kObsAtLeastSix;  // NaN < SIX_MONTHS is false
-  return (!max_age->negative && max_age->at_least_six_months) ? kObsAtLeastSix : kObsLessThanSix;
 }
 
 std::string OutcomeFor(const HstsPolicy& p) {
@@ -123,10 +75,14 @@ class TransportHsts : public Check {
     CheckResult r = PageResult(view);
     std::vector<std::string_view> values = view.exchange.response_headers.GetAll(kHeader);
     if (view.url->IsHttps()) {
-      JudgeHttps(values, r);
+      JudgeHttps(values, view.exchange.response_headers, r);
       // The Observatory ignores the header when the certificate does not verify.
       const auto& tls = view.exchange.tls;
-      if (tls && tls->trusted.has_value() && !*tls->trusted) r.observatory_result = std::string(kObsInvalidCert);
+      if (tls && tls->trusted.has_value() && !*tls->trusted) {
+        r.observatory_result = std::string(kObsInvalidCert);
+        r.details["observatory_divergence"] =
+            json::Str("the certificate was recorded as untrusted: the Observatory then ignores the header");
+      }
     } else
       JudgeHttp(values, r);
     out.Emit(std::move(r));
@@ -143,7 +99,7 @@ class TransportHsts : public Check {
     }
   }
 
-  static void JudgeHttps(const std::vector<std::string_view>& values, CheckResult& r) {
+  static void JudgeHttps(const std::vector<std::string_view>& values, const HeaderList& headers, CheckResult& r) {
     r.details["preload_list"] =
         json::Str("not consulted: the engine has no HSTS preload list, so it never reports hsts-preloaded");
     if (values.empty()) {
@@ -158,8 +114,13 @@ class TransportHsts : public Check {
         r.details["note"] = json::Str("several Strict-Transport-Security fields: only the first is used (RFC 6797 8.1)");
       }
     }
-    std::string_view obs = ObservatoryResult(values);
-    if (obs != MappedObservatory(r.outcome)) r.observatory_result = std::string(obs);
+    std::string_view obs = ObservatoryHstsResult(observatory::Header(headers, kHeader));
+    if (obs != MappedObservatory(r.outcome)) {
+      r.observatory_result = std::string(obs);
+      r.details["observatory_divergence"] = json::Str(
+          "the Observatory reads repeated fields joined with \", \" (a comma makes it invalid), lets the last "
+          "max-age win and passes a max-age that is not a number; browsers follow RFC 6797");
+    }
   }
 };
 

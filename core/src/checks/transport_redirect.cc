@@ -180,7 +180,11 @@ void TransportRedirect::EmitChain(const std::vector<Hop>& chain, bool truncated,
   if (dropped_) r.details["records_dropped"] = json::Bool(true);
   // The Observatory reports redirection-invalid-cert when the certificate does not verify.
   for (const Hop& hop : chain)
-    if (hop.record && hop.record->untrusted) r.observatory_result = "redirection-invalid-cert";
+    if (hop.record && hop.record->untrusted) {
+      r.observatory_result = "redirection-invalid-cert";
+      r.details["observatory_divergence"] =
+          json::Str("a certificate of the chain was recorded as untrusted: the Observatory then stops there");
+    }
   if (chain.back().record == nullptr)
     r.details["note"] = json::Str("the response of the last hop is not in the evidence");
   out.Emit(std::move(r));

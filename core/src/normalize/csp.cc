@@ -6,7 +6,9 @@
 #include <set>
 #include <utility>
 
+#include "normalize/observatory_view.h"
 #include "normalize/page_model.h"
+#include "normalize/template_content.h"
 #include "util/text.h"
 
 namespace portal_check::csp {
@@ -18,8 +20,6 @@ namespace {
 
 // CSP's "ASCII whitespace": TAB, LF, FF, CR, SPACE.
 bool IsCspSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-// JavaScript's \s restricted to ASCII (adds VT), for the Observatory emulation.
-bool IsJsSpace(char c) { return IsCspSpace(c) || c == '\v'; }
 bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsHex(char c) { return IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
@@ -99,13 +99,6 @@ constexpr std::string_view kDeprecatedDirectives[] = {
 
 constexpr std::string_view kIgnoredInMeta[] = {"frame-ancestors", "report-uri", "sandbox"};
 
-// Directives whose value is a source list (so keyword/quote checks apply).
-bool TakesSourceList(std::string_view name) {
-  return EndsWith(name, "-src") || EndsWith(name, "-src-elem") || EndsWith(name, "-src-attr") ||
-         name == "base-uri" || name == "form-action" || name == "frame-ancestors" ||
-         name == "navigate-to";
-}
-
 bool IsKnownDirective(std::string_view name) { return Contains(kKnownDirectives, name); }
 
 constexpr std::string_view kQuotedKeywords[] = {
@@ -114,8 +107,9 @@ constexpr std::string_view kQuotedKeywords[] = {
     "'inline-speculation-rules'", "'trusted-types-eval'", "'report-sha256'", "'report-sha384'",
     "'report-sha512'", "'unsafe-webtransport-hashes'"};
 
-constexpr std::string_view kBareKeywords[] = {"self", "none", "unsafe-inline", "unsafe-eval",
-                                              "strict-dynamic", "unsafe-hashes"};
+constexpr std::string_view kBareKeywords[] = {"self",          "none",          "unsafe-inline",
+                                              "unsafe-eval",   "strict-dynamic", "unsafe-hashes",
+                                              "report-sample", "wasm-unsafe-eval", "inline-speculation-rules"};
 
 // The Observatory's "dangerously broad" sources (exact values, lower-case).
 constexpr std::string_view kBroad[] = {"ftp:", "http:", "https:", "*",
@@ -140,6 +134,29 @@ std::string_view QuotedTail(std::string_view raw, std::size_t prefix_len, bool& 
   ok = raw.size() > prefix_len && raw.back() == '\'';
   if (!ok) return {};
   return raw.substr(prefix_len, raw.size() - prefix_len - 1);
+}
+
+// The base64 value of a nonce-source or hash-source that matches CSP's grammar ("'nonce-" or
+// "'sha256-" / "-384-" / "-512-", base64-value, closing quote), or nullopt.
+std::optional<std::string_view> SourceBase64(std::string_view raw) {
+  const std::string lower = text::Lower(raw.substr(0, 8));
+  const std::size_t prefix = IsNoncePrefix(lower) ? 7 : IsHashPrefix(lower) ? 8 : 0;
+  if (prefix == 0) return std::nullopt;
+  bool closed = false;
+  const std::string_view tail = QuotedTail(raw, prefix, closed);
+  if (!closed || !IsBase64Value(tail)) return std::nullopt;
+  return tail;
+}
+
+// A plain scheme that lets <script>, <object> or <base> load from anywhere on it.
+bool IsPlainXssScheme(std::string_view lower) { return lower == "http:" || lower == "https:" || lower == "data:"; }
+
+// A source that allows any host: "*" once its scheme and "//" are dropped ("*", "https://*", "//*").
+bool IsWildcardSource(std::string_view lower) {
+  const std::size_t scheme = lower.find("://");
+  if (scheme != std::string_view::npos) lower.remove_prefix(scheme + 3);
+  if (StartsWith(lower, "//")) lower.remove_prefix(2);
+  return lower == "*";
 }
 
 }  // namespace
@@ -214,6 +231,17 @@ bool IsValidHash(std::string_view algorithm, std::string_view value) {
   return pad == 0 || chars + pad == padded_total;
 }
 
+BypassUrl ParseBypassUrl(std::string_view entry) {
+  BypassUrl u;
+  std::size_t scheme = entry.find("://");
+  if (scheme != std::string_view::npos) entry.remove_prefix(scheme + 3);
+  if (StartsWith(entry, "//")) entry.remove_prefix(2);
+  const std::size_t slash = entry.find('/');
+  u.host = text::Lower(entry.substr(0, slash));
+  if (slash != std::string_view::npos) u.path = std::string(entry.substr(slash));
+  return u;
+}
+
 bool IsPermissiveFrameAncestors(const Directive& frame_ancestors) {
   for (const std::string& raw : frame_ancestors.values) {
     std::string v = text::Lower(raw);
@@ -262,7 +290,9 @@ bool IsDirectiveName(std::string_view name) {
   return true;
 }
 
-// Syntax checks on one source expression of directive `name`.
+// Syntax checks on one value of directive `name`: a directive name among the values (a missing
+// semicolon), a keyword, nonce or hash written without its quotes, a quoted value that is no
+// keyword of that directive and no well-formed nonce or hash (browsers ignore it).
 void CheckSourceSyntax(std::string_view name, std::string_view raw, const std::string& label,
                        std::vector<Finding>& findings) {
   std::string lower = text::Lower(raw);
@@ -270,15 +300,17 @@ void CheckSourceSyntax(std::string_view name, std::string_view raw, const std::s
     findings.push_back(MakeFinding(name, "missing-semicolon", raw, "high", label));
     return;
   }
-  if (!TakesSourceList(name)) return;
-  if (Contains(kBareKeywords, lower)) {
+  if (Contains(kBareKeywords, lower) || StartsWith(lower, "nonce-") || StartsWith(lower, "sha256-") ||
+      StartsWith(lower, "sha384-") || StartsWith(lower, "sha512-")) {
     findings.push_back(MakeFinding(name, "unquoted-keyword", raw, "high", label));
     return;
   }
-  if (lower.size() >= 2 && lower.front() == '\'') {
-    if (Contains(kQuotedKeywords, lower) || IsNoncePrefix(lower) || IsHashPrefix(lower)) return;
-    findings.push_back(MakeFinding(name, "invalid-keyword", raw, "medium", label));
-  }
+  if (lower.empty() || lower.front() != '\'') return;
+  bool known = false;
+  if (name == "trusted-types") known = lower == "'none'" || lower == "'allow-duplicates'";
+  else if (name == "require-trusted-types-for") known = lower == "'script'";
+  else known = Contains(kQuotedKeywords, lower) || SourceBase64(raw).has_value();
+  if (!known) findings.push_back(MakeFinding(name, "invalid-keyword", raw, "medium", label));
 }
 
 }  // namespace
@@ -332,14 +364,22 @@ Input CollectInput(const HeaderList& response_headers, const PageModel* page, co
     if (in.headers.size() < kMaxPoliciesPerKind) in.headers.emplace_back(v);
   for (std::string_view v : response_headers.GetAll("Content-Security-Policy-Report-Only"))
     if (in.report_only.size() < kMaxPoliciesPerKind) in.report_only.emplace_back(v);
+  in.observatory_header = observatory::Header(response_headers, "Content-Security-Policy");
+  in.observatory_report_only = observatory::Header(response_headers, "Content-Security-Policy-Report-Only");
   if (page != nullptr) {
-    for (const HtmlElement& e : page->elements()) {
-      if (e.tag != "meta") continue;
+    const bool observatory_html = observatory::ReadsAsHtml(response_headers);
+    const std::vector<bool> inert = InTemplateContent(*page);
+    for (std::size_t i = 0; i < page->elements().size(); ++i) {
+      const HtmlElement& e = page->elements()[i];
+      if (e.tag != "meta" || inert[i]) continue;
       const std::string* equiv = e.Attr("http-equiv");
       const std::string* content = e.Attr("content");
-      if (equiv && content && text::EqualsIgnoreCase(text::Trim(*equiv), "content-security-policy") &&
-          in.meta.size() < kMaxPoliciesPerKind)
+      if (!equiv || !content || content->empty()) continue;
+      if (text::EqualsIgnoreCase(*equiv, "content-security-policy") && in.meta.size() < kMaxPoliciesPerKind)
         in.meta.push_back(*content);
+      if (observatory_html && text::EqualsIgnoreCase(observatory::JsTrim(*equiv), "content-security-policy") &&
+          in.observatory_meta.size() < kMaxPoliciesPerKind)
+        in.observatory_meta.push_back(*content);
     }
   }
   in.https = !url || url->IsHttps();
@@ -415,9 +455,10 @@ ListFacts Facts(const Directive* d) {
       std::string_view tail = QuotedTail(raw, 7, ok);
       if (ok && IsAdequateNonce(tail)) f.trusted_nonce_or_hash = true;
     } else if (IsHashPrefix(v)) {
+      // Any hash-source of the grammar voids 'unsafe-inline' in browsers; one of the wrong length
+      // matches no script, so it never lets one run either.
       f.any_nonce_or_hash = true;
-      std::string_view tail = QuotedTail(raw, 8, ok);
-      if (ok && IsValidHash(std::string_view(raw).substr(1, 6), tail)) f.trusted_nonce_or_hash = true;
+      if (SourceBase64(raw)) f.trusted_nonce_or_hash = true;
     }
   }
   return f;
@@ -499,34 +540,60 @@ std::string OutcomeFrom(const Aspects& a) {
   return "no-unsafe";
 }
 
-// Host part of a host-source ("https://*.example.com:443/path" -> "*.example.com"), and whether
-// it carries a path beyond "/".
-std::string_view HostOf(std::string_view lower, bool& has_path) {
-  std::size_t scheme = lower.find("://");
-  if (scheme != std::string_view::npos) lower.remove_prefix(scheme + 3);
-  std::size_t slash = lower.find('/');
-  has_path = slash != std::string_view::npos && slash + 1 < lower.size();
-  std::string_view host = lower.substr(0, slash);
-  std::size_t colon = host.find(':');
-  return host.substr(0, colon);
+// A host-source split as Google CSP Evaluator reads it (utils.ts getSchemeFreeUrl and
+// matchWildcardUrls): the scheme and "//" dropped, the host lower-cased without its port, a
+// leading "*." marking a wildcard, and the path ("/" when none; query and fragment dropped).
+struct SourceUrl {
+  bool wildcard = false;
+  std::string host;  // without the "*" of a wildcard: ".example.com"
+  std::string path = "/";
+};
+
+std::optional<SourceUrl> SplitSourceUrl(std::string_view raw) {
+  // A scheme: a word character, then word characters or "+.-", then "://".
+  std::size_t i = 0;
+  auto word = [](char c) { return IsAlpha(c) || IsDigit(c) || c == '_'; };
+  if (!raw.empty() && word(raw[0])) {
+    i = 1;
+    while (i < raw.size() && (word(raw[i]) || raw[i] == '+' || raw[i] == '.' || raw[i] == '-')) ++i;
+    if (raw.substr(i, 3) == "://") raw.remove_prefix(i + 3);
+  }
+  if (StartsWith(raw, "//")) raw.remove_prefix(2);
+  const std::size_t end = raw.find_first_of("/?#");
+  std::string_view authority = raw.substr(0, end);
+  SourceUrl u;
+  if (end != std::string_view::npos && raw[end] == '/') {
+    std::string_view path = raw.substr(end);
+    u.path = std::string(path.substr(0, path.find_first_of("?#")));
+  }
+  authority = authority.substr(0, authority.find(':'));
+  if (StartsWith(authority, "*")) {
+    u.wildcard = true;
+    authority.remove_prefix(1);
+  }
+  if (authority.empty()) return std::nullopt;
+  u.host = text::Lower(authority);
+  return u;
 }
 
-// The bypass list entry a host-source matches, or "" (path-restricted sources are not judged:
-// only hosts are listed).
-std::string MatchBypass(std::string_view lower, const std::vector<std::string>& hosts) {
-  if (lower.empty() || lower.front() == '\'' || EndsWith(lower, ":")) return {};
-  bool has_path = false;
-  std::string_view host = HostOf(lower, has_path);
-  if (has_path || host.empty() || host == "*") return {};
-  if (StartsWith(host, "*.")) {
-    std::string_view suffix = host.substr(1);
-    for (const std::string& h : hosts)
-      if (EndsWith(h, suffix) || h == host.substr(2)) return h;
-    return {};
+// The first listed URL the source matches, as the evaluator matches (no match for keywords,
+// bare schemes and sources without a dot): the listed host ends with the source's host and
+// equals it unless the source is a wildcard ("*.example.com" covers sub.example.com, not
+// example.com); a source path ending in '/' must prefix the listed path, another must equal it.
+const BypassUrl* MatchBypass(std::string_view raw, const std::vector<BypassUrl>& list) {
+  if (raw.empty() || raw.front() == '\'' || EndsWith(raw, ":") || raw.find('.') == std::string_view::npos)
+    return nullptr;
+  const std::optional<SourceUrl> src = SplitSourceUrl(raw);
+  if (!src) return nullptr;
+  for (const BypassUrl& listed : list) {
+    if (!EndsWith(listed.host, src->host)) continue;
+    if (!src->wildcard && listed.host != src->host) continue;
+    if (src->path != "/") {
+      if (EndsWith(src->path, "/") ? !StartsWith(listed.path, src->path) : listed.path != src->path) continue;
+    }
+    return &listed;
   }
-  for (const std::string& h : hosts)
-    if (h == host) return h;
-  return {};
+  return nullptr;
 }
 
 // csp-evaluator-style findings for a script source list `d` (script-src, -elem, -attr, or the
@@ -534,6 +601,11 @@ std::string MatchBypass(std::string_view lower, const std::vector<std::string>& 
 void ScriptFindings(const Directive& d, const std::string& label, const BypassHosts& bypass,
                     std::vector<Finding>& out) {
   ListFacts f = Facts(&d);
+  // Allowlist bypasses: hosts count for <script src> (not script-src-attr), unless
+  // 'strict-dynamic' voids them or 'none' is listed.
+  bool none = false;
+  for (const std::string& raw : d.values) none = none || text::EqualsIgnoreCase(raw, "'none'");
+  const bool bypass_applies = !f.strict_dynamic && !none && d.name != "script-src-attr";
   for (const std::string& raw : d.values) {
     std::string v = text::Lower(raw);
     if (v == "'unsafe-inline'" && ScriptInlineAllowed(f))
@@ -542,25 +614,16 @@ void ScriptFindings(const Directive& d, const std::string& label, const BypassHo
       out.push_back(MakeFinding(d.name, "unsafe-eval", raw, "medium", label));
     else if (v == "'unsafe-hashes'")
       out.push_back(MakeFinding(d.name, "unsafe-hashes", raw, "medium", label));
-    else if ((v == "*" || v == "http://*" || v == "https://*") && !f.strict_dynamic)
+    else if (IsWildcardSource(v) && !f.strict_dynamic)
       out.push_back(MakeFinding(d.name, "wildcard", raw, "high", label));
-    else if ((v == "http:" || v == "https:" || v == "data:" || v == "ftp:") && !f.strict_dynamic)
+    else if (IsPlainXssScheme(v) && !f.strict_dynamic)
       out.push_back(MakeFinding(d.name, "plain-scheme", raw, "high", label));
-    if (!f.strict_dynamic) {
-      std::string jsonp = MatchBypass(v, bypass.jsonp);
-      if (!jsonp.empty()) out.push_back(MakeFinding(d.name, "jsonp-bypass-host", raw, "high", label));
-      std::string angular = MatchBypass(v, bypass.angular);
-      if (!angular.empty()) out.push_back(MakeFinding(d.name, "angular-bypass-host", raw, "high", label));
-    }
-    bool ok = false;
-    if (IsNoncePrefix(v)) {
-      std::string_view tail = QuotedTail(raw, 7, ok);
-      if (!ok || !IsBase64Value(tail)) out.push_back(MakeFinding(d.name, "invalid-nonce", raw, "medium", label));
-      else if (tail.size() < kMinNonceChars) out.push_back(MakeFinding(d.name, "short-nonce", raw, "medium", label));
-    } else if (IsHashPrefix(v)) {
-      std::string_view tail = QuotedTail(raw, 8, ok);
-      if (!ok || !IsValidHash(std::string_view(raw).substr(1, 6), tail))
-        out.push_back(MakeFinding(d.name, "invalid-hash", raw, "medium", label));
+    if (bypass_applies) {
+      // Google Analytics / Tag Manager serve a JSONP-like bypass only to a policy allowing eval.
+      const BypassUrl* jsonp = MatchBypass(raw, bypass.jsonp);
+      if (jsonp && (f.unsafe_eval || !Contains(bypass.jsonp_needs_eval, jsonp->host)))
+        out.push_back(MakeFinding(d.name, "jsonp-bypass-host", raw, "high", label));
+      if (MatchBypass(raw, bypass.angular)) out.push_back(MakeFinding(d.name, "angular-bypass-host", raw, "high", label));
     }
   }
   if (f.strict_dynamic && !f.any_nonce_or_hash)
@@ -571,48 +634,91 @@ void ScriptFindings(const Directive& d, const std::string& label, const BypassHo
 void BroadFindings(const Directive& d, const std::string& label, std::vector<Finding>& out) {
   for (const std::string& raw : d.values) {
     std::string v = text::Lower(raw);
-    if (v == "*" || v == "http://*" || v == "https://*")
+    if (IsWildcardSource(v))
       out.push_back(MakeFinding(d.name, "wildcard", raw, "high", label));
-    else if (v == "http:" || v == "https:" || v == "data:" || v == "ftp:")
+    else if (IsPlainXssScheme(v))
       out.push_back(MakeFinding(d.name, "plain-scheme", raw, "high", label));
   }
+}
+
+// Nonce and hash tokens of any directive: a nonce-source whose value is no base64 (invalid-nonce)
+// or shorter than kMinNonceChars (short-nonce), a hash-source that is no digest of its algorithm
+// (invalid-hash). A token without its closing quote or value is reported by the syntax check.
+void TokenFindings(const Directive& d, const std::string& label, std::vector<Finding>& out) {
+  for (const std::string& raw : d.values) {
+    const std::string v = text::Lower(raw);
+    bool closed = false;
+    if (IsNoncePrefix(v)) {
+      const std::string_view tail = QuotedTail(raw, 7, closed);
+      if (!closed || tail.empty()) continue;
+      if (!IsBase64Value(tail)) out.push_back(MakeFinding(d.name, "invalid-nonce", raw, "medium", label));
+      if (tail.size() < kMinNonceChars) out.push_back(MakeFinding(d.name, "short-nonce", raw, "medium", label));
+    } else if (IsHashPrefix(v)) {
+      const std::string_view tail = QuotedTail(raw, 8, closed);
+      if (!closed || !IsValidHash(std::string_view(raw).substr(1, 6), tail))
+        out.push_back(MakeFinding(d.name, "invalid-hash", raw, "medium", label));
+    }
+  }
+}
+
+// True when an injected <base> could turn the policy's trust against it: the script list of <script>
+// elements (script-src-elem, script-src or default-src) trusts a nonce (any well-formed one: a
+// relative src of a nonced script would load from the attacker's base), or a hash together with
+// 'strict-dynamic' (scripts the hashed one loads by relative URL). A policy of hashes alone or
+// hosts alone does not rely on the document's base URL. As Google CSP Evaluator's
+// checkMissingBaseUriDirective, with script-src-elem counted too.
+bool ReliesOnNonceOrHash(const Policy& p) {
+  for (const Directive* d : {Effective(p, kScriptChain), p.Find("script-src-elem")}) {
+    if (d == nullptr) continue;
+    bool nonce = false, hash = false, strict_dynamic = false;
+    for (const std::string& raw : d->values) {
+      const std::string v = text::Lower(raw);
+      bool closed = false;
+      if (IsNoncePrefix(v)) nonce = nonce || (IsBase64Value(QuotedTail(raw, 7, closed)) && closed);
+      else if (IsHashPrefix(v)) hash = hash || (IsBase64Value(QuotedTail(raw, 8, closed)) && closed);
+      else if (v == "'strict-dynamic'") strict_dynamic = true;
+    }
+    if (nonce || (hash && strict_dynamic)) return true;
+  }
+  return false;
 }
 
 void PolicyFindings(const Policy& p, const BypassHosts& bypass, std::vector<Finding>& out) {
   const std::string label = p.Label();
   if (p.directives.empty()) {
-    if (p.ignored_in_meta == 0) out.push_back(MakeFinding("", "empty-policy", p.text, "high", label));
+    if (p.ignored_in_meta > 0) return;
+    out.push_back(MakeFinding("", "empty-policy", p.text, "high", label));
+    if (p.text.empty()) return;
+    // Text whose every directive is invalid ("script-src: 'self'") restricts nothing at all.
+    out.push_back(MakeFinding("script-src", "missing-script-src", "", "high", label));
+    out.push_back(MakeFinding("object-src", "missing-object-src", "", "high", label));
     return;
   }
-  bool uses_nonce_or_hash = false;
-  for (std::string_view name : {"script-src", "script-src-elem", "script-src-attr"}) {
-    if (const Directive* d = p.Find(name)) {
-      ScriptFindings(*d, label, bypass, out);
-      uses_nonce_or_hash = uses_nonce_or_hash || Facts(d).any_nonce_or_hash;
-    }
-  }
+  for (std::string_view name : {"script-src", "script-src-elem", "script-src-attr"})
+    if (const Directive* d = p.Find(name)) ScriptFindings(*d, label, bypass, out);
   const Directive* def = p.Find("default-src");
   if (p.Find("script-src") == nullptr) {
     if (def != nullptr) {
       ScriptFindings(*def, label, bypass, out);
-      uses_nonce_or_hash = uses_nonce_or_hash || Facts(def).any_nonce_or_hash;
-    } else if (p.Find("script-src-elem") == nullptr) {
+    } else if (p.Find("script-src-elem") == nullptr || p.Find("script-src-attr") == nullptr) {
+      // script-src-elem alone leaves inline event handlers (script-src-attr) unrestricted.
       out.push_back(MakeFinding("script-src", "missing-script-src", "", "high", label));
     }
   }
   if (const Directive* object = Effective(p, kObjectChain)) BroadFindings(*object, label, out);
   else out.push_back(MakeFinding("object-src", "missing-object-src", "", "high", label));
   if (const Directive* base = p.Find("base-uri")) BroadFindings(*base, label, out);
-  else if (uses_nonce_or_hash && p.enforced())
+  else if (ReliesOnNonceOrHash(p) && p.enforced())
     out.push_back(MakeFinding("base-uri", "missing-base-uri", "", "high", label));
   ListFacts style = Facts(Effective(p, kStyleElemChain));
   if (style.unsafe_inline && !style.trusted_nonce_or_hash)
     out.push_back(MakeFinding(Effective(p, kStyleElemChain)->name, "unsafe-inline-style", "'unsafe-inline'", "low", label));
   for (const Directive& d : p.directives) {
-    if (d.name == "report-uri" || d.name == "report-to") continue;
+    TokenFindings(d, label, out);
+    if (d.name == "report-to") continue;  // group names, not URLs; an http report-uri leaks reports
     for (const std::string& raw : d.values) {
       std::string v = text::Lower(raw);
-      if (StartsWith(v, "http://") || StartsWith(v, "ftp://"))
+      if (StartsWith(v, "http://"))
         out.push_back(MakeFinding(d.name, "http-source", raw, "medium", label));
     }
   }
@@ -656,6 +762,19 @@ std::vector<std::string> ObservatoryNotes(const Input& in, const std::vector<Pol
   if (report_http) notes.push_back("the Observatory counts an http: report-uri as insecure active content");
   if (style_eval) notes.push_back("the Observatory counts 'unsafe-eval' in style-src");
   if (!in.meta.empty()) notes.push_back("the Observatory reads frame-ancestors and sandbox from <meta> policies too");
+  if (in.meta.size() != in.observatory_meta.size())
+    notes.push_back("the Observatory reads <meta> policies only when the Content-Type is exactly text/html or "
+                    "application/xhtml+xml (case and spaces count), and trims http-equiv");
+  bool js_space = false;
+  auto scan = [&js_space](std::string_view v) {
+    for (std::size_t i = 0; i < v.size() && !js_space; ++i)
+      js_space = static_cast<unsigned char>(v[i]) >= 0x80 && observatory::JsSpaceAt(v, i) > 0;
+  };
+  for (const std::string& h : in.headers) scan(h);
+  for (const std::string& m : in.observatory_meta) scan(m);
+  if (js_space)
+    notes.push_back("the Observatory splits policies on JavaScript white space such as a no-break space; browsers "
+                    "split only on ASCII white space and ignore a directive holding other characters");
   return notes;
 }
 
@@ -850,17 +969,17 @@ std::optional<ObsMap> ObsParseCsp(const std::vector<std::string>& list) {
     std::string c;
     for (char ch : s)
       if (ch != '\r' && ch != '\n') c.push_back(ch);
-    clean.emplace_back(TrimWith(c, IsJsSpace));
+    clean.emplace_back(observatory::JsTrim(c));
   }
   if (clean.empty()) return ObsMap{};
   for (const std::string& c : clean)
-    if (c.size() < 6) return std::nullopt;
+    if (observatory::Utf16Length(c) < 6) return std::nullopt;
   std::vector<std::pair<std::string, std::vector<ObsSource>>> csp;
   std::vector<std::string> duplicates;
   for (std::size_t pi = 0; pi < clean.size(); ++pi) {
     std::set<std::string> seen;
     for (std::string_view entry : SplitKeep(clean[pi], ';')) {
-      std::vector<std::string_view> parts = SplitSpace(TrimWith(entry, IsJsSpace), IsJsSpace);
+      std::vector<std::string_view> parts = observatory::JsSplitSpace(entry);
       if (parts.empty()) continue;
       std::string directive = text::Lower(parts[0]);
       if (seen.count(directive)) {
@@ -871,7 +990,7 @@ std::optional<ObsMap> ObsParseCsp(const std::vector<std::string>& list) {
       }
       std::vector<ObsSource> values;
       for (std::size_t i = 1; i < parts.size(); ++i)
-        values.push_back(ObsSource{text::Lower(TrimWith(parts[i], IsJsSpace)), pi, pi == 0});
+        values.push_back(ObsSource{text::Lower(parts[i]), pi, pi == 0});
       if (parts.size() == 1 && EndsWith(directive, "-src")) values.push_back(ObsSource{"'none'", pi, pi == 0});
       if (!MergeDirective(csp, directive, std::move(values), pi, list.size())) return std::nullopt;
     }
@@ -909,13 +1028,9 @@ SourceSet Either(const ObsMap& m, std::string_view a, std::string_view b, std::v
 ObservatoryCsp ObservatoryEvaluate(const Input& in) {
   ObservatoryCsp out;
   std::vector<std::string> http;
-  if (!in.headers.empty()) {
-    std::string joined;
-    for (std::size_t i = 0; i < in.headers.size(); ++i) joined += (i ? ", " : "") + in.headers[i];
-    http.push_back(joined);
-  }
+  if (in.observatory_header) http.push_back(*in.observatory_header);
   std::vector<std::string> all = http;
-  all.insert(all.end(), in.meta.begin(), in.meta.end());
+  all.insert(all.end(), in.observatory_meta.begin(), in.observatory_meta.end());
   std::optional<ObsMap> parsed = ObsParseCsp(all);
   if (!parsed) {
     out.result = "csp-header-invalid";
@@ -923,13 +1038,12 @@ ObservatoryCsp ObservatoryEvaluate(const Input& in) {
   }
   ObsMap csp = std::move(*parsed);
   std::optional<ObsMap> header_only = ObsParseCsp(http);
-  std::optional<ObsMap> meta_only = ObsParseCsp(in.meta);
+  std::optional<ObsMap> meta_only = ObsParseCsp(in.observatory_meta);
   if (meta_only)
     for (std::string_view d : kIgnoredInMeta) MapDelete(*meta_only, d);
   std::size_t size = (header_only ? header_only->size() : 0) + (meta_only ? meta_only->size() : 0);
   if (size == 0) {
-    bool report_only = false;
-    for (const std::string& r : in.report_only) report_only = report_only || !r.empty();
+    const bool report_only = in.observatory_report_only && !in.observatory_report_only->empty();
     out.result = report_only ? "csp-not-implemented-but-reporting-enabled" : "csp-not-implemented";
     return out;
   }

@@ -68,14 +68,23 @@ struct Policy {
 struct Input {
   std::vector<std::string> headers;      // every Content-Security-Policy header value, in order
   std::vector<std::string> report_only;  // every Content-Security-Policy-Report-Only value
-  std::vector<std::string> meta;         // every <meta http-equiv=CSP> content, in order
+  std::vector<std::string> meta;         // every <meta http-equiv=CSP> content browsers apply
   bool https = true;                     // the page was served over https
+  // The same evidence as the Observatory's retriever reads it (normalize/observatory_view.h):
+  // the two headers folded as Node folds repeated fields (nullopt when absent), and the non-empty
+  // contents of <meta> elements whose http-equiv, lower-cased and JavaScript-trimmed, names CSP,
+  // outside <template> content, collected only when it reads the body as HTML at all.
+  std::optional<std::string> observatory_header;
+  std::optional<std::string> observatory_report_only;
+  std::vector<std::string> observatory_meta;
 };
 
 // Collects the CSP evidence of one page: its response's Content-Security-Policy and
 // -Report-Only headers, and (when `page` is not null) the content of every
-// <meta http-equiv="Content-Security-Policy"> element (http-equiv compared case-insensitively).
-// <meta http-equiv="Content-Security-Policy-Report-Only"> is ignored, as browsers ignore it.
+// <meta http-equiv="Content-Security-Policy"> element a browser applies: http-equiv matched ASCII
+// case-insensitively (an enumerated attribute: not trimmed), content not empty (HTML ignores an
+// empty one), not inside <template> content (inert). <meta
+// http-equiv="Content-Security-Policy-Report-Only"> is ignored, as browsers ignore it.
 // `https` is set from the request URL's scheme (https when `url` is null).
 // Limits: at most kMaxPoliciesPerKind values of each kind are kept (later ones are dropped), so
 // the Observatory emulation's per-policy merge stays bounded on hostile pages.
@@ -93,11 +102,21 @@ Policy ParsePolicy(std::string_view text, Origin origin, int index, std::vector<
 // frame-ancestors, report-uri and sandbox removed. Order: headers, report-only, meta.
 std::vector<Policy> ParseAll(const Input& in, std::vector<Finding>& findings);
 
-// Allowlist hosts known to serve JSONP endpoints or AngularJS (rules/data/csp-bypass-hosts.json).
-// Entries are lower-case host names.
+// One URL of a bypass list: its host (lower-case) and path ("/" when it has none).
+struct BypassUrl {
+  std::string host;
+  std::string path = "/";
+};
+// Parses a list entry: "//host/path" (the lists' form), "scheme://host/path" or a bare host.
+BypassUrl ParseBypassUrl(std::string_view entry);
+
+// URLs known to serve JSONP endpoints or AngularJS (rules/data/csp-bypass-hosts.json, generated
+// from Google CSP Evaluator's lists), in list order, and the JSONP hosts whose bypass needs
+// 'unsafe-eval' in the same source list (Google Analytics, Tag Manager, Ad Services).
 struct BypassHosts {
-  std::vector<std::string> jsonp;
-  std::vector<std::string> angular;
+  std::vector<BypassUrl> jsonp;
+  std::vector<BypassUrl> angular;
+  std::vector<std::string> jsonp_needs_eval;  // lower-case hosts
 };
 
 // Our verdict for one page.
@@ -117,10 +136,12 @@ struct Evaluation {
 // only when every enforced policy allows it. Never fails.
 Evaluation Evaluate(const Input& in, const BypassHosts& bypass);
 
-// The Observatory's CSP test on the same input: repeated headers are joined with ", " (as Node
-// folds them) and never split on commas, meta contents are appended, directives/sources are
-// merged by its sort-and-prefix intersection, any 'nonce-'/'sha*-' prefix counts as a valid
-// nonce/hash, and 'strict-dynamic' without one is "invalid".
+// The Observatory's CSP test on the same input (Input::observatory_*): the header as Node folds
+// repeated fields (never split on commas), meta contents appended, each policy split on ';' and
+// on JavaScript white space (a no-break space separates sources there, not in browsers), policies
+// shorter than 6 UTF-16 units "invalid", directives/sources merged by its sort-and-prefix
+// intersection, any 'nonce-'/'sha*-' prefix counted as a valid nonce/hash, and 'strict-dynamic'
+// without one "invalid".
 struct ObservatoryCsp {
   std::string result;  // an Observatory csp-* result code
   // The merged policy the Observatory exposes as `data` (directive -> sources, sorted);

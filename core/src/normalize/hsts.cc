@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "normalize/observatory_view.h"
 #include "util/text.h"
 
 namespace portal_check {
@@ -143,7 +144,51 @@ void ApplyDirective(const Directive& d, HstsPolicy& p) {
   // Unknown directives are ignored (RFC 6797 6.1 item 2).
 }
 
+// JavaScript's parseInt(s, 10), reduced to what the comparison with six months needs: nullopt
+// for NaN, else the sign and whether |value| >= six months.
+struct JsInt {
+  bool negative = false;
+  bool at_least_six_months = false;
+};
+std::optional<JsInt> JsParseInt(std::string_view s) {
+  s = text::Trim(s);
+  JsInt r;
+  if (!s.empty() && (s.front() == '+' || s.front() == '-')) {
+    r.negative = s.front() == '-';
+    s.remove_prefix(1);
+  }
+  std::size_t n = 0;
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  if (n == 0) return std::nullopt;
+  std::string_view digits = s.substr(0, n);
+  while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
+  const std::string six = std::to_string(kHstsSixMonths);
+  r.at_least_six_months = digits.size() > six.size() || (digits.size() == six.size() && digits >= six);
+  return r;
+}
+
 }  // namespace
+
+std::string_view ObservatoryHstsResult(const std::optional<std::string>& value) {
+  constexpr std::string_view kAtLeastSix = "hsts-implemented-max-age-at-least-six-months";
+  constexpr std::string_view kLessThanSix = "hsts-implemented-max-age-less-than-six-months";
+  constexpr std::string_view kInvalid = "hsts-header-invalid";
+  if (!value) return "hsts-not-implemented";
+  const std::string_view data = std::string_view(*value).substr(0, 1024);
+  if (data.find(',') != std::string_view::npos) return kInvalid;
+  bool have_max_age = false;
+  std::optional<JsInt> max_age;
+  for (std::string_view part : text::Split(data, ';', true)) {
+    const std::string lower = text::Lower(observatory::JsTrim(part));
+    if (lower.compare(0, 8, "max-age=") == 0) {
+      have_max_age = true;
+      max_age = JsParseInt(std::string_view(lower).substr(8, 120));
+    }
+  }
+  if (!have_max_age) return kInvalid;
+  if (!max_age) return kAtLeastSix;  // NaN < SIX_MONTHS is false
+  return (!max_age->negative && max_age->at_least_six_months) ? kAtLeastSix : kLessThanSix;
+}
 
 HstsPolicy ParseHsts(std::string_view value) {
   HstsPolicy p;

@@ -54,16 +54,11 @@ std::optional<std::string> ParseReferrerMeta(std::string_view content) {
   return std::nullopt;
 }
 
-std::string ObservatoryReferrerResult(const std::vector<std::string_view>& header_lines,
-                                      const std::string* meta_content) {
-  if (header_lines.empty() && meta_content == nullptr) return "referrer-policy-not-implemented";
-  std::string joined;
-  for (std::string_view line : header_lines) {
-    if (!joined.empty()) joined += ", ";
-    joined += line;
-  }
+std::string ObservatoryReferrerResult(const std::optional<std::string>& header, const std::string* meta_content) {
+  if (!header && meta_content == nullptr) return "referrer-policy-not-implemented";
+  std::string joined = header ? *header : std::string();
   if (meta_content != nullptr) {
-    if (!header_lines.empty()) joined += ", ";
+    if (header) joined += ", ";
     joined += *meta_content;
   }
   const std::optional<std::string> policy = LastValidToken(joined);

@@ -33,13 +33,14 @@ std::optional<std::string> ParseReferrerPolicyHeader(const std::vector<std::stri
 // the content names no policy (the browser then leaves the policy unchanged).
 std::optional<std::string> ParseReferrerMeta(std::string_view content);
 
-// The Observatory's result for the same inputs (mdn-http-observatory referrer-policy test):
-// all header lines and the content of the last <meta name=referrer> are joined with ", " and the
-// last token (case-insensitive, trimmed) that names a policy decides; legacy meta keywords are not
-// mapped. Returns one of "referrer-policy-private", "-unsafe", "-header-invalid",
-// "-not-implemented" (the full codes). `meta_content` is nullptr when no such meta exists.
-std::string ObservatoryReferrerResult(const std::vector<std::string_view>& header_lines,
-                                      const std::string* meta_content);
+// The Observatory's result for the same inputs (mdn-http-observatory referrer-policy test): the
+// header as its retriever reads it (`header`: observatory::Header, repeated fields joined with
+// ", "; nullopt when absent) and the content its retriever keeps from <meta name=referrer> (the
+// last non-empty one, read only when the body counts as HTML there; nullptr when none) are joined
+// with ", " and the last token (case-insensitive, trimmed) that names a policy decides; legacy
+// meta keywords are not mapped. Returns one of "referrer-policy-private", "-unsafe",
+// "-header-invalid", "-not-implemented" (the full codes).
+std::string ObservatoryReferrerResult(const std::optional<std::string>& header, const std::string* meta_content);
 
 }  // namespace portal_check
 

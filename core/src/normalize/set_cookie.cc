@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "engine/audit_context.h"
+#include "normalize/observatory_view.h"
 #include "util/json.h"
 #include "util/text.h"
 
@@ -209,14 +210,17 @@ std::optional<bool> ClassifyWithList(std::string_view name, const json::Value& l
   return ListHas(name, list, "exact", "prefixes", "contains");
 }
 
-bool SameKey(const SetCookie& a, const SetCookie& b) {
-  return a.name == b.name && a.domain == b.domain && a.path == b.path;
+// The domain a store keys the cookie by: its Domain attribute, else the host that set it.
+std::string_view StoreDomain(const ObservedCookie& o) { return o.cookie.domain ? *o.cookie.domain : o.host; }
+
+bool SameKey(const ObservedCookie& a, const ObservedCookie& b) {
+  return a.cookie.name == b.cookie.name && StoreDomain(a) == StoreDomain(b) && a.store_path == b.store_path;
 }
 
 // Adds `c` to `jar` as a cookie store does: replaces a cookie with the same key.
 void PutInJar(PageCookieJar& jar, ObservedCookie c) {
   auto it = std::find_if(jar.cookies.begin(), jar.cookies.end(),
-                         [&](const ObservedCookie& o) { return SameKey(o.cookie, c.cookie); });
+                         [&](const ObservedCookie& o) { return SameKey(o, c); });
   if (it != jar.cookies.end()) jar.cookies.erase(it);
   if (jar.cookies.size() >= PageCookieTracker::kMaxCookiesPerJar) {
     jar.truncated = true;
@@ -241,6 +245,7 @@ void AddResponseCookies(const Exchange& exchange, const std::optional<Url>& url,
       o.site = url->Site();
       o.over_https = url->IsHttps();
     }
+    o.store_path = o.cookie.path ? *o.cookie.path : DefaultCookiePath(url ? url->path() : std::string_view());
     o.exchange_index = exchange.index;
     PutInJar(jar, std::move(o));
   }
@@ -314,6 +319,46 @@ bool IsObservatorySessionCookie(std::string_view name) {
 }
 
 bool IsObservatoryAntiCsrfCookie(std::string_view name) { return text::ContainsIgnoreCase(name, "csrf"); }
+
+std::string DefaultCookiePath(std::string_view url_path) {
+  if (url_path.empty() || url_path.front() != '/') return "/";
+  const std::size_t last = url_path.rfind('/');
+  if (last == 0) return "/";
+  return std::string(url_path.substr(0, last));
+}
+
+bool BrowserRefusesPrefix(const ObservedCookie& o) {
+  const SetCookie& c = o.cookie;
+  const bool secure_prefix = text::StartsWithIgnoreCase(c.name, "__Secure-");
+  const bool host_prefix = text::StartsWithIgnoreCase(c.name, "__Host-");
+  if (!secure_prefix && !host_prefix) return false;
+  if (!c.secure || !o.over_https) return true;
+  return host_prefix && (c.domain || !c.path || *c.path != "/");
+}
+
+bool ObservatoryJarKeeps(const ObservedCookie& o) {
+  const SetCookie& c = o.cookie;
+  if (c.name.empty() || c.name == "heroku-session-affinity") return false;
+  if (!CookieDomainAccepted(c, o.host)) return false;
+  if (c.name.rfind("__Secure-", 0) == 0 && !c.secure) return false;
+  if (c.name.rfind("__Host-", 0) == 0 && (!c.secure || c.domain || o.store_path != "/")) return false;
+  return true;
+}
+
+bool ObservatorySameSiteMalformed(std::string_view set_cookie_value) {
+  for (std::string_view part : text::Split(set_cookie_value, ';', true)) {
+    const std::size_t eq = part.find('=');
+    if (!text::EqualsIgnoreCase(observatory::JsTrim(part.substr(0, eq)), "samesite")) continue;
+    if (eq == std::string_view::npos) return true;
+    std::string_view value = part.substr(eq + 1);
+    value = observatory::JsTrim(value.substr(0, value.find('=')));
+    if (value.empty()) return true;
+    if (!text::EqualsIgnoreCase(value, "lax") && !text::EqualsIgnoreCase(value, "strict") &&
+        !text::EqualsIgnoreCase(value, "none"))
+      return true;
+  }
+  return false;
+}
 
 bool CookieDomainAccepted(const SetCookie& cookie, std::string_view host) {
   if (!cookie.domain) return true;

@@ -76,11 +76,39 @@ struct ObservedCookie {
   std::string site;          // its registrable domain (Url::Site())
   bool over_https = false;   // set by an https response
   std::size_t exchange_index = 0;
+  // The cookie's path in a cookie store: its Path attribute, or the default-path of the setting
+  // URL when the attribute is absent or does not start with '/' (RFC 6265bis 5.1.4, 5.6.4). A
+  // store keys cookies by name, domain (the Domain attribute, else the host) and this path.
+  std::string store_path;
 };
+
+// The default-path of a request URL's path (RFC 6265bis 5.1.4): "/" for an empty path, a path
+// not starting with '/' or one with a single '/'; else the path up to its last '/' (excluded).
+std::string DefaultCookiePath(std::string_view url_path);
+
+// True when a current browser refuses the cookie for its name prefix (RFC 6265bis 4.1.3, matched
+// ASCII case-insensitively as Chrome and Firefox do): "__Secure-" needs the Secure attribute and
+// an https origin; "__Host-" needs those, no Domain attribute and a Path attribute of "/".
+bool BrowserRefusesPrefix(const ObservedCookie& observed);
+
+// True when the Mozilla HTTP Observatory's cookie jar keeps the cookie (tough-cookie 5 as
+// http-cookie-agent fills it, then the Observatory's own filter), given that it parsed: a
+// non-empty name other than "heroku-session-affinity" (which the Observatory deletes by name,
+// case-sensitively), a Domain attribute the host accepts, and tough-cookie's prefix rules, which
+// are case-sensitive and do not look at the scheme: "__Secure-" needs Secure; "__Host-" needs
+// Secure, no Domain attribute and a store path of "/" (a missing Path defaults to it).
+bool ObservatoryJarKeeps(const ObservedCookie& observed);
+
+// The Observatory's check of raw Set-Cookie text for a malformed SameSite: every ';'-separated
+// part, the name=value pair included (so a cookie named "samesite" counts), whose key (text
+// before the first '=', trimmed, lower-cased) is "samesite" and whose value (text between the
+// first and any second '=', trimmed) is empty or not lax/strict/none (case-insensitive).
+bool ObservatorySameSiteMalformed(std::string_view set_cookie_value);
 
 // The cookies a page's response leaves in a browser's jar, as the Observatory's cookie test sees
 // them: those set along the redirect chain that ended at the page (same-site hops only), then the
-// page response's own. A later cookie with the same (name, domain, path) replaces an earlier one.
+// page response's own. A later cookie with the same name, domain (Domain attribute, else host) and
+// store path replaces an earlier one.
 struct PageCookieJar {
   std::vector<ObservedCookie> cookies;  // in setting order (after replacement)
   std::size_t ignored = 0;              // Set-Cookie fields holding no cookie (ignored by browsers)
