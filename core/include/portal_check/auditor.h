@@ -31,7 +31,8 @@ struct EngineInfo {
 };
 
 struct AuditOptions {
-  // The start URL of the audit. Empty: log._portalCheck.target of the HAR, else the first entry's URL.
+  // The start URL of the audit. Empty: log._portalCheck.target of the HAR, else the start of the
+  // redirect chain to the HAR's main document (engine/target_choice.h), else none.
   std::string target;
   // A ruleset document (see engine/ruleset.h). Empty: the ruleset embedded at build time.
   std::string ruleset_document;
@@ -51,10 +52,12 @@ class Auditor {
   static StatusOr<std::unique_ptr<Auditor>> Create(const AuditOptions& options);
   virtual ~Auditor() = default;
 
-  // Consumes the next bytes of a HAR document and audits every entry completed by them. Errors:
-  // see HarStream::Feed and ReadHarEntry (the first invalid entry stops the audit: input error;
-  // an entry over limits::kMaxEntryBytes or nested past limits::kMaxJsonDepth is skipped with a
-  // notice instead, and the audit goes on);
+  // Consumes the next bytes of a HAR document and audits every entry completed by them (entries
+  // before the target's main document is found are held, within limits::kMaxTargetSearch*).
+  // Errors: see HarStream::Feed (a document that is not a HAR, duplicate members outside the
+  // entries) and duplicate members inside an entry; any other unreadable entry, and an entry over
+  // limits::kMaxEntryBytes or nested past limits::kMaxJsonDepth, is skipped with a notice and the
+  // audit goes on;
   // kFailedPrecondition after Finish or after AddEntry. After an error every call fails.
   virtual Status Feed(std::string_view bytes) = 0;
   // Audits one HAR entry (JSON text). Errors: see ReadHarEntry; kFailedPrecondition after Finish
