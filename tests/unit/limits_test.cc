@@ -340,6 +340,22 @@ TEST(Limits, TargetSearchPastTheByteLimitIsNamed) {
   EXPECT_EQ(TargetOf(report), "https://cdn.example.net/y");
 }
 
+// ---------------------------------------------------------------- kMaxHarPages (through the auditor)
+
+std::string HarWithPages(std::size_t count) {
+  std::string pages;
+  for (std::size_t i = 0; i < count; ++i) pages += (i ? "," : "") + std::string(R"({"id":"page_)") + std::to_string(i) + R"("})";
+  return R"({"log":{"version":"1.2","pages":[)" + pages + R"(],"entries":[)" + HtmlEntry("<p>trang</p>") + "]}}";
+}
+
+TEST(Limits, HarPagesAtTheLimitHaveNoNotice) {
+  EXPECT_EQ(Count(NoticeCodes(Report(HarWithPages(limits::kMaxHarPages))), "kMaxHarPages"), 0u);
+}
+
+TEST(Limits, HarPagesPastTheLimitAreNamedInTheReport) {
+  EXPECT_EQ(Count(NoticeCodes(Report(HarWithPages(limits::kMaxHarPages + 1))), "kMaxHarPages"), 1u);
+}
+
 // ---------------------------------------------------------------- kMaxNotices
 
 // Each entry with invalid base64 content gives one "invalid-base64" notice.

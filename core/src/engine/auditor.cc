@@ -213,6 +213,9 @@ class AuditorImpl : public Auditor {
     outcome.entries = entries_;
     outcome.results = SortedResults();
     gaps_.SetProducer(stream_.log_info().creator_name);
+    if (stream_.log_info().pages_cut)
+      AddNotice("kMaxHarPages", std::nullopt,
+                "log.pages has more than " + std::to_string(limits::kMaxHarPages) + " pages; only the first were read");
     gaps_.Apply(outcome.results, *ruleset_, notices_);
     const Grade grade = GradeOf(outcome, *ruleset_);
     // First, and outside the kMaxNotices cap: the one notice a reader must not miss.
