@@ -80,8 +80,7 @@ test('input errors from the engine: not JSON, truncated, empty, not a HAR, bad b
   assertOneLineError(await run(['audit', write('other.json', '{"hello": "world"}')]), /other\.json: not a HAR: no "log" object/);
   assertOneLineError(await run(['audit', write('noentries.json', '{"log": {"version": "1.2"}}')]), /no "log\.entries" array/);
   assertOneLineError(await run(['audit', write('bytes.har', Buffer.from([0x7b, 0xff, 0xfe, 0x7d]))]), /expected a member name at byte 1/);
-  assertOneLineError(await run(['audit', write('nourl.har', '{"log":{"entries":[{"request":{"method":"GET"},"response":{"status":200}}]}}')]),
-    /entry 0: request\.url is missing/);
+  // An entry that cannot be read is no input error: it is skipped with a notice (below).
   // Nesting past the limit outside the entries rejects the document (inside an entry, the entry is
   // skipped with a notice: cli-limits.test.mjs).
   assertOneLineError(await run(['audit', write('deep.har', `{"log":{"pages":${'['.repeat(100000)}`)]), /kMaxJsonDepth/);
@@ -207,9 +206,19 @@ test('scan = capture + audit, keeping the HAR with --har-out', { skip: NO_WASM }
   assert.equal(JSON.parse(fs.readFileSync(har, 'utf8')).log.entries[0].request.url, portal.httpUrl);
 });
 
-test('an engine error is an input error with one line', { skip: NO_WASM }, async () => {
+test('an unreadable entry costs only itself: a notice names it, the report says there is no grade', { skip: NO_WASM }, async () => {
   const f = write('bad-entry.har', '{"log": {"version": "1.2", "entries": [{"request": {"method": "GET"}, "response": {"status": 200}}]}}');
-  assertOneLineError(await run(['audit', f]), /bad-entry\.har: entry 0: request\.url is missing/);
+  const json = await run(['audit', f, '--format', 'json']);
+  assert.equal(json.code, 0, json.stderr);
+  const report = JSON.parse(json.stdout);
+  const notice = report.notices.find((n) => n.code === 'entry-unreadable');
+  assert.ok(notice && /entry 0 could not be read \(entry 0: request\.url is missing/.test(notice.message), JSON.stringify(report.notices));
+  assert.equal(report.grade.grade, null);
+  assert.equal(report.grade.reason.code, 'no-document');
+  const text = await run(['audit', f, '--lang', 'en']);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /no grade — No header grade: no HTML document of the target was audited/);
+  assert.match(text.stdout, /request\.url is missing/);
 });
 
 // ---- criteria profiles and declarations ----

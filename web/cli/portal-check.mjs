@@ -86,15 +86,20 @@ async function audit(harInput, options, name, declarations) {
   // Without --target the engine uses log._portalCheck.target, else the first entry's URL.
   let result;
   try {
-    result = await auditHar(engine, harInput, { target: options.target, profiles: options.profile, declarations });
+    // As bytes: a report too long for one JavaScript string (about 40,000 pages and more) is still
+    // written out whole; only the text format needs it parsed.
+    result = await auditHar(engine, harInput, { target: options.target, profiles: options.profile, declarations, output: 'bytes' });
+    // Parsed first when needed (the text format, the exit code), so that nothing is written when
+    // it cannot be: --format json|sarif --fail-on none writes any report.
+    const report = options.format === 'text' || options['fail-on'] !== 'none' ? result.report : null;
+    if (options.format === 'json') write(options.out, result.reportBytes);
+    else if (options.format === 'sarif') write(options.out, result.sarifBytes);
+    else write(options.out, renderText(report, engine.ruleset(), { lang: options.lang, limit: options.limit }));
+    return exitCodeFor(report, options['fail-on']);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw engineFailure(e, name, options.declarations);
   }
-  const { report, reportText, sarifText } = result;
-  if (options.format === 'json') write(options.out, reportText);
-  else if (options.format === 'sarif') write(options.out, sarifText);
-  else write(options.out, renderText(report, engine.ruleset(), { lang: options.lang, limit: options.limit }));
-  return exitCodeFor(report, options['fail-on']);
 }
 
 function readText(file, what) {

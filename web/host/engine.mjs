@@ -37,17 +37,28 @@ function reply(text, call) {
   return value;
 }
 
-// The text of one output of a finished session ("json" or "sarif"). Throws EngineError "internal"
-// when there is none (an output is never an error value: errors come from feed and finish). Read through outputBytes (a view of the engine's own
-// bytes, decoded at once) when the module has it: output() copies the text twice inside the wasm
-// heap, which never shrinks. Not parsed here: see auditHar's report.
-function outputText(session, format) {
-  const text = typeof session.outputBytes === 'function'
-    ? new TextDecoder().decode(session.outputBytes(format))
-    : session.output(format);
-  if (!text.startsWith('{'))
+// One output of a finished session ("json" or "sarif"), read through the view outputBytes gives
+// of the engine's own string (output() would copy the text twice inside the wasm heap, which never
+// shrinks) and handed at once to convert(view) → its result (the view is valid only until the next
+// call into the module). The call into the module runs through call(). Throws EngineError
+// "internal" when the output is not a report (an output is never an error value: errors come from
+// feed and finish).
+function readOutput(engine, session, format, convert) {
+  const view = call(engine, () => session.outputBytes(format));
+  if (view[0] !== 0x7b /* { */)
     throw new EngineError('internal', `output(${format}): the engine replied with text that is not a report`);
-  return text;
+  return convert(view);
+}
+
+// The text of an output's bytes. Throws EngineError "resource-exhausted" when it is longer than one
+// JavaScript string can be (V8: 2^29 - 24 characters, a report of about 40,000 pages): such an
+// output exists only as bytes (auditHar's output: 'bytes').
+function decodeOutput(bytes, format) {
+  try {
+    return new TextDecoder().decode(bytes);
+  } catch {
+    throw new EngineError('resource-exhausted', `the ${format === 'json' ? 'report' : 'SARIF'} is ${bytes.length} bytes, more than one JavaScript string can hold: it can only be written out as bytes (portal-check audit --format json|sarif --fail-on none)`);
+  }
 }
 
 // What a call into the module threw when it was not an error value: an Error's message (e.g.
@@ -200,9 +211,14 @@ export async function checkHar(engine, har, { chunkBytes = 1 << 20 } = {}) {
 //   (rules/schema/declarations.schema.json). Unknown profile or invalid declarations → EngineError
 //   "invalid-argument".
 //   onProgress({bytes, totalBytes, entries}) after each chunk (totalBytes is null for a stream).
+//   output: 'text' (default) or 'bytes'. With 'bytes' the result also has reportBytes and
+//   sarifBytes (Uint8Array, the engine's UTF-8 bytes) and reportText, sarifText and report are
+//   made only when read (each getter throws EngineError "resource-exhausted" when the output is too
+//   long for one JavaScript string — a report of more than about 40,000 pages; the bytes are
+//   always there). With 'text' that error is thrown by auditHar itself.
 //   The session is always freed.
 //   Throws EngineError on any engine error (bad HAR, limits, ...).
-export async function auditHar(engine, har, { target, ruleset, profiles, declarations, chunkBytes = 1 << 20, onProgress } = {}) {
+export async function auditHar(engine, har, { target, ruleset, profiles, declarations, chunkBytes = 1 << 20, onProgress, output = 'text' } = {}) {
   const options = {};
   if (target) options.target = target;
   if (ruleset) options.ruleset = ruleset;
@@ -218,19 +234,32 @@ export async function auditHar(engine, har, { target, ruleset, profiles, declara
       ({ entries } = reply(call(engine, () => session.feed(chunk)), 'feed'));
     }, (bytes, totalBytes) => onProgress?.({ bytes, totalBytes, entries }));
     reply(call(engine, () => session.finish()), 'finish');
-    const reportText = call(engine, () => outputText(session, 'json'));
-    const sarifText = call(engine, () => outputText(session, 'sarif'));
-    // Parsed on first use (then kept): a large report's objects cost several times its text, and
-    // many callers only need the text.
-    let report;
-    return {
+    // Texts decoded and the report parsed on first use (then kept): a large report's objects cost
+    // several times its text, and many callers only need the text.
+    let reportText, sarifText, report;
+    let reportBytes = null, sarifBytes = null;
+    if (output === 'bytes') {
+      reportBytes = readOutput(engine, session, 'json', (view) => view.slice());
+      sarifBytes = readOutput(engine, session, 'sarif', (view) => view.slice());
+    } else {
+      reportText = readOutput(engine, session, 'json', (view) => decodeOutput(view, 'json'));
+      sarifText = readOutput(engine, session, 'sarif', (view) => decodeOutput(view, 'sarif'));
+    }
+    const result = {
+      get reportText() {
+        if (reportText === undefined) reportText = decodeOutput(reportBytes, 'json');
+        return reportText;
+      },
+      get sarifText() {
+        if (sarifText === undefined) sarifText = decodeOutput(sarifBytes, 'sarif');
+        return sarifText;
+      },
       get report() {
-        if (report === undefined) report = reply(reportText, 'output(json)');
+        if (report === undefined) report = reply(result.reportText, 'output(json)');
         return report;
       },
-      reportText,
-      sarifText,
     };
+    return output === 'bytes' ? Object.assign(result, { reportBytes, sarifBytes }) : result;
   } catch (e) {
     throw await settle(engine, e);
   } finally {
