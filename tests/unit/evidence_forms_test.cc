@@ -255,6 +255,25 @@ TEST(EvidenceForms, ScriptsWithoutBodiesWithholdTheLibraryPass) {
   EXPECT_TRUE(HasNotice(r, "body-not-captured"));
 }
 
+// A robots.txt and a 404 probe recorded without their bodies: the site checks that read them do
+// not pass.
+TEST(EvidenceForms, SiteResourcesWithoutBodiesWithholdTheSiteChecksPasses) {
+  const std::string probe = R"(,"_portalCheck":{"purpose":"error-page"})";
+  const json::Value r = AuditHarReport(Har({
+      Entry(kPortal, 200, SecureHeaders(), Html("<p>x</p>")),
+      Entry("https://portal.example.gov.vn/robots.txt", 200, {"Content-Type: text/plain"}, R"({"size":300,"mimeType":"text/plain"})"),
+      Entry("https://portal.example.gov.vn/pc-404-probe", 404, {"Content-Type: text/html"}, R"({"size":900,"mimeType":"text/html"})", probe),
+  }));
+  for (const char* id : {"site.robots", "site.error-page"})
+    for (const std::string& o : Outcomes(r, id)) EXPECT_NE(o.find("not-captured"), std::string::npos) << id << " " << o;
+  // With their bodies, the same checks judge them.
+  const json::Value whole = AuditHarReport(Har({
+      Entry(kPortal, 200, SecureHeaders(), Html("<p>x</p>")),
+      Entry("https://portal.example.gov.vn/robots.txt", 200, {"Content-Type: text/plain"}, R"({"mimeType":"text/plain","text":"User-agent: *"})"),
+  }));
+  for (const std::string& o : Outcomes(whole, "site.robots")) EXPECT_EQ(o.find("not-captured"), std::string::npos) << o;
+}
+
 // ------------------------------------------------------------------ every check has a result
 
 TEST(EvidenceForms, EveryListedCheckHasAResultEvenForAnApiOnlyHar) {

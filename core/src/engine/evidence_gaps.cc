@@ -28,11 +28,21 @@ ReportedResult NotCaptured(const ReportedResult& seen, std::string reason, const
   return JoinResult(std::move(r), ruleset);
 }
 
+// A resource a site check reads: one the capture marked as a probe of the site, or a
+// robots.txt / security.txt a browser or another tool recorded.
+bool IsSiteResource(const Exchange& ex) {
+  if (ex.IsSiteProbe()) return true;
+  std::string_view path = ex.url;
+  path = path.substr(0, path.find_first_of("?#"));
+  return text::EndsWithIgnoreCase(path, "/robots.txt") || text::EndsWithIgnoreCase(path, "/security.txt");
+}
+
 }  // namespace
 
 void EvidenceGaps::Note(const Exchange& ex, Notices& notices) {
   saw_cookie_evidence_ = saw_cookie_evidence_ || ex.has_cookie_evidence;
   if (ex.body_state == BodyState::kCaptured) return;
+  if (IsSiteResource(ex) && probe_gaps_++ == 0) first_probe_gap_ = PageKey(ex.url);
   const bool document = ex.IsHtmlDocument();
   const bool script = !document && ex.IsScript() && ex.status >= 200 && ex.status < 300;
   if (!document && !script) return;
@@ -66,7 +76,7 @@ void EvidenceGaps::Apply(std::vector<ReportedResult>& results, const Ruleset& ru
                                  "Set-Cookie or Cookie field at all, so the cookie checks say not-captured. In DevTools "
                                  "open Settings > Preferences > Network, tick \"Allow to generate HAR with sensitive "
                                  "data\", then use \"Export HAR (with sensitive data)\""});
-  if (page_gaps_.empty() && script_gaps_ == 0 && !cookies_stripped) return;
+  if (page_gaps_.empty() && script_gaps_ == 0 && probe_gaps_ == 0 && !cookies_stripped) return;
   for (ReportedResult& r : results) {
     // not-applicable stays only where it cannot hide anything: "no form on this page" from a page
     // whose body is missing is a guess, not a finding.
@@ -84,6 +94,12 @@ void EvidenceGaps::Apply(std::vector<ReportedResult>& results, const Ruleset& ru
                         ruleset);
         continue;
       }
+    }
+    if (probe_gaps_ > 0 && r.pass && Needs(ruleset, id, "probe-bodies")) {
+      r = NotCaptured(r, std::to_string(probe_gaps_) + " resource(s) the site checks read are not (wholly) in the HAR, the first " +
+                             first_probe_gap_,
+                      ruleset);
+      continue;
     }
     if (script_gaps_ > 0 && r.pass && Needs(ruleset, id, "script-bodies"))
       r = NotCaptured(r, std::to_string(script_gaps_) + " script bod" + (script_gaps_ == 1 ? "y is" : "ies are") +

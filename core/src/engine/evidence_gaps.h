@@ -3,6 +3,8 @@
 // A rule declares the evidence its check needs ("needs" in rules/<id>.json):
 //   "page-body"     the HTML of the page a result is about;
 //   "script-bodies" the bodies of the scripts the pages load;
+//   "probe-bodies"  the bodies of what the site checks read: robots.txt, security.txt, and the
+//                   capture's probes (the 404 page, admin paths, exposed files);
 //   "cookies"       the Set-Cookie / Cookie fields (or the HAR cookies arrays).
 // When that evidence is missing, a result cannot pass: it becomes not-captured with the reason
 // (details.reason, and details.seen_outcome = what the check made of the partial evidence).
@@ -52,6 +54,8 @@ class EvidenceGaps {
   std::map<std::string, BodyState, std::less<>> page_gaps_;  // document URL → kCut / kMissing
   std::size_t script_gaps_ = 0;                              // scripts without their whole body
   std::string first_script_gap_;                             // the first one's URL
+  std::size_t probe_gaps_ = 0;                               // site-check resources likewise
+  std::string first_probe_gap_;
 };
 
 }  // namespace portal_check

@@ -15,6 +15,7 @@ std::string_view Trim(std::string_view s);
 std::string Lower(std::string_view s);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
+bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix);
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
 // Splits on `sep`, trims each part; empty parts are kept only when `keep_empty`.
 std::vector<std::string_view> Split(std::string_view s, char sep, bool keep_empty = false);
