@@ -8,27 +8,20 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFile } from 'node:child_process';
-import { startAppServer } from '../../web/serve/static-server.mjs';
-import { ROOT, skipReason, launchBrowser, openApp, tempDir } from './harness.mjs';
+import { ROOT, skipReason, startAppSession } from './harness.mjs';
 import { badInput } from '../js/bad-input.mjs';
 
 const SKIP = skipReason();
 const CLI = path.join(ROOT, 'web', 'cli', 'portal-check.mjs');
 const REFUSED = ['duplicate-root-log.har', 'duplicate-log-entries.har', 'duplicate-in-page.har', 'duplicate-in-entry.har', 'number-1e400.har'];
-let dir, app, browser, session;
+let run, dir, session;
 
 before(async () => {
   if (SKIP) return;
-  dir = tempDir('pc-app-bad-input-');
-  app = await startAppServer({ port: 0, root: process.env.PC_APP_ROOT || undefined });
-  browser = await launchBrowser();
-  session = await openApp(browser, app.url);
+  run = await startAppSession('pc-app-bad-input-', { root: process.env.PC_APP_ROOT || undefined });
+  ({ dir, session } = run);
 });
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+after(async () => { await run?.close(); });
 
 function cli(args) {
   return new Promise((resolve) => {

@@ -6,11 +6,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startAppServer } from '../../web/serve/static-server.mjs';
-import { ROOT, skipReason, launchBrowser, openApp, waitIdle, tempDir, engineReport } from './harness.mjs';
+import { ROOT, skipReason, startAppSession, waitIdle, engineReport } from './harness.mjs';
 
 const SKIP = skipReason();
-let dir, app, browser, session;
+let run, dir, session;
 
 const API_ONLY = JSON.stringify({
   log: {
@@ -24,16 +23,10 @@ const API_ONLY = JSON.stringify({
 
 before(async () => {
   if (SKIP) return;
-  dir = tempDir('pc-app-no-grade-');
-  app = await startAppServer({ port: 0 });
-  browser = await launchBrowser();
-  session = await openApp(browser, app.url);
+  run = await startAppSession('pc-app-no-grade-');
+  ({ dir, session } = run);
 });
-after(async () => {
-  await browser?.close();
-  await app?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+after(async () => { await run?.close(); });
 
 async function openHar(page, name, text) {
   const file = path.join(dir, name);

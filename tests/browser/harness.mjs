@@ -96,3 +96,21 @@ export async function engineReport(harText, options = {}) {
   const { reportText } = await auditHar(engine, harText, options);
   return JSON.parse(reportText);
 }
+
+// A temporary folder, the app served on a free loopback port (from `root`, default web/app/) and
+// one page opened on it in a fresh browser. close() ends all of it. → {dir, app, browser, session, close}
+export async function startAppSession(prefix, { root } = {}) {
+  const { startAppServer } = await import('../../web/serve/static-server.mjs');
+  const dir = tempDir(prefix);
+  const app = await startAppServer({ port: 0, root });
+  const browser = await launchBrowser();
+  const session = await openApp(browser, app.url);
+  return {
+    dir, app, browser, session,
+    async close() {
+      await browser.close();
+      await app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

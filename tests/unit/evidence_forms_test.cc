@@ -191,10 +191,13 @@ std::string CookiePage(const std::vector<std::string>& headers, const std::strin
 
 TEST(EvidenceForms, SetCookieJoinedByNewlinesIsEveryCookie) {
   const json::Value r = AuditHarReport(CookiePage({"Content-Type: text/html", "Set-Cookie: lang=vi; Path=/\nPHPSESSID=abc; Path=/"}));
-  const auto flags = Outcomes(r, "cookie.flags");
-  ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].find("cookies-not-found"), std::string::npos) << flags[0];
-  EXPECT_NE(json::Serialize(r).find("PHPSESSID"), std::string::npos);
+  // Both cookies are judged, and the session cookie without HttpOnly or Secure over http fails.
+  EXPECT_EQ(Outcomes(r, "cookie.flags"), std::vector<std::string>{"http://portal.example.gov.vn/|cookies-session-without-secure-flag"});
+  std::vector<std::string> names;
+  for (const json::Value& c : *json::FindArray(r, "checks"))
+    if (Str(c, "id") == "cookie.flags")
+      for (const json::Value& cookie : *json::FindArray(*json::Find(c, "details"), "cookies")) names.push_back(Str(cookie, "name"));
+  EXPECT_EQ(names, (std::vector<std::string>{"lang", "PHPSESSID"}));
 }
 
 TEST(EvidenceForms, CookiesOnlyInTheHarArrayAreSeen) {
@@ -203,17 +206,18 @@ TEST(EvidenceForms, CookiesOnlyInTheHarArrayAreSeen) {
   har.replace(har.find(needle), needle.size(),
               needle + R"("cookies":[{"name":"PHPSESSID","value":"abc","path":"/","httpOnly":false,"secure":false}],)");
   const json::Value r = AuditHarReport(har);
-  const auto flags = Outcomes(r, "cookie.flags");
-  ASSERT_EQ(flags.size(), 1u);
-  EXPECT_EQ(flags[0].find("cookies-not-found"), std::string::npos) << flags[0];
+  EXPECT_EQ(Outcomes(r, "cookie.flags"), std::vector<std::string>{"http://portal.example.gov.vn/|cookies-session-without-secure-flag"});
+  EXPECT_NE(json::Serialize(*json::Find(r, "checks")).find(R"("name":"PHPSESSID")"), std::string::npos);
 }
 
 TEST(EvidenceForms, ChromeExportWithoutSensitiveDataSaysNotCaptured) {
   const std::string creator = R"("creator":{"name":"WebInspector","version":"537.36"},)";
   const json::Value r = AuditHarReport(Har({Entry(kPortal, 200, SecureHeaders(), Html("<p>x</p>"))}, creator));
   EXPECT_TRUE(HasNotice(r, "cookies-not-exported"));
-  for (const char* id : {"cookie.flags", "cookie.prefix", "cookie.scope"})
+  for (const char* id : {"cookie.flags", "cookie.prefix", "cookie.scope"}) {
+    ASSERT_FALSE(Outcomes(r, id).empty()) << id;
     for (const std::string& o : Outcomes(r, id)) EXPECT_NE(o.find("not-captured"), std::string::npos) << id << " " << o;
+  }
   // The same HAR from another producer: no cookies simply means none were set.
   const json::Value other = AuditHarReport(Har({Entry(kPortal, 200, SecureHeaders(), Html("<p>x</p>"))}, R"("creator":{"name":"Firefox","version":"111"},)"));
   EXPECT_FALSE(HasNotice(other, "cookies-not-exported"));
@@ -264,13 +268,16 @@ TEST(EvidenceForms, SiteResourcesWithoutBodiesWithholdTheSiteChecksPasses) {
       Entry("https://portal.example.gov.vn/robots.txt", 200, {"Content-Type: text/plain"}, R"({"size":300,"mimeType":"text/plain"})"),
       Entry("https://portal.example.gov.vn/pc-404-probe", 404, {"Content-Type: text/html"}, R"({"size":900,"mimeType":"text/html"})", probe),
   }));
-  for (const char* id : {"site.robots", "site.error-page"})
+  for (const char* id : {"site.robots", "site.error-page"}) {
+    ASSERT_FALSE(Outcomes(r, id).empty()) << id;
     for (const std::string& o : Outcomes(r, id)) EXPECT_NE(o.find("not-captured"), std::string::npos) << id << " " << o;
+  }
   // With their bodies, the same checks judge them.
   const json::Value whole = AuditHarReport(Har({
       Entry(kPortal, 200, SecureHeaders(), Html("<p>x</p>")),
       Entry("https://portal.example.gov.vn/robots.txt", 200, {"Content-Type: text/plain"}, R"({"mimeType":"text/plain","text":"User-agent: *"})"),
   }));
+  ASSERT_FALSE(Outcomes(whole, "site.robots").empty());
   for (const std::string& o : Outcomes(whole, "site.robots")) EXPECT_EQ(o.find("not-captured"), std::string::npos) << o;
 }
 
