@@ -4,7 +4,12 @@
 // hex digits with value "1"), else the page response's session cookies are all SameSite=Lax or
 // Strict (ParseSetCookie + IsSessionCookie), which stops cross-site POSTs in current browsers.
 // POST forms to another site are listed but not judged (their token is the other site's business).
-// Outcomes: protected, samesite-only, missing; not-applicable without a same-site POST form.
+// Empty POST forms (no field and no submit button in the HTML: Liferay's `hrefFm`, a logout form
+// that a script submits) are listed as "empty_post_forms" but not judged (decided): they carry no
+// data a visitor typed, and the request a script sends through them is not visible in the HTML
+// (a token may be added by that script), so the page cannot show whether it is protected.
+// Outcomes: protected, samesite-only, missing; not-applicable without a same-site POST form that
+// has a field or a submit button.
 #include <memory>
 #include <optional>
 
@@ -92,13 +97,17 @@ class CsrfToken : public FormCheck {
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
     const TokenNames tokens(ctx);
-    json::Array judged, external;
+    json::Array judged, external, empty;
     std::size_t unprotected = 0, viewstate_only = 0;
     for (const FormView& form : forms.forms) {
       if (!form.SubmitsWith("post")) continue;
       json::Object o = FormSummary(form);
       if (form.action && form.action->IsHttpOrHttps() && !form.action->SameSite(*view.url)) {
         AppendCapped(external, std::move(o));
+        continue;
+      }
+      if (form.fields.empty() && form.submitters.empty()) {
+        AppendCapped(empty, std::move(o));
         continue;
       }
       const std::optional<std::string> token = tokens.Find(form, *view.page);
@@ -108,8 +117,10 @@ class CsrfToken : public FormCheck {
       AppendCapped(judged, std::move(o));
     }
     if (judged.empty()) {
-      CheckResult na = NotApplicable(view, "no POST form submitting to this site");
+      CheckResult na = NotApplicable(view, empty.empty() ? "no POST form submitting to this site"
+                                                         : "no POST form with a field or a submit button submitting to this site");
       if (!external.empty()) na.details["external_post_forms"] = json::Value(std::move(external));
+      if (!empty.empty()) na.details["empty_post_forms"] = json::Value(std::move(empty));
       out.Emit(std::move(na));
       return;
     }
@@ -121,6 +132,7 @@ class CsrfToken : public FormCheck {
     r.details["unprotected"] = json::Int(static_cast<std::int64_t>(unprotected));
     if (viewstate_only > 0) r.details["viewstate_only"] = json::Bool(true);
     if (!external.empty()) r.details["external_post_forms"] = json::Value(std::move(external));
+    if (!empty.empty()) r.details["empty_post_forms"] = json::Value(std::move(empty));
     out.Emit(std::move(r));
   }
 };

@@ -8,7 +8,14 @@
 //     inside the form, inside the form's parent container (not <body>/<html>, at most
 //     kMaxContainer elements), or within kNearElements elements before or after the form.
 // A footer policy link elsewhere on the page is page.privacy-policy's business, not consent.
-// Outcomes: consented, no-consent; not-applicable without a personal-data form.
+// Look-up forms (decided) are not judged: a search of a public register (a tax-number look-up by
+// name, address and ID number) or of the site sends search criteria, it does not collect the
+// visitor's personal data. A form is a look-up when it has role="search" or a type=search field,
+// or when a phrase of data list "personal-data-fields" "lookup_phrases" (folded) is in its action
+// attribute, its name or id, the text or value of its submit buttons, a heading or legend inside
+// it, or the last heading (h1–h6) before it. They are counted in "lookup_forms".
+// Outcomes: consented, no-consent; not-applicable without a personal-data form that is not a
+// look-up.
 #include <algorithm>
 #include <memory>
 #include <optional>
@@ -92,17 +99,64 @@ class ConsentFinder {
   std::vector<std::string> labels_, names_, link_text_, href_parts_;
 };
 
+bool IsHeading(const HtmlElement& e) {
+  const std::string& t = e.tag;
+  return t.size() == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6';
+}
+
+// Whether `form` is a look-up form (see the top of this file). `heading_before` is the index of
+// the last heading element before the form, or -1.
+bool IsLookupForm(const FormView& form, const PageModel& page, int heading_before,
+                  const std::vector<std::string>& phrases) {
+  const std::vector<HtmlElement>& els = page.elements();
+  const HtmlElement& f = els[static_cast<std::size_t>(form.element)];
+  if (const std::string* role = f.Attr("role"); role && text::EqualsIgnoreCase(text::Trim(*role), "search")) return true;
+  for (const FormField& field : form.fields)
+    if (field.type == "search") return true;
+  auto says = [&phrases](std::string_view s) { return MatchesAny(vietnamese::FoldForMatch(s), phrases); };
+  for (std::string_view attr : {"action", "name", "id"})
+    if (const std::string* v = f.Attr(attr); v && says(*v)) return true;
+  for (const FormSubmitter& b : form.submitters) {
+    const HtmlElement& e = els[static_cast<std::size_t>(b.element)];
+    if (says(e.text) || (e.Attr("value") && says(*e.Attr("value")))) return true;
+  }
+  const std::size_t end = SubtreeEnd(page, static_cast<std::size_t>(form.element));
+  for (std::size_t i = static_cast<std::size_t>(form.element) + 1; i < end; ++i)
+    if ((IsHeading(els[i]) || els[i].tag == "legend"sv) && says(els[i].text)) return true;
+  return heading_before >= 0 && says(els[static_cast<std::size_t>(heading_before)].text);
+}
+
+// For each form of `forms` (in document order), the index of the last h1–h6 element before it, or -1.
+std::vector<int> LastHeadingBefore(const PageModel& page, const PageForms& forms) {
+  std::vector<int> out(forms.forms.size(), -1);
+  int last = -1;
+  std::size_t k = 0;
+  const std::vector<HtmlElement>& els = page.elements();
+  for (std::size_t i = 0; i < els.size() && k < out.size(); ++i) {
+    while (k < out.size() && static_cast<std::size_t>(forms.forms[k].element) == i) out[k++] = last;
+    if (IsHeading(els[i])) last = static_cast<int>(i);
+  }
+  return out;
+}
+
 class PersonalDataConsent : public FormCheck {
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
     const PersonalDataMatcher personal(ctx);
     std::optional<ConsentFinder> finder;
+    const std::vector<std::string> lookup_phrases = Folded(ctx.DataStrings("personal-data-fields", "lookup_phrases"), false);
+    const std::vector<int> heading_before = LastHeadingBefore(*view.page, forms);
     json::Array listed;
-    std::size_t collecting = 0, missing = 0;
-    for (const FormView& form : forms.forms) {
+    std::size_t collecting = 0, missing = 0, lookups = 0;
+    for (std::size_t k = 0; k < forms.forms.size(); ++k) {
+      const FormView& form = forms.forms[k];
       std::size_t count = 0;
       std::vector<std::string> fields = personal.PersonalFields(form, kMaxListedFields, &count);
       if (count < kMinPersonalDataFields) continue;
+      if (IsLookupForm(form, *view.page, heading_before[k], lookup_phrases)) {
+        ++lookups;
+        continue;
+      }
       ++collecting;
       if (!finder) finder.emplace(*view.page, ctx);
       json::Object o = FormSummary(form);
@@ -116,13 +170,17 @@ class PersonalDataConsent : public FormCheck {
       AppendCapped(listed, std::move(o));
     }
     if (collecting == 0) {
-      out.Emit(NotApplicable(view, "no form collecting personal data"));
+      CheckResult na = NotApplicable(view, lookups == 0 ? "no form collecting personal data"
+                                                        : "no form collecting personal data (look-up forms only)");
+      if (lookups > 0) na.details["lookup_forms"] = json::Int(static_cast<std::int64_t>(lookups));
+      out.Emit(std::move(na));
       return;
     }
     CheckResult r = PageResult(view);
     r.outcome = missing == 0 ? "consented" : "no-consent";
     r.details["forms"] = json::Value(std::move(listed));
     r.details["without_consent"] = json::Int(static_cast<std::int64_t>(missing));
+    if (lookups > 0) r.details["lookup_forms"] = json::Int(static_cast<std::int64_t>(lookups));
     out.Emit(std::move(r));
   }
 };

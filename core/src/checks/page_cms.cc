@@ -8,7 +8,20 @@
 // versions in those asset URLs (an "asset_versions" row: URLs containing `contains` matched with
 // `pattern`), and literal markers in inline scripts and comments. Generator and header patterns
 // match case-insensitively; a version needs no dot there ("Drupal 7").
-// Version precedence per product: generator, then header, then asset URL.
+// Only assets of the page's own site count (Url::SameSite against the page URL; relative URLs
+// always do): a /wp-content/ image hot-linked from another site says nothing about this one.
+// Only URLs of the product's own files carry its version (the table names them: WordPress's
+// wp-emoji-release.min.js, block-library CSS, ...; never /wp-includes/js/jquery/jquery.js, whose
+// ?ver= is jQuery's, nor a plugin's URL).
+// Further version sources of the table:
+//  - "html_versions": patterns over inline scripts and comments ("wp-emoji-release.min.js?ver={v}"
+//    in WordPress's emoji settings);
+//  - "build_versions" ({contains, pattern}): a 4-digit build number ABCD in asset URLs, read as
+//    version A.B.CD (Liferay's b=6201 → 6.2.1; its ReleaseInfo build numbers are so made);
+//  - "version_lines" ({assets | html: literals that must all occur, version}): markers that only
+//    one release line has (Drupal 7's Drupal.settings with ajaxPageState, Joomla 3's /media/jui/,
+//    Magento 1's /skin/frontend/): the version is that line ("7"), from source "marker".
+// Version precedence per product: generator, header, asset URL, html, build, marker.
 // Outcomes: outdated (a product's version is older than its oldest supported release), current
 // (a version at or above it), unknown-version (recognised, no version), none (nothing recognised).
 // With several products the worst wins: outdated, current, unknown-version.
@@ -21,9 +34,12 @@
 
 #include "checks/check.h"
 #include "checks/factories.h"
+#include "checks/page_links.h"
 #include "engine/audit_context.h"
+#include "normalize/form_model.h"
 #include "normalize/page_model.h"
 #include "normalize/semver.h"
+#include "normalize/url.h"
 #include "normalize/version_pattern.h"
 #include "util/text.h"
 
@@ -42,12 +58,22 @@ struct AssetVersion {
   VersionPattern pattern;
 };
 
+// A marker that only one release line shows: every literal must occur (assets: in one same-site
+// asset URL, lower-case; html: in one inline script or comment, case-sensitive).
+struct VersionLine {
+  std::vector<std::string> assets, html;
+  std::string version;
+};
+
 struct Product {
   std::string name, title, oldest_supported, source;
   std::vector<VersionPattern> generator;  // lower-case
   std::vector<HeaderMarker> headers;
   std::vector<std::string> assets;        // lower-case
   std::vector<AssetVersion> asset_versions;
+  std::vector<VersionPattern> html_versions;
+  std::vector<AssetVersion> build_versions;
+  std::vector<VersionLine> version_lines;
   std::vector<std::string> html;          // literal, case-sensitive
 };
 
@@ -62,6 +88,25 @@ std::vector<std::string> Strings(const json::Value& v, std::string_view key) {
     for (const json::Value& s : *arr)
       if (s.is<std::string>() && !s.get<std::string>().empty()) out.push_back(s.get<std::string>());
   return out;
+}
+
+std::vector<AssetVersion> AssetVersions(const json::Value& row, std::string_view key) {
+  std::vector<AssetVersion> out;
+  if (const json::Array* avs = json::FindArray(row, key))
+    for (const json::Value& av : *avs) {
+      const std::string contains = Str(av, "contains"), pattern = Str(av, "pattern");
+      if (!contains.empty() && !pattern.empty()) out.push_back({text::Lower(contains), VersionPattern(pattern, true)});
+    }
+  return out;
+}
+
+// "A.B.CD" for a 4-digit build number "ABCD" ("6201" → "6.2.1", "7413" → "7.4.13"); "" otherwise.
+std::string VersionOfBuild(std::string_view build) {
+  if (build.size() != 4) return "";
+  for (char c : build)
+    if (c < '0' || c > '9') return "";
+  const int patch = (build[2] - '0') * 10 + (build[3] - '0');
+  return std::string(1, build[0]) + "." + std::string(1, build[1]) + "." + std::to_string(patch);
 }
 
 std::vector<Product> LoadProducts(const json::Value& data) {
@@ -84,10 +129,14 @@ std::vector<Product> LoadProducts(const json::Value& data) {
         if (!m.name.empty()) p.headers.push_back(std::move(m));
       }
     for (const std::string& a : Strings(row, "assets")) p.assets.push_back(text::Lower(a));
-    if (const json::Array* avs = json::FindArray(row, "asset_versions"))
-      for (const json::Value& av : *avs) {
-        const std::string contains = Str(av, "contains"), pattern = Str(av, "pattern");
-        if (!contains.empty() && !pattern.empty()) p.asset_versions.push_back({text::Lower(contains), VersionPattern(pattern, true)});
+    p.asset_versions = AssetVersions(row, "asset_versions");
+    p.build_versions = AssetVersions(row, "build_versions");
+    for (const std::string& h : Strings(row, "html_versions")) p.html_versions.emplace_back(h, false);
+    if (const json::Array* lines = json::FindArray(row, "version_lines"))
+      for (const json::Value& l : *lines) {
+        VersionLine line{Strings(l, "assets"), Strings(l, "html"), Str(l, "version")};
+        for (std::string& a : line.assets) a = text::Lower(a);
+        if (!line.version.empty() && (!line.assets.empty() || !line.html.empty())) p.version_lines.push_back(std::move(line));
       }
     p.html = Strings(row, "html");
     out.push_back(std::move(p));
@@ -104,8 +153,18 @@ struct PageFacts {
   std::vector<std::string_view> texts;  // inline scripts and comments
 };
 
-PageFacts ReadFacts(const PageModel& page) {
+// Whether asset reference `ref` of a page at `base` (the document base URL) is on the page's own
+// site (`page_site`); always true without a page URL.
+bool SameSiteAsset(std::string_view ref, const std::optional<Url>& base, const std::string& page_site) {
+  if (!base || page_links::IsHostRelative(ref)) return true;
+  const std::optional<Url> u = base->Resolve(ref);
+  return !u || !u->IsHttpOrHttps() || u->Site() == page_site;
+}
+
+PageFacts ReadFacts(const PageModel& page, const std::optional<Url>& page_url) {
   PageFacts f;
+  const std::optional<Url> base = page_url ? std::optional<Url>(DocumentBase(page, *page_url)) : std::nullopt;
+  const std::string page_site = page_url ? page_url->Site() : std::string();
   for (const HtmlElement& el : page.elements()) {
     if (el.tag == "meta"sv) {
       const std::string* name = el.Attr("name");
@@ -113,7 +172,8 @@ PageFacts ReadFacts(const PageModel& page) {
       if (name && content && text::EqualsIgnoreCase(text::Trim(*name), "generator")) f.generators.push_back(text::Lower(*content));
     } else if (el.tag == "script"sv || el.tag == "link"sv || el.tag == "img"sv || el.tag == "iframe"sv || el.tag == "form"sv) {
       for (std::string_view attr : {"src", "href", "action"})
-        if (const std::string* v = el.Attr(attr); v && f.assets.size() < kMaxAssets) f.assets.push_back(text::Lower(*v));
+        if (const std::string* v = el.Attr(attr); v && f.assets.size() < kMaxAssets && SameSiteAsset(*v, base, page_site))
+          f.assets.push_back(text::Lower(*v));
       if (el.tag == "script"sv && !el.HasAttr("src") && !el.text.empty()) f.texts.push_back(el.text);
     }
   }
@@ -126,6 +186,13 @@ struct Finding {
   std::vector<std::string> markers;
   std::string version, version_source;
 };
+
+// True when every literal of `all` occurs in `text`.
+bool AllIn(std::string_view text, const std::vector<std::string>& all) {
+  for (const std::string& lit : all)
+    if (text.find(lit) == std::string_view::npos) return false;
+  return true;
+}
 
 std::optional<Finding> Recognise(const Product& p, const PageFacts& f, const HeaderList& headers) {
   Finding out{&p, {}, "", ""};
@@ -165,6 +232,36 @@ std::optional<Finding> Recognise(const Product& p, const PageFacts& f, const Hea
           set_version(m->version, "asset");
           break;
         }
+  for (const VersionPattern& pat : p.html_versions)
+    for (std::string_view t : f.texts)
+      if (auto m = pat.Find(t, true)) {
+        set_version(m->version, "html");
+        break;
+      }
+  for (const AssetVersion& bv : p.build_versions)
+    for (const std::string& a : f.assets)
+      if (a.find(bv.contains) != std::string::npos)
+        if (auto m = bv.pattern.Find(a, false); m && !VersionOfBuild(m->version).empty()) {
+          out.markers.push_back("build:" + m->version);
+          set_version(VersionOfBuild(m->version), "build");
+          break;
+        }
+  for (const VersionLine& line : p.version_lines) {
+    const std::string* marker = nullptr;
+    for (const std::string& a : f.assets)
+      if (!line.assets.empty() && AllIn(a, line.assets)) {
+        marker = &line.assets.front();
+        break;
+      }
+    for (std::string_view t : f.texts)
+      if (!marker && !line.html.empty() && AllIn(t, line.html)) {
+        marker = &line.html.front();
+        break;
+      }
+    if (!marker) continue;
+    out.markers.push_back("line:" + *marker);
+    set_version(line.version, "marker");
+  }
   for (const std::string& lit : p.html)
     for (std::string_view t : f.texts)
       if (t.find(lit) != std::string_view::npos) {
@@ -187,7 +284,7 @@ class CmsCheck : public Check {
       products_ = LoadProducts(ctx.Data("cms"));
       loaded_ = true;
     }
-    const PageFacts facts = ReadFacts(*view.page);
+    const PageFacts facts = ReadFacts(*view.page, view.url);
     CheckResult r = PageResult(view);
     bool outdated = false, current = false;
     json::Array found;

@@ -72,6 +72,53 @@ bool IsInternalHost(std::string_view host, bool http_scheme) {
   return host.substr(0, 9) == "intranet.";
 }
 
+// Whether a single-label host that ends at text[end] is a whole URL host: followed by a port, a
+// path, a query or a fragment, by the end of the text, or by a quote that closes an HTML attribute
+// (then '>', "/>" or white space and the next attribute's name). A host that ends at a quote
+// followed by anything else ("'http://www' + '.google-analytics.com'", "'https://ssl' : ...")
+// is the head of a string concatenation, not a host.
+bool EndsWholeHost(std::string_view text, std::size_t end) {
+  if (end >= text.size()) return true;
+  const char c = text[end];
+  if (c == '/' || c == ':' || c == '?' || c == '#') return true;
+  if (c != '"' && c != '\'' ) return false;
+  std::size_t k = end + 1;
+  if (k >= text.size()) return true;
+  if (text[k] == '>' || text[k] == '/') return true;
+  bool space = false;
+  while (k < text.size() && k - end < 64 && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r')) {
+    ++k;
+    space = true;
+  }
+  return space && k < text.size() && ((text[k] >= 'a' && text[k] <= 'z') || (text[k] >= 'A' && text[k] <= 'Z'));
+}
+
+// A unique-local (fc00::/7) or link-local (fe80::/10) IPv6 literal inside "[...]" of a URL
+// starting at text[open] ('['): its kind, with the literal (lower-case, without brackets) in
+// `value`; nullptr otherwise. The literal holds only hex digits, ':' and '.', at most 45 bytes.
+const char* Ipv6Literal(std::string_view text, std::size_t open, std::string& value) {
+  std::size_t k = open + 1;
+  value.clear();
+  while (k < text.size() && k - open <= 46 && text[k] != ']') {
+    const char c = LowerAscii(text[k]);
+    if (!(IsDigit(c) || (c >= 'a' && c <= 'f') || c == ':' || c == '.')) return nullptr;
+    value.push_back(c);
+    ++k;
+  }
+  if (k >= text.size() || text[k] != ']' || value.size() < 3 || value.find(':') == std::string::npos) return nullptr;
+  const std::size_t colon = value.find(':');
+  if (colon == 0 || colon > 4) return nullptr;
+  unsigned first = 0;
+  for (std::size_t d = 0; d < colon; ++d) {
+    const char c = value[d];
+    if (c == '.') return nullptr;
+    first = first * 16 + static_cast<unsigned>(IsDigit(c) ? c - '0' : c - 'a' + 10);
+  }
+  if ((first & 0xfe00u) == 0xfc00u) return "unique-local";
+  if ((first & 0xffc0u) == 0xfe80u) return "link-local";
+  return nullptr;
+}
+
 template <typename V>
 bool Has(const V& out, std::string_view value) {
   for (const InternalAddress& a : out)
@@ -175,8 +222,15 @@ std::size_t FindInternalAddresses(std::string_view text, std::vector<InternalAdd
       char lower[255];  // the host, lower-cased (at most 255 bytes), without allocating
       for (std::size_t k = h; k < e; ++k) lower[k - h] = LowerAscii(text[k]);
       const std::string_view host(lower, e - h);
+      if (h < text.size() && text[h] == '[') {
+        std::string literal;
+        if (const char* kind = Ipv6Literal(text, h, literal); kind && !Has(out, literal))
+          out.push_back(InternalAddress{std::move(literal), kind});
+        continue;
+      }
       const bool host_ends = e >= text.size() || !(text[e] == '@' || text[e] == '%' || text[e] == '_');
-      if (host_ends && IsInternalHost(host, http) && !Has(out, host))
+      const bool single_label = host.substr(0, host.find_last_not_of('.') + 1).find('.') == std::string_view::npos;
+      if (host_ends && (!single_label || EndsWholeHost(text, e)) && IsInternalHost(host, http) && !Has(out, host))
         out.push_back(InternalAddress{std::string(host), "internal-host"});
       i = h > 0 ? h - 1 : h;  // a dotted quad host is found by the quad branch next
     }

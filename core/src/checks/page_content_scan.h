@@ -60,7 +60,7 @@ bool IsTextBody(const Exchange& ex, bool with_scripts);
 // An internal address found in text.
 struct InternalAddress {
   std::string value;  // "192.168.1.10", "srv-db01.corp" (lower-case host names)
-  std::string kind;   // "rfc1918", "link-local", "internal-host"
+  std::string kind;   // "rfc1918", "link-local", "unique-local", "internal-host"
 };
 
 // Appends to `out` the internal addresses in `text` not already in it, until `out` holds `max`.
@@ -73,7 +73,13 @@ struct InternalAddress {
 //    sites call on 127.0.0.1), which discloses nothing about the server side.
 //  - Host names of URLs (after "://", before any ':', '/', '?', '#') whose last label is local,
 //    internal, lan, corp, intranet, localdomain or home.arpa, whose first label is "intranet",
-//    or single-label hosts of http(s) URLs other than localhost ("http://srv-app01/").
+//    or single-label hosts of http(s) URLs other than localhost ("http://srv-app01/") that end
+//    the URL's host: followed by a port, path, query or fragment, the end of the text, or a quote
+//    closing an HTML attribute. A single-label "host" ending at a quote followed by anything else
+//    is the head of a JavaScript string concatenation ("'http://www' + '.example.com'",
+//    "'https://ssl' : 'http://www'" in analytics loaders), not a host.
+//  - IPv6 literals of URLs ("http://[fd12::1]/"): unique-local fc00::/7 ("unique-local") and
+//    fe80::/10 ("link-local"). Loopback ::1 is not reported (as 127/8).
 // Returns the number of new addresses appended.
 std::size_t FindInternalAddresses(std::string_view text, std::vector<InternalAddress>& out, std::size_t max);
 

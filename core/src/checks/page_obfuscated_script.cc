@@ -4,7 +4,9 @@
 // type names JSON, a template or HTML are data, not code, and are skipped) is scanned linearly for:
 //  - "packer": eval(function(p,a,c,k,e,  (Dean Edwards' packer; white space ignored);
 //  - "unescape-write": document.write(unescape( / document.write(atob( / eval(unescape( /
-//    eval(atob( / eval(decodeURIComponent( (white space ignored);
+//    eval(atob( / eval(decodeURIComponent( (white space ignored); not document.write(unescape(
+//    of a plain script-tag loader (IsScriptTagLoader: "%3Cscript src='" + host + "...'%3E%3C/script%3E",
+//    the legacy Google Analytics / StatCounter snippet), which hides nothing;
 //  - "fromcharcode": a String.fromCharCode( call with at least kMinCharCodes numeric arguments,
 //    or at least kMinCharCodeCalls calls in one script;
 //  - "encoded-blob": a string literal of at least kMinBlobChars characters made only of base64,
@@ -15,6 +17,7 @@
 // Outcomes: suspicious (fails, medium), none. Details: "scripts" [{line, signals, excerpt}] (at
 // most 20; excerpt = the first 120 bytes, text::SafeUtf8), "signals" (sorted, unique),
 // "inline_script_count".
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <string>
@@ -33,6 +36,8 @@ constexpr std::size_t kMinCharCodes = 20;
 constexpr std::size_t kMinCharCodeCalls = 20;
 constexpr std::size_t kMinBlobChars = 2000;
 constexpr std::size_t kMinHexIdentifiers = 50;
+// How far the arguments of document.write(unescape( are read to tell a script-tag loader.
+constexpr std::size_t kMaxLoaderBytes = 2048;
 
 bool IsWs(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 bool IsHex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
@@ -49,6 +54,56 @@ bool LooseAt(std::string_view s, std::size_t pos, std::string_view pattern) {
     ++i;
   }
   return true;
+}
+
+// The position after `pattern` matched at s[pos] as LooseAt does, or npos when it does not match.
+std::size_t LooseEnd(std::string_view s, std::size_t pos, std::string_view pattern) {
+  std::size_t i = pos;
+  for (char p : pattern) {
+    while (i < s.size() && IsWs(s[i])) ++i;
+    if (i >= s.size() || s[i] != p) return std::string_view::npos;
+    ++i;
+  }
+  return i;
+}
+
+// The %XX escapes a plain script-tag loader writes: the tag's punctuation (< > space " ' /).
+bool IsTagPunctuationEscape(std::string_view s, std::size_t i) {
+  if (i + 2 >= s.size()) return false;
+  const std::string code = text::Lower(s.substr(i + 1, 2));
+  return code == "3c" || code == "3e" || code == "20" || code == "22" || code == "27" || code == "2f";
+}
+
+// Whether the unescape( argument list opening at s[open] (just after its '(') is the classic
+// analytics loader (legacy Google Analytics ga.js, StatCounter, ...): string literals joined
+// with '+' and identifiers, the first one starting with "%3Cscript" (any case), some literal
+// holding "src=", and every %XX escape in them one of the tag's punctuation (IsTagPunctuationEscape).
+// It writes one visible <script src=...> tag: nothing is hidden. Reads at most kMaxLoaderBytes.
+bool IsScriptTagLoader(std::string_view s, std::size_t open) {
+  std::size_t i = open;
+  while (i < s.size() && IsWs(s[i])) ++i;
+  if (i >= s.size() || (s[i] != '"' && s[i] != '\'')) return false;
+  if (!text::StartsWithIgnoreCase(s.substr(i + 1), "%3cscript")) return false;
+  bool src = false;
+  const std::size_t limit = std::min(s.size(), open + kMaxLoaderBytes);
+  while (i < limit) {
+    const char c = s[i];
+    if (c == ')') return src;
+    if (c == '"' || c == '\'') {
+      const std::size_t close = s.find(c, i + 1);
+      if (close == std::string_view::npos || close >= limit) return false;
+      const std::string_view lit = s.substr(i + 1, close - i - 1);
+      for (std::size_t k = 0; k < lit.size(); ++k)
+        if ((lit[k] == '%' && !IsTagPunctuationEscape(lit, k)) || lit[k] == '\\') return false;
+      src = src || text::ContainsIgnoreCase(lit, "src=");
+      i = close + 1;
+    } else if (IsWs(c) || c == '+' || IsAlnum(c) || c == '_' || c == '$' || c == '.') {
+      ++i;
+    } else {
+      return false;
+    }
+  }
+  return false;
 }
 
 // Numbers inside the argument list opening at s[open] ('('), up to its ')' or 200,000 bytes.
@@ -106,7 +161,9 @@ std::set<std::string> ScanScript(std::string_view s) {
       if (LooseAt(s, i, "eval(unescape(") || LooseAt(s, i, "eval(atob(") || LooseAt(s, i, "eval(decodeURIComponent("))
         signals.insert("unescape-write");
     } else if (c == 'd' && LooseAt(s, i, "document.write(")) {
-      if (LooseAt(s, i, "document.write(unescape(") || LooseAt(s, i, "document.write(atob(")) signals.insert("unescape-write");
+      const std::size_t args = LooseEnd(s, i, "document.write(unescape(");
+      if ((args != std::string_view::npos && !IsScriptTagLoader(s, args)) || LooseAt(s, i, "document.write(atob("))
+        signals.insert("unescape-write");
     } else if (c == 'f' && LooseAt(s, i, "fromCharCode(")) {
       // Argument lists are counted for the first calls only, so the scan stays linear.
       if (++char_code_calls <= kMinCharCodeCalls && CountNumericArgs(s, s.find('(', i)) >= kMinCharCodes)

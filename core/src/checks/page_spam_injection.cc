@@ -11,13 +11,17 @@
 // /triet-pha-duong-day-lo-de is not spam); for a hidden link to another site, "context_keywords"
 // count too.
 // "Another site" = an http(s) URL whose registrable domain differs from the page's (Url::SameSite).
+// Links written after the document's end tag </html> (HtmlElement::after_end: no page puts
+// content there, spam kits append it) are judged like hidden ones, visible or not.
 // Outcomes:
-//   injected (high):     hidden text holds a "keywords" word, or any hidden keyword link;
+//   injected (high):     hidden text holds a "keywords" word, or any hidden or after-</html>
+//                        keyword link;
 //   suspicious (medium): at least kMinVisibleLinks distinct visible keyword links to other sites;
 //   clean:               otherwise (a few visible keyword links are listed but pass).
 // Details: "keywords" (the list spellings found, sorted; lottery words only next to other
-// evidence), "links" [{href, text, hidden}] (hidden links first, at most 20, text::SafeUtf8),
-// "hidden_link_count", "visible_link_count".
+// evidence), "links" [{href, text, hidden, after_end when true}] (hidden and after-</html> links
+// first, at most 20, text::SafeUtf8), "hidden_link_count" (hidden or after </html>),
+// "visible_link_count".
 #include <memory>
 #include <optional>
 #include <set>
@@ -79,7 +83,7 @@ struct Lists {
 
 struct Link {
   std::string href, text;
-  bool hidden;
+  bool hidden, after_end;
 };
 
 class SpamInjectionCheck : public Check {
@@ -122,7 +126,8 @@ class SpamInjectionCheck : public Check {
       const bool web = target && target->IsHttpOrHttps();
       const bool other_site = web && view.url && target->Site() != page_site;  // Url::SameSite
       const std::string url = other_site ? text::Lower(target->href()) : std::string();  // read only then
-      if (a.hidden && other_site) match = lists.context_words.Collect(folded, words) || match;
+      const bool planted = a.hidden || a.after_end;  // out of a visitor's sight, or out of the document
+      if (planted && other_site) match = lists.context_words.Collect(folded, words) || match;
       for (const std::string& part : lists.href_parts) {
         if (other_site && url.find(part) != std::string::npos) {
           match = true;
@@ -132,8 +137,9 @@ class SpamInjectionCheck : public Check {
       if (!match) continue;
       lists.lottery.Collect(folded, lottery_found);
       found.insert(words.begin(), words.end());
-      Link link{text::SafeUtf8(web ? target->href() : *href, 1024), text::SafeUtf8(text::Trim(a.text), 256), a.hidden};
-      if (a.hidden) {
+      Link link{text::SafeUtf8(web ? target->href() : *href, 1024), text::SafeUtf8(text::Trim(a.text), 256), a.hidden,
+                a.after_end};
+      if (planted) {
         hidden_links.push_back(std::move(link));
       } else if (other_site && seen_visible.insert(url).second) {
         visible_links.push_back(std::move(link));
@@ -154,6 +160,7 @@ class SpamInjectionCheck : public Check {
         o["href"] = json::Str(l.href);
         o["text"] = json::Str(l.text);
         o["hidden"] = json::Bool(l.hidden);
+        if (l.after_end) o["after_end"] = json::Bool(true);
         links.push_back(json::Value(std::move(o)));
       }
     }

@@ -189,6 +189,7 @@ PageForms BuildPageForms(const PageModel& page, const std::optional<Url>& page_u
     if (const std::string* a = f.Attr("action")) v.action_attr = *a;
     if (base) v.action = (v.action_attr && !text::Trim(*v.action_attr).empty()) ? base->Resolve(*v.action_attr) : page_url;
     if (const std::string* m = f.Attr("method")) v.method = NormalizeFormMethod(*m);
+    v.hidden = f.hidden;
     out.forms.push_back(std::move(v));
   }
 
@@ -215,6 +216,7 @@ PageForms BuildPageForms(const PageModel& page, const std::optional<Url>& page_u
     field.name = AttrOr(e, "name");
     field.id = AttrOr(e, "id");
     field.autocomplete = text::Lower(text::Trim(AttrOr(e, "autocomplete")));
+    field.hidden = e.hidden;
     if (!field.id.empty()) {
       if (auto it = label_for.find(field.id); it != label_for.end()) AppendLabel(field.label, it->second);
     }
@@ -266,11 +268,42 @@ std::vector<std::string> FoldedPhrases(const AuditContext& ctx, std::string_view
   return v;
 }
 
+bool IsNamePunctuation(char c) {
+  return c == '_' || c == '-' || c == '.' || c == '[' || c == ']' || c == ' ' || c == ':' || c == '$';
+}
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsDigitChar(char c) { return c >= '0' && c <= '9'; }
+bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || IsUpper(c); }
+
 bool NameOrIdMatches(const FormField& f, const std::vector<std::string>& names) {
-  return MatchesAny(FoldFieldName(f.name), names) || MatchesAny(FoldFieldName(f.id), names);
+  return NameTokenMatches(f.name, names) || NameTokenMatches(f.id, names);
 }
 
 }  // namespace
+
+bool NameTokenMatches(std::string_view name, const std::vector<std::string>& needles) {
+  // The folded name (as FoldFieldName) and, per folded position, whether a token starts there.
+  std::string folded;
+  std::vector<bool> starts;
+  char prev = 0;  // the previous kept byte of the raw name, 0 after punctuation
+  for (const char c : name) {
+    if (IsNamePunctuation(c)) {
+      prev = 0;
+      continue;
+    }
+    const bool step = prev == 0 || (IsUpper(c) && !IsUpper(prev)) || (IsDigitChar(c) != IsDigitChar(prev) && (IsLetter(c) || IsLetter(prev)));
+    starts.push_back(step);
+    folded.push_back(IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+    prev = c;
+  }
+  starts.push_back(true);  // the end of the name ends a token
+  for (const std::string& n : needles) {
+    if (n.empty()) continue;
+    for (std::size_t at = folded.find(n); at != std::string::npos; at = folded.find(n, at + 1))
+      if (starts[at] || starts[at + n.size()]) return true;
+  }
+  return false;
+}
 
 PersonalDataMatcher::PersonalDataMatcher(const AuditContext& ctx)
     : names_(FoldedNames(ctx, "personal-data-fields", "names")),
@@ -285,7 +318,7 @@ std::vector<std::string> PersonalDataMatcher::PersonalFields(const FormView& for
   std::vector<std::string> out;
   std::size_t n = 0;
   for (const FormField& f : form.fields) {
-    if (f.IsPassword() || !f.IsDataEntry() || !IsPersonal(f)) continue;
+    if (f.IsPassword() || !f.IsDataEntry() || (f.hidden && !form.hidden) || !IsPersonal(f)) continue;
     ++n;
     if (out.size() < max) out.push_back(text::SafeUtf8(f.Shown(), 128));
   }

@@ -27,6 +27,8 @@ struct FormField {
   // Everything that labels the field, each part vietnamese::FoldForMatch'ed, joined by " | ":
   // the text of every <label for=id>, of a wrapping <label>, placeholder, aria-label, title.
   std::string label;
+  // Visually hidden (HtmlElement::hidden: an inline or simple sheet style, the hidden attribute).
+  bool hidden = false;
 
   bool IsPassword() const { return type == "password"; }
   // A field a visitor types or picks data into (not hidden/checkbox/radio/file/search/range/color).
@@ -52,6 +54,7 @@ struct FormView {
   // the reference does not resolve.
   std::optional<Url> action;
   std::string method = "get";     // normalised method attribute (missing/invalid = "get")
+  bool hidden = false;            // the <form> itself is visually hidden (HtmlElement::hidden)
   std::vector<FormField> fields;  // in document order, including those joined by form="id"
   std::vector<FormSubmitter> submitters;
 
@@ -88,9 +91,19 @@ std::vector<int> ParentIndices(const PageModel& page);
 // One past the last element of the subtree rooted at `index` (elements are in document order).
 std::size_t SubtreeEnd(const PageModel& page, std::size_t index);
 
+// True when one of `needles` (FoldFieldName'd) occurs in FoldFieldName(name) starting at the
+// start of a name token or ending at the end of one. Name tokens are split at the punctuation
+// FoldFieldName removes, at lower-case → upper-case steps and between letters and digits:
+// "txtHoTen" → txt|Ho|Ten, "_mc4wp_honeypot" → mc|4|wp|honeypot. So "hoten" matches "txthoten"
+// (it ends the name) and "phone" matches "phoneNumber", but "phone" does not match inside
+// "honeypot" (neither starts nor ends a token).
+bool NameTokenMatches(std::string_view name, const std::vector<std::string>& needles);
+
 // Fields that collect personal data (Decree 13/2023), from data list "personal-data-fields":
-// "names" match inside FoldFieldName(name or id); "labels" inside FormField::label (both sides
-// folded); a personal HTML autofill token (name, email, tel, bday, street-address…) also counts.
+// "names" match FoldFieldName(name or id) by NameTokenMatches; "labels" inside FormField::label
+// (both sides folded); a personal HTML autofill token (name, email, tel, bday, street-address…)
+// also counts. A visually hidden field of a visible form (a spam-bot honeypot such as
+// mc4wp's display:none "_mc4wp_honeypot") is not a field a visitor fills and is not counted.
 class PersonalDataMatcher {
  public:
   explicit PersonalDataMatcher(const AuditContext& ctx);

@@ -70,12 +70,12 @@ constexpr TagTraitEntry kTagTraits[] = {
     {"font", kBreaksText},
     {"footer", kBreaksText},
     {"form", kBreaksText | kIsForm},
-    {"h1", kBreaksText},
-    {"h2", kBreaksText},
-    {"h3", kBreaksText},
-    {"h4", kBreaksText},
-    {"h5", kBreaksText},
-    {"h6", kBreaksText},
+    {"h1", kKeepsText | kBreaksText},
+    {"h2", kKeepsText | kBreaksText},
+    {"h3", kKeepsText | kBreaksText},
+    {"h4", kKeepsText | kBreaksText},
+    {"h5", kKeepsText | kBreaksText},
+    {"h6", kKeepsText | kBreaksText},
     {"header", kBreaksText},
     {"hr", kBreaksText},
     {"label", kKeepsText | kBreaksText},
@@ -350,11 +350,13 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
     int form;
     bool no_text;  // inside script/style/template/noscript
     bool hidden;   // inside a hidden element
+    bool after_end;  // inside content written after </html> (HtmlElement::after_end)
   };
+  bool seen_html = false;  // an <html> element was walked: a further one holds content after </html>
   std::vector<Frame> stack;
   model.elements_.reserve(CountElements(doc, limits::kMaxPageModelNodes));
   xmlNode* root = xmlDocGetRootElement(doc);
-  for (xmlNode* c = doc->last; c; c = c->prev) stack.push_back({c, 0, -1, false, false});
+  for (xmlNode* c = doc->last; c; c = c->prev) stack.push_back({c, 0, -1, false, false, false});
   (void)root;
   std::unordered_set<std::string> hidden_classes, hidden_ids;  // from <style> sheets seen so far
   auto break_text = [&model] {  // AppendFolded(" ") on both texts, without its set-up
@@ -383,6 +385,7 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
     int form = f.form;
     bool no_text = f.no_text;
     bool hidden = f.hidden;
+    bool after_end = f.after_end;
     if (n->type == XML_ELEMENT_NODE) {
       if (model.elements_.size() >= limits::kMaxPageModelNodes) {
         model.truncated_ = true;
@@ -428,13 +431,18 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
       hidden = hidden || (traits & kIsNoscript) || el.HasAttr("hidden") || (style && StyleHides(*style)) ||
                HiddenBySheet(el, hidden_classes, hidden_ids);
       el.hidden = hidden;
+      if (el.tag == "html") {
+        after_end = after_end || seen_html;
+        seen_html = true;
+      }
+      el.after_end = after_end;
       if (traits & kBreaksText) {
         break_text();
-        stack.push_back({nullptr, 0, -1, false, false});
+        stack.push_back({nullptr, 0, -1, false, false, false});
       }
       model.elements_.push_back(std::move(el));
     }
-    for (xmlNode* c = n->last; c; c = c->prev) stack.push_back({c, f.depth + 1, form, no_text, hidden});
+    for (xmlNode* c = n->last; c; c = c->prev) stack.push_back({c, f.depth + 1, form, no_text, hidden, after_end});
   }
   for (const auto& [index, id] : form_attr_refs) {
     auto it = form_by_id.find(id);

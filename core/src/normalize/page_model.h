@@ -28,8 +28,14 @@ struct HtmlElement {
   // (left/top/text-indent ≤ -999px) or a box of at most 1px with overflow:hidden — inline, or from
   // a simple single-class/single-id rule of a <style> sheet that precedes the element.
   bool hidden = false;
+  // Written after the document's end tag </html> (this element or an ancestor). libxml2 2.9's HTML
+  // parser puts such content into a further <html> element (a second root, or a child of the
+  // first when the end tag closed an implied body); the walk marks that element and everything
+  // below it. Pages do not put content there; spam kits append links there.
+  bool after_end = false;
   std::string text;                   // for <script>, <style>, <title>, <a>, <label>, <button>,
-                                      // <option>: its text content (cut at 64 KiB)
+                                      // <option>, <legend>, <textarea>, <h1>–<h6>: its text
+                                      // content (cut at 64 KiB; scripts at 1 MiB)
   // The attribute's value, or nullptr when absent. Names compare lower-case.
   const std::string* Attr(std::string_view name) const;
   bool HasAttr(std::string_view name) const { return Attr(name) != nullptr; }
