@@ -153,6 +153,16 @@ TEST(FormModel, PersonalAndSensitiveMatchers) {
 
 // ---- form.password-over-http ------------------------------------------------------------------
 
+TEST(FormModel, NameTokenMatchesStartOrEndOfANameToken) {
+  const std::vector<std::string> needles = {"phone", "hoten", "email", "address"};
+  for (const char* name : {"txtHoTen", "txthoten", "txtHo_Ten", "phoneNumber", "phonenumber", "your-phone", "MobilePhone",
+                           "emailaddress", "ctl00$Main$txtEmail", "user[address]"})
+    EXPECT_TRUE(NameTokenMatches(name, needles)) << name;
+  for (const char* name : {"_mc4wp_honeypot", "honeypot", "xhotenx", ""})
+    EXPECT_FALSE(NameTokenMatches(name, needles)) << name;
+  EXPECT_FALSE(NameTokenMatches("phone", {""})) << "an empty needle matches nothing";
+}
+
 TEST(FormPasswordOverHttp, OnlyTheSchemeChanges) {
   EXPECT_EQ(Outcome(&MakeFormPasswordOverHttp, kLoginForm), "none");
   EXPECT_EQ(Outcome(&MakeFormPasswordOverHttp, kLoginForm, kHttp), "present");

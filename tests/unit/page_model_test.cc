@@ -36,6 +36,28 @@ TEST(PageModel, RecordsElementsAttributesAndFormOwnership) {
   EXPECT_EQ(m.visible_text().find("jquery"), std::string::npos) << "script text is not visible text";
 }
 
+// libxml2 2.9 puts content written after </html> into a further <html> element: a second root
+// after a complete document, a child of the first root when the end tag closed an implied body.
+TEST(PageModel, MarksContentAfterTheDocumentEnd) {
+  for (const char* html : {"<!DOCTYPE html><html><head><title>t</title></head><body><h2>Tin <b>mới</b></h2><a href=\"/a\">in</a></body>\n</html>\n"
+                           "<p><a href=\"https://x.example/\">slot gacor</a></p>",
+                           "<p><a href=\"/a\">in</a></p></html><p><a href=\"https://x.example/\">slot gacor</a></p>"}) {
+    PageModel m = PageModel::Build(html, "", true);
+    ASSERT_TRUE(m.parsed());
+    const std::vector<int> links = m.ElementsWithTag("a");
+    ASSERT_EQ(links.size(), 2u) << html;
+    EXPECT_FALSE(m.elements()[links[0]].after_end) << html;
+    EXPECT_TRUE(m.elements()[links[1]].after_end) << html;
+    EXPECT_EQ(m.elements()[links[1]].text, "slot gacor");
+    EXPECT_FALSE(m.elements()[links[1]].hidden);
+  }
+  PageModel m = PageModel::Build("<html><body><h2>Tin <b>mới</b></h2></body></html>\n<!-- generated -->\n", "", true);
+  for (const HtmlElement& e : m.elements()) EXPECT_FALSE(e.after_end) << e.tag << ": a comment after </html> adds no element";
+  const std::vector<int> h2 = m.ElementsWithTag("h2");
+  ASSERT_EQ(h2.size(), 1u);
+  EXPECT_EQ(m.elements()[h2[0]].text, "Tin mới") << "headings keep their text";
+}
+
 TEST(PageModel, DecodesWindows1258Bytes) {
   // "Tiếng Việt" in windows-1258 uses combining tone marks: "Tie^'ng Vie^.t" → bytes below.
   // T i e(0x65) ^(0xE2 is â; ê is 0xEA) … build: "Ti" + 0xEA + 0xEC (combining acute) + "ng Vi" + 0xEA + 0xF2 (dot below) + "t"

@@ -85,8 +85,8 @@ bool EndsWholeHost(std::string_view text, std::size_t end) {
   std::size_t k = end + 1;
   if (k >= text.size()) return true;
   if (text[k] == '>' || text[k] == '/') return true;
-  bool space = false;
-  while (k < text.size() && k - end < 64 && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r')) {
+  bool space = false;  // one URL ends at this quote: the run of white space is read once
+  while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\n' || text[k] == '\r')) {
     ++k;
     space = true;
   }
@@ -95,11 +95,14 @@ bool EndsWholeHost(std::string_view text, std::size_t end) {
 
 // A unique-local (fc00::/7) or link-local (fe80::/10) IPv6 literal inside "[...]" of a URL
 // starting at text[open] ('['): its kind, with the literal (lower-case, without brackets) in
-// `value`; nullptr otherwise. The literal holds only hex digits, ':' and '.', at most 45 bytes.
+// `value`; nullptr otherwise. The literal holds only hex digits, ':' and '.', at most
+// kMaxIpv6LiteralChars of them (the longest IPv6 text form, as INET6_ADDRSTRLEN counts it).
+constexpr std::size_t kMaxIpv6LiteralChars = 45;
 const char* Ipv6Literal(std::string_view text, std::size_t open, std::string& value) {
   std::size_t k = open + 1;
   value.clear();
-  while (k < text.size() && k - open <= 46 && text[k] != ']') {
+  while (k < text.size() && text[k] != ']') {
+    if (value.size() >= kMaxIpv6LiteralChars) return nullptr;
     const char c = LowerAscii(text[k]);
     if (!(IsDigit(c) || (c >= 'a' && c <= 'f') || c == ':' || c == '.')) return nullptr;
     value.push_back(c);

@@ -36,7 +36,8 @@ constexpr std::size_t kMinCharCodes = 20;
 constexpr std::size_t kMinCharCodeCalls = 20;
 constexpr std::size_t kMinBlobChars = 2000;
 constexpr std::size_t kMinHexIdentifiers = 50;
-// How far the arguments of document.write(unescape( are read to tell a script-tag loader.
+// The longest argument text of document.write(unescape( (up to its ')') read to tell a script-tag
+// loader (IsScriptTagLoader); the legacy analytics snippets are about 120 bytes.
 constexpr std::size_t kMaxLoaderBytes = 2048;
 
 bool IsWs(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -78,14 +79,15 @@ bool IsTagPunctuationEscape(std::string_view s, std::size_t i) {
 // analytics loader (legacy Google Analytics ga.js, StatCounter, ...): string literals joined
 // with '+' and identifiers, the first one starting with "%3Cscript" (any case), some literal
 // holding "src=", and every %XX escape in them one of the tag's punctuation (IsTagPunctuationEscape).
-// It writes one visible <script src=...> tag: nothing is hidden. Reads at most kMaxLoaderBytes.
+// It writes one visible <script src=...> tag: nothing is hidden. The argument text up to the
+// closing ')' may be at most kMaxLoaderBytes long; a longer one is not a loader.
 bool IsScriptTagLoader(std::string_view s, std::size_t open) {
   std::size_t i = open;
   while (i < s.size() && IsWs(s[i])) ++i;
   if (i >= s.size() || (s[i] != '"' && s[i] != '\'')) return false;
   if (!text::StartsWithIgnoreCase(s.substr(i + 1), "%3cscript")) return false;
   bool src = false;
-  const std::size_t limit = std::min(s.size(), open + kMaxLoaderBytes);
+  const std::size_t limit = std::min(s.size(), open + kMaxLoaderBytes + 1);  // the ')' may sit at open + kMaxLoaderBytes
   while (i < limit) {
     const char c = s[i];
     if (c == ')') return src;
