@@ -73,7 +73,8 @@ bool IsInternalHost(std::string_view host, bool http_scheme) {
 }
 
 // Whether a single-label host that ends at text[end] is a whole URL host: followed by a port, a
-// path, a query or a fragment, by the end of the text, or by a quote that closes an HTML attribute
+// path, a query or a fragment, by white space, '<', ')', ',' or ';', by the end of the text, or
+// by a quote that closes an HTML attribute
 // (then '>', "/>" or white space and the next attribute's name). A host that ends at a quote
 // followed by anything else ("'http://www' + '.google-analytics.com'", "'https://ssl' : ...")
 // is the head of a string concatenation, not a host.
@@ -81,6 +82,8 @@ bool EndsWholeHost(std::string_view text, std::size_t end) {
   if (end >= text.size()) return true;
   const char c = text[end];
   if (c == '/' || c == ':' || c == '?' || c == '#') return true;
+  // Prose and markup end a URL with white space, a tag or punctuation ("http://srv-app01<br>").
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == ')' || c == ',' || c == ';') return true;
   if (c != '"' && c != '\'' ) return false;
   std::size_t k = end + 1;
   if (k >= text.size()) return true;

@@ -74,8 +74,8 @@ struct InternalAddress {
 //  - Host names of URLs (after "://", before any ':', '/', '?', '#') whose last label is local,
 //    internal, lan, corp, intranet, localdomain or home.arpa, whose first label is "intranet",
 //    or single-label hosts of http(s) URLs other than localhost ("http://srv-app01/") that end
-//    the URL's host: followed by a port, path, query or fragment, the end of the text, or a quote
-//    closing an HTML attribute. A single-label "host" ending at a quote followed by anything else
+//    the URL's host: followed by a port, path, query or fragment, white space, '<', ')', ',' or
+//    ';', the end of the text, or a quote closing an HTML attribute. A single-label "host" ending at a quote followed by anything else
 //    is the head of a JavaScript string concatenation ("'http://www' + '.example.com'",
 //    "'https://ssl' : 'http://www'" in analytics loaders), not a host.
 //  - IPv6 literals of URLs ("http://[fd12::1]/"): unique-local fc00::/7 ("unique-local") and
