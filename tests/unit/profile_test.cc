@@ -70,14 +70,19 @@ TEST_F(ProfileEval, PassingChecksAndDeclaredTrueAreMet) {
   EXPECT_EQ(c.declarations[0].note, "OTP qua ứng dụng");
 }
 
+// The criterion's status and its first (most telling) finding.
+void ExpectStatusAndFirstFinding(const CriterionResult& c, const std::string& status, const std::string& check,
+                                 const std::string& outcome, Effect effect) {
+  EXPECT_EQ(c.status, status);
+  ASSERT_FALSE(c.findings.empty());
+  EXPECT_EQ(c.findings[0].check, check);
+  EXPECT_EQ(c.findings[0].outcome, outcome);
+  EXPECT_EQ(c.findings[0].effect, effect);
+}
+
 TEST_F(ProfileEval, OneFailingResultIsNotMet) {
   results_[0] = Result("transport.hsts", "missing", false);
-  const CriterionResult c = Eval();
-  EXPECT_EQ(c.status, "not-met");
-  ASSERT_FALSE(c.findings.empty());
-  EXPECT_EQ(c.findings[0].check, "transport.hsts");
-  EXPECT_EQ(c.findings[0].outcome, "missing");
-  EXPECT_EQ(c.findings[0].effect, Effect::kFails);
+  ExpectStatusAndFirstFinding(Eval(), "not-met", "transport.hsts", "missing", Effect::kFails);
 }
 
 TEST_F(ProfileEval, InfoSeverityFailureStillFails) {
@@ -131,12 +136,7 @@ TEST_F(ProfileEval, ErrorIsNotAssessed) {
 
 TEST_F(ProfileEval, ACheckWithoutAnyResultIsNotAssessed) {
   results_.pop_back();  // transport.https reported nothing
-  const CriterionResult c = Eval();
-  EXPECT_EQ(c.status, "not-assessed");
-  ASSERT_FALSE(c.findings.empty());
-  EXPECT_EQ(c.findings[0].check, "transport.https");
-  EXPECT_EQ(c.findings[0].outcome, "no-result");
-  EXPECT_EQ(c.findings[0].effect, Effect::kInconclusive);
+  ExpectStatusAndFirstFinding(Eval(), "not-assessed", "transport.https", "no-result", Effect::kInconclusive);
 }
 
 TEST_F(ProfileEval, FailingWinsOverInconclusive) {
@@ -171,12 +171,9 @@ TEST_F(ProfileEval, DeclarationOnlyCriterion) {
 }
 
 TEST_F(ProfileEval, CheckNotInTheRulesetIsInconclusive) {
-  const CriterionResult c =
-      Eval(R"({"criteria": [{"id": "t.1", "checks": ["transport.https", "page.not-a-check"], "declarations": []}]})");
-  EXPECT_EQ(c.status, "not-assessed");
-  ASSERT_FALSE(c.findings.empty());
-  EXPECT_EQ(c.findings[0].check, "page.not-a-check");
-  EXPECT_EQ(c.findings[0].outcome, "not-run");
+  ExpectStatusAndFirstFinding(
+      Eval(R"({"criteria": [{"id": "t.1", "checks": ["transport.https", "page.not-a-check"], "declarations": []}]})"),
+      "not-assessed", "page.not-a-check", "not-run", Effect::kInconclusive);
 }
 
 TEST_F(ProfileEval, CheckOutcomesNarrowWhatFails) {
