@@ -144,7 +144,7 @@ test('criteria in the Vietnamese UI: Art. 22(6) wording, Vietnamese citations by
   await waitIdle(page);
   const login = await criterionRow(page, 'l2.auth.https-login').innerText();
   assert.match(login, /Pháp luật hiện hành\s+Nghị định 331\/2026\/NĐ-CP, Điều 30 khoản 4 điểm c \(Bảo đảm an toàn ứng dụng\)/);
-  assert.match(login, /Khung pháp lý cũ \(chuyển tiếp\)\s+Thông tư 12\/2022\/TT-BTTTT, Phụ lục II, mục II\.2 “Yêu cầu về thiết lập, cấu hình hệ thống”, dòng 1\.3\.1 “Xác thực” → TCVN 11930:2017 mục 6\.2\.3\.1 \(đã đối chiếu văn bản chính thức\)/);
+  assert.match(login, /Khung pháp lý cũ \(chuyển tiếp\)\s+Thông tư 12\/2022\/TT-BTTTT, Phụ lục II, mục II\.2 “Yêu cầu về thiết lập, cấu hình hệ thống”, dòng 1\.3\.1 “Xác thực” → TCVN 11930:2017 mục 6\.2\.3\.1 \(đã đối chiếu nguồn chính thức\)/);
   const ids = await page.locator('#report table.pc-criteria .pc-crit-id').allInnerTexts();
   assert.ok(ids.includes('l2.waf') && !ids.some((id) => id.includes('.comm.')), ids.join(' '));
   assert.deepEqual(foreignRequests(log.requests), []);
