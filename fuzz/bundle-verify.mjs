@@ -202,6 +202,9 @@ const TARGETS = [
   ['ruleset', 'rules', '*'], ['ruleset', 'rules', '*', 'outcomes'], ['ruleset', 'rules', '*', 'outcomes', '*'], ['ruleset', 'rules', '*', 'outcomes', '*', '*'],
   ['ruleset', 'data', '*'], ['ruleset', 'data', '*', '*'], ['ruleset', 'profiles'], ['ruleset', 'profiles', '*'], ['ruleset', 'profiles', '*', 'criteria'],
   ['ruleset', 'profiles', '*', 'criteria', '*'], ['ruleset', 'profiles', '*', 'criteria', '*', '*'], ['ruleset', 'declarations'], ['ruleset', 'declarations', 'declarations', '*'],
+  ['ruleset', 'profiles', '*', 'criteria', '*', 'sources', '*'], ['ruleset', 'profiles', '*', 'criteria', '*', 'sources', '*', '*'],
+  ['ruleset', 'profiles', '*', 'criteria', '*', 'covers', '*'], ['ruleset', 'documents'], ['ruleset', 'documents', 'documents', '*'],
+  ['ruleset', 'documents', 'documents', '*', '*'],
 ];
 const PLACEHOLDER = '\u0000fuzz-placeholder\u0000';
 

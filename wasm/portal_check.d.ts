@@ -9,14 +9,15 @@ export interface AuditOptions {
   ruleset?: unknown;
   /**
    * Criteria profiles to evaluate (ids of the ruleset's "profiles": "tnm-website-basic",
-   * "level-2", "level-3", "observatory"). The report gains "profiles" only when this is non-empty.
+   * "decree-137-trust", "level-2", "level-3", "observatory"). The report gains "profiles" only when this is non-empty.
    * An unknown id is an invalid-argument error.
    */
   profiles?: string[];
   /**
    * The applicant's declarations, as rules/schema/declarations.schema.json describes:
    * {"version": 1, "organization"?: {...}, "declarations": {id: {"value": boolean, "note"?: string}}}.
-   * Without it, criteria that need a declaration say "needs-declaration". Invalid → invalid-argument
+   * Without it, criteria that need a declaration (and whose checks all saw their evidence) say
+   * "needs-declaration". Invalid → invalid-argument
    * (message starting "declarations: ").
    */
   declarations?: Declarations;
@@ -31,12 +32,18 @@ export interface Declarations {
 /** One criterion of a profile section of the report (report.profiles[id].criteria[i]). */
 export interface CriterionReport {
   id: string;
-  status: "met" | "not-met" | "needs-declaration" | "not-applicable";
+  /** "met" is "đã đáp ứng đầy đủ" (Decree 331/2026 Art. 22(6)); not-met, not-assessed and
+   *  needs-declaration are "chưa đáp ứng đầy đủ". */
+  status: "met" | "not-met" | "not-assessed" | "needs-declaration" | "not-applicable";
   checks: string[];
+  /** outcome: the result's outcome, "not-run" (check not in the ruleset) or "no-result". */
   findings: { check: string; outcome: string; page: string | null; effect: "fails" | "inconclusive" | "passes" }[];
   findings_omitted?: number;
   declarations: { id: string; value: boolean | null; note?: string }[];
   min_grade?: string;
+  /** The criterion's citations: law "current" | "legacy" | "none" (the document's era), status
+   *  "confirmed" | "third-party" | "to-confirm", url the document's address. */
+  sources: { clause: { en: string; vi: string }; document: string; law: string; status: string; url: string }[];
 }
 
 export interface Session {

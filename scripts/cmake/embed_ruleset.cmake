@@ -1,10 +1,12 @@
 # Writes OUT: a C++ source holding the default ruleset as one JSON document (without line breaks):
 #   {"ruleset": <rules/ruleset.json>, "rules": {<id>: <rules/<id>.json>...}, "data": {<name>: <rules/data/<name>.json>...},
-#    "profiles": {<id>: <rules/profiles/<id>.json>...}, "declarations": <rules/profiles/declarations.json>}
+#    "profiles": {<id>: <rules/profiles/<id>.json>...}, "declarations": <rules/profiles/declarations.json>,
+#    "documents": <rules/profiles/documents.json>}
 # Only files listed in ruleset.json's "rules" array are embedded (one explicit list, as the
 # Observatory does); every data file and every criteria profile is embedded (a profile's key is its
 # file name; tests/unit/profile_test.cc checks it equals the profile's id). The declarations
-# catalogue (rules/profiles/declarations.json) is embedded as "declarations", not as a profile.
+# catalogue (rules/profiles/declarations.json) is embedded as "declarations" and the catalogue of
+# cited documents (rules/profiles/documents.json) as "documents", neither as a profile.
 # A listed rule whose file is missing is left out of the embedded list with a warning; the
 # consistency test (tests/unit/rule_consistency_test.cc) then fails, naming it.
 file(READ "${RULES_DIR}/ruleset.json" ruleset)
@@ -47,6 +49,7 @@ string(APPEND doc "},\"profiles\":{")
 file(GLOB profile_files "${RULES_DIR}/profiles/*.json")
 list(SORT profile_files)
 set(decl_catalogue "{\"declarations\":[]}")
+set(doc_catalogue "{\"documents\":[]}")
 set(first TRUE)
 foreach(f ${profile_files})
   get_filename_component(name "${f}" NAME_WE)
@@ -55,13 +58,17 @@ foreach(f ${profile_files})
     set(decl_catalogue "${content}")
     continue()
   endif()
+  if(name STREQUAL "documents")
+    set(doc_catalogue "${content}")
+    continue()
+  endif()
   if(NOT first)
     string(APPEND doc ",")
   endif()
   set(first FALSE)
   string(APPEND doc "\"${name}\":${content}")
 endforeach()
-string(APPEND doc "},\"declarations\":${decl_catalogue}}")
+string(APPEND doc "},\"declarations\":${decl_catalogue},\"documents\":${doc_catalogue}}")
 # Drop every line break with the indentation that follows it: JSON strings cannot hold a raw line
 # break, so these bytes are always whitespace between tokens and the parsed document is unchanged
 # (its RFC 8785 canonical form, used by evidence-bundle digests, too); about 53 KB less to embed.

@@ -48,7 +48,10 @@ test('open the demo HAR: the grade and the criteria table appear', { skip: SKIP,
   for (const c of profile.criteria) {
     assert.ok(rows.some((r) => r.includes(c.title.vi) || r.includes(c.id)), `criterion ${c.id} has a table row`);
   }
-  const statuses = { met: 'Đạt', 'not-met': 'Không đạt', 'needs-declaration': 'Cần tự khai', 'not-applicable': 'Không áp dụng' };
+  const statuses = {
+    met: 'Đã đáp ứng đầy đủ', 'not-met': 'Chưa đáp ứng đầy đủ — có kiểm tra không đạt', 'not-assessed': 'Chưa đáp ứng đầy đủ — chưa đánh giá được',
+    'needs-declaration': 'Chưa đáp ứng đầy đủ — cần tự khai', 'not-applicable': 'Không áp dụng',
+  };
   for (const c of criteria) assert.match(text, new RegExp(statuses[c.status]), `status ${c.status} shown`);
   assert.match(await page.locator('#progress-text').innerText(), /\S/);
 });

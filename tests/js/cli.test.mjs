@@ -224,7 +224,7 @@ test('an unreadable entry costs only itself: a notice names it, the report says 
 // ---- criteria profiles and declarations ----
 
 test('--profile and --declarations: usage errors', async () => {
-  assertOneLineError(await run(['audit', 'x.har', '--profile', 'level-4']), /--profile must be one of tnm-website-basic, level-2, level-3, observatory \(got "level-4"\)/);
+  assertOneLineError(await run(['audit', 'x.har', '--profile', 'level-4']), /--profile must be one of tnm-website-basic, decree-137-trust, level-2, level-3, observatory \(got "level-4"\)/);
   assertOneLineError(await run(['audit', 'x.har', '--declarations', 'd.json']), /--declarations needs --profile/);
   assertOneLineError(await run(['capture', 'http://127.0.0.1/', '--profile', 'level-2']), /--profile does not apply to capture/);
 });
@@ -253,27 +253,40 @@ test('text rendering of a profile section', () => {
     profiles: {
       'level-2': {
         criteria: [
-          { id: 'l2.comm.hsts', status: 'not-met', checks: ['transport.hsts'], declarations: [],
-            findings: [{ check: 'transport.hsts', outcome: 'missing', page: 'https://x/\u001b[2J', effect: 'fails' }] },
+          { id: 'l3.comm.hsts', status: 'not-met', checks: ['transport.hsts'], declarations: [],
+            findings: [{ check: 'transport.hsts', outcome: 'missing', page: 'https://x/\u001b[2J', effect: 'fails' }],
+            sources: [
+              { document: 'decree-331-2026', clause: { vi: 'Điều 30 khoản 4 điểm c', en: 'Art. 30(4)(c)' }, law: 'current', status: 'third-party', url: 'https://a/' },
+              { document: 'circular-12-2022', clause: { vi: 'Phụ lục III, dòng 1.3.4', en: 'Annex III, row 1.3.4' }, law: 'legacy', status: 'confirmed', url: 'https://b/' },
+            ] },
           { id: 'l2.waf', status: 'needs-declaration', checks: ['site.waf'], findings: [], declarations: [{ id: 'network.waf', value: null }] },
+          { id: 'l3.comm.certificate', status: 'not-assessed', checks: ['transport.certificate'], declarations: [],
+            findings: [{ check: 'transport.certificate', outcome: 'not-captured', page: null, effect: 'inconclusive' }] },
         ],
       },
     },
   };
   const ruleset = {
-    profiles: { 'level-2': { title: { vi: 'Cấp độ 2', en: 'Level 2' }, criteria: [{ id: 'l2.comm.hsts', title: { vi: 'Bật HSTS', en: 'HSTS enabled' } }] } },
+    profiles: { 'level-2': { title: { vi: 'Cấp độ 2', en: 'Level 2' }, criteria: [{ id: 'l3.comm.hsts', title: { vi: 'Bật HSTS', en: 'HSTS enabled' } }] } },
     declarations: { declarations: [{ id: 'network.waf', title: { vi: 'Có tường lửa ứng dụng web (WAF)', en: 'Web application firewall in place' } }] },
+    documents: { documents: [{ id: 'decree-331-2026', short: { vi: 'Nghị định 331/2026/NĐ-CP', en: 'Decree 331/2026/ND-CP' } }] },
   };
   const vi = renderText(report, ruleset, { lang: 'vi' });
   assert.match(vi, /Tiêu chí level-2 — Cấp độ 2:/);
-  assert.match(vi, /KHÔNG ĐẠT +l2\.comm\.hsts {2}Bật HSTS/);
+  // Decree 331/2026 Art. 22(6) wording; citations in Vietnamese, current law apart from legacy.
+  assert.match(vi, /CHƯA ĐÁP ỨNG ĐẦY ĐỦ \(KHÔNG ĐẠT\) +l3\.comm\.hsts {2}Bật HSTS/);
   assert.match(vi, /transport\.hsts {2}missing {2}https:\/\/x\/\\e\[2J/);
-  assert.match(vi, /CẦN TỰ KHAI +l2\.waf/);
+  assert.match(vi, /căn cứ hiện hành: Nghị định 331\/2026\/NĐ-CP, Điều 30 khoản 4 điểm c \(bên thứ ba\)\n/);
+  assert.match(vi, /khung pháp lý cũ: circular-12-2022, Phụ lục III, dòng 1\.3\.4 \(đã đối chiếu\)\n/);
+  assert.match(vi, /CHƯA ĐÁP ỨNG ĐẦY ĐỦ \(CẦN TỰ KHAI\) +l2\.waf/);
+  assert.match(vi, /CHƯA ĐÁP ỨNG ĐẦY ĐỦ \(CHƯA ĐÁNH GIÁ\) +l3\.comm\.certificate/);
+  assert.ok(!vi.includes('ĐÃ ĐÁP ỨNG ĐẦY ĐỦ'), 'no criterion is fully met');
   assert.match(vi, /tự khai network\.waf \(Có tường lửa ứng dụng web \(WAF\)\): chưa khai/);
-  assert.match(vi, /Đạt 0, không đạt 1, cần tự khai 1, không áp dụng 0\./);
+  assert.match(vi, /Đã đáp ứng đầy đủ 0; chưa đáp ứng đầy đủ 3 \(không đạt 1, chưa đánh giá được 1, cần tự khai 1\); không áp dụng 0\./);
   const en = renderText(report, ruleset, { lang: 'en' });
   assert.match(en, /Criteria level-2 — Level 2:/);
-  assert.match(en, /NOT MET +l2\.comm\.hsts {2}HSTS enabled/);
+  assert.match(en, /NOT FULLY MET \(FAILS\) +l3\.comm\.hsts {2}HSTS enabled/);
+  assert.match(en, /current law: Decree 331\/2026\/ND-CP, Art\. 30\(4\)\(c\) \(third-party\)/);
   assert.match(en, /declaration network\.waf \(Web application firewall in place\): not declared/);
   assert.ok(!/[\u0000-\u0009\u000b-\u001f]/.test(vi));
   assert.ok(!renderText({ ...report, profiles: undefined }, ruleset, { lang: 'en' }).includes('Criteria'));
@@ -284,18 +297,19 @@ test('audit with --profile, without and with --declarations', { skip: NO_WASM },
   const plainRun = JSON.parse((await run(['audit', harFile, '--format', 'json', '--fail-on', 'none'])).stdout);
   assert.equal(plainRun.profiles, undefined, 'no profiles section unless asked for');
 
-  const r = await run(['audit', harFile, '--format', 'json', '--fail-on', 'none', '--profile', 'tnm-website-basic,level-2', '--profile', 'observatory']);
+  const r = await run(['audit', harFile, '--format', 'json', '--fail-on', 'none', '--profile', 'tnm-website-basic,level-2', '--profile', 'observatory,decree-137-trust']);
   assert.equal(r.code, 0, r.stderr);
   const report = JSON.parse(r.stdout);
-  assert.deepEqual(Object.keys(report.profiles).sort(), ['level-2', 'observatory', 'tnm-website-basic']);
+  assert.deepEqual(Object.keys(report.profiles).sort(), ['decree-137-trust', 'level-2', 'observatory', 'tnm-website-basic']);
   const tnm = report.profiles['tnm-website-basic'].criteria;
-  assert.deepEqual(tnm.map((c) => c.id), ['tnm.1', 'tnm.2', 'tnm.3', 'tnm.4', 'tnm.5', 'tnm.6', 'tnm.7', 'tnm.8']);
-  const STATUSES = ['met', 'not-met', 'needs-declaration', 'not-applicable'];
+  assert.deepEqual(tnm.map((c) => c.id), ['tnm.1', 'tnm.2', 'tnm.3', 'tnm.4', 'tnm.5', 'tnm.6', 'tnm.7', 'tnm.8', 'tnm.9', 'tnm.10', 'tnm.advanced']);
+  const STATUSES = ['met', 'not-met', 'not-assessed', 'needs-declaration', 'not-applicable'];
   for (const c of tnm) assert.ok(STATUSES.includes(c.status), c.status);
   const byId = (list, id) => list.find((c) => c.id === id);
   assert.equal(byId(tnm, 'tnm.2').status, 'needs-declaration');
-  assert.equal(byId(tnm, 'tnm.7').status, 'needs-declaration');
-  assert.deepEqual(byId(tnm, 'tnm.7').declarations, [{ id: 'domain.not-blacklisted', value: null }]);
+  assert.equal(byId(tnm, 'tnm.8').status, 'needs-declaration');
+  assert.deepEqual(byId(tnm, 'tnm.8').declarations, [{ id: 'domain.not-blacklisted', value: null }]);
+  assert.deepEqual(report.profiles['decree-137-trust'].criteria.map((c) => c.id), ['d137.a', 'd137.b', 'd137.c', 'd137.d', 'd137.e']);
   const l2 = report.profiles['level-2'].criteria;
   assert.equal(byId(l2, 'l2.waf').status, 'needs-declaration');
 
@@ -314,7 +328,7 @@ test('audit with --profile, without and with --declarations', { skip: NO_WASM },
   const tnm2 = declared.profiles['tnm-website-basic'].criteria;
   assert.equal(byId(tnm2, 'tnm.2').status, 'met');
   assert.deepEqual(byId(tnm2, 'tnm.2').declarations, [{ id: 'personal-data.lawful-use', value: true, note: 'Quy chế xử lý dữ liệu cá nhân' }]);
-  assert.equal(byId(tnm2, 'tnm.7').status, 'met');
+  assert.equal(byId(tnm2, 'tnm.8').status, 'met');
   assert.equal(byId(declared.profiles['level-2'].criteria, 'l2.waf').status, 'not-met');
   assert.deepEqual(declared.checks, report.checks, 'declarations do not change the checks');
 
@@ -322,6 +336,6 @@ test('audit with --profile, without and with --declarations', { skip: NO_WASM },
     const text = await run(['audit', harFile, '--lang', lang, '--fail-on', 'none', '--profile', 'tnm-website-basic', '--declarations', decl]);
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, lang === 'vi' ? /Tiêu chí tnm-website-basic — Nhãn Tín Nhiệm Mạng/ : /Criteria tnm-website-basic — Tín Nhiệm Mạng website label/);
-    assert.match(text.stdout, lang === 'vi' ? /ĐẠT +tnm\.7/ : /MET +tnm\.7/);
+    assert.match(text.stdout, lang === 'vi' ? /ĐÃ ĐÁP ỨNG ĐẦY ĐỦ +tnm\.8/ : /FULLY MET +tnm\.8/);
   }
 });

@@ -70,14 +70,19 @@ TEST_F(ProfileEval, PassingChecksAndDeclaredTrueAreMet) {
   EXPECT_EQ(c.declarations[0].note, "OTP qua ứng dụng");
 }
 
+// The criterion's status and its first (most telling) finding.
+void ExpectStatusAndFirstFinding(const CriterionResult& c, const std::string& status, const std::string& check,
+                                 const std::string& outcome, Effect effect) {
+  EXPECT_EQ(c.status, status);
+  ASSERT_FALSE(c.findings.empty());
+  EXPECT_EQ(c.findings[0].check, check);
+  EXPECT_EQ(c.findings[0].outcome, outcome);
+  EXPECT_EQ(c.findings[0].effect, effect);
+}
+
 TEST_F(ProfileEval, OneFailingResultIsNotMet) {
   results_[0] = Result("transport.hsts", "missing", false);
-  const CriterionResult c = Eval();
-  EXPECT_EQ(c.status, "not-met");
-  ASSERT_FALSE(c.findings.empty());
-  EXPECT_EQ(c.findings[0].check, "transport.hsts");
-  EXPECT_EQ(c.findings[0].outcome, "missing");
-  EXPECT_EQ(c.findings[0].effect, Effect::kFails);
+  ExpectStatusAndFirstFinding(Eval(), "not-met", "transport.hsts", "missing", Effect::kFails);
 }
 
 TEST_F(ProfileEval, InfoSeverityFailureStillFails) {
@@ -105,16 +110,33 @@ TEST_F(ProfileEval, MissingDeclarationNeedsDeclaration) {
   EXPECT_FALSE(c.declarations[0].value.has_value());
 }
 
-TEST_F(ProfileEval, NotCapturedNeedsDeclaration) {
+// A check that could not see its evidence keeps the criterion from "met" (đã đáp ứng đầy đủ),
+// even when every declaration is answered yes: no declaration stands in for evidence.
+TEST_F(ProfileEval, NotCapturedIsNotAssessedEvenWhenEverythingIsDeclared) {
   results_[0] = Result("transport.hsts", "not-captured", false);
+  ASSERT_EQ(declarations_.at("auth.mfa").value, true);
   const CriterionResult c = Eval();
-  EXPECT_EQ(c.status, "needs-declaration");
+  EXPECT_EQ(c.status, "not-assessed");
   EXPECT_EQ(c.findings[0].effect, Effect::kInconclusive);
+  // The same with the other check passing on more pages.
+  results_.push_back(Result("transport.https", "ok", true, std::string(kPage) + "a"));
+  EXPECT_EQ(Eval().status, "not-assessed");
 }
 
-TEST_F(ProfileEval, ErrorNeedsDeclaration) {
+TEST_F(ProfileEval, NotCapturedBeforeMissingDeclaration) {
+  results_[0] = Result("transport.hsts", "not-captured", false);
+  declarations_.clear();
+  EXPECT_EQ(Eval().status, "not-assessed");
+}
+
+TEST_F(ProfileEval, ErrorIsNotAssessed) {
   results_[1] = Result("transport.https", "error", false);
-  EXPECT_EQ(Eval().status, "needs-declaration");
+  EXPECT_EQ(Eval().status, "not-assessed");
+}
+
+TEST_F(ProfileEval, ACheckWithoutAnyResultIsNotAssessed) {
+  results_.pop_back();  // transport.https reported nothing
+  ExpectStatusAndFirstFinding(Eval(), "not-assessed", "transport.https", "no-result", Effect::kInconclusive);
 }
 
 TEST_F(ProfileEval, FailingWinsOverInconclusive) {
@@ -149,12 +171,9 @@ TEST_F(ProfileEval, DeclarationOnlyCriterion) {
 }
 
 TEST_F(ProfileEval, CheckNotInTheRulesetIsInconclusive) {
-  const CriterionResult c =
-      Eval(R"({"criteria": [{"id": "t.1", "checks": ["transport.https", "page.not-a-check"], "declarations": []}]})");
-  EXPECT_EQ(c.status, "needs-declaration");
-  ASSERT_FALSE(c.findings.empty());
-  EXPECT_EQ(c.findings[0].check, "page.not-a-check");
-  EXPECT_EQ(c.findings[0].outcome, "not-run");
+  ExpectStatusAndFirstFinding(
+      Eval(R"({"criteria": [{"id": "t.1", "checks": ["transport.https", "page.not-a-check"], "declarations": []}]})"),
+      "not-assessed", "page.not-a-check", "not-run", Effect::kInconclusive);
 }
 
 TEST_F(ProfileEval, CheckOutcomesNarrowWhatFails) {
@@ -202,7 +221,10 @@ TEST_F(ProfileEval, GradeCriterion) {
 
 TEST_F(ProfileEval, SectionJson) {
   declarations_.clear();
-  const json::Value section = ProfileSectionJson({Eval()});
+  const json::Value section = ProfileSectionJson({Eval(R"j({"criteria": [{"id": "t.1", "checks": ["transport.https", "transport.hsts"],
+      "declarations": ["auth.mfa"], "sources": [
+        {"document": "decree-331-2026", "clause": {"vi": "Điều 30 khoản 4 điểm a", "en": "Art. 30(4)(a)"}, "status": "third-party"},
+        {"document": "circular-12-2022", "clause": {"vi": "Phụ lục II", "en": "Annex II"}, "status": "confirmed"}]}]})j")});
   const json::Value& c = json::FindArray(section, "criteria")->front();
   EXPECT_EQ(*json::FindString(c, "status"), "needs-declaration");
   EXPECT_EQ(json::FindArray(c, "checks")->size(), 2u);
@@ -213,6 +235,17 @@ TEST_F(ProfileEval, SectionJson) {
   EXPECT_TRUE(json::Find(d, "value")->is<picojson::null>());
   EXPECT_EQ(json::GetInt(*json::Find(section, "summary"), "needs-declaration", 0), 1);
   EXPECT_EQ(json::GetInt(*json::Find(section, "summary"), "met", -1), 0);
+  EXPECT_EQ(json::GetInt(*json::Find(section, "summary"), "not-assessed", -1), 0);
+  // The citations, with the catalogue's law era and address: current and legacy told apart.
+  const json::Array& sources = *json::FindArray(c, "sources");
+  ASSERT_EQ(sources.size(), 2u);
+  EXPECT_EQ(*json::FindString(sources[0], "document"), "decree-331-2026");
+  EXPECT_EQ(*json::FindString(sources[0], "law"), "current");
+  EXPECT_EQ(*json::FindString(sources[0], "status"), "third-party");
+  EXPECT_EQ(*json::FindString(sources[0], "url"), "https://vanban.chinhphu.vn/?pageid=27160&docid=219243");
+  EXPECT_EQ(*json::FindString(*json::Find(sources[0], "clause"), "vi"), "Điều 30 khoản 4 điểm a");
+  EXPECT_EQ(*json::FindString(sources[1], "law"), "legacy");
+  EXPECT_EQ(*json::FindString(sources[1], "status"), "confirmed");
 }
 
 TEST(ProfileValidate, RejectsMalformedProfiles) {
@@ -228,6 +261,20 @@ TEST(ProfileValidate, RejectsMalformedProfiles) {
   bad(R"({"criteria": [{"id": "a", "checks": "transport.https", "declarations": []}]})", "\"checks\"");
   bad(R"({"criteria": [{"id": "a", "checks": [], "declarations": [], "min_grade": "Z"}]})", "min_grade");
   bad(R"({"criteria": [{"id": "a", "checks": [], "declarations": [], "check_outcomes": {"transport.https": ["ok"]}}]})", "check_outcomes");
+  const std::string ok_clause = R"("clause": {"vi": "Điều 1", "en": "Art. 1"})";
+  bad(R"({"criteria": [{"id": "a", "checks": [], "declarations": [], "sources": [{"document": "decree-999-2030", )" + ok_clause +
+          R"(, "status": "confirmed"}]}]})", "not in the documents catalogue");
+  bad(R"({"criteria": [{"id": "a", "checks": [], "declarations": [], "sources": [{"document": "decree-331-2026", )" + ok_clause + "}]}]}",
+      "needs a status");
+  bad(R"({"criteria": [{"id": "a", "checks": [], "declarations": [], "sources": [{"document": "decree-331-2026", )" + ok_clause +
+          R"(, "status": "probably"}]}]})", "needs a status");
+  bad(R"({"criteria": [{"id": "a", "checks": [], "declarations": [], "sources": [{"document": "decree-331-2026",
+          "clause": "Art. 30 — clause to confirm", "to_confirm": true}]}]})", "needs a clause {vi, en}");
+  bad(R"({"sources": ["Decree 331/2026/ND-CP"], "criteria": [{"id": "a", "checks": [], "declarations": []}]})", "not in the documents catalogue");
+  bad(R"({"criteria": [{"id": "a", "checks": ["transport.https"], "declarations": [], "covers": [{"half": "technical",
+          "text": {"vi": "x", "en": "x"}, "checks": ["transport.hsts"], "declarations": []}]}]})", "does not list");
+  bad(R"({"criteria": [{"id": "a", "checks": ["transport.https"], "declarations": [], "covers": [{"half": "other",
+          "text": {"vi": "x", "en": "x"}, "checks": [], "declarations": []}]}]})", "needs a half");
 }
 
 TEST(Declarations, ParsesValidFileAndEmptyText) {
@@ -290,22 +337,35 @@ TEST(ProfileReport, AbsentUnlessAskedFor) {
 
 TEST(ProfileReport, EveryAskedProfileHasASectionAndTheReportIsDeterministic) {
   AuditOptions o;
-  o.profiles = {"tnm-website-basic", "observatory", "level-2", "level-3", "observatory"};
+  o.profiles = {"tnm-website-basic", "observatory", "level-2", "level-3", "observatory", "decree-137-trust"};
   o.declarations_json = R"({"version": 1, "declarations": {"domain.not-blacklisted": {"value": true}}})";
   const std::string text = Audit(o);
   EXPECT_EQ(text, Audit(o));
   const json::Value report = Parse(text);
   const json::Object* profiles = json::FindObject(report, "profiles");
   ASSERT_NE(profiles, nullptr);
-  EXPECT_EQ(profiles->size(), 4u);
+  EXPECT_EQ(profiles->size(), 5u);
   const json::Array& tnm = *json::FindArray(profiles->at("tnm-website-basic"), "criteria");
-  ASSERT_EQ(tnm.size(), 8u);
+  ASSERT_EQ(tnm.size(), 11u);
   EXPECT_EQ(*json::FindString(tnm[0], "id"), "tnm.1");
-  // (5) valid TLS: the page has no HSTS → not-met.
-  EXPECT_EQ(*json::FindString(tnm[4], "status"), "not-met");
-  // (7) declaration only, declared true → met; (2) undeclared → needs-declaration.
-  EXPECT_EQ(*json::FindString(tnm[6], "status"), "met");
+  EXPECT_EQ(*json::FindString(tnm[10], "id"), "tnm.advanced");
+  // (6) valid SSL/TLS: no certificate in the HAR → not assessed, never met; HSTS does not count.
+  EXPECT_EQ(*json::FindString(tnm[5], "status"), "not-assessed");
+  // (8) declaration only, declared true → met; (2) undeclared → needs-declaration.
+  EXPECT_EQ(*json::FindString(tnm[7], "status"), "met");
   EXPECT_EQ(*json::FindString(tnm[1], "status"), "needs-declaration");
+  // The same declaration answers Decree 137's criterion (d).
+  const json::Array& d137 = *json::FindArray(profiles->at("decree-137-trust"), "criteria");
+  ASSERT_EQ(d137.size(), 5u);
+  EXPECT_EQ(*json::FindString(d137[3], "status"), "met");
+  // Every criterion of every section carries its citations with status, law era and address.
+  for (const auto& [id, section] : *profiles)
+    for (const json::Value& c : *json::FindArray(section, "criteria"))
+      for (const json::Value& s : *json::FindArray(c, "sources")) {
+        EXPECT_NE(json::FindString(s, "status"), nullptr) << id;
+        EXPECT_NE(json::FindString(s, "law"), nullptr) << id;
+        EXPECT_EQ(json::FindString(s, "url")->rfind("https://", 0), 0u) << id;
+      }
   const json::Array& obs = *json::FindArray(profiles->at("observatory"), "criteria");
   ASSERT_EQ(obs.size(), 1u);
   EXPECT_EQ(*json::FindString(obs[0], "status"), "not-met");  // no headers at all: grade F
@@ -317,7 +377,7 @@ TEST(ProfileReport, CreateRejectsUnknownProfilesAndBadDeclarations) {
   Status s;
   Audit(o, &s);
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(s.message().find("unknown profile 'level-9' (known: level-2, level-3, observatory, tnm-website-basic)"), std::string::npos)
+  EXPECT_NE(s.message().find("unknown profile 'level-9' (known: decree-137-trust, level-2, level-3, observatory, tnm-website-basic)"), std::string::npos)
       << s.message();
   AuditOptions d;
   d.declarations_json = R"({"version": 1, "declarations": {"x.y": {"value": true}}})";
@@ -349,9 +409,11 @@ TEST(ProfileConsistency, EveryProfileFileIsEmbeddedUnderItsId) {
   auto rs = Ruleset::Embedded();
   std::vector<std::string> expected;
   for (const std::string& f : testing::ListFiles(testing::SourceDir() + "/rules/profiles", ".json"))
-    if (f != "declarations.json") expected.push_back(f.substr(0, f.size() - 5));
+    if (f != "declarations.json" && f != "documents.json") expected.push_back(f.substr(0, f.size() - 5));
   EXPECT_EQ(rs->ProfileIds(), expected);
-  for (const char* id : {"tnm-website-basic", "level-2", "level-3", "observatory"}) EXPECT_NE(rs->Profile(id), nullptr) << id;
+  for (const char* id : {"tnm-website-basic", "decree-137-trust", "level-2", "level-3", "observatory"})
+    EXPECT_NE(rs->Profile(id), nullptr) << id;
+  EXPECT_NE(rs->Document("decree-331-2026"), nullptr);
   for (const std::string& id : rs->ProfileIds()) {
     const std::string* inner = json::FindString(*rs->Profile(id), "id");
     EXPECT_TRUE(inner && *inner == id) << id << ": the id inside differs from the file name";
@@ -361,8 +423,6 @@ TEST(ProfileConsistency, EveryProfileFileIsEmbeddedUnderItsId) {
 TEST(ProfileConsistency, CriteriaReferenceKnownChecksAndDeclarations) {
   auto rs = Ruleset::Embedded();
   const std::set<std::string> checks = ListedOrRegisteredChecks();
-  const std::set<std::string> documents = {"Decree 137/2024/ND-CP", "Decree 331/2026/ND-CP", "TCVN 14423:2026",
-                                           "Circular 12/2022/TT-BTTTT", "TCVN 11930:2017"};
   for (const std::string& id : rs->ProfileIds()) {
     SCOPED_TRACE(id);
     const json::Value& p = *rs->Profile(id);
@@ -376,21 +436,78 @@ TEST(ProfileConsistency, CriteriaReferenceKnownChecksAndDeclarations) {
       for (const std::string& check : [&] { std::vector<std::string> v; for (const auto& e : *json::FindArray(c, "checks")) v.push_back(e.get<std::string>()); return v; }())
         EXPECT_TRUE(checks.count(check)) << "unknown check " << check;
       for (const json::Value& d : *json::FindArray(c, "declarations")) EXPECT_NE(rs->Declaration(d.get<std::string>()), nullptr);
+      std::set<std::string> laws;
       for (const json::Value& s : *json::FindArray(c, "sources")) {
         const std::string* doc = json::FindString(s, "document");
-        const std::string* clause = json::FindString(s, "clause");
-        EXPECT_TRUE(doc && documents.count(*doc)) << (doc ? *doc : "no document");
-        EXPECT_TRUE(clause && !clause->empty());
+        ASSERT_TRUE(doc && rs->Document(*doc)) << (doc ? *doc : "no document");
+        EXPECT_TRUE(Bilingual(s, "clause"));
+        EXPECT_NE(json::FindString(s, "status"), nullptr);
+        laws.insert(*json::FindString(*rs->Document(*doc), "law"));
       }
       if (level > 0) {
         EXPECT_LE(json::GetInt(c, "applies_from_level", 99), level);
-        // Security-level criteria name both frameworks.
-        std::set<std::string> named;
-        for (const json::Value& s : *json::FindArray(c, "sources")) named.insert(*json::FindString(s, "document"));
-        EXPECT_EQ(named.size(), 4u);
+        // Security-level criteria cite the current law and the legacy framework.
+        EXPECT_TRUE(laws.count("current") && laws.count("legacy"));
       }
     }
   }
+}
+
+// The label page (tinnhiemmang.vn directory entry) lists ten basic criteria in this order, then
+// the advanced tier's status line; the profile follows it item by item.
+TEST(ProfileConsistency, TnmHasTheTenBasicCriteriaInThePagesOrderThenTheAdvancedTier) {
+  auto rs = Ruleset::Embedded();
+  const std::vector<std::string> headings = {
+      "Thu thập thông tin cá nhân", "Lưu trữ, sử dụng thông tin cá nhân", "Bảo vệ thông tin cá nhân",
+      "Xử lý các vấn đề phát sinh", "Chính sách bảo vệ thông tin cá nhân", "Sử dụng chứng nhận SSL/TLS hợp lệ",
+      "Không chứa các liên kết độc hại", "Không thuộc danh sách đen", "Không phát hiện dấu liệu [sic] lừa đảo trực tuyến",
+      "Không thuộc các mạng máy tính ma"};
+  const json::Array& criteria = *json::FindArray(*rs->Profile("tnm-website-basic"), "criteria");
+  ASSERT_EQ(criteria.size(), headings.size() + 1);
+  for (std::size_t i = 0; i < headings.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(*json::FindString(criteria[i], "id"), "tnm." + std::to_string(i + 1));
+    EXPECT_EQ(json::Find(criteria[i], "tier"), nullptr);
+    const json::Value& first = json::FindArray(criteria[i], "sources")->front();
+    EXPECT_EQ(*json::FindString(first, "document"), "tnm-directory");
+    EXPECT_EQ(*json::FindString(first, "status"), "confirmed");
+    const std::string expected = "Tiêu chí " + std::to_string(i + 1) + " \u201c" + headings[i] + "\u201d";
+    EXPECT_EQ(json::FindString(*json::Find(first, "clause"), "vi")->rfind(expected, 0), 0u) << expected;
+  }
+  const json::Value& advanced = criteria.back();
+  EXPECT_EQ(*json::FindString(advanced, "id"), "tnm.advanced");
+  EXPECT_EQ(*json::FindString(advanced, "tier"), "advanced");
+  EXPECT_TRUE(json::FindArray(advanced, "checks")->empty()) << "declared only";
+  EXPECT_EQ(json::FindArray(advanced, "declarations")->size(), 1u);
+  // The list is the programme's own, not Decree 137's.
+  EXPECT_EQ(json::FindArray(*rs->Profile("tnm-website-basic"), "sources")->front().get<std::string>(), "tnm-directory");
+}
+
+TEST(ProfileConsistency, Decree137HasItsFiveCriteriaWithSecurityByLevel) {
+  auto rs = Ruleset::Embedded();
+  const json::Array& criteria = *json::FindArray(*rs->Profile("decree-137-trust"), "criteria");
+  ASSERT_EQ(criteria.size(), 5u);
+  const char* ids[] = {"d137.a", "d137.b", "d137.c", "d137.d", "d137.e"};
+  for (std::size_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(*json::FindString(criteria[i], "id"), ids[i]);
+    EXPECT_EQ(*json::FindString(json::FindArray(criteria[i], "sources")->front(), "document"), "decree-137-2024");
+  }
+  EXPECT_EQ(json::FindArray(criteria[0], "declarations")->front().get<std::string>(), "security-level.compliance");
+  EXPECT_EQ(json::FindArray(criteria[0], "related_profiles")->size(), 2u);
+}
+
+// Communication confidentiality starts at level 3 (Circular 12/2022 Annex III, TCVN 14423:2026).
+TEST(ProfileConsistency, LevelTwoHasNoCommunicationCriterion) {
+  auto rs = Ruleset::Embedded();
+  for (const json::Value& c : *json::FindArray(*rs->Profile("level-2"), "criteria")) {
+    const std::string id = *json::FindString(c, "id");
+    EXPECT_EQ(id.find(".comm."), std::string::npos) << id;
+    for (const json::Value& s : *json::FindArray(c, "sources"))
+      EXPECT_EQ(json::FindString(*json::Find(s, "clause"), "vi")->find("Bảo mật thông tin liên lạc"), std::string::npos) << id;
+  }
+  std::set<std::string> three;
+  for (const json::Value& c : *json::FindArray(*rs->Profile("level-3"), "criteria")) three.insert(*json::FindString(c, "id"));
+  for (const char* id : {"l3.comm.https", "l3.comm.hsts", "l3.comm.tls-version", "l3.comm.certificate"}) EXPECT_TRUE(three.count(id)) << id;
 }
 
 TEST(ProfileConsistency, LevelThreeContainsLevelTwo) {

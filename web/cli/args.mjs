@@ -11,7 +11,7 @@ const SEVERITIES = ['high', 'medium', 'low', 'none'];
 const FORMATS = ['text', 'json', 'sarif'];
 const COMMANDS = ['audit', 'capture', 'scan', 'keygen', 'bundle', 'verify'];
 const LANGS = ['vi', 'en'];
-export const PROFILES = ['tnm-website-basic', 'level-2', 'level-3', 'observatory'];
+export const PROFILES = ['tnm-website-basic', 'decree-137-trust', 'level-2', 'level-3', 'observatory'];
 
 // name → [kind, commands]; kind: "flag" | "string" | list of allowed values | "int:min:max" |
 // "profiles" (repeatable, each a comma list of PROFILES; collected in order, without duplicates).
@@ -73,8 +73,9 @@ export const USAGE = `Usage:
            consent); admin login paths are always requested (public URLs, one GET each)
   --limit  text format: show at most N failing results (0 = all)
   --profile       criteria to evaluate, repeatable or comma-separated: ${PROFILES.join(', ')};
-                  the report gains a "profiles" section (met / not-met / needs-declaration /
-                  not-applicable per criterion); the exit status does not depend on it
+                  the report gains a "profiles" section (met / not-met / not-assessed /
+                  needs-declaration / not-applicable per criterion, with its cited sources);
+                  the exit status does not depend on it
   --declarations  the self-declared items, as rules/schema/declarations.schema.json describes;
                   without it those criteria say needs-declaration (needs --profile)
 

@@ -11,8 +11,11 @@
 //   limit > 0: at most `limit` failing lines (most severe first), then a line saying how many more.
 //   When the report has "profiles": one table per profile (sorted by id), titled from
 //   ruleset.profiles[id].title[lang]: one line per criterion in the profile's order (status, id,
-//   title), under it the failing or inconclusive findings (at most 3, then "… n more") and the
-//   declarations still missing or declared false; then the profile's status counts.
+//   title), under it the failing or inconclusive findings (at most 3, then "… n more"), the
+//   declarations still missing or declared false, and the criterion's citations (report
+//   "sources"), one line per law era (current law, legacy framework, not a legal text), each
+//   "document, clause (status)"; then the profile's status counts. Statuses use the wording of
+//   Decree 331/2026 Art. 22(6): only "met" is "ĐÃ ĐÁP ỨNG ĐẦY ĐỦ" / "FULLY MET".
 import { plain } from './plain-text.mjs';
 
 export const SEVERITY_ORDER = ['high', 'medium', 'low', 'info'];
@@ -26,8 +29,14 @@ const L = {
     summary: (c) => `Tổng cộng: ${c.total} kết quả; ${c.failing} không đạt (cao ${c.high}, trung bình ${c.medium}, ` +
       `thấp ${c.low}, thông tin ${c.info}); ${c.passing} đạt; ${c.na} không áp dụng hoặc không thu thập được; ${c.error} lỗi.`,
     rules: 'bộ quy tắc',
-    profile: 'Tiêu chí', profileSummary: (n) => `Đạt ${n.met}, không đạt ${n['not-met']}, cần tự khai ${n['needs-declaration']}, không áp dụng ${n['not-applicable']}.`,
-    status: { met: 'ĐẠT', 'not-met': 'KHÔNG ĐẠT', 'needs-declaration': 'CẦN TỰ KHAI', 'not-applicable': 'KHÔNG ÁP DỤNG' },
+    profile: 'Tiêu chí',
+    profileSummary: (n) => `Đã đáp ứng đầy đủ ${n.met}; chưa đáp ứng đầy đủ ${n['not-met'] + n['not-assessed'] + n['needs-declaration']} (không đạt ${n['not-met']}, chưa đánh giá được ${n['not-assessed']}, cần tự khai ${n['needs-declaration']}); không áp dụng ${n['not-applicable']}.`,
+    status: {
+      met: 'ĐÃ ĐÁP ỨNG ĐẦY ĐỦ', 'not-met': 'CHƯA ĐÁP ỨNG ĐẦY ĐỦ (KHÔNG ĐẠT)', 'not-assessed': 'CHƯA ĐÁP ỨNG ĐẦY ĐỦ (CHƯA ĐÁNH GIÁ)',
+      'needs-declaration': 'CHƯA ĐÁP ỨNG ĐẦY ĐỦ (CẦN TỰ KHAI)', 'not-applicable': 'KHÔNG ÁP DỤNG',
+    },
+    law: { current: 'căn cứ hiện hành', legacy: 'khung pháp lý cũ', none: 'nguồn khác' },
+    sourceStatus: { confirmed: 'đã đối chiếu', 'third-party': 'bên thứ ba', 'to-confirm': 'cần xác nhận' },
     undeclared: 'chưa khai', declaredFalse: 'khai là không', declaration: 'tự khai', moreFindings: (n) => `… và ${n} kết quả khác`,
     gradeAtLeast: (g) => `cần hạng ${g} trở lên`,
     problems: 'Lỗi và thông báo của bộ máy (giới hạn, dữ liệu bị bỏ qua)', entry: 'mục',
@@ -41,8 +50,14 @@ const L = {
     summary: (c) => `Total: ${c.total} results; ${c.failing} failing (high ${c.high}, medium ${c.medium}, ` +
       `low ${c.low}, info ${c.info}); ${c.passing} passing; ${c.na} not applicable or not captured; ${c.error} errors.`,
     rules: 'ruleset',
-    profile: 'Criteria', profileSummary: (n) => `Met ${n.met}, not met ${n['not-met']}, needs declaration ${n['needs-declaration']}, not applicable ${n['not-applicable']}.`,
-    status: { met: 'MET', 'not-met': 'NOT MET', 'needs-declaration': 'NEEDS DECLARATION', 'not-applicable': 'NOT APPLICABLE' },
+    profile: 'Criteria',
+    profileSummary: (n) => `Fully met ${n.met}; not fully met ${n['not-met'] + n['not-assessed'] + n['needs-declaration']} (failing ${n['not-met']}, not assessed ${n['not-assessed']}, needs declaration ${n['needs-declaration']}); not applicable ${n['not-applicable']}.`,
+    status: {
+      met: 'FULLY MET', 'not-met': 'NOT FULLY MET (FAILS)', 'not-assessed': 'NOT FULLY MET (NOT ASSESSED)',
+      'needs-declaration': 'NOT FULLY MET (NEEDS DECLARATION)', 'not-applicable': 'NOT APPLICABLE',
+    },
+    law: { current: 'current law', legacy: 'legacy framework', none: 'other source' },
+    sourceStatus: { confirmed: 'checked', 'third-party': 'third-party', 'to-confirm': 'to confirm' },
     undeclared: 'not declared', declaredFalse: 'declared false', declaration: 'declaration', moreFindings: (n) => `… and ${n} more`,
     gradeAtLeast: (g) => `needs grade ${g} or better`,
     problems: 'Errors and engine notices (limits, skipped input)', entry: 'entry',
@@ -73,6 +88,21 @@ function declarationTitle(ruleset, id, lang) {
   return pick(items.find((d) => d && d.id === id)?.title, lang) || String(id);
 }
 
+// A criterion's citations, one line per law era: "<era>: <document>, <clause> (<status>); …".
+function citationLines(criterion, ruleset, t, lang) {
+  const sources = Array.isArray(criterion?.sources) ? criterion.sources : [];
+  const docs = Array.isArray(ruleset?.documents?.documents) ? ruleset.documents.documents : [];
+  const lines = [];
+  for (const law of Object.keys(t.law)) {
+    const items = sources.filter((s) => s?.law === law).map((s) => {
+      const name = pick(docs.find((d) => d?.id === s.document)?.short, lang) || s.document;
+      return `${plain(name)}, ${plain(pick(s.clause, lang))} (${t.sourceStatus[s.status] ?? plain(s.status)})`;
+    });
+    if (items.length) lines.push(`${t.law[law]}: ${items.join('; ')}`);
+  }
+  return lines;
+}
+
 // The lines of the profiles section (none when the report has no profiles).
 function profileLines(report, ruleset, t, lang) {
   const profiles = report?.profiles;
@@ -84,7 +114,7 @@ function profileLines(report, ruleset, t, lang) {
     const criteria = Array.isArray(profiles[id]?.criteria) ? profiles[id].criteria : [];
     const titles = new Map((Array.isArray(def?.criteria) ? def.criteria : []).map((c) => [c?.id, pick(c?.title, lang)]));
     lines.push(`${t.profile} ${plain(id)}${pick(def?.title, lang) ? ` — ${plain(pick(def.title, lang))}` : ''}:`);
-    const count = { met: 0, 'not-met': 0, 'needs-declaration': 0, 'not-applicable': 0 };
+    const count = Object.fromEntries(Object.keys(t.status).map((k) => [k, 0]));
     for (const c of criteria) {
       if (c?.status in count) count[c.status]++;
       const status = (t.status[c?.status] ?? plain(c?.status)).padEnd(width);
@@ -101,6 +131,7 @@ function profileLines(report, ruleset, t, lang) {
         const state = d?.value === false ? t.declaredFalse : t.undeclared;
         lines.push(`  ${' '.repeat(width)}    ${t.declaration} ${plain(d?.id)} (${plain(declarationTitle(ruleset, d?.id, lang))}): ${state}`);
       }
+      for (const line of citationLines(c, ruleset, t, lang)) lines.push(`  ${' '.repeat(width)}    ${line}`);
     }
     lines.push(`  ${t.profileSummary(count)}`);
     lines.push('');

@@ -37,7 +37,7 @@ struct AuditOptions {
   // A ruleset document (see engine/ruleset.h). Empty: the ruleset embedded at build time.
   std::string ruleset_document;
   // Criteria profiles to evaluate (ids of the ruleset's "profiles", e.g. "tnm-website-basic",
-  // "level-2", "level-3", "observatory"). Empty: none, and the report has no "profiles" member.
+  // "decree-137-trust", "level-2", "level-3", "observatory"). Empty: none, and the report has no "profiles" member.
   std::vector<std::string> profiles;
   // The applicant's declarations (JSON text, rules/schema/declarations.schema.json). Empty: none
   // declared, so criteria that need one say needs-declaration.

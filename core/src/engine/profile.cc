@@ -3,6 +3,7 @@
 #include <set>
 #include <utility>
 
+#include "engine/profile_sources.h"
 #include "util/json_scan.h"
 #include "util/text.h"
 
@@ -102,6 +103,8 @@ CriterionResult Evaluate(const json::Value& criterion, const ProfileInputs& in) 
   const std::string* min_grade = json::FindString(criterion, "min_grade");
   if (min_grade) c.min_grade = *min_grade;
 
+  c.sources = CitationsJson(criterion, in.ruleset);
+
   std::vector<Finding> found;
   bool fails = false, inconclusive = false, passes = false;
   for (const std::string& check : c.checks) {
@@ -111,8 +114,10 @@ CriterionResult Evaluate(const json::Value& criterion, const ProfileInputs& in) 
       inconclusive = true;
       continue;
     }
+    bool reported = false;
     for (const ReportedResult& r : in.results) {
       if (r.result.id != check) continue;
+      reported = true;
       if (min_grade && r.result.page && *r.result.page != in.graded_page) continue;
       const std::optional<Effect> e = EffectOf(r, criterion);
       if (!e) continue;
@@ -120,6 +125,11 @@ CriterionResult Evaluate(const json::Value& criterion, const ProfileInputs& in) 
       fails = fails || *e == Effect::kFails;
       inconclusive = inconclusive || *e == Effect::kInconclusive;
       passes = passes || *e == Effect::kPasses;
+    }
+    if (!reported && !min_grade) {
+      // The engine gives every check it runs a result; none here means no evidence was judged.
+      found.push_back(Finding{check, "no-result", std::nullopt, Effect::kInconclusive});
+      inconclusive = true;
     }
   }
   AddFindings(c, std::move(found));
@@ -145,7 +155,8 @@ CriterionResult Evaluate(const json::Value& criterion, const ProfileInputs& in) 
     return c;
   }
   if (fails || declared_false) c.status = "not-met";
-  else if (inconclusive || undeclared) c.status = "needs-declaration";
+  else if (inconclusive) c.status = "not-assessed";
+  else if (undeclared) c.status = "needs-declaration";
   else if (!passes && c.declarations.empty()) c.status = "not-applicable";
   else c.status = "met";
   return c;
@@ -211,7 +222,7 @@ Status ValidateProfile(std::string_view id, const json::Value& profile, const Ru
         return Status::Invalid(at + ": \"min_grade\" is not a grade letter");
     }
   }
-  return Status::Ok();
+  return ValidateProfileSources(where, profile, ruleset);
 }
 
 const char* EffectName(Effect e) {
@@ -233,7 +244,7 @@ std::vector<CriterionResult> EvaluateProfile(const json::Value& profile, const P
 json::Value ProfileSectionJson(const std::vector<CriterionResult>& criteria) {
   json::Array list;
   json::Object summary;
-  for (const char* s : {"met", "not-met", "needs-declaration", "not-applicable"}) summary[s] = json::Int(0);
+  for (const char* s : kCriterionStatuses) summary[s] = json::Int(0);
   for (const CriterionResult& c : criteria) {
     json::Object o;
     o["id"] = json::Str(c.id);
@@ -257,6 +268,7 @@ json::Value ProfileSectionJson(const std::vector<CriterionResult>& criteria) {
     }
     o["declarations"] = json::Value(decls);
     if (c.min_grade) o["min_grade"] = json::Str(*c.min_grade);
+    o["sources"] = c.sources.is<json::Array>() ? c.sources : json::Value(json::Array{});
     list.push_back(json::Value(o));
     json::Value& n = summary[c.status];
     n = json::Int((n.is<std::int64_t>() ? n.get<std::int64_t>() : 0) + 1);

@@ -5,16 +5,22 @@
 //   1. not-met            some result of a listed check *fails* (see Effect below), or a needed
 //                         declaration is declared false. Observed evidence is never overridden by
 //                         a declaration: a failing check stays not-met whatever is declared.
-//   2. needs-declaration  some listed check is *inconclusive* (not-captured, error, or not run by
-//                         this ruleset at all), or a needed declaration is absent. The applicant
-//                         must attest it in the checklist; the findings say what was missing.
-//   3. not-applicable     no listed check has a passing result and the criterion needs no
+//   2. not-assessed       some listed check is *inconclusive*: not-captured, error, not run by
+//                         this ruleset at all ("not-run"), or without any result ("no-result").
+//                         No declaration can stand in for evidence the audit could not see.
+//   3. needs-declaration  a needed declaration is absent: the applicant must attest it in the
+//                         checklist.
+//   4. not-applicable     no listed check has a passing result and the criterion needs no
 //                         declaration (e.g. no form collects personal data).
-//   4. met                everything else: listed checks that applied passed, and every needed
-//                         declaration is declared true.
+//   5. met                everything else: every listed check that applied passed on captured
+//                         evidence, and every needed declaration is declared true.
+// Reports word "met" as Decree 331/2026/ND-CP Art. 22(6) does: "đã đáp ứng đầy đủ" (fully met);
+// not-met, not-assessed and needs-declaration are all "chưa đáp ứng đầy đủ" (not fully met), with
+// the reason.
 // Effect of one result on a criterion:
 //   not-applicable                     → ignored (no evidence either way)
-//   not-captured, error                → inconclusive (the check applied but could not see)
+//   not-captured, error                → inconclusive (the check applied but could not see); a
+//                                        listed check with no result at all is inconclusive too
 //   outcome listed in check_outcomes   → fails (whatever the rule's pass flag says: lets a profile
 //                                        count an info-level outcome such as site.admin-exposure
 //                                        "exposed")
@@ -57,6 +63,8 @@ using Declarations = std::map<std::string, Declaration>;  // by declaration id
 inline constexpr std::size_t kMaxDeclarationsBytes = 1 << 20;
 inline constexpr std::size_t kMaxDeclarationNoteBytes = 2000;
 inline constexpr std::size_t kMaxFindingsPerCriterion = 50;
+// Every criterion status, in the order of the rules above.
+inline constexpr const char* kCriterionStatuses[] = {"not-met", "not-assessed", "needs-declaration", "not-applicable", "met"};
 
 // Parses a declarations file (rules/schema/declarations.schema.json): {"version": 1,
 // "organization"?: {…}, "declarations": {id: {"value": bool, "note"?: string}}, "$schema"?}.
@@ -68,7 +76,8 @@ StatusOr<Declarations> ParseDeclarations(std::string_view text, const Ruleset& r
 // Checks the shape evaluation relies on: criteria is a non-empty array; each criterion has a
 // unique string id, string arrays checks and declarations (every declaration in the catalogue),
 // check_outcomes (if any) an object of string arrays, min_grade (if any) a letter of the grade
-// bands. Errors: kInvalidArgument "profile '<id>': …".
+// bands; sources and covers as engine/profile_sources.h describes. Errors: kInvalidArgument
+// "profile '<id>': …".
 Status ValidateProfile(std::string_view id, const json::Value& profile, const Ruleset& ruleset);
 
 enum class Effect { kFails, kInconclusive, kPasses };
@@ -77,7 +86,8 @@ const char* EffectName(Effect e);  // "fails" | "inconclusive" | "passes"
 // A result behind a criterion's status.
 struct Finding {
   std::string check;
-  std::string outcome;              // the result's outcome, or "not-run" (check not in the ruleset)
+  std::string outcome;              // the result's outcome, "not-run" (check not in the ruleset) or
+                                    // "no-result" (the check reported nothing)
   std::optional<std::string> page;  // nullopt = site-level
   Effect effect = Effect::kPasses;
 };
@@ -90,13 +100,15 @@ struct DeclarationState {
 
 struct CriterionResult {
   std::string id;
-  std::string status;               // met | not-met | needs-declaration | not-applicable
+  std::string status;               // met | not-met | not-assessed | needs-declaration |
+                                    // not-applicable
   std::vector<std::string> checks;  // as listed in the profile
   std::vector<Finding> findings;    // fails first, then inconclusive, then passes; each group in
                                     // report order (check id, then page)
   std::size_t findings_omitted = 0; // findings beyond kMaxFindingsPerCriterion (the least telling)
   std::vector<DeclarationState> declarations;
   std::optional<std::string> min_grade;  // grade criteria only
+  json::Value sources;              // the citations as the report shows them (CitationsJson)
 };
 
 // What a profile is evaluated against.
@@ -114,7 +126,8 @@ std::vector<CriterionResult> EvaluateProfile(const json::Value& profile, const P
 
 // The report's section for one profile: {"criteria": [{id, status, checks, findings: [{check,
 // outcome, page, effect}], declarations: [{id, value (bool or null), note?}], findings_omitted?,
-// min_grade?}], "summary": {met, not-met, needs-declaration, not-applicable}}.
+// min_grade?, sources: [{clause: {en, vi}, document, law, status, url}]}], "summary": {met,
+// not-met, not-assessed, needs-declaration, not-applicable}}.
 json::Value ProfileSectionJson(const std::vector<CriterionResult>& criteria);
 
 }  // namespace portal_check

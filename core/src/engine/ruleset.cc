@@ -97,15 +97,28 @@ std::vector<std::string> Ruleset::ProfileIds() const {
   return ids;
 }
 
-const json::Value* Ruleset::Declaration(std::string_view id) const {
-  const json::Value* catalogue = json::Find(doc_, "declarations");
-  const json::Array* items = catalogue ? json::FindArray(*catalogue, "declarations") : nullptr;
+namespace {
+
+// The entry `id` of catalogue `name` ({name: [{id, …}, …]} under the document's key `name`).
+const json::Value* CatalogueEntry(const json::Value& doc, const char* name, std::string_view id) {
+  const json::Value* catalogue = json::Find(doc, name);
+  const json::Array* items = catalogue ? json::FindArray(*catalogue, name) : nullptr;
   if (!items) return nullptr;
   for (const json::Value& item : *items) {
     const std::string* item_id = json::FindString(item, "id");
     if (item_id && *item_id == id) return &item;
   }
   return nullptr;
+}
+
+}  // namespace
+
+const json::Value* Ruleset::Declaration(std::string_view id) const {
+  return CatalogueEntry(doc_, "declarations", id);
+}
+
+const json::Value* Ruleset::Document(std::string_view id) const {
+  return CatalogueEntry(doc_, "documents", id);
 }
 
 bool Ruleset::IsGraded(std::string_view id) const {

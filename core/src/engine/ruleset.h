@@ -1,7 +1,7 @@
 // The ruleset document the engine runs: {"ruleset": {version, rules: [ids]}, "rules": {id: rule
 // file}, "data": {name: data list}, "profiles": {id: criteria profile}, "declarations": {the
-// declarations catalogue}} ("profiles" and "declarations" optional: a document without them
-// offers no profile). The default one is embedded at build time from rules/; a
+// declarations catalogue}, "documents": {the catalogue of documents profiles cite}} ("profiles",
+// "declarations" and "documents" optional: a document without them offers no profile). The default one is embedded at build time from rules/; a
 // bundle carries its own for replay.
 #ifndef PORTAL_CHECK_ENGINE_RULESET_H_
 #define PORTAL_CHECK_ENGINE_RULESET_H_
@@ -56,6 +56,9 @@ class Ruleset {
   std::vector<std::string> ProfileIds() const;
   // The declarations catalogue's entry for `id` ({id, title, help}), or nullptr.
   const json::Value* Declaration(std::string_view id) const;
+  // The documents catalogue's entry for `id` ({id, title, short, law, status, url, …}, see
+  // rules/profiles/documents.json), or nullptr.
+  const json::Value* Document(std::string_view id) const;
 
  private:
   json::Value doc_;

@@ -7,14 +7,16 @@
 // renderChecklist(container, ctx) where ctx = {report, ruleset, lang, t, label, storeState,
 //   onLabelChange()}: renders the form; every edit updates ctx.label and calls onLabelChange.
 // neededDeclarations(report, ruleset) → [{id, item (catalogue entry or null), criteria: [{profile,
-//   id, status}], reportValue: {value, note} | null}] in catalogue order; when the report has no
-//   profile, the whole catalogue (criteria empty).
+//   id, status, sources}], reportValue: {value, note} | null}] in catalogue order (sources: the
+//   report's citations of that criterion); when the report has no profile, the whole catalogue
+//   (criteria empty).
 // declarationsFile(label, ruleset) → the CLI's --declarations document
 //   (rules/schema/declarations.schema.json): {version: 1, organization?, declarations}.
 // emptyLabel() → a label with nothing filled in.
 import { el, fill, siteText, truncatedText, uid } from './dom.mjs';
 import { isObject, str, pick, declarationCatalogue, reportProfiles } from './model.mjs';
 import { statusBadge } from './report-view.mjs';
+import { citationsOf, renderCitations } from './citations.mjs';
 
 export const ORG_FIELDS = ['name', 'unit_code', 'address', 'representative', 'contact_name', 'contact_email', 'contact_phone', 'websites'];
 const MULTILINE = new Set(['address', 'websites']);
@@ -37,7 +39,7 @@ export function neededDeclarations(report, ruleset) {
         if (typeof d.id !== 'string') continue;
         if (!byId.has(d.id)) byId.set(d.id, { id: d.id, criteria: [], reportValue: null });
         const entry = byId.get(d.id);
-        entry.criteria.push({ profile: p.id, id: str(c.id), status: str(c.status) });
+        entry.criteria.push({ profile: p.id, id: str(c.id), status: str(c.status), sources: c.sources });
         if (typeof d.value === 'boolean') entry.reportValue = { value: d.value, note: str(d.note) };
       }
     }
@@ -99,6 +101,23 @@ function orgField(key, ctx) {
   return el('div', { class: `pc-field pc-org-${key}` }, el('label', { for: id }, t.org[key]), control);
 }
 
+// The citations of every criterion that needs declaration `n` (each once), by law era.
+function declarationBasis(n, ctx) {
+  const seen = new Set();
+  const all = [];
+  for (const c of n.criteria) {
+    const def = ctx.ruleset?.profiles?.[c.profile]?.criteria;
+    const d = Array.isArray(def) ? def.find((x) => x?.id === c.id) : null;
+    for (const cit of citationsOf({ sources: c.sources }, d, ctx.ruleset)) {
+      const key = `${cit.document}\u0000${pick(cit.clause, 'vi')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      all.push(cit);
+    }
+  }
+  return all.length ? renderCitations(all, ctx) : null;
+}
+
 function declarationItem(n, ctx) {
   const { t, lang, label, onLabelChange, ruleset } = ctx;
   const current = label.declarations[n.id] || { answer: 'unknown', note: '' };
@@ -114,6 +133,8 @@ function declarationItem(n, ctx) {
       return [i ? '; ' : '', el('span', { class: 'pc-crit-id' }, c.id), title ? ` ${title} ` : ' ', statusBadge(c.status, t)];
     })));
   }
+  const basis = declarationBasis(n, ctx);
+  if (basis) fieldset.append(el('div', { class: 'pc-decl-basis' }, el('p', null, `${t.declBasis}:`), basis));
   const radios = el('div', { class: 'pc-radios', role: 'radiogroup', 'aria-label': t.declAnswer });
   const name = uid('pc-ans');
   for (const [value, text] of [['yes', t.declYes], ['no', t.declNo], ['unknown', t.declUnknown]]) {

@@ -1,5 +1,7 @@
 // The printable label dossier: hidden on screen, the only thing printed (report.css @media print).
-// Cover (organisation, site, date, versions), header grade, criteria tables, failing findings with
+// Cover (organisation, site, date, versions), header grade, criteria tables (each requirement
+// "đã đáp ứng đầy đủ" / "chưa đáp ứng đầy đủ" as Decree 331/2026 Art. 22(6) words it, citations
+// grouped by law era: current law apart from the legacy framework), failing findings with
 // remediation (one entry per check and outcome, with the pages it was found on), declarations, and
 // the engine and ruleset versions with a signature block. Same safety rules as the report view:
 // text nodes only.
@@ -122,6 +124,8 @@ export function buildDossier(ctx) {
   const profiles = reportProfiles(report);
   const criteria = profiles.length
     ? el('section', { class: 'pc-d-section' }, el('h3', null, t.criteriaHeading),
+      el('p', { class: 'pc-status-wording' }, t.statusWording),
+      el('p', { class: 'pc-law-legend' }, t.lawLegend),
       profiles.map((p) => [criteriaTable(p, ctx), el('p', null, t.statusCounts(statusCounts(p)))]))
     : null;
   const versions = el('section', { class: 'pc-d-section pc-d-versions' }, el('h3', null, t.dossierVersions),

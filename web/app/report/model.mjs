@@ -5,7 +5,10 @@
 
 export const SEVERITIES = ['high', 'medium', 'low', 'info'];
 export const FAMILIES = ['transport', 'header', 'cookie', 'form', 'page', 'site'];
-export const STATUSES = ['met', 'not-met', 'needs-declaration', 'not-applicable'];
+// Criterion statuses (core/src/engine/profile.h). "met" is the only one worded "đã đáp ứng đầy
+// đủ" (Decree 331/2026 Art. 22(6)); not-met, not-assessed and needs-declaration are "chưa đáp ứng
+// đầy đủ", each with its reason.
+export const STATUSES = ['met', 'not-met', 'not-assessed', 'needs-declaration', 'not-applicable'];
 const NOT_APPLICABLE = new Set(['not-applicable', 'not-captured']);
 
 export function isObject(v) {

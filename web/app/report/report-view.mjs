@@ -1,5 +1,7 @@
 // The report view (#report): header (target, versions, header grade), the profiles' criteria
-// tables, the findings with filters, and the engine's notices.
+// tables (status in the Decree 331/2026 Art. 22(6) wording, evidence with the half each check or
+// declaration covers, citations by law era: citations.mjs), the findings with filters, and the
+// engine's notices.
 //
 // renderReportView(container, ctx) → Promise resolved once the first page of finding cards is in
 //   (they are added in batches, see progressive.mjs; the rest of the view is there at once),
@@ -10,6 +12,7 @@
 // newFilters() → the default filters (failing results of every severity, grouped by severity).
 import { el, fill, siteText, truncatedText, safeRefLink, uid } from './dom.mjs';
 import { renderDetails, detailsSearchText } from './details.mjs';
+import { citationsOf, renderCitations, renderCovers } from './citations.mjs';
 import { appendInBatches } from './progressive.mjs';
 import {
   SEVERITIES, FAMILIES, STATUSES, isObject, str, pick, checksOf, severityOf, familyOf, isFailing, titleOf,
@@ -20,7 +23,7 @@ import {
 export const SITE_PAGE = '\u0000site';
 const PAGE_SIZE = 150;
 const SEV_ICON = { high: '▲', medium: '◆', low: '▼', info: '●' };
-const STATUS_ICON = { met: '✓', 'not-met': '✗', 'needs-declaration': '?', 'not-applicable': '–' };
+const STATUS_ICON = { met: '✓', 'not-met': '✗', 'not-assessed': '!', 'needs-declaration': '?', 'not-applicable': '–' };
 
 export function newFilters() {
   return { severities: new Set(SEVERITIES), page: '', family: '', query: '', showPassing: false, groupBy: 'severity' };
@@ -119,13 +122,6 @@ function renderNotices(ctx) {
 
 // --- criteria ------------------------------------------------------------------------------
 
-function renderSources(sources, t) {
-  if (!Array.isArray(sources) || !sources.length) return t.empty;
-  return el('ul', { class: 'pc-plain' }, sources.filter((s) => isObject(s) || typeof s === 'string').map((s) => (typeof s === 'string'
-    ? el('li', null, s)
-    : el('li', null, el('strong', null, str(s.document)), s.clause ? ` — ${str(s.clause)}` : '', s.to_confirm ? el('span', { class: 'pc-muted' }, ` ${t.toConfirm}`) : ''))));
-}
-
 export function findingLine(f, ctx) {
   const { ruleset, lang, t } = ctx;
   return el('li', { class: `pc-effect-${str(f.effect)}` },
@@ -134,7 +130,7 @@ export function findingLine(f, ctx) {
     f.page ? [' — ', truncatedText(str(f.page), 120, t)] : [' — ', el('span', { class: 'pc-muted' }, t.sitePage)]);
 }
 
-function renderCriterionEvidence(c, ctx) {
+function renderCriterionEvidence(c, def, ctx) {
   const { t, ruleset, lang } = ctx;
   const cell = [];
   const findings = Array.isArray(c.findings) ? c.findings.filter(isObject) : [];
@@ -151,6 +147,8 @@ function renderCriterionEvidence(c, ctx) {
     cell.push(list);
   }
   if (passes > 0) cell.push(el('p', { class: 'pc-muted' }, t.morePasses(passes)));
+  const covers = renderCovers(def, ctx);
+  if (covers) cell.push(covers);
   return cell;
 }
 
@@ -176,13 +174,17 @@ export function criteriaTable(profile, ctx, { compact = false } = {}) {
   if (!compact) head.push(el('th', { scope: 'col' }, t.sources));
   const rows = profile.criteria.map((c) => {
     const d = defCriteria.get(c.id);
+    const related = Array.isArray(d?.related_profiles) ? d.related_profiles.filter((x) => typeof x === 'string') : [];
     const cells = [
-      el('th', { scope: 'row' }, el('span', { class: 'pc-crit-id' }, str(c.id)), ' ', pick(d?.title, lang) || ''),
+      el('th', { scope: 'row' }, el('span', { class: 'pc-crit-id' }, str(c.id)), ' ', pick(d?.title, lang) || '',
+        d?.tier === 'advanced' ? el('span', { class: 'pc-tier' }, ` (${t.advancedTier})`) : null,
+        isObject(d?.note) ? el('p', { class: 'pc-muted' }, pick(d.note, lang)) : null,
+        related.length ? el('p', { class: 'pc-muted' }, `${t.relatedProfiles}: ${related.join(', ')}`) : null),
       el('td', null, statusBadge(c.status, t)),
-      el('td', null, renderCriterionEvidence(c, ctx)),
+      el('td', null, renderCriterionEvidence(c, d, ctx)),
       el('td', null, renderCriterionDeclarations(c, ctx)),
     ];
-    if (!compact) cells.push(el('td', null, renderSources(d?.sources, t)));
+    if (!compact) cells.push(el('td', null, renderCitations(citationsOf(c, d, ruleset), ctx)));
     return el('tr', { 'data-status': STATUSES.includes(c.status) ? c.status : 'not-applicable' }, cells);
   });
   const caption = pick(def?.title, lang) || profile.id;
@@ -191,7 +193,7 @@ export function criteriaTable(profile, ctx, { compact = false } = {}) {
 }
 
 export function statusCounts(profile) {
-  const n = { met: 0, 'not-met': 0, 'needs-declaration': 0, 'not-applicable': 0 };
+  const n = Object.fromEntries(STATUSES.map((s) => [s, 0]));
   for (const c of profile.criteria) if (c.status in n) n[c.status] += 1;
   return n;
 }
@@ -202,6 +204,8 @@ function renderCriteria(ctx) {
   const { t } = ctx;
   const hid = uid('pc-crit-h');
   return el('section', { class: 'pc-criteria-box', 'aria-labelledby': hid }, el('h3', { id: hid }, t.criteriaHeading),
+    el('p', { class: 'pc-muted pc-status-wording' }, t.statusWording),
+    el('p', { class: 'pc-muted pc-law-legend' }, t.lawLegend),
     profiles.map((p) => el('div', { class: 'pc-table-wrap' },
       criteriaTable(p, ctx),
       el('p', { class: 'pc-muted' }, t.statusCounts(statusCounts(p))))));
