@@ -28,18 +28,92 @@ std::string Str(const json::Value& v, std::string_view key) {
   return s ? *s : std::string();
 }
 
+// URL patterns of a row: its "urls" (a file-name pattern gets a leading '/': it must start a path
+// segment) and the CDN shapes of its "npm" and "cdnjs" package names.
+std::vector<VersionPattern> UrlPatterns(const json::Value& row) {
+  std::vector<std::string> texts;
+  for (std::string s : Strings(row, "urls", false)) texts.push_back(s[0] == '/' ? s : "/" + s);
+  for (const std::string& name : Strings(row, "npm", false)) texts.push_back("/" + name + "@{v}/");
+  for (const std::string& name : Strings(row, "cdnjs", false)) texts.push_back("/ajax/libs/" + name + "/{v}/");
+  std::vector<VersionPattern> out;
+  for (const std::string& s : texts) {
+    VersionPattern p(s, true);
+    if (p.valid()) out.push_back(std::move(p));
+  }
+  return out;
+}
+
+bool HasAnyId(const std::vector<JsAdvisory>& have, const std::vector<std::string>& ids) {
+  for (const JsAdvisory& a : have)
+    for (const std::string& x : a.ids)
+      for (const std::string& y : ids)
+        if (x == y) return true;
+  return false;
+}
+
+// Appends the advisories listed under `key` in `data` ("libraries": {key: [...]}); with
+// `only_new`, only those sharing no id with what `out` already holds.
+void AddAdvisories(const json::Value& data, const std::string& key, bool only_new, std::vector<JsAdvisory>& out) {
+  const json::Value* libs = json::Find(data, "libraries");
+  const json::Array* list = libs ? json::FindArray(*libs, key) : nullptr;
+  if (!list) return;
+  for (const json::Value& a : *list) {
+    JsAdvisory adv;
+    adv.ids = Strings(a, "ids", false);
+    adv.range = Str(a, "range");
+    if (adv.ids.empty() || !semver::ValidRange(adv.range)) continue;
+    if (only_new && HasAnyId(out, adv.ids)) continue;
+    adv.id = adv.ids.front();
+    adv.fixed = Str(a, "fixed");
+    adv.severity = Str(a, "severity");
+    adv.summary = Str(a, "summary");
+    adv.urls = Strings(a, "urls", false);
+    out.push_back(std::move(adv));
+  }
+}
+
+// The first match of `p` in `body` that BannerAnchored accepts (at most
+// VersionPattern::kMaxOccurrences tries).
+std::optional<VersionPattern::Match> FindBanner(const VersionPattern& p, std::string_view body) {
+  std::size_t from = 0;
+  for (std::size_t tries = 0; tries < VersionPattern::kMaxOccurrences && from < body.size(); ++tries) {
+    std::optional<VersionPattern::Match> m = p.Find(body.substr(from), true);
+    if (!m) return std::nullopt;
+    m->at += from;
+    if (BannerAnchored(body, m->at)) return m;
+    from = m->at + 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
+bool BannerAnchored(std::string_view text, std::size_t at) {
+  std::size_t i = at < text.size() ? at : text.size();
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '*' || text[i - 1] == '!')) --i;
+  if (i == 0) return true;
+  const char c = text[i - 1];
+  if (c == '\n' || c == '\r') return true;
+  if (c != '/') return false;
+  return (i < at && text[i] == '*') || (i >= 2 && text[i - 2] == '/');
+}
+
 int SeverityRank(std::string_view severity) {
+  if (severity == "critical") return 4;
   if (severity == "high") return 3;
   if (severity == "medium") return 2;
   if (severity == "low") return 1;
   return 0;
 }
 
-JsLibraryTable JsLibraryTable::FromData(const json::Value& data) {
+JsLibraryTable JsLibraryTable::FromData(const json::Value& libraries, const json::Value& advisories, const json::Value& supplement) {
   JsLibraryTable table;
-  const json::Array* rows = json::FindArray(data, "libraries");
+  if (const json::Value* source = json::Find(advisories, "source")) {
+    table.data_date_ = Str(*source, "date");
+    const std::string repo = Str(*source, "repository"), commit = Str(*source, "commit");
+    if (!repo.empty()) table.data_source_ = repo + (commit.empty() ? "" : "@" + commit.substr(0, 12));
+  }
+  const json::Array* rows = json::FindArray(libraries, "libraries");
   if (!rows) return table;
   for (const json::Value& row : *rows) {
     JsLibrary lib;
@@ -47,16 +121,17 @@ JsLibraryTable JsLibraryTable::FromData(const json::Value& data) {
     if (lib.name.empty()) continue;
     lib.title = Str(row, "title");
     if (lib.title.empty()) lib.title = lib.name;
-    lib.urls = Patterns(row, "urls", true);
+    lib.part_of = Str(row, "part_of");
+    lib.urls = UrlPatterns(row);
     lib.files = Strings(row, "files", true);
     lib.banners = Patterns(row, "banners", false);
+    lib.code = Patterns(row, "code", false);
     lib.identify = Strings(row, "identify", false);
     lib.versions = Patterns(row, "versions", false);
-    if (const json::Array* advisories = json::FindArray(row, "advisories"))
-      for (const json::Value& a : *advisories) {
-        JsAdvisory adv{Str(a, "id"), Str(a, "range"), Str(a, "fixed"), Str(a, "severity")};
-        if (!adv.id.empty() && !adv.range.empty()) lib.advisories.push_back(std::move(adv));
-      }
+    lib.advisory_keys = Strings(row, "advisories_from", false);
+    if (lib.advisory_keys.empty()) lib.advisory_keys.push_back(lib.name);
+    for (const std::string& key : lib.advisory_keys) AddAdvisories(advisories, key, false, lib.advisories);
+    for (const std::string& key : lib.advisory_keys) AddAdvisories(supplement, key, true, lib.advisories);
     table.libraries_.push_back(std::move(lib));
   }
   return table;
@@ -96,10 +171,16 @@ std::vector<JsDetection> JsLibraryTable::DetectInBody(std::string_view body, std
     std::string version;
     bool found = false;
     for (const VersionPattern& p : lib.banners) {
-      if (auto m = p.Find(body, true)) {
+      if (auto m = FindBanner(p, body)) {
         version = m->version;
         found = true;
         break;
+      }
+    }
+    for (std::size_t i = 0; !found && i < lib.code.size(); ++i) {
+      if (auto m = lib.code[i].Find(body, true)) {
+        version = m->version;
+        found = true;
       }
     }
     if (!found) {
@@ -117,7 +198,14 @@ std::vector<JsDetection> JsLibraryTable::DetectInBody(std::string_view body, std
     }
     if (found) out.push_back({&lib, version, std::string(source), std::string(url)});
   }
-  return out;
+  // A part whose whole build is detected in the same body is that build, not a separate copy.
+  std::vector<JsDetection> kept;
+  for (const JsDetection& d : out) {
+    bool whole = false;
+    for (const JsDetection& w : out) whole = whole || (!d.library->part_of.empty() && w.library->name == d.library->part_of);
+    if (!whole) kept.push_back(d);
+  }
+  return kept;
 }
 
 std::vector<const JsAdvisory*> JsLibraryTable::Affecting(const JsLibrary& lib, std::string_view version) {
