@@ -46,7 +46,7 @@ TEST(LibraryTable, LoadsEveryShippedLibrary) {
                                               *json::Find(data, "js-advisories-supplement"));
   EXPECT_GE(t.libraries().size(), 25u);
   for (const JsLibrary& lib : t.libraries())
-    EXPECT_FALSE(lib.urls.empty() && lib.banners.empty() && lib.identify.empty()) << lib.name;
+    EXPECT_FALSE(lib.urls.empty() && lib.banners.empty() && lib.code.empty() && lib.identify.empty()) << lib.name;
 }
 
 TEST(VulnerableLibrary, UrlPatterns) {
