@@ -80,6 +80,8 @@ TEST(BannerAnchoring, OnlyCommentStartsCount) {
   EXPECT_FALSE(BannerAnchored("requires at least jQuery v1.9.1", 18));
   EXPECT_FALSE(BannerAnchored("\"jQuery v1.9.1\"", 1));
   EXPECT_FALSE(BannerAnchored("a/ jQuery", 3));
+  EXPECT_TRUE(BannerAnchored("/** @license React v16.4.1", 13));
+  EXPECT_FALSE(BannerAnchored("x @license React v16.4.1", 11));
 }
 
 TEST(BannerAnchoring, BootstrapsJqueryRequirementIsNotJquery) {

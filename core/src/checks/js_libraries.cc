@@ -90,7 +90,17 @@ std::optional<VersionPattern::Match> FindBanner(const VersionPattern& p, std::st
 
 bool BannerAnchored(std::string_view text, std::size_t at) {
   std::size_t i = at < text.size() ? at : text.size();
-  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '*' || text[i - 1] == '!')) --i;
+  auto skip_blank = [&] {
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '*' || text[i - 1] == '!')) --i;
+  };
+  skip_blank();
+  // A licence tag opens many banners ("/** @license React v16.4.1", "@preserve").
+  for (std::string_view tag : {std::string_view("@license"), std::string_view("@preserve")})
+    if (i >= tag.size() && text.substr(i - tag.size(), tag.size()) == tag && i < at) {
+      i -= tag.size();
+      skip_blank();
+      break;
+    }
   if (i == 0) return true;
   const char c = text[i - 1];
   if (c == '\n' || c == '\r') return true;

@@ -53,7 +53,8 @@ struct JsLibrary {
 };
 
 // Whether a banner matched at text[at] begins a comment or a line: before it there are only
-// spaces, tabs, '*' and '!' back to the start of the text, a line break, "/*" or "//".
+// spaces, tabs, '*', '!' and at most one "@license" or "@preserve" tag back to the start of the
+// text, a line break, "/*" or "//".
 bool BannerAnchored(std::string_view text, std::size_t at);
 
 // One recognised library in one script.
