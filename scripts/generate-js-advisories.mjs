@@ -288,7 +288,7 @@ export function generateFromFile(input, flags = {}) {
   return generateJsAdvisories(repository, source);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const flags = {};
   const positional = [];

@@ -7,6 +7,7 @@
 #include "check_harness.h"
 #include "checks/factories.h"
 #include "checks/js_libraries.h"
+#include "report/library_summary.h"
 #include "util/json_scan.h"
 
 namespace portal_check {
@@ -118,6 +119,20 @@ TEST(UrlPatterns, FileNamesStartAPathSegmentAndCdnShapesAreRead) {
             "bootstrap-select 1.13.18;");
   EXPECT_EQ(detect("https://cdnjs.cloudflare.com/ajax/libs/lodash.js/4.17.20/lodash.min.js"), "lodash 4.17.20;");
   EXPECT_EQ(detect("https://cdn.jsdelivr.net/npm/@angular/core@11.0.4/bundles/core.umd.js"), "angular 11.0.4;");
+}
+
+TEST(LibrarySummary, NamesLibraryVersionDetectionAdvisoriesAndDate) {
+  auto r = testing::RunOne(MakePageVulnerableLibraryCheck,
+                           {testing::MakeGet("https://sotttt.example.gov.vn/", 200, "text/html",
+                                             "<html><head><script src=\"https://code.jquery.com/jquery-3.4.1.min.js\"></script>"
+                                             "</head><body></body></html>")});
+  ASSERT_EQ(r.outcome, "vulnerable");
+  json::Value details{json::Object(r.details.begin(), r.details.end())};
+  const std::string s = VulnerableLibrarySummary(details);
+  EXPECT_NE(s.find("jQuery 3.4.1 (URL, https://code.jquery.com/jquery-3.4.1.min.js):"), std::string::npos) << s;
+  EXPECT_NE(s.find("CVE-2020-11022 fixed in 3.5.0"), std::string::npos) << s;
+  EXPECT_NE(s.find("Advisory data of " + Shipped().data_date() + "."), std::string::npos) << s;
+  EXPECT_EQ(VulnerableLibrarySummary(json::Value(json::Object())), "");
 }
 
 }  // namespace
