@@ -6,7 +6,9 @@
 //   Sections: header (engine, ruleset, target), the header grade, failing results grouped by
 //   severity (high → medium → low → info), one line each: severity, check id, outcome, page,
 //   message (rules[id].outcomes[outcome].message[lang], falling back to the other language, then
-//   to details.message, then to nothing); then the results with outcome "error" and the engine's
+//   to details.message, then to nothing; a vulnerable-library result adds one line per library
+//   with its version, detection, advisories and fixed releases, and the advisory data's date,
+//   web/host/library-lines.mjs); then the results with outcome "error" and the engine's
 //   notices (limits reached, skipped input; at most 50 lines); then one summary line with counts.
 //   limit > 0: at most `limit` failing lines (most severe first), then a line saying how many more.
 //   When the report has "profiles": one table per profile (sorted by id), titled from
@@ -14,6 +16,7 @@
 //   title), under it the failing or inconclusive findings (at most 3, then "… n more") and the
 //   declarations still missing or declared false; then the profile's status counts.
 import { plain } from './plain-text.mjs';
+import { libraryLines } from '../host/library-lines.mjs';
 
 export const SEVERITY_ORDER = ['high', 'medium', 'low', 'info'];
 
@@ -167,6 +170,7 @@ export function renderText(report, ruleset, { lang = 'vi', limit = 0 } = {}) {
       const page = c.page == null ? t.site : plain(c.page);
       const msg = messageFor(ruleset, c, lang);
       lines.push(`  ${sev} ${plain(c.id)}  ${plain(c.outcome)}  ${page}${msg ? `  — ${plain(msg)}` : ''}`);
+      for (const l of libraryLines(c.details, lang)) lines.push(`             ${plain(l)}`);
     }
     if (shown.length < failing.length) lines.push(`  ${t.more(failing.length - shown.length)}`);
   }
