@@ -137,6 +137,11 @@ export const TABLE = [
   ['markdown-it-14.2.0', 'markdown-it', '14.2.0', ['dist/markdown-it.js', 'dist/markdown-it.min.js'], 'markdown-it'],
   ['highlightjs-cdn-assets-10.3.2', 'highlight.js', '10.3.2', ['highlight.js', 'highlight.min.js'], '@highlightjs/cdn-assets'],
   ['highlightjs-cdn-assets-10.4.1', 'highlight.js', '10.4.1', ['highlight.js', 'highlight.min.js'], '@highlightjs/cdn-assets'],
+  ['yui-3.18.1', 'yui', '3.18.1', ['yui/yui.js', 'yui/yui-min.js'], 'yui'],
+  ['jquery-mobile-1.4.1', 'jquery-mobile', '1.4.1', ['dist/jquery.mobile.js', 'dist/jquery.mobile.min.js'], 'jquery-mobile'],
+  ['pdfobject-2.3.1', 'pdfobject', '2.3.1', ['pdfobject.js', 'pdfobject.min.js'], 'pdfobject'],
+  ['d3-3.5.17', 'd3', '3.5.17', ['d3.js'], 'd3'],
+  ['d3-7.9.2', 'd3', '7.9.2', ['dist/d3.js', 'dist/d3.min.js'], 'd3'],
 ];
 
 const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
