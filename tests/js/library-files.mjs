@@ -142,6 +142,8 @@ export const TABLE = [
   ['pdfobject-2.3.1', 'pdfobject', '2.3.1', ['pdfobject.js', 'pdfobject.min.js'], 'pdfobject'],
   ['d3-3.5.17', 'd3', '3.5.17', ['d3.js'], 'd3'],
   ['d3-7.9.2', 'd3', '7.9.2', ['dist/d3.js', 'dist/d3.min.js'], 'd3'],
+  ['angular-core-22.0.0', 'angular', '22.0.0', ['fesm2022/core.mjs'], '@angular/core'],
+  ['angular-core-22.0.1', 'angular', '22.0.1', ['fesm2022/core.mjs'], '@angular/core'],
 ];
 
 const readJson = (rel) => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
