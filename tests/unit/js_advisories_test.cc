@@ -121,6 +121,22 @@ TEST(UrlPatterns, FileNamesStartAPathSegmentAndCdnShapesAreRead) {
   EXPECT_EQ(detect("https://cdn.jsdelivr.net/npm/@angular/core@11.0.4/bundles/core.umd.js"), "angular 11.0.4;");
 }
 
+TEST(VersionParts, ReadsSeparateNumbers) {
+  // retire.js's fact about built dojo.js files: "dojo.version={major:1,minor:16,patch:4".
+  const std::string built = "x;dojo.version={major:9,minor:x};dojo.version={major:1,minor:16,patch:4,flag:\"\",revision:1}";
+  EXPECT_EQ(FindVersionParts(built, "dojo.version={major:{n},minor:{n},patch:{n}"), "1.16.4");
+  EXPECT_EQ(FindVersionParts("major:1234567890,minor:1,patch:1", "major:{n},minor:{n},patch:{n}"), "");  // 10 digits
+  EXPECT_EQ(FindVersionParts(built, "{n}.{n}"), "");
+  EXPECT_EQ(FindVersionParts(built, "no placeholder"), "");
+  std::vector<JsDetection> found = Shipped().DetectInBody(built, "banner", "");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].library->name, "dojo");
+  EXPECT_EQ(found[0].version, "1.16.4");
+  std::string hostile;
+  for (int i = 0; i < 1000; ++i) hostile += "dojo.version={major:1,minor:";
+  EXPECT_EQ(FindVersionParts(hostile, "dojo.version={major:{n},minor:{n},patch:{n}"), "");
+}
+
 TEST(LibrarySummary, NamesLibraryVersionDetectionAdvisoriesAndDate) {
   auto r = testing::RunOne(MakePageVulnerableLibraryCheck,
                            {testing::MakeGet("https://sotttt.example.gov.vn/", 200, "text/html",

@@ -88,6 +88,35 @@ std::optional<VersionPattern::Match> FindBanner(const VersionPattern& p, std::st
 
 }  // namespace
 
+std::string FindVersionParts(std::string_view text, std::string_view pattern) {
+  std::vector<std::string_view> literals;
+  for (std::size_t from = 0;;) {
+    const std::size_t n = pattern.find("{n}", from);
+    literals.push_back(pattern.substr(from, n == std::string_view::npos ? std::string_view::npos : n - from));
+    if (n == std::string_view::npos) break;
+    from = n + 3;
+  }
+  if (literals.size() < 2 || literals[0].empty()) return "";
+  std::size_t pos = 0;
+  for (std::size_t seen = 0; seen < VersionPattern::kMaxOccurrences; ++seen) {
+    const std::size_t at = text.find(literals[0], pos);
+    if (at == std::string_view::npos) return "";
+    pos = at + 1;
+    std::size_t i = at + literals[0].size();
+    std::string version;
+    bool ok = true;
+    for (std::size_t k = 1; ok && k < literals.size(); ++k) {
+      const std::size_t start = i;
+      while (i < text.size() && i - start < 9 && text[i] >= '0' && text[i] <= '9') ++i;
+      ok = i > start && text.substr(i, literals[k].size()) == literals[k];
+      if (ok) version += (version.empty() ? "" : ".") + std::string(text.substr(start, i - start));
+      i += literals[k].size();
+    }
+    if (ok) return version;
+  }
+  return "";
+}
+
 bool BannerAnchored(std::string_view text, std::size_t at) {
   std::size_t i = at < text.size() ? at : text.size();
   auto skip_blank = [&] {
@@ -136,6 +165,7 @@ JsLibraryTable JsLibraryTable::FromData(const json::Value& libraries, const json
     lib.files = Strings(row, "files", true);
     lib.banners = Patterns(row, "banners", false);
     lib.code = Patterns(row, "code", false);
+    lib.parts = Strings(row, "parts", false);
     lib.identify = Strings(row, "identify", false);
     lib.versions = Patterns(row, "versions", false);
     lib.advisory_keys = Strings(row, "advisories_from", false);
@@ -192,6 +222,10 @@ std::vector<JsDetection> JsLibraryTable::DetectInBody(std::string_view body, std
         version = m->version;
         found = true;
       }
+    }
+    for (std::size_t i = 0; !found && i < lib.parts.size(); ++i) {
+      version = FindVersionParts(body, lib.parts[i]);
+      found = !version.empty();
     }
     if (!found) {
       for (const std::string& lit : lib.identify)

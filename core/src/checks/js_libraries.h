@@ -44,6 +44,10 @@ struct JsLibrary {
   // jQuery v1.9.1" in Bootstrap) never reports another.
   std::vector<VersionPattern> banners;
   std::vector<VersionPattern> code;     // code constants of the library itself, anywhere in a body
+  // Versions written as separate numbers ("dojo.version={major:{n},minor:{n},patch:{n}"): literal
+  // text with "{n}" placeholders, each a run of 1 to 9 digits; the numbers joined with '.' are
+  // the version (FindVersionParts).
+  std::vector<std::string> parts;
   std::vector<std::string> identify;    // literal text that identifies the library in a body
   std::vector<VersionPattern> versions; // version text read only once `identify` matched
   // Keys of the advisory data whose advisories apply (row "advisories_from", default the name):
@@ -51,6 +55,11 @@ struct JsLibrary {
   std::vector<std::string> advisory_keys;
   std::vector<JsAdvisory> advisories;
 };
+
+// The version `pattern` ("…{n}…{n}…", see JsLibrary::parts) reads at its first occurrence in
+// `text` that matches, or "" (at most VersionPattern::kMaxOccurrences occurrences examined; a
+// pattern without "{n}" or starting with one reads nothing).
+std::string FindVersionParts(std::string_view text, std::string_view pattern);
 
 // Whether a banner matched at text[at] begins a comment or a line: before it there are only
 // spaces, tabs, '*', '!' and at most one "@license" or "@preserve" tag back to the start of the
