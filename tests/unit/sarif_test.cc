@@ -88,5 +88,20 @@ TEST(Sarif, NoticesAreToolExecutionNotifications) {
   EXPECT_EQ(notes->at(1).get("properties").get("entry").to_str(), "0");
 }
 
+TEST(Sarif, VulnerableLibraryMessageNamesVersionDetectionAdvisoriesAndDataDate) {
+  const std::string har = R"({"log":{"version":"1.2","entries":[{"request":{"method":"GET","url":"https://portal.example.gov.vn/"},
+ "response":{"status":200,"headers":[{"name":"Content-Type","value":"text/html"}],
+ "content":{"mimeType":"text/html","text":"<html><head><script src=\"https://code.jquery.com/jquery-3.4.1.min.js\"></script></head><body></body></html>"}}}]}})";
+  json::Value v;
+  ASSERT_TRUE(json::ParseBounded(Sarif(har), 64, v).ok());
+  std::string text;
+  for (const json::Value& run : *json::FindArray(v, "runs"))
+    for (const json::Value& r : *json::FindArray(run, "results"))
+      if (*json::FindString(r, "ruleId") == "page.vulnerable-library") text = *json::FindString(*json::Find(r, "message"), "text");
+  EXPECT_NE(text.find("jQuery 3.4.1 (URL, https://code.jquery.com/jquery-3.4.1.min.js): "), std::string::npos) << text;
+  EXPECT_NE(text.find("CVE-2020-11022 fixed in 3.5.0"), std::string::npos) << text;
+  EXPECT_NE(text.find("Advisory data of "), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace portal_check

@@ -55,16 +55,27 @@ TEST(Semver, EveryShippedRangeAndVersionIsWellFormed) {
   const json::Array* libs = json::FindArray(*json::Find(data, "js-libraries"), "libraries");
   ASSERT_NE(libs, nullptr);
   EXPECT_GE(libs->size(), 25u);
-  for (const json::Value& lib : *libs)
-    if (const json::Array* advs = json::FindArray(lib, "advisories"))
-      for (const json::Value& a : *advs) {
+  std::size_t advisories = 0;
+  for (const char* file : {"js-advisories", "js-advisories-supplement"}) {
+    const json::Value* by_library = json::Find(*json::Find(data, file), "libraries");
+    ASSERT_NE(by_library, nullptr) << file;
+    for (const auto& [name, list] : by_library->get<json::Object>())
+      for (const json::Value& a : list.get<json::Array>()) {
+        ++advisories;
         const std::string* range = json::FindString(a, "range");
         ASSERT_NE(range, nullptr);
-        EXPECT_TRUE(semver::ValidRange(*range)) << *json::FindString(lib, "name") << ": " << *range;
+        EXPECT_TRUE(semver::ValidRange(*range)) << file << " " << name << ": " << *range;
+        const std::string* fixed = json::FindString(a, "fixed");
+        ASSERT_NE(fixed, nullptr);
+        EXPECT_TRUE(*fixed == "none" || semver::Parse(*fixed)) << name << ": fixed " << *fixed;
         const std::string* sev = json::FindString(a, "severity");
         ASSERT_NE(sev, nullptr);
-        EXPECT_TRUE(*sev == "high" || *sev == "medium" || *sev == "low") << *sev;
+        EXPECT_TRUE(*sev == "critical" || *sev == "high" || *sev == "medium" || *sev == "low") << *sev;
+        const json::Array* ids = json::FindArray(a, "ids");
+        ASSERT_TRUE(ids && !ids->empty()) << name;
       }
+  }
+  EXPECT_GE(advisories, 500u);
   const json::Array* products = json::FindArray(*json::Find(data, "cms"), "products");
   ASSERT_NE(products, nullptr);
   for (const json::Value& p : *products) EXPECT_TRUE(semver::Parse(*json::FindString(p, "oldest_supported")));

@@ -6,7 +6,9 @@
 //   Sections: header (engine, ruleset, target), the header grade, failing results grouped by
 //   severity (high → medium → low → info), one line each: severity, check id, outcome, page,
 //   message (rules[id].outcomes[outcome].message[lang], falling back to the other language, then
-//   to details.message, then to nothing); then the results with outcome "error" and the engine's
+//   to details.message, then to nothing; a vulnerable-library result adds one line per library
+//   with its version, detection, advisories and fixed releases, and the advisory data's date,
+//   web/host/library-lines.mjs); then the results with outcome "error" and the engine's
 //   notices (limits reached, skipped input; at most 50 lines); then one summary line with counts.
 //   limit > 0: at most `limit` failing lines (most severe first), then a line saying how many more.
 //   When the report has "profiles": one table per profile (sorted by id), titled from
@@ -17,6 +19,7 @@
 //   "document, clause (status)"; then the profile's status counts. Statuses use the wording of
 //   Decree 331/2026 Art. 22(6): only "met" is "ĐÃ ĐÁP ỨNG ĐẦY ĐỦ" / "FULLY MET".
 import { plain } from './plain-text.mjs';
+import { libraryLines } from '../host/library-lines.mjs';
 
 export const SEVERITY_ORDER = ['high', 'medium', 'low', 'info'];
 
@@ -198,6 +201,7 @@ export function renderText(report, ruleset, { lang = 'vi', limit = 0 } = {}) {
       const page = c.page == null ? t.site : plain(c.page);
       const msg = messageFor(ruleset, c, lang);
       lines.push(`  ${sev} ${plain(c.id)}  ${plain(c.outcome)}  ${page}${msg ? `  — ${plain(msg)}` : ''}`);
+      for (const l of libraryLines(c.details, lang)) lines.push(`             ${plain(l)}`);
     }
     if (shown.length < failing.length) lines.push(`  ${t.more(failing.length - shown.length)}`);
   }

@@ -28,18 +28,131 @@ std::string Str(const json::Value& v, std::string_view key) {
   return s ? *s : std::string();
 }
 
+// URL patterns of a row: its "urls" (a file-name pattern gets a leading '/': it must start a path
+// segment) and the CDN shapes of its "npm" and "cdnjs" package names.
+std::vector<VersionPattern> UrlPatterns(const json::Value& row) {
+  std::vector<std::string> texts;
+  for (std::string s : Strings(row, "urls", false)) texts.push_back(s[0] == '/' ? s : "/" + s);
+  for (const std::string& name : Strings(row, "npm", false)) texts.push_back("/" + name + "@{v}/");
+  for (const std::string& name : Strings(row, "cdnjs", false)) texts.push_back("/ajax/libs/" + name + "/{v}/");
+  std::vector<VersionPattern> out;
+  for (const std::string& s : texts) {
+    VersionPattern p(s, true);
+    if (p.valid()) out.push_back(std::move(p));
+  }
+  return out;
+}
+
+bool HasAnyId(const std::vector<JsAdvisory>& have, const std::vector<std::string>& ids) {
+  for (const JsAdvisory& a : have)
+    for (const std::string& x : a.ids)
+      for (const std::string& y : ids)
+        if (x == y) return true;
+  return false;
+}
+
+// Appends the advisories listed under `key` in `data` ("libraries": {key: [...]}); with
+// `only_new`, only those sharing no id with what `out` already holds.
+void AddAdvisories(const json::Value& data, const std::string& key, bool only_new, std::vector<JsAdvisory>& out) {
+  const json::Value* libs = json::Find(data, "libraries");
+  const json::Array* list = libs ? json::FindArray(*libs, key) : nullptr;
+  if (!list) return;
+  for (const json::Value& a : *list) {
+    JsAdvisory adv;
+    adv.ids = Strings(a, "ids", false);
+    adv.range = Str(a, "range");
+    if (adv.ids.empty() || !semver::ValidRange(adv.range)) continue;
+    if (only_new && HasAnyId(out, adv.ids)) continue;
+    adv.id = adv.ids.front();
+    adv.fixed = Str(a, "fixed");
+    adv.severity = Str(a, "severity");
+    adv.summary = Str(a, "summary");
+    adv.urls = Strings(a, "urls", false);
+    out.push_back(std::move(adv));
+  }
+}
+
+// The first match of `p` in `body` that BannerAnchored accepts (at most
+// VersionPattern::kMaxOccurrences tries).
+std::optional<VersionPattern::Match> FindBanner(const VersionPattern& p, std::string_view body) {
+  std::size_t from = 0;
+  for (std::size_t tries = 0; tries < VersionPattern::kMaxOccurrences && from < body.size(); ++tries) {
+    std::optional<VersionPattern::Match> m = p.Find(body.substr(from), true);
+    if (!m) return std::nullopt;
+    m->at += from;
+    if (BannerAnchored(body, m->at)) return m;
+    from = m->at + 1;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
+std::string FindVersionParts(std::string_view text, std::string_view pattern) {
+  std::vector<std::string_view> literals;
+  for (std::size_t from = 0;;) {
+    const std::size_t n = pattern.find("{n}", from);
+    literals.push_back(pattern.substr(from, n == std::string_view::npos ? std::string_view::npos : n - from));
+    if (n == std::string_view::npos) break;
+    from = n + 3;
+  }
+  if (literals.size() < 2 || literals[0].empty()) return "";
+  std::size_t pos = 0;
+  for (std::size_t seen = 0; seen < VersionPattern::kMaxOccurrences; ++seen) {
+    const std::size_t at = text.find(literals[0], pos);
+    if (at == std::string_view::npos) return "";
+    pos = at + 1;
+    std::size_t i = at + literals[0].size();
+    std::string version;
+    bool ok = true;
+    for (std::size_t k = 1; ok && k < literals.size(); ++k) {
+      const std::size_t start = i;
+      while (i < text.size() && i - start < 9 && text[i] >= '0' && text[i] <= '9') ++i;
+      ok = i > start && text.substr(i, literals[k].size()) == literals[k];
+      if (ok) version += (version.empty() ? "" : ".") + std::string(text.substr(start, i - start));
+      i += literals[k].size();
+    }
+    if (ok) return version;
+  }
+  return "";
+}
+
+bool BannerAnchored(std::string_view text, std::size_t at) {
+  std::size_t i = at < text.size() ? at : text.size();
+  auto skip_blank = [&] {
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '*' || text[i - 1] == '!')) --i;
+  };
+  skip_blank();
+  // A licence tag opens many banners ("/** @license React v16.4.1", "@preserve").
+  for (std::string_view tag : {std::string_view("@license"), std::string_view("@preserve")})
+    if (i >= tag.size() && text.substr(i - tag.size(), tag.size()) == tag && i < at) {
+      i -= tag.size();
+      skip_blank();
+      break;
+    }
+  if (i == 0) return true;
+  const char c = text[i - 1];
+  if (c == '\n' || c == '\r') return true;
+  if (c != '/') return false;
+  return (i < at && text[i] == '*') || (i >= 2 && text[i - 2] == '/');
+}
+
 int SeverityRank(std::string_view severity) {
+  if (severity == "critical") return 4;
   if (severity == "high") return 3;
   if (severity == "medium") return 2;
   if (severity == "low") return 1;
   return 0;
 }
 
-JsLibraryTable JsLibraryTable::FromData(const json::Value& data) {
+JsLibraryTable JsLibraryTable::FromData(const json::Value& libraries, const json::Value& advisories, const json::Value& supplement) {
   JsLibraryTable table;
-  const json::Array* rows = json::FindArray(data, "libraries");
+  if (const json::Value* source = json::Find(advisories, "source")) {
+    table.data_date_ = Str(*source, "date");
+    const std::string repo = Str(*source, "repository"), commit = Str(*source, "commit");
+    if (!repo.empty()) table.data_source_ = repo + (commit.empty() ? "" : "@" + commit.substr(0, 12));
+  }
+  const json::Array* rows = json::FindArray(libraries, "libraries");
   if (!rows) return table;
   for (const json::Value& row : *rows) {
     JsLibrary lib;
@@ -47,16 +160,18 @@ JsLibraryTable JsLibraryTable::FromData(const json::Value& data) {
     if (lib.name.empty()) continue;
     lib.title = Str(row, "title");
     if (lib.title.empty()) lib.title = lib.name;
-    lib.urls = Patterns(row, "urls", true);
+    lib.part_of = Str(row, "part_of");
+    lib.urls = UrlPatterns(row);
     lib.files = Strings(row, "files", true);
     lib.banners = Patterns(row, "banners", false);
+    lib.code = Patterns(row, "code", false);
+    lib.parts = Strings(row, "parts", false);
     lib.identify = Strings(row, "identify", false);
     lib.versions = Patterns(row, "versions", false);
-    if (const json::Array* advisories = json::FindArray(row, "advisories"))
-      for (const json::Value& a : *advisories) {
-        JsAdvisory adv{Str(a, "id"), Str(a, "range"), Str(a, "fixed"), Str(a, "severity")};
-        if (!adv.id.empty() && !adv.range.empty()) lib.advisories.push_back(std::move(adv));
-      }
+    lib.advisory_keys = Strings(row, "advisories_from", false);
+    if (lib.advisory_keys.empty()) lib.advisory_keys.push_back(lib.name);
+    for (const std::string& key : lib.advisory_keys) AddAdvisories(advisories, key, false, lib.advisories);
+    for (const std::string& key : lib.advisory_keys) AddAdvisories(supplement, key, true, lib.advisories);
     table.libraries_.push_back(std::move(lib));
   }
   return table;
@@ -96,11 +211,21 @@ std::vector<JsDetection> JsLibraryTable::DetectInBody(std::string_view body, std
     std::string version;
     bool found = false;
     for (const VersionPattern& p : lib.banners) {
-      if (auto m = p.Find(body, true)) {
+      if (auto m = FindBanner(p, body)) {
         version = m->version;
         found = true;
         break;
       }
+    }
+    for (std::size_t i = 0; !found && i < lib.code.size(); ++i) {
+      if (auto m = lib.code[i].Find(body, true)) {
+        version = m->version;
+        found = true;
+      }
+    }
+    for (std::size_t i = 0; !found && i < lib.parts.size(); ++i) {
+      version = FindVersionParts(body, lib.parts[i]);
+      found = !version.empty();
     }
     if (!found) {
       for (const std::string& lit : lib.identify)
@@ -117,7 +242,14 @@ std::vector<JsDetection> JsLibraryTable::DetectInBody(std::string_view body, std
     }
     if (found) out.push_back({&lib, version, std::string(source), std::string(url)});
   }
-  return out;
+  // A part whose whole build is detected in the same body is that build, not a separate copy.
+  std::vector<JsDetection> kept;
+  for (const JsDetection& d : out) {
+    bool whole = false;
+    for (const JsDetection& w : out) whole = whole || (!d.library->part_of.empty() && w.library->name == d.library->part_of);
+    if (!whole) kept.push_back(d);
+  }
+  return kept;
 }
 
 std::vector<const JsAdvisory*> JsLibraryTable::Affecting(const JsLibrary& lib, std::string_view version) {

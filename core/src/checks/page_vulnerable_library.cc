@@ -1,5 +1,6 @@
 // page.vulnerable-library: JavaScript libraries each page uses, their versions, and the advisories
-// (rules/data/js-libraries.json) that affect them.
+// that affect them (rules/data/js-libraries.json detects; rules/data/js-advisories.json, generated
+// from retire.js, and rules/data/js-advisories-supplement.json advise: checks/js_libraries.h).
 //
 // Evidence, per page: the URL of each <script src> (resolved against <base href> and the page
 // URL), the text of each inline <script> (as the page model keeps it: the first 64 KiB), and the
@@ -14,6 +15,9 @@
 // Outcomes: vulnerable (some library's version is in an advisory's range; details carry each
 // advisory's own severity and the library's worst), unknown-version (a library is recognised but
 // its version is not), none (no library, or only versions without known advisories).
+// Details: "libraries" (per library: library, title, version, source, detection — "file content",
+// "URL" or "inline" —, url, severity, advisories with id, ids, severity, fixed, summary, urls) and
+// "advisory_data" (the date and source of the advisory data the verdict rests on).
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -51,7 +55,7 @@ class VulnerableLibraryCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink&) override {
     if (!loaded_) {
-      table_ = JsLibraryTable::FromData(ctx.Data("js-libraries"));
+      table_ = JsLibraryTable::FromData(ctx.Data("js-libraries"), ctx.Data("js-advisories"), ctx.Data("js-advisories-supplement"));
       loaded_ = true;
     }
     if (view.page != nullptr) {
@@ -141,6 +145,7 @@ class VulnerableLibraryCheck : public Check {
       lib["title"] = json::Str(d.library->title);
       lib["version"] = d.version.empty() ? json::Value() : json::Str(text::SafeUtf8(d.version, 64));
       lib["source"] = json::Str(d.source);
+      lib["detection"] = json::Str(d.source == "url" ? "URL" : (d.source == "inline" ? "inline" : "file content"));
       if (!d.url.empty()) lib["url"] = json::Str(text::SafeUtf8(d.url, 512));
       json::Array advisories;
       int worst = 0;
@@ -148,8 +153,14 @@ class VulnerableLibraryCheck : public Check {
       for (const JsAdvisory* a : JsLibraryTable::Affecting(*d.library, d.version)) {
         json::Object adv;
         adv["id"] = json::Str(a->id);
+        json::Array ids, urls;
+        for (const std::string& id : a->ids) ids.push_back(json::Str(id));
+        for (const std::string& u : a->urls) urls.push_back(json::Str(u));
+        adv["ids"] = json::Value(ids);
         adv["severity"] = json::Str(a->severity);
         adv["fixed"] = json::Str(a->fixed);
+        if (!a->summary.empty()) adv["summary"] = json::Str(a->summary);
+        adv["urls"] = json::Value(urls);
         advisories.push_back(json::Value(adv));
         if (SeverityRank(a->severity) > worst) {
           worst = SeverityRank(a->severity);
@@ -170,6 +181,10 @@ class VulnerableLibraryCheck : public Check {
     }
     r.outcome = vulnerable ? "vulnerable" : (unknown ? "unknown-version" : "none");
     r.details["libraries"] = json::Value(libs);
+    json::Object data;
+    data["date"] = table_.data_date().empty() ? json::Value() : json::Str(table_.data_date());
+    data["source"] = table_.data_source().empty() ? json::Value() : json::Str(table_.data_source());
+    r.details["advisory_data"] = json::Value(data);
     if (vulnerable) r.details["worst_severity"] = json::Str(worst_page_name);
     return r;
   }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "portal_check/auditor.h"
+#include "report/library_summary.h"
 #include "report/pretty_json_writer.h"
 
 namespace portal_check {
@@ -63,6 +64,7 @@ void WriteResult(PrettyJsonWriter& w, const ReportedResult& r, const std::vector
   std::string text = Text(row ? json::Find(*row, "message") : nullptr, "en");
   if (text.empty()) text = r.result.id + ": " + r.result.outcome;
   const std::string remediation = Text(row ? json::Find(*row, "remediation") : nullptr, "en");
+  if (const std::string libs = VulnerableLibrarySummaryOfText(r.result.details); !libs.empty()) text += " " + libs;
   if (!remediation.empty()) text += " Fix: " + remediation;
   if (r.result.page) text += " (page: " + *r.result.page + ")";
 

@@ -14,6 +14,10 @@ import {
 } from './model.mjs';
 import { severityBadge, criteriaTable, statusCounts, gradeClass } from './report-view.mjs';
 import { ORG_FIELDS, neededDeclarations } from './checklist.mjs';
+import { libraryLines } from '../../host/library-lines.mjs';
+
+// At most this many distinct library lines (web/host/library-lines.mjs) per finding group.
+const MAX_LIBRARY_LINES = 40;
 
 const MAX_PAGES_PER_FINDING = 12;
 
@@ -33,8 +37,9 @@ function failingGroups(ctx) {
   for (const r of checksOf(report)) {
     if (!isFailing(r)) continue;
     const key = `${str(r.id)}\u0000${str(r.outcome)}`;
-    if (!groups.has(key)) groups.set(key, { result: r, sev: severityOf(r), pages: [] });
+    if (!groups.has(key)) groups.set(key, { result: r, sev: severityOf(r), pages: [], libraries: new Set() });
     const g = groups.get(key);
+    for (const line of libraryLines(r.details, ctx.lang)) if (g.libraries.size < MAX_LIBRARY_LINES) g.libraries.add(line);
     if (SEVERITIES.indexOf(severityOf(r)) < SEVERITIES.indexOf(g.sev)) g.sev = severityOf(r);
     g.pages.push(r.page);
   }
@@ -54,6 +59,7 @@ function findingsSection(ctx) {
       el('h4', null, severityBadge(g.sev, t), ' ', titleOf(ruleset, r.id, lang), ' ', el('code', { class: 'pc-muted' }, siteText(`${str(r.id)} · ${str(r.outcome)}`))),
       el('p', null, siteText(messageOf(ruleset, r, lang))),
       remediationOf(ruleset, r, lang) ? el('p', null, el('strong', null, `${t.remediation}: `), siteText(remediationOf(ruleset, r, lang))) : null,
+      g.libraries.size ? el('ul', { class: 'pc-d-libraries' }, [...g.libraries].map((l) => el('li', null, siteText(visibleString(l).slice(0, 2000))))) : null,
       el('p', { class: 'pc-d-pages-h' }, `${t.dossierPages}:`),
       el('ul', { class: 'pc-d-pages' }, pages));
   });

@@ -13,6 +13,7 @@
 import { el, fill, siteText, truncatedText, safeRefLink, uid } from './dom.mjs';
 import { renderDetails, detailsSearchText } from './details.mjs';
 import { citationsOf, renderCitations, renderCovers } from './citations.mjs';
+import { libraryLines } from '../../host/library-lines.mjs';
 import { appendInBatches } from './progressive.mjs';
 import {
   SEVERITIES, FAMILIES, STATUSES, isObject, str, pick, checksOf, severityOf, familyOf, isFailing, titleOf,
@@ -229,6 +230,8 @@ export function findingCard(result, ctx, headingLevel = 'h5') {
       ' · ', `${t.page}: `, pageLabel(result.page, t)));
   const message = messageOf(ruleset, result, lang);
   if (message) card.append(el('p', { class: 'pc-message' }, siteText(message)));
+  const libs = libraryLines(result.details, lang);
+  if (libs.length) card.append(el('ul', { class: 'pc-plain pc-libraries' }, libs.map((l) => el('li', null, siteText(l)))));
   const remediation = failing ? remediationOf(ruleset, result, lang) : '';
   if (remediation) card.append(el('p', { class: 'pc-remediation' }, el('strong', null, `${t.remediation}: `), siteText(remediation)));
   if (isObject(result.observatory)) {
