@@ -25,7 +25,7 @@
 #include "util/text.h"
 
 #ifndef PORTAL_CHECK_VERSION
-#define PORTAL_CHECK_VERSION "0.1.0"
+#define PORTAL_CHECK_VERSION "0.2.0"
 #endif
 
 namespace portal_check {
