@@ -137,6 +137,42 @@ TEST(VersionParts, ReadsSeparateNumbers) {
   EXPECT_EQ(FindVersionParts(hostile, "dojo.version={major:{n},minor:{n},patch:{n}"), "");
 }
 
+TEST(MinifiedVersion, ReadsAConstantNextToMinifierNamedOnes) {
+  // Vue 3.2.47's dist/vue.global.prod.js and vue.esm-browser.prod.js (npm): the version constant
+  // of runtime-core right before runtime-dom's document constant, names chosen by the minifier.
+  const std::string doc = "=\"undefined\"!=typeof document?document:null";
+  const std::string pattern = "=\"{v}\",{id}" + doc;
+  EXPECT_EQ(FindMinifiedVersion("!0}const ps=\"3.2.47\",fs" + doc + ",ds=fs", pattern), "3.2.47");
+  EXPECT_EQ(FindMinifiedVersion("const ti=\"3.2.47\",ni=null,oi=null,ri=null,si" + doc,
+                                "=\"{v}\",{id}=null,{id}=null,{id}=null,{id}" + doc),
+            "3.2.47");
+  EXPECT_EQ(FindMinifiedVersion("const ti=\"3.2.47\",ni=null,oi=null,si" + doc, "=\"{v}\",{id}=null,{id}=null,{id}=null,{id}" + doc), "");
+  // Identifiers of kMaxMinifiedIdentifierBytes match, longer ones and ones starting with a digit do not.
+  const std::string at_limit(kMaxMinifiedIdentifierBytes, 'a'), past_limit(kMaxMinifiedIdentifierBytes + 1, 'a');
+  EXPECT_EQ(FindMinifiedVersion("x=\"3.0.0\"," + at_limit + doc, pattern), "3.0.0");
+  EXPECT_EQ(FindMinifiedVersion("x=\"3.0.0\"," + past_limit + doc, pattern), "");
+  EXPECT_EQ(FindMinifiedVersion("x=\"3.0.0\",1a" + doc, pattern), "");
+  EXPECT_EQ(FindMinifiedVersion("x=\"3.0.0\"," + doc, pattern), "");          // no identifier
+  EXPECT_EQ(FindMinifiedVersion("x=\"3\",fs" + doc, pattern), "");            // no dot
+  EXPECT_EQ(FindMinifiedVersion("x=\"3.0.0-beta.1\",fs" + doc, pattern), "3.0.0-beta.1");
+  EXPECT_EQ(FindMinifiedVersion("x=\"a3.0.0\",fs" + doc, pattern), "");       // not a version token
+  // Patterns of another shape read nothing.
+  EXPECT_EQ(FindMinifiedVersion("x=\"3.0.0\",fs" + doc, "=\"{v}\"," + doc), "");
+  EXPECT_EQ(FindMinifiedVersion("3.0.0\",fs" + doc, "{v}\",{id}" + doc), "");
+  EXPECT_EQ(FindMinifiedVersion("x=\"3.0.0\",fs", "=\"{v}\",{id}"), "");
+  EXPECT_EQ(FindMinifiedVersion("x=\"3.0.0\",a,b" + doc, "=\"{v}\",{id}{id}" + doc), "");
+  // At most VersionPattern::kMaxOccurrences occurrences of the last literal are examined.
+  std::string many;
+  for (std::size_t i = 0; i < VersionPattern::kMaxOccurrences; ++i) many += ";x" + doc;
+  EXPECT_EQ(FindMinifiedVersion(many + ";v=\"3.2.47\",fs" + doc, pattern), "");
+  EXPECT_EQ(FindMinifiedVersion(many.substr(many.find(';', 1)) + ";v=\"3.2.47\",fs" + doc, pattern), "3.2.47");
+  // Through the shipped table: Vue, and nothing else.
+  std::vector<JsDetection> found = Shipped().DetectInBody("var Vue=function(e){const ps=\"3.2.47\",fs" + doc + "}", "banner", "");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].library->name, "vue");
+  EXPECT_EQ(found[0].version, "3.2.47");
+}
+
 TEST(LibrarySummary, NamesLibraryVersionDetectionAdvisoriesAndDate) {
   auto r = testing::RunOne(MakePageVulnerableLibraryCheck,
                            {testing::MakeGet("https://sotttt.example.gov.vn/", 200, "text/html",

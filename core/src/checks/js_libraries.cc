@@ -117,6 +117,49 @@ std::string FindVersionParts(std::string_view text, std::string_view pattern) {
   return "";
 }
 
+std::string FindMinifiedVersion(std::string_view text, std::string_view pattern) {
+  const std::size_t v = pattern.find("{v}");
+  if (v == std::string_view::npos || v == 0) return "";
+  const std::string_view before = pattern.substr(0, v);
+  std::vector<std::string_view> literals;  // the texts around the "{id}" placeholders
+  for (std::size_t from = v + 3;;) {
+    const std::size_t id = pattern.find("{id}", from);
+    literals.push_back(pattern.substr(from, id == std::string_view::npos ? std::string_view::npos : id - from));
+    if (literals.back().empty() || id == std::string_view::npos) break;
+    from = id + 4;
+  }
+  if (literals.size() < 2 || literals.back().empty()) return "";
+  auto ident_char = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+  };
+  auto token_char = [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-';
+  };
+  std::size_t pos = 0;
+  for (std::size_t seen = 0; seen < VersionPattern::kMaxOccurrences; ++seen) {
+    const std::size_t at = text.find(literals.back(), pos);
+    if (at == std::string_view::npos) return "";
+    pos = at + 1;
+    // Right to left: an identifier, the literal before it, … down to the text after "{v}".
+    std::size_t end = at;
+    bool ok = true;
+    for (std::size_t k = literals.size() - 1; ok && k-- > 0;) {
+      std::size_t start = end;
+      while (start > 0 && end - start <= kMaxMinifiedIdentifierBytes && ident_char(text[start - 1])) --start;
+      ok = start < end && end - start <= kMaxMinifiedIdentifierBytes && !(text[start] >= '0' && text[start] <= '9') &&
+           start >= literals[k].size() && text.substr(start - literals[k].size(), literals[k].size()) == literals[k];
+      if (ok) end = start - literals[k].size();
+    }
+    if (!ok) continue;
+    std::size_t start = end;
+    while (start > 0 && end - start < 64 && token_char(text[start - 1])) --start;
+    while (start < end && !(text[start] >= '0' && text[start] <= '9')) ++start;
+    if (start == end || start < before.size() || text.substr(start - before.size(), before.size()) != before) continue;
+    if (VersionTokenLength(text, start, true) == end - start) return std::string(text.substr(start, end - start));
+  }
+  return "";
+}
+
 bool BannerAnchored(std::string_view text, std::size_t at) {
   std::size_t i = at < text.size() ? at : text.size();
   auto skip_blank = [&] {
@@ -166,6 +209,7 @@ JsLibraryTable JsLibraryTable::FromData(const json::Value& libraries, const json
     lib.banners = Patterns(row, "banners", false);
     lib.code = Patterns(row, "code", false);
     lib.parts = Strings(row, "parts", false);
+    lib.minified = Strings(row, "minified", false);
     lib.identify = Strings(row, "identify", false);
     lib.versions = Patterns(row, "versions", false);
     lib.advisory_keys = Strings(row, "advisories_from", false);
@@ -225,6 +269,10 @@ std::vector<JsDetection> JsLibraryTable::DetectInBody(std::string_view body, std
     }
     for (std::size_t i = 0; !found && i < lib.parts.size(); ++i) {
       version = FindVersionParts(body, lib.parts[i]);
+      found = !version.empty();
+    }
+    for (std::size_t i = 0; !found && i < lib.minified.size(); ++i) {
+      version = FindMinifiedVersion(body, lib.minified[i]);
       found = !version.empty();
     }
     if (!found) {

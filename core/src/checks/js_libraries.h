@@ -48,6 +48,11 @@ struct JsLibrary {
   // text with "{n}" placeholders, each a run of 1 to 9 digits; the numbers joined with '.' are
   // the version (FindVersionParts).
   std::vector<std::string> parts;
+  // Version constants of a minified build declared next to constants whose names the minifier
+  // chose: literal text with one "{v}" and "{id}" placeholders (FindMinifiedVersion), e.g. Vue 3's
+  // `const ps="3.2.47",fs="undefined"!=typeof document?document:null` read by
+  // "=\"{v}\",{id}=\"undefined\"!=typeof document?document:null".
+  std::vector<std::string> minified;
   std::vector<std::string> identify;    // literal text that identifies the library in a body
   std::vector<VersionPattern> versions; // version text read only once `identify` matched
   // Keys of the advisory data whose advisories apply (row "advisories_from", default the name):
@@ -60,6 +65,19 @@ struct JsLibrary {
 // `text` that matches, or "" (at most VersionPattern::kMaxOccurrences occurrences examined; a
 // pattern without "{n}" or starting with one reads nothing).
 std::string FindVersionParts(std::string_view text, std::string_view pattern);
+
+// The longest identifier a "{id}" placeholder of FindMinifiedVersion stands for (minifiers choose
+// one to three characters).
+inline constexpr std::size_t kMaxMinifiedIdentifierBytes = 16;
+
+// The version `pattern` reads at its first occurrence in `text` that matches, or "". The pattern
+// is non-empty literal text, "{v}" (a version token with at least one dot, VersionTokenLength),
+// then one or more "{id}" placeholders, each preceded and the last one followed by non-empty
+// literal text. An "{id}" stands for a JavaScript identifier: 1 to kMaxMinifiedIdentifierBytes
+// letters, digits, '_' or '$', not starting with a digit. Occurrences of the text after the last
+// "{id}" are matched backwards from there (at most VersionPattern::kMaxOccurrences examined); a
+// pattern of another shape reads nothing.
+std::string FindMinifiedVersion(std::string_view text, std::string_view pattern);
 
 // Whether a banner matched at text[at] begins a comment or a line: before it there are only
 // spaces, tabs, '*', '!' and at most one "@license" or "@preserve" tag back to the start of the
