@@ -11,7 +11,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const libraryFilesDir = path.join(root, 'tests/library-files/node_modules');
 
 // [alias, library id, version, files, npm package or null]. The version is the one the files
-// carry (datatables.net 1.11.2 and plupload 2.3.7 ship files that still say 1.11.1 and 2.3.6). Where a package is given, the file is
+// carry (datatables.net 1.11.2 and plupload 2.3.7 ship files that still say 1.11.1 and 2.3.6; the
+// only easyxdm release on npm, 2.4.19-pre.2, ships files that say 2.4.19). Where a package is given, the file is
 // also referenced by its jsDelivr URL (https://cdn.jsdelivr.net/npm/PACKAGE@VERSION/FILE) with no
 // body captured. For each library the pair of versions around its most recent advisory (last
 // affected, first fixed) is included where npm has both.
@@ -81,6 +82,10 @@ export const TABLE = [
   ['vue-2.6.10', 'vue', '2.6.10', ['dist/vue.js', 'dist/vue.min.js'], 'vue'],
   ['vue-2.6.11', 'vue', '2.6.11', ['dist/vue.js', 'dist/vue.min.js'], 'vue'],
   ['vue-2.6.14', 'vue', '2.6.14', ['dist/vue.js', 'dist/vue.min.js'], 'vue'],
+  ['vue-2.7.16', 'vue', '2.7.16', ['dist/vue.js', 'dist/vue.min.js'], 'vue'],
+  // Vue 3 builds before 3.3 carry no banner: the version constant is read from the code.
+  ['vue-3.0.0', 'vue', '3.0.0', ['dist/vue.global.js', 'dist/vue.global.prod.js', 'dist/vue.runtime.global.prod.js', 'dist/vue.esm-browser.prod.js'], 'vue'],
+  ['vue-3.2.47', 'vue', '3.2.47', ['dist/vue.global.js', 'dist/vue.global.prod.js', 'dist/vue.runtime.global.prod.js', 'dist/vue.esm-browser.prod.js', 'dist/vue.runtime.esm-browser.prod.js'], 'vue'],
   ['vue-3.4.38', 'vue', '3.4.38', ['dist/vue.global.js', 'dist/vue.global.prod.js', 'dist/vue.runtime.global.prod.js'], 'vue'],
   ['swiper-6.4.0', 'swiper', '6.4.0', ['swiper-bundle.js', 'swiper-bundle.min.js'], 'swiper'],
   ['swiper-11.1.15', 'swiper', '11.1.15', ['swiper-bundle.js', 'swiper-bundle.min.js'], 'swiper'],
@@ -142,6 +147,9 @@ export const TABLE = [
   ['pdfobject-2.3.1', 'pdfobject', '2.3.1', ['pdfobject.js', 'pdfobject.min.js'], 'pdfobject'],
   ['d3-3.5.17', 'd3', '3.5.17', ['d3.js'], 'd3'],
   ['d3-7.9.2', 'd3', '7.9.2', ['dist/d3.js', 'dist/d3.min.js'], 'd3'],
+  ['flowplayer-6.0.5', 'flowplayer', '6.0.5', ['dist/flowplayer.js', 'dist/flowplayer.min.js'], 'flowplayer'],
+  ['flowplayer-7.2.7', 'flowplayer', '7.2.7', ['dist/flowplayer.js', 'dist/flowplayer.min.js'], 'flowplayer'],
+  ['easyxdm-2.4.19-pre.2', 'easyxdm', '2.4.19', ['lib/easyXDM.js', 'lib/easyXDM.debug.js'], null],
   ['angular-core-22.0.0', 'angular', '22.0.0', ['fesm2022/core.mjs'], '@angular/core'],
   ['angular-core-22.0.1', 'angular', '22.0.1', ['fesm2022/core.mjs'], '@angular/core'],
 ];
