@@ -135,6 +135,7 @@ std::string FindMinifiedVersion(std::string_view text, std::string_view pattern)
   auto token_char = [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '-';
   };
+  constexpr std::size_t kMaxTokenBytes = 64;  // a version token is read back at most this far
   std::size_t pos = 0;
   for (std::size_t seen = 0; seen < VersionPattern::kMaxOccurrences; ++seen) {
     const std::size_t at = text.find(literals.back(), pos);
@@ -152,7 +153,7 @@ std::string FindMinifiedVersion(std::string_view text, std::string_view pattern)
     }
     if (!ok) continue;
     std::size_t start = end;
-    while (start > 0 && end - start < 64 && token_char(text[start - 1])) --start;
+    while (start > 0 && end - start < kMaxTokenBytes && token_char(text[start - 1])) --start;
     while (start < end && !(text[start] >= '0' && text[start] <= '9')) ++start;
     if (start == end || start < before.size() || text.substr(start - before.size(), before.size()) != before) continue;
     if (VersionTokenLength(text, start, true) == end - start) return std::string(text.substr(start, end - start));
