@@ -132,6 +132,15 @@ TEST(VersionParts, ReadsSeparateNumbers) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].library->name, "dojo");
   EXPECT_EQ(found[0].version, "1.16.4");
+  // An unbuilt dojo.js (as HAR Viewer 1.1 served it): the version is unknown, never "0.0.0".
+  const std::string dev = "dojo.locale=d.config.locale;dojo.version={major:0,minor:0,patch:0,flag:\"dev\",revision:17468}";
+  EXPECT_EQ(FindVersionParts(dev, "dojo.version={major:{n},minor:{n},patch:{n}"), "");
+  EXPECT_EQ(FindVersionParts(dev + ";" + built, "dojo.version={major:{n},minor:{n},patch:{n}"), "1.16.4");
+  std::vector<JsDetection> unbuilt = Shipped().DetectInBody(dev, "banner", "");
+  ASSERT_EQ(unbuilt.size(), 1u);
+  EXPECT_EQ(unbuilt[0].library->name, "dojo");
+  EXPECT_EQ(unbuilt[0].version, "");
+  EXPECT_TRUE(JsLibraryTable::Affecting(*unbuilt[0].library, unbuilt[0].version).empty());
   std::string hostile;
   for (int i = 0; i < 1000; ++i) hostile += "dojo.version={major:1,minor:";
   EXPECT_EQ(FindVersionParts(hostile, "dojo.version={major:{n},minor:{n},patch:{n}"), "");

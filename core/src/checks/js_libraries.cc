@@ -112,7 +112,9 @@ std::string FindVersionParts(std::string_view text, std::string_view pattern) {
       if (ok) version += (version.empty() ? "" : ".") + std::string(text.substr(start, i - start));
       i += literals[k].size();
     }
-    if (ok) return version;
+    // All zeros is a source tree's placeholder (dojo's unbuilt "0.0.0" with flag "dev"), not a
+    // release: it names no version.
+    if (ok && version.find_first_not_of("0.") != std::string::npos) return version;
   }
   return "";
 }

@@ -62,8 +62,9 @@ struct JsLibrary {
 };
 
 // The version `pattern` ("…{n}…{n}…", see JsLibrary::parts) reads at its first occurrence in
-// `text` that matches, or "" (at most VersionPattern::kMaxOccurrences occurrences examined; a
-// pattern without "{n}" or starting with one reads nothing).
+// `text` that matches and is not all zeros, or "" (at most VersionPattern::kMaxOccurrences
+// occurrences examined; a pattern without "{n}" or starting with one reads nothing). Dojo's source
+// tree says "dojo.version={major:0,minor:0,patch:0,flag:"dev"": that names no release.
 std::string FindVersionParts(std::string_view text, std::string_view pattern);
 
 // The longest identifier a "{id}" placeholder of FindMinifiedVersion stands for (minifiers choose
