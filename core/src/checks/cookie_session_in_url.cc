@@ -27,6 +27,7 @@
 #include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/page_model.h"
+#include "normalize/url_spans.h"
 #include "util/json.h"
 #include "util/text.h"
 
@@ -36,7 +37,6 @@ namespace {
 constexpr std::string_view kId = "cookie.session-in-url";
 constexpr std::size_t kMaxScanBytes = 8 * 1024;
 constexpr std::size_t kMaxLocations = 20;
-constexpr std::size_t kMinValueBytes = 8;
 constexpr std::string_view kRedacted = "[redacted]";
 
 // Where a URL was found: element tag and attribute.
@@ -62,87 +62,21 @@ struct Hit {
   std::size_t begin = 0, end = 0;
 };
 
-// The names that count as session parameters, read once per audit from the data list.
-struct ParamNames {
-  std::vector<std::string> exact, prefixes;
-
-  static ParamNames From(const AuditContext& ctx) {
-    ParamNames n;
-    n.exact = ctx.DataStrings("session-cookies", "url_parameters");
-    n.prefixes = ctx.DataStrings("session-cookies", "url_parameter_prefixes");
-    for (std::string& name : ctx.DataStrings("session-cookies", "exact")) {
-      std::string lower = text::Lower(name);
-      bool ends_sid = lower.size() >= 3 && lower.compare(lower.size() - 3, 3, "sid") == 0;
-      if (ends_sid || lower.find("sess") != std::string::npos) n.exact.push_back(std::move(name));
-    }
-    if (n.exact.empty()) n.exact = {"jsessionid", "phpsessid", "sid", "sessionid", "session_id"};
-    return n;
-  }
-
-  bool Matches(std::string_view name) const {
-    for (const std::string& e : exact)
-      if (text::EqualsIgnoreCase(name, e)) return true;
-    for (const std::string& p : prefixes)
-      if (text::StartsWithIgnoreCase(name, p)) return true;
-    return false;
-  }
-};
-
-bool LooksLikeId(std::string_view value) { return value.size() >= kMinValueBytes && !text::IsDigits(value); }
-
-// Scans "name=value" parameters in url[from, to), separated by any of `seps`.
-void ScanParams(std::string_view url, std::size_t from, std::size_t to, std::string_view seps,
-                const ParamNames& names, std::vector<Hit>& hits) {
-  std::size_t i = from;
-  while (i < to) {
-    std::size_t end = i;
-    while (end < to && seps.find(url[end]) == std::string_view::npos) ++end;
-    std::string_view param = url.substr(i, end - i);
-    std::size_t eq = param.find('=');
-    if (eq != std::string_view::npos) {
-      std::string_view name = param.substr(0, eq);
-      std::string_view value = param.substr(eq + 1);
-      if (names.Matches(name) && LooksLikeId(value)) hits.push_back(Hit{std::string(name), i + eq + 1, end});
-    }
-    i = end + 1;
-  }
-}
-
-// Path parameters: every ";name=value" up to the next '/' or ';'.
-void ScanPathParams(std::string_view url, std::size_t path_end, const ParamNames& names, std::vector<Hit>& hits) {
-  std::size_t semi = url.find(';');
-  while (semi != std::string_view::npos && semi < path_end) {
-    std::size_t end = semi + 1;
-    while (end < path_end && url[end] != '/' && url[end] != ';') ++end;
-    ScanParams(url, semi + 1, end, ";", names, hits);
-    semi = url.find(';', end);
-  }
-}
-
-// ASP.NET cookieless state: "(S(id))" and "(F(ticket))", possibly grouped as "(A(..)S(..)F(..))".
-void ScanCookieless(std::string_view url, std::size_t path_end, std::vector<Hit>& hits) {
-  for (std::size_t i = 0; i + 2 < path_end; ++i) {
-    char kind = url[i + 1];
-    if ((url[i] != '(' && url[i] != ')') || (kind != 'S' && kind != 'F') || url[i + 2] != '(') continue;
-    std::size_t close = url.find(')', i + 3);
-    if (close == std::string_view::npos || close > path_end) break;
-    if (close - (i + 3) >= kMinValueBytes)
-      hits.push_back(Hit{kind == 'S' ? "asp.net-cookieless-session" : "asp.net-cookieless-forms-ticket", i + 3, close});
-    i = close;
-  }
-}
-
-// Every session id in `url` (fragment excluded), in order.
-std::vector<Hit> FindSessionIds(std::string_view url, const ParamNames& names) {
+// Every session id in `url` (fragment excluded), in order: session path/query parameters whose
+// value looks like an id, and cookieless "(S(..))" / "(F(..))" segments of kMinSessionIdBytes or more.
+std::vector<Hit> FindSessionIds(std::string_view url, const SessionParamNames& names) {
   url = url.substr(0, std::min(url.size(), kMaxScanBytes));
   url = url.substr(0, url.find('#'));
   std::vector<Hit> hits;
   if (text::StartsWithIgnoreCase(text::Trim(url), "data:")) return hits;
-  std::size_t query = url.find('?');
-  std::size_t path_end = query == std::string_view::npos ? url.size() : query;
-  ScanPathParams(url, path_end, names, hits);
-  ScanCookieless(url, path_end, hits);
-  if (query != std::string_view::npos) ScanParams(url, query + 1, url.size(), "&;", names, hits);
+  for (const UrlSpan& s : FindUrlSpans(url)) {
+    const std::string_view value = url.substr(s.begin, s.end - s.begin);
+    if (s.kind == UrlSpanKind::kPathParam || s.kind == UrlSpanKind::kQueryParam) {
+      if (names.Matches(s.name) && LooksLikeSessionId(value)) hits.push_back(Hit{std::string(s.name), s.begin, s.end});
+    } else if (s.kind == UrlSpanKind::kCookieless && s.name != "A" && value.size() >= kMinSessionIdBytes) {
+      hits.push_back(Hit{s.name == "S" ? "asp.net-cookieless-session" : "asp.net-cookieless-forms-ticket", s.begin, s.end});
+    }
+  }
   return hits;
 }
 
@@ -165,7 +99,7 @@ class SessionInUrlCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     if (view.page == nullptr) return;
-    if (!names_) names_ = ParamNames::From(ctx);
+    if (!names_) names_ = SessionParamNames::From(ctx);
     json::Array locations;
     std::int64_t count = 0;
     Look(view.exchange.url, UrlSource{"page-url", {}}, 0, locations, count);
@@ -204,7 +138,7 @@ class SessionInUrlCheck : public Check {
     locations.push_back(json::Value(std::move(loc)));
   }
 
-  std::optional<ParamNames> names_;
+  std::optional<SessionParamNames> names_;
 };
 
 }  // namespace

@@ -19,9 +19,11 @@
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
 #include "report/grade.h"
+#include "report/outcome_redaction.h"
 #include "report/report_json.h"
 #include "report/reported_result.h"
 #include "report/sarif.h"
+#include "report/secret_redaction.h"
 #include "util/text.h"
 
 #ifndef PORTAL_CHECK_VERSION
@@ -228,6 +230,8 @@ class AuditorImpl : public Auditor {
       for (const std::string& id : profiles_)
         outcome.profiles[id] = ProfileSectionJson(EvaluateProfile(*ruleset_->Profile(id), in));
     }
+    // The checks read the real evidence; what leaves the engine is redacted.
+    RedactOutcome(outcome, Redactor());
     report_ = RenderReportJson(outcome, *ruleset_);
     sarif_ = RenderSarif(outcome, *ruleset_);
     finished_ = true;
@@ -297,6 +301,7 @@ class AuditorImpl : public Auditor {
       }
     }
     const PageModel* document = page ? &*page : nullptr;
+    Redactor().Collect(ex, document);
     ExchangeView view{ex, url, ex.IsPage() ? document : nullptr, primary, document, nullptr};
     for (auto& [d, check] : checks_) {
       CollectingSink sink(*d, *ruleset_, results_);
@@ -327,6 +332,12 @@ class AuditorImpl : public Auditor {
   Status error_;
   std::size_t entries_ = 0;
   std::unique_ptr<AuditContext> ctx_;
+  std::optional<SecretRedactor> redactor_;  // made with ctx_ on first use
+
+  SecretRedactor& Redactor() {
+    if (!redactor_) redactor_.emplace(*ctx_);
+    return *redactor_;
+  }
   // Before the target is chosen: the exchanges held, their body and URL bytes, and the id of
   // log.pages[0] when the HAR's pages came before its entries.
   std::vector<Exchange> pending_;

@@ -6,6 +6,8 @@
 //   caller's bookkeeping only (never put into a report). The URL is not parsed or normalised: only
 //   the bytes of each replaced value change.
 // What is replaced (names ASCII case-insensitive; percent-decoded too):
+//   - userinfo: the user and the password of "scheme://user:password@host" (or "//user@host"),
+//     each when not empty (kind "userinfo");
 //   - query "name=value" pairs (separators '&' and ';', as cookie.session-in-url splits) and path
 //     parameters ";name=value" (up to the next '/' or ';'):
 //       * a session parameter (Names.isSessionParam) only when its value looks like an id to
@@ -17,6 +19,10 @@
 //   - the fragment's "name=value" pairs with a sensitive or session name, always (OAuth implicit
 //     flow "#access_token=..."; the check ignores fragments).
 // Empty values and values that already are markers stay as they are (idempotence).
+// The engine redacts its outputs by the same rules (core/src/normalize/url_spans.h,
+// core/src/report/secret_names.h); tests/js/redaction-parity.test.mjs compares both.
+
+import { isMarker } from './redact-marker.mjs';
 
 const ID_MIN_BYTES = 8;
 
@@ -101,6 +107,35 @@ function scanCookieless(url, pathEnd, table, edits, hits) {
   }
 }
 
+function isSchemeChar(c) {
+  return /[A-Za-z0-9+.-]/.test(c);
+}
+
+// The user and password of the authority's userinfo ("scheme://" or a leading "//"), in url[0, head).
+function scanUserinfo(url, head, table, edits, hits) {
+  let start = -1;
+  if (url.startsWith('//')) start = 2;
+  else {
+    let i = 0;
+    while (i < head && isSchemeChar(url[i])) i++;
+    if (i > 0 && url.startsWith('://', i)) start = i + 3;
+  }
+  if (start === -1 || start > head) return;
+  let end = start;
+  while (end < head && url[end] !== '/' && url[end] !== '?' && url[end] !== '#' && url[end] !== '\\') end++;
+  const at = url.lastIndexOf('@', end - 1);
+  if (at < start) return;
+  const colon = url.indexOf(':', start);
+  const parts = colon !== -1 && colon < at ? [[start, colon], [colon + 1, at]] : [[start, at]];
+  for (const [a, b] of parts) {
+    const value = url.slice(a, b);
+    if (value === '' || isMarker(value)) continue;
+    const marker = table.marker(value);
+    edits.push({ start: a, end: b, replacement: marker });
+    hits.push({ kind: 'userinfo', marker, original: value });
+  }
+}
+
 export function redactUrlText(url, names, table) {
   const text = String(url);
   const edits = [];
@@ -110,6 +145,7 @@ export function redactUrlText(url, names, table) {
   const q = text.indexOf('?');
   const query = q !== -1 && q < head ? q : -1;
   const pathEnd = query === -1 ? head : query;
+  scanUserinfo(text, head, table, edits, hits);
   scanPathParams(text, pathEnd, names, table, edits, hits);
   scanCookieless(text, pathEnd, table, edits, hits);
   if (query !== -1) scanParams(text, query + 1, head, '&;', names, table, false, edits, hits);

@@ -10,11 +10,12 @@
 //   redactions: [{where, kind, marker}] in document order, e.g.
 //     {where: "entries[3].response.headers[Set-Cookie].PHPSESSID", kind: "cookie-value", marker}.
 //   The original value is never in it. kinds: cookie-value, authorization, token-header,
-//   url-token, session-id, hidden-field, hidden-field-name, password-field, request-body,
+//   url-token, session-id, userinfo, hidden-field, hidden-field-name, password-field, request-body,
 //   repeated-secret.
 //   options.data: the ruleset's data lists (ruleset.data, e.g. engine.ruleset().data or the
-//     bundle's embedded ruleset), read for "session-cookies" and "anti-csrf-tokens"; or
-//   options.sessionCookies / options.antiCsrfTokens: those two documents directly. Without them the
+//     bundle's embedded ruleset), read for "session-cookies", "anti-csrf-tokens" and
+//     "secret-parameters"; or options.sessionCookies / options.antiCsrfTokens /
+//     options.secretParameters: those documents directly. Without them the
 //     built-in defaults of redact-names.mjs apply. Use the lists of the ruleset that audits the
 //     redacted evidence, so both agree on what a session parameter is.
 //   Deterministic (same input → same output) and idempotent (redacting a redacted HAR changes
@@ -24,9 +25,10 @@
 //   manifest's target, or to compare a report's page URLs).
 //
 // What is redacted where:
-//   request  url, headers Referer (URL rules), Cookie (each pair's value), Authorization and
+//   request  url (URL rules, userinfo included: "https://REDACTED-..:REDACTED-..@host/"),
+//            headers Referer (URL rules), Cookie (each pair's value), Authorization and
 //            Proxy-Authorization (credentials after the scheme word: "Bearer REDACTED-..."),
-//            token headers (a name containing token, api-key, apikey, secret, session: whole
+//            token headers (secret-parameters "token_headers": token, api-key, ...; whole
 //            value), cookies[].value, queryString[].value (URL rules), postData.params[].value and
 //            postData.text (urlencoded pairs or JSON members) with a sensitive, session or
 //            anti-CSRF name.
@@ -59,6 +61,7 @@ function namesOf(options = {}) {
   return makeNames({
     sessionCookies: options.sessionCookies || data['session-cookies'],
     antiCsrfTokens: options.antiCsrfTokens || data['anti-csrf-tokens'],
+    secretParameters: options.secretParameters || data['secret-parameters'],
   });
 }
 
@@ -78,7 +81,6 @@ function core(s) {
   return [s.slice(0, a), s.slice(a, b), s.slice(b)];
 }
 
-const TOKEN_HEADER = ['token', 'api-key', 'apikey', 'secret', 'session'];
 const URL_HEADERS = new Set(['location', 'content-location', 'refresh', 'referer']);
 
 // One redaction pass over a copy of the HAR. Pass 1 (table collecting) only records values.
@@ -248,7 +250,7 @@ function redactPass(har, names, table) {
         if (n === 'cookie') h.value = cookiePairs(where, h.value);
         else if (n === 'authorization' || n === 'proxy-authorization') h.value = authorization(where, h.value);
         else if (URL_HEADERS.has(n)) h.value = url(where, h.value);
-        else if (TOKEN_HEADER.some((t) => n.includes(t)) && h.value.trim() !== '') h.value = mark(where, 'token-header', h.value);
+        else if (names.isTokenHeader(n) && h.value.trim() !== '') h.value = mark(where, 'token-header', h.value);
       });
       cookieArray(`${at}.request.cookies`, rq.cookies);
       (Array.isArray(rq.queryString) ? rq.queryString : []).forEach((q) => {

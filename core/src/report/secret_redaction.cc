@@ -1,0 +1,232 @@
+#include "report/secret_redaction.h"
+
+#include <algorithm>
+
+#include "util/sha256.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+constexpr std::string_view kMarkerPrefix = "REDACTED-";
+constexpr std::size_t kMarkerHexDigits = 8;
+
+bool IsWordSeparator(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == '"' || c == '\'' ||
+         c == '<' || c == '>' || c == '\\';
+}
+
+bool IsUrlLike(std::string_view word) {
+  if (word.empty()) return false;
+  return word.front() == '/' || word.front() == '#' || word.find("://") != std::string_view::npos ||
+         word.find_first_of("?;@") != std::string_view::npos || word.find("(S(") != std::string_view::npos;
+}
+
+// How many trailing bytes of a URL-like word are sentence punctuation, not URL: '.', ',', '!',
+// and ')' while the word has more ')' than '('.
+std::size_t TrailingPunctuation(std::string_view word) {
+  std::ptrdiff_t balance = std::count(word.begin(), word.end(), '(') - std::count(word.begin(), word.end(), ')');
+  std::size_t n = 0;
+  while (n < word.size()) {
+    const char c = word[word.size() - 1 - n];
+    if (c == '.' || c == ',' || c == '!') {
+      ++n;
+    } else if (c == ')' && balance < 0) {
+      ++n;
+      ++balance;
+    } else {
+      break;
+    }
+  }
+  return n;
+}
+
+// The value of each "name=value" pair of a Cookie header (quotes and white space around it removed).
+std::vector<std::string_view> CookiePairValues(std::string_view header) {
+  std::vector<std::string_view> values;
+  for (std::string_view pair : text::Split(header, ';')) {
+    const std::size_t eq = pair.find('=');
+    if (eq == std::string_view::npos) continue;
+    std::string_view v = text::Trim(pair.substr(eq + 1));
+    if (v.size() >= 2 && v.front() == '"' && v.back() == '"') v = v.substr(1, v.size() - 2);
+    values.push_back(v);
+  }
+  return values;
+}
+
+// The credentials of an Authorization value: what follows the scheme word, or the whole value.
+std::string_view Credentials(std::string_view value) {
+  value = text::Trim(value);
+  const std::size_t sp = value.find_first_of(" \t");
+  return sp == std::string_view::npos ? value : text::Trim(value.substr(sp));
+}
+
+constexpr std::string_view kUrlHeaders[] = {"referer", "location", "content-location", "refresh"};
+constexpr std::string_view kUrlAttributes[] = {"href", "src", "action", "formaction"};
+
+}  // namespace
+
+bool IsRedactionMarker(std::string_view s) {
+  if (s.size() != kMarkerPrefix.size() + kMarkerHexDigits || s.substr(0, kMarkerPrefix.size()) != kMarkerPrefix) return false;
+  for (char c : s.substr(kMarkerPrefix.size()))
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+std::string RedactionMarker(std::string_view value) {
+  if (IsRedactionMarker(value)) return std::string(value);
+  return std::string(kMarkerPrefix) + Sha256Hex(value).substr(0, kMarkerHexDigits);
+}
+
+void SecretRedactor::Remember(std::string_view value, const std::string& marker) {
+  if (value.size() < kMinSweptBytes || text::IsDigits(value) || IsRedactionMarker(value)) return;
+  // A value with a quote, backslash or control byte would not be found as written anyway.
+  for (char c : value)
+    if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return;
+  if (secrets_.size() >= kMaxSweptSecrets || secrets_.count(value)) return;
+  secrets_.emplace(std::string(value), marker);
+  index_.reset();
+}
+
+std::string SecretRedactor::RedactUrl(std::string_view url) {
+  std::vector<UrlSpan> spans = FindUrlSpans(url);
+  std::stable_sort(spans.begin(), spans.end(), [](const UrlSpan& a, const UrlSpan& b) { return a.begin < b.begin; });
+  std::string out;
+  std::size_t pos = 0;
+  for (const UrlSpan& s : spans) {
+    if (s.begin < pos) continue;  // overlapping spans: the first wins
+    const std::string_view value = url.substr(s.begin, s.end - s.begin);
+    if (!names_.IsSecret(s, value) || IsRedactionMarker(value)) continue;
+    const std::string marker = RedactionMarker(value);
+    Remember(value, marker);
+    out.append(url.substr(pos, s.begin - pos));
+    out.append(marker);
+    pos = s.end;
+  }
+  if (pos == 0) return std::string(url);
+  out.append(url.substr(pos));
+  return out;
+}
+
+void SecretRedactor::Collect(const Exchange& exchange, const PageModel* page) {
+  RedactUrl(exchange.url);
+  RedactUrl(exchange.redirect_url);
+  for (const HeaderField& h : exchange.request_headers.fields()) {
+    if (text::EqualsIgnoreCase(h.name, "cookie")) {
+      for (std::string_view v : CookiePairValues(h.value)) Remember(v, RedactionMarker(v));
+    } else if (text::EqualsIgnoreCase(h.name, "authorization") || text::EqualsIgnoreCase(h.name, "proxy-authorization")) {
+      const std::string_view c = Credentials(h.value);
+      Remember(c, RedactionMarker(c));
+    } else if (std::any_of(std::begin(kUrlHeaders), std::end(kUrlHeaders),
+                           [&](std::string_view n) { return text::EqualsIgnoreCase(h.name, n); })) {
+      RedactUrl(h.value);
+    } else if (names_.IsTokenHeader(h.name)) {
+      const std::string_view v = text::Trim(h.value);
+      Remember(v, RedactionMarker(v));
+    }
+  }
+  for (const HeaderField& h : exchange.response_headers.fields()) {
+    if (text::EqualsIgnoreCase(h.name, "set-cookie")) {
+      const std::string_view first = h.value.substr(0, std::min(h.value.size(), h.value.find(';')));
+      std::vector<std::string_view> v = CookiePairValues(first);
+      if (!v.empty()) Remember(v.front(), RedactionMarker(v.front()));
+    } else if (std::any_of(std::begin(kUrlHeaders), std::end(kUrlHeaders),
+                           [&](std::string_view n) { return text::EqualsIgnoreCase(h.name, n); })) {
+      RedactUrl(h.value);
+    }
+  }
+  if (page == nullptr) return;
+  for (const HtmlElement& e : page->elements())
+    for (const HtmlAttribute& a : e.attrs)
+      if (std::find(std::begin(kUrlAttributes), std::end(kUrlAttributes), a.name) != std::end(kUrlAttributes))
+        RedactUrl(a.value);
+}
+
+std::string SecretRedactor::Sweep(std::string_view text) {
+  if (secrets_.empty() || text.size() < kMinSweptBytes) return std::string(text);
+  if (!index_) {
+    index_.emplace();
+    index_markers_.clear();
+    for (const auto& [value, marker] : secrets_) {
+      index_->Add(value);
+      index_markers_.push_back(&marker);
+    }
+  }
+  std::string out;
+  std::size_t pos = 0;  // bytes of `text` before pos are in `out` (or replaced)
+  std::size_t p = index_->NextCandidate(text, 0);
+  while (p < text.size()) {
+    std::size_t best = 0, best_length = 0;
+    index_->ForEachAt(text, p, [&](std::size_t i, std::size_t) {
+      if (index_->needle(i).size() > best_length) {
+        best = i;
+        best_length = index_->needle(i).size();
+      }
+      return true;
+    });
+    if (best_length == 0) {
+      p = index_->NextCandidate(text, p + 1);
+      continue;
+    }
+    out.append(text.substr(pos, p - pos));
+    out.append(*index_markers_[best]);
+    pos = p + best_length;
+    p = index_->NextCandidate(text, pos);
+  }
+  if (pos == 0) return std::string(text);
+  out.append(text.substr(pos));
+  return out;
+}
+
+std::string SecretRedactor::RedactUrlField(std::string_view url) { return Sweep(RedactUrl(url)); }
+
+std::string SecretRedactor::RedactWord(std::string_view word) {
+  if (!IsUrlLike(word)) return std::string(word);
+  const std::size_t tail = TrailingPunctuation(word);
+  return RedactUrl(word.substr(0, word.size() - tail)) + std::string(word.substr(word.size() - tail));
+}
+
+std::string SecretRedactor::RedactText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (IsWordSeparator(text[i])) {
+      out.push_back(text[i++]);
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && !IsWordSeparator(text[end])) ++end;
+    out.append(RedactWord(text.substr(i, end - i)));
+    i = end;
+  }
+  return Sweep(out);
+}
+
+bool SecretRedactor::RedactJson(json::Value& value) {
+  bool changed = false;
+  if (value.is<std::string>()) {
+    std::string& s = value.get<std::string>();
+    std::string r = RedactText(s);
+    if (r != s) {
+      s = std::move(r);
+      changed = true;
+    }
+  } else if (value.is<json::Array>()) {
+    for (json::Value& v : value.get<json::Array>()) changed = RedactJson(v) || changed;
+  } else if (value.is<json::Object>()) {
+    for (auto& [key, v] : value.get<json::Object>()) changed = RedactJson(v) || changed;
+  }
+  return changed;
+}
+
+std::string SecretRedactor::RedactJsonText(std::string_view text) {
+  json::Value v;
+  std::string error;
+  picojson::parse(v, text.begin(), text.end(), &error);
+  if (!error.empty()) return std::string(text);
+  if (!RedactJson(v)) return std::string(text);
+  return json::Serialize(v, /*pretty=*/false);
+}
+
+}  // namespace portal_check
