@@ -16,7 +16,7 @@ import { capture } from '../../web/host/capture.mjs';
 import { startDemoPortal } from '../fixtures/demo-portal/server.mjs';
 import { redactHar, redactUrl } from '../../web/host/bundle/redact.mjs';
 import { ruleCaseHars } from './rule-cases.mjs';
-import { makeNames, DEFAULT_SESSION_COOKIES, DEFAULT_ANTI_CSRF_TOKENS } from '../../web/host/bundle/redact-names.mjs';
+import { makeNames, DEFAULT_SESSION_COOKIES, DEFAULT_ANTI_CSRF_TOKENS, DEFAULT_SECRET_PARAMETERS } from '../../web/host/bundle/redact-names.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const readJson = (p) => JSON.parse(fs.readFileSync(path.join(root, p), 'utf8'));
@@ -109,6 +109,8 @@ test('the built-in name lists agree with rules/data', () => {
     assert.equal(builtIn.isCsrfField(n), fileNames.isCsrfField(n), `anti-CSRF field ${n}`);
   for (const k of ['exact', 'prefixes', 'contains']) assert.deepEqual(DEFAULT_ANTI_CSRF_TOKENS[k], ac[k]);
   assert.deepEqual(DEFAULT_SESSION_COOKIES.url_parameters, sc.url_parameters);
+  const sp = readJson('rules/data/secret-parameters.json');
+  for (const k of ['exact', 'contains', 'token_headers']) assert.deepEqual(DEFAULT_SECRET_PARAMETERS[k], sp[k], `secret-parameters ${k}`);
 });
 
 test('every rule case: redaction changes no outcome', async () => {

@@ -127,7 +127,7 @@ void SecretRedactor::Collect(const Exchange& exchange, const PageModel* page) {
   }
   for (const HeaderField& h : exchange.response_headers.fields()) {
     if (text::EqualsIgnoreCase(h.name, "set-cookie")) {
-      const std::string_view first = h.value.substr(0, std::min(h.value.size(), h.value.find(';')));
+      const std::string_view first = std::string_view(h.value).substr(0, h.value.find(';'));
       std::vector<std::string_view> v = CookiePairValues(first);
       if (!v.empty()) Remember(v.front(), RedactionMarker(v.front()));
     } else if (std::any_of(std::begin(kUrlHeaders), std::end(kUrlHeaders),
