@@ -117,6 +117,18 @@ TEST(PageContentScan, EmbeddedSignaturesAreLoaded) {
   EXPECT_EQ(hits[0].id, "aspnet-yellow-screen");
 }
 
+TEST(PageContentScan, UserinfoIsNotTheHost) {
+  // "user:password@host": the user is not an internal single-label host; the real host is read.
+  EXPECT_TRUE(Addresses("Location: https://admin:s3cret@portal.example.gov.vn/x").empty());
+  EXPECT_EQ(Addresses("<a href=\"http://u:p@srv-db01.corp/\">"), (std::vector<std::string>{"srv-db01.corp/internal-host"}));
+  EXPECT_EQ(Addresses("http://u@10.0.0.5/"), (std::vector<std::string>{"10.0.0.5/rfc1918"}));
+  // At the look-ahead limit the '@' is still found; past it, the userinfo's head is read as before.
+  const std::string at_limit = "http://" + std::string(255, 'u') + "@printer.local/";
+  EXPECT_EQ(Addresses(at_limit), (std::vector<std::string>{"printer.local/internal-host"}));
+  const std::string past_limit = "http://webapp01:" + std::string(250, 'p') + "@portal.example.gov.vn/";
+  EXPECT_EQ(Addresses(past_limit), (std::vector<std::string>{"webapp01/internal-host"}));
+}
+
 TEST(PageContentScan, HostileRepetitionStaysLinear) {
   // Each would be quadratic with an unbounded look-ahead; the test would time out.
   std::string warnings, quads, comment;

@@ -96,6 +96,23 @@ bool EndsWholeHost(std::string_view text, std::size_t end) {
   return space && k < text.size() && ((text[k] >= 'a' && text[k] <= 'z') || (text[k] >= 'A' && text[k] <= 'Z'));
 }
 
+// The position of the last '@' in the authority starting at text[from] (up to '/', '?', '#',
+// white space, a quote, '<', '>' or '\'), which ends its userinfo; npos when there is none within
+// the first kMaxUserinfoBytes bytes (a longer userinfo is not looked past: its head is then read
+// as the host, as before this rule).
+constexpr std::size_t kMaxUserinfoBytes = 256;
+std::size_t UserinfoEnd(std::string_view text, std::size_t from) {
+  std::size_t at = std::string_view::npos;
+  for (std::size_t k = from; k < text.size() && k - from < kMaxUserinfoBytes; ++k) {
+    const char c = text[k];
+    if (c == '@') at = k;
+    else if (c == '/' || c == '?' || c == '#' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' ||
+             c == '\'' || c == '<' || c == '>' || c == '\\')
+      break;
+  }
+  return at;
+}
+
 // A unique-local (fc00::/7) or link-local (fe80::/10) IPv6 literal inside "[...]" of a URL
 // starting at text[open] ('['): its kind, with the literal (lower-case, without brackets) in
 // `value`; nullptr otherwise. The literal holds only hex digits, ':' and '.', at most
@@ -223,7 +240,10 @@ std::size_t FindInternalAddresses(std::string_view text, std::vector<InternalAdd
       while (s > 0 && IsAsciiAlnum(text[s - 1])) --s;
       const std::string_view scheme = text.substr(s, i - s);
       const bool http = text::EqualsIgnoreCase(scheme, "http") || text::EqualsIgnoreCase(scheme, "https");
-      std::size_t h = i + 3, e = h;
+      std::size_t h = i + 3;
+      // Userinfo ("user:password@host") is not the host: the host starts after its '@'.
+      if (const std::size_t at = UserinfoEnd(text, h); at != std::string_view::npos) h = at + 1;
+      std::size_t e = h;
       while (e < text.size() && IsHostChar(text[e]) && e - h < 255) ++e;
       char lower[255];  // the host, lower-cased (at most 255 bytes), without allocating
       for (std::size_t k = h; k < e; ++k) lower[k - h] = LowerAscii(text[k]);
