@@ -62,26 +62,6 @@ std::string AlnumOnly(std::string_view s) {
   return out;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string PercentDecode(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(s[i] == '+' ? ' ' : s[i]);
-    }
-  }
-  return out;
-}
-
 // The host an image's query names (id, host or domain parameter), or "" when none.
 std::string NamedHost(std::string_view query) {
   for (std::string_view pair : text::Split(query, '&')) {
@@ -89,7 +69,7 @@ std::string NamedHost(std::string_view query) {
     if (eq == std::string_view::npos) continue;
     const std::string key = text::Lower(pair.substr(0, eq));
     if (key != "id" && key != "host" && key != "domain") continue;
-    std::string value(text::Trim(PercentDecode(pair.substr(eq + 1))));
+    std::string value(text::Trim(*text::FormDecode(pair.substr(eq + 1))));
     if (value.find("://") != std::string::npos) {
       if (std::optional<Url> u = Url::Parse(value)) value = u->host();
     }

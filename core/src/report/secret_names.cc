@@ -37,33 +37,6 @@ bool ContainsAny(std::string_view s, const std::vector<std::string>& parts) {
   return false;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-// `name` with '+' as space and %XX decoded; `name` itself when a '%' is not followed by two hex
-// digits (as decodeURIComponent refuses it).
-std::string PercentDecoded(std::string_view name) {
-  std::string out;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    if (name[i] == '+') {
-      out.push_back(' ');
-    } else if (name[i] == '%') {
-      if (i + 2 >= name.size()) return std::string(name);
-      const int hi = HexValue(name[i + 1]), lo = HexValue(name[i + 2]);
-      if (hi < 0 || lo < 0) return std::string(name);
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else {
-      out.push_back(name[i]);
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 SecretNames::SecretNames(const AuditContext& ctx)
@@ -108,7 +81,8 @@ bool SecretNames::IsSecret(const UrlSpan& span, std::string_view value) const {
       break;
   }
   const std::string_view raw = text::Trim(span.name);
-  const std::string decoded = PercentDecoded(raw);
+  // As written when it does not decode (as decodeURIComponent refuses it).
+  const std::string decoded = text::FormDecode(raw, /*strict=*/true).value_or(std::string(raw));
   if (session_.Matches(raw) || session_.Matches(decoded))
     return span.kind == UrlSpanKind::kFragmentParam || LooksLikeSessionId(value);
   return IsSecretName(raw) || IsSecretName(decoded) || IsCsrfName(raw) || IsCsrfName(decoded);

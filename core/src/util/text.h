@@ -3,6 +3,7 @@
 #ifndef PORTAL_CHECK_UTIL_TEXT_H_
 #define PORTAL_CHECK_UTIL_TEXT_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,13 @@ bool IsTchar(char c);
 // U+2400 (a visible stand-in), so reports never carry broken text. Truncates to `max_bytes`
 // (at a character boundary) and appends "…" when it had to.
 std::string SafeUtf8(std::string_view s, std::size_t max_bytes = 4096);
+
+// The value (0-15) of the hex digit `c`, or -1.
+int HexDigitValue(char c);
+// A form-encoded name or value decoded: '+' as a space, every "%XX" (two hex digits) as its byte.
+// A '%' not followed by two hex digits is kept as written, or, with `strict`, makes the result
+// nullopt (as decodeURIComponent refuses it).
+std::optional<std::string> FormDecode(std::string_view s, bool strict = false);
 
 }  // namespace portal_check::text
 
