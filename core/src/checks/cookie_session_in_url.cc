@@ -14,7 +14,9 @@
 //     portals, does not count);
 //   - ASP.NET cookieless state in the path: "(S(...))" session and "(F(...))" forms ticket.
 // Details name where each id was found and the URL with every id value replaced by "[redacted]";
-// the id itself never enters the report.
+// the id itself never enters the report (and the rest of the URL, like every output string, then
+// passes through the output redaction, report/secret_redaction.h). The URL parts are read by
+// normalize/url_spans.h, which the output and bundle redaction read them by too.
 #include <algorithm>
 #include <iterator>
 #include <memory>
