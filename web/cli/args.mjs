@@ -26,6 +26,8 @@ const OPTIONS = {
   'har-out': ['string', ['scan']],
   insecure: ['flag', ['capture', 'scan']],
   probe: ['flag', ['capture', 'scan']],
+  'allow-private': ['flag', ['capture', 'scan']],
+  'ignore-robots': ['flag', ['capture', 'scan']],
   timeout: ['int:1:600', ['capture', 'scan']],
   profile: ['profiles', ['audit', 'scan', 'bundle']],
   declarations: ['string', ['audit', 'scan', 'bundle']],
@@ -36,15 +38,18 @@ const OPTIONS = {
   bundle: ['string', ['scan']],
 };
 
-const DEFAULTS = { format: 'text', 'fail-on': 'high', lang: 'vi', limit: 0, pages: 10, timeout: 15, insecure: false, probe: false };
+const DEFAULTS = { format: 'text', 'fail-on': 'high', lang: 'vi', limit: 0, pages: 10, timeout: 15, insecure: false, probe: false,
+  'allow-private': false, 'ignore-robots': false };
 
 export const USAGE = `Usage:
   portal-check audit FILE.har [--format text|json|sarif] [--out FILE] [--fail-on high|medium|low|none]
                               [--target URL] [--lang vi|en] [--limit N]
                               [--profile ID[,ID...]] [--declarations FILE.json]
   portal-check capture URL    [--pages N] [--out FILE.har] [--probe] [--timeout SECONDS]
+                              [--allow-private] [--ignore-robots]
   portal-check scan URL       [--pages N] [--format text|json|sarif] [--out FILE] [--har-out FILE.har]
                               [--fail-on high|medium|low|none] [--lang vi|en] [--limit N] [--probe]
+                              [--allow-private] [--ignore-robots]
                               [--profile ID[,ID...]] [--declarations FILE.json]
   portal-check keygen --out KEY.jwk
   portal-check bundle FILE.har --out BUNDLE.json [--key KEY.jwk] [--target URL]
@@ -71,6 +76,13 @@ export const USAGE = `Usage:
            changed findings (exit status from --fail-on on the new report)
   --probe  also requests well-known exposed-file paths (.git, .env, backups…; only with the owner's
            consent); admin login paths are always requested (public URLs, one GET each)
+           capture keeps to the site (the URL's origin and where its redirects end; other redirects
+           are recorded, not followed), honours robots.txt for its crawl, and stops cleanly with a
+           notice at its budget (3000 requests, 256 MiB of HAR); see README "Live capture"
+  --allow-private  also connect to loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7),
+           link-local (169.254/16, fe80::/10) and CGNAT (100.64/10) addresses; without it only
+           public ones and the start URL's own kind are used (a site on 127.0.0.1 works as is)
+  --ignore-robots  crawl the pages robots.txt disallows too (recorded in the HAR)
   --limit  text format: show at most N failing results (0 = all)
   --profile       criteria to evaluate, repeatable or comma-separated: ${PROFILES.join(', ')};
                   the report gains a "profiles" section (met / not-met / not-assessed /

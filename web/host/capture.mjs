@@ -1,9 +1,10 @@
 // Live capture (Node only): visits a site the way a first-time visitor would and records what it
 // saw as a HAR 1.2 object for the engine. Judgement stays in the C++ core; this only gathers.
 //
-// captureToFile(startUrl, file, options) → Promise<{pages, entries, requests, bytes, stopped}>
-//   writes the HAR to `file` as it goes (har-file-writer.mjs: entry by entry, never the whole HAR
-//   in memory); stopped is null or {limit, message} when the budget ended the capture early.
+// captureToFile(startUrl, file, options) → Promise<{pages, requests, bytes, stopped, answered,
+//   firstError}> writes the HAR to `file` as it goes (har-file-writer.mjs: entry by entry, never
+//   the whole HAR in memory); stopped is null or {limit, message} when the budget ended the
+//   capture early; answered: some request got a response; firstError: the first entry's _error.
 // capture(startUrl, options) → Promise<HAR object {log: {...}}>: the same, through a temporary
 //   file read back (for tests and small captures; the CLI uses captureToFile).
 //   options:
@@ -212,6 +213,8 @@ export async function captureToFile(startUrl, file, options = {}) {
   const writer = createHarFileWriter(file);
   let requests = 0;
   let stopped = null;
+  let answered = false;
+  let firstError;
   const harPages = [];
   const fetched = new Set(); // every URL requested, to fetch each once
 
@@ -238,6 +241,8 @@ export async function captureToFile(startUrl, file, options = {}) {
         return exchange(current, { method: 'GET', headers: headers(kind), timeoutMs, maxBytes, policy, lookup: guarded });
       });
       if (!raw) break;
+      if (raw.status > 0) answered = true;
+      if (firstError === undefined) firstError = raw.error;
       hops.push(raw);
       const entry = toHarEntry(raw, { resourceType: kind, purpose });
       entries.push(entry);
@@ -400,7 +405,7 @@ export async function captureToFile(startUrl, file, options = {}) {
     writer.abort();
     throw e;
   }
-  return { pages: harPages.length, requests, bytes: writer.bytes, stopped };
+  return { pages: harPages.length, requests, bytes: writer.bytes, stopped, answered, firstError: firstError ?? null };
 }
 
 export async function capture(startUrl, options = {}) {
