@@ -64,7 +64,8 @@
 //   robots.txt: /robots.txt of the site origin is fetched first and its rules for our product
 //   token "portal-check", else for "*", are honoured by the crawl (robots-rules.mjs): a
 //   disallowed link is not fetched, nor a crawled page's redirect to a disallowed path. robots.txt
-//   answering 4xx allows everything; unreachable or 5xx disallows the whole crawl (RFC 9309).
+//   answering 4xx (or a redirect not followed) allows everything; no answer or 5xx disallows the
+//   whole crawl (RFC 9309).
 //   Exempt, because they are not crawling: the start URL and its other form (the user named
 //   them), robots.txt and security.txt (files meant for tools), the error-page path (a random
 //   path that cannot exist), the admin paths (one GET each of public URLs, and hiding a login
@@ -173,8 +174,9 @@ function checkOptions(o) {
   }
 }
 
-// The robots.txt rules from its chain's final response (RFC 9309 §2.3.1): 2xx → its rules, 4xx →
-// everything allowed, no answer or 5xx → nothing crawled. → {allows(url), record}
+// The robots.txt rules from its chain's final response (RFC 9309 §2.3.1): 2xx → its rules; 4xx,
+// or a redirect not followed (off the site, a bad Location, too many hops: "unavailable") →
+// everything allowed; no answer or 5xx ("unreachable") → nothing crawled. → {allows(url), record}
 function robotsFrom(result) {
   const raw = result?.final;
   const status = raw ? raw.status : 0;
@@ -186,7 +188,7 @@ function robotsFrom(result) {
       record: { honoured: true, url, status, group: rules.group },
     };
   }
-  if (status >= 400 && status < 500) return { allows: () => true, record: { honoured: true, url, status, group: 'none' } };
+  if (status >= 300 && status < 500) return { allows: () => true, record: { honoured: true, url, status, group: 'none' } };
   return { allows: () => false, record: { honoured: true, url, status, group: 'unreachable (nothing crawled)' } };
 }
 
