@@ -391,3 +391,46 @@ test('robots.txt: 404 allows the crawl, 5xx or no answer stops it (RFC 9309)', a
     }
   }
 });
+
+// The command line with the real budget: pages of 30 bomb scripts (each cut at 5 MiB decoded)
+// reach CAPTURE_BUDGET.maxHarBytes in two pages; the capture exits 0 with a notice on stderr and
+// a HAR file that is whole (metadata first, entries closed), not one giant string.
+test('CLI: the default budget stops a bomb site cleanly (exit 0, stderr notice, a whole HAR)', async () => {
+  const { execFile } = await import('node:child_process');
+  const body = bomb(6 << 20);
+  const site = await serve((req, res) => {
+    const n = Number(/^\/p(\d+)$/.exec(req.url)?.[1] ?? 0);
+    if (req.url === '/' || /^\/p\d+$/.test(req.url)) {
+      const scripts = Array.from({ length: 30 }, (_, i) => `<script src="/s${n}-${i}.js"></script>`).join('');
+      return html(res, `${scripts}<a href="/p${n + 1}">next</a>`);
+    }
+    if (req.url.endsWith('.js')) { res.writeHead(200, { 'Content-Type': 'application/javascript', 'Content-Encoding': 'gzip' }); return res.end(body); }
+    return notFound(res);
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-cli-budget-'));
+  const file = path.join(dir, 'bomb.har');
+  try {
+    const cli = new URL('../../web/cli/portal-check.mjs', import.meta.url).pathname;
+    const r = await new Promise((resolve) => {
+      execFile(process.execPath, [cli, 'capture', site.url, '--out', file], { maxBuffer: 1 << 20 },
+        (error, stdout, stderr) => resolve({ code: error ? error.code : 0, stdout, stderr }));
+    });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^portal-check: notice: the capture stopped early: the HAR size budget \(maxHarBytes = 268435456 bytes\) was reached; the HAR is valid/);
+    assert.equal(r.stderr.split('\n').filter(Boolean).length, 1);
+    const size = fs.statSync(file).size;
+    assert.ok(size > CAPTURE_BUDGET.maxHarBytes && size < CAPTURE_BUDGET.maxHarBytes + 4 * (6 << 20), `${size} bytes`);
+    const fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(4096);
+    fs.readSync(fd, head, 0, head.length, 0);
+    const tail = Buffer.alloc(16);
+    fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+    fs.closeSync(fd);
+    assert.match(head.toString(), /^\{"log":\{"version":"1\.2",.*"stoppedBy":"maxHarBytes"/);
+    assert.match(tail.toString(), /\}\n\]\}\}\n$/);
+    assert.ok(site.hits.length < 80, `${site.hits.length} requests`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await site.close();
+  }
+});

@@ -220,10 +220,17 @@ export async function captureToFile(startUrl, file, options = {}) {
   const harPages = [];
   const fetched = new Set(); // every URL requested, to fetch each once
 
+  // Body bytes received but not yet written as entries: counted at once, so that a request
+  // starting in between sees them (the overshoot stays within the requests in flight).
+  let unwrittenBodyBytes = 0;
+  const fill = (slot, entries, part) => {
+    for (const e of entries) unwrittenBodyBytes -= e.response.content.size;
+    writer.fill(slot, entries, part);
+  };
   const overBudget = () => {
     if (!stopped && requests >= maxRequests) {
       stopped = { limit: 'maxRequests', message: `the request budget (maxRequests = ${maxRequests}) was reached` };
-    } else if (!stopped && writer.bytes >= maxHarBytes) {
+    } else if (!stopped && writer.bytes + unwrittenBodyBytes >= maxHarBytes) {
       stopped = { limit: 'maxHarBytes', message: `the HAR size budget (maxHarBytes = ${maxHarBytes} bytes) was reached` };
     }
     return stopped !== null;
@@ -240,7 +247,9 @@ export async function captureToFile(startUrl, file, options = {}) {
       const raw = await run(async () => {
         if (overBudget()) return null;
         requests++;
-        return exchange(current, { method: 'GET', headers: headers(kind), timeoutMs, maxBytes, policy, lookup: guarded });
+        const done = await exchange(current, { method: 'GET', headers: headers(kind), timeoutMs, maxBytes, policy, lookup: guarded });
+        unwrittenBodyBytes += done.body.length;
+        return done;
       });
       if (!raw) break;
       if (raw.status > 0) answered = true;
@@ -308,7 +317,7 @@ export async function captureToFile(startUrl, file, options = {}) {
   const onSite = (url) => siteOrigins.has(originOf(url));
 
   const startPages = orderedStart.map(asPage).filter(Boolean);
-  for (const c of orderedStart) writer.fill(writer.reserve(), c.entries);
+  for (const c of orderedStart) fill(writer.reserve(), c.entries);
 
   // 4. Subresources of one page, on the site only, each written as soon as it completes.
   const subresources = (page, slot) => {
@@ -320,7 +329,7 @@ export async function captureToFile(startUrl, file, options = {}) {
     return Promise.all(wanted.map(async ([url, kind], part) => {
       const r = await chain(url, { kind, purpose: kind, follow: offSite });
       for (const e of r?.entries ?? []) e.pageref = page.id;
-      writer.fill(slot, r?.entries ?? [], part);
+      fill(slot, r?.entries ?? [], part);
     }));
   };
   const pageTasks = startPages.map((p) => subresources(p, writer.reserve()));
@@ -330,7 +339,7 @@ export async function captureToFile(startUrl, file, options = {}) {
   fetched.add(robotsUrl);
   const robotsSlot = writer.reserve();
   const robotsChain = await chain(robotsUrl, { kind: 'other', purpose: 'robots', follow: offSite });
-  writer.fill(robotsSlot, robotsChain?.entries ?? []);
+  fill(robotsSlot, robotsChain?.entries ?? []);
   const robots = ignoreRobots ? { allows: () => true, record: { honoured: false, reason: 'ignoreRobots (--ignore-robots)' } }
     : robotsFrom(robotsChain);
   let robotsSkipped = 0;
@@ -346,7 +355,7 @@ export async function captureToFile(startUrl, file, options = {}) {
     fetched.add(url);
     const slot = writer.reserve();
     const r = await chain(url, { kind: purpose === 'admin' ? 'document' : 'other', purpose, follow: offSite });
-    writer.fill(slot, r?.entries ?? []);
+    fill(slot, r?.entries ?? []);
   }));
 
   // 3. Crawl, wave by wave.
@@ -374,7 +383,7 @@ export async function captureToFile(startUrl, file, options = {}) {
     const next = [];
     results.forEach((r, i) => {
       const page = asPage(r);
-      writer.fill(slots[i][0], r?.entries ?? []);
+      fill(slots[i][0], r?.entries ?? []);
       crawlTasks.push(page ? subresources(page, slots[i][1]) : Promise.resolve());
       if (page) next.push(page);
     });
