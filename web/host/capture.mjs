@@ -62,7 +62,7 @@
 //   is), unless allowPrivate. A refused one is an entry with status 0 and _error "refused: ...";
 //   nothing is sent to it.
 //   robots.txt: /robots.txt of the site origin is fetched first and its rules for our product
-//   token "portal-check", else for "*", are honoured by the crawl (robots-rules.mjs): a
+//   token "portal-check", else for "*", are honoured by the crawl on both origins of the site (robots-rules.mjs): a
 //   disallowed link is not fetched, nor a crawled page's redirect to a disallowed path. robots.txt
 //   answering 4xx (or a redirect not followed) allows everything; no answer or 5xx disallows the
 //   whole crawl (RFC 9309).
