@@ -434,3 +434,39 @@ test('CLI: the default budget stops a bomb site cleanly (exit 0, stderr notice, 
     await site.close();
   }
 });
+
+// The engine's side: what the capture could not wholly see is said in the report.
+test('cut bodies and a budget stop become report notices; a cut page does not pass', async (t) => {
+  const { wasmDir, loadNodeEngine } = await import('../../web/cli/engine-files.mjs');
+  const { auditHar } = await import('../../web/host/engine.mjs');
+  if (!fs.existsSync(path.join(wasmDir(), 'portal_check.wasm'))) { t.skip(`no wasm engine in ${wasmDir()} (run scripts/build)`); return; }
+  const filler = 'x'.repeat(4000);
+  const site = await serve((req, res) => {
+    if (req.url === '/') return html(res, `<link rel=stylesheet href="/a.css"><p>${filler}</p><a href="/b">b</a>`);
+    if (req.url === '/a.css') { res.writeHead(200, { 'Content-Type': 'text/css' }); return res.end(`body{}/*${filler}*/`); }
+    if (req.url === '/b') return html(res, '<p>b</p>');
+    return notFound(res);
+  });
+  try {
+    const engine = await loadNodeEngine();
+    const closed = `https://127.0.0.1:${await closedPort()}/`;
+    const cut = await capture(site.url, { pages: 2, maxBytes: 1000, httpsUrl: closed });
+    const cutUrls = cut.log.entries.filter((e) => e._portalCheck.bodyCut).map((e) => e.request.url);
+    assert.deepEqual(cutUrls, [site.url, `${site.url}a.css`]);
+    const { report } = await auditHar(engine, JSON.stringify(cut));
+    const notice = report.notices.find((n) => n.code === 'bodies-cut');
+    assert.ok(notice, JSON.stringify(report.notices.map((n) => n.code)));
+    assert.match(notice.message, new RegExp(`^2 response bodies were cut: only the first part of each was seen \\(${site.url}, ${site.url}a\\.css\\)`));
+    const onPage = report.checks.filter((c) => c.page === site.url && c.id === 'page.spam-injection');
+    assert.deepEqual(onPage.map((c) => c.outcome), ['not-captured'], 'a pass is withheld on the cut page');
+
+    const whole = await capture(site.url, { pages: 2, httpsUrl: closed });
+    assert.equal((await auditHar(engine, JSON.stringify(whole))).report.notices.some((n) => n.code === 'bodies-cut'), false);
+
+    const stopped = await capture(site.url, { pages: 2, httpsUrl: closed, maxRequests: 3 });
+    const stop = (await auditHar(engine, JSON.stringify(stopped))).report.notices.find((n) => n.code === 'capture-stopped');
+    assert.match(stop.message, /stopped before it was complete \(the request budget \(maxRequests = 3\) was reached\)/);
+  } finally {
+    await site.close();
+  }
+});

@@ -203,9 +203,9 @@ export async function captureToFile(startUrl, file, options = {}) {
   const start = parseStart(startUrl);
   const paths = sitePaths();
   const run = limiter(concurrency);
-  const baseLookup = lookup;
-  const policy = addressPolicy({ allowPrivate, allowedClasses: await resolveClasses(start.hostname, ...(baseLookup ? [baseLookup] : [])) });
-  const guarded = guardedLookup(policy, ...(baseLookup ? [baseLookup] : []));
+  // (An undefined lookup is the default parameter: dns.lookup.)
+  const policy = addressPolicy({ allowPrivate, allowedClasses: await resolveClasses(start.hostname, lookup) });
+  const guarded = guardedLookup(policy, lookup);
   const headers = (kind) => ({
     'User-Agent': `portal-check/${PORTAL_CHECK_VERSION} (security self-check)`,
     Accept: ACCEPT[kind] || ACCEPT.other,
@@ -213,210 +213,211 @@ export async function captureToFile(startUrl, file, options = {}) {
     'Accept-Encoding': 'gzip, deflate, br',
   });
   const writer = createHarFileWriter(file);
-  let requests = 0;
-  let stopped = null;
-  let answered = false;
-  let firstError;
-  const harPages = [];
-  const fetched = new Set(); // every URL requested, to fetch each once
-
-  // Body bytes received but not yet written as entries: counted at once, so that a request
-  // starting in between sees them (the overshoot stays within the requests in flight).
-  let unwrittenBodyBytes = 0;
-  const fill = (slot, entries, part) => {
-    for (const e of entries) unwrittenBodyBytes -= e.response.content.size;
-    writer.fill(slot, entries, part);
-  };
-  const overBudget = () => {
-    if (!stopped && requests >= maxRequests) {
-      stopped = { limit: 'maxRequests', message: `the request budget (maxRequests = ${maxRequests}) was reached` };
-    } else if (!stopped && writer.bytes + unwrittenBodyBytes >= maxHarBytes) {
-      stopped = { limit: 'maxHarBytes', message: `the HAR size budget (maxHarBytes = ${maxHarBytes} bytes) was reached` };
-    }
-    return stopped !== null;
-  };
-
-  // Follows one redirect chain while `follow(next)` allows. → {entries, hops: [raw], final: raw},
-  // or null when the budget let no request start.
-  async function chain(url, { kind, purpose, follow }) {
-    const hops = [];
-    const entries = [];
-    let current = url;
-    for (;;) {
-      fetched.add(current);
-      const raw = await run(async () => {
-        if (overBudget()) return null;
-        requests++;
-        const done = await exchange(current, { method: 'GET', headers: headers(kind), timeoutMs, maxBytes, policy, lookup: guarded });
-        unwrittenBodyBytes += done.body.length;
-        return done;
-      });
-      if (!raw) break;
-      if (raw.status > 0) answered = true;
-      if (firstError === undefined) firstError = raw.error;
-      hops.push(raw);
-      const entry = toHarEntry(raw, { resourceType: kind, purpose });
-      entries.push(entry);
-      onProgress?.({ requests, pages: harPages.length });
-      const next = redirectTarget(raw);
-      // Stop at a URL already requested elsewhere (e.g. http → the https start): redirectURL says where.
-      if (!next || !/^https?:/i.test(next) || fetched.has(next)) break;
-      const refusal = follow(next);
-      if (refusal) { entry._portalCheck.redirectNotFollowed = refusal; break; }
-      if (hops.length > maxRedirects) { entry._portalCheck.redirectLimit = true; break; }
-      current = next;
-    }
-    return hops.length ? { entries, hops, final: hops[hops.length - 1] } : null;
-  }
-
-  // Registers the chain's final response as a page when it is one; returns its scan or null.
-  function asPage(result) {
-    const raw = result?.final;
-    if (!raw || !isHtmlPage(raw) || harPages.some((p) => p._url === raw.url)) return null;
-    const scan = scanHtml(htmlTextForLinks(raw.body, contentTypeOf(raw), { cut: raw.bodyCut }), raw.url);
-    const id = `page_${harPages.length + 1}`;
-    harPages.push({ _url: raw.url, startedDateTime: result.hops[0].started.toISOString(), id, title: scan.title || raw.url,
-      pageTimings: { onContentLoad: -1, onLoad: -1 } });
-    for (const e of result.entries) e.pageref = id;
-    return { id, url: raw.url, scan };
-  }
-
-  const siteOrigins = new Set([start.origin]);
-  const offSite = (next) => (siteOrigins.has(originOf(next)) ? null : 'off-site');
-  const anywhere = () => null;
-
-  // 1. The two forms of the start URL: the start URL's own form first, followed wherever it goes.
-  const isHttpStart = start.protocol === 'http:';
-  let httpChain = null;
-  let httpsChain = null;
-  const startChain = await chain(start.href, { kind: 'document', purpose: 'start', follow: anywhere });
-  if (startChain) siteOrigins.add(originOf(startChain.final.url));
-  if (isHttpStart) {
-    httpChain = startChain;
-    let httpsForm = httpsUrl;
-    if (!httpsForm) {
-      const viaRedirect = (httpChain?.hops ?? []).map((h) => new URL(h.url))
-        .find((h) => h.protocol === 'https:' && h.hostname === start.hostname);
-      httpsForm = viaRedirect ? `${viaRedirect.origin}${start.pathname}${start.search}` : withScheme(start, 'https:');
-    }
-    if (!fetched.has(httpsForm)) httpsChain = await chain(httpsForm, { kind: 'document', purpose: 'start', follow: offSite });
-  } else {
-    httpsChain = startChain;
-    const httpForm = httpUrl ?? withScheme(start, 'http:');
-    if (!fetched.has(httpForm)) httpChain = await chain(httpForm, { kind: 'document', purpose: 'start', follow: offSite });
-  }
-  const orderedStart = (isHttpStart ? [httpChain, httpsChain] : [httpsChain, httpChain]).filter(Boolean);
-
-  // The site origin for the site files: the first https response that answered, else any that
-  // answered.
-  const startHops = [...(httpsChain?.hops ?? []), ...(httpChain?.hops ?? [])];
-  const answeredHttps = startHops.filter((h) => h.status > 0 && h.url.startsWith('https:') && siteOrigins.has(originOf(h.url)));
-  const siteRaw = answeredHttps.find((h) => !redirectTarget(h)) ?? answeredHttps[0] ??
-    startHops.find((h) => h.status > 0 && siteOrigins.has(originOf(h.url))) ?? startHops[0];
-  const siteOrigin = siteRaw ? originOf(siteRaw.url) : start.origin;
-  const onSite = (url) => siteOrigins.has(originOf(url));
-
-  const startPages = orderedStart.map(asPage).filter(Boolean);
-  for (const c of orderedStart) fill(writer.reserve(), c.entries);
-
-  // 4. Subresources of one page, on the site only, each written as soon as it completes.
-  const subresources = (page, slot) => {
-    const wanted = [
-      ...page.scan.scripts.map((url) => [url, 'script']),
-      ...page.scan.stylesheets.map((url) => [url, 'stylesheet']),
-    ].filter(([url]) => onSite(url) && !fetched.has(url)).slice(0, MAX_SUBRESOURCES_PER_PAGE);
-    for (const [url] of wanted) fetched.add(url);
-    return Promise.all(wanted.map(async ([url, kind], part) => {
-      const r = await chain(url, { kind, purpose: kind, follow: offSite });
-      for (const e of r?.entries ?? []) e.pageref = page.id;
-      fill(slot, r?.entries ?? [], part);
-    }));
-  };
-  const pageTasks = startPages.map((p) => subresources(p, writer.reserve()));
-
-  // 2. Site files: robots.txt first (the crawl needs its rules), the others alongside the crawl.
-  const robotsUrl = new URL('/robots.txt', siteOrigin).href;
-  fetched.add(robotsUrl);
-  const robotsSlot = writer.reserve();
-  const robotsChain = await chain(robotsUrl, { kind: 'other', purpose: 'robots', follow: offSite });
-  fill(robotsSlot, robotsChain?.entries ?? []);
-  const robots = ignoreRobots ? { allows: () => true, record: { honoured: false, reason: 'ignoreRobots (--ignore-robots)' } }
-    : robotsFrom(robotsChain);
-  let robotsSkipped = 0;
-  const token = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
-  const siteFiles = [
-    ['/.well-known/security.txt', 'security-txt'],
-    [`/portal-check-${token}-khong-ton-tai`, 'error-page'],
-    ...paths.admin.map((p) => [p, 'admin']),
-    ...(probe ? paths.probe.map((p) => [p, 'probe']) : []),
-  ].filter(([p], i, all) => p !== '/robots.txt' && all.findIndex(([q]) => q === p) === i);
-  const siteTasks = Promise.all(siteFiles.map(async ([p, purpose]) => {
-    const url = new URL(p, siteOrigin).href;
-    fetched.add(url);
-    const slot = writer.reserve();
-    const r = await chain(url, { kind: purpose === 'admin' ? 'document' : 'other', purpose, follow: offSite });
-    fill(slot, r?.entries ?? []);
-  }));
-
-  // 3. Crawl, wave by wave.
-  const followPage = (next) => offSite(next) ?? (robots.allows(next) ? null : 'robots');
-  const crawlTasks = [];
-  let budget = Math.max(0, pages - startPages.length);
-  let wave = startPages;
-  const queued = new Set();
-  while (budget > 0 && wave.length > 0 && !stopped) {
-    const frontier = [];
-    for (const p of wave) {
-      for (const link of p.scan.links) {
-        if (fetched.has(link) || queued.has(link) || !onSite(link)) continue;
-        const { pathname } = new URL(link);
-        if (NOT_A_PAGE.test(pathname) || LOGOUT.test(link)) continue;
-        queued.add(link);
-        if (!robots.allows(link)) { robotsSkipped++; continue; }
-        frontier.push(link);
-      }
-    }
-    const take = frontier.slice(0, budget);
-    budget -= take.length;
-    const slots = take.map(() => [writer.reserve(), writer.reserve()]);
-    const results = await Promise.all(take.map((url) => chain(url, { kind: 'document', purpose: 'page', follow: followPage })));
-    const next = [];
-    results.forEach((r, i) => {
-      const page = asPage(r);
-      fill(slots[i][0], r?.entries ?? []);
-      crawlTasks.push(page ? subresources(page, slots[i][1]) : Promise.resolve());
-      if (page) next.push(page);
-    });
-    wave = next;
-  }
-
-  await Promise.all(pageTasks);
-  await siteTasks;
-  await Promise.all(crawlTasks);
-
-  const robotsRecord = { ...robots.record, ...(robots.record.honoured ? { linksSkipped: robotsSkipped } : {}) };
-  const portalCheck = {
-    target: start.href,
-    captureMethod: 'cli-live',
-    pagesLimit: pages,
-    activeProbe: probe,
-    limits: { timeoutMs, maxBytes, maxRedirects, concurrency },
-    budget: { maxRequests, maxHarBytes, requests, bytes: writer.bytes },
-    addresses: { allowPrivate, allowedClasses: policy.allowedClasses },
-    robots: robotsRecord,
-    ...(stopped ? { stopped: stopped.message, stoppedBy: stopped.limit } : {}),
-  };
+  // Nothing half-written is left behind: on any error the spool and the file are removed.
   try {
+    let requests = 0;
+    let stopped = null;
+    let answered = false;
+    let firstError;
+    const harPages = [];
+    const fetched = new Set(); // every URL requested, to fetch each once
+
+    // Body bytes received but not yet written as entries: counted at once, so that a request
+    // starting in between sees them (the overshoot stays within the requests in flight).
+    let unwrittenBodyBytes = 0;
+    const fill = (slot, entries, part) => {
+      for (const e of entries) unwrittenBodyBytes -= e.response.content.size;
+      writer.fill(slot, entries, part);
+    };
+    const overBudget = () => {
+      if (!stopped && requests >= maxRequests) {
+        stopped = { limit: 'maxRequests', message: `the request budget (maxRequests = ${maxRequests}) was reached` };
+      } else if (!stopped && writer.bytes + unwrittenBodyBytes >= maxHarBytes) {
+        stopped = { limit: 'maxHarBytes', message: `the HAR size budget (maxHarBytes = ${maxHarBytes} bytes) was reached` };
+      }
+      return stopped !== null;
+    };
+
+    // Follows one redirect chain while `follow(next)` allows. → {entries, hops: [raw], final: raw},
+    // or null when the budget let no request start.
+    async function chain(url, { kind, purpose, follow }) {
+      const hops = [];
+      const entries = [];
+      let current = url;
+      for (;;) {
+        fetched.add(current);
+        const raw = await run(async () => {
+          if (overBudget()) return null;
+          requests++;
+          const done = await exchange(current, { method: 'GET', headers: headers(kind), timeoutMs, maxBytes, policy, lookup: guarded });
+          unwrittenBodyBytes += done.body.length;
+          return done;
+        });
+        if (!raw) break;
+        if (raw.status > 0) answered = true;
+        if (firstError === undefined) firstError = raw.error;
+        hops.push(raw);
+        const entry = toHarEntry(raw, { resourceType: kind, purpose });
+        entries.push(entry);
+        onProgress?.({ requests, pages: harPages.length });
+        const next = redirectTarget(raw);
+        // Stop at a URL already requested elsewhere (e.g. http → the https start): redirectURL says where.
+        if (!next || !/^https?:/i.test(next) || fetched.has(next)) break;
+        const refusal = follow(next);
+        if (refusal) { entry._portalCheck.redirectNotFollowed = refusal; break; }
+        if (hops.length > maxRedirects) { entry._portalCheck.redirectLimit = true; break; }
+        current = next;
+      }
+      return hops.length ? { entries, hops, final: hops[hops.length - 1] } : null;
+    }
+
+    // Registers the chain's final response as a page when it is one; returns its scan or null.
+    function asPage(result) {
+      const raw = result?.final;
+      if (!raw || !isHtmlPage(raw) || harPages.some((p) => p._url === raw.url)) return null;
+      const scan = scanHtml(htmlTextForLinks(raw.body, contentTypeOf(raw), { cut: raw.bodyCut }), raw.url);
+      const id = `page_${harPages.length + 1}`;
+      harPages.push({ _url: raw.url, startedDateTime: result.hops[0].started.toISOString(), id, title: scan.title || raw.url,
+        pageTimings: { onContentLoad: -1, onLoad: -1 } });
+      for (const e of result.entries) e.pageref = id;
+      return { id, url: raw.url, scan };
+    }
+
+    const siteOrigins = new Set([start.origin]);
+    const offSite = (next) => (siteOrigins.has(originOf(next)) ? null : 'off-site');
+    const anywhere = () => null;
+
+    // 1. The two forms of the start URL: the start URL's own form first, followed wherever it goes.
+    const isHttpStart = start.protocol === 'http:';
+    let httpChain = null;
+    let httpsChain = null;
+    const startChain = await chain(start.href, { kind: 'document', purpose: 'start', follow: anywhere });
+    if (startChain) siteOrigins.add(originOf(startChain.final.url));
+    if (isHttpStart) {
+      httpChain = startChain;
+      let httpsForm = httpsUrl;
+      if (!httpsForm) {
+        const viaRedirect = (httpChain?.hops ?? []).map((h) => new URL(h.url))
+          .find((h) => h.protocol === 'https:' && h.hostname === start.hostname);
+        httpsForm = viaRedirect ? `${viaRedirect.origin}${start.pathname}${start.search}` : withScheme(start, 'https:');
+      }
+      if (!fetched.has(httpsForm)) httpsChain = await chain(httpsForm, { kind: 'document', purpose: 'start', follow: offSite });
+    } else {
+      httpsChain = startChain;
+      const httpForm = httpUrl ?? withScheme(start, 'http:');
+      if (!fetched.has(httpForm)) httpChain = await chain(httpForm, { kind: 'document', purpose: 'start', follow: offSite });
+    }
+    const orderedStart = (isHttpStart ? [httpChain, httpsChain] : [httpsChain, httpChain]).filter(Boolean);
+
+    // The site origin for the site files: the first https response that answered, else any that
+    // answered.
+    const startHops = [...(httpsChain?.hops ?? []), ...(httpChain?.hops ?? [])];
+    const answeredHttps = startHops.filter((h) => h.status > 0 && h.url.startsWith('https:') && siteOrigins.has(originOf(h.url)));
+    const siteRaw = answeredHttps.find((h) => !redirectTarget(h)) ?? answeredHttps[0] ??
+      startHops.find((h) => h.status > 0 && siteOrigins.has(originOf(h.url))) ?? startHops[0];
+    const siteOrigin = siteRaw ? originOf(siteRaw.url) : start.origin;
+    const onSite = (url) => siteOrigins.has(originOf(url));
+
+    const startPages = orderedStart.map(asPage).filter(Boolean);
+    for (const c of orderedStart) fill(writer.reserve(), c.entries);
+
+    // 4. Subresources of one page, on the site only, each written as soon as it completes.
+    const subresources = (page, slot) => {
+      const wanted = [
+        ...page.scan.scripts.map((url) => [url, 'script']),
+        ...page.scan.stylesheets.map((url) => [url, 'stylesheet']),
+      ].filter(([url]) => onSite(url) && !fetched.has(url)).slice(0, MAX_SUBRESOURCES_PER_PAGE);
+      for (const [url] of wanted) fetched.add(url);
+      return Promise.all(wanted.map(async ([url, kind], part) => {
+        const r = await chain(url, { kind, purpose: kind, follow: offSite });
+        for (const e of r?.entries ?? []) e.pageref = page.id;
+        fill(slot, r?.entries ?? [], part);
+      }));
+    };
+    const pageTasks = startPages.map((p) => subresources(p, writer.reserve()));
+
+    // 2. Site files: robots.txt first (the crawl needs its rules), the others alongside the crawl.
+    const robotsUrl = new URL('/robots.txt', siteOrigin).href;
+    fetched.add(robotsUrl);
+    const robotsSlot = writer.reserve();
+    const robotsChain = await chain(robotsUrl, { kind: 'other', purpose: 'robots', follow: offSite });
+    fill(robotsSlot, robotsChain?.entries ?? []);
+    const robots = ignoreRobots ? { allows: () => true, record: { honoured: false, reason: 'ignoreRobots (--ignore-robots)' } }
+      : robotsFrom(robotsChain);
+    let robotsSkipped = 0;
+    const token = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const siteFiles = [
+      ['/.well-known/security.txt', 'security-txt'],
+      [`/portal-check-${token}-khong-ton-tai`, 'error-page'],
+      ...paths.admin.map((p) => [p, 'admin']),
+      ...(probe ? paths.probe.map((p) => [p, 'probe']) : []),
+    ].filter(([p], i, all) => p !== '/robots.txt' && all.findIndex(([q]) => q === p) === i);
+    const siteTasks = Promise.all(siteFiles.map(async ([p, purpose]) => {
+      const url = new URL(p, siteOrigin).href;
+      fetched.add(url);
+      const slot = writer.reserve();
+      const r = await chain(url, { kind: purpose === 'admin' ? 'document' : 'other', purpose, follow: offSite });
+      fill(slot, r?.entries ?? []);
+    }));
+
+    // 3. Crawl, wave by wave.
+    const followPage = (next) => offSite(next) ?? (robots.allows(next) ? null : 'robots');
+    const crawlTasks = [];
+    let budget = Math.max(0, pages - startPages.length);
+    let wave = startPages;
+    const queued = new Set();
+    while (budget > 0 && wave.length > 0 && !stopped) {
+      const frontier = [];
+      for (const p of wave) {
+        for (const link of p.scan.links) {
+          if (fetched.has(link) || queued.has(link) || !onSite(link)) continue;
+          const { pathname } = new URL(link);
+          if (NOT_A_PAGE.test(pathname) || LOGOUT.test(link)) continue;
+          queued.add(link);
+          if (!robots.allows(link)) { robotsSkipped++; continue; }
+          frontier.push(link);
+        }
+      }
+      const take = frontier.slice(0, budget);
+      budget -= take.length;
+      const slots = take.map(() => [writer.reserve(), writer.reserve()]);
+      const results = await Promise.all(take.map((url) => chain(url, { kind: 'document', purpose: 'page', follow: followPage })));
+      const next = [];
+      results.forEach((r, i) => {
+        const page = asPage(r);
+        fill(slots[i][0], r?.entries ?? []);
+        crawlTasks.push(page ? subresources(page, slots[i][1]) : Promise.resolve());
+        if (page) next.push(page);
+      });
+      wave = next;
+    }
+
+    await Promise.all(pageTasks);
+    await siteTasks;
+    await Promise.all(crawlTasks);
+
+    const robotsRecord = { ...robots.record, ...(robots.record.honoured ? { linksSkipped: robotsSkipped } : {}) };
+    const portalCheck = {
+      target: start.href,
+      captureMethod: 'cli-live',
+      pagesLimit: pages,
+      activeProbe: probe,
+      limits: { timeoutMs, maxBytes, maxRedirects, concurrency },
+      budget: { maxRequests, maxHarBytes, requests, bytes: writer.bytes },
+      addresses: { allowPrivate, allowedClasses: policy.allowedClasses },
+      robots: robotsRecord,
+      ...(stopped ? { stopped: stopped.message, stoppedBy: stopped.limit } : {}),
+    };
     await writer.finish({
       version: '1.2',
       creator: { name: 'portal-check', version: PORTAL_CHECK_VERSION },
       _portalCheck: portalCheck,
     }, harPages.map(({ _url, ...p }) => p));
+    return { pages: harPages.length, requests, bytes: writer.bytes, stopped, answered, firstError: firstError ?? null };
   } catch (e) {
     writer.abort();
     throw e;
   }
-  return { pages: harPages.length, requests, bytes: writer.bytes, stopped, answered, firstError: firstError ?? null };
 }
 
 export async function capture(startUrl, options = {}) {

@@ -67,9 +67,9 @@ export function createHarFileWriter(file) {
       } finally {
         fs.closeSync(out);
         fs.closeSync(spool);
+        spoolOpen = false;
         fs.rmSync(spoolFile, { force: true });
       }
-      spoolOpen = false;
     },
     abort() {
       if (spoolOpen) fs.closeSync(spool);
