@@ -92,6 +92,8 @@ test('the start chain may leave its origin (that is how the site is found) but n
     ['http://ula.test/', 'private', { 'ula.test': 'fd00::1' }],
     ['http://cgnat.test/', 'cgnat', { 'cgnat.test': '100.64.0.1' }],
     ['http://zero.test/', 'unspecified', { 'zero.test': '0.0.0.0' }],
+    ['https://secure-meta.test/', 'link-local', { 'secure-meta.test': '169.254.169.254' }],
+    ['https://[::ffff:a9fe:a9fe]/', 'link-local', {}],
   ]) {
     // The start host is a name resolving to loopback, so loopback is the start's own class.
     const site = await serve((req, res) => { res.writeHead(302, { Location: location }); res.end(); });
@@ -104,7 +106,7 @@ test('the start chain may leave its origin (that is how the site is found) but n
       assert.equal(hop.response.status, 0);
       assert.match(hop.response._error, new RegExp(`^refused: .* is a ${cls} address`), location);
       assert.ok(Date.now() - t0 < 3000, 'refused at once, no connection attempt waited for');
-      const host = new URL(location).hostname;
+      const host = new URL(location).hostname.replace(/^\[|\]$/g, '');
       if (!net.isIP(host)) assert.ok(calls.includes(host), 'checked after DNS resolution');
     } finally {
       await site.close();
