@@ -472,3 +472,22 @@ test('cut bodies and a budget stop become report notices; a cut page does not pa
     await site.close();
   }
 });
+
+test('MAX_SUBRESOURCES_PER_PAGE: at it every script is fetched, past it the rest are not', async () => {
+  const { MAX_SUBRESOURCES_PER_PAGE } = await import('../../web/host/capture.mjs');
+  for (const n of [MAX_SUBRESOURCES_PER_PAGE, MAX_SUBRESOURCES_PER_PAGE + 1]) {
+    const site = await serve((req, res) => {
+      if (req.url === '/') return html(res, Array.from({ length: n }, (_, i) => `<script src="/s${i}.js"></script>`).join(''));
+      res.writeHead(200, { 'Content-Type': 'application/javascript' });
+      return res.end('1');
+    });
+    try {
+      const h = await capture(site.url, { pages: 1, httpsUrl: `https://127.0.0.1:${await closedPort()}/` });
+      const scripts = h.log.entries.filter((e) => e._portalCheck.purpose === 'script');
+      assert.equal(scripts.length, MAX_SUBRESOURCES_PER_PAGE, String(n));
+      assert.equal(site.hits.filter((p) => p.endsWith('.js')).length, MAX_SUBRESOURCES_PER_PAGE);
+    } finally {
+      await site.close();
+    }
+  }
+});

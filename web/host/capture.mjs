@@ -98,7 +98,7 @@ import { createHarFileWriter } from './har-file-writer.mjs';
 
 // The whole capture's budget (docs/limits.md): requests started, and bytes of HAR entries written.
 export const CAPTURE_BUDGET = Object.freeze({ maxRequests: 3000, maxHarBytes: 256 * 1024 * 1024 });
-const MAX_SUBRESOURCES_PER_PAGE = 30;
+export const MAX_SUBRESOURCES_PER_PAGE = 30;
 // The product token robots.txt groups are matched against.
 export const ROBOTS_PRODUCT_TOKEN = 'portal-check';
 const NOT_A_PAGE = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|gz|tgz|tar|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|mp[34]|avi|mov|wmv|flv|mkv|webm|wav|ogg|woff2?|ttf|eot|otf|css|js|json|xml|txt|exe|msi|apk|dmg|iso)$/i;
