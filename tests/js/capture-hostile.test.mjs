@@ -491,3 +491,20 @@ test('MAX_SUBRESOURCES_PER_PAGE: at it every script is fetched, past it the rest
     }
   }
 });
+
+test('MAX_HEADER_BYTES (256 KiB of response head): just under it is read, past it is a status-0 error', async () => {
+  const big = (n) => `HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Pad: ${'a'.repeat(n)}\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok`;
+  for (const [pad, ok] of [[250 * 1024, true], [257 * 1024, false]]) {
+    const server = net.createServer((socket) => { socket.once('data', () => socket.end(big(pad))); });
+    await new Promise((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${server.address().port}/`;
+    try {
+      const h = await capture(url, { pages: 1, httpsUrl: `https://127.0.0.1:${await closedPort()}/` });
+      const e = entriesFor(h, url)[0];
+      assert.equal(e.response.status, ok ? 200 : 0, String(pad));
+      if (!ok) assert.equal(e.response._error, 'HPE_HEADER_OVERFLOW');
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  }
+});
