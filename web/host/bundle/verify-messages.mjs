@@ -17,11 +17,11 @@ const list = (names) => (Array.isArray(names) ? names.join(', ') : String(names 
 const plural = (names) => (Array.isArray(names) && names.length > 1 ? 's' : '');
 
 const STEPS = {
-  'i-json': { en: 'JSON (I-JSON)', vi: 'JSON (I-JSON)' },
+  'i-json': { en: 'I-JSON', vi: 'I-JSON' },
   structure: { en: 'structure', vi: 'cấu trúc' },
   digests: { en: 'digests', vi: 'mã băm' },
   signature: { en: 'signature', vi: 'chữ ký' },
-  ruleset: { en: 'ruleset', vi: 'bộ quy tắc' },
+  ruleset: { en: 'ruleset origin', vi: 'nguồn quy tắc' },
   replay: { en: 'replay', vi: 'chạy lại' },
   internal: { en: 'internal', vi: 'lỗi nội bộ' },
 };
