@@ -82,8 +82,8 @@ const MESSAGES = {
   },
   'declarations-type': { en: (p) => `declarations must be an object or null (got ${p.got})`, vi: (p) => `declarations phải là đối tượng hoặc null (nhận được ${p.got})` },
   'bad-manifest': {
-    en: (p) => `manifest: ${MANIFEST_FIELDS[p.field]?.en ?? p.field}`,
-    vi: (p) => `manifest: ${MANIFEST_FIELDS[p.field]?.vi ?? p.field}`,
+    en: (p) => `manifest: ${MANIFEST_FIELDS[p.field]?.[0] ?? p.field}`,
+    vi: (p) => `manifest: ${MANIFEST_FIELDS[p.field]?.[1] ?? p.field}`,
   },
   'bad-digest-field': { en: (p) => `digests.${p.section} must be 64 lowercase hex characters`, vi: (p) => `digests.${p.section} phải gồm 64 ký tự hex chữ thường` },
   'unexpected-digests': { en: (p) => `unexpected digests: ${list(p.names)}`, vi: (p) => `mã băm không được phép: ${list(p.names)}` },
@@ -145,13 +145,14 @@ const MESSAGES = {
   internal: { en: (p) => `internal error (${p.message})`, vi: (p) => `lỗi nội bộ (${p.message})` },
 };
 
+// manifest field → [English, Vietnamese] description of its required form.
 const MANIFEST_FIELDS = {
-  engine: { en: 'engine must be {name, version} strings', vi: 'engine phải là {name, version} kiểu chuỗi' },
-  ruleset: { en: 'ruleset must be {version, sha256 (64 lowercase hex)}', vi: 'ruleset phải là {version, sha256 (64 hex chữ thường)}' },
-  profiles: { en: 'profiles must be an array of strings', vi: 'profiles phải là mảng chuỗi' },
-  target: { en: 'target must be a string or null', vi: 'target phải là chuỗi hoặc null' },
-  capture: { en: 'capture must be {method, time, tool} strings', vi: 'capture phải là {method, time, tool} kiểu chuỗi' },
-  redactions: { en: 'redactions must be an array of objects', vi: 'redactions phải là mảng đối tượng' },
+  engine: ['engine must be {name, version} strings', 'engine phải là {name, version} kiểu chuỗi'],
+  ruleset: ['ruleset must be {version, sha256 (64 lowercase hex)}', 'ruleset phải là {version, sha256 (64 hex chữ thường)}'],
+  profiles: ['profiles must be an array of strings', 'profiles phải là mảng chuỗi'],
+  target: ['target must be a string or null', 'target phải là chuỗi hoặc null'],
+  capture: ['capture must be {method, time, tool} strings', 'capture phải là {method, time, tool} kiểu chuỗi'],
+  redactions: ['redactions must be an array of objects', 'redactions phải là mảng đối tượng'],
 };
 
 function versionNote(p, lang) {
