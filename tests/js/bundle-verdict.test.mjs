@@ -117,6 +117,12 @@ test('signed by a key not in the keyring → intact, naming that key', { skip },
   assert.equal(r.signature.matchesTrusted, false);
   assert.equal(verdictMessage(r), `intact, not verified: signed by an unknown key ${fp} (not in the trusted keys)`);
   assert.match(verdictMessage(r, 'vi'), new RegExp(`^nguyên vẹn, chưa xác minh: được ký bằng khóa không rõ ${fp}`));
+  // An unusable trusted key is the caller's error, named by its index; never a rejection.
+  for (const bad of [null, { publicJwk: { kty: 'RSA' } }]) {
+    const u = await verifyBundle({ engine, bundleText: signedText, trustedKeys: [...keyring, bad] });
+    assert.deepEqual(summary(u), { state: 'failed', ok: false, failedStep: 'signature', codes: ['unusable-trusted-key'] });
+    assert.equal(u.problems[0].params.index, 1);
+  }
   // Signed by both: the trusted signature makes it verified.
   const both = await redigestAndSign(JSON.parse(signedText), [other, orgKey]);
   const rb = await verifyBundle({ engine, bundleText: serializeBundle(both), trustedKeys: keyring });
