@@ -17,7 +17,7 @@ export function verifyExitCode(result) {
 }
 
 const STEPS = ['i-json', 'structure', 'digests', 'signature', 'ruleset', 'replay'];
-const row = (name, status, detail) => `${name.padEnd(16)}${status.padEnd(6)}${plain(detail)}\n`;
+const row = (name, status, detail) => `${`${name.padEnd(16)}${status.padEnd(6)}${plain(detail)}`.trimEnd()}\n`;
 
 // The row of a step: FAIL with its first problem when it failed, "—" after a failed step, NOTE with
 // its first problem when it only noted one, else ok with okDetail.
