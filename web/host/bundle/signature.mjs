@@ -19,7 +19,7 @@ import { canonicalJson } from './canonical-json.mjs';
 import { describeValue } from './format.mjs';
 import { toBase64url, fromBase64url } from './hex.mjs';
 import { importPublicJwk, publicJwkOf, thumbprint, fingerprint } from './keys.mjs';
-import { verificationMessage } from './verify-messages.mjs';
+import { signatureReasonMessage } from './verify-messages.mjs';
 
 export const MAX_SIGNATURES = 8;
 export const MAX_SIGNATURE_BYTES = 1024;
@@ -38,7 +38,7 @@ export async function signBundle(bundle, { privateKey, publicJwk }) {
 }
 
 export async function checkSignature(bundle, entry) {
-  const fail = (reason, params = {}, fp = null) => ({ ok: false, fingerprint: fp, reasonCode: reason, params, reason: verificationMessage({ code: 'bad-signature', params: { ...params, index: 0, count: 1, reason } }).replace(/^signature: /, '') });
+  const fail = (reasonCode, params = {}, fp = null) => ({ ok: false, fingerprint: fp, reasonCode, params, reason: signatureReasonMessage({ ...params, reason: reasonCode }) });
   if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return fail('not-an-object');
   if (entry.alg !== 'ES256') return fail('unsupported-alg', { alg: describeValue(entry.alg) });
   let key;

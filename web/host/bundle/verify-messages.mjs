@@ -11,6 +11,8 @@
 // verdictMessage(result, lang) → the headline for a verifyBundle result: "verified…" (with the
 //   signer's organisation and fingerprint), "intact, not verified: …" (the first reason), or
 //   "NOT VERIFIED: … failed" (the first failing step).
+// signatureReasonMessage({reason, ...params}, lang) → why one signature entry is bad, for the
+//   reason codes of SIGNATURE_REASONS (signature.mjs checkSignature's reasonCode).
 // PROBLEM_CODES: every code the table words (a test checks each has both languages).
 
 const list = (names) => (Array.isArray(names) ? names.join(', ') : String(names ?? ''));
@@ -39,10 +41,15 @@ const BAD_SIGNATURE_REASONS = {
   },
 };
 
+export function signatureReasonMessage(params, lang = 'en') {
+  const reason = BAD_SIGNATURE_REASONS[params.reason];
+  if (!reason) return String(params.reason);
+  return lang === 'vi' ? reason.vi(params) : reason.en(params);
+}
+
 const badSignature = (lang) => (p) => {
-  const reason = BAD_SIGNATURE_REASONS[p.reason] ?? { en: () => String(p.reason), vi: () => String(p.reason) };
   const which = p.count > 1 ? ` ${p.index + 1}` : '';
-  return lang === 'vi' ? `chữ ký${which}: ${reason.vi(p)}` : `signature${which}: ${reason.en(p)}`;
+  return `${lang === 'vi' ? 'chữ ký' : 'signature'}${which}: ${signatureReasonMessage(p, lang)}`;
 };
 
 // code → {en(params), vi(params)}
