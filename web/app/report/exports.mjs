@@ -9,6 +9,9 @@
 //   task after this call (dossierReady resolves then); refreshDossier() rebuilds it now (after the
 //   label changes), ensureDossier() builds it now if it is still to come (before printing it or
 //   reading it).
+//   ctx.bundle (render.mjs): for a failed evidence bundle the label dossier JSON and Print are
+//   disabled and the dossier slot holds only a "NOT VALID, nothing to print" notice, so that the
+//   browser's own print command cannot print the bundle's grade either.
 // downloadText(text, fileName, mime) → void: Blob + object URL + a temporary <a download>; text: a
 //   string or a Blob (its bytes unchanged).
 import { el, fill } from './dom.mjs';
@@ -65,14 +68,15 @@ export function renderExports(container, ctx) {
   };
   const reportText = isText(ctx.reportText) ? ctx.reportText : (isObject(report) ? `${JSON.stringify(report, null, 2)}\n` : '');
   const hasSarif = isText(ctx.sarifText) && textLength(ctx.sarifText) > 0;
+  const invalid = ctx.bundle?.state === 'failed';
   const buttons = el('ul', { class: 'pc-export-list' },
     el('li', null, button(t.dlReport, () => downloadText(reportText, `portal-check-${host}-report.json`, 'application/json'), { disabled: !reportText, primary: true })),
     el('li', null, button(t.dlSarif, () => downloadText(ctx.sarifText, `portal-check-${host}-report.sarif`, 'application/sarif+json'), { disabled: !hasSarif }),
       hasSarif ? null : el('span', { class: 'pc-muted' }, ` ${t.noSarif}`)),
     el('li', null, button(t.dlDeclarations, () => downloadText(`${JSON.stringify(declarationsFile(ctx.label, ctx.ruleset), null, 2)}\n`,
       `portal-check-${host}-declarations.json`, 'application/json'))),
-    el('li', null, button(t.dlDossier, () => downloadText(dossierJson(ctx), `portal-check-${host}-dossier.json`, 'application/json'))),
-    el('li', null, button(t.print, () => { ensureDossier(); window.print(); }, { primary: true, describedBy: hintId })));
+    el('li', null, button(t.dlDossier, () => downloadText(dossierJson(ctx), `portal-check-${host}-dossier.json`, 'application/json'), { disabled: invalid })),
+    el('li', null, button(t.print, () => { ensureDossier(); window.print(); }, { primary: !invalid, describedBy: hintId, disabled: invalid })));
   const dossierSlot = el('div', { class: 'pc-dossier-slot' });
   // The dossier is hidden on screen (printed only): it is built in a task of its own, after the one
   // that draws the report, so that a big report's two renderings do not add up into one long task.
@@ -82,7 +86,8 @@ export function renderExports(container, ctx) {
   const refreshDossier = () => {
     clearTimeout(scheduled);
     scheduled = null;
-    if (isObject(ctx.report)) dossierSlot.replaceChildren(buildDossier(ctx));
+    if (invalid) dossierSlot.replaceChildren(el('article', { class: 'pc-dossier pc-dossier-void', lang: ctx.lang }, el('h2', null, t.dossierVoid)));
+    else if (isObject(ctx.report)) dossierSlot.replaceChildren(buildDossier(ctx));
     else dossierSlot.replaceChildren();
     resolveReady();
   };
@@ -93,7 +98,7 @@ export function renderExports(container, ctx) {
   fill(container,
     el('p', { class: 'pc-muted' }, t.exportsIntro),
     buttons,
-    el('p', { id: hintId, class: 'pc-muted' }, t.printHint),
+    el('p', { id: hintId, class: 'pc-muted' }, invalid ? t.dossierVoid : t.printHint),
     dossierSlot,
   );
   return { refreshDossier, ensureDossier, dossierReady };
