@@ -18,6 +18,7 @@ const SKIP = skipReason() || (['demo-signed.json', 'demo-unsigned.json', 'test-s
   ? false : 'tests/golden has no golden bundles (run scripts/golden)');
 const LOCAL_ORG = 'Đơn vị thẩm định cục bộ (không phải của gói)';
 const TRUSTED_ORG = 'Sở TT&TT tỉnh Demo — khoá đã đăng ký';
+const HOSTILE_STATUS = '<b>reviewed-2026</b>';
 let run, dir, session, signed, unsigned, keyFingerprint, bundleOrg, files;
 
 // A copy of `bundle` (parsed) written under dir; → its path.
@@ -42,6 +43,7 @@ before(async () => {
   const forged = structuredClone(signed);
   const report = JSON.parse(forged.report);
   report.grade = { ...report.grade, grade: 'A+', score: 100 };
+  report.profiles['level-2'].criteria[0].sources[0].status = HOSTILE_STATUS;
   forged.report = JSON.stringify(report);
   // A weakened ruleset (cookie.flags removed) with its digests recomputed; the report kept.
   const weakened = structuredClone(unsigned);
@@ -238,6 +240,16 @@ test('failed: the forged A+ report (digest mismatch) — NOT VALID first, no gra
   await assertFailed(page, r, 'forged report');
   assert.doesNotMatch(r.bodyText, gradePattern('A+'), 'the forged grade is nowhere on screen');
   assert.doesNotMatch(r.verdict, /HỢP LỆ — đã xác minh/);
+  // A citation status the app does not know is shown as the bundle wrote it, as text.
+  await page.click('#verdict-show-report');
+  const other = await page.evaluate(() => [...document.querySelectorAll('#report .pc-src-other')].map((n) => ({ text: n.textContent, tags: n.querySelectorAll('b').length })));
+  assert.ok(other.length >= 1, 'the unknown status is shown');
+  for (const o of other) {
+    assert.ok(o.text.includes(HOSTILE_STATUS), o.text);
+    assert.equal(o.tags, 0, 'as text, not markup');
+  }
+  assert.doesNotMatch(await page.locator('#report').textContent(), /\(undefined\)/);
+  await page.click('#verdict-show-report');
   await setLanguage(page, 'en');
   const en = await seen(page);
   assert.match(en.title, /NOT VALID/);
@@ -253,6 +265,51 @@ test('failed: a weakened ruleset (a check removed, digests recomputed) — NOT V
   await setLanguage(page, 'en');
   assert.match((await seen(page)).title, /NOT VALID/);
   await setLanguage(page, 'vi');
+});
+
+// verifyBundle's own result for a bundle file, with the golden key trusted or not.
+async function nodeVerify(file, { trustedKey = false } = {}) {
+  const { loadNodeEngine } = await import('../../web/cli/engine-files.mjs');
+  const { verifyBundle } = await import('../../web/host/bundle/index.mjs');
+  const trustedKeys = trustedKey ? [{ publicJwk: JSON.parse(fs.readFileSync(files.trustedKey, 'utf8')), organization: TRUSTED_ORG }] : [];
+  return verifyBundle({ engine: await loadNodeEngine(), bundleText: fs.readFileSync(file, 'utf8'), trustedKeys });
+}
+
+const MESSAGES = path.join(ROOT, 'web/host/bundle/verify-messages.mjs');
+test('the problems are listed in the UI\'s language (verify-messages.mjs)', {
+  skip: SKIP || (fs.existsSync(MESSAGES) ? false : 'web/host/bundle/verify-messages.mjs is not there yet: problems are shown as verifyBundle\'s error texts'),
+  timeout: 180000,
+}, async () => {
+  const { page } = session;
+  const { verificationMessage } = await import('../../web/host/bundle/verify-messages.mjs');
+  const result = await nodeVerify(files.forged);
+  assert.ok(result.problems.length >= 1, JSON.stringify(result.problems));
+  await openBundle(page, files.forged);
+  for (const lang of ['vi', 'en']) {
+    await setLanguage(page, lang);
+    const shown = await page.locator('#verdict-problems li').allInnerTexts();
+    assert.deepEqual(shown, result.problems.map((p) => verificationMessage(p, lang)), lang);
+  }
+  await setLanguage(page, 'vi');
+});
+
+test('failed: a weakened ruleset with a report made by it (every digest consistent) — NOT VALID', { skip: SKIP, timeout: 180000 }, async (t) => {
+  const { page } = session;
+  const { loadNodeEngine } = await import('../../web/cli/engine-files.mjs');
+  const { auditHar } = await import('../../web/host/engine.mjs');
+  const { sectionDigest } = await import('../../web/host/bundle/digest.mjs');
+  const { engineDeclarations } = await import('../../web/host/bundle/declarations.mjs');
+  const b = JSON.parse(fs.readFileSync(files.weakened, 'utf8'));
+  ({ reportText: b.report } = await auditHar(await loadNodeEngine(), JSON.stringify(b.evidence), {
+    target: b.manifest.target ?? undefined, ruleset: b.ruleset, profiles: b.manifest.profiles, declarations: engineDeclarations(b.declarations),
+  }));
+  b.digests.report = await sectionDigest(b.report);
+  const file = writeBundle('weakened-consistent.json', b);
+  if (!('rulesetStatus' in await nodeVerify(file))) {
+    t.skip('verifyBundle does not compare the ruleset with the released one yet (no rulesetStatus)');
+    return;
+  }
+  await assertFailed(page, await openBundle(page, file), 'weakened ruleset, consistent');
 });
 
 test('after the bundles, the reviewer\'s own checklist still holds the local organisation', { skip: SKIP, timeout: 120000 }, async () => {
