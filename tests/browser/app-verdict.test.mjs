@@ -267,6 +267,30 @@ test('failed: a weakened ruleset (a check removed, digests recomputed) — NOT V
   await setLanguage(page, 'vi');
 });
 
+test('failed: a file that is not a bundle (truncated JSON, a wrong member) — NOT VALID, nothing to show or print', { skip: SKIP, timeout: 120000 }, async () => {
+  const { page } = session;
+  const text = fs.readFileSync(files.unsigned, 'utf8');
+  const extra = { ...unsigned, extra: '<img src=x onerror=alert(1)>' };
+  for (const [name, content] of [['truncated.json', text.slice(0, 5000)], ['extra-member.json', JSON.stringify(extra)]]) {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, content);
+    const r = await openBundle(page, file);
+    assert.equal(r.state, 'failed', `${name}: ${r.verdict}`);
+    assert.equal(r.role, 'alert');
+    assert.match(r.title, /KHÔNG HỢP LỆ/);
+    assert.match(r.verdict, /cấu trúc gói/);
+    assert.equal(await page.locator('#verdict-show-report').count(), 0, 'no contents to show');
+    assert.equal(r.reportHidden, true);
+    assert.equal(await page.locator('#exports-section').isHidden(), true);
+    assert.equal(await page.locator('#run-error').isHidden(), true, 'the verdict, not an error line');
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => document.body.innerText);
+    await page.emulateMedia({ media: 'screen' });
+    assert.doesNotMatch(printed, /Hạng|Điểm|Sở Thông tin/, `${name}: no earlier report printed: ${printed.slice(0, 300)}`);
+  }
+  assert.deepEqual(session.log.dialogs, []);
+});
+
 // verifyBundle's own result for a bundle file, with the golden key trusted or not.
 async function nodeVerify(file, { trustedKey = false } = {}) {
   const { loadNodeEngine } = await import('../../web/cli/engine-files.mjs');

@@ -57,6 +57,8 @@ let rulesetWaiters = []; // [{resolve, reject}]
 let rulesetPromise = null; // the parsed embedded ruleset (same engine for every worker)
 const requests = new Map(); // id → {resolve, reject, onProgress, reply}: bundle messages in flight
 
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 function codedError(code, message) {
   const e = new Error(message);
   e.code = code;
@@ -341,7 +343,7 @@ function applyVerdictLayout() {
   const failed = v?.state === 'failed';
   const section = $('verdict-section');
   section.hidden = !v;
-  if (v) renderVerdict(section, { verdict: v, lang: getLanguage(), reportShown: voidReportShown, onToggleReport: toggleVoidReport });
+  if (v) renderVerdict(section, { verdict: v, lang: getLanguage(), reportShown: voidReportShown, onToggleReport: v.noContents ? null : toggleVoidReport });
   else section.replaceChildren();
   $('report-section').hidden = failed && !voidReportShown;
   $('report-section').classList.toggle('pc-void', failed);
@@ -362,12 +364,20 @@ function toggleVoidReport() {
 // {reportText: string} (a bundle's report, parsed here); sarifText: Blob, string or null;
 // verdict/declarations: an opened bundle's (verdictOf, the bundle's declarations section).
 async function show({ report: parsed, reportText, sarifText, verdict = null, declarations = null }, token) {
-  const report = parsed ?? JSON.parse(reportText);
+  let report = parsed ?? null;
+  if (report === null) {
+    try {
+      report = JSON.parse(reportText);
+    } catch (e) {
+      if (!verdict) throw e;
+      report = null; // a bundle's verdict is shown even when its report cannot be read
+    }
+  }
   const [ruleset, mod] = await Promise.all([embeddedRuleset(), loadRenderer()]);
   if (token !== runToken) return;
   lastReport = report;
   for (const id of ['report-section', 'checklist-section', 'exports-section']) $(id).hidden = false;
-  shownVerdict = verdict;
+  shownVerdict = verdict && !isObject(report) ? { ...verdict, state: 'failed', noContents: true } : verdict;
   voidReportShown = false;
   applyVerdictLayout();
   if (mod && typeof mod.renderReport === 'function') {
@@ -378,7 +388,7 @@ async function show({ report: parsed, reportText, sarifText, verdict = null, dec
       ruleset,
       lang: getLanguage(),
       containers: { report: els.report, checklist: els.checklist, exports: els.exports },
-      bundle: verdict ? { state: verdict.state, declarations, signer: verdict.signer } : null,
+      bundle: shownVerdict ? { state: shownVerdict.state, declarations, signer: shownVerdict.signer } : null,
     });
   } else {
     renderRaw(report);
@@ -530,15 +540,11 @@ els.bundleFile.addEventListener('change', () => {
       requestWorker({ type: 'bundle-verify', source: file, trustedKeys: trustedNow ? [{ publicJwk: trustedNow.publicJwk, organization: trustedNow.organization ?? undefined }] : [] }, progressFor(onProgress)),
       loadProblemMessages(),
     ]);
-    if (reply.reportText === null || reply.reportText === undefined) {
-      const e = new Error('bundle');
-      e.key = 'error.bundle.parse';
-      e.params = { message: String(reply.parseError || (reply.result?.errors || []).join('; ') || '?').slice(0, 300) };
-      throw e;
-    }
     lastAudit = null;
-    const verdict = verdictOf(reply.result, { trusted: trustedNow });
-    return { reportText: reply.reportText, sarifText: null, fromBundle: true, mode: 'verified', verdict, declarations: reply.declarations ?? null, verification: reply.result, info: reply.info };
+    let verdict = verdictOf(reply.result, { trusted: trustedNow });
+    // A bundle without a readable report (not JSON, wrong structure) is NOT VALID, shown as such.
+    if (typeof reply.reportText !== 'string' && verdict.state !== 'failed') verdict = { ...verdict, state: 'failed', failedStep: 'structure' };
+    return { reportText: typeof reply.reportText === 'string' ? reply.reportText : null, sarifText: null, fromBundle: true, mode: 'verified', verdict, declarations: reply.declarations ?? null, verification: reply.result, info: reply.info };
   });
   els.bundleFile.value = '';
 });

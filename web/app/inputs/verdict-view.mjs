@@ -7,7 +7,8 @@
 //
 // renderVerdict(container, {verdict, lang, reportShown, onToggleReport}) → void. verdict: from
 //   verdictOf; reportShown: whether a failed bundle's contents are currently expanded;
-//   onToggleReport(): called by the show/hide button (failed bundles only).
+//   onToggleReport(): called by the show/hide button (failed bundles only; null: no contents to
+//   show, no button).
 import { el, fill, siteText } from '../report/dom.mjs';
 import { t } from '../i18n/core.mjs';
 import { problemLines } from './verdict.mjs';
@@ -31,10 +32,10 @@ function signerLines(verdict) {
       s.trusted ? null : [' ', el('span', { class: 'verdict-untrusted' }, t('verdict.keyNotTrusted'))]));
 }
 
-export function renderVerdict(container, { verdict, lang, reportShown = false, onToggleReport = () => {} }) {
+export function renderVerdict(container, { verdict, lang, reportShown = false, onToggleReport = null }) {
   const failed = verdict.state === 'failed';
   const lines = problemLines(verdict, lang);
-  const toggle = failed ? el('button', { type: 'button', id: 'verdict-show-report', class: 'verdict-toggle', 'aria-expanded': String(reportShown), 'aria-controls': 'report-section' },
+  const toggle = failed && onToggleReport ? el('button', { type: 'button', id: 'verdict-show-report', class: 'verdict-toggle', 'aria-expanded': String(reportShown), 'aria-controls': 'report-section' },
     t(reportShown ? 'verdict.hideReport' : 'verdict.showReport')) : null;
   toggle?.addEventListener('click', () => onToggleReport());
   fill(container, el('div', { id: 'bundle-verdict', class: `verdict verdict-${verdict.state}`, role: failed ? 'alert' : 'status', 'data-state': verdict.state },
