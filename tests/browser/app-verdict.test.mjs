@@ -81,6 +81,13 @@ async function trustKey(page, organization) {
   await page.waitForFunction((fp) => document.querySelector('#trusted-key-status').textContent.includes(fp), keyFingerprint);
 }
 
+async function download(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click(selector)]);
+  const file = path.join(dir, `${Date.now()}-${dl.suggestedFilename()}`);
+  await dl.saveAs(file);
+  return file;
+}
+
 // Opens a bundle file and waits for its verdict; → what a reviewer sees first.
 async function openBundle(page, file) {
   await page.evaluate(() => document.querySelector('#verdict-section').replaceChildren());
@@ -179,6 +186,15 @@ test('intact, unknown signer: a signed bundle without a trusted key is never pla
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('#pc-d-stamp').isVisible(), true, 'the stamp is printed');
   await page.emulateMedia({ media: 'screen' });
+  // The application dossier (ZIP): the bundle's organisation, stamped; the label dossier JSON says 'intact'.
+  const zip = fs.readFileSync(await download(page, '#dossier-download')).toString('utf8');
+  const html = zip.slice(zip.indexOf('<!doctype html>'));
+  assert.match(html, /CHƯA XÁC MINH NGƯỜI KÝ/);
+  assert.ok(html.includes(bundleOrg) && !html.includes(LOCAL_ORG), 'the bundle\'s organisation in the printable report');
+  const json = JSON.parse(fs.readFileSync(await download(page, '#exports button:has-text("hồ sơ nhãn")'), 'utf8'));
+  assert.equal(json.verification.state, 'intact');
+  assert.equal(json.verification.signer.fingerprint, keyFingerprint);
+  assert.equal(json.organization.name, bundleOrg);
   await setLanguage(page, 'en');
   const en = await seen(page);
   assert.match(en.title, /Intact, signer not verified/);

@@ -4,7 +4,7 @@
 //   (reportText / sarifText: strings, or Blobs holding the engine's exact bytes).
 //   Buttons: report JSON (the engine's exact reportText), SARIF (sarifText; disabled without it),
 //   the declarations file (the CLI's --declarations JSON), the label dossier JSON (organisation,
-//   declarations and the report), and Print (window.print(); the print stylesheet shows only the
+//   declarations and the report; for an opened bundle also verification: {state, signer}), and Print (window.print(); the print stylesheet shows only the
 //   dossier). Returns {refreshDossier(), ensureDossier(), dossierReady}: the dossier is built in the
 //   task after this call (dossierReady resolves then); refreshDossier() rebuilds it now (after the
 //   label changes), ensureDossier() builds it now if it is still to come (before printing it or
@@ -47,11 +47,16 @@ function dossierJson(ctx) {
     try { report = JSON.parse(ctx.reportText); } catch { report = ctx.report; }
   }
   const file = declarationsFile(ctx.label, ctx.ruleset);
+  // An opened bundle's dossier says how far it was verified ('intact': signer not verified).
+  const verification = isObject(ctx.bundle)
+    ? { state: ctx.bundle.state, signer: ctx.bundle.signer ? { fingerprint: ctx.bundle.signer.fingerprint, trusted: ctx.bundle.signer.trusted, organization: ctx.bundle.signer.organization } : null }
+    : undefined;
   return `${JSON.stringify({
     format: 'portal-check-label-dossier',
     version: 1,
     organization: file.organization || {},
     declarations: file,
+    verification,
     report,
   }, null, 2)}\n`;
 }
