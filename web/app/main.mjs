@@ -20,7 +20,7 @@ import { t, getLanguage, setLanguage, translatePage, formatBytes } from './i18n/
 import { rawResponseToHar } from './inputs/raw-response.mjs';
 import { selfCheck } from './inputs/self-check.mjs';
 import { renderVerification, renderCreated, renderDiff } from './inputs/bundle.mjs';
-import { verdictOf, loadProblemMessages } from './inputs/verdict.mjs';
+import { verdictOf } from './inputs/verdict.mjs';
 import { renderVerdict } from './inputs/verdict-view.mjs';
 import * as keys from './inputs/keys.mjs';
 
@@ -536,12 +536,9 @@ els.bundleFile.addEventListener('change', () => {
   if (!file) return;
   run(async (onProgress) => {
     const trustedNow = trusted ? { ...trusted, organization: els.trustedOrg.value.trim() || null } : null;
-    const [reply] = await Promise.all([
-      requestWorker({ type: 'bundle-verify', source: file, trustedKeys: trustedNow ? [{ publicJwk: trustedNow.publicJwk, organization: trustedNow.organization ?? undefined }] : [] }, progressFor(onProgress)),
-      loadProblemMessages(),
-    ]);
+    const reply = await requestWorker({ type: 'bundle-verify', source: file, trustedKeys: trustedNow ? [{ publicJwk: trustedNow.publicJwk, organization: trustedNow.organization ?? undefined }] : [] }, progressFor(onProgress));
     lastAudit = null;
-    let verdict = verdictOf(reply.result, { trusted: trustedNow });
+    let verdict = verdictOf(reply.result);
     // A bundle without a readable report (not JSON, wrong structure) is NOT VALID, shown as such.
     if (typeof reply.reportText !== 'string' && verdict.state !== 'failed') verdict = { ...verdict, state: 'failed', failedStep: 'structure' };
     return { reportText: typeof reply.reportText === 'string' ? reply.reportText : null, sarifText: null, fromBundle: true, mode: 'verified', verdict, declarations: reply.declarations ?? null, verification: reply.result, info: reply.info };

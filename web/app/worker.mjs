@@ -214,8 +214,6 @@ async function bundleVerify({ id, source, trustedKeys }) {
   const keys = Array.isArray(trustedKeys) ? trustedKeys.filter((k) => isObj(k) && isObj(k.publicJwk)) : [];
   const result = await mod.verifyBundle({
     engine: eng, bundleText: text, trustedKeys: keys,
-    // FALLBACK for a verifyBundle without trustedKeys: remove once verifyBundle reads trustedKeys.
-    trustedPublicJwk: keys.length ? keys[0].publicJwk : undefined,
   });
   const parsed = mod.parseBundle(text);
   const bundle = parsed && parsed.bundle ? parsed.bundle : null;

@@ -33,7 +33,7 @@ const SUMMARY_CLASS = { verified: 'bp-summary bp-ok', intact: 'bp-summary bp-war
 
 export function renderVerification(container, { result, verdict: given = null, info = {}, trusted = null }) {
   const r = isObj(result) ? result : { ok: false, sections: [], errors: ['no result'] };
-  const verdict = given || verdictOf(r, { trusted });
+  const verdict = given || verdictOf(r);
   const sections = Array.isArray(r.sections) ? r.sections.filter(isObj) : [];
   const sig = isObj(r.signature) ? r.signature : { present: false };
   const replay = isObj(r.replay) ? r.replay : { ran: false };

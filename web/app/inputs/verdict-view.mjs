@@ -1,8 +1,8 @@
 // The verdict banner of an opened evidence bundle (#verdict-section, above the report): the first
 // thing the reviewer sees. Valid with a trusted signer, intact with an unknown or absent signer, or
 // NOT VALID (role=alert; the bundle's grade and findings stay hidden behind a toggle and are never
-// presented as its result). Titles and explanations from i18n/core.mjs ("verdict.*"); problem texts
-// from verdict.mjs problemLines. Every value from the bundle (fingerprints, organisation, problem
+// presented as its result). Titles and explanations from i18n/core.mjs ("verdict.*"); step names and
+// problem texts from web/host/bundle/verify-messages.mjs (through verdict.mjs problemLines). Every value from the bundle (fingerprints, organisation, problem
 // texts) goes in as text (report/dom.mjs), never markup.
 //
 // renderVerdict(container, {verdict, lang, reportShown, onToggleReport}) → void. verdict: from
@@ -12,6 +12,7 @@
 import { el, fill, siteText } from '../report/dom.mjs';
 import { t } from '../i18n/core.mjs';
 import { problemLines } from './verdict.mjs';
+import { stepName } from '../../host/bundle/verify-messages.mjs';
 
 const MAX_PROBLEMS = 50;
 
@@ -44,7 +45,7 @@ export function renderVerdict(container, { verdict, lang, reportShown = false, o
       el('span', { class: 'verdict-icon', 'aria-hidden': 'true' }, failed ? '✗' : verdict.state === 'verified' ? '✓' : '!'), ' ',
       t(`verdict.title.${verdict.state}`)),
     el('p', { class: 'verdict-lead', id: 'verdict-lead' },
-      t(leadKey(verdict), { step: verdict.failedStep ? t(`verdict.step.${verdict.failedStep}`) : '' })),
+      t(leadKey(verdict), { step: verdict.failedStep ? stepName(verdict.failedStep, lang) : '' })),
     failed ? null : signerLines(verdict),
     lines.length ? el('ul', { class: 'verdict-problems', id: 'verdict-problems' },
       lines.slice(0, MAX_PROBLEMS).map((line) => el('li', null, siteText(line)))) : null,

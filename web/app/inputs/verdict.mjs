@@ -1,7 +1,7 @@
 // What an opened evidence bundle's verification means for the reviewer, from verifyBundle's result
 // (web/host/bundle/verify.mjs), and the problems' texts in the UI's language.
 //
-// verdictOf(result, {trusted}) → {
+// verdictOf(result) → {
 //   state: 'verified' (every step passed and a key the reviewer trusts signed it) | 'intact' (every
 //     integrity step passed, but the bundle is unsigned or signed by a key the reviewer does not
 //     trust) | 'failed' (anything else: the bundle's grade and findings are not a result),
@@ -9,12 +9,13 @@
 //   problems: [{step, code, params}], signer: null | {fingerprint, trusted, organization},
 //   rulesetStatus: 'released' | 'modified' | 'unknown-version' | null,
 //   errors: [one-line English texts] (verifyBundle's errors, the fallback for problem texts)}.
-//   result: verifyBundle's result (anything: a missing or malformed result is 'failed');
-//   trusted: {publicJwk, fingerprint, organization} the reviewer chose, or null.
-// loadProblemMessages() → Promise<void>: loads verify-messages.mjs once (problem texts in vi/en).
-// problemLines(verdict, lang) → [text]: each problem in 'vi' or 'en' once the messages module is
-//   loaded and the result carries problem codes; otherwise verifyBundle's error texts.
+//   result: verifyBundle's result (anything: a missing or malformed result, or one without a known
+//     state, is 'failed');
+// problemLines(verdict, lang) → [text]: each problem in 'vi' or 'en' (verify-messages.mjs); a result
+//   without problem codes (malformed) gives verifyBundle's error texts.
 // Every string in a result may come from the bundle (hostile): callers render them as text only.
+
+import { verificationMessage } from '../../host/bundle/verify-messages.mjs';
 
 export const VERDICT_STATES = ['verified', 'intact', 'failed'];
 
@@ -27,7 +28,7 @@ function signerOf(s) {
   return { fingerprint: s.fingerprint ? str(s.fingerprint) : null, trusted: s.trusted === true, organization: typeof s.organization === 'string' && s.organization ? s.organization : null };
 }
 
-export function verdictOf(result, { trusted = null } = {}) {
+export function verdictOf(result) {
   const r = isObj(result) ? result : { ok: false, errors: ['no verification result'] };
   const errors = Array.isArray(r.errors) ? r.errors.map(errorText) : [];
   if (VERDICT_STATES.includes(r.state)) {
@@ -42,42 +43,12 @@ export function verdictOf(result, { trusted = null } = {}) {
       errors,
     };
   }
-  // FALLBACK for a verifyBundle without state/failedStep/problems/signer: derived from ok,
-  // sections, signature, replay and errors. Remove this branch once verifyBundle returns `state`.
-  const sections = Array.isArray(r.sections) ? r.sections.filter(isObj) : [];
-  const sig = isObj(r.signature) ? r.signature : { present: false };
-  const replay = isObj(r.replay) ? r.replay : { ran: false };
-  const internal = errors.some((e) => /^(structure|internal):/.test(e));
-  let failedStep = null;
-  if (internal || !sections.length) failedStep = 'structure';
-  else if (!sections.every((s) => s.ok === true)) failedStep = 'digests';
-  else if (sig.present && sig.ok !== true) failedStep = 'signature';
-  else if (!(replay.ran === true && replay.identical === true)) failedStep = 'replay';
-  const signer = sig.present && sig.ok === true ? {
-    fingerprint: sig.fingerprint ? str(sig.fingerprint) : null,
-    trusted: sig.matchesTrusted === true,
-    organization: sig.matchesTrusted === true && trusted && typeof trusted.organization === 'string' && trusted.organization ? trusted.organization : null,
-  } : null;
-  const state = failedStep ? 'failed' : signer && signer.trusted && r.ok === true ? 'verified' : 'intact';
-  return { state, failedStep, problems: [], signer, rulesetStatus: null, errors };
-}
-
-let verificationMessage = null;
-let loading = null;
-
-export function loadProblemMessages() {
-  if (!loading) {
-    loading = import('../../host/bundle/verify-messages.mjs').then(
-      (mod) => { if (typeof mod.verificationMessage === 'function') verificationMessage = mod.verificationMessage; },
-      () => { /* not available: problemLines falls back to the error texts */ },
-    );
-  }
-  return loading;
+  return { state: 'failed', failedStep: 'structure', problems: [], signer: null, rulesetStatus: null, errors };
 }
 
 export function problemLines(verdict, lang) {
   const problems = Array.isArray(verdict?.problems) ? verdict.problems : [];
-  if (verificationMessage && problems.length) {
+  if (problems.length) {
     return problems.map((p) => {
       try { return str(verificationMessage(p, lang)) || str(p.code); } catch { return str(p.code); }
     });
