@@ -4,7 +4,9 @@
 //
 // main(argv) → exit code: 0 no failing result at or above --fail-on; 1 some; 2 usage or input
 // error (one line on stderr: "portal-check: <reason>"). Reports go to --out or stdout.
-// verify: 0 verified, 1 verification failed (each step printed on stdout), 2 usage or input error.
+// verify: 0 verified (signed by a trusted key), 3 intact but not verified (unsigned, unknown key,
+// accepted modified ruleset), 1 verification failed (each step printed on stdout), 2 usage or input
+// error. audit --rules current verifies first: a failed bundle is an input error (2).
 // keygen and bundle: 0 when written.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,10 +20,10 @@ import { auditHar } from '../host/engine.mjs';
 import { captureToFile } from '../host/capture.mjs';
 import { PORTAL_CHECK_VERSION } from '../host/version.mjs';
 import { verifyBundle, parseBundle } from '../host/bundle/index.mjs';
-import { keygen, readPublicJwk } from './key-files.mjs';
+import { keygen, readPublicJwk, readKeyring } from './key-files.mjs';
 import { writeBundle } from './bundle-make.mjs';
-import { renderVerification } from './bundle-verify.mjs';
-import { reauditBundle, renderDiffText, diffJson } from './bundle-audit.mjs';
+import { renderVerification, verifyExitCode } from './bundle-verify.mjs';
+import { reauditBundle, renderDiffText, diffJson, refusalOf } from './bundle-audit.mjs';
 
 // Exit 1 when some result fails with a severity at or above failOn ("none": never).
 export function exitCodeFor(report, failOn) {
@@ -129,26 +131,35 @@ async function bundleCommand(harText, options, name, declarations, method) {
   }
 }
 
-async function verifyCommand(file, options) {
+// Verifies the bundle file with the trust options (--keyring, --pubkey, --accept-modified-ruleset).
+// → {engine, bundleText, verification (verifyBundle's result)}.
+async function verifyFile(file, options) {
   const bundleText = readText(file, 'bundle');
+  const trustedKeys = options.keyring === undefined ? [] : await readKeyring(options.keyring);
   const trustedPublicJwk = options.pubkey === undefined ? undefined : await readPublicJwk(options.pubkey);
   const engine = await engineForCli();
-  const result = await verifyBundle({ engine, bundleText, trustedPublicJwk });
-  process.stdout.write(renderVerification(result));
-  return result.ok ? 0 : 1;
+  const verification = await verifyBundle({ engine, bundleText, trustedKeys, trustedPublicJwk, acceptModifiedRuleset: options['accept-modified-ruleset'] === true });
+  return { engine, bundleText, verification };
+}
+
+async function verifyCommand(file, options) {
+  const { verification } = await verifyFile(file, options);
+  process.stdout.write(renderVerification(verification, { lang: options.lang }));
+  return verifyExitCode(verification);
 }
 
 async function auditBundleCommand(file, options) {
-  const parsed = parseBundle(readText(file, 'bundle'));
-  if (parsed.error) throw new InputError(`${plain(file)}: ${plain(parsed.error)}`);
-  const engine = await engineForCli();
+  const { engine, bundleText, verification } = await verifyFile(file, options);
+  const refusal = refusalOf(verification);
+  if (refusal) throw new InputError(`${plain(file)}: ${plain(refusal)}`);
+  const parsed = parseBundle(bundleText);
   let result;
   try {
     result = await reauditBundle(engine, parsed.bundle);
   } catch (e) {
     throw engineFailure(e, file, file);
   }
-  const view = { bundle: parsed.bundle, engine, diff: result.diff };
+  const view = { bundle: parsed.bundle, engine, diff: result.diff, verification, lang: options.lang };
   write(options.out, options.format === 'json' ? diffJson(view) : renderDiffText(view));
   return exitCodeFor(result.report, options['fail-on']);
 }
