@@ -48,7 +48,7 @@ import { fileURLToPath } from 'node:url';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
 const GOLDEN = path.join(ROOT, 'tests', 'golden');
-const STEP_PREFIX = /^(structure|manifest|evidence|ruleset|declarations|report|signature( \d+)?|replay|internal): /;
+const STEP_PREFIX = /^(i-json|structure|manifest|evidence|ruleset|declarations|report|signature( \d+)?|replay|internal): /;
 
 
 // ---------------------------------------------------------------- child: verifies one input at a time

@@ -2,7 +2,9 @@
 // Writes tests/golden/demo-unsigned.json and demo-signed.json from a fresh capture of the demo
 // portal; creates tests/golden/test-signing-key.jwk (a TEST key: never use it for a real
 // organisation) only when it is missing, so the signed bundle's fingerprint stays the same.
-// Prints each file written with its digests.
+// Prints each file written with its digests. Also records the engine's embedded ruleset in
+// web/host/bundle/released-rulesets.mjs (released-rulesets-file.mjs), the table verification
+// checks a bundle's ruleset against.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +13,9 @@ import { capture } from '../../web/host/capture.mjs';
 import { loadNodeEngine } from '../../web/cli/engine-files.mjs';
 import { captureInfo } from '../../web/cli/bundle-make.mjs';
 import {
-  createBundle, serializeBundle, generateSigningKey, exportPrivateJwk, importPrivateJwk, fingerprint,
+  createBundle, serializeBundle, generateSigningKey, exportPrivateJwk, importPrivateJwk, fingerprint, sectionDigest,
 } from '../../web/host/bundle/index.mjs';
+import { recordReleasedRuleset } from './released-rulesets-file.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const KEY_FILE = path.join(HERE, 'test-signing-key.jwk');
@@ -28,6 +31,9 @@ async function testKey() {
 
 const engine = await loadNodeEngine();
 const key = await testKey();
+const rulesetDigest = await sectionDigest(engine.ruleset());
+const recorded = recordReleasedRuleset(engine.info, rulesetDigest);
+process.stdout.write(`released rulesets: ${engine.info.name} ${engine.info.version} ${rulesetDigest.slice(0, 12)} ${recorded ? 'added' : 'already listed'}\n`);
 const portal = await startDemoPortal();
 let har;
 try {

@@ -1,6 +1,8 @@
 // Tamper tests for evidence bundles (docs/bundle.md): one changed byte in any section fails
 // verification naming that section; a wrong key, a truncated bundle, extra or missing members and
-// re-computed digests all fail clearly; an unsigned bundle verifies as unsigned.
+// re-computed digests all fail clearly; an unsigned bundle, or one signed by a key that is not
+// trusted, is intact but not verified (bundle-verdict.test.mjs covers each state on the golden
+// bundles).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -65,12 +67,15 @@ function changeOneByte(text, member) {
   return text.slice(0, i) + next + text.slice(i + 1);
 }
 
-test('the untouched bundles verify; the unsigned one as unsigned', { skip }, async () => {
+test('the untouched bundles: the signed one verifies against its key; the unsigned one is intact', { skip }, async () => {
   const signed = await verifyBundle({ engine, bundleText: signedText, trustedPublicJwk: key.publicJwk });
   assert.equal(signed.ok, true, signed.errors.join('; '));
+  assert.equal(signed.state, 'verified');
   assert.deepEqual({ present: signed.signature.present, ok: signed.signature.ok, matchesTrusted: signed.signature.matchesTrusted }, { present: true, ok: true, matchesTrusted: true });
   const unsigned = await verifyBundle({ engine, bundleText: unsignedText });
-  assert.equal(unsigned.ok, true, unsigned.errors.join('; '));
+  assert.equal(unsigned.ok, false);
+  assert.equal(unsigned.state, 'intact');
+  assert.deepEqual(unsigned.errors, ['signature: intact, not verified: unsigned (no proof of who made it)']);
   assert.deepEqual(unsigned.signature, { present: false, ok: null, fingerprint: null, matchesTrusted: null });
   assert.equal(unsigned.replay.identical, true);
 });
@@ -91,12 +96,12 @@ for (const section of SECTIONS) {
   });
 }
 
-test('one changed byte in "digests" fails naming digests and breaks the signature', { skip }, async () => {
+test('one changed byte in "digests" fails naming digests; verification stops there', { skip }, async () => {
   const r = await verifyBundle({ engine, bundleText: changeOneByte(signedText, 'digests'), trustedPublicJwk: key.publicJwk });
   assert.equal(r.ok, false);
+  assert.equal(r.failedStep, 'digests');
   assert.ok(r.errors.some((e) => /digests\.manifest/.test(e)), r.errors.join('; '));
-  assert.equal(r.signature.ok, false);
-  assert.ok(r.errors.some((e) => e.startsWith('signature: ')));
+  assert.equal(r.signature.ok, null, 'the signature step is not reached');
 });
 
 test('one changed byte in "signatures" fails the signature', { skip }, async () => {
@@ -121,16 +126,18 @@ test('one changed byte in "format" or "version" fails the structure', { skip }, 
   assert.match(v.errors.join('\n'), /^structure: unsupported bundle version 2/);
 });
 
-test('a wrong trusted key fails; so does a trusted key for an unsigned bundle', { skip }, async () => {
+test('a key that is not trusted: intact, not verified, naming the key; so is an unsigned bundle', { skip }, async () => {
   const other = await generateSigningKey();
   const r = await verifyBundle({ engine, bundleText: signedText, trustedPublicJwk: other.publicJwk });
   assert.equal(r.ok, false);
+  assert.equal(r.state, 'intact');
   assert.equal(r.signature.ok, true, 'the signature itself is valid');
   assert.equal(r.signature.matchesTrusted, false);
-  assert.match(r.errors.join('\n'), /signature: not made by the trusted key/);
+  assert.match(r.errors.join('\n'), /^signature: intact, not verified: signed by an unknown key SHA256:/);
   const u = await verifyBundle({ engine, bundleText: unsignedText, trustedPublicJwk: other.publicJwk });
   assert.equal(u.ok, false);
-  assert.match(u.errors.join('\n'), /signature: the bundle is unsigned, but a trusted key was given/);
+  assert.equal(u.state, 'intact');
+  assert.match(u.errors.join('\n'), /^signature: intact, not verified: unsigned/);
 });
 
 test('a signature re-made with another key fails against the registered key', { skip }, async () => {
@@ -148,6 +155,7 @@ test('a signature re-made with another key fails against the registered key', { 
 });
 
 test('changed evidence with re-computed digests: the signature fails, and unsigned the replay fails', { skip }, async () => {
+  let signedSeen = false;
   for (const text of [signedText, unsignedText]) {
     const b = JSON.parse(text);
     for (const entry of b.evidence.log.entries) {
@@ -158,19 +166,28 @@ test('changed evidence with re-computed digests: the signature fails, and unsign
     const r = await verifyBundle({ engine, bundleText: serializeBundle(b), trustedPublicJwk: b.signatures.length ? key.publicJwk : undefined });
     assert.equal(r.ok, false);
     assert.ok(r.sections.every((s) => s.ok));
-    if (b.signatures.length) assert.equal(r.signature.ok, false);
+    if (b.signatures.length) {
+      signedSeen = true;
+      assert.equal(r.signature.ok, false);
+      assert.equal(r.failedStep, 'signature');
+      assert.match(r.errors.join('\n'), /^signature: the signature does not match the digests/m);
+      assert.equal(r.replay.ran, false);
+      continue;
+    }
+    assert.equal(r.failedStep, 'replay');
     assert.equal(r.replay.ran, true);
     assert.equal(r.replay.identical, false);
     assert.match(r.errors.join('\n'), /^replay: the replayed report differs/m);
   }
+  assert.ok(signedSeen);
 });
 
 test('truncated, not JSON, extra or missing members, wrong types: clear structure errors', { skip }, async () => {
   const cases = [
-    [signedText.slice(0, Math.floor(signedText.length / 2)), /^structure: the bundle is truncated/],
-    [signedText.slice(0, -3), /^structure: the bundle is truncated/],
-    ['', /^structure: the bundle is empty/],
-    ['hello', /^structure: the bundle is not JSON/],
+    [signedText.slice(0, Math.floor(signedText.length / 2)), /^i-json: the bundle is truncated/],
+    [signedText.slice(0, -3), /^i-json: the bundle is truncated/],
+    ['', /^i-json: the bundle is empty/],
+    ['hello', /^i-json: the bundle is not JSON/],
     ['[1,2]', /^structure: the bundle must be a JSON object \(got array\)/],
     [signedText.replace(/\n}\n$/, ',\n "extra": 1\n}\n'), /^structure: unexpected top-level field: "extra"/],
     [JSON.stringify({ ...JSON.parse(signedText), report: undefined }), /^structure: missing top-level field: report/],

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { wasmDir, loadNodeEngine } from '../../web/cli/engine-files.mjs';
 import {
   createBundle, serializeBundle, parseBundle, verifyBundle, diffReports, generateSigningKey,
-  exportPrivateJwk, importPrivateJwk, importPublicJwk, fingerprint, thumbprint, sectionDigest,
+  exportPrivateJwk, importPrivateJwk, importPublicJwk, fingerprint, thumbprint, sectionDigest, SECTIONS,
 } from '../../web/host/bundle/index.mjs';
 import { auditHar } from '../../web/host/engine.mjs';
 import { canonicalJson } from '../../web/host/bundle/canonical-json.mjs';
@@ -123,7 +123,7 @@ test('createBundle: a target is redacted in the manifest and used as such; bad i
   const b = await createBundle({ engine, harText, options: { target: first }, capture: CAPTURE, redaction });
   assert.equal(b.manifest.target, await redaction.redactUrl(first, { data: engine.ruleset().data }));
   assert.equal(JSON.parse(b.report).target, b.manifest.target);
-  assert.equal((await verifyBundle({ engine, bundleText: serializeBundle(b) })).ok, true);
+  assert.equal((await verifyBundle({ engine, bundleText: serializeBundle(b) })).state, 'intact', 'unsigned: intact, not verified');
   // A document the engine cannot read: the audit's own error (same code and message).
   await assert.rejects(createBundle({ engine, harText: '{nope', capture: CAPTURE, redaction }),
     { name: 'EngineError', code: 'invalid-argument', message: 'expected a member name at byte 1' });
@@ -177,7 +177,7 @@ test('CLI: keygen writes a 0600 private key and a public key, prints the fingerp
   assert.match((await run(['keygen'])).stderr, /keygen needs --out FILE/);
 });
 
-test('CLI: bundle → verify (0) → tampered (1, section named) → wrong key (1) → audit --rules current', { skip }, async () => {
+test('CLI: bundle → verify (0) → tampered (1, section named) → unknown key (3) → audit --rules current', { skip }, async () => {
   const key = path.join(tmp, 'sign.jwk');
   assert.equal((await run(['keygen', '--out', key])).code, 0);
   const out = path.join(tmp, 'b.json');
@@ -186,35 +186,36 @@ test('CLI: bundle → verify (0) → tampered (1, section named) → wrong key (
   assert.match(made.stdout, /signed by SHA256:/);
   const ok = await run(['verify', out, '--pubkey', path.join(tmp, 'sign.pub.jwk')]);
   assert.equal(ok.code, 0, ok.stdout);
-  for (const line of ['structure', 'manifest', 'evidence', 'ruleset', 'declarations', 'report', 'signature', 'replay']) {
+  for (const line of ['I-JSON', 'structure', 'manifest', 'evidence', 'ruleset', 'declarations', 'report', 'signature', 'ruleset origin', 'replay']) {
     assert.match(ok.stdout, new RegExp(`^${line} +ok `, 'm'));
   }
-  assert.match(ok.stdout, /the trusted key/);
-  assert.match(ok.stdout, /^verified$/m);
+  assert.match(ok.stdout, /\(trusted key\)$/m);
+  assert.match(ok.stdout, /^verified: signed by a trusted key \(SHA256:/m);
   const text = fs.readFileSync(out, 'utf8');
   const bad = path.join(tmp, 'bad.json');
   fs.writeFileSync(bad, text.replace(/"mimeType": "text\/html/, '"mimeType": "text/htmm'));
   const tampered = await run(['verify', bad]);
   assert.equal(tampered.code, 1);
   assert.match(tampered.stdout, /^evidence +FAIL /m);
-  assert.match(tampered.stdout, /NOT VERIFIED\n {2}evidence: the SHA-256 digest does not match/);
+  assert.match(tampered.stdout, /NOT VERIFIED: the digests step failed\n {2}evidence: the SHA-256 digest does not match/);
   const other = path.join(tmp, 'other.jwk');
   await run(['keygen', '--out', other]);
   const wrong = await run(['verify', out, '--pubkey', path.join(tmp, 'other.pub.jwk')]);
-  assert.equal(wrong.code, 1);
-  assert.match(wrong.stdout, /NOT the trusted key/);
+  assert.equal(wrong.code, 3);
+  assert.match(wrong.stdout, /^intact, not verified: signed by an unknown key SHA256:/m);
   assert.equal((await run(['verify', path.join(tmp, 'absent.json')])).code, 2);
   assert.match((await run(['verify', out, '--pubkey', path.join(tmp, 'decl.json')])).stderr, /not an EC P-256 public key JWK/);
   fs.writeFileSync(path.join(tmp, 'cut.json'), text.slice(0, 5000));
   const cut = await run(['verify', path.join(tmp, 'cut.json')]);
   assert.equal(cut.code, 1);
-  assert.match(cut.stdout, /^structure +FAIL +the bundle is truncated/m);
+  assert.match(cut.stdout, /^I-JSON +FAIL +the bundle is truncated/m);
   // audit --rules current: same rules, nothing changes; exit per --fail-on on the new report.
-  const diff = await run(['audit', out, '--rules', 'current', '--format', 'json', '--fail-on', 'none']);
+  const diff = await run(['audit', out, '--rules', 'current', '--format', 'json', '--fail-on', 'none', '--pubkey', path.join(tmp, 'sign.pub.jwk')]);
   assert.equal(diff.code, 0, diff.stderr);
   const d = JSON.parse(diff.stdout);
   assert.deepEqual([d.new, d.resolved, d.changed], [[], [], []]);
   assert.deepEqual(d.bundle.engine, engine.info);
+  assert.equal(d.verification.state, 'verified');
   const textDiff = await run(['audit', out, '--rules', 'current']);
   assert.equal(textDiff.code, 1, 'the demo has high findings');
   assert.match(textDiff.stdout, /^new findings: 0$/m);
@@ -224,6 +225,9 @@ test('CLI: bundle → verify (0) → tampered (1, section named) → wrong key (
 
 test('CLI: audit --rules current shows new, resolved and changed findings of an older report', { skip }, async () => {
   const b = await createBundle({ engine, harText, options: {}, capture: CAPTURE });
+  // A bundle of an older engine version (so its report is not expected to replay byte for byte);
+  // its ruleset is not a known release of that version, which the reviewer accepts explicitly.
+  b.manifest.engine.version = '0.0.1';
   const report = JSON.parse(b.report);
   const failing = report.checks.filter((c) => !c.pass);
   const passing = report.checks.find((c) => c.pass);
@@ -232,14 +236,23 @@ test('CLI: audit --rules current shows new, resolved and changed findings of an 
   Object.assign(passing, { pass: false, outcome: 'old-outcome', severity: 'low' });
   failing[1].severity = failing[1].severity === 'low' ? 'medium' : 'low';
   b.report = JSON.stringify(report);
+  for (const s of SECTIONS) b.digests[s] = await sectionDigest(b[s]);
   const file = path.join(tmp, 'old.json');
   fs.writeFileSync(file, serializeBundle(b));
-  const r = await run(['audit', file, '--rules', 'current', '--format', 'json', '--fail-on', 'none']);
+  const refused = await run(['audit', file, '--rules', 'current', '--format', 'json', '--fail-on', 'none']);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /failed verification at the ruleset origin step \(unknown engine version: portal-check 0\.0\.1/);
+  const r = await run(['audit', file, '--rules', 'current', '--format', 'json', '--fail-on', 'none', '--accept-modified-ruleset']);
+  assert.equal(r.code, 0, r.stderr);
   const d = JSON.parse(r.stdout);
+  assert.deepEqual([d.verification.state, d.verification.failedStep], ['failed', 'replay']);
+  assert.deepEqual(d.verification.problems.map((p) => p.code), ['unsigned', 'unknown-engine-version', 'replay-differs']);
   assert.deepEqual(d.new.map((f) => f.id), [failing[0].id]);
   assert.deepEqual(d.resolved.map((f) => f.id), [passing.id]);
   assert.deepEqual(d.changed.map((f) => f.id), [failing[1].id]);
-  const t = await run(['audit', file, '--rules', 'current', '--fail-on', 'none']);
+  const t = await run(['audit', file, '--rules', 'current', '--fail-on', 'none', '--accept-modified-ruleset']);
+  assert.match(t.stdout, /^verification: the bundle's report cannot be replayed by this engine version; /);
+  assert.match(t.stdout, /^ {2}the bundle was made by portal-check 0\.0\.1; replayed with portal-check /m);
   assert.match(t.stdout, /^new findings: 1\n {2}\+ /m);
   assert.match(t.stdout, /^resolved findings: 1\n {2}- /m);
   assert.match(t.stdout, /^changed findings: 1\n {2}~ .* → /m);
@@ -254,7 +267,7 @@ test('CLI: scan --bundle writes a verifiable bundle of the live capture', { skip
     const { bundle } = parseBundle(fs.readFileSync(out, 'utf8'));
     assert.equal(bundle.manifest.capture.method, 'portal-check capture (live)');
     assert.match(bundle.manifest.capture.tool, /^portal-check /);
-    assert.equal((await run(['verify', out])).code, 0);
+    assert.equal((await run(['verify', out])).code, 3, 'unsigned: intact, not verified');
     assert.match((await run(['scan', portal.httpUrl, '--key', 'k.jwk'])).stderr, /--key needs --bundle/);
   } finally {
     await portal.close();

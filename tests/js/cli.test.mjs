@@ -112,8 +112,27 @@ test('capture writes a HAR of the demo portal and exits 0', async () => {
   assert.equal(r.stderr, '');
   const har = JSON.parse(fs.readFileSync(harFile, 'utf8'));
   assert.equal(har.log._portalCheck.target, portal.httpUrl);
-  assert.equal(har.log.pages.length, 5);
+  // 5 units: the start page, /gioi-thieu (a redirect off the site, recorded, not followed), 3 more.
+  assert.equal(har.log.pages.length, 4);
   assert.equal(har.log.entries[0].request.url, portal.httpUrl);
+});
+
+test('capture without --out writes the HAR to stdout', async () => {
+  const r = await run(['capture', portal.httpUrl, '--pages', '1']);
+  assert.equal(r.code, 0, r.stderr);
+  const har = JSON.parse(r.stdout);
+  assert.equal(har.log._portalCheck.target, portal.httpUrl);
+  assert.equal(har.log._portalCheck.robots.honoured, true);
+  assert.equal(har.log._portalCheck.addresses.allowPrivate, false);
+});
+
+test('--ignore-robots and --allow-private reach the HAR', async () => {
+  const r = await run(['capture', portal.httpUrl, '--pages', '1', '--ignore-robots', '--allow-private']);
+  assert.equal(r.code, 0, r.stderr);
+  const meta = JSON.parse(r.stdout).log._portalCheck;
+  assert.equal(meta.robots.honoured, false);
+  assert.equal(meta.addresses.allowPrivate, true);
+  assertOneLineError(await run(['audit', 'x.har', '--allow-private']), /--allow-private does not apply to audit/);
 });
 
 test('text rendering escapes control characters from the site', () => {

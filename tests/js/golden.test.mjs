@@ -1,6 +1,7 @@
 // The golden evidence bundles (tests/golden/*.json, made by scripts/golden from the demo portal):
-// each must be byte-stable as a file, verify (digests; the signed one against the committed TEST
-// key), and replay to a byte-identical report with the current engine. A failure here means the
+// each must be byte-stable as a file, pass every verification step (the signed one is "verified"
+// against the committed TEST key; the unsigned one is "intact": nothing failed, but nobody vouches
+// for it), and replay to a byte-identical report with the current engine. A failure here means the
 // engine, the rules or the bundle format changed the bytes: fix that, or regenerate with
 // scripts/golden and review the diff (docs/bundle.md).
 import { test } from 'node:test';
@@ -41,13 +42,16 @@ for (const file of files) {
       ? (await importPrivateJwk(JSON.parse(fs.readFileSync(path.join(GOLDEN, 'test-signing-key.jwk'), 'utf8')))).publicJwk
       : undefined;
     const r = await verifyBundle({ engine, bundleText: text, trustedPublicJwk });
-    assert.deepEqual(r.errors, []);
+    assert.equal(r.failedStep, null, r.errors.join('; '));
+    assert.deepEqual(r.problems.map((p) => p.code), signed ? [] : ['unsigned']);
+    assert.equal(r.state, signed ? 'verified' : 'intact');
+    assert.equal(r.rulesetStatus, 'released');
     assert.ok(r.sections.length === 5 && r.sections.every((s) => s.ok));
     assert.equal(r.signature.present, signed);
     if (signed) assert.equal(r.signature.matchesTrusted, true);
     assert.equal(r.replay.ran, true);
     assert.equal(r.replay.identical, true, r.replay.note);
-    assert.equal(r.ok, true);
+    assert.equal(r.ok, signed);
     // The golden bundles are redacted: no marker-free cookie value or credential header survives.
     assert.ok(bundle.manifest.redactions.every((x) => /^REDACTED-[0-9a-f]{8}$/.test(x.marker)));
   });

@@ -281,6 +281,49 @@ TEST(EvidenceForms, SiteResourcesWithoutBodiesWithholdTheSiteChecksPasses) {
   for (const std::string& o : Outcomes(whole, "site.robots")) EXPECT_EQ(o.find("not-captured"), std::string::npos) << o;
 }
 
+// The message of the first notice with `code`, "" when there is none.
+std::string NoticeMessage(const json::Value& report, const std::string& code) {
+  for (const json::Value& n : *json::FindArray(report, "notices"))
+    if (Str(n, "code") == code) return Str(n, "message");
+  return "";
+}
+
+// Bodies the capture cut (_portalCheck.bodyCut) of every kind, a stylesheet and robots.txt too,
+// are counted in one "bodies-cut" notice that names the first ones, so the reader knows what was
+// not seen; a HAR with no cut body has none.
+TEST(EvidenceForms, CutBodiesOfEveryKindAreCountedInOneNotice) {
+  const std::string cut = R"(,"_portalCheck":{"purpose":"stylesheet","bodyCut":true})";
+  std::vector<std::string> entries = {Entry(kPortal, 200, SecureHeaders(), Html("<p>x</p>"))};
+  for (int i = 0; i < 7; ++i)
+    entries.push_back(Entry("https://portal.example.gov.vn/s" + std::to_string(i) + ".css", 200, {"Content-Type: text/css"},
+                            R"({"mimeType":"text/css","text":"body{"})", cut));
+  entries.push_back(Entry("https://portal.example.gov.vn/robots.txt", 200, {"Content-Type: text/plain"},
+                          R"({"mimeType":"text/plain","text":"User-agent: *"})", R"(,"_portalCheck":{"purpose":"robots","bodyCut":true})"));
+  const json::Value r = AuditHarReport(Har(entries));
+  const std::string message = NoticeMessage(r, "bodies-cut");
+  EXPECT_EQ(message.rfind("8 response bodies were cut", 0), 0u) << message;
+  EXPECT_NE(message.find("https://portal.example.gov.vn/s0.css"), std::string::npos) << message;
+  EXPECT_NE(message.find("https://portal.example.gov.vn/s4.css, ..."), std::string::npos) << message;
+  EXPECT_EQ(message.find("s5.css"), std::string::npos) << message;  // kListedCutBodies = 5
+  // Withheld passes stay: the robots check read a cut robots.txt.
+  for (const std::string& o : Outcomes(r, "site.robots")) EXPECT_NE(o.find("not-captured"), std::string::npos) << o;
+
+  const json::Value one = AuditHarReport(Har({entries[0], entries[1]}));
+  EXPECT_EQ(NoticeMessage(one, "bodies-cut").rfind("1 response body was cut", 0), 0u);
+  EXPECT_FALSE(HasNotice(AuditHarReport(Har({entries[0]})), "bodies-cut"));
+}
+
+// A capture that stopped at its budget says so in log._portalCheck.stopped; the report repeats
+// it as a notice (its text made safe), and a HAR without it has none.
+TEST(EvidenceForms, CaptureStoppedEarlyIsANotice) {
+  const std::string meta = R"("_portalCheck":{"target":"https://portal.example.gov.vn/","stopped":"the request budget (maxRequests = 2) was reached"},)";
+  const json::Value r = AuditHarReport(Har({Entry(kPortal, 200, SecureHeaders(), Html("<p>x</p>"))}, meta));
+  const std::string message = NoticeMessage(r, "capture-stopped");
+  EXPECT_NE(message.find("(the request budget (maxRequests = 2) was reached)"), std::string::npos) << message;
+  const std::string not_text = R"("_portalCheck":{"target":"https://portal.example.gov.vn/","stopped":7},)";
+  EXPECT_FALSE(HasNotice(AuditHarReport(Har({Entry(kPortal, 200, SecureHeaders(), Html("<p>x</p>"))}, not_text)), "capture-stopped"));
+}
+
 // ------------------------------------------------------------------ every check has a result
 
 TEST(EvidenceForms, EveryListedCheckHasAResultEvenForAnApiOnlyHar) {

@@ -377,5 +377,15 @@ TEST(Limits, NoticesPastTheLimitEndWithOneNamingIt) {
   EXPECT_EQ(codes.back(), "kMaxNotices");
 }
 
+// The summary notices stay past the limit: a cut stylesheet after kMaxNotices other notices is
+// still counted in "bodies-cut", which comes first.
+TEST(Limits, CutBodiesNoticeStaysPastTheLimit) {
+  const std::string cut = EntryFor("https://portal.example.gov.vn/a.css", R"({"mimeType":"text/css","text":"a{","_bodyCut":true})", 200);
+  const auto codes = NoticeCodes(Report(Har(HtmlEntry("<p>trang</p>") + "," + BadBase64Entries(limits::kMaxNotices + 5) + "," + cut)));
+  ASSERT_EQ(codes.size(), limits::kMaxNotices + 2);
+  EXPECT_EQ(codes.front(), "bodies-cut");
+  EXPECT_EQ(codes.back(), "kMaxNotices");
+}
+
 }  // namespace
 }  // namespace portal_check

@@ -5,8 +5,14 @@
 // Renderer contract: on each finished audit, import('./report/render.mjs') (once) and call
 //   renderReport({report, reportText, sarifText, ruleset, lang, containers: {report, checklist, exports}})
 // (ruleset = the engine's embedded ruleset document, parsed; reportText / sarifText: the engine's
-// exact texts as Blobs for an audit, as strings or null for a bundle); on a language switch call its
-// setLanguage(lang). Until that module exists, the raw grade is shown in #report.
+// exact texts as Blobs for an audit, as strings or null for a bundle; for an opened evidence bundle
+// also bundle: {state, declarations, signer}); on a language switch call its setLanguage(lang).
+// Until that module exists, the raw grade is shown in #report.
+//
+// An opened evidence bundle: its verdict (#verdict-section, inputs/verdict-view.mjs) is shown
+// first, above the report; a failed bundle's report stays hidden (the verdict's toggle shows it,
+// marked as not a result), its dossier download and print are disabled; the label checklist (the
+// local organisation and answers) is hidden, the dossier uses the bundle's own.
 //
 // Worker: created lazily on the first audit (worker.mjs loads the engine once). Cancel terminates
 // it; the next audit creates a new one.
@@ -14,6 +20,8 @@ import { t, getLanguage, setLanguage, translatePage, formatBytes } from './i18n/
 import { rawResponseToHar } from './inputs/raw-response.mjs';
 import { selfCheck } from './inputs/self-check.mjs';
 import { renderVerification, renderCreated, renderDiff } from './inputs/bundle.mjs';
+import { verdictOf } from './inputs/verdict.mjs';
+import { renderVerdict } from './inputs/verdict-view.mjs';
 import * as keys from './inputs/keys.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -28,6 +36,7 @@ const els = {
   selfStart: $('self-check-start'),
   selfPages: $('self-check-pages'),
   bundleFile: $('bundle-file'),
+  trustedOrg: $('trusted-key-org'),
   profile: $('profile'),
   progress: $('progress'),
   progressText: $('progress-text'),
@@ -47,6 +56,8 @@ let pending = null; // {id, resolve, reject, onProgress} of the audit in flight
 let rulesetWaiters = []; // [{resolve, reject}]
 let rulesetPromise = null; // the parsed embedded ruleset (same engine for every worker)
 const requests = new Map(); // id → {resolve, reject, onProgress, reply}: bundle messages in flight
+
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function codedError(code, message) {
   const e = new Error(message);
@@ -300,7 +311,8 @@ async function run(task) {
     if (token !== runToken) return;
     progressSet(1, 1);
     afterShow(result);
-    if (result.fromBundle) setStatus(result.verified ? 'run.doneBundleOk' : 'run.doneBundleFail');
+    if (result.fromBundle && result.mode === 'created') setStatus('run.bundleCreated');
+    else if (result.fromBundle) setStatus({ verified: 'run.doneBundleOk', intact: 'run.doneBundleIntact' }[result.verdict.state] || 'run.doneBundleFail');
     else setStatus('run.done', { entries, grade: typeof lastReport?.grade?.grade === 'string' ? lastReport.grade.grade : '—' });
   } catch (e) {
     if (token !== runToken) return;
@@ -310,7 +322,7 @@ async function run(task) {
       console.error(e);
       progressSet(0, 1);
       // The report on screen belonged to the previous input: hide it next to this input's error.
-      for (const id of ['report-section', 'checklist-section', 'exports-section', 'bundle-section']) $(id).hidden = true;
+      for (const id of ['verdict-section', 'report-section', 'checklist-section', 'exports-section', 'bundle-section']) $(id).hidden = true;
       showError(e);
     }
   } finally {
@@ -321,14 +333,53 @@ async function run(task) {
   }
 }
 
+// The verdict of the bundle on screen (null for an audit or a created bundle) and whether a failed
+// bundle's contents are expanded.
+let shownVerdict = null;
+let voidReportShown = false;
+
+function applyVerdictLayout() {
+  const v = shownVerdict;
+  const failed = v?.state === 'failed';
+  const section = $('verdict-section');
+  section.hidden = !v;
+  if (v) renderVerdict(section, { verdict: v, lang: getLanguage(), reportShown: voidReportShown, onToggleReport: v.noContents ? null : toggleVoidReport });
+  else section.replaceChildren();
+  $('report-section').hidden = failed && !voidReportShown;
+  $('report-section').classList.toggle('pc-void', failed);
+  const heading = $('report-heading');
+  heading.dataset.i18n = failed ? 'verdict.voidReportHeading' : 'report.heading';
+  heading.textContent = t(heading.dataset.i18n);
+  $('checklist-section').hidden = !!v;
+  $('exports-section').hidden = failed;
+}
+
+function toggleVoidReport() {
+  voidReportShown = !voidReportShown;
+  applyVerdictLayout();
+  document.getElementById('verdict-show-report')?.focus();
+}
+
 // result: {report (parsed; an audit's, assembled from the worker's parts), reportText: Blob} or
-// {reportText: string} (a bundle's report, parsed here); sarifText: Blob, string or null.
-async function show({ report: parsed, reportText, sarifText }, token) {
-  const report = parsed ?? JSON.parse(reportText);
+// {reportText: string} (a bundle's report, parsed here); sarifText: Blob, string or null;
+// verdict/declarations: an opened bundle's (verdictOf, the bundle's declarations section).
+async function show({ report: parsed, reportText, sarifText, verdict = null, declarations = null }, token) {
+  let report = parsed ?? null;
+  if (report === null) {
+    try {
+      report = JSON.parse(reportText);
+    } catch (e) {
+      if (!verdict) throw e;
+      report = null; // a bundle's verdict is shown even when its report cannot be read
+    }
+  }
   const [ruleset, mod] = await Promise.all([embeddedRuleset(), loadRenderer()]);
   if (token !== runToken) return;
   lastReport = report;
   for (const id of ['report-section', 'checklist-section', 'exports-section']) $(id).hidden = false;
+  shownVerdict = verdict && !isObject(report) ? { ...verdict, state: 'failed', noContents: true } : verdict;
+  voidReportShown = false;
+  applyVerdictLayout();
   if (mod && typeof mod.renderReport === 'function') {
     await mod.renderReport({
       report,
@@ -337,6 +388,7 @@ async function show({ report: parsed, reportText, sarifText }, token) {
       ruleset,
       lang: getLanguage(),
       containers: { report: els.report, checklist: els.checklist, exports: els.exports },
+      bundle: shownVerdict ? { state: shownVerdict.state, declarations, signer: shownVerdict.signer } : null,
     });
   } else {
     renderRaw(report);
@@ -441,13 +493,14 @@ let lastDiff = null;
 function renderBundlePanel() {
   bundleEls.section.hidden = false;
   const has = !!bundleState;
+  const failed = has && bundleState.mode === 'verified' && bundleState.verdict?.state === 'failed';
   bundleEls.download.disabled = !has;
-  bundleEls.dossier.disabled = !has;
-  bundleEls.rulesCurrent.disabled = !(has && bundleState.mode === 'verified');
+  bundleEls.dossier.disabled = !has || failed;
+  bundleEls.rulesCurrent.disabled = !(has && bundleState.mode === 'verified') || failed;
   bundleEls.create.hidden = !lastAudit || (has && bundleState.mode === 'verified');
   $('bundle-create-hint').hidden = bundleEls.create.hidden;
   if (!has) bundleEls.panel.replaceChildren();
-  else if (bundleState.mode === 'verified') renderVerification(bundleEls.panel, { result: bundleState.result, info: bundleState.info, trusted });
+  else if (bundleState.mode === 'verified') renderVerification(bundleEls.panel, { result: bundleState.result, verdict: bundleState.verdict, info: bundleState.info, trusted });
   else renderCreated(bundleEls.panel, { info: bundleState.info });
   if (lastDiff) renderDiff(bundleEls.diff, lastDiff.diff, { engineVersion: lastDiff.engineVersion });
   else bundleEls.diff.replaceChildren();
@@ -464,7 +517,7 @@ function updateDossierInfo() {
 
 function afterShow(result) {
   if (result.fromBundle) {
-    bundleState = { mode: result.mode, result: result.verification, info: result.info || {} };
+    bundleState = { mode: result.mode, result: result.verification, verdict: result.verdict, declarations: result.declarations, info: result.info || {} };
   } else if (!result.keepBundle) {
     bundleState = null;
   }
@@ -482,15 +535,13 @@ els.bundleFile.addEventListener('change', () => {
   const file = els.bundleFile.files && els.bundleFile.files[0];
   if (!file) return;
   run(async (onProgress) => {
-    const reply = await requestWorker({ type: 'bundle-verify', source: file, trustedPublicJwk: trusted ? trusted.publicJwk : undefined }, progressFor(onProgress));
-    if (reply.reportText === null || reply.reportText === undefined) {
-      const e = new Error('bundle');
-      e.key = 'error.bundle.parse';
-      e.params = { message: String(reply.parseError || (reply.result?.errors || []).join('; ') || '?').slice(0, 300) };
-      throw e;
-    }
+    const trustedNow = trusted ? { ...trusted, organization: els.trustedOrg.value.trim() || null } : null;
+    const reply = await requestWorker({ type: 'bundle-verify', source: file, trustedKeys: trustedNow ? [{ publicJwk: trustedNow.publicJwk, organization: trustedNow.organization ?? undefined }] : [] }, progressFor(onProgress));
     lastAudit = null;
-    return { reportText: reply.reportText, sarifText: null, fromBundle: true, mode: 'verified', verified: !!reply.result?.ok, verification: reply.result, info: reply.info };
+    let verdict = verdictOf(reply.result);
+    // A bundle without a readable report (not JSON, wrong structure) is NOT VALID, shown as such.
+    if (typeof reply.reportText !== 'string' && verdict.state !== 'failed') verdict = { ...verdict, state: 'failed', failedStep: 'structure' };
+    return { reportText: typeof reply.reportText === 'string' ? reply.reportText : null, sarifText: null, fromBundle: true, mode: 'verified', verdict, declarations: reply.declarations ?? null, verification: reply.result, info: reply.info };
   });
   els.bundleFile.value = '';
 });
@@ -532,7 +583,7 @@ bundleEls.create.addEventListener('click', () => {
       signingKey: k ? { privateKey: k.privateKey, publicJwk: k.publicJwk } : undefined,
     }, progressFor(onProgress));
     setStatus('run.bundleCreated');
-    return { reportText: reply.reportText, sarifText: null, fromBundle: true, mode: 'created', verified: true, info: reply.info };
+    return { reportText: reply.reportText, sarifText: null, fromBundle: true, mode: 'created', info: reply.info };
   });
 });
 
@@ -590,7 +641,8 @@ bundleEls.rulesCurrent.addEventListener('click', () => {
     const reply = await requestWorker({ type: 'rules-current' }, progressFor(onProgress));
     lastDiff = { diff: reply.diff, engineVersion: reply.currentEngineVersion };
     bundleState = keep;
-    return { reportText: reply.reportText, sarifText: null, keepBundle: true, keepDiff: true, rediff: true };
+    const opened = keep && keep.mode === 'verified' ? keep : null;
+    return { reportText: reply.reportText, sarifText: null, keepBundle: true, keepDiff: true, rediff: true, verdict: opened ? opened.verdict : null, declarations: opened ? opened.declarations : null };
   });
 });
 
@@ -644,6 +696,7 @@ function applyLanguage(lang) {
   if (renderer && typeof renderer.setLanguage === 'function') renderer.setLanguage(set);
   else if (lastReport) renderRaw(lastReport);
   if (!bundleEls.section.hidden) renderBundlePanel();
+  if (shownVerdict) applyVerdictLayout();
   renderKeyPanel();
   if (trusted) bundleEls.trustedStatus.textContent = t('bundle.trustedSet', { fingerprint: trusted.fingerprint });
   return set;

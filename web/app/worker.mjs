@@ -25,9 +25,10 @@
 //
 // Evidence bundles (../host/bundle/index.mjs, loaded on first use; everything that needs the engine
 // or touches a whole bundle runs here, never on the page's thread):
-//   {type: 'bundle-verify', id, source: File | Blob | string, trustedPublicJwk?}
+//   {type: 'bundle-verify', id, source: File | Blob | string, trustedKeys?: [{publicJwk, organization?}]}
 //     → {type: 'progress', id, phase: 'read' | 'verify', bytes, totalBytes}
-//     → {type: 'bundle-verified', id, result (verifyBundle's), reportText, info}
+//     → {type: 'bundle-verified', id, result (verifyBundle's), reportText, info, declarations (the
+//       bundle's declarations section: {organization, declarations} or null)}
 //   {type: 'bundle-create', id, source: the audited HAR (File | Blob | string), options, capture,
 //    organization?, signingKey?: {privateKey (CryptoKey), publicJwk}}
 //     → {type: 'bundle-created', id, reportText, info}
@@ -206,17 +207,21 @@ async function infoOf(mod, bundle, text) {
   };
 }
 
-async function bundleVerify({ id, source, trustedPublicJwk }) {
+async function bundleVerify({ id, source, trustedKeys }) {
   const [eng, mod] = await Promise.all([engine(), bundleModule()]);
   const text = await readText(source, id);
   self.postMessage({ type: 'progress', id, phase: 'verify', bytes: text.length, totalBytes: text.length, entries: 0 });
-  const result = await mod.verifyBundle({ engine: eng, bundleText: text, trustedPublicJwk: trustedPublicJwk || undefined });
+  const keys = Array.isArray(trustedKeys) ? trustedKeys.filter((k) => isObj(k) && isObj(k.publicJwk)) : [];
+  const result = await mod.verifyBundle({
+    engine: eng, bundleText: text, trustedKeys: keys,
+  });
   const parsed = mod.parseBundle(text);
   const bundle = parsed && parsed.bundle ? parsed.bundle : null;
   lastBundle = bundle ? { text, bundle } : null;
   const reportText = bundle ? reportTextOf(bundle) : null;
   const info = bundle ? await infoOf(mod, bundle, text) : { size: text.length };
-  return { type: 'bundle-verified', id, result, reportText, info, parseError: parsed && parsed.error ? String(parsed.error.message ?? parsed.error) : null };
+  const declarations = bundle && isObj(bundle.declarations) ? bundle.declarations : null;
+  return { type: 'bundle-verified', id, result, reportText, info, declarations, parseError: parsed && parsed.error ? String(parsed.error.message ?? parsed.error) : null };
 }
 
 async function bundleCreate({ id, source, options = {}, capture, organization, signingKey }) {

@@ -20,38 +20,48 @@ const OPTIONS = {
   out: ['string', ['audit', 'capture', 'scan', 'keygen', 'bundle']],
   'fail-on': [SEVERITIES, ['audit', 'scan']],
   target: ['string', ['audit', 'bundle']],
-  lang: [LANGS, ['audit', 'scan']],
+  lang: [LANGS, ['audit', 'scan', 'verify']],
   limit: ['int:0:100000', ['audit', 'scan']],
   pages: ['int:1:1000', ['capture', 'scan']],
   'har-out': ['string', ['scan']],
   insecure: ['flag', ['capture', 'scan']],
   probe: ['flag', ['capture', 'scan']],
+  'allow-private': ['flag', ['capture', 'scan']],
+  'ignore-robots': ['flag', ['capture', 'scan']],
   timeout: ['int:1:600', ['capture', 'scan']],
   profile: ['profiles', ['audit', 'scan', 'bundle']],
   declarations: ['string', ['audit', 'scan', 'bundle']],
   // Evidence bundles (docs/bundle.md).
   key: ['string', ['bundle', 'scan']],
-  pubkey: ['string', ['verify']],
+  pubkey: ['string', ['verify', 'audit']],
+  keyring: ['string', ['verify', 'audit']],
+  'accept-modified-ruleset': ['flag', ['verify', 'audit']],
   rules: [['current'], ['audit']],
   bundle: ['string', ['scan']],
 };
 
-const DEFAULTS = { format: 'text', 'fail-on': 'high', lang: 'vi', limit: 0, pages: 10, timeout: 15, insecure: false, probe: false };
+// lang: "vi" for reports; "en" for verify and audit --rules (set in parseArgs when not given).
+const DEFAULTS = { format: 'text', 'fail-on': 'high', limit: 0, pages: 10, timeout: 15, insecure: false, probe: false,
+  'allow-private': false, 'ignore-robots': false };
 
 export const USAGE = `Usage:
   portal-check audit FILE.har [--format text|json|sarif] [--out FILE] [--fail-on high|medium|low|none]
                               [--target URL] [--lang vi|en] [--limit N]
                               [--profile ID[,ID...]] [--declarations FILE.json]
   portal-check capture URL    [--pages N] [--out FILE.har] [--probe] [--timeout SECONDS]
+                              [--allow-private] [--ignore-robots]
   portal-check scan URL       [--pages N] [--format text|json|sarif] [--out FILE] [--har-out FILE.har]
                               [--fail-on high|medium|low|none] [--lang vi|en] [--limit N] [--probe]
+                              [--allow-private] [--ignore-robots]
                               [--profile ID[,ID...]] [--declarations FILE.json]
   portal-check keygen --out KEY.jwk
   portal-check bundle FILE.har --out BUNDLE.json [--key KEY.jwk] [--target URL]
                               [--profile ID[,ID...]] [--declarations FILE.json]
   portal-check scan URL --bundle BUNDLE.json [--key KEY.jwk] [scan options]
-  portal-check verify BUNDLE.json [--pubkey KEY.pub.jwk]
+  portal-check verify BUNDLE.json [--keyring KEYRING.json] [--pubkey KEY.pub.jwk]
+                              [--accept-modified-ruleset] [--lang en|vi]
   portal-check audit BUNDLE.json --rules current [--format text|json] [--fail-on ...] [--out FILE]
+                              [--keyring KEYRING.json] [--pubkey KEY.pub.jwk] [--accept-modified-ruleset]
   portal-check --help | --version
 
   audit    audits a HAR 1.2 file (from this tool, a browser's DevTools, Playwright, ZAP, ...)
@@ -63,14 +73,27 @@ export const USAGE = `Usage:
            KEY.pub.jwk (public, to register); prints the public key's fingerprint
   bundle   redacts the HAR, audits the redacted evidence and writes an evidence bundle (manifest,
            evidence, ruleset, declarations, report, SHA-256 digests; signed with --key)
-  verify   checks a bundle: structure, each section's digest, the signature (against --pubkey when
-           given), then replays the audit and requires a byte-identical report; exit 0 verified,
-           1 verification failed (the failing section is named)
+  verify   checks a bundle, in order: I-JSON (no member named twice, no lone surrogate), structure,
+           each section's digest, the signature against the trusted keys (--keyring, a
+           portal-check-keyring file, and/or --pubkey), that the embedded ruleset is a released
+           ruleset of the engine version the manifest names (else "modified ruleset": fails unless
+           --accept-modified-ruleset, and then is never "verified"), then replays the audit and
+           requires a byte-identical report; exit 0 verified (signed by a trusted key), 3 intact
+           but not verified (unsigned, unknown key, or accepted modified ruleset), 1 failed (the
+           failing step is named); messages in English unless --lang vi
   audit BUNDLE --rules current
-           re-audits a bundle's evidence with this version's rules and prints the new, resolved and
-           changed findings (exit status from --fail-on on the new report)
+           verifies the bundle first (same options as verify) and refuses one that fails; then
+           re-audits its evidence with this version's rules and prints the verification state and
+           the new, resolved and changed findings (exit status from --fail-on on the new report)
   --probe  also requests well-known exposed-file paths (.git, .env, backups…; only with the owner's
            consent); admin login paths are always requested (public URLs, one GET each)
+           capture keeps to the site (the URL's origin and where its redirects end; other redirects
+           are recorded, not followed), honours robots.txt for its crawl, and stops cleanly with a
+           notice at its budget (3000 requests, 256 MiB of HAR); see README "Live capture"
+  --allow-private  also connect to loopback, private (10/8, 172.16/12, 192.168/16, fc00::/7),
+           link-local (169.254/16, fe80::/10) and CGNAT (100.64/10) addresses; without it only
+           public ones and the start URL's own kind are used (a site on 127.0.0.1 works as is)
+  --ignore-robots  crawl the pages robots.txt disallows too (recorded in the HAR)
   --limit  text format: show at most N failing results (0 = all)
   --profile       criteria to evaluate, repeatable or comma-separated: ${PROFILES.join(', ')};
                   the report gains a "profiles" section (met / not-met / not-assessed /
@@ -80,7 +103,7 @@ export const USAGE = `Usage:
                   without it those criteria say needs-declaration (needs --profile)
 
 Exit status: 0 no failing result at or above --fail-on (default high); 1 some; 2 usage or input error.
-verify: 0 verified; 1 verification failed; 2 usage or input error.`;
+verify: 0 verified; 3 intact, not verified; 1 verification failed; 2 usage or input error.`;
 
 function profiles(raw, current) {
   const out = [...current];
@@ -138,6 +161,7 @@ export function parseArgs(argv) {
   }
   if (options.declarations !== undefined && options.profile.length === 0) throw new UsageError('--declarations needs --profile');
   checkBundleOptions(command, options);
+  options.lang ??= command === 'verify' || options.rules !== undefined ? 'en' : 'vi';
   if (command === 'keygen') {
     if (positional.length > 0) throw new UsageError('keygen takes no argument (use --out KEY.jwk)');
     return { command, input: null, options };
@@ -158,5 +182,10 @@ function checkBundleOptions(command, options) {
       if (options[name] !== undefined) throw new UsageError(`--${name} does not apply to --rules (the bundle's own is used)`);
     }
     if (options.profile.length > 0) throw new UsageError("--profile does not apply to --rules (the bundle's own is used)");
+  }
+  if (command === 'audit' && options.rules === undefined) {
+    for (const name of ['pubkey', 'keyring', 'accept-modified-ruleset']) {
+      if (options[name] !== undefined) throw new UsageError(`--${name} needs --rules current (it applies to a bundle's verification)`);
+    }
   }
 }

@@ -6,10 +6,16 @@
 // readPrivateKey(file) → Promise<{privateKey, publicJwk}>; readPublicJwk(file) → Promise<public
 //   JWK>. Both throw InputError (one line) when the file is unreadable, not JSON or not an EC P-256
 //   key of the right kind.
+// readKeyring(file) → Promise<[{publicJwk, organization}]>: a keyring file (web/host/bundle/
+//   keyring.mjs, docs/bundle.md "Trust"); throws InputError (one line) when it is unreadable, not
+//   I-JSON (e.g. a member named twice) or not a valid keyring.
 import fs from 'node:fs';
 import { InputError } from './har-input.mjs';
 import { plain } from './plain-text.mjs';
 import { generateSigningKey, exportPrivateJwk, importPrivateJwk, importPublicJwk, fingerprint } from '../host/bundle/index.mjs';
+import { parseKeyring } from '../host/bundle/keyring.mjs';
+import { ijsonProblem } from '../host/bundle/strict-json.mjs';
+import { verificationMessage } from '../host/bundle/verify-messages.mjs';
 
 export function publicPath(out) {
   return out.endsWith('.jwk') ? `${out.slice(0, -'.jwk'.length)}.pub.jwk` : `${out}.pub.jwk`;
@@ -35,14 +41,21 @@ export async function keygen(out) {
 }
 
 function readJson(file, what) {
+  return JSON.parse(readJsonText(file, what));
+}
+
+// The text of a JSON file (a leading BOM dropped); InputError when unreadable or not JSON.
+function readJsonText(file, what) {
   let text;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
     throw new InputError(`${plain(file)}: cannot read the ${what} (${plain(e.code || e.message)})`);
   }
+  text = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    JSON.parse(text);
+    return text;
   } catch (e) {
     throw new InputError(`${plain(file)}: the ${what} is not JSON (${plain(e.message)})`);
   }
@@ -65,4 +78,15 @@ export async function readPublicJwk(file) {
     throw new InputError(`${plain(file)}: not an EC P-256 public key JWK (${plain(e.message)})`);
   }
   return { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y };
+}
+
+export async function readKeyring(file) {
+  const text = readJsonText(file, 'keyring');
+  const problem = await ijsonProblem(text);
+  if (problem) throw new InputError(`${plain(file)}: the keyring is not I-JSON (${plain(verificationMessage(problem))})`);
+  try {
+    return parseKeyring(JSON.parse(text));
+  } catch (e) {
+    throw new InputError(`${plain(file)}: ${plain(e.message)}`);
+  }
 }

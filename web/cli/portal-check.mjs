@@ -4,22 +4,26 @@
 //
 // main(argv) → exit code: 0 no failing result at or above --fail-on; 1 some; 2 usage or input
 // error (one line on stderr: "portal-check: <reason>"). Reports go to --out or stdout.
-// verify: 0 verified, 1 verification failed (each step printed on stdout), 2 usage or input error.
+// verify: 0 verified (signed by a trusted key), 3 intact but not verified (unsigned, unknown key,
+// accepted modified ruleset), 1 verification failed (each step printed on stdout), 2 usage or input
+// error. audit --rules current verifies first: a failed bundle is an input error (2).
 // keygen and bundle: 0 when written.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs, UsageError, USAGE } from './args.mjs';
 import { openHarFile, InputError } from './har-input.mjs';
 import { renderText, SEVERITY_ORDER } from './text-report.mjs';
 import { plain } from './plain-text.mjs';
 import { loadNodeEngine } from './engine-files.mjs';
 import { auditHar } from '../host/engine.mjs';
-import { capture } from '../host/capture.mjs';
+import { captureToFile } from '../host/capture.mjs';
 import { PORTAL_CHECK_VERSION } from '../host/version.mjs';
 import { verifyBundle, parseBundle } from '../host/bundle/index.mjs';
-import { keygen, readPublicJwk } from './key-files.mjs';
+import { keygen, readPublicJwk, readKeyring } from './key-files.mjs';
 import { writeBundle } from './bundle-make.mjs';
-import { renderVerification } from './bundle-verify.mjs';
-import { reauditBundle, renderDiffText, diffJson } from './bundle-audit.mjs';
+import { renderVerification, verifyExitCode } from './bundle-verify.mjs';
+import { reauditBundle, renderDiffText, diffJson, refusalOf } from './bundle-audit.mjs';
 
 // Exit 1 when some result fails with a severity at or above failOn ("none": never).
 export function exitCodeFor(report, failOn) {
@@ -127,36 +131,98 @@ async function bundleCommand(harText, options, name, declarations, method) {
   }
 }
 
-async function verifyCommand(file, options) {
+// Verifies the bundle file with the trust options (--keyring, --pubkey, --accept-modified-ruleset).
+// → {engine, bundleText, verification (verifyBundle's result)}.
+async function verifyFile(file, options) {
   const bundleText = readText(file, 'bundle');
+  const trustedKeys = options.keyring === undefined ? [] : await readKeyring(options.keyring);
   const trustedPublicJwk = options.pubkey === undefined ? undefined : await readPublicJwk(options.pubkey);
   const engine = await engineForCli();
-  const result = await verifyBundle({ engine, bundleText, trustedPublicJwk });
-  process.stdout.write(renderVerification(result));
-  return result.ok ? 0 : 1;
+  const verification = await verifyBundle({ engine, bundleText, trustedKeys, trustedPublicJwk, acceptModifiedRuleset: options['accept-modified-ruleset'] === true });
+  return { engine, bundleText, verification };
+}
+
+async function verifyCommand(file, options) {
+  const { verification } = await verifyFile(file, options);
+  process.stdout.write(renderVerification(verification, { lang: options.lang }));
+  return verifyExitCode(verification);
 }
 
 async function auditBundleCommand(file, options) {
-  const parsed = parseBundle(readText(file, 'bundle'));
-  if (parsed.error) throw new InputError(`${plain(file)}: ${plain(parsed.error)}`);
-  const engine = await engineForCli();
+  const { engine, bundleText, verification } = await verifyFile(file, options);
+  const refusal = refusalOf(verification);
+  if (refusal) throw new InputError(`${plain(file)}: ${plain(refusal)}`);
+  const parsed = parseBundle(bundleText);
   let result;
   try {
     result = await reauditBundle(engine, parsed.bundle);
   } catch (e) {
     throw engineFailure(e, file, file);
   }
-  const view = { bundle: parsed.bundle, engine, diff: result.diff };
+  const view = { bundle: parsed.bundle, engine, diff: result.diff, verification, lang: options.lang };
   write(options.out, options.format === 'json' ? diffJson(view) : renderDiffText(view));
   return exitCodeFor(result.report, options['fail-on']);
 }
 
-async function captureSite(url, options) {
+// Captures `url` into `file` (streamed, entry by entry); a capture that stopped at its budget
+// says so on stderr (the HAR says it too, in log._portalCheck.stopped). → the capture summary.
+async function captureSite(url, file, options) {
+  let summary;
   try {
-    return await capture(url, { pages: options.pages, probe: options.probe, timeoutMs: options.timeout * 1000 });
+    summary = await captureToFile(url, file, {
+      pages: options.pages, probe: options.probe, timeoutMs: options.timeout * 1000,
+      allowPrivate: options['allow-private'], ignoreRobots: options['ignore-robots'],
+    });
   } catch (e) {
     if (e.code === 'invalid-argument') throw new UsageError(plain(e.message));
+    if (e.code && e.syscall) throw new InputError(`${plain(file)}: cannot write (${plain(e.code)})`);
     throw e;
+  }
+  if (summary.stopped) {
+    process.stderr.write(`portal-check: notice: the capture stopped early: ${plain(summary.stopped.message)}; ` +
+      'the HAR is valid and holds what was captured until then\n');
+  }
+  return summary;
+}
+
+// A private temporary directory for a HAR that is not kept (or goes to stdout); removed by `done`.
+function scratchHar() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-check-'));
+  return { file: path.join(dir, 'capture.har'), done: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function captureCommand(input, options) {
+  if (options.out !== undefined) {
+    await captureSite(input, options.out, options);
+    return 0;
+  }
+  const scratch = scratchHar();
+  try {
+    await captureSite(input, scratch.file, options);
+    for await (const chunk of openHarFile(scratch.file)) {
+      if (!process.stdout.write(chunk)) await new Promise((r) => process.stdout.once('drain', r));
+    }
+  } finally {
+    scratch.done();
+  }
+  return 0;
+}
+
+async function scanCommand(input, options, declarations) {
+  const scratch = options['har-out'] === undefined ? scratchHar() : null;
+  const file = scratch ? scratch.file : options['har-out'];
+  try {
+    const summary = await captureSite(input, file, options);
+    // Nothing answered at all: an input error for the user, not a report of "not applicable"s.
+    if (!summary.answered) {
+      throw new InputError(`${plain(input)}: the site did not answer on http or https (${plain(summary.firstError ?? 'no response')})`);
+    }
+    if (options.bundle !== undefined) {
+      await bundleCommand(readText(file, 'HAR file'), { ...options, out: options.bundle }, input, declarations, 'portal-check capture (live)');
+    }
+    return await audit(openHarFile(file), options, input, declarations);
+  } finally {
+    scratch?.done();
   }
 }
 
@@ -183,21 +249,8 @@ export async function main(argv) {
       `${made.bundle.manifest.redactions.length} value(s) redacted)\n`);
     return 0;
   }
-  const har = await captureSite(input, options);
-  if (command === 'capture') {
-    write(options.out, `${JSON.stringify(har, null, 1)}\n`);
-    return 0;
-  }
-  const text = JSON.stringify(har);
-  if (options['har-out']) write(options['har-out'], `${JSON.stringify(har, null, 1)}\n`);
-  const answered = har.log.entries.some((e) => e.response.status !== 0);
-  // Nothing answered at all: an input error for the user, not a report of "not applicable"s.
-  if (!answered) {
-    const why = har.log.entries[0]?.response?._error ?? 'no response';
-    throw new InputError(`${plain(input)}: the site did not answer on http or https (${plain(why)})`);
-  }
-  if (options.bundle !== undefined) await bundleCommand(text, { ...options, out: options.bundle }, input, declarations, 'portal-check capture (live)');
-  return audit(text, options, input, declarations);
+  if (command === 'capture') return captureCommand(input, options);
+  return scanCommand(input, options, declarations);
 }
 
 // A closed pipe (e.g. `| head`) ends the output quietly instead of crashing with a stack trace.

@@ -9,6 +9,12 @@
 //   base64 instead, so the engine always sees either faithful text or the raw bytes.
 //   cut = true: the body was cut at a byte limit, so an incomplete final character is dropped
 //   rather than treated as invalid.
+//
+// htmlTextForLinks(bytes, contentType, {cut}) → string: the page as text for finding its links,
+//   never failing. The evidence keeps bodyToContent's faithful text or base64; the crawl still
+//   needs the URLs of a page whose bytes are not valid in its charset (a windows-1258 page with no
+//   declared charset is common): the declared or sniffed charset decoded leniently, else
+//   windows-1252 (the WHATWG "latin1"), which maps every byte, so ASCII URLs come out intact.
 
 const TEXTUAL = /^(text\/|application\/(javascript|x-javascript|ecmascript|json|xml|xhtml\+xml|ld\+json|manifest\+json)$|image\/svg\+xml$)|[+/](json|xml)$/;
 
@@ -58,4 +64,17 @@ export function bodyToContent(bytes, contentType, { cut = false } = {}) {
   } catch {
     return { text: toBase64(bytes), encoding: 'base64' };
   }
+}
+
+export function htmlTextForLinks(bytes, contentType, { cut = false } = {}) {
+  const content = bodyToContent(bytes, contentType, { cut });
+  if (!content.encoding) return content.text;
+  const charset = headerCharset(contentType) || sniffCharset(bytes);
+  for (const label of [charset, 'windows-1252']) {
+    if (!label) continue;
+    try {
+      return new TextDecoder(label).decode(bytes);
+    } catch { /* a label TextDecoder does not know: the next one */ }
+  }
+  return '';
 }

@@ -3,11 +3,13 @@
 // toHarEntry(raw, {resourceType, purpose, pageref}) → HAR entry object.
 // HAR extension fields written here (the engine's contract, core/src/evidence/exchange.h):
 //   entry._resourceType                 "document" | "script" | "stylesheet" | "other"
-//   entry._portalCheck                  {purpose, bodyCut?: true, redirectLimit?: true}
+//   entry._portalCheck                  {purpose, bodyCut?: true, redirectLimit?: true,
+//                                       redirectNotFollowed?: "off-site" | "robots"} (set by capture.mjs)
 //                                       purpose: start | page | script | stylesheet | robots |
 //                                       security-txt | error-page | admin | probe
 //                                       (probe: only with active-probe consent, --probe)
-//   response._error                     why there is no (complete) response (status 0: no response)
+//   response._error                     why there is no (complete) response (status 0: no response),
+//                                       or why a 3xx was not followed (a Location that is no URL)
 //   response._securityDetails           https only: {protocol ("TLS 1.3"), subjectName, issuer,
 //                                       validFrom, validTo (seconds since the epoch), sanList,
 //                                       _trusted (chain verified against the system CAs),
@@ -31,7 +33,8 @@ function queryString(url) {
   }
 }
 
-// The absolute redirect target of a 3xx response, "" when there is none.
+// The absolute redirect target of a 3xx response, "" when there is none or its Location is not a
+// URL (badLocation then says so).
 export function redirectTarget(raw) {
   if (raw.status < 300 || raw.status >= 400) return '';
   const location = headerValue(raw.rawHeaders, 'location');
@@ -39,8 +42,16 @@ export function redirectTarget(raw) {
   try {
     return new URL(location, raw.url).href;
   } catch {
-    return location;
+    return '';
   }
+}
+
+// The error of a 3xx response whose Location cannot be resolved to a URL, else null.
+export function badLocation(raw) {
+  if (raw.status < 300 || raw.status >= 400) return null;
+  const location = headerValue(raw.rawHeaders, 'location');
+  if (!location || redirectTarget(raw)) return null;
+  return `the Location header is not a valid URL (${JSON.stringify(location.slice(0, 200))}); the redirect was not followed`;
 }
 
 export function toHarEntry(raw, { resourceType = 'other', purpose = 'page', pageref } = {}) {
@@ -57,7 +68,8 @@ export function toHarEntry(raw, { resourceType = 'other', purpose = 'page', page
     headersSize: -1,
     bodySize: -1,
   };
-  if (raw.error) response._error = raw.error;
+  const error = raw.error ?? badLocation(raw);
+  if (error) response._error = error;
   if (raw.tls) {
     const { trusted, trustError, ...details } = raw.tls;
     response._securityDetails = { ...details, _trusted: trusted };

@@ -1,7 +1,7 @@
 // One HTTP(S) request with hard limits, recorded as raw facts for a HAR entry (Node only:
 // node:http, node:https, node:zlib). It never follows redirects and never throws.
 //
-// exchange(url: string, {method = 'GET', headers = {}, timeoutMs, maxBytes}) → Promise<{
+// exchange(url: string, {method = 'GET', headers = {}, timeoutMs, maxBytes, policy, lookup}) → Promise<{
 //   url, method, requestHeaders: [[name, value]], started: Date, time (ms),
 //   status (0 = no response), statusText, httpVersion, rawHeaders: [[name, value]] (repeats kept),
 //   body: Buffer (after Content-Encoding decoding, at most maxBytes), bodyCut: boolean,
@@ -14,12 +14,18 @@
 // - TLS: connects with rejectUnauthorized: false so that an untrusted certificate is recorded, not
 //   fatal. `trusted` is the chain verification against Node's CA store (socket.authorized); the host
 //   name check is left to the engine (it reads sanList), so checkServerIdentity is a no-op here.
-// - Bodies are decoded from gzip/deflate/br so the evidence holds what the browser would see; the
-//   byte limit applies to the decoded bytes (a compression bomb stops at maxBytes).
+// - Bodies are decoded as browsers do (content-decoding.mjs: stacked codings, zlib or raw deflate,
+//   br) so the evidence holds what the browser would see; the byte limit applies to the decoded
+//   bytes (a compression bomb stops at maxBytes). A coding that cannot be decoded keeps no body:
+//   bodyCut = true and error says which coding, so no check reads still-encoded bytes as the page.
+// - Addresses (address-guard.mjs): `policy` refuses an IP-literal host before any request, and
+//   `lookup` (guardedLookup) is handed to the request so the address of this very connection is
+//   checked after DNS resolution, before connecting. A refusal gives status 0 and error = its
+//   reason. A URL that cannot be parsed gives status 0 and error "invalid URL" (never a throw).
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
-import zlib from 'node:zlib';
+import { contentDecoders } from './content-decoding.mjs';
 
 const MAX_HEADER_BYTES = 256 * 1024;
 
@@ -54,28 +60,29 @@ function tlsDetails(socket) {
   };
 }
 
-function decoderFor(encoding) {
-  switch (String(encoding || '').trim().toLowerCase()) {
-    case 'gzip': case 'x-gzip': return zlib.createGunzip();
-    case 'deflate': return zlib.createInflate();
-    case 'br': return zlib.createBrotliDecompress();
-    default: return null;
-  }
-}
-
-export function exchange(url, { method = 'GET', headers = {}, timeoutMs = 15000, maxBytes = 5 * 1024 * 1024 } = {}) {
-  const u = new URL(url);
-  const isHttps = u.protocol === 'https:';
-  const hostname = u.hostname.replace(/^\[|\]$/g, '');
-  const requestHeaders = [['Host', u.host], ...Object.entries(headers)];
-  const started = new Date();
-  const t0 = performance.now();
-  const result = {
-    url, method, requestHeaders, started, time: 0,
+function emptyResult(url, method, requestHeaders) {
+  return {
+    url, method, requestHeaders, started: new Date(), time: 0,
     status: 0, statusText: '', httpVersion: '', rawHeaders: [],
     body: Buffer.alloc(0), bodyCut: false, tls: null, serverIPAddress: '', error: null,
     timings: { send: 0, wait: -1, receive: -1 },
   };
+}
+
+export function exchange(url, { method = 'GET', headers = {}, timeoutMs = 15000, maxBytes = 5 * 1024 * 1024, policy, lookup } = {}) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return Promise.resolve({ ...emptyResult(String(url), method, Object.entries(headers)), error: 'invalid URL' });
+  }
+  const isHttps = u.protocol === 'https:';
+  const hostname = u.hostname.replace(/^\[|\]$/g, '');
+  const requestHeaders = [['Host', u.host], ...Object.entries(headers)];
+  const result = emptyResult(url, method, requestHeaders);
+  const refused = net.isIP(hostname) && policy ? policy.refusal(hostname) : null;
+  if (refused) return Promise.resolve({ ...result, error: refused });
+  const t0 = performance.now();
 
   return new Promise((resolve) => {
     let settled = false;
@@ -84,6 +91,7 @@ export function exchange(url, { method = 'GET', headers = {}, timeoutMs = 15000,
     let size = 0;
     let req;
     let stream;
+    const decodersInUse = [];
     const finish = (error) => {
       if (settled) return;
       settled = true;
@@ -98,6 +106,7 @@ export function exchange(url, { method = 'GET', headers = {}, timeoutMs = 15000,
       }
       if (req) req.destroy();
       if (stream && stream !== req) stream.destroy();
+      for (const d of decodersInUse) d.destroy();
       resolve(result);
     };
     const timer = setTimeout(() => {
@@ -110,6 +119,7 @@ export function exchange(url, { method = 'GET', headers = {}, timeoutMs = 15000,
       method, hostname, port: u.port || (isHttps ? 443 : 80), path: `${u.pathname}${u.search}`,
       headers: Object.fromEntries(requestHeaders.slice(1)), agent: false, maxHeaderSize: MAX_HEADER_BYTES,
     };
+    if (lookup) options.lookup = lookup;
     if (isHttps) {
       options.rejectUnauthorized = false;
       options.checkServerIdentity = () => undefined;
@@ -131,9 +141,18 @@ export function exchange(url, { method = 'GET', headers = {}, timeoutMs = 15000,
       result.serverIPAddress = res.socket?.remoteAddress || '';
       if (isHttps) result.tls = tlsDetails(res.socket);
       if (method === 'HEAD') { finish(null); return; }
-      const decoder = decoderFor(res.headers['content-encoding']);
-      stream = decoder ? res.pipe(decoder) : res;
-      if (decoder) decoder.on('error', (e) => finish(`content-encoding: ${e.code || e.message}`));
+      const { decoders, unsupported } = contentDecoders(res.headers['content-encoding']);
+      if (unsupported) {
+        result.bodyCut = true;
+        finish(`content-encoding: cannot decode ${unsupported}; the body was not kept`);
+        return;
+      }
+      stream = res;
+      for (const d of decoders) {
+        d.on('error', (e) => { result.bodyCut = true; finish(`content-encoding: ${e.code || e.message}`); });
+        stream = stream.pipe(d);
+        decodersInUse.push(d);
+      }
       res.on('error', (e) => finish(String(e.code || e.message)));
       res.on('close', () => {
         if (!res.complete) { result.bodyCut = true; finish('connection closed while reading the body'); }

@@ -219,6 +219,12 @@ class AuditorImpl : public Auditor {
       AddNotice("kMaxHarPages", std::nullopt,
                 "log.pages has more than " + std::to_string(limits::kMaxHarPages) + " pages; only the first were read");
     gaps_.Apply(outcome.results, *ruleset_, notices_);
+    // Outside the kMaxNotices cap, like "bodies-cut": what the capture never requested.
+    if (const std::string& stopped = stream_.log_info().capture_stopped; !stopped.empty())
+      notices_.insert(notices_.begin(),
+                      Notice{"capture-stopped", std::nullopt,
+                             "the capture that wrote this HAR stopped before it was complete (" + stopped +
+                                 "); what it did not request was not audited"});
     const Grade grade = GradeOf(outcome, *ruleset_);
     // First, and outside the kMaxNotices cap: the one notice a reader must not miss.
     if (!grade.graded())

@@ -42,6 +42,8 @@ bool IsSiteResource(const Exchange& ex) {
 void EvidenceGaps::Note(const Exchange& ex, Notices& notices) {
   saw_cookie_evidence_ = saw_cookie_evidence_ || ex.has_cookie_evidence;
   if (ex.body_state == BodyState::kCaptured) return;
+  if (ex.body_state == BodyState::kCut && cut_bodies_++ < kListedCutBodies)
+    listed_cut_bodies_.push_back(text::SafeUtf8(ex.url, 300));
   if (IsSiteResource(ex) && probe_gaps_++ == 0) first_probe_gap_ = PageKey(ex.url);
   const bool document = ex.IsHtmlDocument();
   const bool script = !document && ex.IsScript() && ex.status >= 200 && ex.status < 300;
@@ -76,6 +78,16 @@ void EvidenceGaps::Apply(std::vector<ReportedResult>& results, const Ruleset& ru
                                  "Set-Cookie or Cookie field at all, so the cookie checks say not-captured. In DevTools "
                                  "open Settings > Preferences > Network, tick \"Allow to generate HAR with sensitive "
                                  "data\", then use \"Export HAR (with sensitive data)\""});
+  if (cut_bodies_ > 0) {
+    std::string list;
+    for (const std::string& url : listed_cut_bodies_) list += (list.empty() ? "" : ", ") + url;
+    if (cut_bodies_ > listed_cut_bodies_.size()) list += ", ...";
+    notices.insert(notices.begin(),
+                   Notice{"bodies-cut", std::nullopt,
+                          std::to_string(cut_bodies_) + " response bod" + (cut_bodies_ == 1 ? "y was" : "ies were") +
+                              " cut: only the first part of each was seen (" + list +
+                              "); what lies past each cut was not audited"});
+  }
   if (page_gaps_.empty() && script_gaps_ == 0 && probe_gaps_ == 0 && !cookies_stripped) return;
   for (ReportedResult& r : results) {
     // not-applicable stays only where it cannot hide anything: "no form on this page" from a page

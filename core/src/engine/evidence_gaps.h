@@ -28,6 +28,9 @@ namespace portal_check {
 
 class EvidenceGaps {
  public:
+  // URLs of cut bodies named in the "bodies-cut" notice; the count covers them all.
+  static constexpr std::size_t kListedCutBodies = 5;
+
   // The HAR's log.creator.name. Chrome's and Edge's DevTools ("WebInspector") leave out every
   // Set-Cookie and Cookie field unless the user allows "sensitive data" in the export.
   void SetProducer(std::string_view creator_name) { producer_ = std::string(creator_name); }
@@ -45,7 +48,10 @@ class EvidenceGaps {
   BodyState PageBody(std::string_view page) const;
 
   // Rewrites the results whose rule needs evidence that is absent (see above), and adds the
-  // notice that tells the user how to export cookies when they were stripped.
+  // notice that tells the user how to export cookies when they were stripped. When any body of
+  // any kind was cut (by its producer or at kMaxBodyBytes), puts first one "bodies-cut" notice
+  // counting them and naming the first kListedCutBodies, outside the kMaxNotices cap: the reader
+  // must know what was not (wholly) seen.
   void Apply(std::vector<ReportedResult>& results, const Ruleset& ruleset, Notices& notices) const;
 
  private:
@@ -54,6 +60,8 @@ class EvidenceGaps {
   std::map<std::string, BodyState, std::less<>> page_gaps_;  // document URL → kCut / kMissing
   std::size_t script_gaps_ = 0;                              // scripts without their whole body
   std::string first_script_gap_;                             // the first one's URL
+  std::size_t cut_bodies_ = 0;                               // bodies of any kind only partly held
+  std::vector<std::string> listed_cut_bodies_;               // the first kListedCutBodies URLs
   std::size_t probe_gaps_ = 0;                               // site-check resources likewise
   std::string first_probe_gap_;
 };

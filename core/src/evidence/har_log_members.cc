@@ -3,6 +3,7 @@
 #include "evidence/limits.h"
 #include "util/json.h"
 #include "util/json_scan.h"
+#include "util/text.h"
 
 namespace portal_check {
 namespace {
@@ -25,6 +26,13 @@ std::string ReadDeclaredTarget(std::string_view portal_check_json) {
   if (!ParseObject(portal_check_json, meta)) return std::string();
   const std::string* t = json::FindString(meta, "target");
   return t ? *t : std::string();
+}
+
+std::string ReadCaptureStopped(std::string_view portal_check_json) {
+  json::Value meta;
+  if (!ParseObject(portal_check_json, meta)) return std::string();
+  const std::string* s = json::FindString(meta, "stopped");
+  return s ? text::SafeUtf8(*s, 500) : std::string();
 }
 
 bool ReadHarCreator(std::string_view creator_json, HarLogInfo& info) {

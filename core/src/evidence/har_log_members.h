@@ -13,6 +13,10 @@ namespace portal_check {
 // log._portalCheck.target: the string, or "" when the text is not a readable object holding one.
 std::string ReadDeclaredTarget(std::string_view portal_check_json);
 
+// log._portalCheck.stopped: the capture's own word on why it stopped early (hostile text: made
+// valid UTF-8 and cut to 500 bytes), or "" when absent, not a string, or the text is unreadable.
+std::string ReadCaptureStopped(std::string_view portal_check_json);
+
 // log.creator: sets info.creator_name / creator_version from its string members (cut to
 // limits::kMaxUrlBytes; "" when absent or not strings). Returns false, leaving both "", when the
 // text is not a readable JSON object.

@@ -81,6 +81,7 @@ void HarStream::ReadMember() {
   switch (member_) {
     case Member::kPortalCheck:
       declared_target_ = ReadDeclaredTarget(member_text_);
+      log_info_.capture_stopped = ReadCaptureStopped(member_text_);
       break;
     case Member::kCreator:
       ReadHarCreator(member_text_, log_info_);

@@ -36,6 +36,9 @@ struct HarLogInfo {
   bool pages_seen = false;            // log.pages was an array and was read completely
   bool pages_before_entries = false;  // ...and it ended before the first element of log.entries
   bool pages_cut = false;             // log.pages had more than limits::kMaxHarPages elements
+  // log._portalCheck.stopped: why the capture that wrote this HAR stopped before it was complete
+  // (its request or byte budget), as it said it; "" when it did not say so.
+  std::string capture_stopped;
 };
 
 class HarStream {

@@ -170,6 +170,14 @@ const vi = {
   dossierUnsigned: 'chưa ký (chưa có khoá)',
   dossierNoBundle: 'chưa tạo gói bằng chứng',
   dossierFingerprintHint: 'Đối chiếu dấu vân tay này với dấu vân tay tổ chức đã đăng ký.',
+  dossierVoid: 'GÓI BẰNG CHỨNG KHÔNG HỢP LỆ: không có hồ sơ để in hay tải về.',
+  dossierStamp: 'CHƯA XÁC MINH NGƯỜI KÝ',
+  dossierStampUnsigned: 'Gói bằng chứng toàn vẹn nhưng không có chữ ký: không xác định được ai đã lập hồ sơ này.',
+  dossierStampUnknown: (fp) => `Gói bằng chứng toàn vẹn nhưng được ký bằng khoá chưa được xác minh (dấu vân tay ${fp}).`,
+  dossierVerifiedBy: (org) => `Gói bằng chứng hợp lệ, ký bởi khoá đã được xác minh của: ${org}`,
+  dossierVerifiedUnnamed: 'Gói bằng chứng hợp lệ, ký bởi một khoá đã được xác minh.',
+  gradeVoid: (g, s) => `Hạng ghi trong gói KHÔNG HỢP LỆ (không phải kết quả): ${g}, ${s}/100`,
+  srcStatusOther: (s) => `trạng thái nguồn: ${s}`,
   generatedBy: (e, r) => `Lập bằng ${e}, bộ quy tắc ${r}.`,
 };
 
@@ -331,6 +339,14 @@ const en = {
   dossierUnsigned: 'unsigned (no key loaded)',
   dossierNoBundle: 'no evidence bundle created yet',
   dossierFingerprintHint: 'Compare this fingerprint with the one the organisation registered.',
+  dossierVoid: 'THE EVIDENCE BUNDLE IS NOT VALID: there is no dossier to print or download.',
+  dossierStamp: 'SIGNER NOT VERIFIED',
+  dossierStampUnsigned: 'The evidence bundle is intact but unsigned: nobody can tell who prepared this dossier.',
+  dossierStampUnknown: (fp) => `The evidence bundle is intact but signed with a key that is not verified (fingerprint ${fp}).`,
+  dossierVerifiedBy: (org) => `Valid evidence bundle, signed with the verified key of: ${org}`,
+  dossierVerifiedUnnamed: 'Valid evidence bundle, signed with a verified key.',
+  gradeVoid: (g, s) => `Grade written in a bundle that is NOT VALID (not a result): ${g}, ${s}/100`,
+  srcStatusOther: (s) => `source status: ${s}`,
   generatedBy: (e, r) => `Prepared with ${e}, ruleset ${r}.`,
 };
 

@@ -5,10 +5,12 @@
 // module only renders its results. Every value from the bundle (section names, errors, finding ids,
 // versions) is site- or file-controlled: text nodes only (report/dom.mjs), never markup.
 //
-// renderVerification(container, {result, info}) · renderCreated(container, {info}) ·
-// renderDiff(container, diff) · verificationOk(result) → boolean.
+// renderVerification(container, {result, verdict, info, trusted}) (verdict: inputs/verdict.mjs
+// verdictOf(result); the summary and problem texts follow it, in the UI's language) ·
+// renderCreated(container, {info}) · renderDiff(container, diff) · verificationOk(result) → boolean.
 import { el, fill, siteText } from '../report/dom.mjs';
-import { t } from '../i18n/core.mjs';
+import { t, getLanguage } from '../i18n/core.mjs';
+import { verdictOf, problemLines } from './verdict.mjs';
 
 const str = (v) => (v === undefined || v === null ? '' : String(v));
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -27,22 +29,25 @@ function keyLine(info) {
     el('dt', null, t('bundle.fingerprint')), el('dd', null, info.fingerprint ? el('code', { class: 'bp-fingerprint' }, siteText(info.fingerprint)) : t('bundle.unsigned')));
 }
 
-export function renderVerification(container, { result, info = {}, trusted = null }) {
+const SUMMARY_CLASS = { verified: 'bp-summary bp-ok', intact: 'bp-summary bp-warn', failed: 'bp-summary bp-fail' };
+
+export function renderVerification(container, { result, verdict: given = null, info = {}, trusted = null }) {
   const r = isObj(result) ? result : { ok: false, sections: [], errors: ['no result'] };
+  const verdict = given || verdictOf(r);
   const sections = Array.isArray(r.sections) ? r.sections.filter(isObj) : [];
   const sig = isObj(r.signature) ? r.signature : { present: false };
   const replay = isObj(r.replay) ? r.replay : { ran: false };
-  const errors = Array.isArray(r.errors) ? r.errors : [];
   const failing = sections.filter((s) => !s.ok).map((s) => str(s.name));
+  const lines = problemLines(verdict, getLanguage());
   const rows = sections.map((s) => el('tr', { class: s.ok ? 'bp-row-ok' : 'bp-row-fail', 'data-key': str(s.name) },
     el('th', { scope: 'row' }, siteText(str(s.name))), el('td', null, badge(!!s.ok))));
   let sigText;
   let sigOk;
   if (!sig.present) { sigText = t('bundle.sigAbsent'); sigOk = null; }
   else if (!sig.ok) { sigText = t('bundle.sigBad'); sigOk = false; }
-  else if (sig.matchesTrusted === false) { sigText = t('bundle.sigUntrusted'); sigOk = false; }
-  else if (sig.matchesTrusted === true) { sigText = t('bundle.sigTrusted'); sigOk = true; }
-  else { sigText = t('bundle.sigGood'); sigOk = true; }
+  else if (verdict.signer?.trusted) { sigText = t('bundle.sigTrusted'); sigOk = true; }
+  else if (sig.matchesTrusted === false) { sigText = t('bundle.sigUntrusted'); sigOk = null; }
+  else { sigText = t('bundle.sigUnknown'); sigOk = null; }
   let replayText;
   let replayOk;
   if (!replay.ran) { replayText = t('bundle.replayNotRun'); replayOk = false; }
@@ -53,8 +58,8 @@ export function renderVerification(container, { result, info = {}, trusted = nul
     : replay.currentEngineVersion ? t('bundle.versionSame', { version: str(replay.currentEngineVersion) }) : '';
   fill(container,
     el('h3', null, t('bundle.verifyHeading')),
-    el('p', { class: r.ok ? 'bp-summary bp-ok' : 'bp-summary bp-fail', role: 'status', id: 'bundle-summary' },
-      r.ok ? t('bundle.allOk') : failing.length ? t('bundle.sectionsFail', { names: failing.join(', ') }) : t('bundle.notOk')),
+    el('p', { class: SUMMARY_CLASS[verdict.state] || SUMMARY_CLASS.failed, id: 'bundle-summary', 'data-state': verdict.state },
+      verdict.state === 'failed' && failing.length ? t('bundle.sectionsFail', { names: failing.join(', ') }) : t(`verdict.title.${verdict.state}`)),
     el('table', { class: 'pc-table bp-sections', id: 'bundle-sections' },
       el('thead', null, el('tr', null, el('th', { scope: 'col' }, t('bundle.section')), el('th', { scope: 'col' }, t('bundle.digestStatus')))),
       el('tbody', null, rows)),
@@ -64,8 +69,7 @@ export function renderVerification(container, { result, info = {}, trusted = nul
     trusted ? el('p', { class: 'bp-muted' }, `${t('bundle.trustedKey')}: `, el('code', null, siteText(trusted.fingerprint))) : null,
     el('p', { id: 'bundle-replay', class: replayOk ? 'bp-ok' : 'bp-fail' }, `${t('bundle.replay')}: `, replayText),
     versions ? el('p', { id: 'bundle-version-note', class: 'bp-muted' }, versions) : null,
-    replay.note ? el('p', { class: 'bp-muted' }, siteText(str(replay.note))) : null,
-    errors.length ? el('ul', { class: 'bp-errors', id: 'bundle-errors' }, errors.map((e) => el('li', null, siteText(isObj(e) ? str(e.message ?? JSON.stringify(e)) : str(e))))) : null,
+    lines.length ? el('ul', { class: 'bp-errors', id: 'bundle-errors' }, lines.map((line) => el('li', null, siteText(line)))) : null,
     keyLine(info));
 }
 

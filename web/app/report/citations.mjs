@@ -3,7 +3,8 @@
 // the current law and the legacy framework are told apart, and which half of a mixed criterion
 // each check or declaration covers.
 //
-// citationsOf(criterion, def, ruleset) → [{document, title: {vi, en}, clause: {vi, en}, status, law,
+// citationsOf(criterion, def, ruleset) → [{document, title: {vi, en}, clause: {vi, en}, status (one
+//   of SOURCE_STATUSES, or the source's own status string, shown as text; 'to-confirm' when absent), law,
 //   url, note: {vi, en} | null}]: the report's own "sources" when present (the engine resolved them
 //   from the ruleset that ran), else the profile definition's, resolved through the ruleset's
 //   documents catalogue. Entries without a document or clause are dropped.
@@ -34,7 +35,7 @@ export function citationsOf(criterion, def, ruleset) {
       document: str(s.document),
       title: doc?.short || null,
       clause: isObject(s.clause) ? s.clause : null,
-      status: SOURCE_STATUSES.includes(s.status) ? s.status : 'to-confirm',
+      status: typeof s.status === 'string' && s.status ? s.status : 'to-confirm',
       law: LAWS.includes(s.law) ? s.law : (LAWS.includes(doc?.law) ? doc.law : 'none'),
       url: str(s.url || doc?.url),
       note: isObject(defEntry?.note) ? defEntry.note : null,
@@ -46,12 +47,18 @@ export function lawsOf(citations) {
   return new Set(citations.map((c) => c.law));
 }
 
+// A known status in the reader's language; any other status string as it is, as text.
+function statusLabel(status, t) {
+  if (SOURCE_STATUSES.includes(status)) return el('span', { class: `pc-src-status pc-src-${status}` }, `(${t.sourceStatus[status]})`);
+  return el('span', { class: 'pc-src-status pc-src-other' }, '(', siteText(t.srcStatusOther(status)), ')');
+}
+
 function citationItem(c, ctx) {
   const { t, lang } = ctx;
   const name = pick(c.title, lang) || c.document;
   return el('li', { class: 'pc-citation', 'data-status': c.status, 'data-law': c.law },
     el('strong', null, siteText(name)), ', ', siteText(pick(c.clause, lang)),
-    ' ', el('span', { class: `pc-src-status pc-src-${c.status}` }, `(${t.sourceStatus[c.status]})`),
+    ' ', statusLabel(c.status, t),
     c.note ? el('span', { class: 'pc-muted' }, ' ', siteText(pick(c.note, lang))) : null,
     c.url ? [' ', safeRefLink(c.url, t.sourceAddress)] : null);
 }

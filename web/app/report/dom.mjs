@@ -16,7 +16,7 @@ const ALLOWED_ATTRS = new Set([
   'hidden', 'checked', 'disabled', 'open', 'tabindex', 'title', 'placeholder', 'maxlength', 'rows',
   'autocomplete', 'inputmode', 'spellcheck', 'headers', 'aria-label', 'aria-labelledby', 'aria-describedby',
   'aria-live', 'aria-expanded', 'aria-controls', 'aria-hidden', 'aria-pressed', 'aria-current', 'data-severity',
-  'data-status', 'data-key', 'data-group', 'data-law', 'data-half', 'selected', 'multiple', 'size',
+  'data-status', 'data-state', 'data-key', 'data-group', 'data-law', 'data-half', 'selected', 'multiple', 'size',
 ]);
 
 export function el(tag, attrs, ...children) {

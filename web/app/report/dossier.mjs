@@ -6,7 +6,11 @@
 // the engine and ruleset versions with a signature block. Same safety rules as the report view:
 // text nodes only.
 //
-// buildDossier(ctx) → <article class="pc-dossier"> where ctx = {report, ruleset, lang, t, label}.
+// buildDossier(ctx) → <article class="pc-dossier"> where ctx = {report, ruleset, lang, t, label,
+//   bundle}. ctx.bundle (render.mjs, an opened evidence bundle): 'intact' puts a visible "signer not
+//   verified" stamp on the cover (with the fingerprint, or "unsigned"); 'verified' names the trusted
+//   signer's organisation. The organisation and declarations come from ctx.label, which render.mjs
+//   sets to the bundle's own for an opened bundle.
 import { el, siteText, visibleString } from './dom.mjs';
 import {
   SEVERITIES, isObject, str, pick, checksOf, severityOf, isFailing, titleOf, messageOf, remediationOf,
@@ -100,6 +104,20 @@ function bundleBlock(ctx) {
       : el('span', { class: 'pc-muted' }, t.dossierUnsigned)));
 }
 
+// The verification state of an opened bundle on the cover, or null for an audit.
+function bundleStamp(ctx) {
+  const { t, bundle } = ctx;
+  if (!isObject(bundle)) return null;
+  if (bundle.state === 'verified') {
+    const org = bundle.signer?.organization;
+    return el('p', { class: 'pc-d-verified', id: 'pc-d-verified' }, org ? siteText(t.dossierVerifiedBy(org)) : t.dossierVerifiedUnnamed);
+  }
+  const fp = bundle.signer?.fingerprint;
+  return el('div', { class: 'pc-d-stamp', id: 'pc-d-stamp', role: 'note' },
+    el('p', { class: 'pc-d-stamp-title' }, t.dossierStamp),
+    el('p', null, fp ? siteText(t.dossierStampUnknown(fp)) : t.dossierStampUnsigned));
+}
+
 export function buildDossier(ctx) {
   const { report, t, lang } = ctx;
   const v = versionsLine(report);
@@ -113,6 +131,7 @@ export function buildDossier(ctx) {
     ? `ngày ${today.getDate()} tháng ${today.getMonth() + 1} năm ${today.getFullYear()}`
     : today.toISOString().slice(0, 10);
   const cover = el('section', { class: 'pc-cover' },
+    bundleStamp(ctx),
     el('p', { class: 'pc-cover-kicker' }, t.dossierSubtitle),
     el('h2', null, t.dossierTitle),
     orgName ? el('p', { class: 'pc-cover-org' }, siteText(orgName)) : null,

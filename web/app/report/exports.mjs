@@ -4,11 +4,14 @@
 //   (reportText / sarifText: strings, or Blobs holding the engine's exact bytes).
 //   Buttons: report JSON (the engine's exact reportText), SARIF (sarifText; disabled without it),
 //   the declarations file (the CLI's --declarations JSON), the label dossier JSON (organisation,
-//   declarations and the report), and Print (window.print(); the print stylesheet shows only the
+//   declarations and the report; for an opened bundle also verification: {state, signer}), and Print (window.print(); the print stylesheet shows only the
 //   dossier). Returns {refreshDossier(), ensureDossier(), dossierReady}: the dossier is built in the
 //   task after this call (dossierReady resolves then); refreshDossier() rebuilds it now (after the
 //   label changes), ensureDossier() builds it now if it is still to come (before printing it or
 //   reading it).
+//   ctx.bundle (render.mjs): for a failed evidence bundle the label dossier JSON and Print are
+//   disabled and the dossier slot holds only a "NOT VALID, nothing to print" notice, so that the
+//   browser's own print command cannot print the bundle's grade either.
 // downloadText(text, fileName, mime) → void: Blob + object URL + a temporary <a download>; text: a
 //   string or a Blob (its bytes unchanged).
 import { el, fill } from './dom.mjs';
@@ -44,11 +47,16 @@ function dossierJson(ctx) {
     try { report = JSON.parse(ctx.reportText); } catch { report = ctx.report; }
   }
   const file = declarationsFile(ctx.label, ctx.ruleset);
+  // An opened bundle's dossier says how far it was verified ('intact': signer not verified).
+  const verification = isObject(ctx.bundle)
+    ? { state: ctx.bundle.state, signer: ctx.bundle.signer ? { fingerprint: ctx.bundle.signer.fingerprint, trusted: ctx.bundle.signer.trusted, organization: ctx.bundle.signer.organization } : null }
+    : undefined;
   return `${JSON.stringify({
     format: 'portal-check-label-dossier',
     version: 1,
     organization: file.organization || {},
     declarations: file,
+    verification,
     report,
   }, null, 2)}\n`;
 }
@@ -65,14 +73,15 @@ export function renderExports(container, ctx) {
   };
   const reportText = isText(ctx.reportText) ? ctx.reportText : (isObject(report) ? `${JSON.stringify(report, null, 2)}\n` : '');
   const hasSarif = isText(ctx.sarifText) && textLength(ctx.sarifText) > 0;
+  const invalid = ctx.bundle?.state === 'failed';
   const buttons = el('ul', { class: 'pc-export-list' },
     el('li', null, button(t.dlReport, () => downloadText(reportText, `portal-check-${host}-report.json`, 'application/json'), { disabled: !reportText, primary: true })),
     el('li', null, button(t.dlSarif, () => downloadText(ctx.sarifText, `portal-check-${host}-report.sarif`, 'application/sarif+json'), { disabled: !hasSarif }),
       hasSarif ? null : el('span', { class: 'pc-muted' }, ` ${t.noSarif}`)),
     el('li', null, button(t.dlDeclarations, () => downloadText(`${JSON.stringify(declarationsFile(ctx.label, ctx.ruleset), null, 2)}\n`,
       `portal-check-${host}-declarations.json`, 'application/json'))),
-    el('li', null, button(t.dlDossier, () => downloadText(dossierJson(ctx), `portal-check-${host}-dossier.json`, 'application/json'))),
-    el('li', null, button(t.print, () => { ensureDossier(); window.print(); }, { primary: true, describedBy: hintId })));
+    el('li', null, button(t.dlDossier, () => downloadText(dossierJson(ctx), `portal-check-${host}-dossier.json`, 'application/json'), { disabled: invalid })),
+    el('li', null, button(t.print, () => { ensureDossier(); window.print(); }, { primary: !invalid, describedBy: hintId, disabled: invalid })));
   const dossierSlot = el('div', { class: 'pc-dossier-slot' });
   // The dossier is hidden on screen (printed only): it is built in a task of its own, after the one
   // that draws the report, so that a big report's two renderings do not add up into one long task.
@@ -82,7 +91,8 @@ export function renderExports(container, ctx) {
   const refreshDossier = () => {
     clearTimeout(scheduled);
     scheduled = null;
-    if (isObject(ctx.report)) dossierSlot.replaceChildren(buildDossier(ctx));
+    if (invalid) dossierSlot.replaceChildren(el('article', { class: 'pc-dossier pc-dossier-void', lang: ctx.lang }, el('h2', null, t.dossierVoid)));
+    else if (isObject(ctx.report)) dossierSlot.replaceChildren(buildDossier(ctx));
     else dossierSlot.replaceChildren();
     resolveReady();
   };
@@ -93,7 +103,7 @@ export function renderExports(container, ctx) {
   fill(container,
     el('p', { class: 'pc-muted' }, t.exportsIntro),
     buttons,
-    el('p', { id: hintId, class: 'pc-muted' }, t.printHint),
+    el('p', { id: hintId, class: 'pc-muted' }, invalid ? t.dossierVoid : t.printHint),
     dossierSlot,
   );
   return { refreshDossier, ensureDossier, dossierReady };

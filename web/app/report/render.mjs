@@ -11,6 +11,12 @@
 //   gives each container its <h2> (index.html); this module's headings start at <h3>.
 // setLanguage(lang) → re-renders the three containers in 'vi' or 'en', keeping filters and answers.
 // setBundleInfo(info), getDossierElement(): see below.
+// bundle (optional renderReport argument): null for an audit, or for an opened evidence bundle
+//   {state: 'verified' | 'intact' | 'failed' (inputs/verdict.mjs), declarations: the bundle's
+//   declarations section, signer: null | {fingerprint, trusted, organization}}: the dossier and
+//   exports then use the bundle's organisation and declarations (never the locally saved label,
+//   which is neither shown nor changed), a failed bundle's grade is not drawn as a grade and its
+//   dossier cannot be printed, an intact one's dossier is stamped "signer not verified".
 // getDeclarationsFile() → the current answers as the CLI's --declarations document
 //   (rules/schema/declarations.schema.json), e.g. for the app to re-run the audit with them.
 //
@@ -24,6 +30,7 @@ import { renderChecklist, emptyLabel, neededDeclarations, seedFromReport, declar
 import { renderExports } from './exports.mjs';
 import { openStore } from './store.mjs';
 import { isObject, str } from './model.mjs';
+import { labelFromBundle } from './bundle-label.mjs';
 
 const LABEL_KEY = 'label';
 const SAVE_DELAY_MS = 300;
@@ -40,7 +47,19 @@ const state = {
   saveTimer: null,
   cache: new WeakMap(),
   bundleInfo: null, // {reportDigest, fingerprint} for the printable dossier (setBundleInfo)
+  bundle: null, // {state, label, signer} of an opened evidence bundle (renderReport's bundle)
 };
+
+function bundleOf(bundle) {
+  if (!isObject(bundle)) return null;
+  const state = ['verified', 'intact'].includes(bundle.state) ? bundle.state : 'failed';
+  const s = isObject(bundle.signer) ? bundle.signer : null;
+  return {
+    state,
+    label: labelFromBundle(bundle.declarations),
+    signer: s ? { fingerprint: s.fingerprint ? str(s.fingerprint) : null, trusted: s.trusted === true, organization: s.organization ? str(s.organization) : null } : null,
+  };
+}
 
 function normalizeLang(lang) {
   return lang === 'en' ? 'en' : 'vi';
@@ -98,7 +117,8 @@ function context() {
     t: reportStrings(state.lang),
     filters: state.filters,
     cache: state.cache,
-    label: state.label,
+    label: state.bundle ? state.bundle.label : state.label,
+    bundle: state.bundle,
     storeState: state.storeState,
     onLabelChange,
     onClear,
@@ -113,21 +133,25 @@ function renderAll() {
   const containers = state.args?.containers || {};
   const ctx = context();
   const viewDone = containers.report ? renderReportView(containers.report, ctx) : Promise.resolve();
-  if (containers.checklist) renderChecklist(containers.checklist, ctx);
+  if (containers.checklist) {
+    if (state.bundle) containers.checklist.replaceChildren();
+    else renderChecklist(containers.checklist, ctx);
+  }
   if (containers.exports) state.exportsApi = renderExports(containers.exports, ctx);
   for (const c of [containers.report, containers.checklist, containers.exports]) if (c) c.setAttribute('lang', state.lang);
   return Promise.all([viewDone, state.exportsApi?.dossierReady]);
 }
 
-export function renderReport({ report, reportText, sarifText, ruleset, lang, containers } = {}) {
+export function renderReport({ report, reportText, sarifText, ruleset, lang, containers, bundle = null } = {}) {
   const sameReport = state.args && state.args.report === report;
   state.args = { report, reportText, sarifText, ruleset, containers: containers || {} };
+  state.bundle = bundleOf(bundle);
   state.lang = normalizeLang(lang ?? state.lang);
   if (!sameReport) {
     state.filters = newFilters();
     state.cache = new WeakMap();
   }
-  if (state.labelLoaded) seedFromReport(state.label, neededDeclarations(report, ruleset));
+  if (state.labelLoaded && !state.bundle) seedFromReport(state.label, neededDeclarations(report, ruleset));
   const viewDone = renderAll();
   if (state.labelLoaded) return viewDone.then(() => {});
   const labelDone = openStore().then(async (store) => {
@@ -139,10 +163,10 @@ export function renderReport({ report, reportText, sarifText, ruleset, lang, con
       state.labelLoaded = true;
     }
     const args = state.args;
-    seedFromReport(state.label, neededDeclarations(args.report, args.ruleset));
+    if (!state.bundle) seedFromReport(state.label, neededDeclarations(args.report, args.ruleset));
     const containers2 = args.containers;
     const ctx = context();
-    if (containers2.checklist) renderChecklist(containers2.checklist, ctx);
+    if (containers2.checklist && !state.bundle) renderChecklist(containers2.checklist, ctx);
     if (containers2.exports) {
       state.exportsApi = renderExports(containers2.exports, ctx);
       await state.exportsApi.dossierReady;

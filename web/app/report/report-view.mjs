@@ -5,7 +5,8 @@
 //
 // renderReportView(container, ctx) → Promise resolved once the first page of finding cards is in
 //   (they are added in batches, see progressive.mjs; the rest of the view is there at once),
-//   where ctx = {report, ruleset, lang, t, filters}; `filters` is a
+//   where ctx = {report, ruleset, lang, t, filters, bundle}; a failed bundle (ctx.bundle.state
+//   'failed', render.mjs) gets its grade as plain text, never styled as a grade; `filters` is a
 //   mutable object kept by the caller across re-renders (language switch), so the user's filter
 //   choices survive: {severities: Set, page: '' | url | '\u0000site', family: '', query: '',
 //   showPassing: false, groupBy: 'severity' | 'page'}.
@@ -80,6 +81,11 @@ function renderGrade(ctx) {
     const reason = g && isObject(g.reason) ? pick(g.reason, ctx.lang) : '';
     section.append(el('p', { class: 'pc-no-grade', role: 'status' }, el('strong', null, t.noGrade)));
     if (reason) section.append(el('p', null, reason));
+    return section;
+  }
+  if (ctx.bundle?.state === 'failed') {
+    // A failed bundle's grade is what the bundle claims, not a result: plain text, no grade styling.
+    section.append(el('p', { class: 'pc-grade-void' }, siteText(t.gradeVoid(str(g.grade), str(g.score)))));
     return section;
   }
   section.append(

@@ -6,11 +6,21 @@
 // TOP_LEVEL: every top-level member, in serialization order (no other member is allowed).
 // serializeBundle(bundle) → text: JSON with one-space indentation and a final newline, members in
 //   TOP_LEVEL order (stable, so bundles diff well under review).
-// parseBundle(text) → {bundle} or {error: one-line message}: the text must be JSON (a cut-off file
-//   is reported as truncated), the format and version must match, the top-level members must be
-//   exactly TOP_LEVEL, and each must have its type (see structureError). Never throws.
-// structureError(value) → null when value has the bundle's structure, else a one-line message
-//   naming the member at fault.
+// parseBundle(text) → {bundle} or {error: one-line English message, problem: {step, code, params}}
+//   (verify-messages.mjs words the codes): the text must be JSON (step "i-json": codes not-text,
+//   empty, truncated — a cut-off file —, not-json), the format and version must match, the
+//   top-level members must be exactly TOP_LEVEL, and each must have its type (step "structure", see
+//   structureProblem). Never throws.
+// parseBundleStrict(text) → Promise<the same>, and the text must also be I-JSON (strict-json.mjs:
+//   no duplicate member names, lone surrogates or out-of-range numbers anywhere), checked between
+//   JSON and structure. This is what verification reads a bundle with.
+// structureProblem(value) → null when value has the bundle's structure, else {step: "structure",
+//   code, params} for the first member at fault (codes: not-an-object, not-a-bundle,
+//   unsupported-version, missing-members, unexpected-members, wrong-type, declarations-type,
+//   bad-manifest {field}, bad-digest-field {section}, unexpected-digests).
+// structureError(value) → the same as one English line, or null.
+import { ijsonProblem } from './strict-json.mjs';
+import { verificationMessage } from './verify-messages.mjs';
 
 export const FORMAT = 'portal-check-bundle';
 export const VERSION = 1;
@@ -42,56 +52,79 @@ function typeOf(v) {
   return typeof v;
 }
 
-function manifestError(m) {
-  const need = (cond, what) => (cond ? null : `manifest: ${what}`);
-  return (
-    need(isObject(m.engine) && typeof m.engine.name === 'string' && typeof m.engine.version === 'string', 'engine must be {name, version} strings')
-    ?? need(isObject(m.ruleset) && typeof m.ruleset.version === 'string' && isHex64(m.ruleset.sha256), 'ruleset must be {version, sha256 (64 lowercase hex)}')
-    ?? need(Array.isArray(m.profiles) && m.profiles.every((p) => typeof p === 'string'), 'profiles must be an array of strings')
-    ?? need(m.target === null || typeof m.target === 'string', 'target must be a string or null')
-    ?? need(isObject(m.capture) && ['method', 'time', 'tool'].every((k) => typeof m.capture[k] === 'string'), 'capture must be {method, time, tool} strings')
-    ?? need(Array.isArray(m.redactions) && m.redactions.every(isObject), 'redactions must be an array of objects')
-  );
-}
-
-export function structureError(b) {
-  if (!isObject(b)) return `the bundle must be a JSON object (got ${typeOf(b)})`;
-  if (b.format !== FORMAT) return `not a portal-check bundle: format is ${describeValue(b.format)} (expected "${FORMAT}")`;
-  if (b.version !== VERSION) return `unsupported bundle version ${describeValue(b.version)} (this tool reads version ${VERSION})`;
-  const missing = TOP_LEVEL.filter((k) => !Object.prototype.hasOwnProperty.call(b, k));
-  if (missing.length) return `missing top-level field${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`;
-  const extra = Object.keys(b).filter((k) => !TOP_LEVEL.includes(k));
-  if (extra.length) return `unexpected top-level field${extra.length > 1 ? 's' : ''}: ${extra.map((k) => describeValue(k)).join(', ')}`;
-  const types = { manifest: 'object', evidence: 'object', ruleset: 'object', report: 'string', digests: 'object', signatures: 'array' };
-  for (const [k, t] of Object.entries(types)) {
-    if (typeOf(b[k]) !== t) return `${k} must be ${t === "object" || t === "array" ? "an" : "a"} ${t} (got ${typeOf(b[k])})`;
-  }
-  if (b.declarations !== null && !isObject(b.declarations)) return `declarations must be an object or null (got ${typeOf(b.declarations)})`;
-  const m = manifestError(b.manifest);
-  if (m) return m;
-  for (const s of SECTIONS) {
-    if (!isHex64(b.digests[s])) return `digests.${s} must be 64 lowercase hex characters`;
-  }
-  const extraDigests = Object.keys(b.digests).filter((k) => !SECTIONS.includes(k));
-  if (extraDigests.length) return `unexpected digests: ${extraDigests.join(', ')}`;
+// The first manifest field at fault, or null.
+function manifestField(m) {
+  if (!(isObject(m.engine) && typeof m.engine.name === 'string' && typeof m.engine.version === 'string')) return 'engine';
+  if (!(isObject(m.ruleset) && typeof m.ruleset.version === 'string' && isHex64(m.ruleset.sha256))) return 'ruleset';
+  if (!(Array.isArray(m.profiles) && m.profiles.every((p) => typeof p === 'string'))) return 'profiles';
+  if (!(m.target === null || typeof m.target === 'string')) return 'target';
+  if (!(isObject(m.capture) && ['method', 'time', 'tool'].every((k) => typeof m.capture[k] === 'string'))) return 'capture';
+  if (!(Array.isArray(m.redactions) && m.redactions.every(isObject))) return 'redactions';
   return null;
 }
 
-export function parseBundle(text) {
-  if (typeof text !== 'string') return { error: 'the bundle must be text' };
-  let value;
+const problem = (code, params = {}) => ({ step: 'structure', code, params });
+
+export function structureProblem(b) {
+  if (!isObject(b)) return problem('not-an-object', { got: typeOf(b) });
+  if (b.format !== FORMAT) return problem('not-a-bundle', { format: describeValue(b.format) });
+  if (b.version !== VERSION) return problem('unsupported-version', { version: describeValue(b.version) });
+  const missing = TOP_LEVEL.filter((k) => !Object.prototype.hasOwnProperty.call(b, k));
+  if (missing.length) return problem('missing-members', { names: missing });
+  const extra = Object.keys(b).filter((k) => !TOP_LEVEL.includes(k));
+  if (extra.length) return problem('unexpected-members', { names: extra.map((k) => describeValue(k)) });
+  const types = { manifest: 'object', evidence: 'object', ruleset: 'object', report: 'string', digests: 'object', signatures: 'array' };
+  for (const [k, t] of Object.entries(types)) {
+    if (typeOf(b[k]) !== t) return problem('wrong-type', { member: k, expected: t, got: typeOf(b[k]) });
+  }
+  if (b.declarations !== null && !isObject(b.declarations)) return problem('declarations-type', { got: typeOf(b.declarations) });
+  const field = manifestField(b.manifest);
+  if (field) return problem('bad-manifest', { field });
+  for (const s of SECTIONS) {
+    if (!isHex64(b.digests[s])) return problem('bad-digest-field', { section: s });
+  }
+  const extraDigests = Object.keys(b.digests).filter((k) => !SECTIONS.includes(k));
+  if (extraDigests.length) return problem('unexpected-digests', { names: extraDigests.map((k) => describeValue(k)) });
+  return null;
+}
+
+export function structureError(b) {
+  const p = structureProblem(b);
+  return p ? verificationMessage(p) : null;
+}
+
+// JSON.parse of the text (a leading BOM dropped) → {value} or {problem} (step "i-json").
+function parseJson(text) {
+  const jsonProblem = (code, params = {}) => ({ problem: { step: 'i-json', code, params } });
+  if (typeof text !== 'string') return jsonProblem('not-text');
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    return { value: JSON.parse(body), body };
   } catch (e) {
     const trimmed = text.trim();
-    if (trimmed === '') return { error: 'the bundle is empty' };
+    if (trimmed === '') return jsonProblem('empty');
     // Cut off: the parser ran out of text (no position, or the error sits at the very end).
     const at = /position (\d+)/.exec(e.message);
-    const body = text.replace(/^\uFEFF/, '').trimEnd();
-    const truncated = /end of (JSON )?input|Unterminated/i.test(e.message) || (at !== null && Number(at[1]) >= body.length)
+    const truncated = /end of (JSON )?input|Unterminated/i.test(e.message) || (at !== null && Number(at[1]) >= body.trimEnd().length)
       || (trimmed.startsWith('{') && !trimmed.endsWith('}'));
-    return { error: truncated ? `the bundle is truncated (its JSON ends early: ${e.message})` : `the bundle is not JSON (${e.message})` };
+    return jsonProblem(truncated ? 'truncated' : 'not-json', { detail: e.message });
   }
-  const error = structureError(value);
-  return error ? { error } : { bundle: value };
+}
+
+const withError = (p) => ({ problem: p, error: verificationMessage(p) });
+
+export function parseBundle(text) {
+  const parsed = parseJson(text);
+  if (parsed.problem) return withError(parsed.problem);
+  const p = structureProblem(parsed.value);
+  return p ? withError(p) : { bundle: parsed.value };
+}
+
+export async function parseBundleStrict(text) {
+  const parsed = parseJson(text);
+  if (parsed.problem) return withError(parsed.problem);
+  const ijson = await ijsonProblem(parsed.body);
+  if (ijson) return withError({ step: 'i-json', ...ijson });
+  const p = structureProblem(parsed.value);
+  return p ? withError(p) : { bundle: parsed.value };
 }
