@@ -46,6 +46,8 @@ TEST(SecretRedactor, UrlParts) {
             "https://x/p;jsessionid=" + RedactionMarker("A1B2C3D4E5F6") + "?q=1");
   EXPECT_EQ(r.RedactUrl("https://x/?sid=12&PHPSESSID=9c1185a5c5e9"),
             "https://x/?sid=12&PHPSESSID=" + RedactionMarker("9c1185a5c5e9"));  // sid=12 is no id
+  // A check's own placeholder is no secret: kept, not marked (no second marker for one id).
+  EXPECT_EQ(r.RedactUrl("https://x/p;jsessionid=[redacted]?k=1"), "https://x/p;jsessionid=[redacted]?k=1");
   EXPECT_EQ(r.RedactUrl("https://x/?page=2&code=ab"), "https://x/?page=2&code=" + RedactionMarker("ab"));
   EXPECT_EQ(r.RedactUrl("https://x/?pass%77ord=ab"), "https://x/?pass%77ord=" + RedactionMarker("ab"));
   EXPECT_EQ(r.RedactUrl("https://x/(S(lit3py55t21z5v55))/D.aspx"), "https://x/(S(" + RedactionMarker("lit3py55t21z5v55") + "))/D.aspx");

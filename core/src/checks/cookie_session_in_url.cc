@@ -39,7 +39,6 @@ namespace {
 constexpr std::string_view kId = "cookie.session-in-url";
 constexpr std::size_t kMaxScanBytes = 8 * 1024;
 constexpr std::size_t kMaxLocations = 20;
-constexpr std::string_view kRedacted = "[redacted]";
 
 // Where a URL was found: element tag and attribute.
 struct UrlSource {
@@ -82,7 +81,7 @@ std::vector<Hit> FindSessionIds(std::string_view url, const SessionParamNames& n
   return hits;
 }
 
-// `url` with every hit's value replaced by kRedacted (overlapping hits merged).
+// `url` with every hit's value replaced by kRedactedValue (overlapping hits merged).
 std::string Redact(std::string_view url, std::vector<Hit> hits) {
   std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) { return a.begin < b.begin; });
   std::string out;
@@ -90,7 +89,7 @@ std::string Redact(std::string_view url, std::vector<Hit> hits) {
   for (const Hit& h : hits) {
     if (h.begin < pos) continue;
     out.append(url.substr(pos, h.begin - pos));
-    out.append(kRedacted);
+    out.append(kRedactedValue);
     pos = h.end;
   }
   out.append(url.substr(std::min(pos, url.size()), kMaxScanBytes));

@@ -14,6 +14,11 @@ namespace portal_check {
 
 class AuditContext;
 
+// What a check writes in place of a secret value it names in a URL (cookie.session-in-url's
+// locations). The output redaction keeps it as it is: it is no secret, and re-marking it would
+// give the same id two different markers in one report.
+inline constexpr std::string_view kRedactedValue = "[redacted]";
+
 enum class UrlSpanKind {
   kUserinfoUser,      // "scheme://USER:pass@host" or "//USER@host"
   kUserinfoPassword,  // "scheme://user:PASSWORD@host"

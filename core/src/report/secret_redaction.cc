@@ -96,7 +96,7 @@ std::string SecretRedactor::RedactUrl(std::string_view url) {
   for (const UrlSpan& s : spans) {
     if (s.begin < pos) continue;  // overlapping spans: the first wins
     const std::string_view value = url.substr(s.begin, s.end - s.begin);
-    if (!names_.IsSecret(s, value) || IsRedactionMarker(value)) continue;
+    if (!names_.IsSecret(s, value) || IsRedactionMarker(value) || value == kRedactedValue) continue;
     const std::string marker = RedactionMarker(value);
     Remember(value, marker);
     out.append(url.substr(pos, s.begin - pos));
