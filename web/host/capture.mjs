@@ -41,16 +41,16 @@
 //      of rules/data/exposed-files.json ("probe"), which may return secrets. Both lists come
 //      from the rules/ data the C++ checks read (site-paths.mjs), never a copy here.
 //   3. Crawl: breadth-first, wave by wave (deterministic order), links (<a>/<area href>) on the
-//      site (see "The site"), skipping non-HTML file extensions, logout-like links and what
-//      robots.txt disallows. Links are read from the page's text in its declared or sniffed
+//      site (see "The site"), skipping what crawl-rules.mjs refuses (non-page file extensions,
+//      logout-like links) and what robots.txt disallows. Links are read from the page's text in its declared or sniffed
 //      charset, else windows-1252 (body-text.mjs htmlTextForLinks), so a page in a legacy
 //      charset it does not declare still leads on. Each document fetched by the crawl uses one unit of the
 //      `pages` budget, whether it turns out to be a page or not, so the work is bounded. The start
 //      forms are always fetched: with pages = 1, a site serving its home page on both http and
 //      https (no redirect) gives 2 pages.
 //   4. For every page: its <script src> and <link rel=stylesheet> on the site (third-party hosts
-//      are never contacted; the engine sees their URLs in the page), at most 30 per page, each
-//      fetched once.
+//      are never contacted; the engine sees their URLs in the page), at most
+//      MAX_SUBRESOURCES_PER_PAGE (crawl-rules.mjs) per page, each fetched once.
 //   The site: the start URL's origin (scheme, host, port) and the origin its redirect chain ends
 //   on. Only the start URL's own chain is followed wherever it goes (that is how the site is
 //   found); every other chain follows a redirect only to the site, and a redirect elsewhere stays
@@ -95,14 +95,13 @@ import { sitePaths } from './site-paths.mjs';
 import { addressPolicy, guardedLookup, resolveClasses } from './address-guard.mjs';
 import { robotsRules } from './robots-rules.mjs';
 import { createHarFileWriter } from './har-file-writer.mjs';
+import { MAX_SUBRESOURCES_PER_PAGE, isCrawlableLink, isOnSite } from './crawl-rules.mjs';
 
 // The whole capture's budget (docs/limits.md): requests started, and bytes of HAR entries written.
 export const CAPTURE_BUDGET = Object.freeze({ maxRequests: 3000, maxHarBytes: 256 * 1024 * 1024 });
-export const MAX_SUBRESOURCES_PER_PAGE = 30;
+export { MAX_SUBRESOURCES_PER_PAGE };
 // The product token robots.txt groups are matched against.
 export const ROBOTS_PRODUCT_TOKEN = 'portal-check';
-const NOT_A_PAGE = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|gz|tgz|tar|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|mp[34]|avi|mov|wmv|flv|mkv|webm|wav|ogg|woff2?|ttf|eot|otf|css|js|json|xml|txt|exe|msi|apk|dmg|iso)$/i;
-const LOGOUT = /(log-?out|sign-?out|dang-?xuat|thoat)/i;
 
 function invalid(message) {
   const e = new Error(message);
@@ -316,7 +315,8 @@ export async function captureToFile(startUrl, file, options = {}) {
     const siteRaw = answeredHttps.find((h) => !redirectTarget(h)) ?? answeredHttps[0] ??
       startHops.find((h) => h.status > 0 && siteOrigins.has(originOf(h.url))) ?? startHops[0];
     const siteOrigin = siteRaw ? originOf(siteRaw.url) : start.origin;
-    const onSite = (url) => siteOrigins.has(originOf(url));
+    const asUrl = (text) => { try { return new URL(text); } catch { return null; } };
+    const onSite = (url) => { const u = asUrl(url); return u !== null && isOnSite(u, siteOrigins); };
 
     const startPages = orderedStart.map(asPage).filter(Boolean);
     for (const c of orderedStart) fill(writer.reserve(), c.entries);
@@ -370,9 +370,7 @@ export async function captureToFile(startUrl, file, options = {}) {
       const frontier = [];
       for (const p of wave) {
         for (const link of p.scan.links) {
-          if (fetched.has(link) || queued.has(link) || !onSite(link)) continue;
-          const { pathname } = new URL(link);
-          if (NOT_A_PAGE.test(pathname) || LOGOUT.test(link)) continue;
+          if (fetched.has(link) || queued.has(link) || !asUrl(link) || !isCrawlableLink(asUrl(link), siteOrigins)) continue;
           queued.add(link);
           if (!robots.allows(link)) { robotsSkipped++; continue; }
           frontier.push(link);

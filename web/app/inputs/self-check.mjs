@@ -27,18 +27,16 @@
 //
 // Requests (GET, credentials "same-origin", cache "no-store"), one at a time in a deterministic
 // order: the crawl breadth-first from start (links from <a href>/<area href> on the same origin,
-// fragment dropped, skipping non-page file extensions and logout-like links), each page's
-// same-origin <script src> and <link rel=stylesheet> (at most 30 per page, each once, outside the
-// page budget), then /robots.txt, /.well-known/security.txt and one random path (the 404 page).
+// fragment dropped, skipping what web/host/crawl-rules.mjs refuses: non-page file extensions and
+// logout-like links), each page's same-origin <script src> and <link rel=stylesheet> (at most
+// MAX_SUBRESOURCES_PER_PAGE per page, each once, outside the page budget), then /robots.txt,
+// /.well-known/security.txt and one random path (the 404 page).
 // Bodies are read up to MAX_BODY_BYTES (cut bodies get _portalCheck.bodyCut).
 import { bodyToContent, mediaType } from '../../host/body-text.mjs';
+import { MAX_SUBRESOURCES_PER_PAGE, isCrawlableLink, isOnSite } from '../../host/crawl-rules.mjs';
 
 export const MAX_PAGES = 200;
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
-const MAX_SUBRESOURCES_PER_PAGE = 30;
-// The same filters as the CLI crawl (web/host/capture.mjs).
-const NOT_A_PAGE = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|zip|rar|7z|gz|tgz|tar|jpe?g|png|gif|webp|svg|ico|bmp|tiff?|mp[34]|avi|mov|wmv|flv|mkv|webm|wav|ogg|woff2?|ttf|eot|otf|css|js|json|xml|txt|exe|msi|apk|dmg|iso)$/i;
-const LOGOUT = /(log-?out|sign-?out|dang-?xuat|thoat)/i;
 const NOT_CAPTURED = ['set-cookie', 'tls', 'http-redirect'];
 
 export class SelfCheckError extends Error {
@@ -192,7 +190,9 @@ export async function selfCheck({
     return entry;
   }
 
-  const wanted = (u) => u.origin === origin && (u.protocol === 'http:' || u.protocol === 'https:') && !(skipPrefix && skipPrefix !== '/' && u.pathname.startsWith(skipPrefix));
+  const site = new Set([origin]);
+  const inAppFolder = (u) => Boolean(skipPrefix && skipPrefix !== '/' && u.pathname.startsWith(skipPrefix));
+  const wanted = (u) => isOnSite(u, site) && !inAppFolder(u);
 
   function resolve(value, base) {
     try {
@@ -231,7 +231,7 @@ export async function selfCheck({
     const base = (baseHref && resolve(baseHref, result.finalUrl)?.href) || result.finalUrl;
     for (const a of doc.querySelectorAll('a[href], area[href]')) {
       const u = resolve(a.getAttribute('href'), base);
-      if (!u || !wanted(u) || NOT_A_PAGE.test(u.pathname) || LOGOUT.test(u.pathname + u.search)) continue;
+      if (!u || !isCrawlableLink(u, site) || inAppFolder(u)) continue;
       if (queued.has(u.href) || fetched.has(u.href)) continue;
       queued.add(u.href);
       queue.push(u.href);
