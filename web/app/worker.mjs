@@ -241,19 +241,9 @@ async function bundleCreate({ id, source, options = {}, capture, organization, s
 async function rulesCurrent({ id }) {
   if (!lastBundle) throw Object.assign(new Error('no bundle is open'), { code: 'invalid-argument' });
   const [eng, mod] = await Promise.all([engine(), bundleModule()]);
-  const { bundle } = lastBundle;
-  const m = isObj(bundle.manifest) ? bundle.manifest : {};
-  const profiles = Array.isArray(m.profiles) ? m.profiles : m.profile ? [m.profile] : undefined;
-  let declarations = bundle.declarations;
-  if (isObj(declarations) && isObj(declarations.declarations) && declarations.version === undefined) declarations = { version: 1, ...declarations };
-  if (isObj(declarations) && !isObj(declarations.declarations)) declarations = undefined;
-  const evidence = typeof bundle.evidence === 'string' ? bundle.evidence : JSON.stringify(bundle.evidence);
-  const { report, reportText } = await auditHar(eng, evidence, {
-    target: m.target || undefined, profiles, declarations,
+  const { diff, reportText } = await mod.reauditBundle(eng, lastBundle.bundle, {
     onProgress: ({ bytes, totalBytes, entries }) => self.postMessage({ type: 'progress', id, phase: 'audit', bytes, totalBytes, entries }),
   });
-  const oldText = reportTextOf(bundle);
-  const diff = mod.diffReports(JSON.parse(oldText), report);
   return { type: 'rules-diff', id, diff, reportText, currentEngineVersion: eng.info && eng.info.version ? String(eng.info.version) : null };
 }
 

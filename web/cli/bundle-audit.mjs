@@ -1,8 +1,7 @@
 // `portal-check audit BUNDLE --rules current`: re-audits a bundle's evidence with this engine's
 // embedded rules (the bundle's target, profiles and declarations) and shows what changed.
 //
-// reauditBundle(engine, bundle) → Promise<{report (new, object), reportText, diff}> where diff is
-//   diffReports(the bundle's report, the new one). EngineError from the audit propagates.
+// (The re-audit itself is web/host/bundle/reaudit.mjs reauditBundle, shared with the app's worker.)
 // refusalOf(verification) → null when the bundle may be re-audited, else the one-line reason it is
 //   refused: it failed verification at some step — except a replay that failed only because the
 //   bundle was made by another engine version (a report of another version is not expected to
@@ -13,9 +12,6 @@
 // diffJson({bundle, engine, diff, verification}) → JSON text: {verification: {state, failedStep,
 //   signer, rulesetStatus, problems}, bundle: {engine, ruleset}, current: {engine, ruleset}, new,
 //   resolved, changed}.
-import { auditHar } from '../host/engine.mjs';
-import { diffReports } from '../host/bundle/index.mjs';
-import { engineDeclarations } from '../host/bundle/declarations.mjs';
 import { plain } from './plain-text.mjs';
 import { verificationMessage, verdictMessage, stepName } from '../host/bundle/verify-messages.mjs';
 
@@ -38,17 +34,6 @@ function verificationText(v, lang) {
   let out = `verification: ${plain(verdictMessage(v, lang))}\n`;
   if (v.state !== 'verified') for (const p of v.problems) out += `  ${plain(verificationMessage(p, lang))}\n`;
   return out;
-}
-
-export async function reauditBundle(engine, bundle) {
-  const { report, reportText } = await auditHar(engine, JSON.stringify(bundle.evidence), {
-    target: bundle.manifest.target ?? undefined,
-    profiles: bundle.manifest.profiles,
-    declarations: engineDeclarations(bundle.declarations),
-  });
-  let old = null;
-  try { old = JSON.parse(bundle.report); } catch { /* an unreadable old report has no findings */ }
-  return { report, reportText, diff: diffReports(old, report) };
 }
 
 const versions = (bundle, engine) => ({

@@ -19,11 +19,11 @@ import { loadNodeEngine } from './engine-files.mjs';
 import { auditHar } from '../host/engine.mjs';
 import { captureToFile } from '../host/capture.mjs';
 import { PORTAL_CHECK_VERSION } from '../host/version.mjs';
-import { verifyBundle, parseBundle } from '../host/bundle/index.mjs';
+import { verifyBundle, parseBundle, reauditBundle } from '../host/bundle/index.mjs';
 import { keygen, readPublicJwk, readKeyring } from './key-files.mjs';
 import { writeBundle } from './bundle-make.mjs';
 import { renderVerification, verifyExitCode } from './bundle-verify.mjs';
-import { reauditBundle, renderDiffText, diffJson, refusalOf } from './bundle-audit.mjs';
+import { renderDiffText, diffJson, refusalOf } from './bundle-audit.mjs';
 
 // Exit 1 when some result fails with a severity at or above failOn ("none": never).
 export function exitCodeFor(report, failOn) {

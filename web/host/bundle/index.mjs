@@ -7,5 +7,6 @@ export { verificationMessage, verdictMessage, stepName } from './verify-messages
 export { parseKeyring, KEYRING_FORMAT, KEYRING_VERSION, MAX_KEYRING_KEYS } from './keyring.mjs'; // keyring.mjs
 export { serializeBundle, parseBundle, FORMAT, VERSION, SECTIONS } from './format.mjs';
 export { diffReports } from './diff.mjs';                            // diff.mjs
+export { reauditBundle } from './reaudit.mjs';                       // reaudit.mjs
 export { generateSigningKey, exportPrivateJwk, importPrivateJwk, importPublicJwk, fingerprint, thumbprint } from './keys.mjs';
 export { sectionDigest } from './digest.mjs';                        // digest.mjs
