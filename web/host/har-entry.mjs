@@ -1,6 +1,21 @@
-// Builds one HAR 1.2 entry from the raw facts of http-exchange.mjs. Pure (no I/O).
+// The one HAR 1.2 entry builder: every way portal-check records evidence (the CLI capture from
+// http-exchange.mjs's raw facts, the app's same-origin self-check, the app's pasted raw response)
+// builds its entries here, so the engine reads the same shape whatever the source. Pure (no I/O),
+// browser- and Node-safe.
 //
-// toHarEntry(raw, {resourceType, purpose, pageref}) → HAR entry object.
+// harEntry({started, time, method, url, requestHttpVersion, requestHeaders, status, statusText,
+//   httpVersion, headers, content, redirectURL, error, securityDetails, timings, resourceType,
+//   portalCheck, pageref, serverIPAddress}) → HAR entry object.
+//   started: a Date; time (ms, default 0); method (default "GET"); url: the request URL (its
+//   query string is listed in request.queryString); requestHttpVersion (default "HTTP/1.1");
+//   requestHeaders, headers: [{name, value}] in order (default []); status, statusText,
+//   httpVersion: the response's; content: HAR content {size, mimeType, text, encoding?};
+//   redirectURL (default ""); error → response._error; securityDetails → response._securityDetails;
+//   timings (default {send: 0, wait: time, receive: 0}); resourceType → _resourceType;
+//   portalCheck → _portalCheck; pageref and serverIPAddress only when given. Cookies are never
+//   parsed into cookies[] (the engine reads the Set-Cookie headers); sizes are -1 (unknown), the
+//   request body size 0 (GET).
+// toHarEntry(raw, {resourceType, purpose, pageref}) → the CLI capture's HAR entry object.
 // HAR extension fields written here (the engine's contract, core/src/evidence/exchange.h):
 //   entry._resourceType                 "document" | "script" | "stylesheet" | "other"
 //   entry._portalCheck                  {purpose, bodyCut?: true, redirectLimit?: true,
@@ -54,49 +69,59 @@ export function badLocation(raw) {
   return `the Location header is not a valid URL (${JSON.stringify(location.slice(0, 200))}); the redirect was not followed`;
 }
 
-export function toHarEntry(raw, { resourceType = 'other', purpose = 'page', pageref } = {}) {
-  const contentType = headerValue(raw.rawHeaders, 'content-type');
-  const content = { size: raw.body.length, mimeType: contentType, ...bodyToContent(raw.body, contentType, { cut: raw.bodyCut }) };
-  const response = {
-    status: raw.status,
-    statusText: raw.statusText,
-    httpVersion: raw.httpVersion,
-    cookies: [],
-    headers: raw.rawHeaders.map(header),
-    content,
-    redirectURL: redirectTarget(raw),
-    headersSize: -1,
-    bodySize: -1,
-  };
-  const error = raw.error ?? badLocation(raw);
+export function harEntry({
+  started, time = 0, method = 'GET', url, requestHttpVersion = 'HTTP/1.1', requestHeaders = [],
+  status, statusText, httpVersion, headers = [], content, redirectURL = '', error, securityDetails,
+  timings = { send: 0, wait: time, receive: 0 }, resourceType, portalCheck, pageref, serverIPAddress,
+}) {
+  const response = { status, statusText, httpVersion, cookies: [], headers, content, redirectURL, headersSize: -1, bodySize: -1 };
   if (error) response._error = error;
-  if (raw.tls) {
-    const { trusted, trustError, ...details } = raw.tls;
-    response._securityDetails = { ...details, _trusted: trusted };
-    if (trustError) response._securityDetails._trustError = trustError;
-  }
-  const portalCheck = { purpose };
-  if (raw.bodyCut) portalCheck.bodyCut = true;
+  if (securityDetails) response._securityDetails = securityDetails;
   const entry = {
-    startedDateTime: raw.started.toISOString(),
-    time: raw.time,
-    request: {
-      method: raw.method,
-      url: raw.url,
-      httpVersion: 'HTTP/1.1',
-      cookies: [],
-      headers: raw.requestHeaders.map(header),
-      queryString: queryString(raw.url),
-      headersSize: -1,
-      bodySize: 0,
-    },
+    startedDateTime: started.toISOString(),
+    time,
+    request: { method, url, httpVersion: requestHttpVersion, cookies: [], headers: requestHeaders, queryString: queryString(url), headersSize: -1, bodySize: 0 },
     response,
     cache: {},
-    timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, ...raw.timings },
+    timings,
     _resourceType: resourceType,
     _portalCheck: portalCheck,
   };
   if (pageref) entry.pageref = pageref;
-  if (raw.serverIPAddress) entry.serverIPAddress = raw.serverIPAddress;
+  if (serverIPAddress) entry.serverIPAddress = serverIPAddress;
   return entry;
+}
+
+function securityDetailsOf(tls) {
+  if (!tls) return undefined;
+  const { trusted, trustError, ...details } = tls;
+  const securityDetails = { ...details, _trusted: trusted };
+  if (trustError) securityDetails._trustError = trustError;
+  return securityDetails;
+}
+
+export function toHarEntry(raw, { resourceType = 'other', purpose = 'page', pageref } = {}) {
+  const contentType = headerValue(raw.rawHeaders, 'content-type');
+  const portalCheck = { purpose };
+  if (raw.bodyCut) portalCheck.bodyCut = true;
+  return harEntry({
+    started: raw.started,
+    time: raw.time,
+    method: raw.method,
+    url: raw.url,
+    requestHeaders: raw.requestHeaders.map(header),
+    status: raw.status,
+    statusText: raw.statusText,
+    httpVersion: raw.httpVersion,
+    headers: raw.rawHeaders.map(header),
+    content: { size: raw.body.length, mimeType: contentType, ...bodyToContent(raw.body, contentType, { cut: raw.bodyCut }) },
+    redirectURL: redirectTarget(raw),
+    error: raw.error ?? badLocation(raw),
+    securityDetails: securityDetailsOf(raw.tls),
+    timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, ...raw.timings },
+    resourceType,
+    portalCheck,
+    pageref,
+    serverIPAddress: raw.serverIPAddress,
+  });
 }

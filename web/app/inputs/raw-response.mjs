@@ -15,6 +15,7 @@
 // Throws PasteError (.key = an i18n/core.mjs key, .params) for: nothing pasted, no status line, a
 // bad status code, a line that is not a header, a continuation line with no header before it, a URL
 // that is not absolute http(s).
+import { harEntry } from '../../host/har-entry.mjs';
 
 export class PasteError extends Error {
   constructor(key, params = {}) {
@@ -114,41 +115,19 @@ export function rawResponseToHar(text, { url, now = new Date() } = {}) {
   const mimeType = headerValue(response.headers, 'content-type');
   // A paste says nothing about the connection (certificate, TLS version) or the http:// redirect.
   const portalCheck = { purpose: 'page', notCaptured: ['tls', 'http-redirect'] };
-  let queryString = [];
-  try {
-    queryString = [...new URL(pageUrl).searchParams].map(([name, value]) => ({ name, value }));
-  } catch {
-    // checked above
-  }
-  const entry = {
-    startedDateTime: now.toISOString(),
-    time: 0,
-    request: {
-      method: 'GET',
-      url: pageUrl,
-      httpVersion: response.httpVersion,
-      cookies: [],
-      headers: [],
-      queryString,
-      headersSize: -1,
-      bodySize: 0,
-    },
-    response: {
-      status: response.status,
-      statusText: response.statusText,
-      httpVersion: response.httpVersion,
-      cookies: [],
-      headers: response.headers,
-      content: { size: new TextEncoder().encode(response.body).length, mimeType, text: response.body },
-      redirectURL: response.status >= 300 && response.status < 400 ? headerValue(response.headers, 'location') : '',
-      headersSize: -1,
-      bodySize: -1,
-    },
-    cache: {},
-    timings: { send: 0, wait: 0, receive: 0 },
-    _resourceType: 'document',
-    _portalCheck: portalCheck,
-  };
+  const entry = harEntry({
+    started: now,
+    url: pageUrl,
+    requestHttpVersion: response.httpVersion,
+    status: response.status,
+    statusText: response.statusText,
+    httpVersion: response.httpVersion,
+    headers: response.headers,
+    content: { size: new TextEncoder().encode(response.body).length, mimeType, text: response.body },
+    redirectURL: response.status >= 300 && response.status < 400 ? headerValue(response.headers, 'location') : '',
+    resourceType: 'document',
+    portalCheck,
+  });
   const har = {
     log: {
       version: '1.2',

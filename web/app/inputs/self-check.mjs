@@ -33,6 +33,7 @@
 // /.well-known/security.txt and one random path (the 404 page).
 // Bodies are read up to MAX_BODY_BYTES (cut bodies get _portalCheck.bodyCut).
 import { bodyToContent, mediaType } from '../../host/body-text.mjs';
+import { harEntry } from '../../host/har-entry.mjs';
 import { MAX_SUBRESOURCES_PER_PAGE, isCrawlableLink, isOnSite } from '../../host/crawl-rules.mjs';
 
 export const MAX_PAGES = 200;
@@ -109,14 +110,6 @@ function httpVersionOf(url) {
   return 'HTTP/1.1';
 }
 
-function queryString(url) {
-  try {
-    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
-  } catch {
-    return [];
-  }
-}
-
 export async function selfCheck({
   start = '/',
   pages = 10,
@@ -174,20 +167,7 @@ export async function selfCheck({
   }
 
   function makeEntry({ url, started, time = 0, portalCheck, resourceType, pageref, status, statusText, headers, content, httpVersion = 'HTTP/1.1', error }) {
-    const response = { status, statusText, httpVersion, cookies: [], headers, content, redirectURL: '', headersSize: -1, bodySize: -1 };
-    if (error) response._error = error;
-    const entry = {
-      startedDateTime: started.toISOString(),
-      time,
-      request: { method: 'GET', url, httpVersion, cookies: [], headers: [], queryString: queryString(url), headersSize: -1, bodySize: 0 },
-      response,
-      cache: {},
-      timings: { send: 0, wait: time, receive: 0 },
-      _resourceType: resourceType,
-      _portalCheck: portalCheck,
-    };
-    if (pageref) entry.pageref = pageref;
-    return entry;
+    return harEntry({ started, time, url, requestHttpVersion: httpVersion, status, statusText, httpVersion, headers, content, error, resourceType, portalCheck, pageref });
   }
 
   const site = new Set([origin]);
