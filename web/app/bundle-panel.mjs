@@ -25,6 +25,7 @@ import { verdictOf } from './inputs/verdict.mjs';
 import { renderVerdict } from './inputs/verdict-view.mjs';
 import * as keys from './inputs/keys.mjs';
 import { requestWorker, codedError } from './worker-client.mjs';
+import { downloadBlob } from './report/dom.mjs';
 
 const $ = (id) => document.getElementById(id);
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -181,18 +182,6 @@ function fileBase() {
   try {
     return `portal-check-${new URL(String(shell.lastReport()?.target || '')).hostname.replace(/[^a-z0-9.-]/gi, '_') || 'site'}`;
   } catch { return 'portal-check-site'; }
-}
-
-function downloadBlob(blob, name) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 bundleEls.download.addEventListener('click', async () => {

@@ -10,6 +10,7 @@
 // visibleText(value) → DocumentFragment of the same (text nodes + ⟨U+XXXX⟩ spans).
 // truncatedText(value, limit, t) → siteText of at most `limit` characters plus a button that
 //   shows the whole value (and back).
+// downloadBlob(blob, fileName): saves a Blob (our own bytes) under fileName.
 
 const ALLOWED_ATTRS = new Set([
   'class', 'id', 'for', 'type', 'name', 'value', 'role', 'scope', 'colspan', 'rowspan', 'lang', 'dir',
@@ -130,4 +131,17 @@ let idCounter = 0;
 export function uid(prefix) {
   idCounter += 1;
   return `${prefix}-${idCounter}`;
+}
+
+// downloadBlob(blob, fileName): saves a Blob under fileName through a temporary blob: link.
+export function downloadBlob(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;  // our own blob: URL, never data from the site
+  a.download = fileName;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

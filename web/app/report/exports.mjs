@@ -14,7 +14,7 @@
 //   browser's own print command cannot print the bundle's grade either.
 // downloadText(text, fileName, mime) → void: Blob + object URL + a temporary <a download>; text: a
 //   string or a Blob (its bytes unchanged).
-import { el, fill } from './dom.mjs';
+import { el, fill, downloadBlob } from './dom.mjs';
 import { fileHost, isObject } from './model.mjs';
 import { declarationsFile } from './checklist.mjs';
 import { buildDossier } from './dossier.mjs';
@@ -29,16 +29,7 @@ function textLength(v) {
 }
 
 export function downloadText(text, fileName, mime) {
-  const blob = new Blob([text], { type: mime });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;  // our own blob: URL, never data from the site
-  a.download = fileName;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(new Blob([text], { type: mime }), fileName);
 }
 
 function dossierJson(ctx) {
