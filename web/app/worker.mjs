@@ -1,4 +1,4 @@
-// The audit worker (a module worker, created lazily by main.mjs on the first audit).
+// The audit worker (a module worker, created lazily by worker-client.mjs on the first request).
 // It loads the wasm engine ONCE (../wasm/portal_check.mjs relative to this file in the served
 // layout, see README.md) through the shared host wrapper (../host/engine.mjs) and answers:
 //
@@ -21,7 +21,7 @@
 //
 // A File/Blob is read in 1 MiB slices (blob.slice().arrayBuffer()) and fed chunk by chunk to
 // Session.feed: the file is never whole in memory, and the page stays responsive on a 200 MB HAR.
-// Audits run one after another in arrival order. Cancel = main.mjs terminates this worker.
+// Audits run one after another in arrival order. Cancel = worker-client.mjs terminates this worker.
 //
 // Evidence bundles (../host/bundle/index.mjs, loaded on first use; everything that needs the engine
 // or touches a whole bundle runs here, never on the page's thread):
@@ -32,7 +32,8 @@
 //   {type: 'bundle-create', id, source: the audited HAR (File | Blob | string), options, capture,
 //    organization?, signingKey?: {privateKey (CryptoKey), publicJwk}}
 //     → {type: 'bundle-created', id, reportText, info}
-//   {type: 'rules-current', id} → re-audits the last opened/created bundle's evidence with this
+//   {type: 'rules-current', id} → re-audits the last opened/created bundle's evidence
+//     (../host/bundle/reaudit.mjs, shared with the CLI) with this
 //     engine's embedded ruleset → {type: 'rules-diff', id, diff: {new, resolved, changed}, reportText}
 //   {type: 'dossier-zip', id, html, bundleName, htmlName} → {type: 'zip', id, blob}: a ZIP (stored,
 //     no compression) holding the last bundle's exact text and the printable report.
