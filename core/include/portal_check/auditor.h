@@ -68,7 +68,7 @@ class Auditor {
   // Ends the input (for Feed: checks the document was complete), runs the site-level checks and
   // builds the report. Errors: see HarStream::End; kFailedPrecondition when called twice.
   virtual Status Finish() = 0;
-  // The report (JSON text, the contract of CHECKS.md) and its SARIF 2.1.0 form.
+  // The report (JSON text, the contract of docs/report.md) and its SARIF 2.1.0 form.
   // REQUIRES: Finish() succeeded; otherwise they return "".
   virtual const std::string& ReportJson() const = 0;
   virtual const std::string& Sarif() const = 0;

@@ -1,4 +1,4 @@
-// The report as JSON (the contract in CHECKS.md "Report contract"). Deterministic: the same
+// The report as JSON (the contract in docs/report.md). Deterministic: the same
 // AuditOutcome always gives the same bytes (sorted keys, results sorted by id then page, no time).
 #ifndef PORTAL_CHECK_REPORT_REPORT_JSON_H_
 #define PORTAL_CHECK_REPORT_REPORT_JSON_H_
