@@ -10,9 +10,10 @@
 
 namespace portal_check {
 
-// Top level: engine {name, version}, ruleset {version}, target, grade {score, grade, page,
-// counted}, checks [...], pages [...], summary {entries, pages, failed {high, medium, low, info}},
-// notices [{code, entry, message}].
+// Top level: engine {name, version}, ruleset {version}, target, grade {counted, grade, page,
+// reason (only without a grade), score, uncounted}, checks [...], pages [...], summary {entries,
+// pages, failed {high, medium, low, info}}, notices [{code, entry, message}], and profiles {id:
+// section} when the outcome has profile sections. Every member is described in docs/report.md.
 std::string RenderReportJson(const AuditOutcome& outcome, const Ruleset& ruleset);
 
 }  // namespace portal_check
