@@ -8,13 +8,12 @@
 //     (tests/support/csp-evaluator/differences.mjs: a stricter nonce length, directives deprecated
 //     since the evaluator's list, checks it runs after 'strict-dynamic' dropped the values, its
 //     "block"/"allow" keyword quirk); an unexplained one fails the test;
-//   - recall >= 0.96 and precision >= 0.90 over all policies (measured: 98.1% and 91.2%): recall
-//     misses only the evaluator's quirks listed there (a bare "block"/"allow" taken for a keyword,
-//     an empty object-src taken for a missing one: about 2% of its keys); precision loses our
-//     deliberate stricter findings (directives deprecated since its list, nonces of 8-15
-//     characters and the 'unsafe-inline' they do not void, typos it stops seeing after
-//     'strict-dynamic': about 9% of ours). Both bounds sit under the measured figures by less than
-//     what one broken sub-finding class would cost, so such a regression fails the test;
+//   - recall >= 0.96 and precision >= 0.90 over all policies: recall misses only the evaluator's
+//     quirks listed there (a bare "block"/"allow" taken for a keyword, an empty object-src taken
+//     for a missing one); precision loses our deliberate stricter findings (directives deprecated
+//     since its list, nonces of 8-15 characters and the 'unsafe-inline' they do not void, typos it
+//     stops seeing after 'strict-dynamic'). Both bounds sit under what the engine reaches today by
+//     less than what one broken sub-finding class would cost, so such a regression fails the test;
 //   - rules/data/csp-bypass-hosts.json is exactly what scripts/generate-csp-bypass-hosts.mjs makes
 //     from the installed evaluator (never retyped).
 // The figures print with: node tests/support/csp-evaluator/side-by-side.mjs

@@ -1,4 +1,4 @@
-// Redaction proof (issue 5): redacting the evidence changes no audit outcome. For every rule case
+// Redaction proof: redacting the evidence changes no audit outcome. For every rule case
 // (HAR built as parity.test.mjs builds it), for a synthetic HAR holding every kind of secret, and
 // for a live capture of the demo portal (probe on), the wasm engine audits the original and the
 // redacted HAR; per result position the (id, outcome, pass, severity) must be equal and the page

@@ -15,7 +15,7 @@
 namespace portal_check::json {
 namespace {
 
-// The reference: picojson::parse (test code only; core/ no longer calls it), nothing but white
+// The reference: picojson::parse (test code only; core/ does not call it), nothing but white
 // space after the value. `ok` false on any error, picojson's throw on a non-finite number included.
 struct Reference {
   bool ok = false;

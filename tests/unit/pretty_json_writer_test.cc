@@ -1,6 +1,6 @@
 // The streamed report writer: every way of writing a value gives exactly the bytes of
-// json::Serialize(value, /*pretty=*/true), which the report and SARIF used to be made with
-// (issue 6: they are now written piece by piece instead of through a DOM copy of every result).
+// json::Serialize(value, /*pretty=*/true): the report and SARIF are written piece by piece, and must
+// be the bytes a DOM copy of every result would serialize to.
 #include "report/pretty_json_writer.h"
 
 #include <gtest/gtest.h>

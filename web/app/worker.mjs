@@ -20,7 +20,7 @@
 //                    or {type: 'error', id: null, code, message}
 //
 // A File/Blob is read in 1 MiB slices (blob.slice().arrayBuffer()) and fed chunk by chunk to
-// Session.feed: the file is never whole in memory, and the page stays responsive on a 200 MB HAR.
+// Session.feed: the file is never whole in memory, and the page stays responsive on a large HAR.
 // Audits run one after another in arrival order. Cancel = worker-client.mjs terminates this worker.
 //
 // Evidence bundles (../host/bundle/index.mjs, loaded on first use; everything that needs the engine
@@ -94,9 +94,9 @@ async function audit({ id, source, options = {} }) {
   return { report, reportText, sarifText };
 }
 
-// Hands a finished audit to the page so that the page never runs one long task for it (a
-// 1,000-page HAR gives a 24 MB report and a 30 MB SARIF text: receiving such strings and parsing
-// the report would block the page for a second or more):
+// Hands a finished audit to the page so that the page never runs one long task for it (a large
+// HAR gives report and SARIF texts of tens of megabytes: receiving such strings and parsing the
+// report at once would block the page):
 //   the report's checks as JSON array texts of about REPORT_PART_CHARS each, one message each
 //   ({type: 'report-part', id, json}; the page parses one per task), then
 //   {type: 'done', id, head, reportBlob, sarifBlob}: head = the report's JSON with "checks": []

@@ -1,4 +1,4 @@
-// Renders a report (the engine's JSON contract, CHECKS.md "Report contract") as plain text for a
+// Renders a report (the engine's JSON contract, docs/report.md) as plain text for a
 // terminal, in Vietnamese or English. Reads only the report and the ruleset document; every string
 // that can come from the audited site (pages, details) or from data goes through plain().
 //

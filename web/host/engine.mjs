@@ -112,8 +112,9 @@ async function ready(engine) {
 // loadEngine({moduleUrl, wasmBinary}) → Promise<{module, info: {name, version}, ruleset(),
 //   restarts, stopped}>
 //   moduleUrl: URL or path (file URL in Node) of build/wasm/portal_check.mjs, the Emscripten
-//   MODULARIZE + EXPORT_ES6 factory. wasmBinary: the .wasm bytes (required in Node, where the glue
-//   cannot fetch a file path — see TOOLCHAIN.md; optional in a browser, where the glue fetches it).
+//   MODULARIZE + EXPORT_ES6 factory. wasmBinary: the .wasm bytes (required in Node: the module is built
+//   for the web and worker environments only, wasm/CMakeLists.txt, so its glue cannot read a file
+//   path; optional in a browser, where the glue fetches it).
 //   ruleset() → the embedded ruleset document (parsed once, cached).
 //   module: the current instance (replaced after a restart: read it from the engine each time).
 //   restarts: how many times a stopped module was replaced. stopped: null, or the cause while a

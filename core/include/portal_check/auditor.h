@@ -10,9 +10,8 @@
 // So the evidence costs memory bounded by the largest entry, not by the HAR; the results grow
 // with the number of pages, kept compact (each result's details as JSON text, rendered when it is
 // emitted), and Finish writes the report and SARIF straight from them into strings allocated at
-// their exact size. Peak native RSS on the benchmark corpus: 101 MB for 1,000 pages, of which the
-// two output texts are 54 MB (BENCHMARKS.md). The core never reads the network, the clock
-// or randomness, so the same evidence and ruleset always give the same report bytes.
+// their exact size (scripts/bench measures the peak memory). The core never reads the network,
+// the clock or randomness, so the same evidence and ruleset always give the same report bytes.
 #ifndef PORTAL_CHECK_AUDITOR_H_
 #define PORTAL_CHECK_AUDITOR_H_
 
@@ -68,7 +67,7 @@ class Auditor {
   // Ends the input (for Feed: checks the document was complete), runs the site-level checks and
   // builds the report. Errors: see HarStream::End; kFailedPrecondition when called twice.
   virtual Status Finish() = 0;
-  // The report (JSON text, the contract of CHECKS.md) and its SARIF 2.1.0 form.
+  // The report (JSON text, the contract of docs/report.md) and its SARIF 2.1.0 form.
   // REQUIRES: Finish() succeeded; otherwise they return "".
   virtual const std::string& ReportJson() const = 0;
   virtual const std::string& Sarif() const = 0;

@@ -1,5 +1,5 @@
 // The transport.* checks, registered with their closed outcome lists (the same codes, in the
-// same order, as CHECKS.md and rules/transport.*.json). Each factory is defined in the check's
+// same order, as rules/transport.*.json and docs/checks.md). Each factory is defined in the check's
 // own file, transport_<name>.cc.
 #include "checks/factories.h"
 #include "checks/registry.h"

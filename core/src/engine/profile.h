@@ -1,4 +1,4 @@
-// Criteria profiles (rules/profiles/<id>.json, CHECKS.md "Profiles"): turn the joined check
+// Criteria profiles (rules/profiles/<id>.json, docs/report.md "Profiles"): turn the joined check
 // results and the applicant's declarations into one status per criterion.
 //
 // Status of a criterion (checked in this order; the first rule that holds wins):

@@ -1,5 +1,5 @@
 // A response as the Mozilla HTTP Observatory's retriever hands it to its tests, for the graded
-// checks that report the Observatory's verdict next to their own (CHECKS.md "Header grade"):
+// checks that report the Observatory's verdict next to their own (docs/report.md "Header grade"):
 //   - header values after Node's http parser and axios;
 //   - whether the Observatory reads the body as HTML (its <meta> policies and its scripts);
 //   - JavaScript's white space, which its tests trim and split with.

@@ -1,6 +1,6 @@
 // Literal patterns around a version token, for recognising libraries and CMSs in URLs, banners,
-// header values and script bodies without regular expressions (DESIGN.md: never std::regex over
-// script bodies).
+// header values and script bodies without regular expressions (no std::regex ever runs over whole
+// scripts or pages: its cost and stack depth on hostile input are unbounded).
 //
 // A pattern is literal text with at most one "{v}" placeholder: "jQuery v{v}", "/jquery/{v}/",
 // "majorVersion:\"4\",minorVersion:\"{v}\"". A leading '^' anchors it at the start of the text (after

@@ -1,4 +1,4 @@
-// The Observatory-compatible header grade (CHECKS.md "Header grade").
+// The Observatory-compatible header grade (docs/report.md "Header grade").
 #ifndef PORTAL_CHECK_REPORT_GRADE_H_
 #define PORTAL_CHECK_REPORT_GRADE_H_
 

@@ -1,6 +1,7 @@
 // Writes JSON text piece by piece, byte-identical to json::Serialize(value, /*pretty=*/true) of the
 // same value, without building the value: the report and SARIF are streamed from the results
-// this way instead of through a DOM copy of every result (issue 6: the DOM cost ~10× the text).
+// this way instead of through a DOM copy of every result (which would cost far more memory than the
+// text).
 //
 // Contract: the caller writes one top-level value, writes each object's keys in ascending byte
 // order (picojson's object is a std::map, so Serialize sorts them) and never repeats a key; the

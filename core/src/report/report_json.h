@@ -1,4 +1,4 @@
-// The report as JSON (the contract in CHECKS.md "Report contract"). Deterministic: the same
+// The report as JSON (the contract in docs/report.md). Deterministic: the same
 // AuditOutcome always gives the same bytes (sorted keys, results sorted by id then page, no time).
 #ifndef PORTAL_CHECK_REPORT_REPORT_JSON_H_
 #define PORTAL_CHECK_REPORT_REPORT_JSON_H_
@@ -10,9 +10,10 @@
 
 namespace portal_check {
 
-// Top level: engine {name, version}, ruleset {version}, target, grade {score, grade, page,
-// counted}, checks [...], pages [...], summary {entries, pages, failed {high, medium, low, info}},
-// notices [{code, entry, message}].
+// Top level: engine {name, version}, ruleset {version}, target, grade {counted, grade, page,
+// reason (only without a grade), score, uncounted}, checks [...], pages [...], summary {entries,
+// pages, failed {high, medium, low, info}}, notices [{code, entry, message}], and profiles {id:
+// section} when the outcome has profile sections. Every member is described in docs/report.md.
 std::string RenderReportJson(const AuditOutcome& outcome, const Ruleset& ruleset);
 
 }  // namespace portal_check

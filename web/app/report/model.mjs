@@ -1,4 +1,4 @@
-// Reading the report (CHECKS.md "Report contract") and the ruleset document (the engine's embedded
+// Reading the report (docs/report.md) and the ruleset document (the engine's embedded
 // ruleset: {ruleset: {version, rules}, rules: {id: rule}, profiles: {id: profile}, declarations:
 // {declarations: [...]}}) defensively: any member may be missing or of the wrong type, in which
 // case the view shows less, never throws.

@@ -4,9 +4,9 @@
 //   → Promise<void> (resolves once the saved label details are loaded and shown and the finding
 //   cards are all in: the head, criteria, filters and the first cards are there synchronously, the
 //   other cards of the first page follow in small batches, one per task, so a big report never
-//   freezes the page; callers may ignore it). report: the parsed engine report (CHECKS.md "Report
-//   contract"); reportText / sarifText: the engine's exact texts, downloaded unchanged; ruleset: the
-//   engine's embedded ruleset document (engine.ruleset()); lang: 'vi' (default) or 'en'. Each
+//   freezes the page; callers may ignore it). report: the parsed engine report (docs/report.md);
+//   reportText / sarifText: the engine's exact texts, downloaded unchanged; ruleset: the engine's
+//   embedded ruleset document (engine.ruleset()); lang: 'vi' (default) or 'en'. Each
 //   container is cleared (replaceChildren) and filled; a missing container is skipped. The page
 //   gives each container its <h2> (index.html); this module's headings start at <h3>.
 // setLanguage(lang) → re-renders the three containers in 'vi' or 'en', keeping filters and answers.

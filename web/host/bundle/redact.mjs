@@ -1,4 +1,4 @@
-// Redaction of HAR evidence before it enters a bundle (issue 5, "Redaction before packaging").
+// Redaction of HAR evidence before it enters a bundle (docs/bundle.md, "Redaction").
 // Browser- and Node-safe: no Node imports; SHA-256 through globalThis.crypto.subtle.
 //
 // redactHar(har, options) → Promise<{har, redactions}>

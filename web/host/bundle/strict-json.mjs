@@ -11,14 +11,14 @@
 //   "[i]", a name that is not a plain identifier written as ["name"] (JSON string, cut to
 //   MAX_NAME_IN_PATH characters); "" is the root itself.
 //   PRECONDITION: JSON.parse(text) succeeded (the scan trusts the syntax and only reads strings,
-//   brackets, separators and numbers). Linear: string contents are skipped with indexOf, so a
-//   50 MB bundle takes a fraction of a second; it yields to the event loop every YIELD_EVERY
-//   characters, so a page or worker keeps answering.
+//   brackets, separators and numbers). Linear: string contents are skipped with indexOf; it yields
+//   to the event loop every YIELD_EVERY characters, so a page or worker keeps answering on a large
+//   bundle.
 // pathText(components) → the path text of [name | index, ...] as described above.
 //
 // Why not the engine's parser (core/src/util/json_parse.cc, which rejects duplicate names in a
 // HAR): it parses a whole document into memory at once (only the HAR splitter streams, and it knows
-// HARs only), so a 50 MB bundle would be held twice inside the wasm heap, which never shrinks; and
+// HARs only), so a large bundle would be held twice inside the wasm heap, which never shrinks; and
 // its messages carry a byte offset, not the member's path. Here JSON.parse does the parsing and this
 // scan only follows member names, which needs no second grammar.
 

@@ -41,8 +41,8 @@ import { rulesetStatus } from './ruleset-status.mjs';
 import { engineDeclarations } from './declarations.mjs';
 import { verificationMessage } from './verify-messages.mjs';
 
-// Lets a UI thread or worker breathe between long synchronous steps (a 50 MB section takes
-// hundreds of milliseconds to parse, canonicalize or serialize).
+// Lets a UI thread or worker breathe between long synchronous steps (parsing, canonicalizing or
+// serializing a large section).
 const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // The problems found so far and the first failing step.
