@@ -34,6 +34,7 @@ namespace portal_check {
 
 const char* EngineInfo::Name() { return "portal-check"; }
 const char* EngineInfo::Version() { return PORTAL_CHECK_VERSION; }
+std::string_view EngineInfo::EmbeddedRuleset() { return Ruleset::EmbeddedDocument(); }
 
 namespace {
 
