@@ -14,7 +14,10 @@
 
 #include "evidence/har_reader.h"
 #include "evidence/har_stream.h"
-#include "normalize/csp.h"
+#include "normalize/csp_evaluate.h"
+#include "normalize/csp_observatory.h"
+#include "normalize/csp_parse.h"
+#include "normalize/csp_source.h"
 #include "normalize/page_model.h"
 #include "normalize/set_cookie.h"
 

@@ -2,7 +2,11 @@
 // distributed over header / report-only / meta policies.
 #include <string>
 #include "fuzz_util.h"
-#include "normalize/csp.h"
+#include "checks/csp_finding_json.h"
+#include "normalize/csp_evaluate.h"
+#include "normalize/csp_observatory.h"
+#include "normalize/csp_parse.h"
+#include "normalize/csp_source.h"
 
 using namespace portal_check;
 
@@ -26,7 +30,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   in.https = size % 2 == 0;
   csp::BypassHosts bypass{{"www.google.com", "ajax.googleapis.com"}, {"ajax.googleapis.com", "cdnjs.cloudflare.com"}};
   csp::Evaluation ev = csp::Evaluate(in, bypass);
-  for (const auto& f : ev.findings) (void)csp::FindingJson(f);
+  for (const auto& f : ev.findings) (void)CspFindingJson(f);
   csp::ObservatoryCsp obs = csp::ObservatoryEvaluate(in);
   (void)obs;
   return 0;

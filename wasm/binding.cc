@@ -1,75 +1,43 @@
 // The thin embind binding: JSON text in, JSON text out, errors as values. Nothing here knows
-// about checks; it forwards to portal_check::Auditor.
+// about checks; it forwards to the public API (portal_check/auditor.h) and nothing else.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
 #include <memory>
 #include <string>
 
-#include "engine/ruleset.h"
-#include "evidence/har_json_check.h"
 #include "portal_check/auditor.h"
-#include "util/json.h"
-#include "util/json_scan.h"
+#include "portal_check/status.h"
 
 namespace {
 
 using portal_check::Status;
-namespace json = portal_check::json;
 
-std::string Error(const Status& s) {
-  json::Object err{{"code", json::Str(Status::CodeName(s.code()))}, {"message", json::Str(s.message())}};
-  return json::Serialize(json::Value(json::Object{{"ok", json::Bool(false)}, {"error", json::Value(err)}}));
-}
+std::string Error(const Status& s) { return portal_check::ErrorValueJson(s); }
 
-std::string Ok(json::Object extra = {}) {
-  extra["ok"] = json::Bool(true);
-  return json::Serialize(json::Value(extra));
-}
+// {"ok":true}, or {"entries":N,"ok":true} with the number of entries read.
+std::string Ok() { return "{\"ok\":true}"; }
+std::string OkEntries(std::size_t entries) { return "{\"entries\":" + std::to_string(entries) + ",\"ok\":true}"; }
 
+// {"name":…,"version":…}: both are build-time constants of letters, digits, '-' and '.', so they
+// need no escaping.
 std::string EngineInfoJson() {
-  json::Object o{{"name", json::Str(portal_check::EngineInfo::Name())},
-                 {"version", json::Str(portal_check::EngineInfo::Version())}};
-  return json::Serialize(json::Value(o));
+  return std::string("{\"name\":\"") + portal_check::EngineInfo::Name() + "\",\"version\":\"" +
+         portal_check::EngineInfo::Version() + "\"}";
 }
 
-std::string EmbeddedRuleset() { return std::string(portal_check::Ruleset::EmbeddedDocument()); }
+std::string EmbeddedRuleset() { return std::string(portal_check::EngineInfo::EmbeddedRuleset()); }
 
 // One audit. Methods mirror wasm/portal_check.d.ts.
 class Session {
  public:
   explicit Session(const std::string& options_json) {
-    portal_check::AuditOptions options;
-    json::Value v;
-    if (!options_json.empty()) {
-      if (Status s = json::ParseBounded(options_json, 64, v); !s.ok()) {
-        error_ = Status::Invalid("options: " + s.message());
-        return;
-      }
-      if (const std::string* t = json::FindString(v, "target")) options.target = *t;
-      if (const json::Value* r = json::Find(v, "ruleset"); r && !r->is<picojson::null>())
-        options.ruleset_document = json::Serialize(*r);
-      if (const json::Value* p = json::Find(v, "profiles"); p && !p->is<picojson::null>()) {
-        bool strings = p->is<json::Array>();
-        if (strings)
-          for (const json::Value& id : p->get<json::Array>()) {
-            strings = strings && id.is<std::string>();
-            if (strings) options.profiles.push_back(id.get<std::string>());
-          }
-        if (!strings) {
-          error_ = Status::Invalid("options: \"profiles\" must be an array of profile ids");
-          return;
-        }
-      }
-      if (const json::Value* d = json::Find(v, "declarations"); d && !d->is<picojson::null>()) {
-        if (!d->is<json::Object>()) {
-          error_ = Status::Invalid("declarations: expected a JSON object");
-          return;
-        }
-        options.declarations_json = json::Serialize(*d);
-      }
+    auto options = portal_check::AuditOptionsFromJson(options_json);
+    if (!options.ok()) {
+      error_ = options.status();
+      return;
     }
-    auto created = portal_check::Auditor::Create(options);
+    auto created = portal_check::Auditor::Create(options.value());
     if (created.ok()) auditor_ = std::move(created.value());
     else error_ = created.status();
   }
@@ -79,14 +47,14 @@ class Session {
     if (!auditor_) return Error(error_);
     Status s = auditor_->Feed(bytes);
     if (!s.ok()) return Error(s);
-    return Ok({{"entries", json::Int(static_cast<std::int64_t>(auditor_->entries()))}});
+    return OkEntries(auditor_->entries());
   }
 
   std::string addEntry(const std::string& entry) {
     if (!auditor_) return Error(error_);
     Status s = auditor_->AddEntry(entry);
     if (!s.ok()) return Error(s);
-    return Ok({{"entries", json::Int(static_cast<std::int64_t>(auditor_->entries()))}});
+    return OkEntries(auditor_->entries());
   }
 
   std::string finish() {
@@ -95,6 +63,8 @@ class Session {
     return s.ok() ? Ok() : Error(s);
   }
 
+  // The output named `format` ("json" or "sarif"); an error value ({"ok":false,…}) for any other
+  // name; "" before a successful finish().
   std::string output(const std::string& format) { return std::string(Text(format)); }
 
   // The same text as output(), as a Uint8Array view of the UTF-8 bytes inside the wasm memory:
@@ -107,14 +77,22 @@ class Session {
   }
 
  private:
-  const std::string& Text(const std::string& format) const {
+  // The text output() and outputBytes() give; an unknown format's error value is kept in
+  // format_error_ so that outputBytes can give a view of it.
+  const std::string& Text(const std::string& format) {
     static const std::string kNone;
     if (!auditor_) return kNone;
-    return format == "sarif" ? auditor_->Sarif() : auditor_->ReportJson();
+    auto parsed = portal_check::ParseOutputFormat(format);
+    if (!parsed.ok()) {
+      format_error_ = Error(parsed.status());
+      return format_error_;
+    }
+    return auditor_->Output(parsed.value());
   }
 
   std::unique_ptr<portal_check::Auditor> auditor_;
   Status error_;
+  std::string format_error_;  // the last unknown-format error value (outputBytes views it)
 };
 
 // Reads a HAR's JSON as an audit would, without auditing it (evidence/har_json_check.h): for the
@@ -122,16 +100,16 @@ class Session {
 class HarCheck {
  public:
   std::string feed(const std::string& bytes) {
-    Status s = check_.Feed(bytes);
+    Status s = check_->Feed(bytes);
     return s.ok() ? Ok() : Error(s);
   }
   std::string finish() {
-    Status s = check_.End();
+    Status s = check_->End();
     return s.ok() ? Ok() : Error(s);
   }
 
  private:
-  portal_check::HarJsonCheck check_;
+  std::unique_ptr<portal_check::HarDocumentCheck> check_ = portal_check::HarDocumentCheck::Create();
 };
 
 }  // namespace

@@ -57,12 +57,16 @@ export interface Session {
   addEntry(entryJson: string): string;
   /** Ends the input (checks a fed document was complete) and the audit. → {"ok":true}; then output() gives the report. */
   finish(): string;
-  /** The finished report as "json" (the report contract) or "sarif" (SARIF 2.1.0) text. */
+  /**
+   * The finished report as "json" (the report contract) or "sarif" (SARIF 2.1.0) text. Any other
+   * format name gives the error value {"ok":false,"error":{"code":"invalid-argument",…}}.
+   */
   output(format: "json" | "sarif"): string;
   /**
    * The same text as output(), as a view of its UTF-8 bytes inside the wasm memory (no copy in
    * the wasm heap, which never shrinks). Valid only until the next call into the module: decode
-   * it at once (e.g. new TextDecoder().decode(view)).
+   * it at once (e.g. new TextDecoder().decode(view)). An unknown format name gives the bytes of
+   * output()'s error value.
    */
   outputBytes(format: "json" | "sarif"): Uint8Array;
   /** Frees the session (embind). */

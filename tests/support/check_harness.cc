@@ -35,9 +35,14 @@ void CollectingSink::Emit(CheckResult r) {
   results.push_back(std::move(r));
 }
 
-const json::Value& RulesetData() {
+const Ruleset* EmbeddedRuleset() {
   static const std::shared_ptr<const Ruleset> ruleset = Ruleset::Embedded();
+  return ruleset.get();
+}
+
+const json::Value& RulesetData() {
   static const json::Value kNone;
+  const Ruleset* ruleset = EmbeddedRuleset();
   return ruleset ? ruleset->data() : kNone;
 }
 
@@ -77,7 +82,7 @@ std::vector<CheckResult> Run(std::unique_ptr<Check> check, const CheckDescriptor
   std::optional<Url> target;
   if (options.target) target = Url::Parse(*options.target);
   else if (!exchanges.empty()) target = Url::Parse(exchanges.front().url);
-  AuditContext ctx(target, options.data);
+  AuditContext ctx(target, options.data, options.ruleset);
   bool primary_seen = false;
   for (std::size_t i = 0; i < exchanges.size(); ++i) {
     Exchange& ex = exchanges[i];

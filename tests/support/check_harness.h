@@ -13,6 +13,10 @@
 #include "evidence/exchange.h"
 #include "util/json.h"
 
+namespace portal_check {
+class Ruleset;
+}  // namespace portal_check
+
 namespace portal_check::testing {
 
 using CheckFactory = std::unique_ptr<Check> (*)();
@@ -36,6 +40,8 @@ class CollectingSink : public ResultSink {
 
 // The data lists of the embedded ruleset (rules/data/*.json), as the engine hands them to checks.
 const json::Value& RulesetData();
+// The embedded ruleset (its rules' outcome rows, e.g. their Observatory mapping), or nullptr.
+const Ruleset* EmbeddedRuleset();
 
 // A GET exchange answered with `status` and `mime_type` and `body`.
 Exchange MakeGet(std::string url, int status = 200, std::string mime_type = "text/html", std::string body = "");
@@ -52,6 +58,8 @@ struct RunOptions {
   std::optional<std::string> target;
   // The ruleset data lists the AuditContext hands out; nullptr for none.
   const json::Value* data = &RulesetData();
+  // The ruleset whose rules the AuditContext answers from (AuditContext::ObservatoryResultFor).
+  const Ruleset* ruleset = EmbeddedRuleset();
 };
 
 // Runs a fresh check over `exchanges` (indices assigned in order; pages get a page model, the

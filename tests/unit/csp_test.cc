@@ -5,7 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "normalize/csp.h"
+#include "check_harness.h"
+#include "engine/audit_context.h"
+#include "normalize/csp_evaluate.h"
+#include "normalize/csp_observatory.h"
+#include "normalize/csp_parse.h"
+#include "normalize/csp_source.h"
 #include "normalize/headers.h"
 #include "normalize/page_model.h"
 #include "normalize/url.h"
@@ -424,10 +429,15 @@ TEST(CspFrameAncestors, Permissive) {
   EXPECT_FALSE(IsPermissiveFrameAncestors(Directive{"frame-ancestors", {}}));
 }
 
-TEST(CspMapping, EveryOutcomeHasAnObservatoryCode) {
+TEST(CspMapping, EveryOutcomeHasAnObservatoryCodeInTheRule) {
+  // The Observatory code of each outcome is data (rules/header.csp.json), read through the context.
+  const AuditContext ctx(std::nullopt, &testing::RulesetData(), testing::EmbeddedRuleset());
   for (const char* o : {"default-none", "no-unsafe", "unsafe-inline-style-only", "insecure-scheme-passive-only",
                         "unsafe-eval", "unsafe-inline", "insecure-scheme", "invalid", "missing", "report-only"})
-    EXPECT_FALSE(ObservatoryCodeFor(o).empty()) << o;
+    EXPECT_FALSE(ctx.ObservatoryResultFor("header.csp", o).empty()) << o;
+  EXPECT_EQ(ctx.ObservatoryResultFor("header.csp", "missing"), "csp-not-implemented");
+  EXPECT_EQ(ctx.ObservatoryResultFor("header.csp", "no-such-outcome"), "");
+  EXPECT_EQ(AuditContext(std::nullopt, nullptr).ObservatoryResultFor("header.csp", "missing"), "");
 }
 
 }  // namespace

@@ -40,14 +40,24 @@ function reply(text, call) {
 // One output of a finished session ("json" or "sarif"), read through the view outputBytes gives
 // of the engine's own string (output() would copy the text twice inside the wasm heap, which never
 // shrinks) and handed at once to convert(view) → its result (the view is valid only until the next
-// call into the module). The call into the module runs through call(). Throws EngineError
-// "internal" when the output is not a report (an output is never an error value: errors come from
-// feed and finish).
+// call into the module). The call into the module runs through call(). Throws the engine's
+// EngineError for an error value (an unknown format name: {"ok":false,…}), and EngineError
+// "internal" when the output is not a report.
 function readOutput(engine, session, format, convert) {
   const view = call(engine, () => session.outputBytes(format));
+  if (startsWith(view, ERROR_VALUE_START)) reply(new TextDecoder().decode(view), `output(${format})`);
   if (view[0] !== 0x7b /* { */)
     throw new EngineError('internal', `output(${format}): the engine replied with text that is not a report`);
   return convert(view);
+}
+
+// How an error value begins ({"error":…,"ok":false}); a report begins otherwise.
+const ERROR_VALUE_START = new TextEncoder().encode('{"error":');
+
+function startsWith(bytes, prefix) {
+  if (bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; ++i) if (bytes[i] !== prefix[i]) return false;
+  return true;
 }
 
 // The text of an output's bytes. Throws EngineError "resource-exhausted" when it is longer than one

@@ -27,6 +27,8 @@ namespace portal_check {
 struct EngineInfo {
   static const char* Name();     // "portal-check"
   static const char* Version();  // the engine version (CMake project version)
+  // The ruleset document embedded at build time (JSON text, see AuditOptions::ruleset_document).
+  static std::string_view EmbeddedRuleset();
 };
 
 struct AuditOptions {
@@ -42,6 +44,21 @@ struct AuditOptions {
   // declared, so criteria that need one say needs-declaration.
   std::string declarations_json;
 };
+
+// Reads AuditOptions from a JSON object {"target"?: string, "ruleset"?: ruleset document,
+// "profiles"?: [profile id, …], "declarations"?: object}; a member that is absent or null is
+// not given. Empty text: default options. Errors: kInvalidArgument when the text is not JSON
+// (nested at most 64 deep), when "profiles" is not an array of strings, or when "declarations"
+// is not an object ("options: …" / "declarations: …" messages).
+StatusOr<AuditOptions> AuditOptionsFromJson(std::string_view json);
+
+// The outputs of a finished audit.
+enum class OutputFormat {
+  kReportJson,  // "json": the report (Auditor::ReportJson)
+  kSarif,       // "sarif": its SARIF 2.1.0 form (Auditor::Sarif)
+};
+// The format named `name` ("json" or "sarif", exact). Errors: kInvalidArgument for any other name.
+StatusOr<OutputFormat> ParseOutputFormat(std::string_view name);
 
 class Auditor {
  public:
@@ -71,6 +88,22 @@ class Auditor {
   // REQUIRES: Finish() succeeded; otherwise they return "".
   virtual const std::string& ReportJson() const = 0;
   virtual const std::string& Sarif() const = 0;
+  // ReportJson() or Sarif(), by format. REQUIRES: as they do.
+  const std::string& Output(OutputFormat format) const { return format == OutputFormat::kSarif ? Sarif() : ReportJson(); }
+};
+
+// Reads a HAR document's JSON exactly as an audit does, without auditing it (for hosts that also
+// read the document with another JSON reader: they run this first, so that a document the two
+// readers would see differently is refused with the audit's own message).
+class HarDocumentCheck {
+ public:
+  static std::unique_ptr<HarDocumentCheck> Create();
+  virtual ~HarDocumentCheck() = default;
+  // Consumes the next bytes (any split); the first error an audit of the same bytes would stop on
+  // at this point (see Auditor::Feed). After an error every call fails with it.
+  virtual Status Feed(std::string_view bytes) = 0;
+  // Declares the input complete: the errors of an empty, truncated or entry-less document.
+  virtual Status End() = 0;
 };
 
 }  // namespace portal_check

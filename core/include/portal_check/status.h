@@ -59,6 +59,10 @@ class StatusOr {
   std::optional<T> value_;
 };
 
+// `status` as the error value hosts receive: {"error":{"code":CodeName,"message":…},"ok":false}
+// (JSON text; the message escaped). REQUIRES: !status.ok().
+std::string ErrorValueJson(const Status& status);
+
 }  // namespace portal_check
 
 #endif  // PORTAL_CHECK_STATUS_H_

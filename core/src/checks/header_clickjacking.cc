@@ -9,7 +9,10 @@
 #include "checks/check.h"
 #include "checks/factories.h"
 #include "engine/audit_context.h"
-#include "normalize/csp.h"
+#include "checks/csp_finding_json.h"
+#include "normalize/csp_evaluate.h"
+#include "normalize/csp_observatory.h"
+#include "normalize/csp_parse.h"
 #include "normalize/observatory_view.h"
 #include "normalize/page_model.h"
 #include "util/json.h"
@@ -130,7 +133,7 @@ class HeaderClickjackingCheck : public Check {
     r.details["x_frame_options"] = SafeStringList(xfo_values, kMaxValueBytes);
     r.details["frame_ancestors"] = json::Value(ancestors);
     json::Array f_json;
-    for (const csp::Finding& f : findings) f_json.push_back(csp::FindingJson(f));
+    for (const csp::Finding& f : findings) f_json.push_back(CspFindingJson(f));
     r.details["findings"] = json::Value(f_json);
 
     std::string obs = ObservatoryXfo(headers, csp::ObservatoryEvaluate(in));

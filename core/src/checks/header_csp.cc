@@ -1,5 +1,5 @@
 // header.csp: the Content-Security-Policy of every page (headers and <meta http-equiv>), judged
-// by what browsers enforce (normalize/csp.h), with the Observatory's own verdict alongside.
+// by what browsers enforce (normalize/csp_parse.h, csp_evaluate.h), with the Observatory's own verdict alongside.
 #include <memory>
 #include <string>
 #include <vector>
@@ -7,7 +7,9 @@
 #include "checks/check.h"
 #include "checks/factories.h"
 #include "engine/audit_context.h"
-#include "normalize/csp.h"
+#include "checks/csp_finding_json.h"
+#include "normalize/csp_evaluate.h"
+#include "normalize/csp_observatory.h"
 #include "normalize/page_model.h"
 #include "util/json.h"
 #include "util/text.h"
@@ -33,7 +35,7 @@ json::Value PoliciesJson(const std::vector<csp::Policy>& policies) {
 json::Value FindingsJson(const std::vector<csp::Finding>& findings, bool& truncated) {
   json::Array out;
   truncated = findings.size() > kMaxFindings;
-  for (std::size_t i = 0; i < findings.size() && i < kMaxFindings; ++i) out.push_back(csp::FindingJson(findings[i]));
+  for (std::size_t i = 0; i < findings.size() && i < kMaxFindings; ++i) out.push_back(CspFindingJson(findings[i]));
   return json::Value(out);
 }
 
@@ -76,7 +78,8 @@ class HeaderCspCheck : public Check {
     r.details["findings"] = FindingsJson(ev.findings, truncated);
     if (truncated) r.details["findings_truncated"] = json::Bool(true);
     r.details["enforced_policies"] = json::Int(ev.enforced_policies);
-    if (obs.result != csp::ObservatoryCodeFor(ev.outcome)) {
+    // The Observatory's code for our outcome is the rule's mapping (rules/header.csp.json).
+    if (obs.result != ctx.ObservatoryResultFor("header.csp", ev.outcome)) {
       r.observatory_result = obs.result;
       r.details["observatory_divergence"] = DivergenceJson(obs.result, ev.observatory_notes);
     }

@@ -1,8 +1,7 @@
-// header.deprecated: headers that browsers dropped and that can only hurt: X-XSS-Protection other
-// than 0 (the removed XSS auditor could be abused to leak or block page content),
-// Public-Key-Pins and Public-Key-Pins-Report-Only (HPKP, removed; a bad pin can lock users out),
-// P3P (ignored since IE), Expect-CT (obsolete since Certificate Transparency is enforced).
-// Outcomes: none, present (info).
+// header.deprecated: headers that browsers dropped and that can only hurt. The watch-list is data:
+// rules/data/deprecated-headers.json ("unless_zero": deprecated unless the value is 0, e.g.
+// X-XSS-Protection; "always": deprecated whatever the value, e.g. HPKP, P3P, Expect-CT).
+// Outcomes: none, present (info). Without the data list the check emits nothing (never "none").
 #include <memory>
 #include <string>
 
@@ -14,8 +13,7 @@
 namespace portal_check {
 namespace {
 
-constexpr std::string_view kAlwaysDeprecated[] = {"Public-Key-Pins", "Public-Key-Pins-Report-Only", "P3P",
-                                                  "Expect-CT"};
+constexpr std::string_view kWatchList = "deprecated-headers";
 
 // "0", optionally followed by parameters ("0; mode=block" still disables the auditor).
 bool DisablesAuditor(std::string_view value) {
@@ -34,12 +32,18 @@ class DeprecatedCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     if (view.page == nullptr) return;
+    const json::Array* unless_zero = json::FindArray(ctx.Data(kWatchList), "unless_zero");
+    const json::Array* always = json::FindArray(ctx.Data(kWatchList), "always");
+    if (unless_zero == nullptr || always == nullptr) return;  // no watch-list: no verdict
     const HeaderList& h = view.exchange.response_headers;
     json::Array found;
-    for (std::string_view v : h.GetAll("X-XSS-Protection"))
-      if (!DisablesAuditor(v)) AddHeader(found, "X-XSS-Protection", v);
-    for (std::string_view name : kAlwaysDeprecated)
-      for (std::string_view v : h.GetAll(name)) AddHeader(found, name, v);
+    for (const json::Value& name : *unless_zero)
+      if (name.is<std::string>())
+        for (std::string_view v : h.GetAll(name.get<std::string>()))
+          if (!DisablesAuditor(v)) AddHeader(found, name.get<std::string>(), v);
+    for (const json::Value& name : *always)
+      if (name.is<std::string>())
+        for (std::string_view v : h.GetAll(name.get<std::string>())) AddHeader(found, name.get<std::string>(), v);
     CheckResult r = PageResult(view);
     r.outcome = found.empty() ? "none" : "present";
     r.details["headers"] = json::Value(found);

@@ -1,14 +1,15 @@
 // header.version-disclosure: product and version banners in each page's response headers.
 //
-// Headers read: Server, X-Powered-By, X-AspNet-Version, X-AspNetMvc-Version, X-Generator,
-// X-Backend-Server, X-Debug-Token, X-ChromeLogger-Data, and (broader than the anchors, common on
-// Vietnamese government portals) Liferay-Portal and MicrosoftSharePointTeamServices.
-// Outcomes: none; product-only (info: a product name without a version, or X-Backend-Server naming
-// an internal host); version (fail: a version number such as Apache/2.4.41, PHP/7.4.3,
-// Microsoft-IIS/8.5, "Drupal 9", "4.0.30319"; or a debug header, X-Debug-Token /
-// X-ChromeLogger-Data, which exposes a profiler or server-side logs).
+// Headers read: the watch-list rules/data/version-headers.json ("headers": [{name, kind}], in report
+// order; e.g. Server, X-Powered-By, X-AspNet-Version, X-Debug-Token, Liferay-Portal).
+// Outcomes: none; product-only (info: a product name without a version, or a "backend-host" header
+// such as X-Backend-Server naming an internal host); version (fail: a version number such as
+// Apache/2.4.41, PHP/7.4.3, Microsoft-IIS/8.5, "Drupal 9", "4.0.30319"; or a "debug" header,
+// X-Debug-Token / X-ChromeLogger-Data, which exposes a profiler or server-side logs).
 // A version is what normalize/version_token.h HasVersionWord says (shared with site.error-page).
+// Without the data list the check emits nothing (never "none"); an entry of unknown kind is skipped.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,22 +25,32 @@ namespace {
 enum class Kind { kBanner, kVersionNumber, kBackendHost, kDebug };
 
 struct Watched {
-  std::string_view name;
+  std::string name;
   Kind kind;
 };
 
-constexpr Watched kHeaders[] = {
-    {"Server", Kind::kBanner},
-    {"X-Powered-By", Kind::kBanner},
-    {"X-AspNet-Version", Kind::kVersionNumber},
-    {"X-AspNetMvc-Version", Kind::kVersionNumber},
-    {"X-Generator", Kind::kBanner},
-    {"X-Backend-Server", Kind::kBackendHost},
-    {"X-Debug-Token", Kind::kDebug},
-    {"X-ChromeLogger-Data", Kind::kDebug},
-    {"Liferay-Portal", Kind::kBanner},
-    {"MicrosoftSharePointTeamServices", Kind::kVersionNumber},
-};
+// The kind named in the data ("banner", "version-number", "backend-host", "debug"); nullopt otherwise.
+std::optional<Kind> KindNamed(std::string_view name) {
+  if (name == "banner") return Kind::kBanner;
+  if (name == "version-number") return Kind::kVersionNumber;
+  if (name == "backend-host") return Kind::kBackendHost;
+  if (name == "debug") return Kind::kDebug;
+  return std::nullopt;
+}
+
+// The watch-list of rules/data/version-headers.json in data order; nullopt when the list is absent.
+std::optional<std::vector<Watched>> LoadWatchList(const AuditContext& ctx) {
+  const json::Array* entries = json::FindArray(ctx.Data("version-headers"), "headers");
+  if (entries == nullptr) return std::nullopt;
+  std::vector<Watched> list;
+  for (const json::Value& e : *entries) {
+    const std::string* name = json::FindString(e, "name");
+    const std::string* kind = json::FindString(e, "kind");
+    if (name == nullptr || kind == nullptr || name->empty()) continue;
+    if (std::optional<Kind> k = KindNamed(*kind)) list.push_back({*name, *k});
+  }
+  return list;
+}
 
 // Whether one header value discloses a version (or debug data); otherwise it is product-only.
 bool DisclosesVersion(Kind kind, std::string_view value) {
@@ -56,10 +67,15 @@ class VersionDisclosureCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     if (view.page == nullptr) return;
+    if (!watched_ || watched_from_ != &ctx.Data("version-headers")) {
+      watched_ = LoadWatchList(ctx);
+      watched_from_ = &ctx.Data("version-headers");
+    }
+    if (!watched_) return;  // no watch-list: no verdict
     CheckResult r = PageResult(view);
     bool any = false, version = false;
     json::Array headers;
-    for (const Watched& w : kHeaders) {
+    for (const Watched& w : *watched_) {
       for (std::string_view value : view.exchange.response_headers.GetAll(w.name)) {
         if (text::Trim(value).empty()) continue;
         const bool discloses = DisclosesVersion(w.kind, value);
@@ -77,6 +93,10 @@ class VersionDisclosureCheck : public Check {
     r.details["headers"] = json::Value(headers);
     out.Emit(std::move(r));
   }
+
+ private:
+  std::optional<std::vector<Watched>> watched_;  // loaded once per data list
+  const json::Value* watched_from_ = nullptr;    // the data list watched_ came from
 };
 
 }  // namespace

@@ -34,6 +34,7 @@ namespace portal_check {
 
 const char* EngineInfo::Name() { return "portal-check"; }
 const char* EngineInfo::Version() { return PORTAL_CHECK_VERSION; }
+std::string_view EngineInfo::EmbeddedRuleset() { return Ruleset::EmbeddedDocument(); }
 
 namespace {
 
@@ -169,7 +170,7 @@ class AuditorImpl : public Auditor {
       return;
     }
     if (!requested_target_.empty()) {
-      ctx_ = std::make_unique<AuditContext>(Url::Parse(requested_target_), &ruleset_->data());
+      ctx_ = std::make_unique<AuditContext>(Url::Parse(requested_target_), &ruleset_->data(), ruleset_.get());
       AuditExchange(ex);
       return;
     }
@@ -191,7 +192,7 @@ class AuditorImpl : public Auditor {
                 "no HTML document was found in the first " + std::to_string(pending_.size()) +
                     " entries; the target was taken from what they held (" + limit + ")");
     if (choice->main_document) main_document_ = pending_[*choice->main_document].index;
-    ctx_ = std::make_unique<AuditContext>(Url::Parse(choice->target), &ruleset_->data());
+    ctx_ = std::make_unique<AuditContext>(Url::Parse(choice->target), &ruleset_->data(), ruleset_.get());
     std::vector<Exchange> held = std::move(pending_);
     pending_.clear();
     pending_bytes_ = 0;
@@ -199,7 +200,7 @@ class AuditorImpl : public Auditor {
   }
 
   Status BuildReport() {
-    if (!ctx_) ctx_ = std::make_unique<AuditContext>(Url::Parse(requested_target_), &ruleset_->data());
+    if (!ctx_) ctx_ = std::make_unique<AuditContext>(Url::Parse(requested_target_), &ruleset_->data(), ruleset_.get());
     for (auto& [d, check] : checks_) {
       CollectingSink sink(*d, *ruleset_, results_);
       check->OnFinish(*ctx_, sink);

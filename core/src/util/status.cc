@@ -1,5 +1,7 @@
 #include "portal_check/status.h"
 
+#include "util/json.h"
+
 namespace portal_check {
 
 const char* Status::CodeName(StatusCode code) {
@@ -16,6 +18,11 @@ const char* Status::CodeName(StatusCode code) {
 std::string Status::ToString() const {
   if (ok()) return "ok";
   return std::string(CodeName(code_)) + ": " + message_;
+}
+
+std::string ErrorValueJson(const Status& status) {
+  json::Object err{{"code", json::Str(Status::CodeName(status.code()))}, {"message", json::Str(status.message())}};
+  return json::Serialize(json::Value(json::Object{{"ok", json::Bool(false)}, {"error", json::Value(err)}}));
 }
 
 }  // namespace portal_check

@@ -13,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const require = createRequire(path.join(root, 'package.json'));
 const { CspParser } = require('csp_evaluator/dist/parser.js');
 
-// Our minimum nonce length (normalize/csp.h kMinNonceChars): 16 base64 characters = 96 bits.
+// Our minimum nonce length (normalize/csp_source.h kMinNonceChars): 16 base64 characters = 96 bits.
 const MIN_NONCE = 16;
 const SCRIPT_DIRECTIVES = ['script-src', 'script-src-elem', 'script-src-attr', 'default-src'];
 

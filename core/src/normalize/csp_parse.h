@@ -1,13 +1,10 @@
-// Content-Security-Policy: parsing (CSP3 "parse a serialized CSP"), evaluation of what the
-// enforced policies really allow, csp-evaluator-style sub-findings, and a faithful emulation of
-// the Mozilla HTTP Observatory's CSP test (including its known flaws) so both verdicts can be
-// reported side by side.
-//
-// Everything here is a linear scanner over std::string_view; no regex, no exceptions.
-#ifndef PORTAL_CHECK_NORMALIZE_CSP_H_
-#define PORTAL_CHECK_NORMALIZE_CSP_H_
+// Content-Security-Policy parsing: the CSP evidence of one page (headers and <meta http-equiv>)
+// and CSP3 "parse a serialized CSP", with syntax findings. No judgement here: see csp_evaluate.h
+// (what browsers enforce) and csp_observatory.h (the Observatory's verdict).
+#ifndef PORTAL_CHECK_NORMALIZE_CSP_PARSE_H_
+#define PORTAL_CHECK_NORMALIZE_CSP_PARSE_H_
 
-#include <map>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,7 +12,6 @@
 
 #include "normalize/headers.h"
 #include "normalize/url.h"
-#include "util/json.h"
 
 namespace portal_check {
 class PageModel;
@@ -42,9 +38,9 @@ struct Finding {
   std::string severity;   // "high", "medium", "low", "info"
   std::string policy;     // label of the policy it came from ("header#0", "meta#1", ...), or ""
 };
-// A finding as reports carry it; `value` goes through text::SafeUtf8 (kFindingValueBytes).
-inline constexpr std::size_t kFindingValueBytes = 1024;
-json::Value FindingJson(const Finding& f);
+// A Finding from its parts (`policy` is a Policy::Label() or "").
+Finding MakeFinding(std::string_view directive, std::string_view issue, std::string_view value,
+                    std::string_view severity, const std::string& policy);
 
 struct Directive {
   std::string name;                 // lower-case
@@ -102,77 +98,6 @@ Policy ParsePolicy(std::string_view text, Origin origin, int index, std::vector<
 // frame-ancestors, report-uri and sandbox removed. Order: headers, report-only, meta.
 std::vector<Policy> ParseAll(const Input& in, std::vector<Finding>& findings);
 
-// One URL of a bypass list: its host (lower-case) and path ("/" when it has none).
-struct BypassUrl {
-  std::string host;
-  std::string path = "/";
-};
-// Parses a list entry: "//host/path" (the lists' form), "scheme://host/path" or a bare host.
-BypassUrl ParseBypassUrl(std::string_view entry);
-
-// URLs known to serve JSONP endpoints or AngularJS (rules/data/csp-bypass-hosts.json, generated
-// from Google CSP Evaluator's lists), in list order, and the JSONP hosts whose bypass needs
-// 'unsafe-eval' in the same source list (Google Analytics, Tag Manager, Ad Services).
-struct BypassHosts {
-  std::vector<BypassUrl> jsonp;
-  std::vector<BypassUrl> angular;
-  std::vector<std::string> jsonp_needs_eval;  // lower-case hosts
-};
-
-// Our verdict for one page.
-struct Evaluation {
-  // One of: default-none, no-unsafe, unsafe-inline-style-only, insecure-scheme-passive-only,
-  // unsafe-eval, unsafe-inline, insecure-scheme, invalid, missing, report-only.
-  std::string outcome;
-  std::vector<Policy> policies;     // every parsed policy (enforced and report-only)
-  std::vector<Finding> findings;    // syntax and csp-evaluator-style sub-findings
-  int enforced_policies = 0;        // enforced policies with at least one directive
-  // Known reasons the Observatory may judge this input differently (stable English phrases).
-  std::vector<std::string> observatory_notes;
-};
-
-// Evaluates the enforced policies of `in`. Several enforced policies combine by intersection:
-// an unsafe aspect (inline script, broad object-src, http: sources, eval, unsafe styles) holds
-// only when every enforced policy allows it. Never fails.
-Evaluation Evaluate(const Input& in, const BypassHosts& bypass);
-
-// The Observatory's CSP test on the same input (Input::observatory_*): the header as Node folds
-// repeated fields (never split on commas), meta contents appended, each policy split on ';' and
-// on JavaScript white space (a no-break space separates sources there, not in browsers), policies
-// shorter than 6 UTF-16 units "invalid", directives/sources merged by its sort-and-prefix
-// intersection, any 'nonce-'/'sha*-' prefix counted as a valid nonce/hash, and 'strict-dynamic'
-// without one "invalid".
-struct ObservatoryCsp {
-  std::string result;  // an Observatory csp-* result code
-  // The merged policy the Observatory exposes as `data` (directive -> sources, sorted);
-  // only meaningful when has_data (the test did not stop at invalid / not implemented).
-  bool has_data = false;
-  std::map<std::string, std::vector<std::string>> data;
-};
-ObservatoryCsp ObservatoryEvaluate(const Input& in);
-
-// The Observatory result code our outcome code corresponds to ("" for an unknown outcome).
-std::string_view ObservatoryCodeFor(std::string_view outcome);
-
-// --- token helpers (exposed for tests) ---
-
-// True when `value` matches CSP's base64-value grammar: 1*(ALPHA / DIGIT / "+" / "/" / "-" /
-// "_") followed by at most two "=".
-bool IsBase64Value(std::string_view value);
-// Minimum nonce length, in base64 characters, for a nonce to void 'unsafe-inline' here.
-// 16 base64 characters carry 96 bits; shorter nonces are guessable or static.
-inline constexpr std::size_t kMinNonceChars = 16;
-// True when `value` (the part after "'nonce-", without the closing quote) is well-formed base64
-// and at least kMinNonceChars long.
-bool IsAdequateNonce(std::string_view value);
-// True when `algorithm` is sha256/sha384/sha512 (case-insensitive) and `value` is base64 or
-// base64url (padding optional) that decodes to exactly 32/48/64 bytes.
-bool IsValidHash(std::string_view algorithm, std::string_view value);
-
-// True when a frame-ancestors source list protects nothing: it holds `*` or a bare scheme
-// ("https:", "http:") or a scheme-wildcard host ("https://*"). An empty list means 'none'.
-bool IsPermissiveFrameAncestors(const Directive& frame_ancestors);
-
 }  // namespace portal_check::csp
 
-#endif  // PORTAL_CHECK_NORMALIZE_CSP_H_
+#endif  // PORTAL_CHECK_NORMALIZE_CSP_PARSE_H_

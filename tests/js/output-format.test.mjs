@@ -1,0 +1,43 @@
+// The wasm Session's output format is validated: "json" and "sarif" give the report and its SARIF
+// form; any other name gives the engine's error value ({"ok":false,"error":{"code":
+// "invalid-argument",…}}), never a report, through output() and outputBytes() alike; the JS host
+// (web/host/engine.mjs) still reads both outputs. Input: a real recorded HAR (Chrome DevTools).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadNodeEngine } from '../../web/cli/engine-files.mjs';
+import { auditHar } from '../../web/host/engine.mjs';
+import { ROOT } from './bad-input.mjs';
+
+const HAR = fs.readFileSync(path.join(ROOT, 'tests/fixtures/recorded/chrome-har.har'));
+
+test('an unknown output format is an error value; json and sarif are outputs', async () => {
+  const engine = await loadNodeEngine();
+  const session = new engine.module.Session('{}');
+  try {
+    assert.equal(JSON.parse(session.feed(HAR)).ok, true);
+    assert.equal(JSON.parse(session.finish()).ok, true);
+    const report = JSON.parse(session.output('json'));
+    assert.notEqual(report.ok, false);
+    assert.ok(Array.isArray(report.checks), 'the json output is the report');
+    assert.equal(JSON.parse(session.output('sarif')).version, '2.1.0');
+    for (const name of ['xml', 'JSON', '', 'sarif ', 'html']) {
+      const reply = JSON.parse(session.output(name));
+      assert.equal(reply.ok, false, name);
+      assert.equal(reply.error.code, 'invalid-argument', name);
+      assert.match(reply.error.message, /unknown format/, name);
+      const bytes = JSON.parse(new TextDecoder().decode(session.outputBytes(name)));
+      assert.deepEqual(bytes, reply, name);
+    }
+  } finally {
+    session.delete();
+  }
+});
+
+test('the JS host still reads the report and the SARIF', async () => {
+  const engine = await loadNodeEngine();
+  const { report, sarifText } = await auditHar(engine, HAR);
+  assert.ok(Array.isArray(report.checks) && report.checks.length > 0);
+  assert.equal(JSON.parse(sarifText).version, '2.1.0');
+});
