@@ -1,4 +1,4 @@
-// The form.* checks (form_family.cc) and the form model they share (normalize/form_model.h).
+// The form.* checks (form_<name>.cc) and the form model they share (normalize/form_model.h).
 // Each test starts from one clean page and changes one attribute (or one header) at a time.
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "engine/audit_context.h"
 #include "normalize/form_model.h"
 #include "normalize/page_model.h"

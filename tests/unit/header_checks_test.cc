@@ -1,4 +1,4 @@
-// The header.* checks of header_family.cc and their parsers, Observatory style: every check test
+// The header.* checks (header_<name>.cc) and their parsers, Observatory style: every check test
 // starts from one clean page response (all recommended headers set) and changes one header.
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "normalize/media_type.h"
 #include "normalize/page_model.h"
 #include "normalize/referrer_policy.h"

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "util/json.h"
 
 namespace portal_check {

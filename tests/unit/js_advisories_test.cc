@@ -5,7 +5,7 @@
 #include <string>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "checks/js_libraries.h"
 #include "report/library_summary.h"
 #include "util/json_scan.h"

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "evidence/har_stream.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"

@@ -1,4 +1,4 @@
-// The page.* checks of page_family.cc (sri, third-party, link-opener, protocol-relative,
+// The page.* checks over links and resources (sri, third-party, link-opener, protocol-relative,
 // privacy-policy, contact, label-badge), Observatory style: each test starts from one clean page
 // and changes one thing.
 #include <gtest/gtest.h>
@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 
 namespace portal_check {
 namespace {

@@ -1,4 +1,4 @@
-// The page-content checks (page_content_family.cc) and their scanners: error signatures, internal
+// The page-content checks (spam, scripts, errors, comments, IPs) and their scanners: error signatures, internal
 // addresses, keyword folding. Each check test starts from a plain provincial portal page and adds
 // the one thing under test.
 #include <gtest/gtest.h>
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "checks/page_content_scan.h"
 #include "engine/audit_context.h"
 #include "normalize/error_signatures.h"

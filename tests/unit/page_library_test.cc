@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "checks/js_libraries.h"
 
 namespace portal_check {

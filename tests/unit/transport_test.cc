@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
 #include "checks/registry.h"
 
 namespace portal_check {

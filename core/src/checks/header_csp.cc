@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/csp.h"
 #include "normalize/page_model.h"
@@ -90,6 +89,7 @@ class HeaderCspCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeHeaderCspCheck() { return std::make_unique<HeaderCspCheck>(); }
+extern const CheckDescriptor kHeaderCspCheck;  // listed in checks/registry.cc
+const CheckDescriptor kHeaderCspCheck{"header.csp", &MakeCheck<HeaderCspCheck>};
 
 }  // namespace portal_check
