@@ -22,8 +22,8 @@ const CheckDescriptor* FindCheck(std::string_view id);
 const CheckDescriptor* FindCheck(CheckFactory make);
 
 // Keeps every result. Like the engine's sink it stamps the check's id on each result (when the
-// check is registered), and it fails the test when a check emits an outcome it did not declare
-// (the engine would turn it into "error").
+// check is registered), and it fails the test when a check emits an outcome its rule file does
+// not declare (the engine would turn it into "error").
 class CollectingSink : public ResultSink {
  public:
   explicit CollectingSink(const CheckDescriptor* check = nullptr) : check_(check) {}
