@@ -25,6 +25,12 @@ const CheckDescriptor* FindCheck(CheckFactory make) {
   return nullptr;
 }
 
+CheckFactory FactoryOf(std::string_view id) {
+  const CheckDescriptor* d = FindCheck(id);
+  EXPECT_NE(d, nullptr) << "no registered check " << id;
+  return d ? d->make : nullptr;
+}
+
 namespace {
 
 const std::shared_ptr<const Ruleset>& EmbeddedRuleset() {

@@ -13,6 +13,8 @@
 namespace portal_check {
 namespace {
 
+using testing::FactoryOf;
+
 const JsLibraryTable& Shipped() {
   static const JsLibraryTable t = [] {
     const json::Value& data = testing::RulesetData();
@@ -183,7 +185,7 @@ TEST(MinifiedVersion, ReadsAConstantNextToMinifierNamedOnes) {
 }
 
 TEST(LibrarySummary, NamesLibraryVersionDetectionAdvisoriesAndDate) {
-  auto r = testing::RunOne(MakePageVulnerableLibraryCheck,
+  auto r = testing::RunOne(FactoryOf("page.vulnerable-library"),
                            {testing::MakeGet("https://sotttt.example.gov.vn/", 200, "text/html",
                                              "<html><head><script src=\"https://code.jquery.com/jquery-3.4.1.min.js\"></script>"
                                              "</head><body></body></html>")});
