@@ -7,13 +7,16 @@
 #include <string>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "evidence/exchange.h"
 #include "fuzz_util.h"
 #include "normalize/page_model.h"
 #include "normalize/structured_field.h"
 #include "normalize/url.h"
+
+namespace portal_check {
+extern const CheckDescriptor kHeaderPermissionsPolicyCheck;  // checks/header_permissions_policy.cc
+}  // namespace portal_check
 
 using namespace portal_check;
 
@@ -37,7 +40,7 @@ void RunPermissionsPolicyCheck(std::string_view text, bool feature_policy_too) {
   ExchangeView view{exchange, kUrl, &kPage, true, &kPage};
   AuditContext ctx(kUrl, nullptr);
   SerializingSink sink;
-  MakeHeaderPermissionsPolicyCheck()->OnExchange(view, ctx, sink);
+  kHeaderPermissionsPolicyCheck.make()->OnExchange(view, ctx, sink);
 }
 }  // namespace
 

@@ -25,19 +25,26 @@ const CheckDescriptor* FindCheck(CheckFactory make) {
   return nullptr;
 }
 
-void CollectingSink::Emit(CheckResult r) {
-  if (check_ != nullptr) {
-    r.id = std::string(check_->id);
-    const bool engine_wide = r.outcome == "not-applicable" || r.outcome == "not-captured" || r.outcome == "error";
-    EXPECT_TRUE(engine_wide || std::find(check_->outcomes.begin(), check_->outcomes.end(), r.outcome) != check_->outcomes.end())
-        << check_->id << " emitted the undeclared outcome '" << r.outcome << "'";
-  }
-  results.push_back(std::move(r));
+CheckFactory FactoryOf(std::string_view id) {
+  const CheckDescriptor* d = FindCheck(id);
+  EXPECT_NE(d, nullptr) << "no registered check " << id;
+  return d ? d->make : nullptr;
 }
 
 const Ruleset* EmbeddedRuleset() {
   static const std::shared_ptr<const Ruleset> ruleset = Ruleset::Embedded();
   return ruleset.get();
+}
+
+void CollectingSink::Emit(CheckResult r) {
+  if (check_ != nullptr) {
+    r.id = std::string(check_->id);
+    const bool engine_wide = r.outcome == "not-applicable" || r.outcome == "not-captured" || r.outcome == "error";
+    const bool declared = EmbeddedRuleset() && EmbeddedRuleset()->Outcome(check_->id, r.outcome).has_value();
+    EXPECT_TRUE(engine_wide || declared) << check_->id << " emitted the outcome '" << r.outcome
+                                         << "', which rules/" << check_->id << ".json does not declare";
+  }
+  results.push_back(std::move(r));
 }
 
 const json::Value& RulesetData() {

@@ -24,10 +24,13 @@ using CheckFactory = std::unique_ptr<Check> (*)();
 // The registered descriptor of check `id`, or of the check `make` builds; nullptr when none.
 const CheckDescriptor* FindCheck(std::string_view id);
 const CheckDescriptor* FindCheck(CheckFactory make);
+// The registered factory of check `id` (e.g. FactoryOf("form.login")); records a test failure and
+// returns nullptr when no check has that id.
+CheckFactory FactoryOf(std::string_view id);
 
 // Keeps every result. Like the engine's sink it stamps the check's id on each result (when the
-// check is registered), and it fails the test when a check emits an outcome it did not declare
-// (the engine would turn it into "error").
+// check is registered), and it fails the test when a check emits an outcome its rule file does
+// not declare (the engine would turn it into "error").
 class CollectingSink : public ResultSink {
  public:
   explicit CollectingSink(const CheckDescriptor* check = nullptr) : check_(check) {}

@@ -1,4 +1,4 @@
-// The form.* checks (form_family.cc) and the form model they share (normalize/form_model.h).
+// The form.* checks (form_<name>.cc) and the form model they share (normalize/form_model.h).
 // Each test starts from one clean page and changes one attribute (or one header) at a time.
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "engine/audit_context.h"
 #include "normalize/form_model.h"
 #include "normalize/page_model.h"
@@ -14,6 +14,8 @@
 
 namespace portal_check {
 namespace {
+
+using testing::FactoryOf;
 
 using testing::CheckFactory;
 using testing::DetailOrNull;
@@ -164,14 +166,14 @@ TEST(FormModel, NameTokenMatchesStartOrEndOfANameToken) {
 }
 
 TEST(FormPasswordOverHttp, OnlyTheSchemeChanges) {
-  EXPECT_EQ(Outcome(&MakeFormPasswordOverHttp, kLoginForm), "none");
-  EXPECT_EQ(Outcome(&MakeFormPasswordOverHttp, kLoginForm, kHttp), "present");
-  EXPECT_EQ(Outcome(&MakeFormPasswordOverHttp, Replace(kLoginForm, "type=\"password\"", "type=\"text\""), kHttp), "none");
-  EXPECT_EQ(Outcome(&MakeFormPasswordOverHttp, "<p>Tin tức</p>", kHttp), "not-applicable");
+  EXPECT_EQ(Outcome(FactoryOf("form.password-over-http"), kLoginForm), "none");
+  EXPECT_EQ(Outcome(FactoryOf("form.password-over-http"), kLoginForm, kHttp), "present");
+  EXPECT_EQ(Outcome(FactoryOf("form.password-over-http"), Replace(kLoginForm, "type=\"password\"", "type=\"text\""), kHttp), "none");
+  EXPECT_EQ(Outcome(FactoryOf("form.password-over-http"), "<p>Tin tức</p>", kHttp), "not-applicable");
 }
 
 TEST(FormPasswordOverHttp, LoosePasswordFieldCounts) {
-  const CheckResult r = RunPage(&MakeFormPasswordOverHttp, "<div><input type=\"password\" id=\"pw\"></div>", kHttp);
+  const CheckResult r = RunPage(FactoryOf("form.password-over-http"), "<div><input type=\"password\" id=\"pw\"></div>", kHttp);
   EXPECT_EQ(r.outcome, "present");
   EXPECT_EQ(DetailOrNull(r, "password_fields").serialize(), "[\"pw\"]");
 }
@@ -179,47 +181,47 @@ TEST(FormPasswordOverHttp, LoosePasswordFieldCounts) {
 // ---- form.insecure-action -------------------------------------------------------------------
 
 TEST(FormInsecureAction, OneActionAtATime) {
-  EXPECT_EQ(Outcome(&MakeFormInsecureAction, kLoginForm), "ok");
-  EXPECT_EQ(Outcome(&MakeFormInsecureAction,
+  EXPECT_EQ(Outcome(FactoryOf("form.insecure-action"), kLoginForm), "ok");
+  EXPECT_EQ(Outcome(FactoryOf("form.insecure-action"),
                     Replace(kLoginForm, "action=\"/dang-nhap\"", "action=\"http://dichvucong.example.gov.vn/dang-nhap\"")),
             "downgrade");
-  EXPECT_EQ(Outcome(&MakeFormInsecureAction,
+  EXPECT_EQ(Outcome(FactoryOf("form.insecure-action"),
                     Replace(kLoginForm, "<button type=\"submit\"", "<button formaction=\"http://a.example.vn/\" type=\"submit\"")),
             "downgrade");
-  EXPECT_EQ(Outcome(&MakeFormInsecureAction, kLoginForm, kHttp), "ok");
-  EXPECT_EQ(Outcome(&MakeFormInsecureAction,
+  EXPECT_EQ(Outcome(FactoryOf("form.insecure-action"), kLoginForm, kHttp), "ok");
+  EXPECT_EQ(Outcome(FactoryOf("form.insecure-action"),
                     Replace(kLoginForm, "action=\"/dang-nhap\"", "action=\"https://dichvucong.example.gov.vn/dang-nhap\""), kHttp),
             "http-page-https-form");
-  EXPECT_EQ(Outcome(&MakeFormInsecureAction, Replace(kLoginForm, "action=\"/dang-nhap\"", "action=\"javascript:void(0)\"")), "ok");
-  EXPECT_EQ(Outcome(&MakeFormInsecureAction, "<input name=q>"), "not-applicable");
+  EXPECT_EQ(Outcome(FactoryOf("form.insecure-action"), Replace(kLoginForm, "action=\"/dang-nhap\"", "action=\"javascript:void(0)\"")), "ok");
+  EXPECT_EQ(Outcome(FactoryOf("form.insecure-action"), "<input name=q>"), "not-applicable");
 }
 
 // ---- form.credentials-in-get ----------------------------------------------------------------
 
 TEST(FormCredentialsInGet, MethodAndFieldKinds) {
-  EXPECT_EQ(Outcome(&MakeFormCredentialsInGet, kLoginForm), "ok");
-  EXPECT_EQ(Outcome(&MakeFormCredentialsInGet, Replace(kLoginForm, "method=\"post\" ", "")), "get-credentials");
-  EXPECT_EQ(Outcome(&MakeFormCredentialsInGet, Replace(kLoginForm, "method=\"post\"", "method=\"get\"")), "get-credentials");
-  EXPECT_EQ(Outcome(&MakeFormCredentialsInGet, Replace(kLoginForm, "type=\"submit\"", "formmethod=\"get\"")), "get-credentials");
+  EXPECT_EQ(Outcome(FactoryOf("form.credentials-in-get"), kLoginForm), "ok");
+  EXPECT_EQ(Outcome(FactoryOf("form.credentials-in-get"), Replace(kLoginForm, "method=\"post\" ", "")), "get-credentials");
+  EXPECT_EQ(Outcome(FactoryOf("form.credentials-in-get"), Replace(kLoginForm, "method=\"post\"", "method=\"get\"")), "get-credentials");
+  EXPECT_EQ(Outcome(FactoryOf("form.credentials-in-get"), Replace(kLoginForm, "type=\"submit\"", "formmethod=\"get\"")), "get-credentials");
   // A GET form without a password: not applicable; with a CMND field: fails.
   const std::string search = "<form action=\"/tra-cuu\"><input name=\"q\"></form>";
-  EXPECT_EQ(Outcome(&MakeFormCredentialsInGet, search), "not-applicable");
-  EXPECT_EQ(Outcome(&MakeFormCredentialsInGet, Replace(search, "name=\"q\"", "name=\"soCMND\"")), "get-credentials");
-  EXPECT_EQ(Outcome(&MakeFormCredentialsInGet, Replace(search, "name=\"q\"", "name=\"otp\"")), "get-credentials");
+  EXPECT_EQ(Outcome(FactoryOf("form.credentials-in-get"), search), "not-applicable");
+  EXPECT_EQ(Outcome(FactoryOf("form.credentials-in-get"), Replace(search, "name=\"q\"", "name=\"soCMND\"")), "get-credentials");
+  EXPECT_EQ(Outcome(FactoryOf("form.credentials-in-get"), Replace(search, "name=\"q\"", "name=\"otp\"")), "get-credentials");
 }
 
 // ---- form.external-action -------------------------------------------------------------------
 
 TEST(FormExternalAction, SiteAndPassword) {
-  EXPECT_EQ(Outcome(&MakeFormExternalAction, kLoginForm), "same-site");
-  EXPECT_EQ(Outcome(&MakeFormExternalAction, Replace(kLoginForm, "/dang-nhap\"", "https://sso.example.gov.vn/\"")), "same-site");
-  EXPECT_EQ(Outcome(&MakeFormExternalAction, Replace(kLoginForm, "/dang-nhap\"", "https://evil.example.com/\"")),
+  EXPECT_EQ(Outcome(FactoryOf("form.external-action"), kLoginForm), "same-site");
+  EXPECT_EQ(Outcome(FactoryOf("form.external-action"), Replace(kLoginForm, "/dang-nhap\"", "https://sso.example.gov.vn/\"")), "same-site");
+  EXPECT_EQ(Outcome(FactoryOf("form.external-action"), Replace(kLoginForm, "/dang-nhap\"", "https://evil.example.com/\"")),
             "external-credentials");
   const std::string search = "<form action=\"https://www.google.com/search\"><input name=\"q\"></form>";
-  const CheckResult r = RunPage(&MakeFormExternalAction, search);
+  const CheckResult r = RunPage(FactoryOf("form.external-action"), search);
   EXPECT_EQ(r.outcome, "external");
   EXPECT_EQ(DetailOrNull(r, "page_site").get<std::string>(), "example.gov.vn");
-  EXPECT_EQ(Outcome(&MakeFormExternalAction, "<form action=\"mailto:a@b.vn\"><input name=q></form>"), "not-applicable");
+  EXPECT_EQ(Outcome(FactoryOf("form.external-action"), "<form action=\"mailto:a@b.vn\"><input name=q></form>"), "not-applicable");
 }
 
 // ---- form.csrf-token ------------------------------------------------------------------------
@@ -232,12 +234,12 @@ Exchange WithCookie(const std::string& body, const std::string& cookie) {
 
 TEST(FormCsrfToken, TokenThenSameSite) {
   const std::string bare = Replace(kLoginForm, "name=\"__RequestVerificationToken\"", "name=\"ghichu\"");
-  EXPECT_EQ(Outcome(&MakeFormCsrfToken, kLoginForm), "protected");
-  EXPECT_EQ(Outcome(&MakeFormCsrfToken, bare), "missing");
+  EXPECT_EQ(Outcome(FactoryOf("form.csrf-token"), kLoginForm), "protected");
+  EXPECT_EQ(Outcome(FactoryOf("form.csrf-token"), bare), "missing");
   for (const char* name : {"csrfmiddlewaretoken", "_token", "authenticity_token", "form_key", "X_CSRF_Value"})
-    EXPECT_EQ(Outcome(&MakeFormCsrfToken, Replace(bare, "name=\"ghichu\"", std::string("name=\"") + name + "\"")), "protected")
+    EXPECT_EQ(Outcome(FactoryOf("form.csrf-token"), Replace(bare, "name=\"ghichu\"", std::string("name=\"") + name + "\"")), "protected")
         << name;
-  auto with = [&](const std::string& cookie) { return testing::RunOne(&MakeFormCsrfToken, {WithCookie(bare, cookie)}).outcome; };
+  auto with = [&](const std::string& cookie) { return testing::RunOne(FactoryOf("form.csrf-token"), {WithCookie(bare, cookie)}).outcome; };
   EXPECT_EQ(with("ASP.NET_SessionId=a; path=/; SameSite=Lax"), "samesite-only");
   EXPECT_EQ(with("ASP.NET_SessionId=a; path=/; SameSite=Strict"), "samesite-only");
   EXPECT_EQ(with("ASP.NET_SessionId=a; path=/; SameSite=None; Secure"), "missing");
@@ -247,42 +249,42 @@ TEST(FormCsrfToken, TokenThenSameSite) {
 
 TEST(FormCsrfToken, ViewStateNeedsMacHintAndGetFormsDoNotCount) {
   const std::string vs = "<form method=\"post\"><input type=hidden name=\"__VIEWSTATE\" value=\"x\"><input name=a></form>";
-  EXPECT_EQ(Outcome(&MakeFormCsrfToken, vs), "missing");
+  EXPECT_EQ(Outcome(FactoryOf("form.csrf-token"), vs), "missing");
   const CheckResult r =
-      RunPage(&MakeFormCsrfToken, Replace(vs, "<input name=a>", "<input type=hidden name=\"__EVENTVALIDATION\" value=\"y\"><input name=a>"));
+      RunPage(FactoryOf("form.csrf-token"), Replace(vs, "<input name=a>", "<input type=hidden name=\"__EVENTVALIDATION\" value=\"y\"><input name=a>"));
   EXPECT_EQ(r.outcome, "protected");
   EXPECT_TRUE(DetailOrNull(r, "viewstate_only").get<bool>());
-  EXPECT_EQ(Outcome(&MakeFormCsrfToken, Replace(vs, "method=\"post\"", "method=\"get\"")), "not-applicable");
-  EXPECT_EQ(Outcome(&MakeFormCsrfToken, Replace(vs, "<form method=\"post\"", "<form method=\"post\" action=\"https://pay.example.com/\"")),
+  EXPECT_EQ(Outcome(FactoryOf("form.csrf-token"), Replace(vs, "method=\"post\"", "method=\"get\"")), "not-applicable");
+  EXPECT_EQ(Outcome(FactoryOf("form.csrf-token"), Replace(vs, "<form method=\"post\"", "<form method=\"post\" action=\"https://pay.example.com/\"")),
             "not-applicable");
 }
 
 // ---- form.paste-prevention -------------------------------------------------------------------
 
 TEST(FormPastePrevention, Handlers) {
-  EXPECT_EQ(Outcome(&MakeFormPastePrevention, kLoginForm), "none");
+  EXPECT_EQ(Outcome(FactoryOf("form.paste-prevention"), kLoginForm), "none");
   for (const char* attr : {"onpaste=\"return false\"", "ONPASTE=\"Return  False;\"", "ondrop=\"return false\"",
                            "oncopy=\"event.preventDefault()\"", "onpaste=\"window.event.returnValue = false\""})
-    EXPECT_EQ(Outcome(&MakeFormPastePrevention, Replace(kLoginForm, "type=\"password\"", std::string("type=\"password\" ") + attr)),
+    EXPECT_EQ(Outcome(FactoryOf("form.paste-prevention"), Replace(kLoginForm, "type=\"password\"", std::string("type=\"password\" ") + attr)),
               "blocks-paste")
         << attr;
-  EXPECT_EQ(Outcome(&MakeFormPastePrevention, Replace(kLoginForm, "type=\"password\"", "type=\"password\" onpaste=\"log()\"")), "none");
-  EXPECT_EQ(Outcome(&MakeFormPastePrevention, Replace(kLoginForm, "id=\"f\"", "id=\"f\" onpaste=\"return false\"")), "blocks-paste");
+  EXPECT_EQ(Outcome(FactoryOf("form.paste-prevention"), Replace(kLoginForm, "type=\"password\"", "type=\"password\" onpaste=\"log()\"")), "none");
+  EXPECT_EQ(Outcome(FactoryOf("form.paste-prevention"), Replace(kLoginForm, "id=\"f\"", "id=\"f\" onpaste=\"return false\"")), "blocks-paste");
 }
 
 // ---- form.autocomplete ----------------------------------------------------------------------
 
 TEST(FormAutocomplete, TokensAndInheritance) {
   const std::string otp = "<form method=\"post\"><input name=\"otp\"></form>";
-  EXPECT_EQ(Outcome(&MakeFormAutocomplete, otp), "sensitive-autofill");
-  EXPECT_EQ(Outcome(&MakeFormAutocomplete, Replace(otp, "name=\"otp\"", "name=\"otp\" autocomplete=\"one-time-code\"")), "ok");
-  EXPECT_EQ(Outcome(&MakeFormAutocomplete, Replace(otp, "name=\"otp\"", "name=\"otp\" autocomplete=\"off\"")), "ok");
-  EXPECT_EQ(Outcome(&MakeFormAutocomplete, Replace(otp, "method=\"post\"", "method=\"post\" autocomplete=\"off\"")), "ok");
-  EXPECT_EQ(Outcome(&MakeFormAutocomplete, Replace(otp, "name=\"otp\"", "name=\"x1\" autocomplete=\"cc-number\"")), "ok");
-  EXPECT_EQ(Outcome(&MakeFormAutocomplete, Replace(otp, "name=\"otp\"", "name=\"otp\" autocomplete=\"cc-number\"")), "sensitive-autofill");
-  EXPECT_EQ(Outcome(&MakeFormAutocomplete, Replace(otp, "name=\"otp\"", "name=\"cmnd\" autocomplete=\"one-time-code\"")),
+  EXPECT_EQ(Outcome(FactoryOf("form.autocomplete"), otp), "sensitive-autofill");
+  EXPECT_EQ(Outcome(FactoryOf("form.autocomplete"), Replace(otp, "name=\"otp\"", "name=\"otp\" autocomplete=\"one-time-code\"")), "ok");
+  EXPECT_EQ(Outcome(FactoryOf("form.autocomplete"), Replace(otp, "name=\"otp\"", "name=\"otp\" autocomplete=\"off\"")), "ok");
+  EXPECT_EQ(Outcome(FactoryOf("form.autocomplete"), Replace(otp, "method=\"post\"", "method=\"post\" autocomplete=\"off\"")), "ok");
+  EXPECT_EQ(Outcome(FactoryOf("form.autocomplete"), Replace(otp, "name=\"otp\"", "name=\"x1\" autocomplete=\"cc-number\"")), "ok");
+  EXPECT_EQ(Outcome(FactoryOf("form.autocomplete"), Replace(otp, "name=\"otp\"", "name=\"otp\" autocomplete=\"cc-number\"")), "sensitive-autofill");
+  EXPECT_EQ(Outcome(FactoryOf("form.autocomplete"), Replace(otp, "name=\"otp\"", "name=\"cmnd\" autocomplete=\"one-time-code\"")),
             "sensitive-autofill");
-  EXPECT_EQ(Outcome(&MakeFormAutocomplete, kLoginForm), "not-applicable");
+  EXPECT_EQ(Outcome(FactoryOf("form.autocomplete"), kLoginForm), "not-applicable");
 }
 
 // ---- form.personal-data-consent --------------------------------------------------------------
@@ -293,44 +295,44 @@ constexpr char kFeedback[] =
     "<label for=\"c\">Nhận thông báo</label></form></section>";
 
 TEST(FormPersonalDataConsent, CheckboxLabelOrNearbyPolicyLink) {
-  EXPECT_EQ(Outcome(&MakeFormPersonalDataConsent, kFeedback), "no-consent");
-  EXPECT_EQ(Outcome(&MakeFormPersonalDataConsent, Replace(kFeedback, "Nhận thông báo", "TÔI ĐỒNG Ý với điều khoản")), "consented");
-  EXPECT_EQ(Outcome(&MakeFormPersonalDataConsent, Replace(kFeedback, "name=\"f3\"", "name=\"chkConsent\"")), "consented");
-  EXPECT_EQ(Outcome(&MakeFormPersonalDataConsent,
+  EXPECT_EQ(Outcome(FactoryOf("form.personal-data-consent"), kFeedback), "no-consent");
+  EXPECT_EQ(Outcome(FactoryOf("form.personal-data-consent"), Replace(kFeedback, "Nhận thông báo", "TÔI ĐỒNG Ý với điều khoản")), "consented");
+  EXPECT_EQ(Outcome(FactoryOf("form.personal-data-consent"), Replace(kFeedback, "name=\"f3\"", "name=\"chkConsent\"")), "consented");
+  EXPECT_EQ(Outcome(FactoryOf("form.personal-data-consent"),
                     Replace(kFeedback, "</form>", "</form><a href=\"/chinh-sach-bao-mat\">Xem thêm</a>")),
             "consented");
-  EXPECT_EQ(Outcome(&MakeFormPersonalDataConsent,
+  EXPECT_EQ(Outcome(FactoryOf("form.personal-data-consent"),
                     Replace(kFeedback, "</section>", "</section><div><p>1<p>2<p>3<p>4<p>5<p>6<p>7<p>8<p>9<p>10<p>11<p>12<p>13</div>"
                                                          "<a href=\"/privacy\">Privacy</a>")),
             "no-consent");
   // One personal field (a newsletter) is not a personal-data form.
-  EXPECT_EQ(Outcome(&MakeFormPersonalDataConsent, "<form><input name=\"email\"><input name=\"q\"></form>"), "not-applicable");
+  EXPECT_EQ(Outcome(FactoryOf("form.personal-data-consent"), "<form><input name=\"email\"><input name=\"q\"></form>"), "not-applicable");
 }
 
 // ---- form.file-upload and form.login --------------------------------------------------------
 
 TEST(FormFileUpload, FileInputsAndAccept) {
-  EXPECT_EQ(Outcome(&MakeFormFileUpload, kLoginForm), "none");
-  const CheckResult r = RunPage(&MakeFormFileUpload, Replace(kLoginForm, "name=\"username\"", "name=\"tep\" type=\"file\""));
+  EXPECT_EQ(Outcome(FactoryOf("form.file-upload"), kLoginForm), "none");
+  const CheckResult r = RunPage(FactoryOf("form.file-upload"), Replace(kLoginForm, "name=\"username\"", "name=\"tep\" type=\"file\""));
   EXPECT_EQ(r.outcome, "present");
   EXPECT_EQ(DetailOrNull(r, "without_accept").get<std::int64_t>(), 1);
-  const CheckResult a = RunPage(&MakeFormFileUpload, Replace(kLoginForm, "name=\"username\"", "name=\"tep\" type=\"file\" accept=\".pdf\""));
+  const CheckResult a = RunPage(FactoryOf("form.file-upload"), Replace(kLoginForm, "name=\"username\"", "name=\"tep\" type=\"file\" accept=\".pdf\""));
   EXPECT_EQ(DetailOrNull(a, "without_accept").get<std::int64_t>(), 0);
-  EXPECT_EQ(Outcome(&MakeFormFileUpload, "<p>Tin</p>"), "not-applicable");
+  EXPECT_EQ(Outcome(FactoryOf("form.file-upload"), "<p>Tin</p>"), "not-applicable");
 }
 
 TEST(FormLogin, PasswordFormIsFound) {
-  const CheckResult r = RunPage(&MakeFormLogin, kLoginForm);
+  const CheckResult r = RunPage(FactoryOf("form.login"), kLoginForm);
   EXPECT_EQ(r.outcome, "found");
   EXPECT_EQ(json::Serialize(DetailOrNull(r, "login_forms")),
             "[{\"action\":\"https:\\/\\/dichvucong.example.gov.vn\\/dang-nhap\",\"form\":0,\"kind\":\"login\",\"method\":\"post\","
             "\"user_field\":\"username\"}]");
-  EXPECT_EQ(Outcome(&MakeFormLogin, Replace(kLoginForm, "type=\"password\"", "type=\"text\"")), "none");
-  EXPECT_EQ(Outcome(&MakeFormLogin, "<p>Tin</p>"), "none");
+  EXPECT_EQ(Outcome(FactoryOf("form.login"), Replace(kLoginForm, "type=\"password\"", "type=\"text\"")), "none");
+  EXPECT_EQ(Outcome(FactoryOf("form.login"), "<p>Tin</p>"), "none");
 }
 
 TEST(FormChecks, LongSiteStringsAreCut) {
-  const CheckResult r = RunPage(&MakeFormLogin, Replace(kLoginForm, "name=\"username\"", "name=\"" + std::string(500, 'u') + "\""));
+  const CheckResult r = RunPage(FactoryOf("form.login"), Replace(kLoginForm, "name=\"username\"", "name=\"" + std::string(500, 'u') + "\""));
   const std::string user = DetailOrNull(r, "login_forms").get<json::Array>()[0].get("user_field").get<std::string>();
   EXPECT_LE(user.size(), 131u);
   EXPECT_EQ(user.substr(user.size() - 3), "\xE2\x80\xA6");

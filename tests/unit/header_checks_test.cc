@@ -1,4 +1,4 @@
-// The header.* checks of header_family.cc and their parsers, Observatory style: every check test
+// The header.* checks (header_<name>.cc) and their parsers, Observatory style: every check test
 // starts from one clean page response (all recommended headers set) and changes one header.
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "normalize/media_type.h"
 #include "normalize/page_model.h"
 #include "normalize/referrer_policy.h"
@@ -18,6 +18,8 @@
 
 namespace portal_check {
 namespace {
+
+using testing::FactoryOf;
 
 using testing::CheckFactory;
 using testing::RunCheck;
@@ -191,41 +193,41 @@ TEST(MediaTypeParser, CharsetAndAliases) {
 
 TEST(HeaderChecks, CleanPagePassesEverything) {
   const Exchange page = CleanPage();
-  EXPECT_EQ(Outcome(MakeHeaderContentTypeOptionsCheck, page), "nosniff");
-  EXPECT_EQ(Outcome(MakeHeaderReferrerPolicyCheck, page), "private");
-  EXPECT_EQ(Outcome(MakeHeaderPermissionsPolicyCheck, page), "set");
-  EXPECT_EQ(Outcome(MakeHeaderCrossOriginIsolationCheck, page), "corp-implemented-with-same-origin");
-  EXPECT_EQ(Outcome(MakeHeaderCorsCheck, page), "not-set");
-  EXPECT_EQ(Outcome(MakeHeaderVersionDisclosureCheck, page), "none");
-  EXPECT_EQ(Outcome(MakeHeaderCacheControlCheck, page), "not-applicable");
-  EXPECT_EQ(Outcome(MakeHeaderContentTypeCheck, page), "ok");
-  EXPECT_EQ(Outcome(MakeHeaderDeprecatedCheck, page), "none");
+  EXPECT_EQ(Outcome(FactoryOf("header.content-type-options"), page), "nosniff");
+  EXPECT_EQ(Outcome(FactoryOf("header.referrer-policy"), page), "private");
+  EXPECT_EQ(Outcome(FactoryOf("header.permissions-policy"), page), "set");
+  EXPECT_EQ(Outcome(FactoryOf("header.cross-origin-isolation"), page), "corp-implemented-with-same-origin");
+  EXPECT_EQ(Outcome(FactoryOf("header.cors"), page), "not-set");
+  EXPECT_EQ(Outcome(FactoryOf("header.version-disclosure"), page), "none");
+  EXPECT_EQ(Outcome(FactoryOf("header.cache-control"), page), "not-applicable");
+  EXPECT_EQ(Outcome(FactoryOf("header.content-type"), page), "ok");
+  EXPECT_EQ(Outcome(FactoryOf("header.deprecated"), page), "none");
 }
 
 TEST(HeaderChecks, NonPagesGiveNoPageResults) {
   Exchange script = Resource("https://sotttt.example.gov.vn/js/app.js", "application/javascript");
-  EXPECT_TRUE(RunCheck(MakeHeaderReferrerPolicyCheck, {script}).empty());
-  EXPECT_TRUE(RunCheck(MakeHeaderContentTypeOptionsCheck, {script}).empty());
-  EXPECT_TRUE(RunCheck(MakeHeaderCorsCheck, {script}).empty());
+  EXPECT_TRUE(RunCheck(FactoryOf("header.referrer-policy"), {script}).empty());
+  EXPECT_TRUE(RunCheck(FactoryOf("header.content-type-options"), {script}).empty());
+  EXPECT_TRUE(RunCheck(FactoryOf("header.cors"), {script}).empty());
 }
 
 // ------------------------------------------------------------------------------------------------
 // header.content-type-options
 
 TEST(ContentTypeOptions, OneHeaderAtATime) {
-  EXPECT_EQ(Outcome(MakeHeaderContentTypeOptionsCheck, With(CleanPage(), "X-Content-Type-Options", nullptr)), "missing");
-  EXPECT_EQ(Outcome(MakeHeaderContentTypeOptionsCheck, With(CleanPage(), "X-Content-Type-Options", "NoSniff")), "nosniff");
-  EXPECT_EQ(Outcome(MakeHeaderContentTypeOptionsCheck, With(CleanPage(), "X-Content-Type-Options", "nosnif")), "invalid");
-  CheckResult empty = One(MakeHeaderContentTypeOptionsCheck, With(CleanPage(), "X-Content-Type-Options", ""));
+  EXPECT_EQ(Outcome(FactoryOf("header.content-type-options"), With(CleanPage(), "X-Content-Type-Options", nullptr)), "missing");
+  EXPECT_EQ(Outcome(FactoryOf("header.content-type-options"), With(CleanPage(), "X-Content-Type-Options", "NoSniff")), "nosniff");
+  EXPECT_EQ(Outcome(FactoryOf("header.content-type-options"), With(CleanPage(), "X-Content-Type-Options", "nosnif")), "invalid");
+  CheckResult empty = One(FactoryOf("header.content-type-options"), With(CleanPage(), "X-Content-Type-Options", ""));
   EXPECT_EQ(empty.outcome, "invalid");
   EXPECT_EQ(empty.observatory_result, "x-content-type-options-not-implemented");
 }
 
 TEST(ContentTypeOptions, RepeatedValueDivergesFromObservatory) {
-  CheckResult r = One(MakeHeaderContentTypeOptionsCheck, With(CleanPage(), "X-Content-Type-Options", "nosniff, nosniff"));
+  CheckResult r = One(FactoryOf("header.content-type-options"), With(CleanPage(), "X-Content-Type-Options", "nosniff, nosniff"));
   EXPECT_EQ(r.outcome, "nosniff");
   EXPECT_EQ(r.observatory_result, "x-content-type-options-header-invalid");
-  EXPECT_FALSE(One(MakeHeaderContentTypeOptionsCheck, CleanPage()).observatory_result);
+  EXPECT_FALSE(One(FactoryOf("header.content-type-options"), CleanPage()).observatory_result);
 }
 
 TEST(ContentTypeOptions, ListsSameOriginSubresourcesBounded) {
@@ -238,7 +240,7 @@ TEST(ContentTypeOptions, ListsSameOriginSubresourcesBounded) {
   good.response_headers.Add("X-Content-Type-Options", "nosniff");
   all.push_back(good);
   all.push_back(Resource("https://cdn.example.com/lib.js", "text/javascript"));  // other origin
-  std::vector<CheckResult> r = RunCheck(MakeHeaderContentTypeOptionsCheck, all);
+  std::vector<CheckResult> r = RunCheck(FactoryOf("header.content-type-options"), all);
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].outcome, "nosniff");
   EXPECT_EQ(Detail(r[0], "subresources_without_nosniff_count").get<std::int64_t>(), 61);
@@ -249,7 +251,7 @@ TEST(ContentTypeOptions, ListsSameOriginSubresourcesBounded) {
 // header.referrer-policy
 
 TEST(ReferrerPolicy, OneHeaderAtATime) {
-  auto rp = [](const char* v) { return Outcome(MakeHeaderReferrerPolicyCheck, With(CleanPage(), "Referrer-Policy", v)); };
+  auto rp = [](const char* v) { return Outcome(FactoryOf("header.referrer-policy"), With(CleanPage(), "Referrer-Policy", v)); };
   EXPECT_EQ(rp(nullptr), "not-set");
   EXPECT_EQ(rp("no-referrer"), "private");
   EXPECT_EQ(rp("same-origin"), "private");
@@ -268,7 +270,7 @@ TEST(ReferrerPolicy, MetaOverridesHeader) {
   const std::string body =
       "<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"unsafe-url\"></head>"
       "<body></body></html>";
-  CheckResult r = One(MakeHeaderReferrerPolicyCheck, CleanPage(kHome, body));
+  CheckResult r = One(FactoryOf("header.referrer-policy"), CleanPage(kHome, body));
   EXPECT_EQ(r.outcome, "unsafe");
   EXPECT_EQ(Detail(r, "source").get<std::string>(), "meta");
   EXPECT_FALSE(r.observatory_result);  // the Observatory also reads the meta last
@@ -277,17 +279,17 @@ TEST(ReferrerPolicy, MetaOverridesHeader) {
 TEST(ReferrerPolicy, InvalidMetaLeavesHeaderButObservatoryDisagrees) {
   const std::string body =
       "<!doctype html><html><head><meta name=\"referrer\" content=\"\"></head><body></body></html>";
-  CheckResult r = One(MakeHeaderReferrerPolicyCheck, CleanPage(kHome, body));
+  CheckResult r = One(FactoryOf("header.referrer-policy"), CleanPage(kHome, body));
   EXPECT_EQ(r.outcome, "private");
   EXPECT_FALSE(r.observatory_result);  // "strict-origin-when-cross-origin, " still ends with a valid token
   CheckResult only_meta =
-      One(MakeHeaderReferrerPolicyCheck, With(CleanPage(kHome, body), "Referrer-Policy", nullptr));
+      One(FactoryOf("header.referrer-policy"), With(CleanPage(kHome, body), "Referrer-Policy", nullptr));
   EXPECT_EQ(only_meta.outcome, "invalid");
 }
 
 TEST(ReferrerPolicy, LegacyMetaKeywordDiverges) {
   const std::string body = "<!doctype html><html><head><meta name=referrer content=always></head><body></body></html>";
-  CheckResult r = One(MakeHeaderReferrerPolicyCheck, With(CleanPage(kHome, body), "Referrer-Policy", nullptr));
+  CheckResult r = One(FactoryOf("header.referrer-policy"), With(CleanPage(kHome, body), "Referrer-Policy", nullptr));
   EXPECT_EQ(r.outcome, "unsafe");
   EXPECT_EQ(r.observatory_result, "referrer-policy-header-invalid");
 }
@@ -296,7 +298,7 @@ TEST(ReferrerPolicy, LegacyMetaKeywordDiverges) {
 // header.permissions-policy
 
 TEST(PermissionsPolicy, OneHeaderAtATime) {
-  auto pp = [](const char* v) { return Outcome(MakeHeaderPermissionsPolicyCheck, With(CleanPage(), "Permissions-Policy", v)); };
+  auto pp = [](const char* v) { return Outcome(FactoryOf("header.permissions-policy"), With(CleanPage(), "Permissions-Policy", v)); };
   EXPECT_EQ(pp(nullptr), "missing");
   EXPECT_EQ(pp(""), "missing");
   EXPECT_EQ(pp("geolocation=(self \"https://bando.example.gov.vn\")"), "set");
@@ -308,11 +310,11 @@ TEST(PermissionsPolicy, OneHeaderAtATime) {
 TEST(PermissionsPolicy, NotesFeaturePolicyAndIgnoredMembers) {
   Exchange page = With(CleanPage(), "Permissions-Policy", "camera=(), microphone=none, usb=?0");
   page.response_headers.Add("Feature-Policy", "camera 'none'");
-  CheckResult r = One(MakeHeaderPermissionsPolicyCheck, page);
+  CheckResult r = One(FactoryOf("header.permissions-policy"), page);
   EXPECT_EQ(r.outcome, "set");
   EXPECT_TRUE(Detail(r, "feature_policy_deprecated").get<bool>());
   EXPECT_EQ(Detail(r, "ignored_members").get<json::Array>().size(), 2u);
-  CheckResult legacy_only = One(MakeHeaderPermissionsPolicyCheck,
+  CheckResult legacy_only = One(FactoryOf("header.permissions-policy"),
                                 With(With(CleanPage(), "Permissions-Policy", nullptr), "Feature-Policy", "camera 'none'"));
   EXPECT_EQ(legacy_only.outcome, "missing");
   EXPECT_TRUE(Detail(legacy_only, "feature_policy_deprecated").get<bool>());
@@ -323,7 +325,7 @@ TEST(PermissionsPolicy, NotesFeaturePolicyAndIgnoredMembers) {
 
 TEST(CrossOriginIsolation, CorpOneHeaderAtATime) {
   auto corp = [](const char* v) {
-    return One(MakeHeaderCrossOriginIsolationCheck, With(CleanPage(), "Cross-Origin-Resource-Policy", v));
+    return One(FactoryOf("header.cross-origin-isolation"), With(CleanPage(), "Cross-Origin-Resource-Policy", v));
   };
   EXPECT_EQ(corp(nullptr).outcome, "corp-not-implemented");
   EXPECT_EQ(corp("same-site").outcome, "corp-implemented-with-same-site");
@@ -341,7 +343,7 @@ TEST(CrossOriginIsolation, CorpTwiceIsInvalidForBrowsersAndTheObservatory) {
   // Browsers combine the two fields; Node joins them with ", " before the Observatory reads them.
   Exchange page = CleanPage();
   page.response_headers.Add("Cross-Origin-Resource-Policy", "same-origin");
-  CheckResult r = One(MakeHeaderCrossOriginIsolationCheck, page);
+  CheckResult r = One(FactoryOf("header.cross-origin-isolation"), page);
   EXPECT_EQ(r.outcome, "corp-header-invalid");
   EXPECT_FALSE(r.observatory_result.has_value());
 }
@@ -350,13 +352,13 @@ TEST(CrossOriginIsolation, CoopAndCoepInDetails) {
   auto policy = [](const CheckResult& r, const char* part) {
     return *json::FindString(Detail(r, part), "policy");
   };
-  CheckResult clean = One(MakeHeaderCrossOriginIsolationCheck, CleanPage());
+  CheckResult clean = One(FactoryOf("header.cross-origin-isolation"), CleanPage());
   EXPECT_EQ(policy(clean, "coop"), "same-origin");
   EXPECT_EQ(policy(clean, "coep"), "require-corp");
   EXPECT_TRUE(Detail(clean, "cross_origin_isolated").get<bool>());
 
   auto coop = [&](const char* v) {
-    return policy(One(MakeHeaderCrossOriginIsolationCheck, With(CleanPage(), "Cross-Origin-Opener-Policy", v)), "coop");
+    return policy(One(FactoryOf("header.cross-origin-isolation"), With(CleanPage(), "Cross-Origin-Opener-Policy", v)), "coop");
   };
   EXPECT_EQ(coop(nullptr), "missing");
   EXPECT_EQ(coop("same-origin-allow-popups"), "same-origin-allow-popups");
@@ -367,13 +369,13 @@ TEST(CrossOriginIsolation, CoopAndCoepInDetails) {
   EXPECT_EQ(coop("same-origin same-origin"), "invalid");
 
   auto coep = [&](const char* v) {
-    return policy(One(MakeHeaderCrossOriginIsolationCheck, With(CleanPage(), "Cross-Origin-Embedder-Policy", v)), "coep");
+    return policy(One(FactoryOf("header.cross-origin-isolation"), With(CleanPage(), "Cross-Origin-Embedder-Policy", v)), "coep");
   };
   EXPECT_EQ(coep(nullptr), "missing");
   EXPECT_EQ(coep("credentialless"), "credentialless");
   EXPECT_EQ(coep("unsafe-none"), "unsafe-none");
   EXPECT_EQ(coep("require_corp"), "invalid");
-  CheckResult no_coep = One(MakeHeaderCrossOriginIsolationCheck, With(CleanPage(), "Cross-Origin-Embedder-Policy", nullptr));
+  CheckResult no_coep = One(FactoryOf("header.cross-origin-isolation"), With(CleanPage(), "Cross-Origin-Embedder-Policy", nullptr));
   EXPECT_FALSE(Detail(no_coep, "cross_origin_isolated").get<bool>());
 }
 
@@ -390,7 +392,7 @@ Exchange Api(const char* acao, const char* acac, const char* origin,
 }
 
 std::string CorsOutcome(const Exchange& api) {
-  std::vector<CheckResult> r = RunCheck(MakeHeaderCorsCheck, {CleanPage(), api});
+  std::vector<CheckResult> r = RunCheck(FactoryOf("header.cors"), {CleanPage(), api});
   EXPECT_EQ(r.size(), 1u);
   return r.empty() ? "" : r[0].outcome;
 }
@@ -408,10 +410,10 @@ TEST(Cors, Classes) {
 
 TEST(Cors, OtherOriginsDoNotCountAndOrderDoesNot) {
   std::vector<CheckResult> r =
-      RunCheck(MakeHeaderCorsCheck, {Api("*", "true", nullptr, "https://other.example.gov.vn/api"), CleanPage()});
+      RunCheck(FactoryOf("header.cors"), {Api("*", "true", nullptr, "https://other.example.gov.vn/api"), CleanPage()});
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].outcome, "not-set");
-  r = RunCheck(MakeHeaderCorsCheck, {Api("*", "true", nullptr), CleanPage()});
+  r = RunCheck(FactoryOf("header.cors"), {Api("*", "true", nullptr), CleanPage()});
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].outcome, "universal-with-credentials");
 }
@@ -420,7 +422,7 @@ TEST(Cors, ExamplesAreBoundedAndKeepFailures) {
   std::vector<Exchange> all{CleanPage()};
   for (int i = 0; i < 40; ++i) all.push_back(Api("*", nullptr, nullptr, "https://sotttt.example.gov.vn/f/" + std::to_string(i)));
   all.push_back(Api("null", nullptr, nullptr));
-  std::vector<CheckResult> r = RunCheck(MakeHeaderCorsCheck, all);
+  std::vector<CheckResult> r = RunCheck(FactoryOf("header.cors"), all);
   ASSERT_EQ(r.size(), 1u);
   EXPECT_EQ(r[0].outcome, "null-origin");
   const json::Array& examples = Detail(r[0], "examples").get<json::Array>();
@@ -434,7 +436,7 @@ TEST(Cors, ExamplesAreBoundedAndKeepFailures) {
 // header.version-disclosure
 
 TEST(VersionDisclosure, OneHeaderAtATime) {
-  auto vd = [](const char* name, const char* v) { return Outcome(MakeHeaderVersionDisclosureCheck, With(CleanPage(), name, v)); };
+  auto vd = [](const char* name, const char* v) { return Outcome(FactoryOf("header.version-disclosure"), With(CleanPage(), name, v)); };
   EXPECT_EQ(vd("Server", "nginx"), "product-only");
   EXPECT_EQ(vd("Server", "Microsoft-IIS/8.5"), "version");
   EXPECT_EQ(vd("Server", "Apache/2.4.41 (Ubuntu)"), "version");
@@ -453,7 +455,7 @@ TEST(VersionDisclosure, OneHeaderAtATime) {
 }
 
 TEST(VersionDisclosure, DetailsAreSafeUtf8) {
-  CheckResult r = One(MakeHeaderVersionDisclosureCheck, With(CleanPage(), "Server", "Apache/2.4\xff"));
+  CheckResult r = One(FactoryOf("header.version-disclosure"), With(CleanPage(), "Server", "Apache/2.4\xff"));
   const json::Array& headers = Detail(r, "headers").get<json::Array>();
   ASSERT_EQ(headers.size(), 1u);
   EXPECT_EQ(*json::FindString(headers[0], "value"), "Apache/2.4\xEF\xBF\xBD");
@@ -476,7 +478,7 @@ constexpr char kNewsletter[] =
 
 TEST(CacheControl, LoginFormNeedsNoStoreOrPrivate) {
   auto cc = [](const char* v) {
-    return Outcome(MakeHeaderCacheControlCheck, With(CleanPage(kHome, kLogin), "Cache-Control", v));
+    return Outcome(FactoryOf("header.cache-control"), With(CleanPage(kHome, kLogin), "Cache-Control", v));
   };
   EXPECT_EQ(cc("no-store"), "ok");
   EXPECT_EQ(cc("private, max-age=0"), "ok");
@@ -488,22 +490,22 @@ TEST(CacheControl, LoginFormNeedsNoStoreOrPrivate) {
 }
 
 TEST(CacheControl, PersonalDataFormsNeedTwoFields) {
-  CheckResult r = One(MakeHeaderCacheControlCheck, With(CleanPage(kHome, kFeedback), "Cache-Control", "max-age=60"));
+  CheckResult r = One(FactoryOf("header.cache-control"), With(CleanPage(kHome, kFeedback), "Cache-Control", "max-age=60"));
   EXPECT_EQ(r.outcome, "cacheable-sensitive");
   EXPECT_EQ(Detail(r, "personal_data_fields").get<json::Array>().size(), 2u);
-  EXPECT_EQ(Outcome(MakeHeaderCacheControlCheck, With(CleanPage(kHome, kNewsletter), "Cache-Control", "max-age=60")),
+  EXPECT_EQ(Outcome(FactoryOf("header.cache-control"), With(CleanPage(kHome, kNewsletter), "Cache-Control", "max-age=60")),
             "not-applicable");
 }
 
 TEST(CacheControl, SessionCookie) {
   Exchange page = With(CleanPage(), "Cache-Control", "max-age=600");
   page.response_headers.Add("Set-Cookie", "ASP.NET_SessionId=abc; path=/; HttpOnly");
-  CheckResult r = One(MakeHeaderCacheControlCheck, page);
+  CheckResult r = One(FactoryOf("header.cache-control"), page);
   EXPECT_EQ(r.outcome, "cacheable-sensitive");
   EXPECT_EQ(Detail(r, "session_cookies").get<json::Array>().size(), 1u);
   Exchange prefs = With(CleanPage(), "Cache-Control", "max-age=600");
   prefs.response_headers.Add("Set-Cookie", "font_size=large; path=/");
-  EXPECT_EQ(Outcome(MakeHeaderCacheControlCheck, prefs), "not-applicable");
+  EXPECT_EQ(Outcome(FactoryOf("header.cache-control"), prefs), "not-applicable");
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -511,7 +513,7 @@ TEST(CacheControl, SessionCookie) {
 
 TEST(ContentType, OneHeaderAtATime) {
   auto ct = [](const char* v, std::string body = kBody) {
-    return Outcome(MakeHeaderContentTypeCheck, With(CleanPage(kHome, body), "Content-Type", v));
+    return Outcome(FactoryOf("header.content-type"), With(CleanPage(kHome, body), "Content-Type", v));
   };
   const std::string no_meta = "<!doctype html><html><head></head><body>x</body></html>";
   EXPECT_EQ(ct(nullptr), "missing");
@@ -527,7 +529,7 @@ TEST(ContentType, OneHeaderAtATime) {
 // header.deprecated
 
 TEST(Deprecated, OneHeaderAtATime) {
-  auto dep = [](const char* name, const char* v) { return Outcome(MakeHeaderDeprecatedCheck, With(CleanPage(), name, v)); };
+  auto dep = [](const char* name, const char* v) { return Outcome(FactoryOf("header.deprecated"), With(CleanPage(), name, v)); };
   EXPECT_EQ(dep("X-XSS-Protection", "0"), "none");
   EXPECT_EQ(dep("X-XSS-Protection", "0; mode=block"), "none");
   EXPECT_EQ(dep("X-XSS-Protection", "1; mode=block"), "present");

@@ -7,11 +7,13 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "util/json.h"
 
 namespace portal_check {
 namespace {
+
+using testing::FactoryOf;
 
 const char kUrl[] = "https://cong.example.gov.vn/";
 
@@ -42,45 +44,45 @@ CheckResult RunCheck(testing::CheckFactory make, const std::vector<std::pair<std
 std::string Obs(const CheckResult& r) { return r.observatory_result.value_or(""); }
 
 TEST(HeaderClickjacking, Missing) {
-  CheckResult r = RunCheck(MakeHeaderClickjackingCheck, {});
+  CheckResult r = RunCheck(FactoryOf("header.clickjacking"), {});
   EXPECT_EQ(r.id, "header.clickjacking");
   EXPECT_EQ(r.outcome, "missing");
   EXPECT_FALSE(r.observatory_result.has_value());
 }
 
 TEST(HeaderClickjacking, XfoValues) {
-  EXPECT_EQ(RunCheck(MakeHeaderClickjackingCheck, {{"X-Frame-Options", "DENY"}}).outcome, "xfo-deny-or-sameorigin");
-  EXPECT_EQ(RunCheck(MakeHeaderClickjackingCheck, {{"X-Frame-Options", " sameorigin "}}).outcome, "xfo-deny-or-sameorigin");
-  EXPECT_EQ(RunCheck(MakeHeaderClickjackingCheck, {{"X-Frame-Options", "ALLOW-FROM https://a.gov.vn"}}).outcome, "xfo-allow-from");
-  EXPECT_EQ(RunCheck(MakeHeaderClickjackingCheck, {{"X-Frame-Options", "ALLOWALL"}}).outcome, "invalid");
+  EXPECT_EQ(RunCheck(FactoryOf("header.clickjacking"), {{"X-Frame-Options", "DENY"}}).outcome, "xfo-deny-or-sameorigin");
+  EXPECT_EQ(RunCheck(FactoryOf("header.clickjacking"), {{"X-Frame-Options", " sameorigin "}}).outcome, "xfo-deny-or-sameorigin");
+  EXPECT_EQ(RunCheck(FactoryOf("header.clickjacking"), {{"X-Frame-Options", "ALLOW-FROM https://a.gov.vn"}}).outcome, "xfo-allow-from");
+  EXPECT_EQ(RunCheck(FactoryOf("header.clickjacking"), {{"X-Frame-Options", "ALLOWALL"}}).outcome, "invalid");
 }
 
 TEST(HeaderClickjacking, RepeatedXfoDivergesFromObservatory) {
-  CheckResult r = RunCheck(MakeHeaderClickjackingCheck, {{"X-Frame-Options", "SAMEORIGIN"}, {"X-Frame-Options", "SAMEORIGIN"}});
+  CheckResult r = RunCheck(FactoryOf("header.clickjacking"), {{"X-Frame-Options", "SAMEORIGIN"}, {"X-Frame-Options", "SAMEORIGIN"}});
   EXPECT_EQ(r.outcome, "xfo-deny-or-sameorigin");
   EXPECT_EQ(Obs(r), "x-frame-options-header-invalid");
   EXPECT_NE(r.details.find("observatory_divergence"), r.details.end());
 }
 
 TEST(HeaderClickjacking, FrameAncestors) {
-  CheckResult r = RunCheck(MakeHeaderClickjackingCheck, {{"Content-Security-Policy", "frame-ancestors 'self'"}});
+  CheckResult r = RunCheck(FactoryOf("header.clickjacking"), {{"Content-Security-Policy", "frame-ancestors 'self'"}});
   EXPECT_EQ(r.outcome, "frame-ancestors");
   EXPECT_FALSE(r.observatory_result.has_value());
-  CheckResult p = RunCheck(MakeHeaderClickjackingCheck,
+  CheckResult p = RunCheck(FactoryOf("header.clickjacking"),
                            {{"X-Frame-Options", "DENY"}, {"Content-Security-Policy", "frame-ancestors *"}});
   EXPECT_EQ(p.outcome, "frame-ancestors-permissive");
   EXPECT_EQ(Obs(p), "x-frame-options-implemented-via-csp");
 }
 
 TEST(HeaderClickjacking, MetaFrameAncestorsIgnored) {
-  CheckResult r = RunCheck(MakeHeaderClickjackingCheck, {},
+  CheckResult r = RunCheck(FactoryOf("header.clickjacking"), {},
                            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; frame-ancestors 'none'\">");
   EXPECT_EQ(r.outcome, "missing");
   EXPECT_EQ(Obs(r), "x-frame-options-implemented-via-csp");
 }
 
 TEST(HeaderCsp, DetailsCarryPoliciesAndFindings) {
-  CheckResult r = RunCheck(MakeHeaderCspCheck,
+  CheckResult r = RunCheck(FactoryOf("header.csp"),
                            {{"Content-Security-Policy", "default-src 'self'; script-src 'self' ajax.googleapis.com; object-src 'none'"}});
   EXPECT_EQ(r.outcome, "no-unsafe");
   ASSERT_TRUE(r.details["findings"].is<json::Array>());
@@ -101,19 +103,19 @@ TEST(HeaderCsp, DetailsCarryPoliciesAndFindings) {
 }
 
 TEST(HeaderCsp, MetaPolicyAndHostileBytes) {
-  CheckResult r = RunCheck(MakeHeaderCspCheck, {{"Content-Security-Policy-Report-Only", std::string("default-src 'self'; \xff\xfe-src x")}});
+  CheckResult r = RunCheck(FactoryOf("header.csp"), {{"Content-Security-Policy-Report-Only", std::string("default-src 'self'; \xff\xfe-src x")}});
   EXPECT_EQ(r.outcome, "report-only") << json::Serialize(json::Value(r.details));
   std::string serialized = json::Serialize(json::Value(r.details));
   EXPECT_EQ(serialized.find('\xff'), std::string::npos);
-  CheckResult m = RunCheck(MakeHeaderCspCheck, {},
+  CheckResult m = RunCheck(FactoryOf("header.csp"), {},
                            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'\">");
   EXPECT_EQ(m.outcome, "default-none");
 }
 
 TEST(HeaderCsp, NonPagesGiveNothing) {
   const Exchange script = testing::MakeGet(kUrl, 200, "application/javascript");
-  EXPECT_TRUE(testing::RunCheck(MakeHeaderCspCheck, {script}).empty());
-  EXPECT_TRUE(testing::RunCheck(MakeHeaderClickjackingCheck, {script}).empty());
+  EXPECT_TRUE(testing::RunCheck(FactoryOf("header.csp"), {script}).empty());
+  EXPECT_TRUE(testing::RunCheck(FactoryOf("header.clickjacking"), {script}).empty());
 }
 
 }  // namespace

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
 #include "util/json.h"
 #include "util/json_scan.h"
 
@@ -58,7 +57,7 @@ TEST(HeaderWatchLists, ANewVersionHeaderIsOneLineOfData) {
       Parse(R"({"version-headers":{"headers":[{"name":"X-Made-Up-Banner","kind":"banner"},{"name":"Server","kind":"backend-host"}]}})");
   testing::RunOptions options;
   options.data = &data;
-  CheckResult r = testing::RunOne(MakeHeaderVersionDisclosureCheck,
+  CheckResult r = testing::RunOne(testing::FactoryOf("header.version-disclosure"),
                                   {PageWith({{"x-made-up-banner", "Portal/3.1"}, {"Server", "Apache/2.4.41"}})}, options);
   EXPECT_EQ(r.outcome, "version");
   const json::Array& listed = testing::DetailOrNull(r, "headers").get<json::Array>();
@@ -72,19 +71,19 @@ TEST(HeaderWatchLists, ANewDeprecatedHeaderIsOneLineOfData) {
   const json::Value data = Parse(R"({"deprecated-headers":{"unless_zero":["X-Old-Switch"],"always":["X-Gone"]}})");
   testing::RunOptions options;
   options.data = &data;
-  EXPECT_EQ(testing::RunOne(MakeHeaderDeprecatedCheck, {PageWith({{"X-Gone", "1"}})}, options).outcome, "present");
-  EXPECT_EQ(testing::RunOne(MakeHeaderDeprecatedCheck, {PageWith({{"X-Old-Switch", "0"}})}, options).outcome, "none");
-  EXPECT_EQ(testing::RunOne(MakeHeaderDeprecatedCheck, {PageWith({{"X-Old-Switch", "1"}})}, options).outcome, "present");
+  EXPECT_EQ(testing::RunOne(testing::FactoryOf("header.deprecated"), {PageWith({{"X-Gone", "1"}})}, options).outcome, "present");
+  EXPECT_EQ(testing::RunOne(testing::FactoryOf("header.deprecated"), {PageWith({{"X-Old-Switch", "0"}})}, options).outcome, "none");
+  EXPECT_EQ(testing::RunOne(testing::FactoryOf("header.deprecated"), {PageWith({{"X-Old-Switch", "1"}})}, options).outcome, "present");
   // Not on this list: P3P is no longer watched.
-  EXPECT_EQ(testing::RunOne(MakeHeaderDeprecatedCheck, {PageWith({{"P3P", "CP=\"x\""}})}, options).outcome, "none");
+  EXPECT_EQ(testing::RunOne(testing::FactoryOf("header.deprecated"), {PageWith({{"P3P", "CP=\"x\""}})}, options).outcome, "none");
 }
 
 TEST(HeaderWatchLists, WithoutTheListThereIsNoVerdict) {
   const json::Value empty = Parse("{}");
   testing::RunOptions options;
   options.data = &empty;
-  EXPECT_TRUE(testing::RunCheck(MakeHeaderVersionDisclosureCheck, {PageWith({{"Server", "Apache/2.4.41"}})}, options).empty());
-  EXPECT_TRUE(testing::RunCheck(MakeHeaderDeprecatedCheck, {PageWith({{"P3P", "CP=\"x\""}})}, options).empty());
+  EXPECT_TRUE(testing::RunCheck(testing::FactoryOf("header.version-disclosure"), {PageWith({{"Server", "Apache/2.4.41"}})}, options).empty());
+  EXPECT_TRUE(testing::RunCheck(testing::FactoryOf("header.deprecated"), {PageWith({{"P3P", "CP=\"x\""}})}, options).empty());
 }
 
 }  // namespace

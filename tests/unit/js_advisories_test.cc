@@ -5,13 +5,15 @@
 #include <string>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "checks/js_libraries.h"
 #include "report/library_summary.h"
 #include "util/json_scan.h"
 
 namespace portal_check {
 namespace {
+
+using testing::FactoryOf;
 
 const JsLibraryTable& Shipped() {
   static const JsLibraryTable t = [] {
@@ -183,7 +185,7 @@ TEST(MinifiedVersion, ReadsAConstantNextToMinifierNamedOnes) {
 }
 
 TEST(LibrarySummary, NamesLibraryVersionDetectionAdvisoriesAndDate) {
-  auto r = testing::RunOne(MakePageVulnerableLibraryCheck,
+  auto r = testing::RunOne(FactoryOf("page.vulnerable-library"),
                            {testing::MakeGet("https://sotttt.example.gov.vn/", 200, "text/html",
                                              "<html><head><script src=\"https://code.jquery.com/jquery-3.4.1.min.js\"></script>"
                                              "</head><body></body></html>")});

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "evidence/har_stream.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
@@ -21,6 +21,8 @@
 
 namespace portal_check {
 namespace {
+
+using testing::FactoryOf;
 
 // ---------------------------------------------------------------- helpers
 
@@ -275,7 +277,7 @@ const CheckResult* RedirectResult(const std::vector<CheckResult>& results) {
 TEST(Limits, RedirectsAtTheLimitAreFollowed) {
   testing::RunOptions options;
   options.target = "https://sotttt.example.gov.vn/";
-  const auto results = testing::RunCheck(MakeTransportRedirect, RedirectChain(limits::kMaxRedirects), options);
+  const auto results = testing::RunCheck(FactoryOf("transport.redirect"), RedirectChain(limits::kMaxRedirects), options);
   const CheckResult* r = RedirectResult(results);
   ASSERT_NE(r, nullptr);
   EXPECT_NE(r->outcome, "error");
@@ -287,7 +289,7 @@ TEST(Limits, RedirectsAtTheLimitAreFollowed) {
 TEST(Limits, RedirectsPastTheLimitGiveAnErrorNamingIt) {
   testing::RunOptions options;
   options.target = "https://sotttt.example.gov.vn/";
-  const auto results = testing::RunCheck(MakeTransportRedirect, RedirectChain(limits::kMaxRedirects + 1), options);
+  const auto results = testing::RunCheck(FactoryOf("transport.redirect"), RedirectChain(limits::kMaxRedirects + 1), options);
   const CheckResult* r = RedirectResult(results);
   ASSERT_NE(r, nullptr);
   EXPECT_EQ(r->outcome, "error");

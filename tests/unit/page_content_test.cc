@@ -1,4 +1,4 @@
-// The page-content checks (page_content_family.cc) and their scanners: error signatures, internal
+// The page-content checks (spam, scripts, errors, comments, IPs) and their scanners: error signatures, internal
 // addresses, keyword folding. Each check test starts from a plain provincial portal page and adds
 // the one thing under test.
 #include <gtest/gtest.h>
@@ -9,13 +9,15 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "checks/page_content_scan.h"
 #include "engine/audit_context.h"
 #include "normalize/error_signatures.h"
 
 namespace portal_check {
 namespace {
+
+using testing::FactoryOf;
 
 using testing::CheckFactory;
 using testing::RunCheck;
@@ -139,8 +141,8 @@ TEST(PageContentScan, HostileRepetitionStaysLinear) {
   EXPECT_TRUE(FindErrorSignatures(warnings, ctx).empty());
   std::vector<content::InternalAddress> out;
   EXPECT_EQ(content::FindInternalAddresses(quads, out, 20), 0u);
-  EXPECT_EQ(Outcome(&MakePageCommentsCheck, HtmlPage("<!-- " + comment + " -->")), "none");
-  EXPECT_EQ(Outcome(&MakePageObfuscatedScriptCheck, HtmlPage("<script>" + std::string(500000, ' ') + "eval (x)</script>")),
+  EXPECT_EQ(Outcome(FactoryOf("page.comments"), HtmlPage("<!-- " + comment + " -->")), "none");
+  EXPECT_EQ(Outcome(FactoryOf("page.obfuscated-script"), HtmlPage("<script>" + std::string(500000, ' ') + "eval (x)</script>")),
             "none");
 }
 
@@ -148,7 +150,7 @@ TEST(PageContentScan, HostileRepetitionStaysLinear) {
 // page.spam-injection
 
 TEST(PageContentSpam, HiddenBettingBlockIsInjected) {
-  CheckResult r = RunOne(&MakePageSpamInjectionCheck,
+  CheckResult r = RunOne(FactoryOf("page.spam-injection"),
                          {HtmlPage("<div style=\"position:absolute;left:-9999px\"><a href=\"https://nhacai88.example.com/\">"
                                    "Nhà cái uy tín</a> <a href=\"https://fb88.example.net/\">FB88</a></div>")});
   EXPECT_EQ(r.outcome, "injected");
@@ -158,13 +160,13 @@ TEST(PageContentSpam, HiddenBettingBlockIsInjected) {
 }
 
 TEST(PageContentSpam, HiddenTextAloneIsInjected) {
-  EXPECT_EQ(Outcome(&MakePageSpamInjectionCheck, HtmlPage("<p hidden>Tai xiu online, no hu doi thuong</p>")), "injected");
+  EXPECT_EQ(Outcome(FactoryOf("page.spam-injection"), HtmlPage("<p hidden>Tai xiu online, no hu doi thuong</p>")), "injected");
 }
 
 TEST(PageContentSpam, LegitimateContentStaysClean) {
   // Lottery results, a police headline in a hidden carousel slide linking to the portal itself,
   // a "timeslot" and a dropdown menu.
-  EXPECT_EQ(Outcome(&MakePageSpamInjectionCheck,
+  EXPECT_EQ(Outcome(FactoryOf("page.spam-injection"),
                     HtmlPage("<a href=\"https://xosokienthiet.example.vn/\">Kết quả xổ số kiến thiết</a>"
                              "<div style=\"display:none\"><a href=\"/tin/triet-pha-duong-day-lo-de\">Triệt phá đường dây "
                              "cá độ, đánh bạc</a></div><p>Chọn timeslot phù hợp</p>"
@@ -173,7 +175,7 @@ TEST(PageContentSpam, LegitimateContentStaysClean) {
 }
 
 TEST(PageContentSpam, ContextWordsCountInHiddenLinksToOtherSites) {
-  EXPECT_EQ(Outcome(&MakePageSpamInjectionCheck,
+  EXPECT_EQ(Outcome(FactoryOf("page.spam-injection"),
                     HtmlPage("<div style=\"display:none\"><a href=\"https://spam.example.com/\">Casino</a></div>")),
             "injected");
 }
@@ -182,11 +184,11 @@ TEST(PageContentSpam, ManyVisibleOutboundKeywordLinksAreSuspicious) {
   std::string links;
   for (int i = 0; i < 5; ++i)
     links += "<a href=\"https://site" + std::to_string(i) + ".example.com/\">Kèo nhà cái " + std::to_string(i) + "</a> ";
-  EXPECT_EQ(Outcome(&MakePageSpamInjectionCheck, HtmlPage(links)), "suspicious");
+  EXPECT_EQ(Outcome(FactoryOf("page.spam-injection"), HtmlPage(links)), "suspicious");
   // Four are listed but pass.
   std::string four;
   for (int i = 0; i < 4; ++i) four += "<a href=\"https://s" + std::to_string(i) + ".example.com/\">Nhà cái</a>";
-  CheckResult r = RunOne(&MakePageSpamInjectionCheck, {HtmlPage(four)});
+  CheckResult r = RunOne(FactoryOf("page.spam-injection"), {HtmlPage(four)});
   EXPECT_EQ(r.outcome, "clean");
   EXPECT_EQ(Detail(r, "visible_link_count").get<std::int64_t>(), 4);
 }
@@ -195,7 +197,7 @@ TEST(PageContentSpam, ManyVisibleOutboundKeywordLinksAreSuspicious) {
 // page.obfuscated-script
 
 TEST(PageContentObfuscated, PackerAndUnescapeWrite) {
-  CheckResult r = RunOne(&MakePageObfuscatedScriptCheck,
+  CheckResult r = RunOne(FactoryOf("page.obfuscated-script"),
                          {HtmlPage("<script>eval(function (p, a, c, k, e, d) {e=String;return p}('0 1',2,2,'a|b'.split('|'),0,{}))</script>"
                                    "<script>document.write( unescape('%3Cscript%3E'))</script>")});
   EXPECT_EQ(r.outcome, "suspicious");
@@ -205,18 +207,18 @@ TEST(PageContentObfuscated, PackerAndUnescapeWrite) {
 TEST(PageContentObfuscated, CharCodesBlobsAndHexIdentifiers) {
   std::string codes = "String.fromCharCode(";
   for (int i = 0; i < 25; ++i) codes += std::to_string(100 + i) + (i < 24 ? "," : ")");
-  EXPECT_EQ(Outcome(&MakePageObfuscatedScriptCheck, HtmlPage("<script>var s=" + codes + ";</script>")), "suspicious");
+  EXPECT_EQ(Outcome(FactoryOf("page.obfuscated-script"), HtmlPage("<script>var s=" + codes + ";</script>")), "suspicious");
   const std::string blob(2400, 'A');
-  EXPECT_EQ(Outcome(&MakePageObfuscatedScriptCheck, HtmlPage("<script>var x='" + blob + "';eval(atob(x));</script>")),
+  EXPECT_EQ(Outcome(FactoryOf("page.obfuscated-script"), HtmlPage("<script>var x='" + blob + "';eval(atob(x));</script>")),
             "suspicious");
   std::string idents;
   for (int i = 0; i < 60; ++i) idents += "_0x4f2a" + std::to_string(i % 10) + "();";
-  EXPECT_EQ(Outcome(&MakePageObfuscatedScriptCheck, HtmlPage("<script>" + idents + "</script>")), "suspicious");
+  EXPECT_EQ(Outcome(FactoryOf("page.obfuscated-script"), HtmlPage("<script>" + idents + "</script>")), "suspicious");
 }
 
 TEST(PageContentObfuscated, OrdinaryScriptsAndDataAreNone) {
   const std::string image = "data:image/png;base64," + std::string(3000, 'Q');
-  EXPECT_EQ(Outcome(&MakePageObfuscatedScriptCheck,
+  EXPECT_EQ(Outcome(FactoryOf("page.obfuscated-script"),
                     HtmlPage("<script>var logo='" + image + "';$(function(){ $('.menu').show(); });</script>"
                              "<script type=\"application/ld+json\">{\"a\":\"" + std::string(3000, 'b') + "\"}</script>"
                              "<script>var t = String.fromCharCode(65);</script>")),
@@ -232,7 +234,7 @@ TEST(PageContentErrors, YellowScreenOnA500IsReportedForItsUrl) {
                                 "<h2><i>Unclosed quotation mark after the character string ''.</i></h2>"
                                 "<b>Exception Details: </b>System.Data.SqlClient.SqlException: Incorrect syntax near '1'."
                                 "</body></html>");
-  CheckResult r = RunOne(&MakePageErrorDisclosureCheck, {e});
+  CheckResult r = RunOne(FactoryOf("page.error-disclosure"), {e});
   EXPECT_EQ(r.outcome, "disclosed");
   EXPECT_EQ(r.page, std::optional<std::string>("https://dichvucong.example.gov.vn/TraCuu.aspx?id=1'"));
   EXPECT_EQ(StringsOf(Detail(r, "families")), (std::vector<std::string>{"aspnet", "sql"}));
@@ -240,7 +242,7 @@ TEST(PageContentErrors, YellowScreenOnA500IsReportedForItsUrl) {
 
 TEST(PageContentErrors, PagesGetNoneAndOtherResponsesOnlyWhenDisclosing) {
   std::vector<CheckResult> rs = RunCheck(
-      &MakePageErrorDisclosureCheck,
+      FactoryOf("page.error-disclosure"),
       {HtmlPage("<p>Warning: đường ngập, hạn chế đi lại.</p>"),
        testing::MakeGet("https://tinhbinhdinh.example.gov.vn/api/tin", 200, "application/json", "{\"items\":[]}"),
        testing::MakeGet("https://tinhbinhdinh.example.gov.vn/app.js", 200, "application/javascript",
@@ -260,7 +262,7 @@ TEST(PageContentListing, ApacheRootWithoutParentLink) {
   Exchange e = testing::MakeGet("https://files.example.gov.vn/", 200, "text/html",
                                 "<html><head><title>Index of /</title></head><body><h1>Index of /</h1><ul>"
                                 "<li><a href=\"backup.zip\"> backup.zip</a></li></ul></body></html>");
-  CheckResult r = RunOne(&MakePageDirectoryListingCheck, {e});
+  CheckResult r = RunOne(FactoryOf("page.directory-listing"), {e});
   EXPECT_EQ(r.outcome, "listing");
   EXPECT_EQ(Detail(r, "style").get<std::string>(), "apache-nginx");
   EXPECT_EQ(StringsOf(Detail(r, "entries")), (std::vector<std::string>{"backup.zip"}));
@@ -271,17 +273,17 @@ TEST(PageContentListing, IisRootAndArticlesAboutListings) {
                                   "<html><head><title>www.example.gov.vn - /</title></head><body><H1>www.example.gov.vn - /</H1>"
                                   "<hr>\n\n<pre>  6/3/2024  9:15 AM  &lt;dir&gt; <A HREF=\"/aspnet_client/\">aspnet_client</A><br></pre>"
                                   "<hr></body></html>");
-  EXPECT_EQ(Outcome(&MakePageDirectoryListingCheck, iis), "listing");
-  EXPECT_EQ(Outcome(&MakePageDirectoryListingCheck, HtmlPage("<p>Tắt \"Index of /\" và [To Parent Directory]...</p>")),
+  EXPECT_EQ(Outcome(FactoryOf("page.directory-listing"), iis), "listing");
+  EXPECT_EQ(Outcome(FactoryOf("page.directory-listing"), HtmlPage("<p>Tắt \"Index of /\" và [To Parent Directory]...</p>")),
             "none");  // the IIS marker counts only as a link
-  EXPECT_EQ(Outcome(&MakePageDirectoryListingCheck, HtmlPage("<p>Hướng dẫn tắt Index of / trên Apache</p>")), "none");
+  EXPECT_EQ(Outcome(FactoryOf("page.directory-listing"), HtmlPage("<p>Hướng dẫn tắt Index of / trên Apache</p>")), "none");
 }
 
 // ------------------------------------------------------------------------------------------------
 // page.comments
 
 TEST(PageContentComments, CredentialsAreRedacted) {
-  CheckResult r = RunOne(&MakePageCommentsCheck, {HtmlPage("<!-- tài khoản test: admin / Mật khẩu: Abc@12345 -->")});
+  CheckResult r = RunOne(FactoryOf("page.comments"), {HtmlPage("<!-- tài khoản test: admin / Mật khẩu: Abc@12345 -->")});
   EXPECT_EQ(r.outcome, "sensitive");
   const std::string s = json::Serialize(Detail(r, "sensitive"));
   EXPECT_EQ(s.find("Abc@12345"), std::string::npos);
@@ -290,13 +292,13 @@ TEST(PageContentComments, CredentialsAreRedacted) {
 }
 
 TEST(PageContentComments, KindsAndNotes) {
-  EXPECT_EQ(Outcome(&MakePageCommentsCheck, HtmlPage("<!-- Data Source=SQL01;Initial Catalog=CongTTDT;User ID=web -->")),
+  EXPECT_EQ(Outcome(FactoryOf("page.comments"), HtmlPage("<!-- Data Source=SQL01;Initial Catalog=CongTTDT;User ID=web -->")),
             "sensitive");
-  EXPECT_EQ(Outcome(&MakePageCommentsCheck, HtmlPage("<!-- SELECT TieuDe, NoiDung FROM TinTuc WHERE Id=@id -->")),
+  EXPECT_EQ(Outcome(FactoryOf("page.comments"), HtmlPage("<!-- SELECT TieuDe, NoiDung FROM TinTuc WHERE Id=@id -->")),
             "sensitive");
-  EXPECT_EQ(Outcome(&MakePageCommentsCheck, HtmlPage("<!-- anh lấy từ \\\\192.168.10.5\\share -->")), "sensitive");
-  EXPECT_EQ(Outcome(&MakePageCommentsCheck, HtmlPage("<!-- TODO: bỏ banner Tết -->")), "notes");
-  EXPECT_EQ(Outcome(&MakePageCommentsCheck,
+  EXPECT_EQ(Outcome(FactoryOf("page.comments"), HtmlPage("<!-- anh lấy từ \\\\192.168.10.5\\share -->")), "sensitive");
+  EXPECT_EQ(Outcome(FactoryOf("page.comments"), HtmlPage("<!-- TODO: bỏ banner Tết -->")), "notes");
+  EXPECT_EQ(Outcome(FactoryOf("page.comments"),
                     HtmlPage("<!-- Please select a date from the calendar --><!-- password field --><!-- passport: số hộ chiếu -->"
                              "<!-- End Google Tag Manager -->",
                              "<!--[if lt IE 9]><script src=\"html5shiv.js\"></script><![endif]-->")),
@@ -309,7 +311,7 @@ TEST(PageContentComments, KindsAndNotes) {
 TEST(PageContentPrivateIp, BodyAndHeaders) {
   Exchange e = HtmlPage("<script>var apiUrl = 'http://192.168.1.20:8080/api';</script><p>jQuery 1.12.4</p>");
   e.response_headers.Add("X-Backend-Server", "10.10.1.7");
-  CheckResult r = RunOne(&MakePagePrivateIpCheck, {e});
+  CheckResult r = RunOne(FactoryOf("page.private-ip"), {e});
   EXPECT_EQ(r.outcome, "disclosed");
   EXPECT_EQ(json::Serialize(Detail(r, "addresses")),
             R"([{"kind":"rfc1918","value":"10.10.1.7","where":"header:X-Backend-Server"},)"
@@ -317,7 +319,7 @@ TEST(PageContentPrivateIp, BodyAndHeaders) {
 }
 
 TEST(PageContentPrivateIp, LoopbackAndVersionsAreNone) {
-  EXPECT_EQ(Outcome(&MakePagePrivateIpCheck,
+  EXPECT_EQ(Outcome(FactoryOf("page.private-ip"),
                     HtmlPage("<script>fetch('http://127.0.0.1:8987/sign')</script><script src=\"/js/jquery-1.12.4.min.js\">"
                              "</script><p>Phiên bản 10.0.19041.1</p>")),
             "none");
@@ -325,7 +327,7 @@ TEST(PageContentPrivateIp, LoopbackAndVersionsAreNone) {
 
 TEST(PageContentPrivateIp, NonPageResponsesOnlyWhenDisclosing) {
   std::vector<CheckResult> rs =
-      RunCheck(&MakePagePrivateIpCheck,
+      RunCheck(FactoryOf("page.private-ip"),
                {HtmlPage("<p>Xin chào</p>"),
                 testing::MakeGet("https://tinhbinhdinh.example.gov.vn/logo.png", 200, "image/png", "10.0.0.1"),
                 testing::MakeGet("https://tinhbinhdinh.example.gov.vn/config.js", 200, "application/javascript",

@@ -5,11 +5,13 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
+#include "checks/registry.h"
 #include "checks/js_libraries.h"
 
 namespace portal_check {
 namespace {
+
+using testing::FactoryOf;
 
 using testing::DetailOrNull;
 using testing::MakeGet;
@@ -50,7 +52,7 @@ TEST(LibraryTable, LoadsEveryShippedLibrary) {
 }
 
 TEST(VulnerableLibrary, UrlPatterns) {
-  auto r = RunOne(MakePageVulnerableLibraryCheck,
+  auto r = RunOne(FactoryOf("page.vulnerable-library"),
                   {MakeGet(kHome, 200, "text/html",
                            Doc("<script src=\"https://ajax.googleapis.com/ajax/libs/jquery/1.8.3/jquery.min.js\"></script>"
                                "<script src=\"/js/bootstrap-3.3.7/js/bootstrap.min.js\"></script>"))});
@@ -65,7 +67,7 @@ TEST(VulnerableLibrary, UrlPatterns) {
 
 TEST(VulnerableLibrary, BodyWinsOverUrlAndArrivesInAnyOrder) {
   // The URL claims 3.7.1 but the served body is 1.12.4: the body wins.
-  auto r = RunOne(MakePageVulnerableLibraryCheck,
+  auto r = RunOne(FactoryOf("page.vulnerable-library"),
                   {Script("https://sotttt.example.gov.vn/js/jquery-3.7.1.min.js", "/*! jQuery v1.12.4 | (c) jQuery Foundation */"),
                    MakeGet(kHome, 200, "text/html", Doc("<script src=\"js/jquery-3.7.1.min.js\"></script>"))});
   EXPECT_EQ(r.outcome, "vulnerable");
@@ -74,23 +76,23 @@ TEST(VulnerableLibrary, BodyWinsOverUrlAndArrivesInAnyOrder) {
 }
 
 TEST(VulnerableLibrary, UnreferencedScriptsAreIgnored) {
-  auto r = RunOne(MakePageVulnerableLibraryCheck,
+  auto r = RunOne(FactoryOf("page.vulnerable-library"),
                   {MakeGet(kHome, 200, "text/html", Doc("")), Script("https://sotttt.example.gov.vn/old.js", "/*! jQuery v1.4.2 */")});
   EXPECT_EQ(r.outcome, "none");
 }
 
 TEST(VulnerableLibrary, VersionlessFileIsUnknownUnlessAVersionIsSeen) {
-  auto r = RunOne(MakePageVulnerableLibraryCheck, {MakeGet(kHome, 200, "text/html", Doc("<script src=\"/js/jquery.min.js\"></script>"))});
+  auto r = RunOne(FactoryOf("page.vulnerable-library"), {MakeGet(kHome, 200, "text/html", Doc("<script src=\"/js/jquery.min.js\"></script>"))});
   EXPECT_EQ(r.outcome, "unknown-version");
   EXPECT_TRUE(Lib(r, 0).at("version").is<picojson::null>());
-  r = RunOne(MakePageVulnerableLibraryCheck, {MakeGet(kHome, 200, "text/html", Doc("<script src=\"/js/jquery.min.js\"></script>")),
+  r = RunOne(FactoryOf("page.vulnerable-library"), {MakeGet(kHome, 200, "text/html", Doc("<script src=\"/js/jquery.min.js\"></script>")),
                                               Script("https://sotttt.example.gov.vn/js/jquery.min.js", "/*! jQuery v3.7.1 | */")});
   EXPECT_EQ(r.outcome, "none");
   EXPECT_EQ(Field(Lib(r, 0), "version"), "3.7.1");
 }
 
 TEST(VulnerableLibrary, InlineAndBaseHref) {
-  auto r = RunOne(MakePageVulnerableLibraryCheck,
+  auto r = RunOne(FactoryOf("page.vulnerable-library"),
                   {MakeGet(kHome + std::string("tin-tuc/"), 200, "text/html",
                            Doc("<base href=\"https://cdn.example.gov.vn/lib/\"><script src=\"x.js\"></script>",
                                "<script>/*! DataTables 1.10.15\n * (c) */</script>")),
@@ -105,7 +107,7 @@ TEST(VulnerableLibrary, InlineAndBaseHref) {
 TEST(VulnerableLibrary, HostileTextStaysSafeAndBounded) {
   std::string body = "/*! jQuery v1.12.4-beta\xff\xfe */";
   for (int i = 0; i < 5000; ++i) body += "jQuery v";
-  auto r = RunOne(MakePageVulnerableLibraryCheck, {MakeGet(kHome, 200, "text/html", Doc("<script src=\"/a.js\"></script>")),
+  auto r = RunOne(FactoryOf("page.vulnerable-library"), {MakeGet(kHome, 200, "text/html", Doc("<script src=\"/a.js\"></script>")),
                                                    Script("https://sotttt.example.gov.vn/a.js", body)});
   EXPECT_EQ(r.outcome, "vulnerable");
   EXPECT_EQ(Field(Lib(r, 0), "version"), "1.12.4-beta");
@@ -113,23 +115,23 @@ TEST(VulnerableLibrary, HostileTextStaysSafeAndBounded) {
 
 TEST(Cms, GeneratorHeaderAndAssets) {
   Exchange wp = MakeGet(kHome, 200, "text/html", Doc("<meta name=\"GENERATOR\" content=\"WordPress 6.4.2\">"));
-  EXPECT_EQ(RunOne(MakePageCmsCheck, {wp}).outcome, "outdated");
+  EXPECT_EQ(RunOne(FactoryOf("page.cms"), {wp}).outcome, "outdated");
   Exchange wp_new = MakeGet(kHome, 200, "text/html", Doc("<script src=\"/wp-includes/js/wp-emoji-release.min.js?ver=6.9.1\"></script>"));
-  EXPECT_EQ(RunOne(MakePageCmsCheck, {wp_new}).outcome, "current");
+  EXPECT_EQ(RunOne(FactoryOf("page.cms"), {wp_new}).outcome, "current");
   Exchange drupal = MakeGet(kHome, 200, "text/html", Doc(""));
   testing::AddResponseHeaders(drupal, {{"X-Generator", "Drupal 10 (https://www.drupal.org)"}});
-  EXPECT_EQ(RunOne(MakePageCmsCheck, {drupal}).outcome, "current");
+  EXPECT_EQ(RunOne(FactoryOf("page.cms"), {drupal}).outcome, "current");
   Exchange liferay = MakeGet(kHome, 200, "text/html", Doc(""));
   testing::AddResponseHeaders(liferay, {{"Liferay-Portal", "Liferay Portal Community Edition 7.0.4 GA5"}});
-  auto r = RunOne(MakePageCmsCheck, {liferay});
+  auto r = RunOne(FactoryOf("page.cms"), {liferay});
   EXPECT_EQ(r.outcome, "outdated");
   const json::Object& p = DetailOrNull(r, "products").get<json::Array>().at(0).get<json::Object>();
   EXPECT_EQ(p.at("version").get<std::string>(), "7.0.4");
   EXPECT_EQ(p.at("markers").get<json::Array>().size(), 1u);  // one header, named once
   Exchange joomla = MakeGet(kHome, 200, "text/html",
                             Doc("<meta name=\"generator\" content=\"Joomla! - Open Source Content Management\">"));
-  EXPECT_EQ(RunOne(MakePageCmsCheck, {joomla}).outcome, "unknown-version");
-  EXPECT_EQ(RunOne(MakePageCmsCheck, {MakeGet(kHome, 200, "text/html", Doc(""))}).outcome, "none");
+  EXPECT_EQ(RunOne(FactoryOf("page.cms"), {joomla}).outcome, "unknown-version");
+  EXPECT_EQ(RunOne(FactoryOf("page.cms"), {MakeGet(kHome, 200, "text/html", Doc(""))}).outcome, "none");
 }
 
 }  // namespace

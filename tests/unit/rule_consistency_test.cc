@@ -1,12 +1,13 @@
-// Ties the three places an outcome lives together (the Observatory's scoring-table lesson):
-// the check's registered outcome list, its rule file's outcome table, and the Observatory
-// modifier table. Every code has a row and every row a code.
+// Ties the places a check lives together (the Observatory's scoring-table lesson): the registry,
+// rules/ruleset.json, each rule file's outcome table (the only list of a check's outcome codes)
+// and the Observatory modifier table.
 #include <gtest/gtest.h>
 
 #include <set>
 #include <string>
 
 #include "checks/registry.h"
+#include "portal_check/auditor.h"
 #include "engine/ruleset.h"
 #include "test_support.h"
 #include "util/json_scan.h"
@@ -53,19 +54,43 @@ TEST(RuleConsistency, EveryRuleFileIsListed) {
   }
 }
 
-TEST(RuleConsistency, OutcomeCodesMatchRuleRowsExactly) {
-  auto rs = Ruleset::Embedded();
-  ASSERT_TRUE(rs);
-  for (const CheckDescriptor& d : AllChecks()) {
-    const json::Value* rule = rs->Rule(d.id);
-    if (!rule) continue;  // reported above
-    SCOPED_TRACE(std::string(d.id));
-    std::set<std::string> codes(d.outcomes.begin(), d.outcomes.end());
-    std::set<std::string> rows;
-    for (const auto& [code, row] : *json::FindObject(*rule, "outcomes")) rows.insert(code);
-    for (const auto& c : codes) EXPECT_TRUE(rows.count(c)) << "outcome '" << c << "' has no row in the rule file";
-    for (const auto& r : rows) EXPECT_TRUE(codes.count(r)) << "rule row '" << r << "' is not an outcome the check emits";
+// The rule file is the only list of a check's outcome codes, and the engine keeps a check within
+// it: with the embedded ruleset less the row "nosniff" of header.content-type-options, the page that
+// sends nosniff gets "error" with the internal message, not an outcome nobody declared.
+TEST(RuleConsistency, AnOutcomeItsRuleDoesNotDeclareBecomesAnError) {
+  json::Value doc;
+  ASSERT_TRUE(json::ParseBounded(Ruleset::EmbeddedDocument(), 64, doc).ok());
+  json::Value* rules = json::FindMutable(doc, "rules");
+  ASSERT_NE(rules, nullptr);
+  json::Value* rule = json::FindMutable(*rules, "header.content-type-options");
+  ASSERT_NE(rule, nullptr);
+  json::Value* outcomes = json::FindMutable(*rule, "outcomes");
+  ASSERT_NE(outcomes, nullptr);
+  ASSERT_EQ(outcomes->get<json::Object>().erase("nosniff"), 1u);
+
+  AuditOptions options;
+  options.ruleset_document = json::Serialize(doc);
+  auto auditor = Auditor::Create(options);
+  ASSERT_TRUE(auditor.ok()) << auditor.status().message();
+  const std::string har = R"({"log": {"version": "1.2", "entries": [{"request": {"method": "GET",
+      "url": "https://portal.example.gov.vn/"}, "response": {"status": 200, "headers": [
+      {"name": "Content-Type", "value": "text/html; charset=utf-8"},
+      {"name": "X-Content-Type-Options", "value": "nosniff"}],
+      "content": {"mimeType": "text/html", "text": "<!doctype html><title>Cổng</title>"}}}]}})";
+  ASSERT_TRUE(auditor.value()->Feed(har).ok());
+  ASSERT_TRUE(auditor.value()->Finish().ok());
+  json::Value report;
+  ASSERT_TRUE(json::ParseBounded(auditor.value()->ReportJson(), 64, report).ok());
+  bool seen = false;
+  for (const json::Value& r : *json::FindArray(report, "checks")) {
+    if (*json::FindString(r, "id") != "header.content-type-options") continue;
+    seen = true;
+    EXPECT_EQ(*json::FindString(r, "outcome"), "error");
+    const json::Value* details = json::Find(r, "details");
+    ASSERT_NE(details, nullptr);
+    EXPECT_EQ(*json::FindString(*details, "message"), "internal: the check emitted an unknown outcome 'nosniff'");
   }
+  EXPECT_TRUE(seen);
 }
 
 TEST(RuleConsistency, RulesCarryBilingualTextAndValidObservatoryMapping) {

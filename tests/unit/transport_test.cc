@@ -10,11 +10,12 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "checks/factories.h"
 #include "checks/registry.h"
 
 namespace portal_check {
 namespace {
+
+using testing::FactoryOf;
 
 using testing::CheckFactory;
 using testing::FindDetail;
@@ -81,27 +82,27 @@ TEST(TransportRegistry, AllSixRegistered) {
 // ---- transport.https ----
 
 TEST(TransportHttps, HttpsPageOk) {
-  CheckResult r = One(RunCheck(MakeTransportHttps, {Page()}));
+  CheckResult r = One(RunCheck(FactoryOf("transport.https"), {Page()}));
   EXPECT_EQ(r.id, "transport.https");
   EXPECT_EQ(r.outcome, "ok");
   EXPECT_EQ(r.page, std::optional<std::string>(kHome));
 }
 
 TEST(TransportHttps, HttpPageFails) {
-  EXPECT_EQ(One(RunCheck(MakeTransportHttps, {Page("http://sotttt.example.gov.vn/")})).outcome, "http-only");
+  EXPECT_EQ(One(RunCheck(FactoryOf("transport.https"), {Page("http://sotttt.example.gov.vn/")})).outcome, "http-only");
 }
 
 TEST(TransportHttps, NonPagesIgnored) {
   Exchange script = Page("http://sotttt.example.gov.vn/app.js");
   script.mime_type = "application/javascript";
-  EXPECT_TRUE(RunCheck(MakeTransportHttps, {script}).empty());
-  EXPECT_TRUE(RunCheck(MakeTransportHttps, {Redirect("http://sotttt.example.gov.vn/", kHome)}).empty());
+  EXPECT_TRUE(RunCheck(FactoryOf("transport.https"), {script}).empty());
+  EXPECT_TRUE(RunCheck(FactoryOf("transport.https"), {Redirect("http://sotttt.example.gov.vn/", kHome)}).empty());
 }
 
 // ---- transport.redirect ----
 
 TEST(TransportRedirect, ToHttps) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect, {Redirect("http://sotttt.example.gov.vn/", kHome), Page()}));
+  CheckResult r = One(RunCheck(FactoryOf("transport.redirect"), {Redirect("http://sotttt.example.gov.vn/", kHome), Page()}));
   EXPECT_EQ(r.outcome, "to-https");
   EXPECT_EQ(r.page, std::optional<std::string>("http://sotttt.example.gov.vn/"));
   const json::Value* chain = Detail(r, "chain");
@@ -112,51 +113,51 @@ TEST(TransportRedirect, ToHttps) {
 }
 
 TEST(TransportRedirect, RelativeLocationResolved) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect, {Redirect("http://sotttt.example.gov.vn/", "//sotttt.example.gov.vn/"), Page()}));
+  CheckResult r = One(RunCheck(FactoryOf("transport.redirect"), {Redirect("http://sotttt.example.gov.vn/", "//sotttt.example.gov.vn/"), Page()}));
   // "//host/" keeps the http scheme of the current URL: an http hop, then nothing.
   EXPECT_EQ(r.outcome, "not-to-https");
 }
 
 TEST(TransportRedirect, Missing) {
-  EXPECT_EQ(One(RunCheck(MakeTransportRedirect, {Page("http://sotttt.example.gov.vn/"), Page()})).outcome, "missing");
+  EXPECT_EQ(One(RunCheck(FactoryOf("transport.redirect"), {Page("http://sotttt.example.gov.vn/"), Page()})).outcome, "missing");
 }
 
 TEST(TransportRedirect, NoHttpResponse) {
   Exchange refused = Page("http://sotttt.example.gov.vn/");
   refused.status = 0;
   refused.mime_type.clear();
-  EXPECT_EQ(One(RunCheck(MakeTransportRedirect, {refused, Page()})).outcome, "not-needed-no-http");
+  EXPECT_EQ(One(RunCheck(FactoryOf("transport.redirect"), {refused, Page()})).outcome, "not-needed-no-http");
 }
 
 TEST(TransportRedirect, NotCapturedWithoutHttpRequest) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect, {Page()}));
+  CheckResult r = One(RunCheck(FactoryOf("transport.redirect"), {Page()}));
   EXPECT_EQ(r.outcome, "not-captured");
   EXPECT_EQ(r.page, std::optional<std::string>("http://sotttt.example.gov.vn/"));
 }
 
 TEST(TransportRedirect, OffHostFirstHop) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect,
+  CheckResult r = One(RunCheck(FactoryOf("transport.redirect"),
                           {Redirect("http://sotttt.example.gov.vn/", "https://portal.example.gov.vn/sotttt"),
                            Redirect("https://portal.example.gov.vn/sotttt", kHome), Page()}));
   EXPECT_EQ(r.outcome, "off-host-first-hop");
 }
 
 TEST(TransportRedirect, HttpFirstHop) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect,
+  CheckResult r = One(RunCheck(FactoryOf("transport.redirect"),
                           {Redirect("http://sotttt.example.gov.vn/", "http://sotttt.example.gov.vn/portal/"),
                            Redirect("http://sotttt.example.gov.vn/portal/", kHome), Page()}));
   EXPECT_EQ(r.outcome, "not-to-https-first-hop");
 }
 
 TEST(TransportRedirect, EndsOnHttp) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect,
+  CheckResult r = One(RunCheck(FactoryOf("transport.redirect"),
                           {Redirect("http://sotttt.example.gov.vn/", "http://sotttt.example.gov.vn/portal/"),
                            Page("http://sotttt.example.gov.vn/portal/")}));
   EXPECT_EQ(r.outcome, "not-to-https");
 }
 
 TEST(TransportRedirect, HttpsTargetStartsFromHttpSamePath) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect,
+  CheckResult r = One(RunCheck(FactoryOf("transport.redirect"),
                           {Redirect("http://sotttt.example.gov.vn/portal", "https://sotttt.example.gov.vn/portal"),
                            Page("https://sotttt.example.gov.vn/portal")},
                           "https://sotttt.example.gov.vn/portal"));
@@ -165,7 +166,7 @@ TEST(TransportRedirect, HttpsTargetStartsFromHttpSamePath) {
 }
 
 TEST(TransportRedirect, LoopStops) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect,
+  CheckResult r = One(RunCheck(FactoryOf("transport.redirect"),
                           {Redirect("http://sotttt.example.gov.vn/", "http://sotttt.example.gov.vn/a"),
                            Redirect("http://sotttt.example.gov.vn/a", "http://sotttt.example.gov.vn/")}));
   EXPECT_EQ(r.outcome, "not-to-https");
@@ -177,13 +178,13 @@ TEST(TransportRedirect, BlockedHttpSubresourceIsNotTheStartUrl) {
   blocked.status = 0;
   blocked.mime_type.clear();
   blocked.resource_type = "image";
-  EXPECT_EQ(One(RunCheck(MakeTransportRedirect, {Page(), blocked})).outcome, "not-captured");
+  EXPECT_EQ(One(RunCheck(FactoryOf("transport.redirect"), {Page(), blocked})).outcome, "not-captured");
   Exchange nav = Redirect("http://sotttt.example.gov.vn/index.php", kHome);
-  EXPECT_EQ(One(RunCheck(MakeTransportRedirect, {blocked, nav, Page()})).outcome, "to-https");
+  EXPECT_EQ(One(RunCheck(FactoryOf("transport.redirect"), {blocked, nav, Page()})).outcome, "to-https");
 }
 
 TEST(TransportRedirect, NoTarget) {
-  CheckResult r = One(RunCheck(MakeTransportRedirect, {Page()}, "not a url"));
+  CheckResult r = One(RunCheck(FactoryOf("transport.redirect"), {Page()}, "not a url"));
   EXPECT_EQ(r.outcome, "not-applicable");
   EXPECT_FALSE(r.page.has_value());
 }
@@ -194,7 +195,7 @@ CheckResult HstsWith(const std::vector<std::string>& values) {
   Exchange e = Page();
   e.response_headers = HeaderList();
   for (const std::string& v : values) e.response_headers.Add("Strict-Transport-Security", v);
-  return One(RunCheck(MakeTransportHsts, {e}));
+  return One(RunCheck(FactoryOf("transport.hsts"), {e}));
 }
 
 TEST(TransportHsts, Strong) {
@@ -254,7 +255,7 @@ TEST(TransportHsts, QuotedMaxAgeDivergence) {
 TEST(TransportHsts, HttpPageNotApplicable) {
   Exchange e = Page("http://sotttt.example.gov.vn/");
   e.response_headers.Add("Strict-Transport-Security", "max-age=31536000");
-  CheckResult r = One(RunCheck(MakeTransportHsts, {e}, "http://sotttt.example.gov.vn/"));
+  CheckResult r = One(RunCheck(FactoryOf("transport.hsts"), {e}, "http://sotttt.example.gov.vn/"));
   EXPECT_EQ(r.outcome, "not-applicable");
   EXPECT_EQ(r.observatory_result, std::optional<std::string>("hsts-not-implemented-no-https"));
   EXPECT_NE(Detail(r, "note"), nullptr);
@@ -263,7 +264,7 @@ TEST(TransportHsts, HttpPageNotApplicable) {
 TEST(TransportHsts, UntrustedCertificate) {
   Exchange e = Page();
   e.tls->trusted = false;
-  CheckResult r = One(RunCheck(MakeTransportHsts, {e}));
+  CheckResult r = One(RunCheck(FactoryOf("transport.hsts"), {e}));
   EXPECT_EQ(r.outcome, "strong");
   EXPECT_EQ(r.observatory_result, std::optional<std::string>("hsts-invalid-cert"));
 }
@@ -273,7 +274,7 @@ TEST(TransportHsts, UntrustedCertificate) {
 CheckResult CertWith(const TlsDetails& tls, std::string url = kHome) {
   Exchange e = Page(std::move(url));
   e.tls = tls;
-  return One(RunCheck(MakeTransportCertificate, {e}));
+  return One(RunCheck(FactoryOf("transport.certificate"), {e}));
 }
 
 TEST(TransportCertificate, Valid) { EXPECT_EQ(CertWith(GoodTls()).outcome, "valid"); }
@@ -337,7 +338,7 @@ TEST(TransportCertificate, NoStartedTimeSkipsValidity) {
   Exchange e = Page();
   e.started.reset();
   e.tls->valid_to = kNow - 400 * kDay;  // would be expired, but there is no time to judge with
-  CheckResult r = One(RunCheck(MakeTransportCertificate, {e}));
+  CheckResult r = One(RunCheck(FactoryOf("transport.certificate"), {e}));
   EXPECT_EQ(r.outcome, "valid");
   EXPECT_NE(Detail(r, "validity"), nullptr);
 }
@@ -345,16 +346,16 @@ TEST(TransportCertificate, NoStartedTimeSkipsValidity) {
 TEST(TransportCertificate, NotCapturedWithoutTls) {
   Exchange e = Page();
   e.tls.reset();
-  EXPECT_EQ(One(RunCheck(MakeTransportCertificate, {e})).outcome, "not-captured");
+  EXPECT_EQ(One(RunCheck(FactoryOf("transport.certificate"), {e})).outcome, "not-captured");
 }
 
 TEST(TransportCertificate, OncePerHost) {
-  std::vector<CheckResult> rs = RunCheck(MakeTransportCertificate, {Page(), Page("https://sotttt.example.gov.vn/lien-he")});
+  std::vector<CheckResult> rs = RunCheck(FactoryOf("transport.certificate"), {Page(), Page("https://sotttt.example.gov.vn/lien-he")});
   EXPECT_EQ(rs.size(), 1u);
 }
 
 TEST(TransportCertificate, HttpOnlySiteNotApplicable) {
-  CheckResult r = One(RunCheck(MakeTransportCertificate, {Page("http://sotttt.example.gov.vn/")}));
+  CheckResult r = One(RunCheck(FactoryOf("transport.certificate"), {Page("http://sotttt.example.gov.vn/")}));
   EXPECT_EQ(r.outcome, "not-applicable");
   EXPECT_FALSE(r.page.has_value());
 }
@@ -364,7 +365,7 @@ TEST(TransportCertificate, HttpOnlySiteNotApplicable) {
 std::string TlsVersionOutcome(const std::string& protocol) {
   Exchange e = Page();
   e.tls->protocol = protocol;
-  return One(RunCheck(MakeTransportTlsVersion, {e})).outcome;
+  return One(RunCheck(FactoryOf("transport.tls-version"), {e})).outcome;
 }
 
 TEST(TransportTlsVersion, Modern) {
@@ -387,7 +388,7 @@ TEST(TransportTlsVersion, NotCaptured) {
   EXPECT_EQ(TlsVersionOutcome(""), "not-captured");
   Exchange e = Page();
   e.tls.reset();
-  EXPECT_EQ(One(RunCheck(MakeTransportTlsVersion, {e})).outcome, "not-captured");
+  EXPECT_EQ(One(RunCheck(FactoryOf("transport.tls-version"), {e})).outcome, "not-captured");
 }
 
 // ---- transport.mixed-content ----
@@ -395,7 +396,7 @@ TEST(TransportTlsVersion, NotCaptured) {
 CheckResult MixedWith(const std::string& body_inner, std::vector<Exchange> later = {}) {
   std::vector<Exchange> all{Page(kHome, "<!doctype html><html><head></head><body>" + body_inner + "</body></html>")};
   for (Exchange& e : later) all.push_back(std::move(e));
-  return One(RunCheck(MakeTransportMixedContent, all));
+  return One(RunCheck(FactoryOf("transport.mixed-content"), all));
 }
 
 TEST(TransportMixedContent, None) {
@@ -429,7 +430,7 @@ TEST(TransportMixedContent, BaseHrefApplies) {
   std::vector<Exchange> all{Page(kHome,
                                  "<!doctype html><html><head><base href=\"http://cdn.example.vn/\"></head>"
                                  "<body><script src=\"js/app.js\"></script></body></html>")};
-  EXPECT_EQ(One(RunCheck(MakeTransportMixedContent, all)).outcome, "active");
+  EXPECT_EQ(One(RunCheck(FactoryOf("transport.mixed-content"), all)).outcome, "active");
 }
 
 TEST(TransportMixedContent, LaterRequestWithReferer) {
@@ -446,7 +447,7 @@ TEST(TransportMixedContent, LaterRequestWithReferer) {
 }
 
 TEST(TransportMixedContent, HttpPageNotApplicable) {
-  CheckResult r = One(RunCheck(MakeTransportMixedContent,
+  CheckResult r = One(RunCheck(FactoryOf("transport.mixed-content"),
                           {Page("http://sotttt.example.gov.vn/", "<script src=\"http://a.vn/x.js\"></script>")}));
   EXPECT_EQ(r.outcome, "not-applicable");
 }

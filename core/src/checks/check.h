@@ -82,13 +82,18 @@ inline CheckResult SiteResult(std::string outcome, std::string reason) {
 // Header field values (or other site strings) as a JSON array of text::SafeUtf8(value, max_bytes).
 json::Value SafeStringList(const std::vector<std::string_view>& values, std::size_t max_bytes);
 
-// A registered check: its id, its closed list of outcome codes (without the engine-wide
-// not-applicable / not-captured / error) and a factory for a fresh instance per audit.
+// A registered check: its id and a factory for a fresh instance per audit. Each check file
+// defines one, listed in checks/registry.cc; its outcome codes are the rows of rules/<id>.json.
 struct CheckDescriptor {
   std::string_view id;
-  std::vector<std::string_view> outcomes;
   std::unique_ptr<Check> (*make)();
 };
+
+// The factory of a check class C (default-constructible), for CheckDescriptor::make.
+template <class C>
+std::unique_ptr<Check> MakeCheck() {
+  return std::make_unique<C>();
+}
 
 }  // namespace portal_check
 

@@ -33,7 +33,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_cookies.h"
 #include "engine/audit_context.h"
 #include "normalize/hsts.h"
@@ -242,11 +241,7 @@ class CookieFlagsCheck : public PageCookieCheck {
 
 }  // namespace
 
-CheckDescriptor CookieFlagsDescriptor() {
-  return CheckDescriptor{kId,
-                         {kAllGoodSameSite, kAllGood, kNotFound, kNoSecureHsts, kSessionNoSecureHsts, kNoSecure,
-                          kSameSiteInvalid, kAntiCsrfNoSameSite, kSessionNoHttpOnly, kSessionNoSecure},
-                         [] { return std::unique_ptr<Check>(new CookieFlagsCheck()); }};
-}
+extern const CheckDescriptor kCookieFlagsCheck;  // listed in checks/registry.cc
+const CheckDescriptor kCookieFlagsCheck{kId, &MakeCheck<CookieFlagsCheck>};
 
 }  // namespace portal_check

@@ -11,7 +11,6 @@
 #include <string_view>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_cookies.h"
 #include "engine/audit_context.h"
 #include "normalize/set_cookie.h"
@@ -70,8 +69,7 @@ class CookiePrefixCheck : public PageCookieCheck {
 
 }  // namespace
 
-CheckDescriptor CookiePrefixDescriptor() {
-  return CheckDescriptor{kId, {"ok", "violated"}, [] { return std::unique_ptr<Check>(new CookiePrefixCheck()); }};
-}
+extern const CheckDescriptor kCookiePrefixCheck;  // listed in checks/registry.cc
+const CheckDescriptor kCookiePrefixCheck{kId, &MakeCheck<CookiePrefixCheck>};
 
 }  // namespace portal_check

@@ -11,7 +11,6 @@
 #include <string_view>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_cookies.h"
 #include "engine/audit_context.h"
 #include "normalize/set_cookie.h"
@@ -58,9 +57,7 @@ class CookieScopeCheck : public PageCookieCheck {
 
 }  // namespace
 
-CheckDescriptor CookieScopeDescriptor() {
-  return CheckDescriptor{kId, {"host-only", "loosely-scoped"},
-                         [] { return std::unique_ptr<Check>(new CookieScopeCheck()); }};
-}
+extern const CheckDescriptor kCookieScopeCheck;  // listed in checks/registry.cc
+const CheckDescriptor kCookieScopeCheck{kId, &MakeCheck<CookieScopeCheck>};
 
 }  // namespace portal_check

@@ -26,7 +26,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/page_model.h"
 #include "normalize/url_spans.h"
@@ -144,8 +143,7 @@ class SessionInUrlCheck : public Check {
 
 }  // namespace
 
-CheckDescriptor CookieSessionInUrlDescriptor() {
-  return CheckDescriptor{kId, {"none", "present"}, [] { return std::unique_ptr<Check>(new SessionInUrlCheck()); }};
-}
+extern const CheckDescriptor kCookieSessionInUrlCheck;  // listed in checks/registry.cc
+const CheckDescriptor kCookieSessionInUrlCheck{kId, &MakeCheck<SessionInUrlCheck>};
 
 }  // namespace portal_check

@@ -6,7 +6,6 @@
 // Outcomes: ok, sensitive-autofill (info); not-applicable without sensitive fields.
 #include <memory>
 
-#include "checks/factories.h"
 #include "checks/form_common.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
@@ -66,6 +65,7 @@ class Autocomplete : public FormCheck {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeFormAutocomplete() { return std::make_unique<Autocomplete>(); }
+extern const CheckDescriptor kFormAutocompleteCheck;  // listed in checks/registry.cc
+const CheckDescriptor kFormAutocompleteCheck{"form.autocomplete", &MakeCheck<Autocomplete>};
 
 }  // namespace portal_check

@@ -6,7 +6,6 @@
 // Outcomes: ok (every such form posts), get-credentials; not-applicable without such a form.
 #include <memory>
 
-#include "checks/factories.h"
 #include "checks/form_common.h"
 
 namespace portal_check {
@@ -43,6 +42,7 @@ class CredentialsInGet : public FormCheck {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeFormCredentialsInGet() { return std::make_unique<CredentialsInGet>(); }
+extern const CheckDescriptor kFormCredentialsInGetCheck;  // listed in checks/registry.cc
+const CheckDescriptor kFormCredentialsInGetCheck{"form.credentials-in-get", &MakeCheck<CredentialsInGet>};
 
 }  // namespace portal_check

@@ -13,7 +13,6 @@
 #include <memory>
 #include <optional>
 
-#include "checks/factories.h"
 #include "checks/form_common.h"
 #include "engine/audit_context.h"
 #include "normalize/page_model.h"
@@ -139,6 +138,7 @@ class CsrfToken : public FormCheck {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeFormCsrfToken() { return std::make_unique<CsrfToken>(); }
+extern const CheckDescriptor kFormCsrfTokenCheck;  // listed in checks/registry.cc
+const CheckDescriptor kFormCsrfTokenCheck{"form.csrf-token", &MakeCheck<CsrfToken>};
 
 }  // namespace portal_check

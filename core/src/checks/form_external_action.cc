@@ -6,7 +6,6 @@
 // http(s) target.
 #include <memory>
 
-#include "checks/factories.h"
 #include "checks/form_common.h"
 
 namespace portal_check {
@@ -44,6 +43,7 @@ class ExternalAction : public FormCheck {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeFormExternalAction() { return std::make_unique<ExternalAction>(); }
+extern const CheckDescriptor kFormExternalActionCheck;  // listed in checks/registry.cc
+const CheckDescriptor kFormExternalActionCheck{"form.external-action", &MakeCheck<ExternalAction>};
 
 }  // namespace portal_check

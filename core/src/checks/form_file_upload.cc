@@ -7,7 +7,6 @@
 // Outcomes: none, present; not-applicable for pages without form controls.
 #include <memory>
 
-#include "checks/factories.h"
 #include "checks/form_common.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
@@ -47,6 +46,7 @@ class FileUpload : public FormCheck {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeFormFileUpload() { return std::make_unique<FileUpload>(); }
+extern const CheckDescriptor kFormFileUploadCheck;  // listed in checks/registry.cc
+const CheckDescriptor kFormFileUploadCheck{"form.file-upload", &MakeCheck<FileUpload>};
 
 }  // namespace portal_check

@@ -6,7 +6,6 @@
 // Outcomes: ok, downgrade, http-page-https-form; not-applicable without forms.
 #include <memory>
 
-#include "checks/factories.h"
 #include "checks/form_common.h"
 
 namespace portal_check {
@@ -43,6 +42,7 @@ class InsecureAction : public FormCheck {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeFormInsecureAction() { return std::make_unique<InsecureAction>(); }
+extern const CheckDescriptor kFormInsecureActionCheck;  // listed in checks/registry.cc
+const CheckDescriptor kFormInsecureActionCheck{"form.insecure-action", &MakeCheck<InsecureAction>};
 
 }  // namespace portal_check

@@ -7,7 +7,6 @@
 // Outcomes: found, none (every parsed page gets one of them).
 #include <memory>
 
-#include "checks/factories.h"
 #include "checks/form_common.h"
 
 namespace portal_check {
@@ -44,6 +43,7 @@ class Login : public FormCheck {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeFormLogin() { return std::make_unique<Login>(); }
+extern const CheckDescriptor kFormLoginCheck;  // listed in checks/registry.cc
+const CheckDescriptor kFormLoginCheck{"form.login", &MakeCheck<Login>};
 
 }  // namespace portal_check

@@ -4,7 +4,6 @@
 // page without a password field); not-applicable for pages without any form control.
 #include <memory>
 
-#include "checks/factories.h"
 #include "checks/form_common.h"
 
 namespace portal_check {
@@ -34,6 +33,7 @@ class PasswordOverHttp : public FormCheck {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeFormPasswordOverHttp() { return std::make_unique<PasswordOverHttp>(); }
+extern const CheckDescriptor kFormPasswordOverHttpCheck;  // listed in checks/registry.cc
+const CheckDescriptor kFormPasswordOverHttpCheck{"form.password-over-http", &MakeCheck<PasswordOverHttp>};
 
 }  // namespace portal_check

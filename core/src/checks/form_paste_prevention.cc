@@ -6,7 +6,6 @@
 // Outcomes: none, blocks-paste; not-applicable for pages without form controls.
 #include <memory>
 
-#include "checks/factories.h"
 #include "checks/form_common.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
@@ -67,6 +66,7 @@ class PastePrevention : public FormCheck {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeFormPastePrevention() { return std::make_unique<PastePrevention>(); }
+extern const CheckDescriptor kFormPastePreventionCheck;  // listed in checks/registry.cc
+const CheckDescriptor kFormPastePreventionCheck{"form.paste-prevention", &MakeCheck<PastePrevention>};
 
 }  // namespace portal_check

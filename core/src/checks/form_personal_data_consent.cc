@@ -20,7 +20,6 @@
 #include <memory>
 #include <optional>
 
-#include "checks/factories.h"
 #include "checks/form_common.h"
 #include "engine/audit_context.h"
 #include "normalize/page_model.h"
@@ -187,6 +186,7 @@ class PersonalDataConsent : public FormCheck {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeFormPersonalDataConsent() { return std::make_unique<PersonalDataConsent>(); }
+extern const CheckDescriptor kFormPersonalDataConsentCheck;  // listed in checks/registry.cc
+const CheckDescriptor kFormPersonalDataConsentCheck{"form.personal-data-consent", &MakeCheck<PersonalDataConsent>};
 
 }  // namespace portal_check

@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_derived.h"
 #include "engine/audit_context.h"
 #include "normalize/form_model.h"
@@ -96,6 +95,7 @@ class CacheControlCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeHeaderCacheControlCheck() { return std::make_unique<CacheControlCheck>(); }
+extern const CheckDescriptor kHeaderCacheControlCheck;  // listed in checks/registry.cc
+const CheckDescriptor kHeaderCacheControlCheck{"header.cache-control", &MakeCheck<CacheControlCheck>};
 
 }  // namespace portal_check

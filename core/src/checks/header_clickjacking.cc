@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "checks/csp_finding_json.h"
 #include "normalize/csp_evaluate.h"
@@ -155,6 +154,7 @@ class HeaderClickjackingCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeHeaderClickjackingCheck() { return std::make_unique<HeaderClickjackingCheck>(); }
+extern const CheckDescriptor kHeaderClickjackingCheck;  // listed in checks/registry.cc
+const CheckDescriptor kHeaderClickjackingCheck{"header.clickjacking", &MakeCheck<HeaderClickjackingCheck>};
 
 }  // namespace portal_check

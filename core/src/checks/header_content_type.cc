@@ -13,7 +13,6 @@
 #include <string>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/media_type.h"
 #include "normalize/page_model.h"
@@ -55,6 +54,7 @@ class ContentTypeCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeHeaderContentTypeCheck() { return std::make_unique<ContentTypeCheck>(); }
+extern const CheckDescriptor kHeaderContentTypeCheck;  // listed in checks/registry.cc
+const CheckDescriptor kHeaderContentTypeCheck{"header.content-type", &MakeCheck<ContentTypeCheck>};
 
 }  // namespace portal_check

@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/observatory_view.h"
 #include "normalize/page_model.h"
@@ -138,6 +137,7 @@ class ContentTypeOptionsCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeHeaderContentTypeOptionsCheck() { return std::make_unique<ContentTypeOptionsCheck>(); }
+extern const CheckDescriptor kHeaderContentTypeOptionsCheck;  // listed in checks/registry.cc
+const CheckDescriptor kHeaderContentTypeOptionsCheck{"header.content-type-options", &MakeCheck<ContentTypeOptionsCheck>};
 
 }  // namespace portal_check

@@ -19,7 +19,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/url.h"
 #include "util/text.h"
@@ -136,6 +135,7 @@ class CorsCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeHeaderCorsCheck() { return std::make_unique<CorsCheck>(); }
+extern const CheckDescriptor kHeaderCorsCheck;  // listed in checks/registry.cc
+const CheckDescriptor kHeaderCorsCheck{"header.cors", &MakeCheck<CorsCheck>};
 
 }  // namespace portal_check

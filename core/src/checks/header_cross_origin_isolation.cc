@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/observatory_view.h"
 #include "normalize/structured_field.h"
@@ -107,6 +106,7 @@ class CrossOriginIsolationCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeHeaderCrossOriginIsolationCheck() { return std::make_unique<CrossOriginIsolationCheck>(); }
+extern const CheckDescriptor kHeaderCrossOriginIsolationCheck;  // listed in checks/registry.cc
+const CheckDescriptor kHeaderCrossOriginIsolationCheck{"header.cross-origin-isolation", &MakeCheck<CrossOriginIsolationCheck>};
 
 }  // namespace portal_check

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "checks/csp_finding_json.h"
 #include "normalize/csp_evaluate.h"
@@ -93,6 +92,7 @@ class HeaderCspCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeHeaderCspCheck() { return std::make_unique<HeaderCspCheck>(); }
+extern const CheckDescriptor kHeaderCspCheck;  // listed in checks/registry.cc
+const CheckDescriptor kHeaderCspCheck{"header.csp", &MakeCheck<HeaderCspCheck>};
 
 }  // namespace portal_check

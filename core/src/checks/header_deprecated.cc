@@ -6,7 +6,6 @@
 #include <string>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "util/text.h"
 
@@ -53,6 +52,7 @@ class DeprecatedCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeHeaderDeprecatedCheck() { return std::make_unique<DeprecatedCheck>(); }
+extern const CheckDescriptor kHeaderDeprecatedCheck;  // listed in checks/registry.cc
+const CheckDescriptor kHeaderDeprecatedCheck{"header.deprecated", &MakeCheck<DeprecatedCheck>};
 
 }  // namespace portal_check

@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/structured_field.h"
 #include "util/text.h"
@@ -92,6 +91,7 @@ class PermissionsPolicyCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeHeaderPermissionsPolicyCheck() { return std::make_unique<PermissionsPolicyCheck>(); }
+extern const CheckDescriptor kHeaderPermissionsPolicyCheck;  // listed in checks/registry.cc
+const CheckDescriptor kHeaderPermissionsPolicyCheck{"header.permissions-policy", &MakeCheck<PermissionsPolicyCheck>};
 
 }  // namespace portal_check

@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/observatory_view.h"
 #include "normalize/page_model.h"
@@ -96,6 +95,7 @@ class ReferrerPolicyCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeHeaderReferrerPolicyCheck() { return std::make_unique<ReferrerPolicyCheck>(); }
+extern const CheckDescriptor kHeaderReferrerPolicyCheck;  // listed in checks/registry.cc
+const CheckDescriptor kHeaderReferrerPolicyCheck{"header.referrer-policy", &MakeCheck<ReferrerPolicyCheck>};
 
 }  // namespace portal_check

@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "normalize/version_token.h"
 #include "util/text.h"
@@ -101,6 +100,7 @@ class VersionDisclosureCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakeHeaderVersionDisclosureCheck() { return std::make_unique<VersionDisclosureCheck>(); }
+extern const CheckDescriptor kHeaderVersionDisclosureCheck;  // listed in checks/registry.cc
+const CheckDescriptor kHeaderVersionDisclosureCheck{"header.version-disclosure", &MakeCheck<VersionDisclosureCheck>};
 
 }  // namespace portal_check

@@ -33,7 +33,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_links.h"
 #include "engine/audit_context.h"
 #include "normalize/form_model.h"
@@ -320,6 +319,7 @@ class CmsCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePageCmsCheck() { return std::make_unique<CmsCheck>(); }
+extern const CheckDescriptor kPageCmsCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPageCmsCheck{"page.cms", &MakeCheck<CmsCheck>};
 
 }  // namespace portal_check

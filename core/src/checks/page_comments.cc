@@ -23,7 +23,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_content_scan.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
@@ -229,6 +228,7 @@ class CommentsCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePageCommentsCheck() { return std::make_unique<CommentsCheck>(); }
+extern const CheckDescriptor kPageCommentsCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPageCommentsCheck{"page.comments", &MakeCheck<CommentsCheck>};
 
 }  // namespace portal_check

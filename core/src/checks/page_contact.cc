@@ -24,7 +24,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_links.h"
 #include "engine/audit_context.h"
 #include "evidence/limits.h"
@@ -239,6 +238,7 @@ class ContactCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePageContactCheck() { return std::make_unique<ContactCheck>(); }
+extern const CheckDescriptor kPageContactCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPageContactCheck{"page.contact", &MakeCheck<ContactCheck>};
 
 }  // namespace portal_check

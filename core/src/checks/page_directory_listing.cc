@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
 
@@ -83,6 +82,7 @@ class DirectoryListingCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePageDirectoryListingCheck() { return std::make_unique<DirectoryListingCheck>(); }
+extern const CheckDescriptor kPageDirectoryListingCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPageDirectoryListingCheck{"page.directory-listing", &MakeCheck<DirectoryListingCheck>};
 
 }  // namespace portal_check

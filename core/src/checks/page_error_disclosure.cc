@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_content_scan.h"
 #include "engine/audit_context.h"
 #include "normalize/error_signatures.h"
@@ -70,6 +69,7 @@ class ErrorDisclosureCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePageErrorDisclosureCheck() { return std::make_unique<ErrorDisclosureCheck>(); }
+extern const CheckDescriptor kPageErrorDisclosureCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPageErrorDisclosureCheck{"page.error-disclosure", &MakeCheck<ErrorDisclosureCheck>};
 
 }  // namespace portal_check

@@ -29,7 +29,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_links.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
@@ -178,6 +177,7 @@ class LabelBadgeCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePageLabelBadgeCheck() { return std::make_unique<LabelBadgeCheck>(); }
+extern const CheckDescriptor kPageLabelBadgeCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPageLabelBadgeCheck{"page.label-badge", &MakeCheck<LabelBadgeCheck>};
 
 }  // namespace portal_check

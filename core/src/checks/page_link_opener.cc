@@ -18,7 +18,6 @@
 #include <string_view>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_links.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
@@ -85,6 +84,7 @@ class LinkOpenerCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePageLinkOpenerCheck() { return std::make_unique<LinkOpenerCheck>(); }
+extern const CheckDescriptor kPageLinkOpenerCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPageLinkOpenerCheck{"page.link-opener", &MakeCheck<LinkOpenerCheck>};
 
 }  // namespace portal_check

@@ -1,4 +1,4 @@
-// Helpers shared by the page.* checks of page_family.cc (sri, third-party, link-opener,
+// Helpers shared by the page.* checks over links and resources (sri, third-party, link-opener,
 // protocol-relative, privacy-policy, contact, label-badge): URL resolution against a page,
 // link labels and folded phrase matching. Internal to checks/; every scanner here is linear.
 #ifndef PORTAL_CHECK_CHECKS_PAGE_LINKS_H_

@@ -24,7 +24,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
 
@@ -230,6 +229,7 @@ class ObfuscatedScriptCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePageObfuscatedScriptCheck() { return std::make_unique<ObfuscatedScriptCheck>(); }
+extern const CheckDescriptor kPageObfuscatedScriptCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPageObfuscatedScriptCheck{"page.obfuscated-script", &MakeCheck<ObfuscatedScriptCheck>};
 
 }  // namespace portal_check

@@ -24,7 +24,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_links.h"
 #include "engine/audit_context.h"
 #include "evidence/limits.h"
@@ -133,6 +132,7 @@ class PrivacyPolicyCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePagePrivacyPolicyCheck() { return std::make_unique<PrivacyPolicyCheck>(); }
+extern const CheckDescriptor kPagePrivacyPolicyCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPagePrivacyPolicyCheck{"page.privacy-policy", &MakeCheck<PrivacyPolicyCheck>};
 
 }  // namespace portal_check

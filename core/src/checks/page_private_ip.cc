@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_content_scan.h"
 #include "util/text.h"
 
@@ -60,6 +59,7 @@ class PrivateIpCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePagePrivateIpCheck() { return std::make_unique<PrivateIpCheck>(); }
+extern const CheckDescriptor kPagePrivateIpCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPagePrivateIpCheck{"page.private-ip", &MakeCheck<PrivateIpCheck>};
 
 }  // namespace portal_check

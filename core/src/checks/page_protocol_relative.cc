@@ -12,7 +12,6 @@
 #include <string_view>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
@@ -69,6 +68,7 @@ class ProtocolRelativeCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePageProtocolRelativeCheck() { return std::make_unique<ProtocolRelativeCheck>(); }
+extern const CheckDescriptor kPageProtocolRelativeCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPageProtocolRelativeCheck{"page.protocol-relative", &MakeCheck<ProtocolRelativeCheck>};
 
 }  // namespace portal_check

@@ -30,7 +30,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_content_scan.h"
 #include "checks/page_links.h"
 #include "engine/audit_context.h"
@@ -178,6 +177,7 @@ class SpamInjectionCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePageSpamInjectionCheck() { return std::make_unique<SpamInjectionCheck>(); }
+extern const CheckDescriptor kPageSpamInjectionCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPageSpamInjectionCheck{"page.spam-injection", &MakeCheck<SpamInjectionCheck>};
 
 }  // namespace portal_check

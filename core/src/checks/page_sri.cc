@@ -55,7 +55,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_links.h"
 #include "engine/audit_context.h"
 #include "evidence/limits.h"
@@ -328,6 +327,7 @@ class SriCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePageSriCheck() { return std::make_unique<SriCheck>(); }
+extern const CheckDescriptor kPageSriCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPageSriCheck{"page.sri", &MakeCheck<SriCheck>};
 
 }  // namespace portal_check

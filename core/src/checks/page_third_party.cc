@@ -29,7 +29,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_links.h"
 #include "engine/audit_context.h"
 #include "evidence/limits.h"
@@ -259,6 +258,7 @@ class ThirdPartyCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePageThirdPartyCheck() { return std::make_unique<ThirdPartyCheck>(); }
+extern const CheckDescriptor kPageThirdPartyCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPageThirdPartyCheck{"page.third-party", &MakeCheck<ThirdPartyCheck>};
 
 }  // namespace portal_check

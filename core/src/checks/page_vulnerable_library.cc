@@ -26,7 +26,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/js_libraries.h"
 #include "engine/audit_context.h"
 #include "normalize/page_model.h"
@@ -197,6 +196,7 @@ class VulnerableLibraryCheck : public Check {
 
 }  // namespace
 
-std::unique_ptr<Check> MakePageVulnerableLibraryCheck() { return std::make_unique<VulnerableLibraryCheck>(); }
+extern const CheckDescriptor kPageVulnerableLibraryCheck;  // listed in checks/registry.cc
+const CheckDescriptor kPageVulnerableLibraryCheck{"page.vulnerable-library", &MakeCheck<VulnerableLibraryCheck>};
 
 }  // namespace portal_check

@@ -18,7 +18,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/site_factories.h"
 #include "engine/audit_context.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
@@ -93,8 +92,7 @@ class AdminExposureCheck : public Check {
 
 }  // namespace
 
-CheckDescriptor SiteAdminExposureDescriptor() {
-  return {"site.admin-exposure", {"none", "exposed"}, [] { return std::unique_ptr<Check>(new AdminExposureCheck()); }};
-}
+extern const CheckDescriptor kSiteAdminExposureCheck;  // listed in checks/registry.cc
+const CheckDescriptor kSiteAdminExposureCheck{"site.admin-exposure", &MakeCheck<AdminExposureCheck>};
 
 }  // namespace portal_check

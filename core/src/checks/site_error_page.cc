@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/site_factories.h"
 #include "checks/site_support.h"
 #include "engine/audit_context.h"
 #include "normalize/error_signatures.h"
@@ -65,8 +64,7 @@ class ErrorPageCheck : public Check {
 
 }  // namespace
 
-CheckDescriptor SiteErrorPageDescriptor() {
-  return {"site.error-page", {"clean", "disclosing"}, [] { return std::unique_ptr<Check>(new ErrorPageCheck()); }};
-}
+extern const CheckDescriptor kSiteErrorPageCheck;  // listed in checks/registry.cc
+const CheckDescriptor kSiteErrorPageCheck{"site.error-page", &MakeCheck<ErrorPageCheck>};
 
 }  // namespace portal_check

@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/site_factories.h"
 #include "checks/site_support.h"
 #include "engine/audit_context.h"
 #include "util/text.h"
@@ -147,9 +146,7 @@ class ExposedFilesCheck : public Check {
 
 }  // namespace
 
-CheckDescriptor SiteExposedFilesDescriptor() {
-  return {"site.exposed-files", {"none", "exposed", "not-probed"},
-          [] { return std::unique_ptr<Check>(new ExposedFilesCheck()); }};
-}
+extern const CheckDescriptor kSiteExposedFilesCheck;  // listed in checks/registry.cc
+const CheckDescriptor kSiteExposedFilesCheck{"site.exposed-files", &MakeCheck<ExposedFilesCheck>};
 
 }  // namespace portal_check

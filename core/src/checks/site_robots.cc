@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/site_factories.h"
 #include "checks/site_support.h"
 #include "engine/audit_context.h"
 #include "util/text.h"
@@ -90,8 +89,7 @@ class RobotsCheck : public Check {
 
 }  // namespace
 
-CheckDescriptor SiteRobotsDescriptor() {
-  return {"site.robots", {"none", "disclosed"}, [] { return std::unique_ptr<Check>(new RobotsCheck()); }};
-}
+extern const CheckDescriptor kSiteRobotsCheck;  // listed in checks/registry.cc
+const CheckDescriptor kSiteRobotsCheck{"site.robots", &MakeCheck<RobotsCheck>};
 
 }  // namespace portal_check

@@ -30,7 +30,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/site_factories.h"
 #include "checks/site_support.h"
 #include "engine/audit_context.h"
 #include "evidence/har_reader.h"
@@ -202,10 +201,7 @@ class SecurityTxtCheck : public Check {
 
 }  // namespace
 
-CheckDescriptor SiteSecurityTxtDescriptor() {
-  return {"site.security-txt",
-          {"valid", "valid-with-recommendations", "missing", "invalid", "expired"},
-          [] { return std::unique_ptr<Check>(new SecurityTxtCheck()); }};
-}
+extern const CheckDescriptor kSiteSecurityTxtCheck;  // listed in checks/registry.cc
+const CheckDescriptor kSiteSecurityTxtCheck{"site.security-txt", &MakeCheck<SecurityTxtCheck>};
 
 }  // namespace portal_check

@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/site_factories.h"
 #include "checks/site_support.h"
 #include "engine/audit_context.h"
 #include "util/text.h"
@@ -93,8 +92,7 @@ class WafCheck : public Check {
 
 }  // namespace
 
-CheckDescriptor SiteWafDescriptor() {
-  return {"site.waf", {"detected", "not-detected"}, [] { return std::unique_ptr<Check>(new WafCheck()); }};
-}
+extern const CheckDescriptor kSiteWafCheck;  // listed in checks/registry.cc
+const CheckDescriptor kSiteWafCheck{"site.waf", &MakeCheck<WafCheck>};
 
 }  // namespace portal_check

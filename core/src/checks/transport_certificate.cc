@@ -18,7 +18,6 @@
 #include <string>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/https_hosts.h"
 #include "normalize/url.h"
 #include "util/text.h"
@@ -163,7 +162,7 @@ class TransportCertificate : public Check {
 
 }  // namespace
 
-// Factory registered in transport_family.cc.
-std::unique_ptr<Check> MakeTransportCertificate() { return std::make_unique<TransportCertificate>(); }
+extern const CheckDescriptor kTransportCertificateCheck;  // listed in checks/registry.cc
+const CheckDescriptor kTransportCertificateCheck{"transport.certificate", &MakeCheck<TransportCertificate>};
 
 }  // namespace portal_check

@@ -22,7 +22,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "evidence/limits.h"
 #include "normalize/hsts.h"
 #include "normalize/observatory_view.h"
@@ -126,7 +125,7 @@ class TransportHsts : public Check {
 
 }  // namespace
 
-// Factory registered in transport_family.cc.
-std::unique_ptr<Check> MakeTransportHsts() { return std::make_unique<TransportHsts>(); }
+extern const CheckDescriptor kTransportHstsCheck;  // listed in checks/registry.cc
+const CheckDescriptor kTransportHstsCheck{"transport.hsts", &MakeCheck<TransportHsts>};
 
 }  // namespace portal_check

@@ -5,7 +5,6 @@
 #include <memory>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "evidence/limits.h"
 #include "util/text.h"
 
@@ -25,7 +24,7 @@ class TransportHttps : public Check {
 
 }  // namespace
 
-// Factory registered in transport_family.cc.
-std::unique_ptr<Check> MakeTransportHttps() { return std::make_unique<TransportHttps>(); }
+extern const CheckDescriptor kTransportHttpsCheck;  // listed in checks/registry.cc
+const CheckDescriptor kTransportHttpsCheck{"transport.https", &MakeCheck<TransportHttps>};
 
 }  // namespace portal_check

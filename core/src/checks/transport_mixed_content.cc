@@ -18,7 +18,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/page_links.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
@@ -221,7 +220,7 @@ class TransportMixedContent : public Check {
 
 }  // namespace
 
-// Factory registered in transport_family.cc.
-std::unique_ptr<Check> MakeTransportMixedContent() { return std::make_unique<TransportMixedContent>(); }
+extern const CheckDescriptor kTransportMixedContentCheck;  // listed in checks/registry.cc
+const CheckDescriptor kTransportMixedContentCheck{"transport.mixed-content", &MakeCheck<TransportMixedContent>};
 
 }  // namespace portal_check

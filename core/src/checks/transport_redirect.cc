@@ -29,7 +29,6 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "engine/audit_context.h"
 #include "evidence/limits.h"
 #include "util/text.h"
@@ -235,7 +234,7 @@ void TransportRedirect::OnFinish(const AuditContext& ctx, ResultSink& out) {
 
 }  // namespace
 
-// Factory registered in transport_family.cc.
-std::unique_ptr<Check> MakeTransportRedirect() { return std::make_unique<TransportRedirect>(); }
+extern const CheckDescriptor kTransportRedirectCheck;  // listed in checks/registry.cc
+const CheckDescriptor kTransportRedirectCheck{"transport.redirect", &MakeCheck<TransportRedirect>};
 
 }  // namespace portal_check

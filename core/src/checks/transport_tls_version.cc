@@ -11,7 +11,6 @@
 #include <string>
 
 #include "checks/check.h"
-#include "checks/factories.h"
 #include "checks/https_hosts.h"
 #include "util/text.h"
 
@@ -66,7 +65,7 @@ class TransportTlsVersion : public Check {
 
 }  // namespace
 
-// Factory registered in transport_family.cc.
-std::unique_ptr<Check> MakeTransportTlsVersion() { return std::make_unique<TransportTlsVersion>(); }
+extern const CheckDescriptor kTransportTlsVersionCheck;  // listed in checks/registry.cc
+const CheckDescriptor kTransportTlsVersionCheck{"transport.tls-version", &MakeCheck<TransportTlsVersion>};
 
 }  // namespace portal_check

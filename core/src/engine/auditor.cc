@@ -51,8 +51,9 @@ std::string CharsetOf(const Exchange& ex) {
   return std::string(cs);
 }
 
-// Collects one check's results, keeping them within its closed outcome list, each joined with its
-// rule and kept compact (engine/result_join.h) as soon as it is emitted.
+// Collects one check's results, keeping them within the outcome codes its rule file declares (the
+// only list of them: a code without a row becomes "error"), each joined with its rule and kept
+// compact (engine/result_join.h) as soon as it is emitted.
 class CollectingSink : public ResultSink {
  public:
   CollectingSink(const CheckDescriptor& check, const Ruleset& ruleset, std::vector<ReportedResult>& out)
@@ -60,7 +61,7 @@ class CollectingSink : public ResultSink {
   void Emit(CheckResult r) override {
     r.id = std::string(check_.id);
     const bool engine_wide = r.outcome == "not-applicable" || r.outcome == "not-captured" || r.outcome == "error";
-    if (!engine_wide && std::find(check_.outcomes.begin(), check_.outcomes.end(), r.outcome) == check_.outcomes.end()) {
+    if (!engine_wide && !ruleset_.Outcome(check_.id, r.outcome)) {
       r.details = json::Object{{"message", json::Str("internal: the check emitted an unknown outcome '" + text::SafeUtf8(r.outcome, 100) + "'")}};
       r.outcome = "error";
     }
