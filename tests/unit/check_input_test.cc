@@ -224,32 +224,35 @@ std::string Reason(const json::Value& result) {
   return reason ? *reason : "";
 }
 
+// The results of check `id` for `har` when its rule file declares "absent": {outcome, reason}.
+std::vector<json::Value> ResultsWithAbsent(const std::string& id, const std::string& har, const std::string& outcome,
+                                           const std::string& reason) {
+  return ResultsOf(id, har, EditedRuleset(id, [&](json::Object& rule) { rule["absent"] = AbsentMember(outcome, reason); }));
+}
+
+// Expects exactly one result, site-level, with `outcome` and details.reason `reason`.
+void ExpectOneReasonResult(const std::vector<json::Value>& results, const std::string& outcome, const std::string& reason) {
+  ASSERT_EQ(results.size(), 1u);
+  EXPECT_EQ(*json::FindString(results[0], "outcome"), outcome);
+  EXPECT_EQ(Reason(results[0]), reason);
+  EXPECT_EQ(json::FindString(results[0], "page"), nullptr) << "not site-level";
+}
+
 TEST(AbsentResult, TheRuleFilesResultWhenTheCheckEmittedNothing) {
   const std::optional<AbsentEvidence> absent = Ruleset::Embedded()->Absent("site.robots");
   ASSERT_TRUE(absent.has_value()) << "rules/site.robots.json declares no absent result";
-  const std::vector<json::Value> results = ResultsOf("site.robots", kHomeOnly);
-  ASSERT_EQ(results.size(), 1u);
-  EXPECT_EQ(*json::FindString(results[0], "outcome"), absent->outcome);
-  EXPECT_EQ(Reason(results[0]), absent->reason);
-  EXPECT_EQ(json::FindString(results[0], "page"), nullptr) << "the absent result is site-level";
+  ExpectOneReasonResult(ResultsOf("site.robots", kHomeOnly), absent->outcome, absent->reason);
 }
 
 // The reason comes from the rule file, not from the check's code.
 TEST(AbsentResult, ItsOutcomeAndReasonAreTheRuleFilesOwn) {
-  const std::string ruleset = EditedRuleset("site.robots", [](json::Object& rule) {
-    rule["absent"] = AbsentMember("not-applicable", "this portal publishes no robots.txt on purpose");
-  });
-  const std::vector<json::Value> results = ResultsOf("site.robots", kHomeOnly, ruleset);
-  ASSERT_EQ(results.size(), 1u);
-  EXPECT_EQ(*json::FindString(results[0], "outcome"), "not-applicable");
-  EXPECT_EQ(Reason(results[0]), "this portal publishes no robots.txt on purpose");
+  const std::string reason = "this portal publishes no robots.txt on purpose";
+  ExpectOneReasonResult(ResultsWithAbsent("site.robots", kHomeOnly, "not-applicable", reason), "not-applicable", reason);
 }
 
 TEST(AbsentResult, NotAddedWhenTheCheckEmittedSomething) {
-  const std::string ruleset = EditedRuleset("site.robots", [](json::Object& rule) {
-    rule["absent"] = AbsentMember("not-captured", "no robots.txt was requested");
-  });
-  const std::vector<json::Value> results = ResultsOf("site.robots", kHomeAndRobots, ruleset);
+  const std::vector<json::Value> results =
+      ResultsWithAbsent("site.robots", kHomeAndRobots, "not-captured", "no robots.txt was requested");
   ASSERT_EQ(results.size(), 1u);
   EXPECT_EQ(*json::FindString(results[0], "outcome"), "disclosed");
   EXPECT_EQ(*json::FindString(results[0], "page"), "https://portal.example.gov.vn/robots.txt");
@@ -264,22 +267,15 @@ TEST(AbsentResult, AppliesToAnyCheckThatDeclaresIt) {
   const std::vector<json::Value> generic = ResultsOf("header.csp", kScriptOnly);
   ASSERT_EQ(generic.size(), 1u);
   EXPECT_EQ(Reason(generic[0]).rfind("no HTML document was audited", 0), 0u) << Reason(generic[0]);
-  const std::string ruleset = EditedRuleset("header.csp", [](json::Object& rule) {
-    rule["absent"] = AbsentMember("not-captured", "no page of the portal was captured");
-  });
-  const std::vector<json::Value> declared = ResultsOf("header.csp", kScriptOnly, ruleset);
-  ASSERT_EQ(declared.size(), 1u);
-  EXPECT_EQ(*json::FindString(declared[0], "outcome"), "not-captured");
-  EXPECT_EQ(Reason(declared[0]), "no page of the portal was captured");
+  const std::string reason = "no page of the portal was captured";
+  ExpectOneReasonResult(ResultsWithAbsent("header.csp", kScriptOnly, "not-captured", reason), "not-captured", reason);
 }
 
 // Without the member the engine's generic result stands (an older ruleset document).
 TEST(AbsentResult, WithoutItTheGenericResult) {
   const std::string ruleset = EditedRuleset("site.robots", [](json::Object& rule) { rule.erase("absent"); });
-  const std::vector<json::Value> results = ResultsOf("site.robots", kHomeOnly, ruleset);
-  ASSERT_EQ(results.size(), 1u);
-  EXPECT_EQ(*json::FindString(results[0], "outcome"), "not-applicable");
-  EXPECT_EQ(Reason(results[0]), "the evidence holds nothing this check judges (it reads: the /robots.txt exchange)");
+  ExpectOneReasonResult(ResultsOf("site.robots", kHomeOnly, ruleset), "not-applicable",
+                        "the evidence holds nothing this check judges (it reads: the /robots.txt exchange)");
 }
 
 TEST(AbsentResult, AMalformedMemberIsRejected) {
