@@ -271,11 +271,16 @@ TEST(AbsentResult, AppliesToAnyCheckThatDeclaresIt) {
   ExpectOneReasonResult(ResultsWithAbsent("header.csp", kScriptOnly, "not-captured", reason), "not-captured", reason);
 }
 
-// Without the member the engine's generic result stands (an older ruleset document).
-TEST(AbsentResult, WithoutItTheGenericResult) {
+// A ruleset whose rule lacks the member (an older ruleset document, or one that dropped it) gets
+// the embedded rule's: a bundle made before the member existed replays as it was made, and
+// leaving it out does not turn robots.txt that was never requested into a pass.
+TEST(AbsentResult, WithoutItTheEmbeddedRulesResult) {
+  const std::optional<AbsentEvidence> embedded = Ruleset::Embedded()->Absent("site.robots");
+  ASSERT_TRUE(embedded.has_value());
   const std::string ruleset = EditedRuleset("site.robots", [](json::Object& rule) { rule.erase("absent"); });
-  ExpectOneReasonResult(ResultsOf("site.robots", kHomeOnly, ruleset), "not-applicable",
-                        "the evidence holds nothing this check judges (it reads: the /robots.txt exchange)");
+  ExpectOneReasonResult(ResultsOf("site.robots", kHomeOnly, ruleset), "not-captured",
+                        "the evidence holds no request for /robots.txt");
+  EXPECT_EQ(embedded->outcome, "not-captured");
 }
 
 TEST(AbsentResult, AMalformedMemberIsRejected) {

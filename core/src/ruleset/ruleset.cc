@@ -129,6 +129,13 @@ const json::Value* Ruleset::Document(std::string_view id) const {
 }
 
 std::optional<AbsentEvidence> Ruleset::Absent(std::string_view id) const {
+  if (std::optional<AbsentEvidence> own = DeclaredAbsent(id)) return own;
+  const std::shared_ptr<const Ruleset> embedded = Embedded();
+  if (!embedded || embedded.get() == this) return std::nullopt;
+  return embedded->DeclaredAbsent(id);
+}
+
+std::optional<AbsentEvidence> Ruleset::DeclaredAbsent(std::string_view id) const {
   const json::Value* rule = Rule(id);
   const json::Value* absent = rule ? json::Find(*rule, "absent") : nullptr;
   const std::string* outcome = absent ? json::FindString(*absent, "outcome") : nullptr;

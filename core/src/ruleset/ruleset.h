@@ -51,7 +51,9 @@ class Ruleset {
   // What `outcome` of check `id` means. The engine-wide outcomes are answered here too:
   // not-applicable (pass, info), not-captured (not pass, info), error (not pass, info).
   std::optional<OutcomeRule> Outcome(std::string_view id, std::string_view outcome) const;
-  // The "absent" result of check `id`'s rule file, nullopt when it declares none.
+  // The "absent" result of check `id`: its rule file's, else the embedded ruleset's rule's (a
+  // ruleset older than the member, or one that dropped it, reads missing evidence as the engine
+  // does: never a pass), nullopt when neither declares one.
   std::optional<AbsentEvidence> Absent(std::string_view id) const;
   bool IsGraded(std::string_view id) const;
   std::string ObservatoryTest(std::string_view id) const;
@@ -71,6 +73,8 @@ class Ruleset {
   const json::Value* Document(std::string_view id) const;
 
  private:
+  // The "absent" member of this document's rule `id` alone.
+  std::optional<AbsentEvidence> DeclaredAbsent(std::string_view id) const;
   json::Value doc_;
   std::string version_;
   std::vector<std::string> rule_ids_;
