@@ -15,7 +15,7 @@ namespace {
 class CredentialsInGet : public FormCheck {
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
-    const SensitiveFieldMatcher sensitive(ctx);
+    const SensitiveFieldMatcher& sensitive = ctx.Compiled(&BuildSensitiveFieldMatcher);
     CheckResult r = PageResult(view);
     json::Array in_get, posted;
     for (const FormView& form : forms.forms) {

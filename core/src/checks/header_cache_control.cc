@@ -34,7 +34,7 @@ bool FindSensitiveForms(const PageForms& forms, const AuditContext& ctx, json::O
   bool password = false;
   for (const FormView& form : forms.forms) password = password || form.HasPassword();
   if (password) details["password_form"] = json::Bool(true);
-  const PersonalDataMatcher personal(ctx);
+  const PersonalDataMatcher& personal = ctx.Compiled(&BuildPersonalDataMatcher);
   for (const FormView& form : forms.forms) {
     std::size_t count = 0;
     const std::vector<std::string> fields = personal.PersonalFields(form, kMaxListed, &count);

@@ -28,6 +28,9 @@ namespace {
 
 constexpr std::size_t kMaxListed = 20;
 
+// The paths of data list "admin-paths" (read once per audit through Compiled).
+std::vector<std::string> BuildAdminPaths(const DataLists& lists) { return lists.DataStrings("admin-paths", "paths"); }
+
 bool IsAdminPath(std::string_view path, const std::vector<std::string>& admin_paths) {
   for (const auto& p : admin_paths) {
     if (p.empty() || !text::StartsWithIgnoreCase(path, p)) continue;
@@ -50,11 +53,7 @@ class AdminExposureCheck : public Check {
     const Exchange& e = view.exchange;
     if (e.purpose == "script" || e.purpose == "stylesheet") return;
     if (e.purpose != "admin") {
-      if (!loaded_) {
-        admin_paths_ = ctx.DataStrings("admin-paths", "paths");
-        loaded_ = true;
-      }
-      if (!IsAdminPath(view.url->path(), admin_paths_)) return;
+      if (!IsAdminPath(view.url->path(), ctx.Compiled(&BuildAdminPaths))) return;
     }
     ++checked_;
     std::string kind;
@@ -82,8 +81,6 @@ class AdminExposureCheck : public Check {
   }
 
  private:
-  bool loaded_ = false;
-  std::vector<std::string> admin_paths_;
   std::size_t checked_ = 0, restricted_ = 0;
   json::Array found_;
 };

@@ -24,6 +24,14 @@ namespace {
 constexpr std::size_t kMaxPaths = 20;
 constexpr std::size_t kMaxLines = 10000;
 
+// The markers of data list "sensitive-paths" (read once per audit through Compiled).
+struct SensitivePaths {
+  std::vector<std::string> contains, segments;
+};
+SensitivePaths BuildSensitivePaths(const DataLists& lists) {
+  return SensitivePaths{lists.DataStrings("sensitive-paths", "contains"), lists.DataStrings("sensitive-paths", "segments")};
+}
+
 // True when one segment of `path` matches a marker.
 bool IsSensitive(std::string_view path, const std::vector<std::string>& contains, const std::vector<std::string>& segments) {
   for (std::string_view seg : text::Split(path, '/')) {
@@ -53,8 +61,7 @@ class RobotsCheck : public Check {
     found_ = present;
     paths_.clear();
     if (!present) return;
-    const auto contains = ctx.DataStrings("sensitive-paths", "contains");
-    const auto segments = ctx.DataStrings("sensitive-paths", "segments");
+    const SensitivePaths& markers = ctx.Compiled(&BuildSensitivePaths);
     std::size_t lines = 0;
     for (std::string_view line : text::Split(e.body, '\n')) {
       if (++lines > kMaxLines || paths_.size() >= kMaxPaths) break;
@@ -64,7 +71,7 @@ class RobotsCheck : public Check {
       const std::string_view field = text::Trim(line.substr(0, colon));
       if (!text::EqualsIgnoreCase(field, "disallow") && !text::EqualsIgnoreCase(field, "allow")) continue;
       const std::string_view path = text::Trim(line.substr(colon + 1));
-      if (!path.empty() && IsSensitive(path, contains, segments)) paths_.push_back(text::SafeUtf8(path, 256));
+      if (!path.empty() && IsSensitive(path, markers.contains, markers.segments)) paths_.push_back(text::SafeUtf8(path, 256));
     }
   }
 
