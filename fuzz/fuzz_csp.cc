@@ -2,7 +2,7 @@
 // distributed over header / report-only / meta policies.
 #include <string>
 #include "fuzz_util.h"
-#include "checks/csp_finding_json.h"
+#include "checks/support/csp_finding_json.h"
 #include "normalize/csp_evaluate.h"
 #include "normalize/csp_observatory.h"
 #include "normalize/csp_parse.h"

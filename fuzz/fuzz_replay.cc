@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/ruleset.h"
+#include "ruleset/ruleset.h"
 #include "evidence/limits.h"
 #include "fuzz_util.h"
 #include "portal_check/auditor.h"

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "checks/check.h"
-#include "engine/audit_context.h"
+#include "checks/audit_context.h"
 #include "evidence/exchange.h"
 #include "fuzz_util.h"
 #include "normalize/page_model.h"

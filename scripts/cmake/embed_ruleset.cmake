@@ -5,7 +5,7 @@
 # The rules are every rules/<id>.json but ruleset.json and the *.cases.json files: adding a rule
 # file adds the check, no list is kept by hand. The ids are sorted bytewise (by id, not by file
 # name: "header.content-type" comes before "header.content-type-options") and written into the
-# "ruleset" object as its "rules" array, the shape the engine reads (core/src/engine/ruleset.h).
+# "ruleset" object as its "rules" array, the shape the engine reads (core/src/ruleset/ruleset.h).
 # A rule file name that is not a plain id (lower-case letters, digits, '.' and '-') stops the
 # build, naming the file; the full form <family>.<name> is checked by tests/js/rules-schema.test.mjs
 # and the registration of each id by tests/unit/rule_consistency_test.cc.

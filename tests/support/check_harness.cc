@@ -6,8 +6,8 @@
 #include <utility>
 
 #include "checks/registry.h"
-#include "engine/audit_context.h"
-#include "engine/ruleset.h"
+#include "checks/audit_context.h"
+#include "ruleset/ruleset.h"
 #include "normalize/page_model.h"
 #include "normalize/url.h"
 

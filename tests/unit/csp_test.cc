@@ -6,12 +6,12 @@
 #include <vector>
 
 #include "check_harness.h"
-#include "engine/audit_context.h"
+#include "checks/audit_context.h"
 #include "normalize/csp_evaluate.h"
 #include "normalize/csp_observatory.h"
 #include "normalize/csp_parse.h"
 #include "normalize/csp_source.h"
-#include "normalize/headers.h"
+#include "evidence/headers.h"
 #include "normalize/page_model.h"
 #include "normalize/url.h"
 

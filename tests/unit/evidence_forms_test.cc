@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/ruleset.h"
+#include "ruleset/ruleset.h"
 #include "test_support.h"
 #include "util/json.h"
 #include "util/json_scan.h"

@@ -7,7 +7,7 @@
 
 #include "check_harness.h"
 #include "checks/registry.h"
-#include "engine/audit_context.h"
+#include "checks/audit_context.h"
 #include "normalize/form_model.h"
 #include "normalize/page_model.h"
 #include "util/vietnamese.h"

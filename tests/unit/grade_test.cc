@@ -2,9 +2,9 @@
 // floor at 0, bands on the score rounded down to a multiple of 5.
 #include <gtest/gtest.h>
 
-#include "engine/ruleset.h"
+#include "ruleset/ruleset.h"
 #include "portal_check/auditor.h"
-#include "report/grade.h"
+#include "scoring/grade.h"
 #include "util/json_scan.h"
 
 namespace portal_check {

@@ -11,7 +11,7 @@
 
 #include "check_harness.h"
 #include "checks/registry.h"
-#include "normalize/media_type.h"
+#include "evidence/media_type.h"
 #include "normalize/page_model.h"
 #include "normalize/referrer_policy.h"
 #include "normalize/structured_field.h"

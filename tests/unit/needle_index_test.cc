@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "checks/page_content_scan.h"
+#include "checks/support/page_content_scan.h"
 #include "util/needle_index.h"
 
 namespace portal_check {

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "checks/page_content_scan.h"
+#include "checks/support/page_content_scan.h"
 
 namespace portal_check {
 namespace {

@@ -10,8 +10,8 @@
 
 #include "check_harness.h"
 #include "checks/registry.h"
-#include "checks/page_content_scan.h"
-#include "engine/audit_context.h"
+#include "checks/support/page_content_scan.h"
+#include "checks/audit_context.h"
 #include "normalize/error_signatures.h"
 
 namespace portal_check {

@@ -6,7 +6,7 @@
 
 #include "check_harness.h"
 #include "checks/registry.h"
-#include "checks/js_libraries.h"
+#include "checks/support/js_libraries.h"
 
 namespace portal_check {
 namespace {

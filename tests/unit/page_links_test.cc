@@ -1,11 +1,11 @@
-// checks/page_links.h: page_links::IsHostRelative, the test the page checks use to skip resolving
+// checks/support/page_links.h: page_links::IsHostRelative, the test the page checks use to skip resolving
 // references that can only land on the base URL's host. Checked against Url::Resolve itself.
 #include <gtest/gtest.h>
 
 #include <optional>
 #include <string>
 
-#include "checks/page_links.h"
+#include "checks/support/page_links.h"
 #include "normalize/url.h"
 
 namespace portal_check {

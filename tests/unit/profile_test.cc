@@ -1,7 +1,7 @@
-// Criteria profiles: the status rules of engine/profile.h, one thing changed at a time on an
+// Criteria profiles: the status rules of scoring/profile.h, one thing changed at a time on an
 // otherwise "met" criterion; declarations parsing; the report section; and the consistency of
 // rules/profiles/ with the check registry, the rule files and the declarations catalogue.
-#include "engine/profile.h"
+#include "scoring/profile.h"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "checks/registry.h"
-#include "engine/ruleset.h"
+#include "ruleset/ruleset.h"
 #include "test_support.h"
 #include "util/json_scan.h"
 

@@ -1,6 +1,6 @@
-// Joining an emitted result with its rule (engine/result_join.h): what the audit keeps of each
+// Joining an emitted result with its rule (scoring/result_join.h): what the audit keeps of each
 // result until the report is written — rule fields, and details as safe compact JSON text.
-#include "engine/result_join.h"
+#include "scoring/result_join.h"
 
 #include <gtest/gtest.h>
 

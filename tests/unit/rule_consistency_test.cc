@@ -11,7 +11,7 @@
 
 #include "checks/registry.h"
 #include "portal_check/auditor.h"
-#include "engine/ruleset.h"
+#include "ruleset/ruleset.h"
 #include "test_support.h"
 #include "util/json_scan.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "check_harness.h"
-#include "engine/audit_context.h"
+#include "checks/audit_context.h"
 #include "portal_check/auditor.h"
 #include "report/secret_redaction.h"
 #include "util/json_scan.h"

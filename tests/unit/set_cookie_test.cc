@@ -5,7 +5,7 @@
 #include <string>
 
 #include "check_harness.h"
-#include "engine/audit_context.h"
+#include "checks/audit_context.h"
 #include "normalize/set_cookie.h"
 #include "normalize/url.h"
 #include "util/json.h"

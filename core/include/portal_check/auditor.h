@@ -35,7 +35,7 @@ struct AuditOptions {
   // The start URL of the audit. Empty: log._portalCheck.target of the HAR, else the start of the
   // redirect chain to the HAR's main document (engine/target_choice.h), else none.
   std::string target;
-  // A ruleset document (see engine/ruleset.h). Empty: the ruleset embedded at build time.
+  // A ruleset document (see ruleset/ruleset.h). Empty: the ruleset embedded at build time.
   std::string ruleset_document;
   // Criteria profiles to evaluate (ids of the ruleset's "profiles", e.g. "tnm-website-basic",
   // "decree-137-trust", "level-2", "level-3", "observatory"). Empty: none, and the report has no "profiles" member.

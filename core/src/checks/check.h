@@ -52,7 +52,7 @@ struct ExchangeView {
   // path, an exposed-file probe, the 404 page; see Exchange::IsSiteProbe). nullptr otherwise.
   const PageModel* document = nullptr;
   // Values derived from `page` and `url` at the first request and shared by the checks of this
-  // exchange (the forms, ...). Filled and read only through checks/page_derived.h.
+  // exchange (the forms, ...). Filled and read only through checks/support/page_derived.h.
   mutable std::shared_ptr<PageDerived> derived = nullptr;
 };
 

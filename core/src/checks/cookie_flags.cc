@@ -33,8 +33,8 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/page_cookies.h"
-#include "engine/audit_context.h"
+#include "checks/support/page_cookies.h"
+#include "checks/audit_context.h"
 #include "normalize/hsts.h"
 #include "normalize/observatory_view.h"
 #include "normalize/set_cookie.h"

@@ -11,8 +11,8 @@
 #include <string_view>
 
 #include "checks/check.h"
-#include "checks/page_cookies.h"
-#include "engine/audit_context.h"
+#include "checks/support/page_cookies.h"
+#include "checks/audit_context.h"
 #include "normalize/set_cookie.h"
 #include "util/json.h"
 #include "util/text.h"

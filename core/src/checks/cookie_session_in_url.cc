@@ -26,7 +26,7 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "engine/audit_context.h"
+#include "checks/audit_context.h"
 #include "normalize/page_model.h"
 #include "normalize/url_spans.h"
 #include "util/json.h"

@@ -6,7 +6,8 @@
 // Outcomes: ok, sensitive-autofill (info); not-applicable without sensitive fields.
 #include <memory>
 
-#include "checks/form_common.h"
+#include "checks/audit_context.h"
+#include "checks/support/form_common.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
 

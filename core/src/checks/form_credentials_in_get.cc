@@ -6,7 +6,8 @@
 // Outcomes: ok (every such form posts), get-credentials; not-applicable without such a form.
 #include <memory>
 
-#include "checks/form_common.h"
+#include "checks/audit_context.h"
+#include "checks/support/form_common.h"
 
 namespace portal_check {
 namespace {

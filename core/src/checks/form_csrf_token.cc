@@ -13,8 +13,8 @@
 #include <memory>
 #include <optional>
 
-#include "checks/form_common.h"
-#include "engine/audit_context.h"
+#include "checks/support/form_common.h"
+#include "checks/audit_context.h"
 #include "normalize/page_model.h"
 #include "normalize/set_cookie.h"
 #include "util/text.h"

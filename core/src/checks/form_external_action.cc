@@ -6,7 +6,7 @@
 // http(s) target.
 #include <memory>
 
-#include "checks/form_common.h"
+#include "checks/support/form_common.h"
 
 namespace portal_check {
 namespace {

@@ -7,7 +7,7 @@
 // Outcomes: none, present; not-applicable for pages without form controls.
 #include <memory>
 
-#include "checks/form_common.h"
+#include "checks/support/form_common.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
 

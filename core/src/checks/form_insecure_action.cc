@@ -6,7 +6,7 @@
 // Outcomes: ok, downgrade, http-page-https-form; not-applicable without forms.
 #include <memory>
 
-#include "checks/form_common.h"
+#include "checks/support/form_common.h"
 
 namespace portal_check {
 namespace {

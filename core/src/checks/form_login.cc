@@ -7,7 +7,7 @@
 // Outcomes: found, none (every parsed page gets one of them).
 #include <memory>
 
-#include "checks/form_common.h"
+#include "checks/support/form_common.h"
 
 namespace portal_check {
 namespace {

@@ -4,7 +4,7 @@
 // page without a password field); not-applicable for pages without any form control.
 #include <memory>
 
-#include "checks/form_common.h"
+#include "checks/support/form_common.h"
 
 namespace portal_check {
 namespace {

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/page_derived.h"
-#include "engine/audit_context.h"
+#include "checks/support/page_derived.h"
+#include "checks/audit_context.h"
 #include "normalize/form_model.h"
 #include "normalize/page_model.h"
 #include "normalize/set_cookie.h"

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "engine/audit_context.h"
-#include "checks/csp_finding_json.h"
+#include "checks/audit_context.h"
+#include "checks/support/csp_finding_json.h"
 #include "normalize/csp_evaluate.h"
 #include "normalize/csp_observatory.h"
 #include "normalize/csp_parse.h"

@@ -13,8 +13,8 @@
 #include <string>
 
 #include "checks/check.h"
-#include "engine/audit_context.h"
-#include "normalize/media_type.h"
+#include "checks/audit_context.h"
+#include "evidence/media_type.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
 

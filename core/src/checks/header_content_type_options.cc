@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "engine/audit_context.h"
+#include "checks/audit_context.h"
 #include "normalize/observatory_view.h"
 #include "normalize/page_model.h"
 #include "util/text.h"

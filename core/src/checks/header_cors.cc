@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "engine/audit_context.h"
+#include "checks/audit_context.h"
 #include "normalize/url.h"
 #include "util/text.h"
 

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "checks/check.h"
-#include "engine/audit_context.h"
+#include "checks/audit_context.h"
 #include "util/text.h"
 
 namespace portal_check {

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "engine/audit_context.h"
+#include "checks/audit_context.h"
 #include "normalize/structured_field.h"
 #include "util/text.h"
 

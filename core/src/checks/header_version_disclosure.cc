@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "engine/audit_context.h"
+#include "checks/audit_context.h"
 #include "normalize/version_token.h"
 #include "util/text.h"
 

@@ -23,7 +23,7 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/page_content_scan.h"
+#include "checks/support/page_content_scan.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
 

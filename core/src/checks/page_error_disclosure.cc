@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/page_content_scan.h"
-#include "engine/audit_context.h"
+#include "checks/support/page_content_scan.h"
+#include "checks/audit_context.h"
 #include "normalize/error_signatures.h"
 #include "util/text.h"
 

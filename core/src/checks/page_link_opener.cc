@@ -18,7 +18,7 @@
 #include <string_view>
 
 #include "checks/check.h"
-#include "checks/page_links.h"
+#include "checks/support/page_links.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
 #include "util/text.h"

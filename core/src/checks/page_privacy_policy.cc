@@ -24,8 +24,8 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/page_links.h"
-#include "engine/audit_context.h"
+#include "checks/support/page_links.h"
+#include "checks/audit_context.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
 #include "util/text.h"

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/page_content_scan.h"
+#include "checks/support/page_content_scan.h"
 #include "util/text.h"
 
 namespace portal_check {

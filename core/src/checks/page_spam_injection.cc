@@ -30,9 +30,9 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/page_content_scan.h"
-#include "checks/page_links.h"
-#include "engine/audit_context.h"
+#include "checks/support/page_content_scan.h"
+#include "checks/support/page_links.h"
+#include "checks/audit_context.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
 

@@ -1,6 +1,6 @@
 // page.vulnerable-library: JavaScript libraries each page uses, their versions, and the advisories
 // that affect them (rules/data/js-libraries.json detects; rules/data/js-advisories.json, generated
-// from retire.js, and rules/data/js-advisories-supplement.json advise: checks/js_libraries.h).
+// from retire.js, and rules/data/js-advisories-supplement.json advise: checks/support/js_libraries.h).
 //
 // Evidence, per page: the URL of each <script src> (resolved against <base href> and the page
 // URL), the text of each inline <script> (as the page model keeps it: the first 64 KiB), and the
@@ -26,8 +26,8 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/js_libraries.h"
-#include "engine/audit_context.h"
+#include "checks/support/js_libraries.h"
+#include "checks/audit_context.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
 

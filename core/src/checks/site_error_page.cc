@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/site_support.h"
-#include "engine/audit_context.h"
+#include "checks/support/site_support.h"
+#include "checks/audit_context.h"
 #include "normalize/error_signatures.h"
 #include "normalize/version_token.h"
 

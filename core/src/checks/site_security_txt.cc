@@ -30,10 +30,10 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "checks/site_support.h"
-#include "engine/audit_context.h"
+#include "checks/support/site_support.h"
+#include "checks/audit_context.h"
 #include "evidence/har_reader.h"
-#include "normalize/media_type.h"
+#include "evidence/media_type.h"
 #include "normalize/security_txt.h"
 #include "util/text.h"
 

@@ -18,7 +18,7 @@
 #include <string>
 
 #include "checks/check.h"
-#include "checks/https_hosts.h"
+#include "checks/support/https_hosts.h"
 #include "normalize/url.h"
 #include "util/text.h"
 

@@ -29,7 +29,7 @@
 #include <vector>
 
 #include "checks/check.h"
-#include "engine/audit_context.h"
+#include "checks/audit_context.h"
 #include "evidence/limits.h"
 #include "util/text.h"
 

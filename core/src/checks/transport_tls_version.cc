@@ -11,7 +11,7 @@
 #include <string>
 
 #include "checks/check.h"
-#include "checks/https_hosts.h"
+#include "checks/support/https_hosts.h"
 #include "util/text.h"
 
 namespace portal_check {

@@ -8,20 +8,20 @@
 #include <vector>
 
 #include "checks/registry.h"
-#include "engine/audit_context.h"
+#include "checks/audit_context.h"
 #include "engine/evidence_gaps.h"
-#include "engine/profile.h"
-#include "engine/result_join.h"
-#include "engine/ruleset.h"
+#include "scoring/profile.h"
+#include "scoring/result_join.h"
+#include "ruleset/ruleset.h"
 #include "engine/target_choice.h"
 #include "evidence/har_reader.h"
 #include "evidence/har_stream.h"
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
-#include "report/grade.h"
+#include "scoring/grade.h"
 #include "report/outcome_redaction.h"
 #include "report/report_json.h"
-#include "report/reported_result.h"
+#include "scoring/reported_result.h"
 #include "report/sarif.h"
 #include "report/secret_redaction.h"
 #include "util/text.h"
@@ -53,7 +53,7 @@ std::string CharsetOf(const Exchange& ex) {
 
 // Collects one check's results, keeping them within the outcome codes its rule file declares (the
 // only list of them: a code without a row becomes "error"), each joined with its rule and kept
-// compact (engine/result_join.h) as soon as it is emitted.
+// compact (scoring/result_join.h) as soon as it is emitted.
 class CollectingSink : public ResultSink {
  public:
   CollectingSink(const CheckDescriptor& check, const Ruleset& ruleset, std::vector<ReportedResult>& out)
@@ -358,7 +358,7 @@ class AuditorImpl : public Auditor {
   std::string primary_page_;
   std::vector<std::string> pages_;
   Notices notices_;
-  std::vector<ReportedResult> results_;  // joined as emitted (engine/result_join.h)
+  std::vector<ReportedResult> results_;  // joined as emitted (scoring/result_join.h)
   bool finished_ = false;
   std::string report_, sarif_;
 };

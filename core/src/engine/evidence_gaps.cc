@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "engine/result_join.h"
+#include "scoring/result_join.h"
 #include "evidence/limits.h"
 #include "util/text.h"
 

@@ -19,10 +19,10 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/ruleset.h"
+#include "ruleset/ruleset.h"
 #include "evidence/exchange.h"
 #include "evidence/notice.h"
-#include "report/reported_result.h"
+#include "scoring/reported_result.h"
 
 namespace portal_check {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "normalize/headers.h"
+#include "evidence/headers.h"
 
 namespace portal_check {
 

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "evidence/limits.h"
-#include "normalize/media_type.h"
+#include "evidence/media_type.h"
 #include "util/base64.h"
 #include "util/json_scan.h"
 #include "util/text.h"

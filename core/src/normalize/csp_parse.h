@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "normalize/headers.h"
+#include "evidence/headers.h"
 #include "normalize/url.h"
 
 namespace portal_check {

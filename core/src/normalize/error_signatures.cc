@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
-#include "engine/audit_context.h"
+#include "ruleset/data_lists.h"
 #include "util/text.h"
 
 namespace portal_check {
@@ -71,7 +71,7 @@ std::string ExcerptAround(std::string_view body, std::size_t pos, std::size_t be
   return text::SafeUtf8(text::Trim(out), max_bytes);
 }
 
-std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const AuditContext& ctx) {
+std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const DataLists& ctx) {
   return FindErrorSignatures(body, ctx.Data("error-signatures"));
 }
 

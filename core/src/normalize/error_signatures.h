@@ -27,7 +27,7 @@
 
 namespace portal_check {
 
-class AuditContext;
+class DataLists;
 
 struct ErrorSignatureHit {
   std::string id;        // the signature's id, e.g. "aspnet-yellow-screen"
@@ -66,7 +66,7 @@ class ErrorSignatureMatcher {
 };
 
 // ErrorSignatureMatcher(ctx.Data("error-signatures")).Find(body): the ruleset's data list.
-std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const AuditContext& ctx);
+std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const DataLists& ctx);
 // ErrorSignatureMatcher(list).Find(body).
 std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const json::Value& list);
 

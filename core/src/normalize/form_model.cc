@@ -2,7 +2,7 @@
 
 #include <unordered_map>
 
-#include "engine/audit_context.h"
+#include "ruleset/data_lists.h"
 #include "util/text.h"
 #include "util/vietnamese.h"
 
@@ -256,13 +256,13 @@ bool IsPersonalAutocomplete(std::string_view value) {
   return false;
 }
 
-std::vector<std::string> FoldedNames(const AuditContext& ctx, std::string_view list, std::string_view key) {
+std::vector<std::string> FoldedNames(const DataLists& ctx, std::string_view list, std::string_view key) {
   std::vector<std::string> v = ctx.DataStrings(list, key);
   for (std::string& s : v) s = FoldFieldName(s);
   return v;
 }
 
-std::vector<std::string> FoldedPhrases(const AuditContext& ctx, std::string_view list, std::string_view key) {
+std::vector<std::string> FoldedPhrases(const DataLists& ctx, std::string_view list, std::string_view key) {
   std::vector<std::string> v = ctx.DataStrings(list, key);
   for (std::string& s : v) s = vietnamese::FoldForMatch(s);
   return v;
@@ -305,7 +305,7 @@ bool NameTokenMatches(std::string_view name, const std::vector<std::string>& nee
   return false;
 }
 
-PersonalDataMatcher::PersonalDataMatcher(const AuditContext& ctx)
+PersonalDataMatcher::PersonalDataMatcher(const DataLists& ctx)
     : names_(FoldedNames(ctx, "personal-data-fields", "names")),
       labels_(FoldedPhrases(ctx, "personal-data-fields", "labels")) {}
 
@@ -326,7 +326,7 @@ std::vector<std::string> PersonalDataMatcher::PersonalFields(const FormView& for
   return out;
 }
 
-SensitiveFieldMatcher::SensitiveFieldMatcher(const AuditContext& ctx) {
+SensitiveFieldMatcher::SensitiveFieldMatcher(const DataLists& ctx) {
   for (std::string_view kind : {"card", "citizen_id", "otp"}) {
     const std::string k(kind);
     kinds_.push_back(Kinds{kind, FoldedNames(ctx, "sensitive-fields", k + "_names"),

@@ -16,7 +16,7 @@
 
 namespace portal_check {
 
-class AuditContext;
+class DataLists;
 
 // One form control: <input> (any type but submit/reset/button/image), <select> or <textarea>.
 struct FormField {
@@ -106,7 +106,7 @@ bool NameTokenMatches(std::string_view name, const std::vector<std::string>& nee
 // mc4wp's display:none "_mc4wp_honeypot") is not a field a visitor fills and is not counted.
 class PersonalDataMatcher {
  public:
-  explicit PersonalDataMatcher(const AuditContext& ctx);
+  explicit PersonalDataMatcher(const DataLists& ctx);
   bool IsPersonal(const FormField& field) const;
   // Shown() of the personal data-entry fields of `form` (text::SafeUtf8, 128 bytes), at most
   // `max` of them, and their total count in *count when given.
@@ -125,7 +125,7 @@ constexpr std::size_t kMinPersonalDataFields = 2;
 // An autocomplete token cc-* marks a card field, one-time-code an OTP field.
 class SensitiveFieldMatcher {
  public:
-  explicit SensitiveFieldMatcher(const AuditContext& ctx);
+  explicit SensitiveFieldMatcher(const DataLists& ctx);
   // "card", "citizen_id", "otp", or "" for none (checked in that order).
   std::string_view Kind(const FormField& field) const;
 

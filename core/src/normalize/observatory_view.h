@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "normalize/headers.h"
+#include "evidence/headers.h"
 
 namespace portal_check::observatory {
 

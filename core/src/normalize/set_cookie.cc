@@ -6,7 +6,7 @@
 #include <array>
 #include <utility>
 
-#include "engine/audit_context.h"
+#include "ruleset/data_lists.h"
 #include "normalize/observatory_view.h"
 #include "util/json.h"
 #include "util/text.h"
@@ -304,12 +304,12 @@ std::optional<std::int64_t> ParseCookieDate(std::string_view text) {
   return DaysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
 }
 
-bool IsSessionCookie(std::string_view name, const AuditContext& ctx) {
+bool IsSessionCookie(std::string_view name, const DataLists& ctx) {
   if (auto r = ClassifyWithList(name, ctx.Data("session-cookies"))) return *r;
   return IsObservatorySessionCookie(name);
 }
 
-bool IsAntiCsrfCookie(std::string_view name, const AuditContext& ctx) {
+bool IsAntiCsrfCookie(std::string_view name, const DataLists& ctx) {
   if (auto r = ClassifyWithList(name, ctx.Data("anti-csrf-cookies"))) return *r;
   return text::ContainsIgnoreCase(name, "csrf") || text::ContainsIgnoreCase(name, "xsrf");
 }

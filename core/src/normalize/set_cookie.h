@@ -14,7 +14,7 @@
 
 namespace portal_check {
 
-class AuditContext;
+class DataLists;
 
 struct SetCookie {
   std::string name;
@@ -45,14 +45,14 @@ std::optional<SetCookie> ParseSetCookie(std::string_view header_value);
 // An excluded name is never a session cookie (e.g. JS-readable XSRF-TOKEN). When the ruleset has
 // no "session-cookies" list, the Observatory's own markers ("sess", "login") are used instead,
 // so a missing list never makes every cookie look harmless.
-bool IsSessionCookie(std::string_view name, const AuditContext& ctx);
+bool IsSessionCookie(std::string_view name, const DataLists& ctx);
 
 // ---------------------------------------------------------------------------------------------
 // Additions for the cookie checks.
 
 // True when `name` is an anti-CSRF cookie name per the data list "anti-csrf-cookies" (same
 // format as "session-cookies"). Without the list: the name contains "csrf" or "xsrf".
-bool IsAntiCsrfCookie(std::string_view name, const AuditContext& ctx);
+bool IsAntiCsrfCookie(std::string_view name, const DataLists& ctx);
 
 // The Observatory's own classification, kept to compute what the Observatory would report:
 // a session cookie contains "login" or "sess"; an anti-CSRF cookie contains "csrf".

@@ -1,6 +1,6 @@
 #include "normalize/url_spans.h"
 
-#include "engine/audit_context.h"
+#include "ruleset/data_lists.h"
 #include "util/text.h"
 
 namespace portal_check {
@@ -89,7 +89,7 @@ std::vector<UrlSpan> FindUrlSpans(std::string_view url) {
 
 bool LooksLikeSessionId(std::string_view value) { return value.size() >= kMinSessionIdBytes && !text::IsDigits(value); }
 
-SessionParamNames SessionParamNames::From(const AuditContext& ctx) {
+SessionParamNames SessionParamNames::From(const DataLists& ctx) {
   SessionParamNames n;
   n.exact = ctx.DataStrings("session-cookies", "url_parameters");
   n.prefixes = ctx.DataStrings("session-cookies", "url_parameter_prefixes");

@@ -12,7 +12,7 @@
 
 namespace portal_check {
 
-class AuditContext;
+class DataLists;
 
 // What a check writes in place of a secret value it names in a URL (cookie.session-in-url's
 // locations). The output redaction keeps it as it is: it is no secret, and re-marking it would
@@ -54,7 +54,7 @@ bool LooksLikeSessionId(std::string_view value);
 struct SessionParamNames {
   std::vector<std::string> exact, prefixes;
 
-  static SessionParamNames From(const AuditContext& ctx);
+  static SessionParamNames From(const DataLists& ctx);
   bool Matches(std::string_view name) const;
 };
 

@@ -3,7 +3,7 @@
 #ifndef PORTAL_CHECK_REPORT_OUTCOME_REDACTION_H_
 #define PORTAL_CHECK_REPORT_OUTCOME_REDACTION_H_
 
-#include "report/reported_result.h"
+#include "scoring/reported_result.h"
 #include "report/secret_redaction.h"
 
 namespace portal_check {

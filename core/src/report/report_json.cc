@@ -3,7 +3,7 @@
 #include <map>
 
 #include "portal_check/auditor.h"
-#include "report/grade.h"
+#include "scoring/grade.h"
 #include "report/pretty_json_writer.h"
 
 namespace portal_check {

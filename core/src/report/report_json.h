@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "engine/ruleset.h"
-#include "report/reported_result.h"
+#include "ruleset/ruleset.h"
+#include "scoring/reported_result.h"
 
 namespace portal_check {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/audit_context.h"
+#include "ruleset/data_lists.h"
 #include "normalize/form_model.h"
 #include "util/text.h"
 
@@ -26,7 +26,7 @@ std::vector<std::string> Mapped(std::vector<std::string> list, std::string (*fn)
   return list;
 }
 
-std::vector<std::string> ListOr(const AuditContext& ctx, std::string_view key, const std::vector<std::string>& fallback) {
+std::vector<std::string> ListOr(const DataLists& ctx, std::string_view key, const std::vector<std::string>& fallback) {
   std::vector<std::string> list = ctx.DataStrings("secret-parameters", key);
   return list.empty() ? fallback : list;
 }
@@ -39,7 +39,7 @@ bool ContainsAny(std::string_view s, const std::vector<std::string>& parts) {
 
 }  // namespace
 
-SecretNames::SecretNames(const AuditContext& ctx)
+SecretNames::SecretNames(const DataLists& ctx)
     : session_(SessionParamNames::From(ctx)),
       exact_(Mapped(ListOr(ctx, "exact", kDefaultExact), FoldFieldName)),
       contains_(Mapped(ListOr(ctx, "contains", kDefaultContains), FoldFieldName)),

@@ -14,11 +14,11 @@
 
 namespace portal_check {
 
-class AuditContext;
+class DataLists;
 
 class SecretNames {
  public:
-  explicit SecretNames(const AuditContext& ctx);
+  explicit SecretNames(const DataLists& ctx);
 
   // True when the value of `span` (url[span.begin, span.end)) is a secret:
   //   - userinfo user and password: when not empty;

@@ -45,7 +45,7 @@ bool IsRedactionMarker(std::string_view s);
 
 class SecretRedactor {
  public:
-  explicit SecretRedactor(const AuditContext& ctx) : names_(ctx) {}
+  explicit SecretRedactor(const DataLists& ctx) : names_(ctx) {}
 
   // `url` with every secret span's value replaced by its marker; the rest byte-identical. Each
   // replaced value is remembered for the sweep.

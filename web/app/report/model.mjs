@@ -5,7 +5,7 @@
 
 export const SEVERITIES = ['high', 'medium', 'low', 'info'];
 export const FAMILIES = ['transport', 'header', 'cookie', 'form', 'page', 'site'];
-// Criterion statuses (core/src/engine/profile.h). "met" is the only one worded "đã đáp ứng đầy
+// Criterion statuses (core/src/scoring/profile.h). "met" is the only one worded "đã đáp ứng đầy
 // đủ" (Decree 331/2026 Art. 22(6)); not-met, not-assessed and needs-declaration are "chưa đáp ứng
 // đầy đủ", each with its reason.
 export const STATUSES = ['met', 'not-met', 'not-assessed', 'needs-declaration', 'not-applicable'];

@@ -1,0 +1,26 @@
+// Values several checks derive from the page of one exchange, built at the first request and then
+// shared by every check of that exchange through ExchangeView::derived. Building them in each check
+// cost that work once per check (the forms: 11 times per page). A check cannot keep them itself:
+// the PageModel of the next exchange may live at the same address.
+#ifndef PORTAL_CHECK_CHECKS_SUPPORT_PAGE_DERIVED_H_
+#define PORTAL_CHECK_CHECKS_SUPPORT_PAGE_DERIVED_H_
+
+#include <optional>
+
+#include "checks/check.h"
+#include "normalize/form_model.h"
+
+namespace portal_check {
+
+// The cache behind ExchangeView::derived; read it only through the functions below.
+struct PageDerived {
+  std::optional<PageForms> forms;
+};
+
+// BuildPageForms(*view.page, view.url), built once per view. The reference stays valid as long
+// as `view`. REQUIRES: view.page != nullptr.
+const PageForms& SharedPageForms(const ExchangeView& view);
+
+}  // namespace portal_check
+
+#endif  // PORTAL_CHECK_CHECKS_SUPPORT_PAGE_DERIVED_H_

@@ -1,0 +1,143 @@
+#include "ruleset/ruleset.h"
+
+#include "evidence/limits.h"
+#include "util/json_scan.h"
+
+namespace portal_check {
+
+extern const std::string_view kEmbeddedRuleset;
+
+namespace {
+bool KnownSeverity(std::string_view s) { return s == "high" || s == "medium" || s == "low" || s == "info"; }
+
+Status ValidateRule(const std::string& id, const json::Value* rule) {
+  if (!rule || !rule->is<json::Object>()) return Status::Invalid("ruleset: rule '" + id + "' is listed but missing");
+  const std::string* rid = json::FindString(*rule, "id");
+  if (!rid || *rid != id) return Status::Invalid("ruleset: rule '" + id + "' has a different id inside");
+  const json::Object* outcomes = json::FindObject(*rule, "outcomes");
+  if (!outcomes || outcomes->empty()) return Status::Invalid("ruleset: rule '" + id + "' has no outcomes");
+  for (const auto& [code, row] : *outcomes) {
+    const json::Value* pass = json::Find(row, "pass");
+    const std::string* severity = json::FindString(row, "severity");
+    if (!pass || !pass->is<bool>() || !severity || !KnownSeverity(*severity))
+      return Status::Invalid("ruleset: rule '" + id + "' outcome '" + code + "' needs a boolean pass and a severity");
+  }
+  return Status::Ok();
+}
+}  // namespace
+
+StatusOr<std::shared_ptr<const Ruleset>> Ruleset::Parse(std::string_view document) {
+  auto rs = std::make_shared<Ruleset>();
+  if (Status s = json::ParseBounded(document, limits::kMaxJsonDepth, rs->doc_); !s.ok())
+    return Status::Invalid("ruleset: " + s.message());
+  const json::Value* meta = json::Find(rs->doc_, "ruleset");
+  if (!meta) return Status::Invalid("ruleset: no \"ruleset\" member");
+  const std::string* version = json::FindString(*meta, "version");
+  if (!version) return Status::Invalid("ruleset: no version");
+  rs->version_ = *version;
+  const json::Array* ids = json::FindArray(*meta, "rules");
+  if (!ids) return Status::Invalid("ruleset: no rule list");
+  const json::Value* rules = json::Find(rs->doc_, "rules");
+  for (const json::Value& v : *ids) {
+    if (!v.is<std::string>()) return Status::Invalid("ruleset: a rule id is not a string");
+    const std::string& id = v.get<std::string>();
+    if (Status s = ValidateRule(id, rules ? json::Find(*rules, id) : nullptr); !s.ok()) return s;
+    rs->rule_ids_.push_back(id);
+  }
+  if (!json::FindObject(rs->doc_, "data")) rs->doc_.get<json::Object>()["data"] = json::Value(json::Object());
+  return std::shared_ptr<const Ruleset>(std::move(rs));
+}
+
+std::string_view Ruleset::EmbeddedDocument() { return kEmbeddedRuleset; }
+
+std::shared_ptr<const Ruleset> Ruleset::Embedded() {
+  static const std::shared_ptr<const Ruleset> kEmbedded = [] {
+    auto parsed = Parse(kEmbeddedRuleset);
+    return parsed.ok() ? parsed.value() : std::shared_ptr<const Ruleset>();
+  }();
+  return kEmbedded;
+}
+
+bool Ruleset::Lists(std::string_view id) const {
+  for (const auto& r : rule_ids_)
+    if (r == id) return true;
+  return false;
+}
+
+const json::Value* Ruleset::Rule(std::string_view id) const {
+  const json::Value* rules = json::Find(doc_, "rules");
+  return rules ? json::Find(*rules, id) : nullptr;
+}
+
+std::optional<OutcomeRule> Ruleset::Outcome(std::string_view id, std::string_view outcome) const {
+  if (outcome == "not-applicable") return OutcomeRule{true, "info", ""};
+  if (outcome == "not-captured" || outcome == "error") return OutcomeRule{false, "info", ""};
+  const json::Value* rule = Rule(id);
+  if (!rule) return std::nullopt;
+  const json::Value* outcomes = json::Find(*rule, "outcomes");
+  const json::Value* row = outcomes ? json::Find(*outcomes, outcome) : nullptr;
+  if (!row) return std::nullopt;
+  OutcomeRule out;
+  out.pass = json::GetBool(*row, "pass", false);
+  if (const std::string* s = json::FindString(*row, "severity")) out.severity = *s;
+  if (const std::string* o = json::FindString(*row, "observatory")) out.observatory = *o;
+  return out;
+}
+
+const json::Value* Ruleset::Profile(std::string_view id) const {
+  const json::Value* profiles = json::Find(doc_, "profiles");
+  const json::Value* p = profiles ? json::Find(*profiles, id) : nullptr;
+  return p && p->is<json::Object>() ? p : nullptr;
+}
+
+std::vector<std::string> Ruleset::ProfileIds() const {
+  std::vector<std::string> ids;
+  if (const json::Object* profiles = json::FindObject(doc_, "profiles"))
+    for (const auto& [id, p] : *profiles) ids.push_back(id);  // std::map: sorted
+  return ids;
+}
+
+namespace {
+
+// The entry `id` of catalogue `name` ({name: [{id, …}, …]} under the document's key `name`).
+const json::Value* CatalogueEntry(const json::Value& doc, const char* name, std::string_view id) {
+  const json::Value* catalogue = json::Find(doc, name);
+  const json::Array* items = catalogue ? json::FindArray(*catalogue, name) : nullptr;
+  if (!items) return nullptr;
+  for (const json::Value& item : *items) {
+    const std::string* item_id = json::FindString(item, "id");
+    if (item_id && *item_id == id) return &item;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+const json::Value* Ruleset::Declaration(std::string_view id) const {
+  return CatalogueEntry(doc_, "declarations", id);
+}
+
+const json::Value* Ruleset::Document(std::string_view id) const {
+  return CatalogueEntry(doc_, "documents", id);
+}
+
+bool Ruleset::IsGraded(std::string_view id) const {
+  const json::Value* rule = Rule(id);
+  return rule && json::GetBool(*rule, "graded", false);
+}
+
+std::string Ruleset::ObservatoryTest(std::string_view id) const {
+  const json::Value* rule = Rule(id);
+  const std::string* t = rule ? json::FindString(*rule, "observatory_test") : nullptr;
+  return t ? *t : std::string();
+}
+
+std::optional<int> Ruleset::ObservatoryModifier(std::string_view result) const {
+  const json::Value* obs = json::Find(data(), "observatory");
+  const json::Value* mods = obs ? json::Find(*obs, "modifiers") : nullptr;
+  const json::Value* m = mods ? json::Find(*mods, result) : nullptr;
+  if (!m || !m->is<std::int64_t>()) return std::nullopt;
+  return static_cast<int>(m->get<std::int64_t>());
+}
+
+}  // namespace portal_check

@@ -1,0 +1,71 @@
+// The ruleset document the engine runs: {"ruleset": {version, rules: [ids]}, "rules": {id: rule
+// file}, "data": {name: data list}, "profiles": {id: criteria profile}, "declarations": {the
+// declarations catalogue}, "documents": {the catalogue of documents profiles cite}} ("profiles",
+// "declarations" and "documents" optional: a document without them offers no profile). The default one is embedded at build time from rules/; a
+// bundle carries its own for replay.
+#ifndef PORTAL_CHECK_RULESET_RULESET_H_
+#define PORTAL_CHECK_RULESET_RULESET_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "portal_check/status.h"
+#include "util/json.h"
+
+namespace portal_check {
+
+struct OutcomeRule {
+  bool pass = false;
+  std::string severity;     // high | medium | low | info
+  std::string observatory;  // the Observatory result code this outcome maps to ("" when none)
+};
+
+class Ruleset {
+ public:
+  // Parses and validates a ruleset document: the version, the id list, one rule per listed id
+  // with an outcomes object whose rows have a boolean pass and a known severity. Errors:
+  // kInvalidArgument naming the first problem.
+  static StatusOr<std::shared_ptr<const Ruleset>> Parse(std::string_view document);
+  // The ruleset embedded at build time (rules/). nullptr only if the build embedded a broken
+  // document, which a unit test rules out.
+  static std::shared_ptr<const Ruleset> Embedded();
+  // The embedded document's text.
+  static std::string_view EmbeddedDocument();
+
+  const std::string& version() const { return version_; }
+  const std::vector<std::string>& rule_ids() const { return rule_ids_; }
+  bool Lists(std::string_view id) const;
+  // The rule file of `id`, or nullptr.
+  const json::Value* Rule(std::string_view id) const;
+  // What `outcome` of check `id` means. The engine-wide outcomes are answered here too:
+  // not-applicable (pass, info), not-captured (not pass, info), error (not pass, info).
+  std::optional<OutcomeRule> Outcome(std::string_view id, std::string_view outcome) const;
+  bool IsGraded(std::string_view id) const;
+  std::string ObservatoryTest(std::string_view id) const;
+  // The Observatory modifier of a result code (data/observatory.json), nullopt when unknown.
+  std::optional<int> ObservatoryModifier(std::string_view result) const;
+  // The "data" object (data lists by name).
+  const json::Value& data() const { return doc_.get("data"); }
+  // The criteria profile `id` (rules/profiles/<id>.json), or nullptr. Parse does not validate
+  // profiles (ValidateProfile in scoring/profile.h does, when one is asked for).
+  const json::Value* Profile(std::string_view id) const;
+  // The ids of every profile in the document, sorted.
+  std::vector<std::string> ProfileIds() const;
+  // The declarations catalogue's entry for `id` ({id, title, help}), or nullptr.
+  const json::Value* Declaration(std::string_view id) const;
+  // The documents catalogue's entry for `id` ({id, title, short, law, status, url, …}, see
+  // rules/profiles/documents.json), or nullptr.
+  const json::Value* Document(std::string_view id) const;
+
+ private:
+  json::Value doc_;
+  std::string version_;
+  std::vector<std::string> rule_ids_;
+};
+
+}  // namespace portal_check
+
+#endif  // PORTAL_CHECK_RULESET_RULESET_H_

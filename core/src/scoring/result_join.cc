@@ -1,0 +1,51 @@
+#include "scoring/result_join.h"
+
+#include <utility>
+
+#include "evidence/limits.h"
+#include "util/text.h"
+
+namespace portal_check {
+namespace {
+
+// Makes every string inside `v` valid UTF-8.
+void SanitizeStrings(json::Value& v) {
+  if (v.is<std::string>()) {
+    std::string& s = v.get<std::string>();
+    s = text::SafeUtf8(s, limits::kMaxHeaderValueBytes);
+  } else if (v.is<json::Array>()) {
+    for (json::Value& e : v.get<json::Array>()) SanitizeStrings(e);
+  } else if (v.is<json::Object>()) {
+    for (auto& [k, e] : v.get<json::Object>()) SanitizeStrings(e);
+  }
+}
+
+}  // namespace
+
+ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset) {
+  json::Value details(std::move(r.details));
+  SanitizeStrings(details);
+  std::optional<OutcomeRule> rule = ruleset.Outcome(r.id, r.outcome);
+  if (!rule) {
+    details.get<json::Object>()["message"] = json::Str("the ruleset has no row for outcome '" + r.outcome + "'");
+    r.outcome = "error";
+    rule = ruleset.Outcome(r.id, "error");
+  }
+  ReportedResult rr;
+  rr.pass = rule->pass;
+  rr.severity = rule->severity;
+  if (ruleset.IsGraded(r.id)) {
+    const std::string result = r.observatory_result ? *r.observatory_result : rule->observatory;
+    if (!result.empty()) {
+      const std::optional<int> modifier = ruleset.ObservatoryModifier(result);
+      rr.observatory = ObservatoryPart{ruleset.ObservatoryTest(r.id), result, modifier.value_or(0)};
+    }
+  }
+  rr.result.id = std::move(r.id);
+  rr.result.outcome = std::move(r.outcome);
+  rr.result.page = std::move(r.page);
+  rr.result.details = json::Serialize(details, /*pretty=*/false);
+  return rr;
+}
+
+}  // namespace portal_check

@@ -1,0 +1,23 @@
+// Turns an emitted CheckResult into what the audit keeps until the report: joined with its rule,
+// details made safe and rendered to compact text. Done once per result as it is emitted, so no
+// result's details DOM outlives its check call.
+#ifndef PORTAL_CHECK_SCORING_RESULT_JOIN_H_
+#define PORTAL_CHECK_SCORING_RESULT_JOIN_H_
+
+#include "checks/check.h"
+#include "ruleset/ruleset.h"
+#include "scoring/reported_result.h"
+
+namespace portal_check {
+
+// Joins `r` with its rule in `ruleset`: pass, severity and, for graded checks, the Observatory
+// part (r.observatory_result when set, else the rule's). An outcome without a row in the ruleset
+// becomes "error", with details.message saying which outcome had none. Every string in the
+// details is made valid UTF-8 (text::SafeUtf8, cut at limits::kMaxHeaderValueBytes) — a last
+// line of defence, checks already do it — and the details are kept as compact JSON text.
+// REQUIRES: ruleset lists r.id (so its "error" row exists); r.page, if any, is already safe.
+ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset);
+
+}  // namespace portal_check
+
+#endif  // PORTAL_CHECK_SCORING_RESULT_JOIN_H_
