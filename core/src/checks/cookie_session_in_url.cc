@@ -98,7 +98,6 @@ std::string Redact(std::string_view url, std::vector<Hit> hits) {
 class SessionInUrlCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     if (!names_) names_ = SessionParamNames::From(ctx);
     json::Array locations;
     std::int64_t count = 0;
@@ -144,6 +143,6 @@ class SessionInUrlCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kCookieSessionInUrlCheck;  // listed in checks/registry.cc
-const CheckDescriptor kCookieSessionInUrlCheck{kId, &MakeCheck<SessionInUrlCheck>};
+const CheckDescriptor kCookieSessionInUrlCheck{kId, CheckInput::kPages, &MakeCheck<SessionInUrlCheck>};
 
 }  // namespace portal_check

@@ -67,6 +67,6 @@ class Autocomplete : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormAutocompleteCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormAutocompleteCheck{"form.autocomplete", &MakeCheck<Autocomplete>};
+const CheckDescriptor kFormAutocompleteCheck{"form.autocomplete", CheckInput::kWebPages, &MakeCheck<Autocomplete>};
 
 }  // namespace portal_check

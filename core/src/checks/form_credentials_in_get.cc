@@ -44,6 +44,6 @@ class CredentialsInGet : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormCredentialsInGetCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormCredentialsInGetCheck{"form.credentials-in-get", &MakeCheck<CredentialsInGet>};
+const CheckDescriptor kFormCredentialsInGetCheck{"form.credentials-in-get", CheckInput::kWebPages, &MakeCheck<CredentialsInGet>};
 
 }  // namespace portal_check

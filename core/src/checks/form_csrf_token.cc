@@ -139,6 +139,6 @@ class CsrfToken : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormCsrfTokenCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormCsrfTokenCheck{"form.csrf-token", &MakeCheck<CsrfToken>};
+const CheckDescriptor kFormCsrfTokenCheck{"form.csrf-token", CheckInput::kWebPages, &MakeCheck<CsrfToken>};
 
 }  // namespace portal_check

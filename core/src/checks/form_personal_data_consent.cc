@@ -187,6 +187,6 @@ class PersonalDataConsent : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormPersonalDataConsentCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormPersonalDataConsentCheck{"form.personal-data-consent", &MakeCheck<PersonalDataConsent>};
+const CheckDescriptor kFormPersonalDataConsentCheck{"form.personal-data-consent", CheckInput::kWebPages, &MakeCheck<PersonalDataConsent>};
 
 }  // namespace portal_check

@@ -90,7 +90,6 @@ std::string_view ObservatoryCodeFor(std::string_view outcome) {
 class HeaderClickjackingCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     const HeaderList& headers = view.exchange.response_headers;
     csp::Input in = csp::CollectInput(headers, view.page, view.url);
     std::vector<csp::Finding> parse_findings;  // CSP syntax is reported by header.csp
@@ -155,6 +154,6 @@ class HeaderClickjackingCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kHeaderClickjackingCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderClickjackingCheck{"header.clickjacking", &MakeCheck<HeaderClickjackingCheck>};
+const CheckDescriptor kHeaderClickjackingCheck{"header.clickjacking", CheckInput::kPages, &MakeCheck<HeaderClickjackingCheck>};
 
 }  // namespace portal_check

@@ -61,7 +61,6 @@ json::Value DivergenceJson(const std::string& observatory, const std::vector<std
 class HeaderCspCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     if (!loaded_) {
       bypass_ = LoadBypassHosts(ctx);
       loaded_ = true;
@@ -93,6 +92,6 @@ class HeaderCspCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kHeaderCspCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderCspCheck{"header.csp", &MakeCheck<HeaderCspCheck>};
+const CheckDescriptor kHeaderCspCheck{"header.csp", CheckInput::kPages, &MakeCheck<HeaderCspCheck>};
 
 }  // namespace portal_check

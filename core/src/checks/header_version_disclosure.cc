@@ -65,7 +65,6 @@ bool DisclosesVersion(Kind kind, std::string_view value) {
 class VersionDisclosureCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     if (!watched_ || watched_from_ != &ctx.Data("version-headers")) {
       watched_ = LoadWatchList(ctx);
       watched_from_ = &ctx.Data("version-headers");
@@ -101,6 +100,6 @@ class VersionDisclosureCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kHeaderVersionDisclosureCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderVersionDisclosureCheck{"header.version-disclosure", &MakeCheck<VersionDisclosureCheck>};
+const CheckDescriptor kHeaderVersionDisclosureCheck{"header.version-disclosure", CheckInput::kPages, &MakeCheck<VersionDisclosureCheck>};
 
 }  // namespace portal_check

@@ -278,7 +278,6 @@ std::optional<Finding> Recognise(const Product& p, const PageFacts& f, const Hea
 class CmsCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     if (!loaded_) {
       products_ = LoadProducts(ctx.Data("cms"));
       loaded_ = true;
@@ -320,6 +319,6 @@ class CmsCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageCmsCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageCmsCheck{"page.cms", &MakeCheck<CmsCheck>};
+const CheckDescriptor kPageCmsCheck{"page.cms", CheckInput::kPages, &MakeCheck<CmsCheck>};
 
 }  // namespace portal_check

@@ -177,7 +177,6 @@ json::Array Strings(const std::vector<std::string>& v) {
 class ContactCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr || !view.url) return;
     if (!home_.Candidate(view)) {
       out.Emit(ReasonResult("not-applicable", kOtherPage, view.exchange.url));
       return;
@@ -239,6 +238,6 @@ class ContactCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageContactCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageContactCheck{"page.contact", &MakeCheck<ContactCheck>};
+const CheckDescriptor kPageContactCheck{"page.contact", CheckInput::kPagesWithUrl, &MakeCheck<ContactCheck>};
 
 }  // namespace portal_check

@@ -70,6 +70,6 @@ class ErrorDisclosureCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageErrorDisclosureCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageErrorDisclosureCheck{"page.error-disclosure", &MakeCheck<ErrorDisclosureCheck>};
+const CheckDescriptor kPageErrorDisclosureCheck{"page.error-disclosure", CheckInput::kEveryExchange, &MakeCheck<ErrorDisclosureCheck>};
 
 }  // namespace portal_check

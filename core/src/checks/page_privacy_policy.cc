@@ -45,7 +45,6 @@ bool IsNavigable(const Url& u) { return u.IsHttpOrHttps(); }
 class PrivacyPolicyCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (!view.url) return;
     NoteFetch(view);
     if (view.page == nullptr) return;
     if (!home_.Candidate(view)) {
@@ -133,6 +132,6 @@ class PrivacyPolicyCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPagePrivacyPolicyCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPagePrivacyPolicyCheck{"page.privacy-policy", &MakeCheck<PrivacyPolicyCheck>};
+const CheckDescriptor kPagePrivacyPolicyCheck{"page.privacy-policy", CheckInput::kExchangesWithUrl, &MakeCheck<PrivacyPolicyCheck>};
 
 }  // namespace portal_check

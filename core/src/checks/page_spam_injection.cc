@@ -88,7 +88,6 @@ struct Link {
 class SpamInjectionCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     const PageModel& page = *view.page;
     if (!lists_ || lists_from_ != &ctx.Data("spam-keywords")) {
       lists_.emplace(ctx);
@@ -178,6 +177,6 @@ class SpamInjectionCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageSpamInjectionCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageSpamInjectionCheck{"page.spam-injection", &MakeCheck<SpamInjectionCheck>};
+const CheckDescriptor kPageSpamInjectionCheck{"page.spam-injection", CheckInput::kPages, &MakeCheck<SpamInjectionCheck>};
 
 }  // namespace portal_check

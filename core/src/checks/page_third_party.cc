@@ -106,7 +106,6 @@ struct PageState {
 class ThirdPartyCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (!view.url) return;
     if (!loaded_) Load(ctx);
     NoteRequest(view);
     if (view.page == nullptr || !view.url->IsHttpOrHttps()) return;
@@ -259,6 +258,6 @@ class ThirdPartyCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageThirdPartyCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageThirdPartyCheck{"page.third-party", &MakeCheck<ThirdPartyCheck>};
+const CheckDescriptor kPageThirdPartyCheck{"page.third-party", CheckInput::kExchangesWithUrl, &MakeCheck<ThirdPartyCheck>};
 
 }  // namespace portal_check

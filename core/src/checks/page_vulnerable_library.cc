@@ -197,6 +197,6 @@ class VulnerableLibraryCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageVulnerableLibraryCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageVulnerableLibraryCheck{"page.vulnerable-library", &MakeCheck<VulnerableLibraryCheck>};
+const CheckDescriptor kPageVulnerableLibraryCheck{"page.vulnerable-library", CheckInput::kEveryExchange, &MakeCheck<VulnerableLibraryCheck>};
 
 }  // namespace portal_check

@@ -11,7 +11,8 @@
 // password field (a soft 404, the home page) are not exposure.
 // Outcomes: exposed (details.found: url, status, kind "login-form" | "http-auth"), none
 // (details.checked: how many admin-path responses were seen, details.restricted: how many
-// answered 401 without a prompt or 403), not-captured (no admin path in the evidence).
+// answered 401 without a prompt or 403), not-captured (no admin path in the evidence: nothing
+// emitted, the rule file's "absent" result).
 // Site-level (page = null).
 #include <memory>
 #include <string>
@@ -47,7 +48,7 @@ class AdminExposureCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink&) override {
     const Exchange& e = view.exchange;
-    if (!view.url || e.purpose == "script" || e.purpose == "stylesheet") return;
+    if (e.purpose == "script" || e.purpose == "stylesheet") return;
     if (e.purpose != "admin") {
       if (!loaded_) {
         admin_paths_ = ctx.DataStrings("admin-paths", "paths");
@@ -71,10 +72,7 @@ class AdminExposureCheck : public Check {
   }
 
   void OnFinish(const AuditContext&, ResultSink& out) override {
-    if (checked_ == 0) {
-      out.Emit(SiteResult("not-captured", "the evidence holds no request for an administration path"));
-      return;
-    }
+    if (checked_ == 0) return;  // the engine reports the rule file's "absent" result
     CheckResult r;  // site-level
     r.outcome = found_.empty() ? "none" : "exposed";
     r.details["checked"] = json::Int(static_cast<std::int64_t>(checked_));
@@ -93,6 +91,6 @@ class AdminExposureCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kSiteAdminExposureCheck;  // listed in checks/registry.cc
-const CheckDescriptor kSiteAdminExposureCheck{"site.admin-exposure", &MakeCheck<AdminExposureCheck>};
+const CheckDescriptor kSiteAdminExposureCheck{"site.admin-exposure", CheckInput::kExchangesWithUrl, &MakeCheck<AdminExposureCheck>};
 
 }  // namespace portal_check

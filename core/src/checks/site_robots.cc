@@ -7,7 +7,8 @@
 // "segments": a whole segment), ASCII case-insensitive.
 // Outcomes: disclosed (some Allow/Disallow path is sensitive; details.paths, at most 20),
 // none (no sensitive path, or no robots.txt: 404 or a soft 404; details.present),
-// not-captured (robots.txt was never requested). page = the robots.txt URL.
+// not-captured (robots.txt was never requested: nothing emitted, the rule file's "absent"
+// result). page = the robots.txt URL.
 #include <memory>
 #include <string>
 #include <vector>
@@ -68,10 +69,7 @@ class RobotsCheck : public Check {
   }
 
   void OnFinish(const AuditContext&, ResultSink& out) override {
-    if (!seen_) {
-      out.Emit(SiteResult("not-captured", "the evidence holds no request for /robots.txt"));
-      return;
-    }
+    if (!seen_) return;  // the engine reports the rule file's "absent" result
     CheckResult r = PageResult(url_);
     r.outcome = paths_.empty() ? "none" : "disclosed";
     r.details["present"] = json::Bool(found_);
@@ -90,6 +88,6 @@ class RobotsCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kSiteRobotsCheck;  // listed in checks/registry.cc
-const CheckDescriptor kSiteRobotsCheck{"site.robots", &MakeCheck<RobotsCheck>};
+const CheckDescriptor kSiteRobotsCheck{"site.robots", CheckInput::kEveryExchange, &MakeCheck<RobotsCheck>};
 
 }  // namespace portal_check
