@@ -1,36 +1,44 @@
 # Writes OUT: a C++ source holding the default ruleset as one JSON document (without line breaks):
-#   {"ruleset": <rules/ruleset.json>, "rules": {<id>: <rules/<id>.json>...}, "data": {<name>: <rules/data/<name>.json>...},
-#    "profiles": {<id>: <rules/profiles/<id>.json>...}, "declarations": <rules/profiles/declarations.json>,
-#    "documents": <rules/profiles/documents.json>}
-# Only files listed in ruleset.json's "rules" array are embedded (one explicit list, as the
-# Observatory does); every data file and every criteria profile is embedded (a profile's key is its
-# file name; tests/unit/profile_test.cc checks it equals the profile's id). The declarations
-# catalogue (rules/profiles/declarations.json) is embedded as "declarations" and the catalogue of
-# cited documents (rules/profiles/documents.json) as "documents", neither as a profile.
-# A listed rule whose file is missing is left out of the embedded list with a warning; the
-# consistency test (tests/unit/rule_consistency_test.cc) then fails, naming it.
+#   {"ruleset": <rules/ruleset.json> + "rules": [<id>...], "rules": {<id>: <rules/<id>.json>...},
+#    "data": {<name>: <rules/data/<name>.json>...}, "profiles": {<id>: <rules/profiles/<id>.json>...},
+#    "declarations": <rules/profiles/declarations.json>, "documents": <rules/profiles/documents.json>}
+# The rules are every rules/<id>.json but ruleset.json and the *.cases.json files: adding a rule
+# file adds the check, no list is kept by hand. The ids are sorted bytewise (by id, not by file
+# name: "header.content-type" comes before "header.content-type-options") and written into the
+# "ruleset" object as its "rules" array, the shape the engine reads (core/src/ruleset/ruleset.h).
+# A rule file name that is not a plain id (lower-case letters, digits, '.' and '-') stops the
+# build, naming the file; the full form <family>.<name> is checked by tests/js/rules-schema.test.mjs
+# and the registration of each id by tests/unit/rule_consistency_test.cc.
+# Every data file and every criteria profile is embedded (a profile's key is its file name;
+# tests/unit/profile_test.cc checks it equals the profile's id). The declarations catalogue
+# (rules/profiles/declarations.json) is embedded as "declarations" and the catalogue of cited
+# documents (rules/profiles/documents.json) as "documents", neither as a profile.
 file(READ "${RULES_DIR}/ruleset.json" ruleset)
-string(JSON rule_count LENGTH "${ruleset}" rules)
+file(GLOB rule_files RELATIVE "${RULES_DIR}" "${RULES_DIR}/*.json")
+set(rule_ids "")
+foreach(name ${rule_files})
+  if(name STREQUAL "ruleset.json" OR name MATCHES "\\.cases\\.json$")
+    continue()
+  endif()
+  if(NOT name MATCHES "^[a-z0-9][a-z0-9.-]*\\.json$")
+    message(FATAL_ERROR "rules/${name}: a rule file is named <id>.json, the id made of a-z, 0-9, '.' and '-'")
+  endif()
+  string(REGEX REPLACE "\\.json$" "" id "${name}")
+  list(APPEND rule_ids "${id}")
+endforeach()
+list(SORT rule_ids COMPARE STRING)
 set(rules_doc "")
-set(present_ids "")
-if(rule_count GREATER 0)
-  math(EXPR last "${rule_count} - 1")
-  foreach(i RANGE ${last})
-    string(JSON id GET "${ruleset}" rules ${i})
-    if(NOT EXISTS "${RULES_DIR}/${id}.json")
-      message(WARNING "rules/ruleset.json lists ${id}, but rules/${id}.json does not exist")
-      continue()
-    endif()
-    file(READ "${RULES_DIR}/${id}.json" rule)
-    if(NOT rules_doc STREQUAL "")
-      string(APPEND rules_doc ",")
-      string(APPEND present_ids ",")
-    endif()
-    string(APPEND rules_doc "\"${id}\":${rule}")
-    string(APPEND present_ids "\"${id}\"")
-  endforeach()
-endif()
-string(JSON ruleset SET "${ruleset}" rules "[${present_ids}]")
+set(id_list "")
+foreach(id ${rule_ids})
+  file(READ "${RULES_DIR}/${id}.json" rule)
+  if(NOT rules_doc STREQUAL "")
+    string(APPEND rules_doc ",")
+    string(APPEND id_list ",")
+  endif()
+  string(APPEND rules_doc "\"${id}\":${rule}")
+  string(APPEND id_list "\"${id}\"")
+endforeach()
+string(JSON ruleset SET "${ruleset}" rules "[${id_list}]")
 set(doc "{\"ruleset\":${ruleset},\"rules\":{${rules_doc}")
 string(APPEND doc "},\"data\":{")
 file(GLOB data_files "${RULES_DIR}/data/*.json")

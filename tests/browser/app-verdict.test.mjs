@@ -283,26 +283,46 @@ test('failed: a weakened ruleset (a check removed, digests recomputed) — NOT V
   await setLanguage(page, 'vi');
 });
 
-test('failed: a file that is not a bundle (truncated JSON, a wrong member) — NOT VALID, nothing to show or print', { skip: SKIP, timeout: 120000 }, async () => {
+// A bundle whose report cannot be read is NOT VALID by verification's own steps (the app adds no
+// rule of its own): not JSON or not I-JSON (a duplicated member, which JSON.parse alone would read
+// as its last copy) at the I-JSON step, a wrong member or a report that is not a string at the
+// structure step, a report text that is not the engine's at the replay step.
+test('failed: a file that is not a bundle, or whose report cannot be read — NOT VALID naming the step, nothing to show or print', { skip: SKIP, timeout: 240000 }, async () => {
   const { page } = session;
+  const { sectionDigest } = await import('../../web/host/bundle/digest.mjs');
   const text = fs.readFileSync(files.unsigned, 'utf8');
   const extra = { ...unsigned, extra: '<img src=x onerror=alert(1)>' };
-  for (const [name, content] of [['truncated.json', text.slice(0, 5000)], ['extra-member.json', JSON.stringify(extra)]]) {
+  const reportObject = { ...unsigned, report: JSON.parse(unsigned.report) };
+  const genuine = JSON.parse(unsigned.report);
+  const forgedReport = JSON.stringify({ ...genuine, grade: { ...genuine.grade, grade: 'A+', score: 100 } });
+  const duplicated = `${text.trimEnd().slice(0, -1)}, "report": ${JSON.stringify(forgedReport)}}\n`;
+  assert.equal(JSON.parse(duplicated).report, forgedReport, 'JSON.parse alone reads the forged last copy');
+  const notJson = { ...unsigned, report: 'not a report <b>x</b>' };
+  notJson.digests = { ...unsigned.digests, report: await sectionDigest(notJson.report) };
+  const cases = [
+    ['truncated.json', text.slice(0, 5000), /bước: I-JSON/],
+    ['duplicate-report.json', duplicated, /bước: I-JSON/],
+    ['extra-member.json', JSON.stringify(extra), /bước: cấu trúc/],
+    ['report-object.json', JSON.stringify(reportObject), /bước: cấu trúc/],
+    ['report-not-json.json', JSON.stringify(notJson), /bước: chạy lại/],
+  ];
+  for (const [name, content, step] of cases) {
     const file = path.join(dir, name);
     fs.writeFileSync(file, content);
     const r = await openBundle(page, file);
     assert.equal(r.state, 'failed', `${name}: ${r.verdict}`);
     assert.equal(r.role, 'alert');
     assert.match(r.title, /KHÔNG HỢP LỆ/);
-    assert.match(r.verdict, name === 'truncated.json' ? /bước: I-JSON/ : /bước: cấu trúc/);
-    assert.equal(await page.locator('#verdict-show-report').count(), 0, 'no contents to show');
-    assert.equal(r.reportHidden, true);
-    assert.equal(await page.locator('#exports-section').isHidden(), true);
-    assert.equal(await page.locator('#run-error').isHidden(), true, 'the verdict, not an error line');
+    assert.match(r.verdict, step, name);
+    assert.equal(await page.locator('#verdict-show-report').count(), 0, `${name}: no contents to show`);
+    assert.equal(r.reportHidden, true, name);
+    assert.equal(await page.locator('#exports-section').isHidden(), true, name);
+    assert.equal(await page.locator('#run-error').isHidden(), true, `${name}: the verdict, not an error line`);
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => document.body.innerText);
     await page.emulateMedia({ media: 'screen' });
     assert.doesNotMatch(printed, /Hạng|Điểm|Sở Thông tin/, `${name}: no earlier report printed: ${printed.slice(0, 300)}`);
+    assert.doesNotMatch(r.bodyText, gradePattern('A+'), `${name}: no forged grade on screen`);
   }
   assert.deepEqual(session.log.dialogs, []);
 });

@@ -12,13 +12,14 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { wasmDir } from '../../web/cli/engine-files.mjs';
+import { ruleIds } from '../../scripts/rule-ids.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'web', 'cli', 'portal-check.mjs');
 // PORTAL_CHECK_REAL_HAR_DIR points at another copy of the corpus (the default is beside the clone).
 const CORPUS = path.resolve(process.env.PORTAL_CHECK_REAL_HAR_DIR || path.join(ROOT, '..', 'shared', 'data', 'real-har'));
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'fixtures', 'real-har-expectations.json'), 'utf8')).files;
-const RULE_IDS = JSON.parse(fs.readFileSync(path.join(ROOT, 'rules', 'ruleset.json'), 'utf8')).rules;
+const RULE_IDS = ruleIds();
 
 const HAVE_CORPUS = fs.existsSync(CORPUS);
 const HAVE_WASM = fs.existsSync(path.join(wasmDir(), 'portal_check.mjs')) && fs.existsSync(path.join(wasmDir(), 'portal_check.wasm'));

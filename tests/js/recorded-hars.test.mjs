@@ -11,11 +11,12 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { wasmDir } from '../../web/cli/engine-files.mjs';
+import { ruleIds } from '../../scripts/rule-ids.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'web', 'cli', 'portal-check.mjs');
 const DIR = path.join(ROOT, 'tests', 'fixtures', 'recorded');
-const RULE_IDS = JSON.parse(fs.readFileSync(path.join(ROOT, 'rules', 'ruleset.json'), 'utf8')).rules;
+const RULE_IDS = ruleIds();
 const HAVE_WASM = fs.existsSync(path.join(wasmDir(), 'portal_check.mjs')) && fs.existsSync(path.join(wasmDir(), 'portal_check.wasm'));
 const NO_WASM = HAVE_WASM ? false : `no wasm engine in ${wasmDir()} (run scripts/build)`;
 

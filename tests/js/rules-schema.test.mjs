@@ -1,13 +1,15 @@
 // Lints rules/ against its JSON schemas (rules/schema/), as Semgrep lints its rules: every rule,
-// cases and data file is valid, ids are unique and match their file names, case names are unique.
+// cases and data file is valid, ids match their file names, case names are unique. The rule files
+// are every <id>.json of rules/ (scripts/rule-ids.mjs), so a file dropped in with a wrong name or a
+// wrong id is named here; tests/unit/rule_consistency_test.cc names one no check implements.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import Ajv from 'ajv';
+import { RULES_DIR as rulesDir, ruleIds } from '../../scripts/rule-ids.mjs';
 
-const rulesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../rules');
 const read = (p) => JSON.parse(fs.readFileSync(p, 'utf8'));
 const CATALOGUES = ['declarations.json', 'documents.json'];
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -21,16 +23,63 @@ function check(kind, file) {
   assert.ok(ok, `${path.relative(rulesDir, file)}: ${ajv.errorsText(validate.errors)}`);
 }
 
-test('ruleset.json is valid and lists each id once', () => {
+test('ruleset.json is valid and keeps no list of rules (the rule files are the list)', () => {
   check('ruleset', path.join(rulesDir, 'ruleset.json'));
+  assert.equal(validators.ruleset({ version: '2026.11.0', rules: ['header.csp'] }), false);
 });
 
+// A rule file's name is its id, of the form the rule schema gives ids: <family>.<name>.json.
+const ID_PATTERN = new RegExp(read(path.join(rulesDir, 'schema', 'rule.schema.json')).properties.id.pattern);
+
+// → one message per rule file of `dir` that is misnamed, not JSON, invalid, or whose id differs
+// from its file name, each naming the file.
+function ruleFileProblems(dir) {
+  const problems = [];
+  for (const id of ruleIds(dir)) {
+    const file = `rules/${id}.json`;
+    if (!ID_PATTERN.test(id)) {
+      problems.push(`${file}: a rule file is named <family>.<name>.json (${ID_PATTERN.source}); a cases file ends in .cases.json`);
+      continue;
+    }
+    let rule;
+    try {
+      rule = read(path.join(dir, `${id}.json`));
+    } catch (e) {
+      problems.push(`${file}: not JSON (${e.message})`);
+      continue;
+    }
+    if (!validators.rule(rule)) problems.push(`${file}: ${ajv.errorsText(validators.rule.errors)}`);
+    else if (rule.id !== id) problems.push(`${file}: its id "${rule.id}" differs from its file name`);
+  }
+  return problems;
+}
+
 test('every rule file is valid and its id matches its file name', () => {
-  const files = fs.readdirSync(rulesDir).filter((f) => f.endsWith('.json') && !f.endsWith('.cases.json') && f !== 'ruleset.json');
-  assert.ok(files.length >= 21, `only ${files.length} rule files`);
-  for (const f of files) {
-    check('rule', path.join(rulesDir, f));
-    assert.equal(read(path.join(rulesDir, f)).id, f.slice(0, -'.json'.length), `${f}: id does not match the file name`);
+  assert.ok(ruleIds().length >= 50, `only ${ruleIds().length} rule files`);
+  assert.deepEqual(ruleFileProblems(rulesDir), []);
+});
+
+test('a rule file dropped in with a wrong name or a wrong id is named', () => {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-rules-'));
+  try {
+    for (const name of fs.readdirSync(rulesDir)) {
+      if (name.endsWith('.json')) fs.copyFileSync(path.join(rulesDir, name), path.join(copy, name));
+    }
+    const rule = read(path.join(rulesDir, 'header.cors.json'));
+    const add = (name, body) => fs.writeFileSync(path.join(copy, name), body);
+    add('Header.Foo.json', JSON.stringify({ ...rule, id: 'Header.Foo' }));
+    add('header.foo.case.json', JSON.stringify({ cases: [] }));
+    add('header.bar.json', JSON.stringify(rule));
+    add('header.baz.json', '{"id": "header.baz",');
+    add('header.ok.json', JSON.stringify({ ...rule, id: 'header.ok' }));
+    const problems = ruleFileProblems(copy);
+    assert.equal(problems.length, 4, problems.join('\n'));
+    assert.match(problems[0], /^rules\/Header\.Foo\.json: a rule file is named <family>\.<name>\.json/);
+    assert.equal(problems[1], 'rules/header.bar.json: its id "header.cors" differs from its file name');
+    assert.match(problems[2], /^rules\/header\.baz\.json: not JSON/);
+    assert.match(problems[3], /^rules\/header\.foo\.case\.json: a rule file is named/);
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
   }
 });
 

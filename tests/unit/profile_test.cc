@@ -1,6 +1,6 @@
 // Criteria profiles: the status rules of scoring/profile.h, one thing changed at a time on an
 // otherwise "met" criterion; declarations parsing; the report section; and the consistency of
-// rules/profiles/ with the check registry, rules/ruleset.json and the declarations catalogue.
+// rules/profiles/ with the check registry, the rule files and the declarations catalogue.
 #include "scoring/profile.h"
 
 #include <gtest/gtest.h>
@@ -388,13 +388,11 @@ TEST(ProfileReport, CreateRejectsUnknownProfilesAndBadDeclarations) {
 
 // ---- consistency of rules/profiles/ ----
 
-std::set<std::string> ListedOrRegisteredChecks() {
+// The ids a profile may name: the registered checks and the embedded ruleset's (its rule files).
+std::set<std::string> EmbeddedOrRegisteredChecks() {
   std::set<std::string> ids;
   for (const CheckDescriptor& d : AllChecks()) ids.insert(std::string(d.id));
-  json::Value listed = Parse(testing::ReadFileOrEmpty(testing::SourceDir() + "/rules/ruleset.json"));
-  if (const json::Array* a = json::FindArray(listed, "rules"))
-    for (const json::Value& v : *a)
-      if (v.is<std::string>()) ids.insert(v.get<std::string>());
+  for (const std::string& id : Ruleset::Embedded()->rule_ids()) ids.insert(id);
   return ids;
 }
 
@@ -422,7 +420,7 @@ TEST(ProfileConsistency, EveryProfileFileIsEmbeddedUnderItsId) {
 
 TEST(ProfileConsistency, CriteriaReferenceKnownChecksAndDeclarations) {
   auto rs = Ruleset::Embedded();
-  const std::set<std::string> checks = ListedOrRegisteredChecks();
+  const std::set<std::string> checks = EmbeddedOrRegisteredChecks();
   for (const std::string& id : rs->ProfileIds()) {
     SCOPED_TRACE(id);
     const json::Value& p = *rs->Profile(id);

@@ -1,10 +1,13 @@
 // Ties the places a check lives together (the Observatory's scoring-table lesson): the registry,
-// rules/ruleset.json, each rule file's outcome table (the only list of a check's outcome codes)
-// and the Observatory modifier table.
+// the rule files of rules/ (every <id>.json but ruleset.json and the *.cases.json files: the list
+// the build embeds, scripts/cmake/embed_ruleset.cmake), each rule file's outcome table (the only
+// list of a check's outcome codes) and the Observatory modifier table.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "checks/registry.h"
 #include "portal_check/auditor.h"
@@ -25,33 +28,75 @@ bool HasBothLanguages(const json::Value& obj, std::string_view key) {
 
 TEST(RuleConsistency, EmbeddedRulesetParses) { ASSERT_NE(Ruleset::Embedded(), nullptr); }
 
-TEST(RuleConsistency, EveryRegisteredCheckIsListedAndEveryListedRuleIsRegistered) {
-  auto rs = Ruleset::Embedded();
-  ASSERT_TRUE(rs);
-  std::set<std::string> registered;
-  for (const CheckDescriptor& d : AllChecks()) {
-    registered.insert(std::string(d.id));
-    EXPECT_TRUE(rs->Lists(d.id)) << d.id << " is registered but not in rules/ruleset.json (or its rule file is missing)";
-  }
-  const std::string listed_text = testing::ReadFileOrEmpty(testing::SourceDir() + "/rules/ruleset.json");
-  json::Value listed;
-  ASSERT_TRUE(json::ParseBounded(listed_text, 64, listed).ok());
-  for (const json::Value& id : *json::FindArray(listed, "rules")) {
-    EXPECT_TRUE(registered.count(id.get<std::string>())) << id.get<std::string>() << " is listed but no check implements it";
-    EXPECT_TRUE(rs->Lists(id.get<std::string>())) << id.get<std::string>() << " is listed but its rule file is missing";
-  }
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-TEST(RuleConsistency, EveryRuleFileIsListed) {
+// The ids of the rule files among `json_files` (the *.json file names of a rules directory).
+std::vector<std::string> RuleIds(const std::vector<std::string>& json_files) {
+  std::vector<std::string> ids;
+  for (const std::string& file : json_files)
+    if (file != "ruleset.json" && !EndsWith(file, ".cases.json")) ids.push_back(file.substr(0, file.size() - 5));
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// What ties the rule files among `json_files` (the *.json file names of a rules directory) to the
+// check registry: one message per problem, naming the file to fix. Every rule file has a registered
+// check and a cases file; every registered check has a rule file.
+std::vector<std::string> RegistryProblems(const std::vector<std::string>& json_files) {
+  std::set<std::string> registered;
+  for (const CheckDescriptor& d : AllChecks()) registered.insert(std::string(d.id));
+  const std::vector<std::string> ids = RuleIds(json_files);
+  std::vector<std::string> problems;
+  for (const std::string& id : ids) {
+    if (!registered.count(id))
+      problems.push_back("rules/" + id + ".json has no registered check: add its descriptor to core/src/checks/registry.cc, or remove the file");
+    if (std::find(json_files.begin(), json_files.end(), id + ".cases.json") == json_files.end())
+      problems.push_back("rules/" + id + ".json has no cases file rules/" + id + ".cases.json");
+  }
+  for (const std::string& id : registered)
+    if (!std::binary_search(ids.begin(), ids.end(), id))
+      problems.push_back(id + " is registered (core/src/checks/registry.cc) but has no rule file rules/" + id + ".json");
+  return problems;
+}
+
+std::vector<std::string> RulesDirJsonFiles() { return testing::ListFiles(testing::SourceDir() + "/rules", ".json"); }
+
+TEST(RuleConsistency, EveryRuleFileHasARegisteredCheckAndEveryCheckARuleFile) {
+  EXPECT_GE(RuleIds(RulesDirJsonFiles()).size(), 50u);
+  const std::vector<std::string> problems = RegistryProblems(RulesDirJsonFiles());
+  EXPECT_TRUE(problems.empty()) << ::testing::PrintToString(problems);
+}
+
+// The consistency above can fail: in a listing with a rule file and a cases file for every
+// registered check, a rule file dropped in without a check, one without cases, and a registered
+// check whose rule file is gone are each named.
+TEST(RuleConsistency, AStrayRuleFileAndAMissingOneAreNamed) {
+  std::vector<std::string> files = {"ruleset.json"};
+  for (const CheckDescriptor& d : AllChecks()) {
+    files.push_back(std::string(d.id) + ".json");
+    files.push_back(std::string(d.id) + ".cases.json");
+  }
+  ASSERT_EQ(RegistryProblems(files), std::vector<std::string>{});
+  files.erase(std::find(files.begin(), files.end(), "header.cors.json"));
+  files.push_back("header.unregistered.json");
+  files.push_back("header.unregistered.cases.json");
+  files.push_back("Header.Cors.json");
+  EXPECT_EQ(RegistryProblems(files), (std::vector<std::string>{
+      "rules/Header.Cors.json has no registered check: add its descriptor to core/src/checks/registry.cc, or remove the file",
+      "rules/Header.Cors.json has no cases file rules/Header.Cors.cases.json",
+      "rules/header.unregistered.json has no registered check: add its descriptor to core/src/checks/registry.cc, or remove the file",
+      "header.cors is registered (core/src/checks/registry.cc) but has no rule file rules/header.cors.json",
+  }));
+}
+
+// The build embeds every rule file (a stale build, from before a rule file was added or removed,
+// fails here).
+TEST(RuleConsistency, TheEmbeddedRulesetHoldsExactlyTheRuleFiles) {
   auto rs = Ruleset::Embedded();
   ASSERT_TRUE(rs);
-  for (const std::string& file : testing::ListFiles(testing::SourceDir() + "/rules", ".json")) {
-    if (file == "ruleset.json" || file.find(".cases.json") != std::string::npos) continue;
-    const std::string id = file.substr(0, file.size() - 5);
-    EXPECT_TRUE(rs->Lists(id)) << "rules/" << file << " is not listed in rules/ruleset.json";
-    EXPECT_FALSE(testing::ReadFileOrEmpty(testing::SourceDir() + "/rules/" + id + ".cases.json").empty())
-        << "rules/" << id << ".json has no same-stem cases file";
-  }
+  EXPECT_EQ(rs->rule_ids(), RuleIds(RulesDirJsonFiles())) << "the embedded ruleset differs from the rule files of rules/: rebuild";
 }
 
 // The rule file is the only list of a check's outcome codes, and the engine keeps a check within

@@ -129,10 +129,9 @@ bundleFile.addEventListener('change', () => {
     const trustedNow = trusted ? { ...trusted, organization: $('trusted-key-org').value.trim() || null } : null;
     const reply = await requestWorker({ type: 'bundle-verify', source: file, trustedKeys: trustedNow ? [{ publicJwk: trustedNow.publicJwk, organization: trustedNow.organization ?? undefined }] : [] }, progressFor(onProgress));
     shell.forgetAudit();
-    let verdict = verdictOf(reply.result);
-    // A bundle without a readable report (not JSON, wrong structure) is NOT VALID, shown as such.
-    if (typeof reply.reportText !== 'string' && verdict.state !== 'failed') verdict = { ...verdict, state: 'failed', failedStep: 'structure' };
-    return { reportText: typeof reply.reportText === 'string' ? reply.reportText : null, sarifText: null, fromBundle: true, mode: 'verified', verdict, declarations: reply.declarations ?? null, verification: reply.result, info: reply.info };
+    // A file that is not a readable bundle (reportText null) failed verification at its I-JSON or
+    // structure step (worker.mjs): its verdict is NOT VALID, naming that step.
+    return { reportText: reply.reportText, sarifText: null, fromBundle: true, mode: 'verified', verdict: verdictOf(reply.result), declarations: reply.declarations, verification: reply.result, info: reply.info };
   });
   bundleFile.value = '';
 });

@@ -28,7 +28,9 @@
 //   {type: 'bundle-verify', id, source: File | Blob | string, trustedKeys?: [{publicJwk, organization?}]}
 //     → {type: 'progress', id, phase: 'read' | 'verify', bytes, totalBytes}
 //     → {type: 'bundle-verified', id, result (verifyBundle's), reportText, info, declarations (the
-//       bundle's declarations section: {organization, declarations} or null)}
+//       bundle's declarations section: {organization, declarations} or null)}; reportText, info and
+//       declarations are null when verification failed at its I-JSON or structure step (the file
+//       is not a readable bundle)
 //   {type: 'bundle-create', id, source: the audited HAR (File | Blob | string), options, capture,
 //    organization?, signingKey?: {privateKey (CryptoKey), publicJwk}}
 //     → {type: 'bundle-created', id, reportText, info}
@@ -38,7 +40,7 @@
 //   {type: 'dossier-zip', id, html, bundleName, htmlName} → {type: 'zip', id, blob}: a ZIP (stored,
 //     no compression) holding the last bundle's exact text and the printable report.
 //   {type: 'bundle-blob', id} → {type: 'blob', id, blob}: the last bundle's text as a Blob.
-//   info = {size, reportDigest, fingerprint, signed, engineVersion, target, profiles}
+//   info = {reportDigest, fingerprint, signed} (infoOf)
 // The last bundle stays here (a 50 MB text is never copied to the page; downloads go as Blobs).
 import { loadEngine, auditHar } from '../host/engine.mjs';
 import { zipStored } from './inputs/zip.mjs';
@@ -162,67 +164,32 @@ async function readText(source, id) {
 
 let lastBundle = null; // {text, bundle}
 
-const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-function reportTextOf(bundle) {
-  const r = bundle && bundle.report;
-  if (typeof r === 'string') return r;
-  if (isObj(r) && typeof r.text === 'string') return r.text;
-  return r === undefined || r === null ? null : JSON.stringify(r);
-}
-
-function digestOf(bundle, name) {
-  const d = bundle && bundle.digests;
-  if (!d) return null;
-  if (Array.isArray(d)) {
-    const e = d.find((x) => x && (x.name === name || x.section === name));
-    return e ? String(e.digest ?? e.sha256 ?? e.value ?? '') || null : null;
-  }
-  const v = (isObj(d.sections) ? d.sections : d)[name];
-  if (typeof v === 'string') return v;
-  if (isObj(v)) return String(v.sha256 ?? v.digest ?? v.value ?? '') || null;
-  return null;
-}
-
-async function infoOf(mod, bundle, text) {
-  const sigs = bundle && bundle.signatures;
-  const list = Array.isArray(sigs) ? sigs : isObj(sigs) ? [sigs] : [];
-  const sig = list.find(isObj) || null;
-  let fingerprint = sig ? (sig.fingerprint ?? sig.keyFingerprint ?? null) : null;
-  const jwk = sig && (sig.publicJwk ?? sig.publicKey ?? sig.jwk);
-  if (!fingerprint && isObj(jwk) && typeof mod.fingerprint === 'function') {
-    try { fingerprint = await mod.fingerprint(jwk); } catch { fingerprint = null; }
-  }
-  const m = isObj(bundle && bundle.manifest) ? bundle.manifest : {};
-  const engineVersion = isObj(m.engine) ? m.engine.version : (m.engineVersion ?? null);
-  let reportDigest = digestOf(bundle, 'report');
-  if (reportDigest && !/^sha-?256:/i.test(reportDigest) && /^[0-9a-f]{64}$/i.test(reportDigest)) reportDigest = `sha256:${reportDigest}`;
-  return {
-    size: text.length,
-    reportDigest,
-    fingerprint: fingerprint ? String(fingerprint) : null,
-    signed: list.length > 0,
-    engineVersion: engineVersion ? String(engineVersion) : null,
-    target: m.target ? String(m.target) : null,
-    profiles: Array.isArray(m.profiles) ? m.profiles.map(String) : (m.profile ? [String(m.profile)] : []),
-  };
+// What the bundle panel and the dossier show of a bundle that passed verification's I-JSON and
+// structure steps (format.mjs: digests.report is 64 hex digits, signatures an array) or was just
+// created: {reportDigest: "sha256:<hex>", fingerprint, signed}. fingerprint: the first signature's
+// key fingerprint as verification found it (result.signature.fingerprint: null when the signature
+// step did not run or that key is unusable), or the signing key's for a created bundle.
+function infoOf(bundle, fingerprint) {
+  return { reportDigest: `sha256:${bundle.digests.report}`, fingerprint, signed: bundle.signatures.length > 0 };
 }
 
 async function bundleVerify({ id, source, trustedKeys }) {
   const [eng, mod] = await Promise.all([engine(), bundleModule()]);
   const text = await readText(source, id);
   self.postMessage({ type: 'progress', id, phase: 'verify', bytes: text.length, totalBytes: text.length, entries: 0 });
-  const keys = Array.isArray(trustedKeys) ? trustedKeys.filter((k) => isObj(k) && isObj(k.publicJwk)) : [];
-  const result = await mod.verifyBundle({
-    engine: eng, bundleText: text, trustedKeys: keys,
-  });
-  const parsed = mod.parseBundle(text);
-  const bundle = parsed && parsed.bundle ? parsed.bundle : null;
+  const result = await mod.verifyBundle({ engine: eng, bundleText: text, trustedKeys });
+  // Verification reads the text first (I-JSON, then structure): a bundle that failed either step has
+  // no contents to show; one that passed both has the bundle's shape, and parseBundle reads the
+  // same value (no duplicate member can make it read another).
+  const readable = result.failedStep !== 'i-json' && result.failedStep !== 'structure';
+  const bundle = readable ? mod.parseBundle(text).bundle : null;
   lastBundle = bundle ? { text, bundle } : null;
-  const reportText = bundle ? reportTextOf(bundle) : null;
-  const info = bundle ? await infoOf(mod, bundle, text) : { size: text.length };
-  const declarations = bundle && isObj(bundle.declarations) ? bundle.declarations : null;
-  return { type: 'bundle-verified', id, result, reportText, info, declarations, parseError: parsed && parsed.error ? String(parsed.error.message ?? parsed.error) : null };
+  return {
+    type: 'bundle-verified', id, result,
+    reportText: bundle ? bundle.report : null,
+    info: bundle ? infoOf(bundle, result.signature.fingerprint) : null,
+    declarations: bundle ? bundle.declarations : null,
+  };
 }
 
 async function bundleCreate({ id, source, options = {}, capture, organization, signingKey }) {
@@ -234,9 +201,9 @@ async function bundleCreate({ id, source, options = {}, capture, organization, s
     organization: organization || undefined,
     signingKey: signingKey && signingKey.privateKey ? signingKey : undefined,
   });
-  const text = mod.serializeBundle(bundle);
-  lastBundle = { text, bundle };
-  return { type: 'bundle-created', id, reportText: reportTextOf(bundle), info: await infoOf(mod, bundle, text) };
+  lastBundle = { text: mod.serializeBundle(bundle), bundle };
+  const fingerprint = bundle.signatures.length ? await mod.fingerprint(bundle.signatures[0].publicKey) : null;
+  return { type: 'bundle-created', id, reportText: bundle.report, info: infoOf(bundle, fingerprint) };
 }
 
 async function rulesCurrent({ id }) {

@@ -23,10 +23,14 @@ export function verificationOk(result) {
   return !!(result && result.ok);
 }
 
+// The report digest and the key fingerprint of info ({reportDigest, fingerprint, signed}, worker.mjs
+// infoOf; {} for a file that is not a readable bundle): "unsigned" only for a bundle without a
+// signature, "—" when the fingerprint is not known.
 function keyLine(info) {
   return el('dl', { class: 'bp-meta' },
     el('dt', null, t('bundle.reportDigest')), el('dd', null, el('code', { class: 'bp-digest' }, info.reportDigest ? siteText(info.reportDigest) : t('bundle.none'))),
-    el('dt', null, t('bundle.fingerprint')), el('dd', null, info.fingerprint ? el('code', { class: 'bp-fingerprint' }, siteText(info.fingerprint)) : t('bundle.unsigned')));
+    el('dt', null, t('bundle.fingerprint')), el('dd', null, info.fingerprint ? el('code', { class: 'bp-fingerprint' }, siteText(info.fingerprint))
+      : t(info.signed === false ? 'bundle.unsigned' : 'bundle.none')));
 }
 
 const SUMMARY_CLASS = { verified: 'bp-summary bp-ok', intact: 'bp-summary bp-warn', failed: 'bp-summary bp-fail' };
@@ -64,8 +68,8 @@ export function renderVerification(container, { result, verdict: given = null, i
       el('thead', null, el('tr', null, el('th', { scope: 'col' }, t('bundle.section')), el('th', { scope: 'col' }, t('bundle.digestStatus')))),
       el('tbody', null, rows)),
     el('p', { id: 'bundle-signature', class: sigOk === false ? 'bp-fail' : sigOk ? 'bp-ok' : 'bp-muted' }, `${t('bundle.signature')}: `, sigText),
-    sig.fingerprint || info.fingerprint
-      ? el('p', null, `${t('bundle.fingerprint')}: `, el('code', { class: 'bp-fingerprint', id: 'bundle-fingerprint' }, siteText(str(sig.fingerprint || info.fingerprint)))) : null,
+    sig.fingerprint
+      ? el('p', null, `${t('bundle.fingerprint')}: `, el('code', { class: 'bp-fingerprint', id: 'bundle-fingerprint' }, siteText(str(sig.fingerprint)))) : null,
     trusted ? el('p', { class: 'bp-muted' }, `${t('bundle.trustedKey')}: `, el('code', null, siteText(trusted.fingerprint))) : null,
     el('p', { id: 'bundle-replay', class: replayOk ? 'bp-ok' : 'bp-fail' }, `${t('bundle.replay')}: `, replayText),
     versions ? el('p', { id: 'bundle-version-note', class: 'bp-muted' }, versions) : null,
