@@ -1,5 +1,5 @@
 // Generates the check catalogue, docs/checks.md, from the rule files: every check listed in
-// rules/ruleset.json, grouped by family, with what it looks at (description, evidence, needs),
+// rules/ruleset.json, grouped by family, with what it looks at (description, evidence, absent, needs),
 // whether it is graded, and each outcome code with its pass flag, severity, Observatory result code
 // and message. The rule files are the single source; never edit docs/checks.md by hand: edit the
 // rule files and run
@@ -60,6 +60,7 @@ function renderCheck(rule) {
   out.push(`Vietnamese title: ${text(rule.title.vi)}`, '');
   out.push(text(rule.description.en), '');
   out.push(`- Looks at: ${text(rule.evidence)}`);
+  if (rule.absent) out.push(`- When the evidence holds none of it: site-level ${code(rule.absent.outcome)} (${text(rule.absent.reason)})`);
   const needs = rule.needs ?? [];
   out.push(
     needs.length

@@ -104,9 +104,12 @@ std::vector<CheckResult> Run(std::unique_ptr<Check> check, const CheckDescriptor
     }
     const PageModel* document = page ? &*page : nullptr;
     ExchangeView view{ex, url, ex.IsPage() ? document : nullptr, primary, document};
-    check->OnExchange(view, ctx, sink);
+    if (descriptor == nullptr || Reads(descriptor->input, view)) check->OnExchange(view, ctx, sink);
   }
   check->OnFinish(ctx, sink);
+  if (sink.results.empty() && descriptor != nullptr && options.ruleset != nullptr)
+    if (std::optional<AbsentEvidence> absent = options.ruleset->Absent(descriptor->id))
+      sink.Emit(SiteResult(absent->outcome, absent->reason));
   return sink.results;
 }
 

@@ -67,7 +67,9 @@ struct RunOptions {
 
 // Runs a fresh check over `exchanges` (indices assigned in order; pages get a page model, the
 // first page on the target's host is the primary one, as in the engine), then its OnFinish;
-// returns every result.
+// returns every result. As in the engine, a registered check sees only the exchanges its
+// descriptor declares (CheckDescriptor::input), and one that emitted nothing gets its rule file's
+// "absent" result when options.ruleset declares one (the engine's generic fallback is not added).
 std::vector<CheckResult> RunCheck(CheckFactory make, std::vector<Exchange> exchanges, const RunOptions& options = {});
 std::vector<CheckResult> RunCheck(std::string_view id, std::vector<Exchange> exchanges, const RunOptions& options = {});
 

@@ -5,6 +5,21 @@
 
 namespace portal_check {
 
+bool Reads(CheckInput input, const ExchangeView& view) {
+  const bool web = view.url && view.url->IsHttpOrHttps();
+  const bool page = view.page != nullptr;
+  switch (input) {
+    case CheckInput::kEveryExchange: return true;
+    case CheckInput::kExchangesWithUrl: return view.url.has_value();
+    case CheckInput::kWebExchanges: return web;
+    case CheckInput::kPages: return page;
+    case CheckInput::kPagesWithUrl: return page && view.url.has_value();
+    case CheckInput::kWebPages: return page && web;
+    case CheckInput::kHttpsPages: return page && view.url && view.url->IsHttps();
+  }
+  return false;
+}
+
 CheckResult PageResult(const ExchangeView& view) { return PageResult(view.exchange.url); }
 
 CheckResult PageResult(std::string_view page) {

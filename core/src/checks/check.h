@@ -56,14 +56,34 @@ struct ExchangeView {
   mutable std::shared_ptr<PageDerived> derived = nullptr;
 };
 
+// The exchanges a check reads, declared in its CheckDescriptor. The engine calls
+// Check::OnExchange only for the exchanges of that kind, so a check never tests for them itself;
+// each kind guarantees what it names to OnExchange:
+enum class CheckInput {
+  kEveryExchange,     // every exchange
+  kExchangesWithUrl,  // view.url has a value (the request URL parses)
+  kWebExchanges,      // view.url is an http: or https: URL
+  kPages,             // view.page != nullptr (Exchange::IsPage)
+  kPagesWithUrl,      // a page, and view.url has a value
+  kWebPages,          // a page with an http: or https: URL
+  kHttpsPages,        // a page with an https: URL
+};
+
+// True when `view` is an exchange of kind `input`: the engine hands it to the checks declaring it.
+bool Reads(CheckInput input, const ExchangeView& view);
+
 class Check {
  public:
   virtual ~Check() = default;
-  // Called for every exchange, in HAR order. Page-level checks usually act only when
-  // view.page != nullptr.
+  // Called in HAR order for each exchange of the kind the check's descriptor declares
+  // (CheckDescriptor::input), and for no other.
   virtual void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) {}
   // Called once after the last exchange: site-level checks emit here, from facts they kept.
   // Whatever a check keeps must be small (bounded per exchange): the auditor holds no bodies.
+  // A check that emits nothing in the whole audit gets one site-level result from the engine:
+  // the one its rule file's "absent" member declares (e.g. not-captured "the evidence holds no
+  // request for /robots.txt"), else a generic not-applicable / not-captured. So a check does not
+  // emit its own "nothing seen" result.
   virtual void OnFinish(const AuditContext& ctx, ResultSink& out) {}
 };
 
@@ -82,10 +102,14 @@ inline CheckResult SiteResult(std::string outcome, std::string reason) {
 // Header field values (or other site strings) as a JSON array of text::SafeUtf8(value, max_bytes).
 json::Value SafeStringList(const std::vector<std::string_view>& values, std::size_t max_bytes);
 
-// A registered check: its id and a factory for a fresh instance per audit. Each check file
-// defines one, listed in checks/registry.cc; its outcome codes are the rows of rules/<id>.json.
+// A registered check: its id, the exchanges it reads and a factory for a fresh instance per
+// audit. Each check file defines one next to its code, listed in checks/registry.cc, e.g.
+//   const CheckDescriptor kHeaderCspCheck{"header.csp", CheckInput::kPages, &MakeCheck<HeaderCspCheck>};
+// Its outcome codes are the rows of rules/<id>.json; what the engine reports when the check saw
+// nothing is that file's "absent" member.
 struct CheckDescriptor {
   std::string_view id;
+  CheckInput input;
   std::unique_ptr<Check> (*make)();
 };
 

@@ -242,6 +242,6 @@ class CookieFlagsCheck : public PageCookieCheck {
 }  // namespace
 
 extern const CheckDescriptor kCookieFlagsCheck;  // listed in checks/registry.cc
-const CheckDescriptor kCookieFlagsCheck{kId, &MakeCheck<CookieFlagsCheck>};
+const CheckDescriptor kCookieFlagsCheck{kId, CheckInput::kEveryExchange, &MakeCheck<CookieFlagsCheck>};
 
 }  // namespace portal_check

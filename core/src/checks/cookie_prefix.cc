@@ -70,6 +70,6 @@ class CookiePrefixCheck : public PageCookieCheck {
 }  // namespace
 
 extern const CheckDescriptor kCookiePrefixCheck;  // listed in checks/registry.cc
-const CheckDescriptor kCookiePrefixCheck{kId, &MakeCheck<CookiePrefixCheck>};
+const CheckDescriptor kCookiePrefixCheck{kId, CheckInput::kEveryExchange, &MakeCheck<CookiePrefixCheck>};
 
 }  // namespace portal_check

@@ -58,6 +58,6 @@ class CookieScopeCheck : public PageCookieCheck {
 }  // namespace
 
 extern const CheckDescriptor kCookieScopeCheck;  // listed in checks/registry.cc
-const CheckDescriptor kCookieScopeCheck{kId, &MakeCheck<CookieScopeCheck>};
+const CheckDescriptor kCookieScopeCheck{kId, CheckInput::kEveryExchange, &MakeCheck<CookieScopeCheck>};
 
 }  // namespace portal_check

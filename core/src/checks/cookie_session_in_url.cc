@@ -98,11 +98,10 @@ std::string Redact(std::string_view url, std::vector<Hit> hits) {
 class SessionInUrlCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
-    if (!names_) names_ = SessionParamNames::From(ctx);
+    const SessionParamNames& names = ctx.Compiled(&BuildSessionParamNames);
     json::Array locations;
     std::int64_t count = 0;
-    Look(view.exchange.url, UrlSource{"page-url", {}}, 0, locations, count);
+    Look(view.exchange.url, UrlSource{"page-url", {}}, 0, names, locations, count);
     // Source by source (kSources order), each in document order: one pass over the elements
     // collects the (source, element) pairs in document order, then one short pass per source.
     std::vector<std::pair<std::size_t, const HtmlElement*>> found;
@@ -112,7 +111,7 @@ class SessionInUrlCheck : public Check {
     }
     for (std::size_t s = 0; s < std::size(kSources); ++s)
       for (const auto& [source, e] : found)
-        if (source == s) Look(*e->Attr(kSources[s].attr), kSources[s], e->line, locations, count);
+        if (source == s) Look(*e->Attr(kSources[s].attr), kSources[s], e->line, names, locations, count);
     CheckResult r = PageResult(view);
     r.outcome = count > 0 ? "present" : "none";
     if (count > 0) {
@@ -124,8 +123,9 @@ class SessionInUrlCheck : public Check {
 
  private:
   // `where`: "tag[attr]", or the tag alone when attr is empty (the page URL).
-  void Look(std::string_view url, const UrlSource& where, int line, json::Array& locations, std::int64_t& count) {
-    std::vector<Hit> hits = FindSessionIds(url, *names_);
+  void Look(std::string_view url, const UrlSource& where, int line, const SessionParamNames& names,
+            json::Array& locations, std::int64_t& count) {
+    std::vector<Hit> hits = FindSessionIds(url, names);
     if (hits.empty()) return;
     ++count;
     if (locations.size() >= kMaxLocations) return;
@@ -137,13 +137,11 @@ class SessionInUrlCheck : public Check {
     if (line > 0) loc["line"] = json::Int(line);
     locations.push_back(json::Value(std::move(loc)));
   }
-
-  std::optional<SessionParamNames> names_;
 };
 
 }  // namespace
 
 extern const CheckDescriptor kCookieSessionInUrlCheck;  // listed in checks/registry.cc
-const CheckDescriptor kCookieSessionInUrlCheck{kId, &MakeCheck<SessionInUrlCheck>};
+const CheckDescriptor kCookieSessionInUrlCheck{kId, CheckInput::kPages, &MakeCheck<SessionInUrlCheck>};
 
 }  // namespace portal_check

@@ -36,7 +36,7 @@ bool Fits(std::string_view kind, const std::string& token) {
 class Autocomplete : public FormCheck {
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
-    const SensitiveFieldMatcher sensitive(ctx);
+    const SensitiveFieldMatcher& sensitive = ctx.Compiled(&BuildSensitiveFieldMatcher);
     json::Array autofill;
     std::size_t total = 0, bad = 0;
     ForEachField(forms, [&](const FormField& f, const FormView* form) {
@@ -67,6 +67,6 @@ class Autocomplete : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormAutocompleteCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormAutocompleteCheck{"form.autocomplete", &MakeCheck<Autocomplete>};
+const CheckDescriptor kFormAutocompleteCheck{"form.autocomplete", CheckInput::kWebPages, &MakeCheck<Autocomplete>};
 
 }  // namespace portal_check

@@ -15,7 +15,7 @@ namespace {
 class CredentialsInGet : public FormCheck {
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
-    const SensitiveFieldMatcher sensitive(ctx);
+    const SensitiveFieldMatcher& sensitive = ctx.Compiled(&BuildSensitiveFieldMatcher);
     CheckResult r = PageResult(view);
     json::Array in_get, posted;
     for (const FormView& form : forms.forms) {
@@ -44,6 +44,6 @@ class CredentialsInGet : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormCredentialsInGetCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormCredentialsInGetCheck{"form.credentials-in-get", &MakeCheck<CredentialsInGet>};
+const CheckDescriptor kFormCredentialsInGetCheck{"form.credentials-in-get", CheckInput::kWebPages, &MakeCheck<CredentialsInGet>};
 
 }  // namespace portal_check

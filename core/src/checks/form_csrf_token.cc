@@ -31,13 +31,13 @@ bool IsHexToken(std::string_view s) {
 
 class TokenNames {
  public:
-  explicit TokenNames(const AuditContext& ctx)
-      : exact_(ctx.DataStrings("anti-csrf-tokens", "exact")),
-        prefixes_(ctx.DataStrings("anti-csrf-tokens", "prefixes")),
-        contains_(ctx.DataStrings("anti-csrf-tokens", "contains")),
-        mac_hints_(ctx.DataStrings("anti-csrf-tokens", "viewstate_mac_hints")) {
+  explicit TokenNames(const DataLists& lists)
+      : exact_(lists.DataStrings("anti-csrf-tokens", "exact")),
+        prefixes_(lists.DataStrings("anti-csrf-tokens", "prefixes")),
+        contains_(lists.DataStrings("anti-csrf-tokens", "contains")),
+        mac_hints_(lists.DataStrings("anti-csrf-tokens", "viewstate_mac_hints")) {
     for (std::string& c : contains_) c = FoldFieldName(c);
-    const std::string* vs = json::FindString(ctx.Data("anti-csrf-tokens"), "viewstate_field");
+    const std::string* vs = json::FindString(lists.Data("anti-csrf-tokens"), "viewstate_field");
     viewstate_ = vs ? *vs : "__VIEWSTATE";
   }
 
@@ -71,6 +71,9 @@ class TokenNames {
   std::string viewstate_;
 };
 
+// The token names of data list "anti-csrf-tokens" (read once per audit through Compiled).
+TokenNames BuildTokenNames(const DataLists& lists) { return TokenNames(lists); }
+
 // The page response's session cookies as [{name, samesite}]; *all_strict: every one of them
 // carries SameSite=Lax or Strict (false when there is none).
 json::Array SessionCookies(const Exchange& ex, const AuditContext& ctx, bool* all_strict) {
@@ -95,7 +98,7 @@ json::Array SessionCookies(const Exchange& ex, const AuditContext& ctx, bool* al
 class CsrfToken : public FormCheck {
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
-    const TokenNames tokens(ctx);
+    const TokenNames& tokens = ctx.Compiled(&BuildTokenNames);
     json::Array judged, external, empty;
     std::size_t unprotected = 0, viewstate_only = 0;
     for (const FormView& form : forms.forms) {
@@ -139,6 +142,6 @@ class CsrfToken : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormCsrfTokenCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormCsrfTokenCheck{"form.csrf-token", &MakeCheck<CsrfToken>};
+const CheckDescriptor kFormCsrfTokenCheck{"form.csrf-token", CheckInput::kWebPages, &MakeCheck<CsrfToken>};
 
 }  // namespace portal_check

@@ -44,6 +44,6 @@ class ExternalAction : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormExternalActionCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormExternalActionCheck{"form.external-action", &MakeCheck<ExternalAction>};
+const CheckDescriptor kFormExternalActionCheck{"form.external-action", CheckInput::kWebPages, &MakeCheck<ExternalAction>};
 
 }  // namespace portal_check

@@ -47,6 +47,6 @@ class FileUpload : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormFileUploadCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormFileUploadCheck{"form.file-upload", &MakeCheck<FileUpload>};
+const CheckDescriptor kFormFileUploadCheck{"form.file-upload", CheckInput::kWebPages, &MakeCheck<FileUpload>};
 
 }  // namespace portal_check

@@ -43,6 +43,6 @@ class InsecureAction : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormInsecureActionCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormInsecureActionCheck{"form.insecure-action", &MakeCheck<InsecureAction>};
+const CheckDescriptor kFormInsecureActionCheck{"form.insecure-action", CheckInput::kWebPages, &MakeCheck<InsecureAction>};
 
 }  // namespace portal_check

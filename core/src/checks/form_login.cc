@@ -44,6 +44,6 @@ class Login : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormLoginCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormLoginCheck{"form.login", &MakeCheck<Login>};
+const CheckDescriptor kFormLoginCheck{"form.login", CheckInput::kWebPages, &MakeCheck<Login>};
 
 }  // namespace portal_check

@@ -34,6 +34,6 @@ class PasswordOverHttp : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormPasswordOverHttpCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormPasswordOverHttpCheck{"form.password-over-http", &MakeCheck<PasswordOverHttp>};
+const CheckDescriptor kFormPasswordOverHttpCheck{"form.password-over-http", CheckInput::kWebPages, &MakeCheck<PasswordOverHttp>};
 
 }  // namespace portal_check

@@ -67,6 +67,6 @@ class PastePrevention : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormPastePreventionCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormPastePreventionCheck{"form.paste-prevention", &MakeCheck<PastePrevention>};
+const CheckDescriptor kFormPastePreventionCheck{"form.paste-prevention", CheckInput::kWebPages, &MakeCheck<PastePrevention>};
 
 }  // namespace portal_check

@@ -21,6 +21,7 @@
 #include <optional>
 
 #include "checks/support/form_common.h"
+#include "checks/support/page_links.h"
 #include "checks/audit_context.h"
 #include "normalize/page_model.h"
 #include "util/text.h"
@@ -39,23 +40,29 @@ std::vector<std::string> Folded(std::vector<std::string> v, bool field_names) {
   return v;
 }
 
+// The folded consent phrases ("consent-phrases" labels and names) and look-up phrases
+// ("personal-data-fields" lookup_phrases) of the data (read once per audit through Compiled).
+struct ConsentPhrases {
+  std::vector<std::string> labels, names, lookup;
+};
+ConsentPhrases BuildConsentPhrases(const DataLists& lists) {
+  return ConsentPhrases{Folded(lists.DataStrings("consent-phrases", "labels"), false),
+                        Folded(lists.DataStrings("consent-phrases", "names"), true),
+                        Folded(lists.DataStrings("personal-data-fields", "lookup_phrases"), false)};
+}
+
 class ConsentFinder {
  public:
-  ConsentFinder(const PageModel& page, const AuditContext& ctx)
-      : page_(page),
-        parent_(ParentIndices(page)),
-        labels_(Folded(ctx.DataStrings("consent-phrases", "labels"), false)),
-        names_(Folded(ctx.DataStrings("consent-phrases", "names"), true)),
-        link_text_(Folded(ctx.DataStrings("privacy-phrases", "link_text"), false)),
-        href_parts_(Folded(ctx.DataStrings("privacy-phrases", "href_parts"), false)) {}
+  ConsentFinder(const PageModel& page, const ConsentPhrases& phrases, const page_links::PrivacyPhrases& privacy)
+      : page_(page), parent_(ParentIndices(page)), phrases_(phrases), privacy_(privacy) {}
 
   // Records in `o` how `form` asks for consent ("consent": "checkbox" / "privacy-link", and the
   // control); returns false when it does not.
   bool Find(const FormView& form, json::Object& o) const {
     for (const FormField& f : form.fields) {
       if (f.type != "checkbox") continue;
-      if (MatchesAny(f.label, labels_) || MatchesAny(FoldFieldName(f.name), names_) ||
-          MatchesAny(FoldFieldName(f.id), names_)) {
+      if (MatchesAny(f.label, phrases_.labels) || MatchesAny(FoldFieldName(f.name), phrases_.names) ||
+          MatchesAny(FoldFieldName(f.id), phrases_.names)) {
         o["consent"] = json::Str("checkbox");
         o["control"] = json::Str(ShownName(f));
         return true;
@@ -87,15 +94,16 @@ class ConsentFinder {
 
  private:
   bool IsPolicyLink(const HtmlElement& a) const {
-    if (MatchesAny(vietnamese::FoldForMatch(a.text), link_text_)) return true;
-    if (const std::string* t = a.Attr("title"); t && MatchesAny(vietnamese::FoldForMatch(*t), link_text_)) return true;
+    if (MatchesAny(vietnamese::FoldForMatch(a.text), privacy_.link_text)) return true;
+    if (const std::string* t = a.Attr("title"); t && MatchesAny(vietnamese::FoldForMatch(*t), privacy_.link_text)) return true;
     const std::string* href = a.Attr("href");
-    return href && MatchesAny(vietnamese::FoldForMatch(*href), href_parts_);
+    return href && MatchesAny(vietnamese::FoldForMatch(*href), privacy_.href_parts);
   }
 
   const PageModel& page_;
   std::vector<int> parent_;
-  std::vector<std::string> labels_, names_, link_text_, href_parts_;
+  const ConsentPhrases& phrases_;
+  const page_links::PrivacyPhrases& privacy_;
 };
 
 bool IsHeading(const HtmlElement& e) {
@@ -141,9 +149,9 @@ std::vector<int> LastHeadingBefore(const PageModel& page, const PageForms& forms
 class PersonalDataConsent : public FormCheck {
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
-    const PersonalDataMatcher personal(ctx);
+    const PersonalDataMatcher& personal = ctx.Compiled(&BuildPersonalDataMatcher);
+    const ConsentPhrases& phrases = ctx.Compiled(&BuildConsentPhrases);
     std::optional<ConsentFinder> finder;
-    const std::vector<std::string> lookup_phrases = Folded(ctx.DataStrings("personal-data-fields", "lookup_phrases"), false);
     const std::vector<int> heading_before = LastHeadingBefore(*view.page, forms);
     json::Array listed;
     std::size_t collecting = 0, missing = 0, lookups = 0;
@@ -152,12 +160,12 @@ class PersonalDataConsent : public FormCheck {
       std::size_t count = 0;
       std::vector<std::string> fields = personal.PersonalFields(form, kMaxListedFields, &count);
       if (count < kMinPersonalDataFields) continue;
-      if (IsLookupForm(form, *view.page, heading_before[k], lookup_phrases)) {
+      if (IsLookupForm(form, *view.page, heading_before[k], phrases.lookup)) {
         ++lookups;
         continue;
       }
       ++collecting;
-      if (!finder) finder.emplace(*view.page, ctx);
+      if (!finder) finder.emplace(*view.page, phrases, ctx.Compiled(&page_links::BuildPrivacyPhrases));
       json::Object o = FormSummary(form);
       json::Array names;
       for (std::string& f : fields) names.push_back(json::Str(f));
@@ -187,6 +195,6 @@ class PersonalDataConsent : public FormCheck {
 }  // namespace
 
 extern const CheckDescriptor kFormPersonalDataConsentCheck;  // listed in checks/registry.cc
-const CheckDescriptor kFormPersonalDataConsentCheck{"form.personal-data-consent", &MakeCheck<PersonalDataConsent>};
+const CheckDescriptor kFormPersonalDataConsentCheck{"form.personal-data-consent", CheckInput::kWebPages, &MakeCheck<PersonalDataConsent>};
 
 }  // namespace portal_check

@@ -34,7 +34,7 @@ bool FindSensitiveForms(const PageForms& forms, const AuditContext& ctx, json::O
   bool password = false;
   for (const FormView& form : forms.forms) password = password || form.HasPassword();
   if (password) details["password_form"] = json::Bool(true);
-  const PersonalDataMatcher personal(ctx);
+  const PersonalDataMatcher& personal = ctx.Compiled(&BuildPersonalDataMatcher);
   for (const FormView& form : forms.forms) {
     std::size_t count = 0;
     const std::vector<std::string> fields = personal.PersonalFields(form, kMaxListed, &count);
@@ -64,7 +64,6 @@ bool KeepsOutOfSharedCaches(const std::vector<std::string_view>& lines) {
 class CacheControlCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     CheckResult r = PageResult(view);
     const bool cookies = AddSessionCookies(view.exchange, ctx, r.details);
     const bool forms = FindSensitiveForms(SharedPageForms(view), ctx, r.details);
@@ -96,6 +95,6 @@ class CacheControlCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kHeaderCacheControlCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderCacheControlCheck{"header.cache-control", &MakeCheck<CacheControlCheck>};
+const CheckDescriptor kHeaderCacheControlCheck{"header.cache-control", CheckInput::kPages, &MakeCheck<CacheControlCheck>};
 
 }  // namespace portal_check

@@ -79,18 +79,9 @@ std::string ObservatoryXfo(const HeaderList& headers, const csp::ObservatoryCsp&
   return result;
 }
 
-std::string_view ObservatoryCodeFor(std::string_view outcome) {
-  if (outcome == "frame-ancestors") return "x-frame-options-implemented-via-csp";
-  if (outcome == "xfo-deny-or-sameorigin") return "x-frame-options-sameorigin-or-deny";
-  if (outcome == "xfo-allow-from") return "x-frame-options-allow-from-origin";
-  if (outcome == "invalid") return "x-frame-options-header-invalid";
-  return "x-frame-options-not-implemented";  // missing, frame-ancestors-permissive
-}
-
 class HeaderClickjackingCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     const HeaderList& headers = view.exchange.response_headers;
     csp::Input in = csp::CollectInput(headers, view.page, view.url);
     std::vector<csp::Finding> parse_findings;  // CSP syntax is reported by header.csp
@@ -136,7 +127,8 @@ class HeaderClickjackingCheck : public Check {
     r.details["findings"] = json::Value(f_json);
 
     std::string obs = ObservatoryXfo(headers, csp::ObservatoryEvaluate(in));
-    if (obs != ObservatoryCodeFor(r.outcome)) {
+    // The Observatory's code for our outcome is the rule's mapping (rules/header.clickjacking.json).
+    if (obs != ctx.ObservatoryResultFor("header.clickjacking", r.outcome)) {
       r.observatory_result = obs;
       json::Object d;
       d["observatory"] = json::Str(obs);
@@ -155,6 +147,6 @@ class HeaderClickjackingCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kHeaderClickjackingCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderClickjackingCheck{"header.clickjacking", &MakeCheck<HeaderClickjackingCheck>};
+const CheckDescriptor kHeaderClickjackingCheck{"header.clickjacking", CheckInput::kPages, &MakeCheck<HeaderClickjackingCheck>};
 
 }  // namespace portal_check

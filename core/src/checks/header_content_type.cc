@@ -24,7 +24,6 @@ namespace {
 class ContentTypeCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     CheckResult r = PageResult(view);
     const std::optional<std::string_view> header = view.exchange.response_headers.Get("Content-Type");
     const std::string& meta = view.page->meta_charset();
@@ -55,6 +54,6 @@ class ContentTypeCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kHeaderContentTypeCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderContentTypeCheck{"header.content-type", &MakeCheck<ContentTypeCheck>};
+const CheckDescriptor kHeaderContentTypeCheck{"header.content-type", CheckInput::kPages, &MakeCheck<ContentTypeCheck>};
 
 }  // namespace portal_check

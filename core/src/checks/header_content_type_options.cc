@@ -82,7 +82,6 @@ struct OriginSubresources {
 class ContentTypeOptionsCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (!view.url) return;
     if (view.page != nullptr) {
       RecordPage(view);
     } else if (view.exchange.status >= 200 && view.exchange.status < 300 && IsScriptOrStyle(view.exchange) &&
@@ -138,6 +137,6 @@ class ContentTypeOptionsCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kHeaderContentTypeOptionsCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderContentTypeOptionsCheck{"header.content-type-options", &MakeCheck<ContentTypeOptionsCheck>};
+const CheckDescriptor kHeaderContentTypeOptionsCheck{"header.content-type-options", CheckInput::kExchangesWithUrl, &MakeCheck<ContentTypeOptionsCheck>};
 
 }  // namespace portal_check

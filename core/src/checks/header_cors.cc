@@ -101,7 +101,7 @@ struct OriginFacts {
 class CorsCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (!view.url || !view.url->IsHttpOrHttps() || view.exchange.status == 0) return;
+    if (view.exchange.status == 0) return;
     OriginFacts& facts = origins_[view.url->Origin()];
     facts.Add(view.exchange, Classify(view.exchange, *view.url));
     if (view.page != nullptr) facts.pages.push_back(view.exchange.url);
@@ -136,6 +136,6 @@ class CorsCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kHeaderCorsCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderCorsCheck{"header.cors", &MakeCheck<CorsCheck>};
+const CheckDescriptor kHeaderCorsCheck{"header.cors", CheckInput::kWebExchanges, &MakeCheck<CorsCheck>};
 
 }  // namespace portal_check

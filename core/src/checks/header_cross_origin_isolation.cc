@@ -70,7 +70,6 @@ json::Value Part(const HeaderList& headers, std::string_view name, const std::st
 class CrossOriginIsolationCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     const HeaderList& h = view.exchange.response_headers;
     const std::string coop = ReadTokenPolicy(
         h, "Cross-Origin-Opener-Policy",
@@ -107,6 +106,6 @@ class CrossOriginIsolationCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kHeaderCrossOriginIsolationCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderCrossOriginIsolationCheck{"header.cross-origin-isolation", &MakeCheck<CrossOriginIsolationCheck>};
+const CheckDescriptor kHeaderCrossOriginIsolationCheck{"header.cross-origin-isolation", CheckInput::kPages, &MakeCheck<CrossOriginIsolationCheck>};
 
 }  // namespace portal_check

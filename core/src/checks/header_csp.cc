@@ -38,13 +38,13 @@ json::Value FindingsJson(const std::vector<csp::Finding>& findings, bool& trunca
   return json::Value(out);
 }
 
-// The bypass lists from rules/data/csp-bypass-hosts.json.
-csp::BypassHosts LoadBypassHosts(const AuditContext& ctx) {
+// The bypass lists from rules/data/csp-bypass-hosts.json (read once per audit through Compiled).
+csp::BypassHosts BuildBypassHosts(const DataLists& lists) {
   csp::BypassHosts hosts;
-  for (const std::string& u : ctx.DataStrings("csp-bypass-hosts", "jsonp")) hosts.jsonp.push_back(csp::ParseBypassUrl(u));
-  for (const std::string& u : ctx.DataStrings("csp-bypass-hosts", "angular"))
+  for (const std::string& u : lists.DataStrings("csp-bypass-hosts", "jsonp")) hosts.jsonp.push_back(csp::ParseBypassUrl(u));
+  for (const std::string& u : lists.DataStrings("csp-bypass-hosts", "angular"))
     hosts.angular.push_back(csp::ParseBypassUrl(u));
-  for (const std::string& h : ctx.DataStrings("csp-bypass-hosts", "jsonp_needs_eval"))
+  for (const std::string& h : lists.DataStrings("csp-bypass-hosts", "jsonp_needs_eval"))
     hosts.jsonp_needs_eval.push_back(text::Lower(h));
   return hosts;
 }
@@ -61,13 +61,8 @@ json::Value DivergenceJson(const std::string& observatory, const std::vector<std
 class HeaderCspCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
-    if (!loaded_) {
-      bypass_ = LoadBypassHosts(ctx);
-      loaded_ = true;
-    }
     csp::Input in = csp::CollectInput(view.exchange.response_headers, view.page, view.url);
-    csp::Evaluation ev = csp::Evaluate(in, bypass_);
+    csp::Evaluation ev = csp::Evaluate(in, ctx.Compiled(&BuildBypassHosts));
     csp::ObservatoryCsp obs = csp::ObservatoryEvaluate(in);
 
     CheckResult r = PageResult(view);
@@ -84,15 +79,11 @@ class HeaderCspCheck : public Check {
     }
     out.Emit(std::move(r));
   }
-
- private:
-  bool loaded_ = false;
-  csp::BypassHosts bypass_;
 };
 
 }  // namespace
 
 extern const CheckDescriptor kHeaderCspCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderCspCheck{"header.csp", &MakeCheck<HeaderCspCheck>};
+const CheckDescriptor kHeaderCspCheck{"header.csp", CheckInput::kPages, &MakeCheck<HeaderCspCheck>};
 
 }  // namespace portal_check

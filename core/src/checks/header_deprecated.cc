@@ -30,7 +30,6 @@ void AddHeader(json::Array& list, std::string_view name, std::string_view value)
 class DeprecatedCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     const json::Array* unless_zero = json::FindArray(ctx.Data(kWatchList), "unless_zero");
     const json::Array* always = json::FindArray(ctx.Data(kWatchList), "always");
     if (unless_zero == nullptr || always == nullptr) return;  // no watch-list: no verdict
@@ -53,6 +52,6 @@ class DeprecatedCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kHeaderDeprecatedCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderDeprecatedCheck{"header.deprecated", &MakeCheck<DeprecatedCheck>};
+const CheckDescriptor kHeaderDeprecatedCheck{"header.deprecated", CheckInput::kPages, &MakeCheck<DeprecatedCheck>};
 
 }  // namespace portal_check

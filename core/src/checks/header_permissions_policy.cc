@@ -42,7 +42,6 @@ bool AllEmpty(const std::vector<std::string_view>& lines) {
 class PermissionsPolicyCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     const HeaderList& headers = view.exchange.response_headers;
     const std::vector<std::string_view> lines = headers.GetAll("Permissions-Policy");
     CheckResult r = PageResult(view);
@@ -92,6 +91,6 @@ class PermissionsPolicyCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kHeaderPermissionsPolicyCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderPermissionsPolicyCheck{"header.permissions-policy", &MakeCheck<PermissionsPolicyCheck>};
+const CheckDescriptor kHeaderPermissionsPolicyCheck{"header.permissions-policy", CheckInput::kPages, &MakeCheck<PermissionsPolicyCheck>};
 
 }  // namespace portal_check

@@ -54,7 +54,6 @@ std::vector<const std::string*> ReferrerMetas(const PageModel& page, const std::
 class ReferrerPolicyCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     const std::vector<std::string_view> lines = view.exchange.response_headers.GetAll("Referrer-Policy");
     const std::string* observatory_meta = nullptr;
     const std::vector<const std::string*> metas = ReferrerMetas(*view.page, observatory_meta);
@@ -96,6 +95,6 @@ class ReferrerPolicyCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kHeaderReferrerPolicyCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderReferrerPolicyCheck{"header.referrer-policy", &MakeCheck<ReferrerPolicyCheck>};
+const CheckDescriptor kHeaderReferrerPolicyCheck{"header.referrer-policy", CheckInput::kPages, &MakeCheck<ReferrerPolicyCheck>};
 
 }  // namespace portal_check

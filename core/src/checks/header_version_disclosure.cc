@@ -37,9 +37,10 @@ std::optional<Kind> KindNamed(std::string_view name) {
   return std::nullopt;
 }
 
-// The watch-list of rules/data/version-headers.json in data order; nullopt when the list is absent.
-std::optional<std::vector<Watched>> LoadWatchList(const AuditContext& ctx) {
-  const json::Array* entries = json::FindArray(ctx.Data("version-headers"), "headers");
+// The watch-list of rules/data/version-headers.json in data order; nullopt when the list is absent
+// (read once per audit through Compiled).
+std::optional<std::vector<Watched>> BuildWatchList(const DataLists& lists) {
+  const json::Array* entries = json::FindArray(lists.Data("version-headers"), "headers");
   if (entries == nullptr) return std::nullopt;
   std::vector<Watched> list;
   for (const json::Value& e : *entries) {
@@ -65,16 +66,12 @@ bool DisclosesVersion(Kind kind, std::string_view value) {
 class VersionDisclosureCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
-    if (!watched_ || watched_from_ != &ctx.Data("version-headers")) {
-      watched_ = LoadWatchList(ctx);
-      watched_from_ = &ctx.Data("version-headers");
-    }
-    if (!watched_) return;  // no watch-list: no verdict
+    const std::optional<std::vector<Watched>>& watched = ctx.Compiled(&BuildWatchList);
+    if (!watched) return;  // no watch-list: no verdict
     CheckResult r = PageResult(view);
     bool any = false, version = false;
     json::Array headers;
-    for (const Watched& w : *watched_) {
+    for (const Watched& w : *watched) {
       for (std::string_view value : view.exchange.response_headers.GetAll(w.name)) {
         if (text::Trim(value).empty()) continue;
         const bool discloses = DisclosesVersion(w.kind, value);
@@ -92,15 +89,11 @@ class VersionDisclosureCheck : public Check {
     r.details["headers"] = json::Value(headers);
     out.Emit(std::move(r));
   }
-
- private:
-  std::optional<std::vector<Watched>> watched_;  // loaded once per data list
-  const json::Value* watched_from_ = nullptr;    // the data list watched_ came from
 };
 
 }  // namespace
 
 extern const CheckDescriptor kHeaderVersionDisclosureCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderVersionDisclosureCheck{"header.version-disclosure", &MakeCheck<VersionDisclosureCheck>};
+const CheckDescriptor kHeaderVersionDisclosureCheck{"header.version-disclosure", CheckInput::kPages, &MakeCheck<VersionDisclosureCheck>};
 
 }  // namespace portal_check

@@ -108,9 +108,10 @@ std::string VersionOfBuild(std::string_view build) {
   return std::string(1, build[0]) + "." + std::string(1, build[1]) + "." + std::to_string(patch);
 }
 
-std::vector<Product> LoadProducts(const json::Value& data) {
+// The products of data list "cms" (read once per audit through Compiled).
+std::vector<Product> BuildProducts(const DataLists& lists) {
   std::vector<Product> out;
-  const json::Array* rows = json::FindArray(data, "products");
+  const json::Array* rows = json::FindArray(lists.Data("cms"), "products");
   if (!rows) return out;
   for (const json::Value& row : *rows) {
     Product p;
@@ -278,16 +279,11 @@ std::optional<Finding> Recognise(const Product& p, const PageFacts& f, const Hea
 class CmsCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
-    if (!loaded_) {
-      products_ = LoadProducts(ctx.Data("cms"));
-      loaded_ = true;
-    }
     const PageFacts facts = ReadFacts(*view.page, view.url);
     CheckResult r = PageResult(view);
     bool outdated = false, current = false;
     json::Array found;
-    for (const Product& p : products_) {
+    for (const Product& p : ctx.Compiled(&BuildProducts)) {
       std::optional<Finding> f = Recognise(p, facts, view.exchange.response_headers);
       if (!f) continue;
       json::Object o;
@@ -311,15 +307,11 @@ class CmsCheck : public Check {
     r.details["products"] = json::Value(found);
     out.Emit(std::move(r));
   }
-
- private:
-  bool loaded_ = false;
-  std::vector<Product> products_;
 };
 
 }  // namespace
 
 extern const CheckDescriptor kPageCmsCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageCmsCheck{"page.cms", &MakeCheck<CmsCheck>};
+const CheckDescriptor kPageCmsCheck{"page.cms", CheckInput::kPages, &MakeCheck<CmsCheck>};
 
 }  // namespace portal_check

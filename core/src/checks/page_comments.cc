@@ -181,7 +181,6 @@ std::string RedactedExcerpt(std::string folded) {
 class CommentsCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     json::Array sensitive, notes;
     std::int64_t sensitive_count = 0, notes_count = 0, comment_count = 0;
     for (const HtmlComment& c : view.page->comments()) {
@@ -229,6 +228,6 @@ class CommentsCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageCommentsCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageCommentsCheck{"page.comments", &MakeCheck<CommentsCheck>};
+const CheckDescriptor kPageCommentsCheck{"page.comments", CheckInput::kPages, &MakeCheck<CommentsCheck>};
 
 }  // namespace portal_check

@@ -174,31 +174,34 @@ json::Array Strings(const std::vector<std::string>& v) {
   return a;
 }
 
+// The folded phrase lists of data list "contact-phrases" (read once per audit through Compiled):
+// link_text, href_parts, phone_labels, address_labels, address_words.
+std::vector<std::vector<std::string>> BuildContactPhrases(const DataLists& lists) {
+  std::vector<std::vector<std::string>> out;
+  for (const char* key : {"link_text", "href_parts", "phone_labels", "address_labels", "address_words"})
+    out.push_back(page_links::FoldedData(lists, "contact-phrases", key));
+  return out;
+}
+
 class ContactCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr || !view.url) return;
     if (!home_.Candidate(view)) {
       out.Emit(ReasonResult("not-applicable", kOtherPage, view.exchange.url));
       return;
     }
-    if (!loaded_) {
-      loaded_ = true;
-      for (const char* key : {"link_text", "href_parts", "phone_labels", "address_labels", "address_words"})
-        lists_.push_back(page_links::FoldedData(ctx, "contact-phrases", key));
-    }
-    home_.Keep(view, Judge(view));
+    home_.Keep(view, Judge(view, ctx.Compiled(&BuildContactPhrases)));
   }
 
   void OnFinish(const AuditContext& ctx, ResultSink& out) override { home_.Finish(out, kOtherPage); }
 
  private:
-  CheckResult Judge(const ExchangeView& view) const {
+  CheckResult Judge(const ExchangeView& view, const std::vector<std::vector<std::string>>& lists) const {
     const PageModel& page = *view.page;
     const Url base = page_links::BaseUrl(page, *view.url);
     const std::string visible = vietnamese::FoldForMatch(page.visible_text());
-    std::vector<std::string> emails = FindEmails(visible), phones = FindPhones(visible, lists_[2]), links;
-    bool address = FindAddress(visible, lists_[3], lists_[4]);
+    std::vector<std::string> emails = FindEmails(visible), phones = FindPhones(visible, lists[2]), links;
+    bool address = FindAddress(visible, lists[3], lists[4]);
     for (std::size_t i = 0; i < page.elements().size(); ++i) {
       const HtmlElement& e = page.elements()[i];
       if (e.tag == "address"sv) address = true;
@@ -218,8 +221,8 @@ class ContactCheck : public Check {
       const std::optional<Url> u = page_links::ResolveAttr(base, href);
       if (!u || !u->IsHttpOrHttps() || links.size() >= kMaxListed) continue;
       const std::string label = page_links::FoldedLabel(page, i);
-      const bool by_label = label.size() <= kMaxLabelBytes && page_links::FindAny(label, lists_[0]) != nullptr;
-      if (by_label || page_links::FindAny(vietnamese::FoldForMatch(u->path()), lists_[1]) != nullptr)
+      const bool by_label = label.size() <= kMaxLabelBytes && page_links::FindAny(label, lists[0]) != nullptr;
+      if (by_label || page_links::FindAny(vietnamese::FoldForMatch(u->path()), lists[1]) != nullptr)
         links.push_back(u->href());
     }
     CheckResult r = PageResult(view);
@@ -231,14 +234,12 @@ class ContactCheck : public Check {
     return r;
   }
 
-  bool loaded_ = false;
-  std::vector<std::vector<std::string>> lists_;  // link_text, href_parts, phone_labels, address_labels, address_words
   page_links::HomePageJudgement home_;
 };
 
 }  // namespace
 
 extern const CheckDescriptor kPageContactCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageContactCheck{"page.contact", &MakeCheck<ContactCheck>};
+const CheckDescriptor kPageContactCheck{"page.contact", CheckInput::kPagesWithUrl, &MakeCheck<ContactCheck>};
 
 }  // namespace portal_check

@@ -57,7 +57,6 @@ bool IsParentLink(const HtmlElement& a) {
 class DirectoryListingCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     const std::string title = FirstTitle(*view.page);
     const std::string style = ListingStyle(view.exchange.body, title);
     CheckResult r = PageResult(view);
@@ -83,6 +82,6 @@ class DirectoryListingCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageDirectoryListingCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageDirectoryListingCheck{"page.directory-listing", &MakeCheck<DirectoryListingCheck>};
+const CheckDescriptor kPageDirectoryListingCheck{"page.directory-listing", CheckInput::kPages, &MakeCheck<DirectoryListingCheck>};
 
 }  // namespace portal_check

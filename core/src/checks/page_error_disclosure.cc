@@ -10,7 +10,6 @@
 // Outcomes: disclosed (fails), none. Details: "signatures" [{id, family, excerpt}] (at most 20),
 // "families" (sorted, unique), "status", and "body_cut" when only the first kMaxBodyBytes were seen.
 #include <memory>
-#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -32,7 +31,7 @@ class ErrorDisclosureCheck : public Check {
     const Exchange& ex = view.exchange;
     const bool page = view.page != nullptr;
     if (!page && (ex.status == 0 || !content::IsTextBody(ex, false))) return;
-    const std::vector<ErrorSignatureHit> hits = Matcher(ctx).Find(ex.body);
+    const std::vector<ErrorSignatureHit> hits = FindErrorSignatures(ex.body, ctx);
     if (hits.empty() && !page) return;
     CheckResult r = PageResult(view);
     r.outcome = hits.empty() ? "none" : "disclosed";
@@ -51,25 +50,11 @@ class ErrorDisclosureCheck : public Check {
     if (ex.body_cut) r.details["body_cut"] = json::Bool(true);
     out.Emit(std::move(r));
   }
-
- private:
-  // The signatures of the audit's ruleset, compiled on first use.
-  const ErrorSignatureMatcher& Matcher(const AuditContext& ctx) {
-    const json::Value& list = ctx.Data("error-signatures");
-    if (!matcher_ || compiled_from_ != &list) {
-      matcher_.emplace(list);
-      compiled_from_ = &list;
-    }
-    return *matcher_;
-  }
-
-  std::optional<ErrorSignatureMatcher> matcher_;
-  const json::Value* compiled_from_ = nullptr;
 };
 
 }  // namespace
 
 extern const CheckDescriptor kPageErrorDisclosureCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageErrorDisclosureCheck{"page.error-disclosure", &MakeCheck<ErrorDisclosureCheck>};
+const CheckDescriptor kPageErrorDisclosureCheck{"page.error-disclosure", CheckInput::kEveryExchange, &MakeCheck<ErrorDisclosureCheck>};
 
 }  // namespace portal_check

@@ -122,7 +122,6 @@ void AddImage(const Url& u, const std::string& host, Verdict& v) {
 class LabelBadgeCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr || !view.url) return;
     const PageModel& page = *view.page;
     const Url base = page_links::BaseUrl(page, *view.url);
     const std::string& host = view.url->host();
@@ -178,6 +177,6 @@ class LabelBadgeCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageLabelBadgeCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageLabelBadgeCheck{"page.label-badge", &MakeCheck<LabelBadgeCheck>};
+const CheckDescriptor kPageLabelBadgeCheck{"page.label-badge", CheckInput::kPagesWithUrl, &MakeCheck<LabelBadgeCheck>};
 
 }  // namespace portal_check

@@ -44,7 +44,6 @@ bool OpensNewContext(std::string_view target, const std::set<std::string>& frame
 class LinkOpenerCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr || !view.url) return;
     const PageModel& page = *view.page;
     std::set<std::string> frame_names;
     for (const HtmlElement& e : page.elements())
@@ -85,6 +84,6 @@ class LinkOpenerCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageLinkOpenerCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageLinkOpenerCheck{"page.link-opener", &MakeCheck<LinkOpenerCheck>};
+const CheckDescriptor kPageLinkOpenerCheck{"page.link-opener", CheckInput::kPagesWithUrl, &MakeCheck<LinkOpenerCheck>};
 
 }  // namespace portal_check

@@ -196,7 +196,6 @@ bool IsDataScript(const HtmlElement& e) {
 class ObfuscatedScriptCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     json::Array scripts;
     std::set<std::string> all;
     std::int64_t inline_count = 0;
@@ -230,6 +229,6 @@ class ObfuscatedScriptCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageObfuscatedScriptCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageObfuscatedScriptCheck{"page.obfuscated-script", &MakeCheck<ObfuscatedScriptCheck>};
+const CheckDescriptor kPageObfuscatedScriptCheck{"page.obfuscated-script", CheckInput::kPages, &MakeCheck<ObfuscatedScriptCheck>};
 
 }  // namespace portal_check

@@ -45,20 +45,14 @@ bool IsNavigable(const Url& u) { return u.IsHttpOrHttps(); }
 class PrivacyPolicyCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (!view.url) return;
     NoteFetch(view);
     if (view.page == nullptr) return;
     if (!home_.Candidate(view)) {
       out.Emit(ReasonResult("not-applicable", kOtherPage, view.exchange.url));
       return;
     }
-    if (!loaded_) {
-      loaded_ = true;
-      link_text_ = page_links::FoldedData(ctx, "privacy-phrases", "link_text");
-      href_parts_ = page_links::FoldedData(ctx, "privacy-phrases", "href_parts");
-    }
     links_.clear();
-    home_.Keep(view, Judge(view));
+    home_.Keep(view, Judge(view, ctx.Compiled(&page_links::BuildPrivacyPhrases)));
   }
 
   void OnFinish(const AuditContext& ctx, ResultSink& out) override {
@@ -83,7 +77,7 @@ class PrivacyPolicyCheck : public Check {
  private:
   static constexpr int kUnseen = -1;
 
-  CheckResult Judge(const ExchangeView& view) {
+  CheckResult Judge(const ExchangeView& view, const page_links::PrivacyPhrases& phrases) {
     const PageModel& page = *view.page;
     const Url base = page_links::BaseUrl(page, *view.url);
     json::Array listed;
@@ -94,10 +88,10 @@ class PrivacyPolicyCheck : public Check {
       if (!u || !IsNavigable(*u)) continue;
       const std::string* matched = nullptr;
       const std::string label = page_links::FoldedLabel(page, i);
-      if (label.size() <= kMaxLabelBytes) matched = page_links::FindAny(label, link_text_);
+      if (label.size() <= kMaxLabelBytes) matched = page_links::FindAny(label, phrases.link_text);
       if (matched == nullptr) {
         const std::string where = vietnamese::FoldForMatch(u->path() + "?" + u->query());
-        matched = page_links::FindAny(where, href_parts_);
+        matched = page_links::FindAny(where, phrases.href_parts);
       }
       if (matched == nullptr) continue;
       const std::string key = page_links::WithoutFragment(u->href());
@@ -124,8 +118,6 @@ class PrivacyPolicyCheck : public Check {
     if (it->second == kUnseen || (status >= 200 && status < 400)) it->second = status;
   }
 
-  bool loaded_ = false;
-  std::vector<std::string> link_text_, href_parts_;
   std::map<std::string, int> links_;  // policy links of the latest kept page → status (kUnseen)
   page_links::HomePageJudgement home_;
 };
@@ -133,6 +125,6 @@ class PrivacyPolicyCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPagePrivacyPolicyCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPagePrivacyPolicyCheck{"page.privacy-policy", &MakeCheck<PrivacyPolicyCheck>};
+const CheckDescriptor kPagePrivacyPolicyCheck{"page.privacy-policy", CheckInput::kExchangesWithUrl, &MakeCheck<PrivacyPolicyCheck>};
 
 }  // namespace portal_check

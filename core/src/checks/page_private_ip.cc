@@ -60,6 +60,6 @@ class PrivateIpCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPagePrivateIpCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPagePrivateIpCheck{"page.private-ip", &MakeCheck<PrivateIpCheck>};
+const CheckDescriptor kPagePrivateIpCheck{"page.private-ip", CheckInput::kEveryExchange, &MakeCheck<PrivateIpCheck>};
 
 }  // namespace portal_check

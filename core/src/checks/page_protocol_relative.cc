@@ -33,7 +33,6 @@ bool IsProtocolRelative(std::string_view v) {
 class ProtocolRelativeCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     json::Array refs;
     std::size_t count = 0;
     auto note = [&](const HtmlElement& e, std::string_view attr, std::string_view value) {
@@ -69,6 +68,6 @@ class ProtocolRelativeCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageProtocolRelativeCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageProtocolRelativeCheck{"page.protocol-relative", &MakeCheck<ProtocolRelativeCheck>};
+const CheckDescriptor kPageProtocolRelativeCheck{"page.protocol-relative", CheckInput::kPages, &MakeCheck<ProtocolRelativeCheck>};
 
 }  // namespace portal_check

@@ -45,8 +45,8 @@ constexpr std::size_t kMinVisibleLinks = 5;
 // One keyword list of the data, folded and indexed once per audit.
 class WordList {
  public:
-  WordList(const AuditContext& ctx, std::string_view key) {
-    for (std::string& s : ctx.DataStrings("spam-keywords", key)) {
+  WordList(const DataLists& lists, std::string_view key) {
+    for (std::string& s : lists.DataStrings("spam-keywords", key)) {
       std::string folded = content::FoldKey(s);
       if (folded.empty()) continue;
       index_.Add(folded);
@@ -71,14 +71,17 @@ class WordList {
 };
 
 struct Lists {
-  explicit Lists(const AuditContext& ctx)
-      : keywords(ctx, "keywords"), context_words(ctx, "context_keywords"), lottery(ctx, "lottery") {
-    for (const std::string& h : ctx.DataStrings("spam-keywords", "href_parts"))
+  explicit Lists(const DataLists& lists)
+      : keywords(lists, "keywords"), context_words(lists, "context_keywords"), lottery(lists, "lottery") {
+    for (const std::string& h : lists.DataStrings("spam-keywords", "href_parts"))
       if (!h.empty()) href_parts.push_back(text::Lower(h));
   }
   WordList keywords, context_words, lottery;
   std::vector<std::string> href_parts;  // lower-case
 };
+
+// The lists of data list "spam-keywords" (read once per audit through Compiled).
+Lists BuildLists(const DataLists& lists) { return Lists(lists); }
 
 struct Link {
   std::string href, text;
@@ -88,13 +91,8 @@ struct Link {
 class SpamInjectionCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     const PageModel& page = *view.page;
-    if (!lists_ || lists_from_ != &ctx.Data("spam-keywords")) {
-      lists_.emplace(ctx);
-      lists_from_ = &ctx.Data("spam-keywords");
-    }
-    const Lists& lists = *lists_;
+    const Lists& lists = ctx.Compiled(&BuildLists);
 
     std::optional<Url> base = view.url;
     if (base && !page.base_href().empty())
@@ -169,15 +167,11 @@ class SpamInjectionCheck : public Check {
     r.details["visible_link_count"] = json::Int(static_cast<std::int64_t>(visible_links.size()));
     out.Emit(std::move(r));
   }
-
- private:
-  std::optional<Lists> lists_;                 // compiled on first use
-  const json::Value* lists_from_ = nullptr;    // the data list they were compiled from
 };
 
 }  // namespace
 
 extern const CheckDescriptor kPageSpamInjectionCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageSpamInjectionCheck{"page.spam-injection", &MakeCheck<SpamInjectionCheck>};
+const CheckDescriptor kPageSpamInjectionCheck{"page.spam-injection", CheckInput::kPages, &MakeCheck<SpamInjectionCheck>};
 
 }  // namespace portal_check

@@ -204,7 +204,6 @@ std::string Verdict(const std::vector<Resource>& resources, std::size_t scripts_
 class SriCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (!view.url) return;
     if (view.page == nullptr) {
       NoteNonHtml(view, ctx);
       return;
@@ -328,6 +327,6 @@ class SriCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageSriCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageSriCheck{"page.sri", &MakeCheck<SriCheck>};
+const CheckDescriptor kPageSriCheck{"page.sri", CheckInput::kExchangesWithUrl, &MakeCheck<SriCheck>};
 
 }  // namespace portal_check

@@ -48,8 +48,8 @@ struct HostList {
   std::vector<std::string> hosts;
   NeedleIndex index;  // hosts[i] as needle i, ASCII case-insensitive
 
-  void Load(const AuditContext& ctx, std::string_view list, std::string_view key) {
-    for (const std::string& h : ctx.DataStrings(list, key)) {
+  void Load(const DataLists& lists, std::string_view list, std::string_view key) {
+    for (const std::string& h : lists.DataStrings(list, key)) {
       if (h.empty()) continue;
       hosts.push_back(text::Lower(h));
       index.Add(hosts.back(), /*ignore_case=*/true);
@@ -61,6 +61,16 @@ struct Lists {
   HostList malicious, analytics;
   std::vector<std::string> fonts;
 };
+
+// The host lists of data lists "malicious-script-hosts" and "third-party-hosts" (read once per
+// audit through Compiled).
+Lists BuildLists(const DataLists& data) {
+  Lists lists;
+  lists.malicious.Load(data, "malicious-script-hosts", "hosts");
+  lists.analytics.Load(data, "third-party-hosts", "analytics");
+  for (const std::string& h : data.DataStrings("third-party-hosts", "fonts")) lists.fonts.push_back(text::Lower(h));
+  return lists;
+}
 
 const std::string* Listed(std::string_view host, const std::vector<std::string>& list) {
   for (const std::string& d : list)
@@ -106,12 +116,11 @@ struct PageState {
 class ThirdPartyCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (!view.url) return;
-    if (!loaded_) Load(ctx);
-    NoteRequest(view);
+    const Lists& lists = ctx.Compiled(&BuildLists);
+    NoteRequest(view, lists);
     if (view.page == nullptr || !view.url->IsHttpOrHttps()) return;
     PageState s{text::SafeUtf8(view.exchange.url, limits::kMaxUrlBytes), *view.url, {}, 0, {}};
-    ScanPage(*view.page, s);
+    ScanPage(*view.page, s, lists);
     by_referer_[page_links::WithoutFragment(view.url->href())] = pages_.size();
     pages_.push_back(std::move(s));
   }
@@ -137,17 +146,10 @@ class ThirdPartyCheck : public Check {
   }
 
  private:
-  void Load(const AuditContext& ctx) {
-    loaded_ = true;
-    lists_.malicious.Load(ctx, "malicious-script-hosts", "hosts");
-    lists_.analytics.Load(ctx, "third-party-hosts", "analytics");
-    for (const std::string& h : ctx.DataStrings("third-party-hosts", "fonts")) lists_.fonts.push_back(text::Lower(h));
-  }
-
-  void AddOrigin(PageState& s, const Url& u, std::string kind) const {
+  void AddOrigin(PageState& s, const Url& u, std::string kind, const Lists& lists) const {
     if (!u.IsHttpOrHttps() || u.SameSite(s.url)) return;
-    if (Listed(u.host(), lists_.analytics.hosts)) kind = "analytics";
-    else if ((kind == "stylesheet" || kind == "request") && Listed(u.host(), lists_.fonts)) kind = "font";
+    if (Listed(u.host(), lists.analytics.hosts)) kind = "analytics";
+    else if ((kind == "stylesheet" || kind == "request") && Listed(u.host(), lists.fonts)) kind = "font";
     const std::string origin = text::SafeUtf8(page_links::DisplayOrigin(u), 512);
     auto it = s.origins.find(origin);
     if (it == s.origins.end()) {
@@ -173,23 +175,23 @@ class ThirdPartyCheck : public Check {
   // `relative_adds_nothing`: references without scheme and authority (page_links::IsHostRelative),
   // which resolve to the base URL's scheme and host, record nothing, so they are not resolved.
   void Reference(PageState& s, const Url& base, bool relative_adds_nothing, const std::string* ref,
-                 std::string_view kind) const {
+                 std::string_view kind, const Lists& lists) const {
     if (relative_adds_nothing && ref != nullptr && page_links::IsHostRelative(*ref)) return;
     std::optional<Url> u = page_links::ResolveAttr(base, ref);
     if (!u) return;
-    AddOrigin(s, *u, std::string(kind));
+    AddOrigin(s, *u, std::string(kind), lists);
     if (kind == "script" || kind == "frame" || kind == "object") {
-      if (const std::string* hit = Listed(u->host(), lists_.malicious.hosts)) AddMalicious(s, u->href(), u->host(), *hit, kind);
+      if (const std::string* hit = Listed(u->host(), lists.malicious.hosts)) AddMalicious(s, u->href(), u->host(), *hit, kind);
     }
   }
 
-  void ScanPage(const PageModel& page, PageState& s) const {
+  void ScanPage(const PageModel& page, PageState& s, const Lists& lists) const {
     const Url base = page_links::BaseUrl(page, s.url);
     // What AddOrigin and the malicious-host test would do with the base URL's scheme and host.
     const bool relative_adds_nothing = (!base.IsHttpOrHttps() || base.SameSite(s.url)) &&
-                                       Listed(base.host(), lists_.malicious.hosts) == nullptr;
+                                       Listed(base.host(), lists.malicious.hosts) == nullptr;
     auto reference = [&](const std::string* ref, std::string_view kind) {
-      Reference(s, base, relative_adds_nothing, ref, kind);
+      Reference(s, base, relative_adds_nothing, ref, kind, lists);
     };
     for (const HtmlElement& e : page.elements()) {
       const std::string_view t = e.tag;  // compares size first
@@ -197,10 +199,10 @@ class ThirdPartyCheck : public Check {
         if (e.HasAttr("src")) {
           reference(e.Attr("src"), "script");
         } else if (!e.text.empty()) {
-          if (auto hit = HostInScript(e.text, lists_.malicious))
+          if (auto hit = HostInScript(e.text, lists.malicious))
             AddMalicious(s, "inline script (line " + std::to_string(e.line) + ")", hit->second, *hit->first, "inline-script");
-          if (auto a = HostInScript(e.text, lists_.analytics)) {
-            if (std::optional<Url> u = Url::Parse("https://" + a->second + "/")) AddOrigin(s, *u, "analytics");
+          if (auto a = HostInScript(e.text, lists.analytics)) {
+            if (std::optional<Url> u = Url::Parse("https://" + a->second + "/")) AddOrigin(s, *u, "analytics", lists);
           }
         }
       } else if (t == "iframe" || t == "frame") {
@@ -228,7 +230,7 @@ class ThirdPartyCheck : public Check {
   }
 
   // A request made by a page seen earlier (by its Referer).
-  void NoteRequest(const ExchangeView& view) {
+  void NoteRequest(const ExchangeView& view, const Lists& lists) {
     const Exchange& ex = view.exchange;
     std::optional<std::string_view> referer = ex.request_headers.Get("Referer");
     if (!referer || !view.url->IsHttpOrHttps()) return;
@@ -243,15 +245,13 @@ class ThirdPartyCheck : public Check {
     if (type == "script" || (type.empty() && js)) kind = "script";
     else if (type == "document" || type == "iframe" || type == "sub_frame" || type == "subdocument") kind = "frame";
     else if (type == "stylesheet" || type == "font" || type == "image" || type == "media") kind = type;
-    AddOrigin(s, *view.url, kind);
+    AddOrigin(s, *view.url, kind, lists);
     if (kind == "script" || kind == "frame") {
-      if (const std::string* hit = Listed(view.url->host(), lists_.malicious.hosts))
+      if (const std::string* hit = Listed(view.url->host(), lists.malicious.hosts))
         AddMalicious(s, view.url->href(), view.url->host(), *hit, "request:" + kind);
     }
   }
 
-  bool loaded_ = false;
-  Lists lists_;
   std::vector<PageState> pages_;
   std::unordered_map<std::string, std::size_t> by_referer_;
 };
@@ -259,6 +259,6 @@ class ThirdPartyCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageThirdPartyCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageThirdPartyCheck{"page.third-party", &MakeCheck<ThirdPartyCheck>};
+const CheckDescriptor kPageThirdPartyCheck{"page.third-party", CheckInput::kExchangesWithUrl, &MakeCheck<ThirdPartyCheck>};
 
 }  // namespace portal_check

@@ -50,29 +50,32 @@ struct PageRecord {
   std::vector<JsDetection> direct;     // from script URLs and inline scripts
 };
 
+// The library table of data lists "js-libraries", "js-advisories" and "js-advisories-supplement"
+// (read once per audit through Compiled; detections point into it until the audit ends).
+JsLibraryTable BuildTable(const DataLists& lists) {
+  return JsLibraryTable::FromData(lists.Data("js-libraries"), lists.Data("js-advisories"), lists.Data("js-advisories-supplement"));
+}
+
 class VulnerableLibraryCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink&) override {
-    if (!loaded_) {
-      table_ = JsLibraryTable::FromData(ctx.Data("js-libraries"), ctx.Data("js-advisories"), ctx.Data("js-advisories-supplement"));
-      loaded_ = true;
-    }
+    const JsLibraryTable& table = ctx.Compiled(&BuildTable);
     if (view.page != nullptr) {
-      if (pages_.size() < kMaxPages) pages_.push_back(ReadPage(view));
+      if (pages_.size() < kMaxPages) pages_.push_back(ReadPage(view, table));
       return;
     }
     if (view.url && IsScriptResponse(view.exchange) && bodies_.size() < kMaxScriptUrls &&
         bodies_.count(view.url->href()) == 0) {
-      bodies_[view.url->href()] = table_.DetectInBody(view.exchange.body, "banner", view.url->href());
+      bodies_[view.url->href()] = table.DetectInBody(view.exchange.body, "banner", view.url->href());
     }
   }
 
-  void OnFinish(const AuditContext&, ResultSink& out) override {
-    for (const PageRecord& page : pages_) out.Emit(Judge(page));
+  void OnFinish(const AuditContext& ctx, ResultSink& out) override {
+    for (const PageRecord& page : pages_) out.Emit(Judge(page, ctx.Compiled(&BuildTable)));
   }
 
  private:
-  PageRecord ReadPage(const ExchangeView& view) const {
+  PageRecord ReadPage(const ExchangeView& view, const JsLibraryTable& table) const {
     PageRecord rec;
     rec.url = view.exchange.url;
     std::optional<Url> base = view.url;
@@ -85,9 +88,9 @@ class VulnerableLibraryCheck : public Check {
         std::optional<Url> u = base->Resolve(*src);
         if (!u || !u->IsHttpOrHttps()) continue;
         rec.scripts.push_back(u->href());
-        for (JsDetection& d : table_.DetectInUrl(*u)) rec.direct.push_back(std::move(d));
+        for (JsDetection& d : table.DetectInUrl(*u)) rec.direct.push_back(std::move(d));
       } else if (!el.text.empty()) {
-        for (JsDetection& d : table_.DetectInBody(el.text, "inline", "")) rec.direct.push_back(std::move(d));
+        for (JsDetection& d : table.DetectInBody(el.text, "inline", "")) rec.direct.push_back(std::move(d));
       }
     }
     return rec;
@@ -132,7 +135,7 @@ class VulnerableLibraryCheck : public Check {
     return kept;
   }
 
-  CheckResult Judge(const PageRecord& page) const {
+  CheckResult Judge(const PageRecord& page, const JsLibraryTable& table) const {
     CheckResult r = PageResult(page.url);
     bool vulnerable = false, unknown = false;
     int worst_page = 0;
@@ -181,15 +184,13 @@ class VulnerableLibraryCheck : public Check {
     r.outcome = vulnerable ? "vulnerable" : (unknown ? "unknown-version" : "none");
     r.details["libraries"] = json::Value(libs);
     json::Object data;
-    data["date"] = table_.data_date().empty() ? json::Value() : json::Str(table_.data_date());
-    data["source"] = table_.data_source().empty() ? json::Value() : json::Str(table_.data_source());
+    data["date"] = table.data_date().empty() ? json::Value() : json::Str(table.data_date());
+    data["source"] = table.data_source().empty() ? json::Value() : json::Str(table.data_source());
     r.details["advisory_data"] = json::Value(data);
     if (vulnerable) r.details["worst_severity"] = json::Str(worst_page_name);
     return r;
   }
 
-  bool loaded_ = false;
-  JsLibraryTable table_;
   std::vector<PageRecord> pages_;
   std::map<std::string, std::vector<JsDetection>> bodies_;
 };
@@ -197,6 +198,6 @@ class VulnerableLibraryCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kPageVulnerableLibraryCheck;  // listed in checks/registry.cc
-const CheckDescriptor kPageVulnerableLibraryCheck{"page.vulnerable-library", &MakeCheck<VulnerableLibraryCheck>};
+const CheckDescriptor kPageVulnerableLibraryCheck{"page.vulnerable-library", CheckInput::kEveryExchange, &MakeCheck<VulnerableLibraryCheck>};
 
 }  // namespace portal_check

@@ -1,7 +1,7 @@
 // The one list of every check the engine runs (as the Observatory registers its tests). Each
-// check file defines its descriptor (id and factory) next to its code:
+// check file defines its descriptor (id, the exchanges it reads, factory) next to its code:
 //   extern const CheckDescriptor kFooBarCheck;  // listed in checks/registry.cc
-//   const CheckDescriptor kFooBarCheck{"foo.bar", &MakeCheck<FooBarCheck>};
+//   const CheckDescriptor kFooBarCheck{"foo.bar", CheckInput::kPages, &MakeCheck<FooBarCheck>};
 // and adds one line here. Its outcome codes live only in its rule file, rules/<id>.json.
 #include "checks/registry.h"
 

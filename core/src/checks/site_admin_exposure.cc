@@ -11,7 +11,8 @@
 // password field (a soft 404, the home page) are not exposure.
 // Outcomes: exposed (details.found: url, status, kind "login-form" | "http-auth"), none
 // (details.checked: how many admin-path responses were seen, details.restricted: how many
-// answered 401 without a prompt or 403), not-captured (no admin path in the evidence).
+// answered 401 without a prompt or 403), not-captured (no admin path in the evidence: nothing
+// emitted, the rule file's "absent" result).
 // Site-level (page = null).
 #include <memory>
 #include <string>
@@ -26,6 +27,9 @@ namespace portal_check {
 namespace {
 
 constexpr std::size_t kMaxListed = 20;
+
+// The paths of data list "admin-paths" (read once per audit through Compiled).
+std::vector<std::string> BuildAdminPaths(const DataLists& lists) { return lists.DataStrings("admin-paths", "paths"); }
 
 bool IsAdminPath(std::string_view path, const std::vector<std::string>& admin_paths) {
   for (const auto& p : admin_paths) {
@@ -47,13 +51,9 @@ class AdminExposureCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink&) override {
     const Exchange& e = view.exchange;
-    if (!view.url || e.purpose == "script" || e.purpose == "stylesheet") return;
+    if (e.purpose == "script" || e.purpose == "stylesheet") return;
     if (e.purpose != "admin") {
-      if (!loaded_) {
-        admin_paths_ = ctx.DataStrings("admin-paths", "paths");
-        loaded_ = true;
-      }
-      if (!IsAdminPath(view.url->path(), admin_paths_)) return;
+      if (!IsAdminPath(view.url->path(), ctx.Compiled(&BuildAdminPaths))) return;
     }
     ++checked_;
     std::string kind;
@@ -71,10 +71,7 @@ class AdminExposureCheck : public Check {
   }
 
   void OnFinish(const AuditContext&, ResultSink& out) override {
-    if (checked_ == 0) {
-      out.Emit(SiteResult("not-captured", "the evidence holds no request for an administration path"));
-      return;
-    }
+    if (checked_ == 0) return;  // the engine reports the rule file's "absent" result
     CheckResult r;  // site-level
     r.outcome = found_.empty() ? "none" : "exposed";
     r.details["checked"] = json::Int(static_cast<std::int64_t>(checked_));
@@ -84,8 +81,6 @@ class AdminExposureCheck : public Check {
   }
 
  private:
-  bool loaded_ = false;
-  std::vector<std::string> admin_paths_;
   std::size_t checked_ = 0, restricted_ = 0;
   json::Array found_;
 };
@@ -93,6 +88,6 @@ class AdminExposureCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kSiteAdminExposureCheck;  // listed in checks/registry.cc
-const CheckDescriptor kSiteAdminExposureCheck{"site.admin-exposure", &MakeCheck<AdminExposureCheck>};
+const CheckDescriptor kSiteAdminExposureCheck{"site.admin-exposure", CheckInput::kExchangesWithUrl, &MakeCheck<AdminExposureCheck>};
 
 }  // namespace portal_check

@@ -2,8 +2,9 @@
 // purpose "error-page") discloses server or framework versions or a stack trace.
 //
 // Evidence: the exchanges marked purpose "error-page" (HARs from other tools carry none: then
-// not-captured); the last hop of its redirect chain is judged (a redirect to the home page is
-// judged on the home page). Body only: the response headers are header.version-disclosure's.
+// nothing is emitted and the engine reports the rule file's "absent" not-captured); the last hop
+// of its redirect chain is judged (a redirect to the home page is judged on the home page).
+// Body only: the response headers are header.version-disclosure's.
 // Versions: normalize/version_token.h FindVersionBanners ("Apache/2.4.29", "ASP.NET Version:4.8",
 // …); stack traces and error text: normalize/error_signatures.h FindErrorSignatures (the shared
 // rules/data/error-signatures.json list, also used by page.error-disclosure).
@@ -42,10 +43,7 @@ class ErrorPageCheck : public Check {
   }
 
   void OnFinish(const AuditContext&, ResultSink& out) override {
-    if (!seen_) {
-      out.Emit(SiteResult("not-captured", "the evidence holds no request for a page that does not exist"));
-      return;
-    }
+    if (!seen_) return;  // the engine reports the rule file's "absent" result
     CheckResult r = PageResult(url_);
     r.outcome = (versions_.empty() && signatures_.empty()) ? "clean" : "disclosing";
     r.details["status"] = json::Int(status_);
@@ -65,6 +63,6 @@ class ErrorPageCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kSiteErrorPageCheck;  // listed in checks/registry.cc
-const CheckDescriptor kSiteErrorPageCheck{"site.error-page", &MakeCheck<ErrorPageCheck>};
+const CheckDescriptor kSiteErrorPageCheck{"site.error-page", CheckInput::kEveryExchange, &MakeCheck<ErrorPageCheck>};
 
 }  // namespace portal_check

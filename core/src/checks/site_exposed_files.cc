@@ -100,7 +100,7 @@ bool HasSignature(const json::Value& file, std::string_view body) {
 class ExposedFilesCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink&) override {
-    if (view.exchange.purpose != "probe" || !view.url) return;
+    if (view.exchange.purpose != "probe") return;
     ++probed_;
     const json::Array* files = json::FindArray(ctx.Data("exposed-files"), "files");
     if (!files) return;
@@ -147,6 +147,6 @@ class ExposedFilesCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kSiteExposedFilesCheck;  // listed in checks/registry.cc
-const CheckDescriptor kSiteExposedFilesCheck{"site.exposed-files", &MakeCheck<ExposedFilesCheck>};
+const CheckDescriptor kSiteExposedFilesCheck{"site.exposed-files", CheckInput::kExchangesWithUrl, &MakeCheck<ExposedFilesCheck>};
 
 }  // namespace portal_check

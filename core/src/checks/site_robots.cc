@@ -7,7 +7,8 @@
 // "segments": a whole segment), ASCII case-insensitive.
 // Outcomes: disclosed (some Allow/Disallow path is sensitive; details.paths, at most 20),
 // none (no sensitive path, or no robots.txt: 404 or a soft 404; details.present),
-// not-captured (robots.txt was never requested). page = the robots.txt URL.
+// not-captured (robots.txt was never requested: nothing emitted, the rule file's "absent"
+// result). page = the robots.txt URL.
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,14 @@ namespace {
 
 constexpr std::size_t kMaxPaths = 20;
 constexpr std::size_t kMaxLines = 10000;
+
+// The markers of data list "sensitive-paths" (read once per audit through Compiled).
+struct SensitivePaths {
+  std::vector<std::string> contains, segments;
+};
+SensitivePaths BuildSensitivePaths(const DataLists& lists) {
+  return SensitivePaths{lists.DataStrings("sensitive-paths", "contains"), lists.DataStrings("sensitive-paths", "segments")};
+}
 
 // True when one segment of `path` matches a marker.
 bool IsSensitive(std::string_view path, const std::vector<std::string>& contains, const std::vector<std::string>& segments) {
@@ -52,8 +61,7 @@ class RobotsCheck : public Check {
     found_ = present;
     paths_.clear();
     if (!present) return;
-    const auto contains = ctx.DataStrings("sensitive-paths", "contains");
-    const auto segments = ctx.DataStrings("sensitive-paths", "segments");
+    const SensitivePaths& markers = ctx.Compiled(&BuildSensitivePaths);
     std::size_t lines = 0;
     for (std::string_view line : text::Split(e.body, '\n')) {
       if (++lines > kMaxLines || paths_.size() >= kMaxPaths) break;
@@ -63,15 +71,12 @@ class RobotsCheck : public Check {
       const std::string_view field = text::Trim(line.substr(0, colon));
       if (!text::EqualsIgnoreCase(field, "disallow") && !text::EqualsIgnoreCase(field, "allow")) continue;
       const std::string_view path = text::Trim(line.substr(colon + 1));
-      if (!path.empty() && IsSensitive(path, contains, segments)) paths_.push_back(text::SafeUtf8(path, 256));
+      if (!path.empty() && IsSensitive(path, markers.contains, markers.segments)) paths_.push_back(text::SafeUtf8(path, 256));
     }
   }
 
   void OnFinish(const AuditContext&, ResultSink& out) override {
-    if (!seen_) {
-      out.Emit(SiteResult("not-captured", "the evidence holds no request for /robots.txt"));
-      return;
-    }
+    if (!seen_) return;  // the engine reports the rule file's "absent" result
     CheckResult r = PageResult(url_);
     r.outcome = paths_.empty() ? "none" : "disclosed";
     r.details["present"] = json::Bool(found_);
@@ -90,6 +95,6 @@ class RobotsCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kSiteRobotsCheck;  // listed in checks/registry.cc
-const CheckDescriptor kSiteRobotsCheck{"site.robots", &MakeCheck<RobotsCheck>};
+const CheckDescriptor kSiteRobotsCheck{"site.robots", CheckInput::kEveryExchange, &MakeCheck<RobotsCheck>};
 
 }  // namespace portal_check

@@ -5,7 +5,8 @@
 // matched). The chosen file is the first 2xx answer that is not an HTML page, preferring
 // /.well-known/ over the top-level path and https over http.
 // Outcomes:
-//   not-captured  no request for security.txt in the evidence at all
+//   not-captured  no request for security.txt in the evidence at all (nothing emitted: the rule
+//                 file's "absent" result)
 //   missing       requested, but no 2xx answer that is the file (404, or a soft 404: the site's
 //                 HTML page served with 200)
 //   invalid       the file breaks a MUST of RFC 9116 (details.errors, codes below)
@@ -95,10 +96,7 @@ class SecurityTxtCheck : public Check {
   }
 
   void OnFinish(const AuditContext&, ResultSink& out) override {
-    if (candidates_.empty()) {
-      out.Emit(SiteResult("not-captured", "the evidence holds no request for /.well-known/security.txt"));
-      return;
-    }
+    if (candidates_.empty()) return;  // the engine reports the rule file's "absent" result
     const Candidate* chosen = nullptr;
     for (int rank = 0; rank < 4 && !chosen; ++rank) {
       const bool want_well_known = rank == 0 || rank == 2;
@@ -202,6 +200,6 @@ class SecurityTxtCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kSiteSecurityTxtCheck;  // listed in checks/registry.cc
-const CheckDescriptor kSiteSecurityTxtCheck{"site.security-txt", &MakeCheck<SecurityTxtCheck>};
+const CheckDescriptor kSiteSecurityTxtCheck{"site.security-txt", CheckInput::kEveryExchange, &MakeCheck<SecurityTxtCheck>};
 
 }  // namespace portal_check

@@ -4,7 +4,8 @@
 // self-declared item.
 //
 // Evidence: every response (status > 0) on the audited site. Outcomes: detected
-// (details.products: name, type, marker), not-detected, not-captured (no response from the site).
+// (details.products: name, type, marker), not-detected, not-captured (no response from the site:
+// nothing emitted, the rule file's "absent" result).
 // Site-level (page = null).
 #include <memory>
 #include <string>
@@ -45,10 +46,7 @@ class WafCheck : public Check {
   }
 
   void OnFinish(const AuditContext&, ResultSink& out) override {
-    if (responses_ == 0) {
-      out.Emit(SiteResult("not-captured", "no response from the audited site"));
-      return;
-    }
+    if (responses_ == 0) return;  // the engine reports the rule file's "absent" result
     CheckResult r;  // site-level
     r.outcome = found_.empty() ? "not-detected" : "detected";
     r.details["products"] = json::Value(found_);
@@ -93,6 +91,6 @@ class WafCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kSiteWafCheck;  // listed in checks/registry.cc
-const CheckDescriptor kSiteWafCheck{"site.waf", &MakeCheck<WafCheck>};
+const CheckDescriptor kSiteWafCheck{"site.waf", CheckInput::kEveryExchange, &MakeCheck<WafCheck>};
 
 }  // namespace portal_check

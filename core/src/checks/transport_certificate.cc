@@ -12,8 +12,8 @@
 //   valid              otherwise
 // Time is the exchange's own startedDateTime: the core never reads the clock. When it is absent
 // (or the validity dates are), validity is not judged and details say so. An https host whose
-// pages carry no TLS details gets not-captured; an audit without any https page gets one
-// site-level not-applicable.
+// pages carry no TLS details gets not-captured; an audit without any https page gets the rule
+// file's "absent" result (one site-level not-applicable).
 #include <memory>
 #include <string>
 
@@ -163,6 +163,6 @@ class TransportCertificate : public Check {
 }  // namespace
 
 extern const CheckDescriptor kTransportCertificateCheck;  // listed in checks/registry.cc
-const CheckDescriptor kTransportCertificateCheck{"transport.certificate", &MakeCheck<TransportCertificate>};
+const CheckDescriptor kTransportCertificateCheck{"transport.certificate", CheckInput::kHttpsPages, &MakeCheck<TransportCertificate>};
 
 }  // namespace portal_check

@@ -70,7 +70,6 @@ void AddPolicyDetails(const HstsPolicy& p, json::Object& d) {
 class TransportHsts : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr || !view.url || !view.url->IsHttpOrHttps()) return;
     CheckResult r = PageResult(view);
     std::vector<std::string_view> values = view.exchange.response_headers.GetAll(kHeader);
     if (view.url->IsHttps()) {
@@ -126,6 +125,6 @@ class TransportHsts : public Check {
 }  // namespace
 
 extern const CheckDescriptor kTransportHstsCheck;  // listed in checks/registry.cc
-const CheckDescriptor kTransportHstsCheck{"transport.hsts", &MakeCheck<TransportHsts>};
+const CheckDescriptor kTransportHstsCheck{"transport.hsts", CheckInput::kWebPages, &MakeCheck<TransportHsts>};
 
 }  // namespace portal_check

@@ -14,7 +14,6 @@ namespace {
 class TransportHttps : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr || !view.url || !view.url->IsHttpOrHttps()) return;
     CheckResult r = PageResult(view);
     r.outcome = view.url->IsHttps() ? "ok" : "http-only";
     r.details["scheme"] = json::Str(view.url->scheme());
@@ -25,6 +24,6 @@ class TransportHttps : public Check {
 }  // namespace
 
 extern const CheckDescriptor kTransportHttpsCheck;  // listed in checks/registry.cc
-const CheckDescriptor kTransportHttpsCheck{"transport.https", &MakeCheck<TransportHttps>};
+const CheckDescriptor kTransportHttpsCheck{"transport.https", CheckInput::kWebPages, &MakeCheck<TransportHttps>};
 
 }  // namespace portal_check

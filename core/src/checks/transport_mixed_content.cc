@@ -117,7 +117,6 @@ bool RequestIsActive(const Exchange& ex) {
 class TransportMixedContent : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (!view.url) return;
     if (view.url->IsHttp()) NoteHttpRequest(view.exchange);
     if (view.page == nullptr || !view.url->IsHttpOrHttps()) return;
     std::string page = text::SafeUtf8(view.exchange.url, limits::kMaxUrlBytes);
@@ -221,6 +220,6 @@ class TransportMixedContent : public Check {
 }  // namespace
 
 extern const CheckDescriptor kTransportMixedContentCheck;  // listed in checks/registry.cc
-const CheckDescriptor kTransportMixedContentCheck{"transport.mixed-content", &MakeCheck<TransportMixedContent>};
+const CheckDescriptor kTransportMixedContentCheck{"transport.mixed-content", CheckInput::kExchangesWithUrl, &MakeCheck<TransportMixedContent>};
 
 }  // namespace portal_check

@@ -235,6 +235,6 @@ void TransportRedirect::OnFinish(const AuditContext& ctx, ResultSink& out) {
 }  // namespace
 
 extern const CheckDescriptor kTransportRedirectCheck;  // listed in checks/registry.cc
-const CheckDescriptor kTransportRedirectCheck{"transport.redirect", &MakeCheck<TransportRedirect>};
+const CheckDescriptor kTransportRedirectCheck{"transport.redirect", CheckInput::kEveryExchange, &MakeCheck<TransportRedirect>};
 
 }  // namespace portal_check

@@ -6,7 +6,7 @@
 // TLS 1.0, TLS 1.1: deprecated by RFC 8996 and BOD 18-01). Spellings accepted: "TLS 1.3" (Chrome,
 // Playwright), "TLSv1.2" (OpenSSL, mitmproxy), "TLS1_2", "SSL 3.0", "QUIC". No TLS details on an
 // https host's pages -> not-captured; an unrecognised protocol string -> error; an audit with no
-// https page -> one site-level not-applicable.
+// https page -> the rule file's "absent" result (one site-level not-applicable).
 #include <memory>
 #include <string>
 
@@ -66,6 +66,6 @@ class TransportTlsVersion : public Check {
 }  // namespace
 
 extern const CheckDescriptor kTransportTlsVersionCheck;  // listed in checks/registry.cc
-const CheckDescriptor kTransportTlsVersionCheck{"transport.tls-version", &MakeCheck<TransportTlsVersion>};
+const CheckDescriptor kTransportTlsVersionCheck{"transport.tls-version", CheckInput::kHttpsPages, &MakeCheck<TransportTlsVersion>};
 
 }  // namespace portal_check

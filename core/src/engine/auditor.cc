@@ -269,13 +269,18 @@ class AuditorImpl : public Auditor {
   }
 
   // Every check the ruleset lists yields at least one result: a check that emitted nothing (no
-  // evidence of its kind) gets one site-level result saying so.
+  // evidence of its kind) gets one site-level result saying so: its rule file's "absent" result
+  // when it declares one, else a generic one.
   void EnsureEveryCheckHasAResult() {
     std::set<std::string, std::less<>> reported;
     for (const ReportedResult& r : results_) reported.insert(r.result.id);
     for (auto& [d, check] : checks_) {
       if (reported.count(d->id)) continue;
       CollectingSink sink(*d, *ruleset_, results_);
+      if (std::optional<AbsentEvidence> absent = ruleset_->Absent(d->id)) {
+        sink.Emit(SiteResult(std::move(absent->outcome), std::move(absent->reason)));
+        continue;
+      }
       const json::Value* rule = ruleset_->Rule(d->id);
       const std::string* evidence = rule ? json::FindString(*rule, "evidence") : nullptr;
       const std::string needs = evidence ? " (it reads: " + *evidence + ")" : std::string();
@@ -312,6 +317,7 @@ class AuditorImpl : public Auditor {
     Redactor().Collect(ex, document);
     ExchangeView view{ex, url, ex.IsPage() ? document : nullptr, primary, document, nullptr};
     for (auto& [d, check] : checks_) {
+      if (!Reads(d->input, view)) continue;  // the exchanges the check declares (CheckDescriptor::input)
       CollectingSink sink(*d, *ruleset_, results_);
       check->OnExchange(view, *ctx_, sink);
     }

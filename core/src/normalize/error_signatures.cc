@@ -71,8 +71,12 @@ std::string ExcerptAround(std::string_view body, std::size_t pos, std::size_t be
   return text::SafeUtf8(text::Trim(out), max_bytes);
 }
 
-std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const DataLists& ctx) {
-  return FindErrorSignatures(body, ctx.Data("error-signatures"));
+ErrorSignatureMatcher BuildErrorSignatureMatcher(const DataLists& lists) {
+  return ErrorSignatureMatcher(lists.Data("error-signatures"));
+}
+
+std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const DataLists& lists) {
+  return lists.Compiled(&BuildErrorSignatureMatcher).Find(body);
 }
 
 ErrorSignatureMatcher::ErrorSignatureMatcher(const json::Value& list) {

@@ -13,7 +13,8 @@
 //   ignore_case:  ASCII case-insensitive comparison for "any" and "near" (default false).
 // Matching is one linear pass over the body (util/needle_index.h: needles bucketed by first byte
 // behind a two-byte prefilter), plus at most kMaxNearAttempts bounded look-aheads per signature:
-// no regex, no backtracking. ErrorSignatureMatcher compiles the list once; checks keep one per audit.
+// no regex, no backtracking. ErrorSignatureMatcher compiles the list once; checks read the audit's
+// one through DataLists::Compiled(&BuildErrorSignatureMatcher).
 #ifndef PORTAL_CHECK_NORMALIZE_ERROR_SIGNATURES_H_
 #define PORTAL_CHECK_NORMALIZE_ERROR_SIGNATURES_H_
 
@@ -65,8 +66,10 @@ class ErrorSignatureMatcher {
   std::vector<std::size_t> needle_signature_;   // needle index → index into signatures_
 };
 
-// ErrorSignatureMatcher(ctx.Data("error-signatures")).Find(body): the ruleset's data list.
-std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const DataLists& ctx);
+// ErrorSignatureMatcher(lists.Data("error-signatures")): the matcher of the ruleset's data list.
+ErrorSignatureMatcher BuildErrorSignatureMatcher(const DataLists& lists);
+// lists.Compiled(&BuildErrorSignatureMatcher).Find(body): compiled once per DataLists (audit).
+std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const DataLists& lists);
 // ErrorSignatureMatcher(list).Find(body).
 std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const json::Value& list);
 

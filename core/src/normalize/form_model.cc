@@ -309,6 +309,8 @@ PersonalDataMatcher::PersonalDataMatcher(const DataLists& ctx)
     : names_(FoldedNames(ctx, "personal-data-fields", "names")),
       labels_(FoldedPhrases(ctx, "personal-data-fields", "labels")) {}
 
+PersonalDataMatcher BuildPersonalDataMatcher(const DataLists& lists) { return PersonalDataMatcher(lists); }
+
 bool PersonalDataMatcher::IsPersonal(const FormField& f) const {
   return NameOrIdMatches(f, names_) || IsPersonalAutocomplete(f.autocomplete) || MatchesAny(f.label, labels_);
 }
@@ -333,6 +335,8 @@ SensitiveFieldMatcher::SensitiveFieldMatcher(const DataLists& ctx) {
                            FoldedPhrases(ctx, "sensitive-fields", k + "_labels")});
   }
 }
+
+SensitiveFieldMatcher BuildSensitiveFieldMatcher(const DataLists& lists) { return SensitiveFieldMatcher(lists); }
 
 std::string_view SensitiveFieldMatcher::Kind(const FormField& f) const {
   if (f.type == "hidden" || f.type == "checkbox" || f.type == "radio" || f.type == "file" || f.type == "submit")

@@ -115,6 +115,9 @@ class PersonalDataMatcher {
  private:
   std::vector<std::string> names_, labels_;  // folded
 };
+// PersonalDataMatcher(lists); checks read the audit's one through
+// lists.Compiled(&BuildPersonalDataMatcher), built once per audit.
+PersonalDataMatcher BuildPersonalDataMatcher(const DataLists& lists);
 
 // A form "collects personal data" when it has at least this many personal fields (a lone e-mail
 // box, a newsletter, is not enough).
@@ -136,6 +139,9 @@ class SensitiveFieldMatcher {
   };
   std::vector<Kinds> kinds_;
 };
+// SensitiveFieldMatcher(lists); checks read the audit's one through
+// lists.Compiled(&BuildSensitiveFieldMatcher), built once per audit.
+SensitiveFieldMatcher BuildSensitiveFieldMatcher(const DataLists& lists);
 
 // True when `haystack` contains one of the non-empty `needles` (byte comparison: fold both sides
 // first, with FoldFieldName or vietnamese::FoldForMatch). False for an empty haystack.

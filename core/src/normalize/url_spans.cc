@@ -89,11 +89,11 @@ std::vector<UrlSpan> FindUrlSpans(std::string_view url) {
 
 bool LooksLikeSessionId(std::string_view value) { return value.size() >= kMinSessionIdBytes && !text::IsDigits(value); }
 
-SessionParamNames SessionParamNames::From(const DataLists& ctx) {
+SessionParamNames BuildSessionParamNames(const DataLists& lists) {
   SessionParamNames n;
-  n.exact = ctx.DataStrings("session-cookies", "url_parameters");
-  n.prefixes = ctx.DataStrings("session-cookies", "url_parameter_prefixes");
-  for (std::string& name : ctx.DataStrings("session-cookies", "exact")) {
+  n.exact = lists.DataStrings("session-cookies", "url_parameters");
+  n.prefixes = lists.DataStrings("session-cookies", "url_parameter_prefixes");
+  for (std::string& name : lists.DataStrings("session-cookies", "exact")) {
     const std::string lower = text::Lower(name);
     const bool ends_sid = lower.size() >= 3 && lower.compare(lower.size() - 3, 3, "sid") == 0;
     if (ends_sid || lower.find("sess") != std::string::npos) n.exact.push_back(std::move(name));

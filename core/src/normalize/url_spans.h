@@ -54,9 +54,12 @@ bool LooksLikeSessionId(std::string_view value);
 struct SessionParamNames {
   std::vector<std::string> exact, prefixes;
 
-  static SessionParamNames From(const DataLists& ctx);
   bool Matches(std::string_view name) const;
 };
+
+// The session parameter names of `lists`; a check reads them once per audit through
+// lists.Compiled(&BuildSessionParamNames).
+SessionParamNames BuildSessionParamNames(const DataLists& lists);
 
 }  // namespace portal_check
 

@@ -40,7 +40,7 @@ bool ContainsAny(std::string_view s, const std::vector<std::string>& parts) {
 }  // namespace
 
 SecretNames::SecretNames(const DataLists& ctx)
-    : session_(SessionParamNames::From(ctx)),
+    : session_(BuildSessionParamNames(ctx)),
       exact_(Mapped(ListOr(ctx, "exact", kDefaultExact), FoldFieldName)),
       contains_(Mapped(ListOr(ctx, "contains", kDefaultContains), FoldFieldName)),
       token_headers_(Mapped(ListOr(ctx, "token_headers", kDefaultTokenHeaders), text::Lower)),

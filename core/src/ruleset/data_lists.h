@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "util/json.h"
@@ -29,18 +30,29 @@ class DataLists {
 
   // What `build` makes of the data lists (a compiled matcher, a lowered name set, ...): built on
   // the first call with that `build` and kept for the life of this object, i.e. one audit. The
-  // function identifies the product, so one builder function gives one T per audit.
+  // builder and T together identify the product, so one builder function gives one T per audit
+  // (and two builders a linker folded into one, having the same code, still keep their own types).
   template <class T>
   const T& Compiled(T (*build)(const DataLists&)) const;
 
  private:
+  // One distinct address per product type (a writable variable: never folded with another).
+  template <class T>
+  struct TypeTag {
+    static char id;
+  };
+  using Key = std::pair<const void*, const void*>;  // (builder, &TypeTag<T>::id)
+
   const json::Value* data_;
-  mutable std::map<const void*, std::shared_ptr<const void>> compiled_;  // builder → its product
+  mutable std::map<Key, std::shared_ptr<const void>> compiled_;  // → the builder's product
 };
 
 template <class T>
+char DataLists::TypeTag<T>::id = 0;
+
+template <class T>
 const T& DataLists::Compiled(T (*build)(const DataLists&)) const {
-  const void* key = reinterpret_cast<const void*>(build);
+  const Key key{reinterpret_cast<const void*>(build), &TypeTag<T>::id};
   auto it = compiled_.find(key);
   if (it == compiled_.end()) it = compiled_.emplace(key, std::make_shared<const T>(build(*this))).first;
   return *static_cast<const T*>(it->second.get());

@@ -22,6 +22,13 @@ Status ValidateRule(const std::string& id, const json::Value* rule) {
     if (!pass || !pass->is<bool>() || !severity || !KnownSeverity(*severity))
       return Status::Invalid("ruleset: rule '" + id + "' outcome '" + code + "' needs a boolean pass and a severity");
   }
+  if (const json::Value* absent = json::Find(*rule, "absent")) {
+    const std::string* outcome = json::FindString(*absent, "outcome");
+    const std::string* reason = json::FindString(*absent, "reason");
+    if (!outcome || (*outcome != "not-captured" && *outcome != "not-applicable") || !reason || reason->empty())
+      return Status::Invalid("ruleset: rule '" + id +
+                             "' absent needs an outcome (not-captured or not-applicable) and a reason");
+  }
   return Status::Ok();
 }
 }  // namespace
@@ -119,6 +126,22 @@ const json::Value* Ruleset::Declaration(std::string_view id) const {
 
 const json::Value* Ruleset::Document(std::string_view id) const {
   return CatalogueEntry(doc_, "documents", id);
+}
+
+std::optional<AbsentEvidence> Ruleset::Absent(std::string_view id) const {
+  if (std::optional<AbsentEvidence> own = DeclaredAbsent(id)) return own;
+  const std::shared_ptr<const Ruleset> embedded = Embedded();
+  if (!embedded || embedded.get() == this) return std::nullopt;
+  return embedded->DeclaredAbsent(id);
+}
+
+std::optional<AbsentEvidence> Ruleset::DeclaredAbsent(std::string_view id) const {
+  const json::Value* rule = Rule(id);
+  const json::Value* absent = rule ? json::Find(*rule, "absent") : nullptr;
+  const std::string* outcome = absent ? json::FindString(*absent, "outcome") : nullptr;
+  const std::string* reason = absent ? json::FindString(*absent, "reason") : nullptr;
+  if (!outcome || !reason) return std::nullopt;
+  return AbsentEvidence{*outcome, *reason};
 }
 
 bool Ruleset::IsGraded(std::string_view id) const {

@@ -23,10 +23,18 @@ struct OutcomeRule {
   std::string observatory;  // the Observatory result code this outcome maps to ("" when none)
 };
 
+// A rule file's "absent" member: the site-level result the engine reports for a check that
+// emitted nothing in a whole audit (the evidence it reads was not there).
+struct AbsentEvidence {
+  std::string outcome;  // "not-captured" or "not-applicable"
+  std::string reason;   // details.reason, e.g. "the evidence holds no request for /robots.txt"
+};
+
 class Ruleset {
  public:
   // Parses and validates a ruleset document: the version, the id list, one rule per listed id
-  // with an outcomes object whose rows have a boolean pass and a known severity. Errors:
+  // with an outcomes object whose rows have a boolean pass and a known severity, and an "absent"
+  // member, when there is one, of an engine-wide outcome and a non-empty reason. Errors:
   // kInvalidArgument naming the first problem.
   static StatusOr<std::shared_ptr<const Ruleset>> Parse(std::string_view document);
   // The ruleset embedded at build time (rules/). nullptr only if the build embedded a broken
@@ -43,6 +51,10 @@ class Ruleset {
   // What `outcome` of check `id` means. The engine-wide outcomes are answered here too:
   // not-applicable (pass, info), not-captured (not pass, info), error (not pass, info).
   std::optional<OutcomeRule> Outcome(std::string_view id, std::string_view outcome) const;
+  // The "absent" result of check `id`: its rule file's, else the embedded ruleset's rule's (a
+  // ruleset older than the member, or one that dropped it, reads missing evidence as the engine
+  // does: never a pass), nullopt when neither declares one.
+  std::optional<AbsentEvidence> Absent(std::string_view id) const;
   bool IsGraded(std::string_view id) const;
   std::string ObservatoryTest(std::string_view id) const;
   // The Observatory modifier of a result code (data/observatory.json), nullopt when unknown.
@@ -61,6 +73,8 @@ class Ruleset {
   const json::Value* Document(std::string_view id) const;
 
  private:
+  // The "absent" member of this document's rule `id` alone.
+  std::optional<AbsentEvidence> DeclaredAbsent(std::string_view id) const;
   json::Value doc_;
   std::string version_;
   std::vector<std::string> rule_ids_;

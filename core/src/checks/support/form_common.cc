@@ -46,7 +46,6 @@ CheckResult NotApplicable(const ExchangeView& view, std::string reason) {
 }
 
 void FormCheck::OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) {
-  if (view.page == nullptr || !view.url || !view.url->IsHttpOrHttps()) return;
   const PageForms& forms = FormsOf(view);
   if (without_controls_ == WithoutControls::kNotApplicable && HasNoFormControls(forms)) {
     out.Emit(NotApplicable(view, "no form or form field on the page"));

@@ -52,8 +52,9 @@ void ForEachField(const PageForms& forms, Fn fn) {
 // A not-applicable result with `reason` about the page of `view`.
 CheckResult NotApplicable(const ExchangeView& view, std::string reason);
 
-// The base of the form.* checks: acts on parsed pages with an http(s) URL only, builds their form
-// views once and hands them to Judge().
+// The base of the form.* checks: builds the form views of each page once and hands them to
+// Judge(). A form check's descriptor declares CheckInput::kWebPages (parsed pages with an http(s)
+// URL): OnExchange relies on it.
 class FormCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) final;

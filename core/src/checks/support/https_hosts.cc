@@ -6,7 +6,6 @@
 namespace portal_check {
 
 bool HttpsHostLedger::ShouldJudge(const ExchangeView& view, bool captured) {
-  if (view.page == nullptr || !view.url || !view.url->IsHttps()) return false;
   const std::string& host = view.url->host();
   if (done_.count(host)) return false;
   if (!captured) {
@@ -20,7 +19,6 @@ bool HttpsHostLedger::ShouldJudge(const ExchangeView& view, bool captured) {
 
 void HttpsHostLedger::Finish(std::string_view not_captured_reason, ResultSink& out) const {
   for (const auto& [host, page] : pending_) out.Emit(ReasonResult("not-captured", std::string(not_captured_reason), page));
-  if (done_.empty() && pending_.empty()) out.Emit(SiteResult("not-applicable", "no page was served over https"));
 }
 
 }  // namespace portal_check

@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "checks/audit_context.h"
+#include "ruleset/data_lists.h"
 #include "util/text.h"
 #include "util/vietnamese.h"
 
@@ -57,13 +57,17 @@ std::string FoldedLabel(const PageModel& page, std::size_t index) {
   return vietnamese::FoldForMatch(label);
 }
 
-std::vector<std::string> FoldedData(const AuditContext& ctx, std::string_view name, std::string_view key) {
+std::vector<std::string> FoldedData(const DataLists& lists, std::string_view name, std::string_view key) {
   std::vector<std::string> out;
-  for (const std::string& s : ctx.DataStrings(name, key)) {
+  for (const std::string& s : lists.DataStrings(name, key)) {
     std::string f = vietnamese::FoldForMatch(s);
     if (!f.empty()) out.push_back(std::move(f));
   }
   return out;
+}
+
+PrivacyPhrases BuildPrivacyPhrases(const DataLists& lists) {
+  return PrivacyPhrases{FoldedData(lists, "privacy-phrases", "link_text"), FoldedData(lists, "privacy-phrases", "href_parts")};
 }
 
 const std::string* FindAny(std::string_view folded_text, const std::vector<std::string>& folded_phrases) {

@@ -15,7 +15,7 @@
 
 namespace portal_check {
 
-class AuditContext;
+class DataLists;
 
 namespace page_links {
 
@@ -53,7 +53,15 @@ void ForEachDescendant(const PageModel& page, std::size_t index, Fn fn) {
 
 // The strings of data list `name`'s member `key`, each folded with vietnamese::FoldForMatch;
 // empty strings dropped.
-std::vector<std::string> FoldedData(const AuditContext& ctx, std::string_view name, std::string_view key);
+std::vector<std::string> FoldedData(const DataLists& lists, std::string_view name, std::string_view key);
+
+// The privacy-policy link phrases of data list "privacy-phrases" (FoldedData of "link_text" and
+// "href_parts"), as page.privacy-policy and form.personal-data-consent match links with; read once
+// per audit through lists.Compiled(&BuildPrivacyPhrases).
+struct PrivacyPhrases {
+  std::vector<std::string> link_text, href_parts;
+};
+PrivacyPhrases BuildPrivacyPhrases(const DataLists& lists);
 
 // The first phrase of `folded_phrases` found inside `folded_text`, or nullptr.
 const std::string* FindAny(std::string_view folded_text, const std::vector<std::string>& folded_phrases);
