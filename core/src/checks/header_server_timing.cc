@@ -82,7 +82,6 @@ Metric ParseMetric(std::string_view item) {
 class ServerTimingCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (view.page == nullptr) return;
     const HeaderList& headers = view.exchange.response_headers;
     json::Array listed;
     std::size_t count = 0;
@@ -112,6 +111,6 @@ class ServerTimingCheck : public Check {
 }  // namespace
 
 extern const CheckDescriptor kHeaderServerTimingCheck;  // listed in checks/registry.cc
-const CheckDescriptor kHeaderServerTimingCheck{"header.server-timing", &MakeCheck<ServerTimingCheck>};
+const CheckDescriptor kHeaderServerTimingCheck{"header.server-timing", CheckInput::kPages, &MakeCheck<ServerTimingCheck>};
 
 }  // namespace portal_check
