@@ -36,6 +36,7 @@ namespace portal_check {
   X(kHeaderDeprecatedCheck) \
   X(kHeaderPermissionsPolicyCheck) \
   X(kHeaderReferrerPolicyCheck) \
+  X(kHeaderServerTimingCheck) \
   X(kHeaderVersionDisclosureCheck) \
   X(kPageCmsCheck) \
   X(kPageCommentsCheck) \
