@@ -15,8 +15,10 @@
 //   lastReport() → the report on screen (parsed) or null
 // showVerdict(verdict, report) → the verdict shown (null for an audit or a created bundle): a
 //   failed bundle's report stays hidden (the verdict's toggle shows it, marked as not a result),
-//   its dossier download is disabled; a bundle whose report is no object counts as failed with
-//   no contents. Hides the label checklist whenever a verdict is shown.
+//   its dossier download is disabled; a failed bundle whose report is no object (the file is not a
+//   readable bundle, or its report text is not a JSON object) has no contents to show (noContents,
+//   no toggle). Only a failed bundle can have such a report: an intact or verified one passed
+//   replay, so its report is the engine's. Hides the label checklist whenever a verdict is shown.
 // afterShow(result) updates the panel once main.mjs has shown `result`.
 // languageChanged() re-renders the panel's texts in the new language.
 import { t, getLanguage } from './i18n/core.mjs';
@@ -59,7 +61,7 @@ function toggleVoidReport() {
 }
 
 export function showVerdict(verdict, report) {
-  shownVerdict = verdict && !isObject(report) ? { ...verdict, state: 'failed', noContents: true } : verdict;
+  shownVerdict = verdict?.state === 'failed' && !isObject(report) ? { ...verdict, noContents: true } : verdict;
   voidReportShown = false;
   applyVerdictLayout();
   return shownVerdict;
