@@ -32,7 +32,8 @@
 //       declarations are null when verification failed at its I-JSON or structure step (the file
 //       is not a readable bundle)
 //   {type: 'bundle-create', id, source: the audited HAR (File | Blob | string), options, capture,
-//    organization?, signingKey?: {privateKey (CryptoKey), publicJwk}}
+//    organization?, signingKey?: {privateKey (CryptoKey), publicJwk}} (bundle-panel.mjs sends
+//    organization and signingKey only when present; both go to createBundle as they are)
 //     → {type: 'bundle-created', id, reportText, info}
 //   {type: 'rules-current', id} → re-audits the last opened/created bundle's evidence
 //     (../host/bundle/reaudit.mjs, shared with the CLI) with this
@@ -196,11 +197,7 @@ async function bundleCreate({ id, source, options = {}, capture, organization, s
   const [eng, mod] = await Promise.all([engine(), bundleModule()]);
   const harText = await readText(source, id);
   self.postMessage({ type: 'progress', id, phase: 'create', bytes: harText.length, totalBytes: harText.length, entries: 0 });
-  const bundle = await mod.createBundle({
-    engine: eng, harText, options, capture,
-    organization: organization || undefined,
-    signingKey: signingKey && signingKey.privateKey ? signingKey : undefined,
-  });
+  const bundle = await mod.createBundle({ engine: eng, harText, options, capture, organization, signingKey });
   lastBundle = { text: mod.serializeBundle(bundle), bundle };
   const fingerprint = bundle.signatures.length ? await mod.fingerprint(bundle.signatures[0].publicKey) : null;
   return { type: 'bundle-created', id, reportText: bundle.report, info: infoOf(bundle, fingerprint) };
