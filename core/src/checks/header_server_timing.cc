@@ -88,8 +88,8 @@ class ServerTimingCheck : public Check {
     bool discloses = false;
     for (std::string_view field : headers.GetAll("Server-Timing"))
       for (std::string_view item : SplitOutsideQuotes(field, ',')) {
-        if (item.empty()) continue;
         const Metric m = ParseMetric(item);
+        if (m.name.empty()) continue;  // not a metric (a stray separator, ";dur=1")
         discloses = discloses || m.Discloses();
         if (count++ >= kMaxListedMetrics) continue;
         json::Object o;
