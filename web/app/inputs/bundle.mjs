@@ -10,7 +10,7 @@
 // renderCreated(container, {info}) · renderDiff(container, diff) · verificationOk(result) → boolean.
 import { el, fill, siteText } from '../report/dom.mjs';
 import { t, getLanguage } from '../i18n/core.mjs';
-import { verdictOf, problemLines } from './verdict.mjs';
+import { problemLines } from './verdict.mjs';
 
 const str = (v) => (v === undefined || v === null ? '' : String(v));
 const isObj = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -35,12 +35,9 @@ function keyLine(info) {
 
 const SUMMARY_CLASS = { verified: 'bp-summary bp-ok', intact: 'bp-summary bp-warn', failed: 'bp-summary bp-fail' };
 
-export function renderVerification(container, { result, verdict: given = null, info = {}, trusted = null }) {
-  const r = isObj(result) ? result : { ok: false, sections: [], errors: ['no result'] };
-  const verdict = given || verdictOf(r);
-  const sections = Array.isArray(r.sections) ? r.sections.filter(isObj) : [];
-  const sig = isObj(r.signature) ? r.signature : { present: false };
-  const replay = isObj(r.replay) ? r.replay : { ran: false };
+// `result` is verifyBundle's (always whole: sections, signature, replay), `verdict` its verdictOf.
+export function renderVerification(container, { result, verdict, info = {}, trusted = null }) {
+  const { sections, signature: sig, replay } = result;
   const failing = sections.filter((s) => !s.ok).map((s) => str(s.name));
   const lines = problemLines(verdict, getLanguage());
   const rows = sections.map((s) => el('tr', { class: s.ok ? 'bp-row-ok' : 'bp-row-fail', 'data-key': str(s.name) },
