@@ -10,8 +10,8 @@
 //   its distinct pages in report order (null = the site as a whole); results the failing results.
 //   Sorted by severity (high → info), then by number of failing results (most first), then id.
 //
-// fixFirst(report, ruleset?) → at most MAX_FIXES items {id, title, severity, pages, points,
-//   scoreGain, criteria, reasons}, check-level fixes ranked by
+// fixFirst(report, ruleset?) → at most MAX_FIXES items {id, title, severity, pages, failing,
+//   points, scoreGain, criteria, reasons} (failing: its number of failing results), check-level fixes ranked by
 //   1. points: what the check's counted grade modifiers cost (report.grade.counted entries
 //      "test:result:modifier" whose negative modifier belongs to one of the check's failing
 //      results: the graded page's, else the site-level one; the Observatory's *-invalid-cert
@@ -128,6 +128,11 @@ function criteriaClearedBy(report, id) {
 }
 
 export function fixFirst(report, ruleset) {
+  return rankedFixes(report, ruleset).slice(0, MAX_FIXES);
+}
+
+// Every failing check as a fix, in fixFirst's order (fixFirst is its first MAX_FIXES items).
+export function rankedFixes(report, ruleset) {
   const groups = failingGroups(report, ruleset);
   const grade = report?.grade;
   const graded = typeof grade?.score === 'number' && typeof grade?.grade === 'string';
@@ -136,7 +141,7 @@ export function fixFirst(report, ruleset) {
   const minimum = ruleset?.data?.observatory?.minimum_score_for_extra_credit;
   const items = groups.map((g) => {
     const own = counted.filter((c, i) => owners[i] === g.id && c.modifier < 0);
-    const points = -own.reduce((a, c) => a + c.modifier, 0);
+    const points = own.reduce((a, c) => a - c.modifier, 0);
     let scoreGain = null;
     if (graded) {
       const before = observatoryScore(counted.map((c) => c.modifier), minimum);
@@ -152,7 +157,7 @@ export function fixFirst(report, ruleset) {
   });
   items.sort((a, b) => b.points - a.points || b.criteria.length - a.criteria.length
     || severityRank(a.severity) - severityRank(b.severity) || b.failing - a.failing || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return items.slice(0, MAX_FIXES);
+  return items;
 }
 
 const REASON_TEXT = {
