@@ -12,6 +12,7 @@ import { renderText } from '../../web/cli/text-report.mjs';
 import { plain } from '../../web/cli/plain-text.mjs';
 import { wasmDir, loadNodeEngine } from '../../web/cli/engine-files.mjs';
 import { auditHar } from '../../web/host/engine.mjs';
+import { failingGroups, fixFirst, reasonText } from '../../web/host/fix-priorities.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'web', 'cli', 'portal-check.mjs');
@@ -151,10 +152,10 @@ test('text rendering escapes control characters from the site', () => {
   assert.match(vi, /https:\/\/x\/\\e\]0;pwned\\u\{7\}\\u\{202e\}/);
   assert.match(vi, /40\/100 — hạng D\+/);
   assert.ok(vi.indexOf('a.c') < vi.indexOf('a.b'), 'high before low');
-  assert.match(vi, /a\.c {2}worse {2}\(toàn trang\) {2}— Tệ\\nlắm/);
+  assert.match(vi, /^ {2}CAO {8}a\.c \(1 trang\)\n {13}worse {2}— Tệ\\nlắm\n {15}\(toàn trang\)$/m);
   assert.match(vi, /2 không đạt \(cao 1, trung bình 0, thấp 1, thông tin 0\); 1 đạt/);
-  assert.match(renderText(report, ruleset, { lang: 'en' }), /a\.c {2}worse {2}\(site\) {2}— Bad/);
-  assert.match(renderText(report, ruleset, { lang: 'en', limit: 1 }), /and 1 more failing results/);
+  assert.match(renderText(report, ruleset, { lang: 'en' }), /^ {2}HIGH {7}a\.c \(1 page\)\n {13}worse {2}— Bad\n {15}\(site\)$/m);
+  assert.match(renderText(report, ruleset, { lang: 'en', limit: 1 }), /and 1 more failing checks/);
   assert.equal(plain('a\tb\u0085c'), 'a\\tb\\u{85}c');
 });
 
@@ -207,14 +208,39 @@ test('audit of the demo HAR: json is the engine\'s exact text, sarif and text re
   assert.equal(doc.version, '2.1.0');
   assert.ok(Array.isArray(doc.runs));
 
+  // Grouped text: one heading per failing check, naming its pages; the fix list is fixFirst's.
+  const ruleset = engine.ruleset();
+  const groups = failingGroups(report, ruleset);
+  const fixes = fixFirst(report, ruleset);
+  assert.ok(groups.length > 0 && fixes.length > 0 && fixes.length <= 5, 'the demo portal fails checks');
   for (const lang of ['vi', 'en']) {
     const text = await run(['audit', harFile, '--lang', lang, '--fail-on', 'none']);
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /^portal-check /);
+    const out = text.stdout;
+    const fixSection = out.slice(out.indexOf(lang === 'vi' ? '\nViệc cần làm trước:\n' : '\nFix these first:\n'));
+    const listed = [...fixSection.slice(0, fixSection.indexOf('\n\n', 1)).matchAll(/^ {2}(\d)\. (\S+) — /mg)];
+    assert.deepEqual(listed.map((m) => [Number(m[1]), m[2]]), fixes.map((f, i) => [i + 1, f.id]));
+    for (const f of fixes) for (const r of f.reasons) assert.ok(fixSection.includes(`\n     ${plain(reasonText(r, lang))}\n`), `${f.id}: ${reasonText(r, lang)}`);
+    assert.ok(out.indexOf(lang === 'vi' ? 'Việc cần làm trước' : 'Fix these first') < out.indexOf(lang === 'vi' ? 'Kết quả không đạt:' : 'Failing results:'), 'fix list under the grade');
+    for (const g of groups) {
+      const pages = lang === 'vi' ? `${g.pages.length} trang` : `${g.pages.length} page${g.pages.length === 1 ? '' : 's'}`;
+      const heading = new RegExp(String.raw`^ {2}[A-ZÀ-Ỹ ]+ ${g.id.replace(/\./g, '\\.')} — [^\n]+ \(${pages}\)$`, 'mg');
+      assert.equal(out.match(heading)?.length, 1, `${lang}: one heading for ${g.id}`);
+      for (const page of g.pages.filter((p) => p !== null)) assert.ok(out.includes(`\n               ${plain(page)}\n`), `${g.id} lists ${page}`);
+    }
+    const vulnerable = groups.find((g) => g.id === 'page.vulnerable-library');
+    if (vulnerable) {
+      const lib = vulnerable.results[0].details.libraries.find((l) => l.advisories?.length);
+      const ids = lib.advisories[0].ids.join(' / ');
+      assert.ok(out.includes(`${lib.title || lib.library} ${lib.version}: ${ids}`), `library, version and advisory ids named (${ids})`);
+      assert.equal(out.split(`${lib.title || lib.library} ${lib.version}: `).length - 1, 1, 'named once for all its pages');
+    }
+    assert.match(out, /^portal-check /);
     assert.ok(text.stdout.includes(`/100`) || text.stdout.includes(lang === 'vi' ? 'không có điểm' : 'no grade'));
     assert.match(text.stdout, lang === 'vi' ? /Tổng cộng: \d+ kết quả/ : /Total: \d+ results/);
     assert.ok(!/[\u0000-\u0009\u000b-\u001f]/.test(text.stdout));
   }
+  console.log(`demo HAR: ${groups.length} failing checks; fix first: ${fixes.map((f) => `${f.id} (+${f.points}, ${f.criteria.length} criteria)`).join(', ')}`);
 });
 
 test('scan = capture + audit, keeping the HAR with --har-out', { skip: NO_WASM }, async () => {

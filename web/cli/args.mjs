@@ -94,7 +94,7 @@ export const USAGE = `Usage:
            link-local (169.254/16, fe80::/10) and CGNAT (100.64/10) addresses; without it only
            public ones and the start URL's own kind are used (a site on 127.0.0.1 works as is)
   --ignore-robots  crawl the pages robots.txt disallows too (recorded in the HAR)
-  --limit  text format: show at most N failing results (0 = all)
+  --limit  text format: show at most N failing checks (0 = all)
   --profile       criteria to evaluate, repeatable or comma-separated: ${PROFILES.join(', ')};
                   the report gains a "profiles" section (met / not-met / not-assessed /
                   needs-declaration / not-applicable per criterion, with its cited sources);

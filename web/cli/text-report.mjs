@@ -3,14 +3,19 @@
 // that can come from the audited site (pages, details) or from data goes through plain().
 //
 // renderText(report, ruleset, {lang = "vi", limit = 0}) → text ending in "\n".
-//   Sections: header (engine, ruleset, target), the header grade, failing results grouped by
-//   severity (high → medium → low → info), one line each: severity, check id, outcome, page,
+//   Sections: header (engine, ruleset, target), the header grade; "Fix these first"
+//   (web/host/fix-priorities.mjs fixFirst: at most five check-level fixes, numbered, each with its
+//   title, severity, pages and why it is there: grade points, criteria it clears, or severity only;
+//   absent when nothing fails); the failing results, one block per check (failingGroups: most
+//   severe first, then most results), titled "severity id — title (n pages)", then per outcome its
 //   message (rules[id].outcomes[outcome].message[lang], falling back to the other language, then
-//   to details.message, then to nothing; a vulnerable-library result adds one line per library
-//   with its version, detection, advisories and fixed releases, and the advisory data's date,
-//   web/host/library-lines.mjs); then the results with outcome "error" and the engine's
-//   notices (limits reached, skipped input; at most 50 lines); then one summary line with counts.
-//   limit > 0: at most `limit` failing lines (most severe first), then a line saying how many more.
+//   to details.message, then to nothing) and its pages indented under it, at most
+//   MAX_PAGES_PER_CHECK pages per check, then "… and n more pages"; page.vulnerable-library adds
+//   one line per library and version over all its pages, with every advisory id (CVE, GHSA, …)
+//   and fixed release, and the advisory data's date (web/host/library-lines.mjs); then the results
+//   with outcome "error" and the engine's notices (limits reached, skipped input; at most 50
+//   lines); then one summary line with counts.
+//   limit > 0: at most `limit` failing checks (most severe first), then a line saying how many more.
 //   When the report has "profiles": one table per profile (sorted by id), titled from
 //   ruleset.profiles[id].title[lang]: one line per criterion in the profile's order (status, id,
 //   title), under it the failing or inconclusive findings (at most 3, then "… n more"), the
@@ -19,16 +24,22 @@
 //   "document, clause (status)"; then the profile's status counts. Statuses use the wording of
 //   Decree 331/2026 Art. 22(6): only "met" is "ĐÃ ĐÁP ỨNG ĐẦY ĐỦ" / "FULLY MET".
 import { plain } from './plain-text.mjs';
-import { libraryLines } from '../host/library-lines.mjs';
+import { librarySummaryLines } from '../host/library-lines.mjs';
+import { failingGroups, fixFirst, isFailing, reasonText, SEVERITY_ORDER } from '../host/fix-priorities.mjs';
 
-export const SEVERITY_ORDER = ['high', 'medium', 'low', 'info'];
+export { SEVERITY_ORDER };
+
+// At most this many pages are listed under one failing check; the rest are counted.
+export const MAX_PAGES_PER_CHECK = 10;
 
 const L = {
   vi: {
     target: 'Mục tiêu', grade: 'Điểm tiêu đề bảo mật (tương thích Mozilla Observatory)', gradeWord: 'hạng',
     noGrade: 'không có điểm', uncounted: 'không tính (thiếu bằng chứng)', failing: 'Kết quả không đạt', none: 'Không có kết quả nào không đạt.',
     severity: { high: 'CAO', medium: 'TRUNG BÌNH', low: 'THẤP', info: 'THÔNG TIN' },
-    site: '(toàn trang)', more: (n) => `… và ${n} kết quả không đạt khác (xem báo cáo đầy đủ)`,
+    site: '(toàn trang)', more: (n) => `… và ${n} mục kiểm tra không đạt khác (xem báo cáo đầy đủ)`,
+    pages: (n) => `${n} trang`, morePages: (n) => `… và ${n} trang khác`,
+    fixFirst: 'Việc cần làm trước', fixPages: (n, sev) => `mức ${sev}, ${n} trang`,
     summary: (c) => `Tổng cộng: ${c.total} kết quả; ${c.failing} không đạt (cao ${c.high}, trung bình ${c.medium}, ` +
       `thấp ${c.low}, thông tin ${c.info}); ${c.passing} đạt; ${c.na} không áp dụng hoặc không thu thập được; ${c.error} lỗi.`,
     rules: 'bộ quy tắc',
@@ -49,7 +60,9 @@ const L = {
     target: 'Target', grade: 'Security header grade (Mozilla Observatory compatible)', gradeWord: 'grade',
     noGrade: 'no grade', uncounted: 'not counted (evidence missing)', failing: 'Failing results', none: 'No failing results.',
     severity: { high: 'HIGH', medium: 'MEDIUM', low: 'LOW', info: 'INFO' },
-    site: '(site)', more: (n) => `… and ${n} more failing results (see the full report)`,
+    site: '(site)', more: (n) => `… and ${n} more failing checks (see the full report)`,
+    pages: (n) => (n === 1 ? '1 page' : `${n} pages`), morePages: (n) => (n === 1 ? '… and 1 more page' : `… and ${n} more pages`),
+    fixFirst: 'Fix these first', fixPages: (n, sev) => `${sev} severity, ${n === 1 ? '1 page' : `${n} pages`}`,
     summary: (c) => `Total: ${c.total} results; ${c.failing} failing (high ${c.high}, medium ${c.medium}, ` +
       `low ${c.low}, info ${c.info}); ${c.passing} passing; ${c.na} not applicable or not captured; ${c.error} errors.`,
     rules: 'ruleset',
@@ -164,6 +177,47 @@ function problemLines(report, checks, t) {
   return [`${t.problems}:`, ...shown, ''];
 }
 
+// "Title" of a check in `lang` from a failingGroups/fixFirst item, "" when the ruleset has none.
+const titleText = (item, lang) => (item.title ? plain(pick(item.title, lang)) : '');
+
+// The "Fix these first" section: numbered fixes, each with why it is listed; none when nothing fails.
+function fixFirstLines(report, ruleset, t, lang) {
+  const fixes = fixFirst(report, ruleset);
+  if (fixes.length === 0) return [];
+  const lines = [`${t.fixFirst}:`];
+  fixes.forEach((f, i) => {
+    const title = titleText(f, lang);
+    const sev = t.severity[f.severity] ?? plain(f.severity);
+    lines.push(`  ${i + 1}. ${plain(f.id)}${title ? ` — ${title}` : ''} (${t.fixPages(f.pages.length, sev)})`);
+    for (const r of f.reasons) lines.push(`     ${plain(reasonText(r, lang))}`);
+  });
+  lines.push('');
+  return lines;
+}
+
+// One failing check: its heading, then per outcome its message and its pages (at most
+// MAX_PAGES_PER_CHECK over the whole check), then the vulnerable libraries over all its pages.
+function checkBlockLines(group, ruleset, t, lang) {
+  const sev = (t.severity[group.severity] ?? plain(group.severity)).padEnd(10);
+  const title = titleText(group, lang);
+  const lines = [`  ${sev} ${plain(group.id)}${title ? ` — ${title}` : ''} (${t.pages(group.pages.length)})`];
+  const listed = new Set();
+  for (const outcome of group.outcomes) {
+    const results = group.results.filter((r) => r.outcome === outcome);
+    const msg = messageFor(ruleset, results[0], lang);
+    lines.push(`             ${plain(outcome)}${msg ? `  — ${plain(msg)}` : ''}`);
+    for (const r of results) {
+      const page = typeof r.page === 'string' ? r.page : null;
+      if (listed.has(page) || listed.size >= MAX_PAGES_PER_CHECK) continue;
+      listed.add(page);
+      lines.push(`               ${page === null ? t.site : plain(page)}`);
+    }
+  }
+  if (group.pages.length > listed.size) lines.push(`             ${t.morePages(group.pages.length - listed.size)}`);
+  for (const l of librarySummaryLines(group.results.map((r) => r.details), lang)) lines.push(`             ${plain(l)}`);
+  return lines;
+}
+
 export function renderText(report, ruleset, { lang = 'vi', limit = 0 } = {}) {
   const t = L[lang] ?? L.vi;
   const checks = Array.isArray(report?.checks) ? report.checks : [];
@@ -182,33 +236,28 @@ export function renderText(report, ruleset, { lang = 'vi', limit = 0 } = {}) {
   }
   lines.push('');
 
-  const rank = (s) => { const i = SEVERITY_ORDER.indexOf(s); return i < 0 ? SEVERITY_ORDER.length : i; };
-  const failing = checks.filter((c) => c && c.pass === false && c.outcome !== 'error' && !NOT_APPLICABLE.has(c.outcome))
-    .map((c, i) => ({ c, i }))
-    .sort((a, b) => rank(a.c.severity) - rank(b.c.severity) || a.i - b.i)
-    .map(({ c }) => c);
-  const shown = limit > 0 ? failing.slice(0, limit) : failing;
-  if (failing.length === 0) lines.push(t.none);
+  lines.push(...fixFirstLines(report, ruleset, t, lang));
+
+  const groups = failingGroups(report, ruleset);
+  const shown = limit > 0 ? groups.slice(0, limit) : groups;
+  if (groups.length === 0) lines.push(t.none);
   else {
     lines.push(`${t.failing}:`);
     let current = null;
-    for (const c of shown) {
-      if (c.severity !== current) {
-        current = c.severity;
+    for (const group of shown) {
+      if (group.severity !== current) {
+        current = group.severity;
         lines.push(`  [${t.severity[current] ?? plain(current)}]`);
       }
-      const sev = (t.severity[c.severity] ?? plain(c.severity)).padEnd(10);
-      const page = c.page == null ? t.site : plain(c.page);
-      const msg = messageFor(ruleset, c, lang);
-      lines.push(`  ${sev} ${plain(c.id)}  ${plain(c.outcome)}  ${page}${msg ? `  — ${plain(msg)}` : ''}`);
-      for (const l of libraryLines(c.details, lang)) lines.push(`             ${plain(l)}`);
+      lines.push(...checkBlockLines(group, ruleset, t, lang));
     }
-    if (shown.length < failing.length) lines.push(`  ${t.more(failing.length - shown.length)}`);
+    if (shown.length < groups.length) lines.push(`  ${t.more(groups.length - shown.length)}`);
   }
   lines.push('');
   lines.push(...problemLines(report, checks, t));
   lines.push(...profileLines(report, ruleset, t, lang));
 
+  const failing = checks.filter(isFailing);
   const count = { total: checks.length, failing: failing.length, passing: 0, na: 0, error: 0, high: 0, medium: 0, low: 0, info: 0 };
   for (const c of checks) {
     if (c?.outcome === 'error') count.error++;

@@ -6,6 +6,11 @@
 //
 // libraryLines(details, lang = 'vi') → string[] ([] when no library has advisories). At most
 // MAX_LIBRARIES libraries and MAX_ADVISORIES advisories per library are named; the rest counted.
+//
+// librarySummaryLines(detailsList, lang = 'vi') → string[]: the same libraries merged over the
+// details of several results (one check, many pages): one line per library and version, "title
+// version: ids (fixed release); … (on N pages)", every id of an advisory (CVE, GHSA, …) joined by
+// " / "; then the advisory data's date. Same limits as libraryLines.
 export const MAX_LIBRARIES = 16;
 export const MAX_ADVISORIES = 8;
 
@@ -14,37 +19,77 @@ const TEXTS = {
     detection: { 'file content': 'phát hiện qua nội dung tệp', URL: 'phát hiện qua URL', inline: 'phát hiện trong script nội tuyến' },
     fixed: (v) => `bản sửa ${v}`, noFix: 'chưa có bản sửa',
     moreAdvisories: (n) => `và ${n} khuyến cáo khác`, moreLibraries: (n) => `… và ${n} thư viện khác`,
+    onPages: (n) => `trên ${n} trang`,
     data: (date, source) => `Dữ liệu khuyến cáo ngày ${date}${source ? ` (${source})` : ''}.`,
   },
   en: {
     detection: { 'file content': 'detected from file content', URL: 'detected from the URL', inline: 'detected in an inline script' },
     fixed: (v) => `fixed in ${v}`, noFix: 'no fixed release',
     moreAdvisories: (n) => `and ${n} more advisories`, moreLibraries: (n) => `… and ${n} more libraries`,
+    onPages: (n) => (n === 1 ? 'on 1 page' : `on ${n} pages`),
     data: (date, source) => `Advisory data of ${date}${source ? ` (${source})` : ''}.`,
   },
 };
 
 const str = (v) => (typeof v === 'string' ? v : v == null ? '' : String(v));
 
-export function libraryLines(details, lang = 'vi') {
-  const t = TEXTS[lang] ?? TEXTS.vi;
-  const libs = Array.isArray(details?.libraries) ? details.libraries : [];
-  const affected = libs.filter((l) => Array.isArray(l?.advisories) && l.advisories.length > 0);
-  if (affected.length === 0) return [];
-  const lines = [];
-  for (const lib of affected.slice(0, MAX_LIBRARIES)) {
-    const how = t.detection[str(lib.detection)] ?? str(lib.detection);
-    const where = lib.url ? `, ${str(lib.url)}` : '';
-    const advs = lib.advisories.slice(0, MAX_ADVISORIES).map((a) => {
-      const fixed = !a?.fixed || a.fixed === 'none' ? t.noFix : t.fixed(str(a.fixed));
-      const url = Array.isArray(a?.urls) && a.urls.length ? ` ${str(a.urls[0])}` : '';
-      return `${str(a?.id)} (${fixed})${url}`;
-    });
-    if (lib.advisories.length > MAX_ADVISORIES) advs.push(t.moreAdvisories(lib.advisories.length - MAX_ADVISORIES));
-    lines.push(`${str(lib.title || lib.library)} ${str(lib.version)} — ${how}${where}: ${advs.join('; ')}`);
-  }
-  if (affected.length > MAX_LIBRARIES) lines.push(t.moreLibraries(affected.length - MAX_LIBRARIES));
-  const data = details?.advisory_data;
+const affectedLibraries = (details) => (Array.isArray(details?.libraries) ? details.libraries : [])
+  .filter((l) => Array.isArray(l?.advisories) && l.advisories.length > 0);
+
+const fixedText = (a, t) => (!a?.fixed || a.fixed === 'none' ? t.noFix : t.fixed(str(a.fixed)));
+
+// The advisories of one library, at most MAX_ADVISORIES named, each by format(advisory).
+function advisoryList(advisories, t, format) {
+  const advs = advisories.slice(0, MAX_ADVISORIES).map(format);
+  if (advisories.length > MAX_ADVISORIES) advs.push(t.moreAdvisories(advisories.length - MAX_ADVISORIES));
+  return advs.join('; ');
+}
+
+// Lines for `items` (one line each by format), at most MAX_LIBRARIES, then the data line.
+function boundedLines(items, t, format, data) {
+  const lines = items.slice(0, MAX_LIBRARIES).map(format);
+  if (items.length > MAX_LIBRARIES) lines.push(t.moreLibraries(items.length - MAX_LIBRARIES));
   if (data && data.date) lines.push(t.data(str(data.date), str(data.source)));
   return lines;
+}
+
+export function libraryLines(details, lang = 'vi') {
+  const t = TEXTS[lang] ?? TEXTS.vi;
+  const affected = affectedLibraries(details);
+  if (affected.length === 0) return [];
+  return boundedLines(affected, t, (lib) => {
+    const how = t.detection[str(lib.detection)] ?? str(lib.detection);
+    const where = lib.url ? `, ${str(lib.url)}` : '';
+    const advs = advisoryList(lib.advisories, t, (a) => {
+      const url = Array.isArray(a?.urls) && a.urls.length ? ` ${str(a.urls[0])}` : '';
+      return `${str(a?.id)} (${fixedText(a, t)})${url}`;
+    });
+    return `${str(lib.title || lib.library)} ${str(lib.version)} — ${how}${where}: ${advs}`;
+  }, details?.advisory_data);
+}
+
+export function librarySummaryLines(detailsList, lang = 'vi') {
+  const t = TEXTS[lang] ?? TEXTS.vi;
+  const merged = new Map();
+  let data = null;
+  for (const details of Array.isArray(detailsList) ? detailsList : []) {
+    const affected = affectedLibraries(details);
+    if (affected.length && !data && details?.advisory_data) data = details.advisory_data;
+    const seenHere = new Set();
+    for (const lib of affected) {
+      const key = `${str(lib.title || lib.library)} ${str(lib.version)}`;
+      let m = merged.get(key);
+      if (!m) { m = { name: key, advisories: new Map(), results: 0 }; merged.set(key, m); }
+      if (!seenHere.has(key)) { m.results++; seenHere.add(key); }
+      for (const a of lib.advisories) if (!m.advisories.has(str(a?.id))) m.advisories.set(str(a?.id), a);
+    }
+  }
+  if (merged.size === 0) return [];
+  return boundedLines([...merged.values()], t, (m) => {
+    const advs = advisoryList([...m.advisories.values()], t, (a) => {
+      const ids = Array.isArray(a?.ids) && a.ids.length ? a.ids.map(str) : [str(a?.id)];
+      return `${ids.join(' / ')} (${fixedText(a, t)})`;
+    });
+    return `${m.name}: ${advs} (${t.onPages(m.results)})`;
+  }, data);
 }
