@@ -16,6 +16,7 @@ import { renderDetails, detailsSearchText } from './details.mjs';
 import { citationsOf, renderCitations, renderCovers } from './citations.mjs';
 import { libraryLines } from '../../host/library-lines.mjs';
 import { appendInBatches } from './progressive.mjs';
+import { foldForSearch } from './search-fold.mjs';
 import {
   SEVERITIES, FAMILIES, STATUSES, isObject, str, pick, checksOf, severityOf, familyOf, isFailing, titleOf,
   messageOf, remediationOf, referencesOf, declarationCatalogue, profileDef, reportProfiles, failingCounts,
@@ -268,8 +269,8 @@ function searchText(result, ctx) {
   if (!ctx.cache.has(result)) ctx.cache.set(result, {});
   const entry = ctx.cache.get(result);
   if (entry[cacheKey] === undefined) {
-    entry[cacheKey] = [result.id, result.outcome, titleOf(ctx.ruleset, result.id, ctx.lang), messageOf(ctx.ruleset, result, ctx.lang),
-      remediationOf(ctx.ruleset, result, ctx.lang), str(result.page), detailsSearchText(result.details)].join('\n').toLowerCase();
+    entry[cacheKey] = foldForSearch([result.id, result.outcome, titleOf(ctx.ruleset, result.id, ctx.lang), messageOf(ctx.ruleset, result, ctx.lang),
+      remediationOf(ctx.ruleset, result, ctx.lang), str(result.page), detailsSearchText(result.details)].join('\n'));
   }
   return entry[cacheKey];
 }
@@ -281,7 +282,7 @@ function matches(result, ctx) {
   if (f.page === SITE_PAGE ? result.page !== null && result.page !== undefined : f.page && result.page !== f.page) return false;
   if (f.family && familyOf(ctx.ruleset, result) !== f.family) return false;
   if (f.query) {
-    const words = f.query.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = foldForSearch(f.query).split(/\s+/).filter(Boolean);
     const hay = searchText(result, ctx);
     if (!words.every((w) => hay.includes(w))) return false;
   }
