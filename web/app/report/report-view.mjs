@@ -5,10 +5,11 @@
 //
 // renderReportView(container, ctx) → Promise resolved once the first page of finding cards is in
 //   (they are added in batches, see progressive.mjs; the rest of the view is there at once),
-//   where ctx = {report, ruleset, lang, t, filters, bundle}; a failed bundle (ctx.bundle.state
-//   'failed', render.mjs) gets its grade as plain text, never styled as a grade; `filters` is a
-//   mutable object kept by the caller across re-renders (language switch), so the user's filter
-//   choices survive: {severities: Set, page: '' | url | '\u0000site', family: '', query: '',
+//   where ctx = {report, ruleset, lang, t, filters, bundle, captureMethod}; the grade box of a
+//   self-check (captureMethod "browser-same-origin") carries capture-caveat.mjs's caveat; a failed
+//   bundle (ctx.bundle.state 'failed', render.mjs) gets its grade as plain text, never styled as
+//   a grade; `filters` is a mutable object kept by the caller across re-renders (language
+//   switch), so the user's filter choices survive: {severities: Set, page: '' | url | '\u0000site', family: '', query: '',
 //   showPassing: false, groupBy: 'severity' | 'page'}.
 // newFilters() → the default filters (failing results of every severity, grouped by severity).
 import { el, fill, siteText, truncatedText, safeRefLink, uid } from './dom.mjs';
@@ -17,6 +18,7 @@ import { citationsOf, renderCitations, renderCovers } from './citations.mjs';
 import { libraryLines } from '../../host/library-lines.mjs';
 import { appendInBatches } from './progressive.mjs';
 import { foldForSearch } from './search-fold.mjs';
+import { captureCaveat } from './capture-caveat.mjs';
 import {
   SEVERITIES, FAMILIES, STATUSES, isObject, str, pick, checksOf, severityOf, familyOf, isFailing, titleOf,
   messageOf, remediationOf, referencesOf, declarationCatalogue, profileDef, reportProfiles, failingCounts,
@@ -82,6 +84,7 @@ function renderGrade(ctx) {
     const reason = g && isObject(g.reason) ? pick(g.reason, ctx.lang) : '';
     section.append(el('p', { class: 'pc-no-grade', role: 'status' }, el('strong', null, t.noGrade)));
     if (reason) section.append(el('p', null, reason));
+    section.append(captureCaveat(ctx) ?? '');
     return section;
   }
   if (ctx.bundle?.state === 'failed') {
@@ -94,7 +97,8 @@ function renderGrade(ctx) {
       el('span', { class: `pc-grade-letter ${gradeClass(g.grade)}` }, el('span', { class: 'pc-sr' }, `${t.grade} `), str(g.grade)),
       el('span', { class: 'pc-grade-score' }, `${t.score}: `, el('strong', null, str(g.score)), ' / 100')),
     el('p', null, `${t.gradedPage}: `, g.page ? truncatedText(str(g.page), 200, t) : t.empty),
-    el('p', { class: 'pc-muted' }, t.gradeNote));
+    el('p', { class: 'pc-muted' }, t.gradeNote),
+    captureCaveat(ctx));
   const uncounted = Array.isArray(g.uncounted) ? g.uncounted.filter((x) => typeof x === 'string') : [];
   if (uncounted.length)
     section.append(el('p', { class: 'pc-uncounted' }, t.gradeUncounted, ' ',
