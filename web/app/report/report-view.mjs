@@ -84,7 +84,8 @@ function renderGrade(ctx) {
     const reason = g && isObject(g.reason) ? pick(g.reason, ctx.lang) : '';
     section.append(el('p', { class: 'pc-no-grade', role: 'status' }, el('strong', null, t.noGrade)));
     if (reason) section.append(el('p', null, reason));
-    section.append(captureCaveat(ctx) ?? '');
+    const caveat = captureCaveat(ctx);
+    if (caveat) section.append(caveat);
     return section;
   }
   if (ctx.bundle?.state === 'failed') {
@@ -97,8 +98,9 @@ function renderGrade(ctx) {
       el('span', { class: `pc-grade-letter ${gradeClass(g.grade)}` }, el('span', { class: 'pc-sr' }, `${t.grade} `), str(g.grade)),
       el('span', { class: 'pc-grade-score' }, `${t.score}: `, el('strong', null, str(g.score)), ' / 100')),
     el('p', null, `${t.gradedPage}: `, g.page ? truncatedText(str(g.page), 200, t) : t.empty),
-    el('p', { class: 'pc-muted' }, t.gradeNote),
-    captureCaveat(ctx));
+    el('p', { class: 'pc-muted' }, t.gradeNote));
+  const caveat = captureCaveat(ctx);
+  if (caveat) section.append(caveat);
   const uncounted = Array.isArray(g.uncounted) ? g.uncounted.filter((x) => typeof x === 'string') : [];
   if (uncounted.length)
     section.append(el('p', { class: 'pc-uncounted' }, t.gradeUncounted, ' ',
