@@ -10,11 +10,13 @@
 //   lines, starting with a space or tab, are joined to the previous header's value with one space),
 //   an empty line, then the body (kept as text, line endings as pasted). CRLF or LF, mixed allowed.
 //   Blank lines before the first status line are skipped. With no empty line at all, no body.
-//   The next response starts at a line that is a status line whose next line is a header line, an
-//   empty line or the end (curl -siL prints a redirect's body, then the next status line at the
-//   start of a line; curl -sIL prints only the header blocks, separated by an empty line). So a
-//   body line such as "HTTP/1.1 200 OK" followed by a "Name: value" line starts a response too;
-//   a next status line glued to the end of a body without a line break does not.
+//   Only a response that something follows in a curl -L transcript (a redirect, an interim 1xx, a
+//   proxy's CONNECT answer) may be followed by another: in its body, the next response starts at
+//   a line that is a status line whose next line is a header line, an empty line or the end
+//   (curl -siL prints a redirect's body, then the next status line at the start of a line;
+//   curl -sIL prints only the header blocks, separated by an empty line). Any other response's
+//   body runs to the end of the paste, whatever it holds (a page about HTTP may quote a status
+//   line); a next status line glued to the end of a body without a line break is body text.
 //   Dropped: interim responses (1xx, e.g. "HTTP/1.1 100 Continue", "103 Early Hints") and a
 //   proxy's answer to CONNECT ("HTTP/1.1 200 Connection established") when a response follows it.
 //   At most MAX_REDIRECTS + 1 responses remain (a chain of MAX_REDIRECTS redirects and the page).
@@ -22,8 +24,8 @@
 //   url: the URL of the first response's request (optional, http:// or https://); default
 //     "https://pasted-response.invalid/". Each next response's request URL is the previous one's
 //     Location resolved against the previous URL. log._portalCheck.target is the first URL.
-//   Every response but the last must be a redirect (3xx) whose Location is an http(s) URL; the
-//   last one's redirectURL is its Location resolved when it can be (else as pasted).
+//   Every redirect followed by another response needs a Location that is an http(s) URL; the
+//   last response's redirectURL is its Location resolved when it can be (else as pasted).
 //   notCaptured on every entry: "tls" (a paste says nothing about the connection), and
 //   "http-redirect" unless the paste holds a chain whose first URL is http:// (the http:// redirect
 //   is then in the evidence).
@@ -32,8 +34,7 @@
 // Throws PasteError (.key = an i18n/core.mjs key, .params) for: nothing pasted, no status line, a
 // bad status code, a line that is not a header, a continuation line with no header before it, a URL
 // that is not absolute http(s), only interim responses, more than MAX_REDIRECTS + 1 responses, a
-// response followed by another that is not a redirect, a redirect with no Location or with one that
-// is not an http(s) URL. Line numbers in .params are lines of the paste.
+// redirect followed by another response with no Location or with one that is not an http(s) URL. Line numbers in .params are lines of the paste.
 import { harEntry, resolveLocation } from '../../host/har-entry.mjs';
 
 export class PasteError extends Error {
@@ -108,6 +109,11 @@ function parseHeaders(lines, from, to) {
   return headers;
 }
 
+const isInterim = (r) => r.status < 200;
+const isConnectAnswer = (r) => r.status === 200 && /^connection established$/i.test(r.statusText);
+const isRedirect = (r) => r.status >= 300 && r.status < 400;
+const mayBeFollowed = (r) => isInterim(r) || isRedirect(r) || isConnectAnswer(r);
+
 // Every response of the paste, interim ones included.
 function parseAll(source) {
   const lines = splitLines(source);
@@ -125,7 +131,8 @@ function parseAll(source) {
     i = end + 1; // past the empty line
     if (end < lines.length) {
       let next = i;
-      while (next < lines.length && !startsResponse(lines, next)) next++;
+      if (mayBeFollowed(response)) while (next < lines.length && !startsResponse(lines, next)) next++;
+      else next = lines.length;
       const bodyEnd = next < lines.length ? lines[next].start : source.length;
       response.body = source.slice(lines[end].next, bodyEnd);
       i = next;
@@ -135,9 +142,6 @@ function parseAll(source) {
   return responses;
 }
 
-const isInterim = (r) => r.status < 200;
-const isConnectAnswer = (r) => r.status === 200 && /^connection established$/i.test(r.statusText);
-
 export function parseRawResponses(text) {
   const source = String(text ?? '');
   if (source.trim() === '') throw new PasteError('error.paste.empty');
@@ -146,11 +150,6 @@ export function parseRawResponses(text) {
   if (!kept.length) throw new PasteError('error.paste.onlyInterim', { line: shown(`HTTP ${all[all.length - 1].status}`) });
   if (kept.length > MAX_REDIRECTS + 1) throw new PasteError('error.paste.tooManyRedirects', { max: MAX_REDIRECTS, count: kept.length - 1 });
   return kept;
-}
-
-// The first response only (one-response callers); see parseRawResponses.
-export function parseRawResponse(text) {
-  return parseRawResponses(text)[0];
 }
 
 function checkedUrl(url) {
@@ -171,15 +170,13 @@ function headerValue(headers, name) {
   return h ? h.value : '';
 }
 
-const isRedirect = (r) => r.status >= 300 && r.status < 400;
 const isHttpUrl = (href) => /^https?:/i.test(href);
 
 // The request URL of each response: the first is `first`, each next one the previous Location.
 function hopUrls(responses, first) {
   const urls = [first];
   for (let k = 0; k + 1 < responses.length; k++) {
-    const r = responses[k];
-    if (!isRedirect(r)) throw new PasteError('error.paste.notRedirect', { n: r.line, status: r.status });
+    const r = responses[k]; // a redirect (parseAll ends any other response's body at the end)
     const location = headerValue(r.headers, 'location');
     if (!location) throw new PasteError('error.paste.noLocation', { n: r.line, status: r.status });
     const next = resolveLocation(location, urls[k]);
