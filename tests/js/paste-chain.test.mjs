@@ -1,63 +1,15 @@
 // The paste input (web/app/inputs/raw-response.mjs) on several responses in a row: curl -siL /
 // -sIL transcripts become a redirect chain of HAR entries, 1xx interim responses and a proxy's
 // CONNECT answer are dropped, MAX_REDIRECTS holds at and past it, and bad input gives a PasteError,
-// never another exception. Two transcripts nobody on this project wrote are the real inputs (their
-// sources next to them); the engine (the wasm build) then audits the chain.
+// never another exception. Two transcripts nobody on this project wrote are the real inputs
+// (tests/fixtures/pasted/curl-transcripts.mjs, with their sources); the engine (the wasm build)
+// then audits the chain.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rawResponseToHar, parseRawResponses, PasteError, MAX_REDIRECTS } from '../../web/app/inputs/raw-response.mjs';
 import { loadNodeEngine } from '../../web/cli/engine-files.mjs';
 import { auditHar } from '../../web/host/engine.mjs';
-
-// `curl -sIL http://www.holberton.online`, the example of task 2 ("No loophole in your website
-// traffic") of Holberton School's 0x10-https_ssl project, as quoted in
-// github.com/Alexoat76/holberton-system_engineering-devops 0x10-https_ssl/README.md.
-const HOLBERTON = [
-  'HTTP/1.1 301 Moved Permanently',
-  'Content-length: 0',
-  'Location: https://www.holberton.online/',
-  'Connection: close',
-  '',
-  'HTTP/1.1 200 OK',
-  'Server: nginx/1.4.6 (Ubuntu)',
-  'Date: Tue, 28 Feb 2017 02:19:18 GMT',
-  'Content-Type: text/html',
-  'Content-Length: 30',
-  'Last-Modified: Tue, 21 Feb 2017 07:21:32 GMT',
-  'ETag: "58abea7c-1e"',
-  'X-Served-By: 03-web-01',
-  'Accept-Ranges: bytes',
-  '',
-].join('\n');
-
-// `curl -sIL` against a Zulip server in Zulip's CI, an earlier version of
-// github.com/zulip/zulip tools/ci/success-http-headers.template.txt (Apache-2.0): HTTP/2, a
-// relative Location, status lines with a trailing space, the server version left as a placeholder.
-const ZULIP = [
-  'HTTP/2 302 ',
-  'server: {nginx_version_string}',
-  'content-type: text/html; charset=utf-8',
-  'location: /login/',
-  'vary: Accept-Language, Cookie',
-  'content-language: en',
-  'strict-transport-security: max-age=15768000',
-  'x-frame-options: DENY',
-  'x-content-type-options: nosniff',
-  'x-xss-protection: 1; mode=block',
-  '',
-  'HTTP/2 200 ',
-  'server: {nginx_version_string}',
-  'content-type: text/html; charset=utf-8',
-  'vary: Accept-Encoding',
-  'cache-control: max-age=0, no-cache, no-store, must-revalidate, private',
-  'vary: Cookie, Accept-Language',
-  'content-language: en',
-  'strict-transport-security: max-age=15768000',
-  'x-frame-options: DENY',
-  'x-content-type-options: nosniff',
-  'x-xss-protection: 1; mode=block',
-  '',
-].join('\n');
+import { HOLBERTON, ZULIP } from '../fixtures/pasted/curl-transcripts.mjs';
 
 const entriesOf = (text, options) => JSON.parse(rawResponseToHar(text, { now: new Date(0), ...options })).log.entries;
 const pasteError = (fn) => {
