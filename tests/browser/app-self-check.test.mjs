@@ -37,6 +37,34 @@ test('self-check from the portal\'s own origin: crawled pages, not-captured entr
   assert.deepEqual(log.pageErrors, []);
 });
 
+test('self-check: the grade carries a visible caveat on what a page script cannot see (vi, en, dossier)', { skip: SKIP, timeout: 45000 }, async () => {
+  const origin = `http://127.0.0.1:${portal.httpPort}`;
+  const { page, log } = await openApp(browser, `${origin}/portal-check/app/`);
+  await page.fill('#self-check-start', '/tin-tuc');
+  await page.fill('#self-check-pages', '1');
+  await page.click('#self-check-run');
+  await waitForReport(page);
+  await waitIdle(page);
+  const caveat = page.locator('#report .pc-grade-box .pc-caveat');
+  assert.ok(await caveat.isVisible(), 'the caveat is on screen, in the grade box');
+  const vi = await caveat.innerText();
+  for (const part of [/Set-Cookie/, /HttpOnly/, /TLS/, /http:\/\//, /tiêu đề phản hồi/]) assert.match(vi, part);
+  // The printable dossier (hidden on screen, printed) carries it too.
+  assert.match(await page.locator('#exports .pc-dossier').textContent(), /Lưu ý: tự kiểm tra bằng mã chạy trong trang/);
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => /page script cannot see/.test(document.querySelector('#report .pc-caveat')?.innerText ?? ''), null, { timeout: 10000 });
+  const en = await caveat.innerText();
+  for (const part of [/Set-Cookie/, /HttpOnly/, /TLS certificate and version/, /redirect from http:\/\//, /response headers/]) assert.match(en, part);
+  // A pasted response is not a self-check: no caveat.
+  await page.fill('#paste-response', 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<!doctype html><title>x</title>');
+  await page.fill('#paste-url', `${origin}/`);
+  await page.click('#paste-run');
+  await page.waitForFunction(() => !document.querySelector('#report .pc-caveat') && /Grade/.test(document.querySelector('#report')?.innerText ?? ''), null, { timeout: 20000 });
+  await waitIdle(page);
+  assert.equal(await page.locator('#exports .pc-dossier .pc-caveat').count(), 0);
+  assert.deepEqual(log.pageErrors, []);
+});
+
 test('self-check page count: MAX_PAGES is accepted, one more is refused naming the maximum', { skip: SKIP, timeout: 45000 }, async () => {
   const origin = `http://127.0.0.1:${portal.httpPort}`;
   const { page, log } = await openApp(browser, `${origin}/portal-check/app/`);

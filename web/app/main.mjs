@@ -4,7 +4,8 @@
 // verify, verdict, create, re-audit, downloads, keys) is bundle-panel.mjs. Exports nothing.
 //
 // Renderer contract: on each finished audit, import('./report/render.mjs') (once) and call
-//   renderReport({report, reportText, sarifText, ruleset, lang, containers: {report, checklist, exports}})
+//   renderReport({report, reportText, sarifText, ruleset, lang, containers: {report, checklist, exports},
+//   bundle, captureMethod})
 // (ruleset = the engine's embedded ruleset document, parsed; reportText / sarifText: the engine's
 // exact texts as Blobs for an audit, as strings or null for a bundle; for an opened evidence bundle
 // also bundle: {state, declarations, signer}); on a language switch call its setLanguage(lang).
@@ -200,7 +201,7 @@ async function run(task) {
 // result: {report (parsed; an audit's, assembled from the worker's parts), reportText: Blob} or
 // {reportText: string} (a bundle's report, parsed here); sarifText: Blob, string or null;
 // verdict/declarations: an opened bundle's (verdictOf, the bundle's declarations section).
-async function show({ report: parsed, reportText, sarifText, verdict = null, declarations = null }, token) {
+async function show({ report: parsed, reportText, sarifText, verdict = null, declarations = null, fromBundle = false, mode = null }, token) {
   let report = parsed ?? null;
   if (report === null) {
     try {
@@ -223,7 +224,15 @@ async function show({ report: parsed, reportText, sarifText, verdict = null, dec
     lang: getLanguage(),
     containers: { report: els.report, checklist: els.checklist, exports: els.exports },
     bundle: shown ? { state: shown.state, declarations, signer: shown.signer } : null,
+    captureMethod: captureMethodOf(fromBundle, mode, verdict),
   });
+}
+
+// How the evidence on screen was captured: the last audit's (an audit, a bundle just created from
+// it, its re-audit), unknown (null) for an opened bundle (opening one forgets the last audit).
+function captureMethodOf(fromBundle, mode, verdict) {
+  if ((fromBundle && mode !== 'created') || verdict) return null;
+  return lastAudit?.capture?.method ?? null;
 }
 
 function auditFile(file) {

@@ -48,17 +48,22 @@ function queryString(url) {
   }
 }
 
+// A Location value resolved against the URL of the response that sent it (a relative Location is
+// legal, RFC 9110 10.2.2) → the absolute href, "" when it is empty or not a URL.
+export function resolveLocation(location, base) {
+  if (!location) return '';
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return '';
+  }
+}
+
 // The absolute redirect target of a 3xx response, "" when there is none or its Location is not a
 // URL (badLocation then says so).
 export function redirectTarget(raw) {
   if (raw.status < 300 || raw.status >= 400) return '';
-  const location = headerValue(raw.rawHeaders, 'location');
-  if (!location) return '';
-  try {
-    return new URL(location, raw.url).href;
-  } catch {
-    return '';
-  }
+  return resolveLocation(headerValue(raw.rawHeaders, 'location'), raw.url);
 }
 
 // The error of a 3xx response whose Location cannot be resolved to a URL, else null.

@@ -7,9 +7,10 @@
 // text nodes only.
 //
 // buildDossier(ctx) → <article class="pc-dossier"> where ctx = {report, ruleset, lang, t, label,
-//   bundle}. ctx.bundle (render.mjs, an opened evidence bundle): 'intact' puts a visible "signer not
-//   verified" stamp on the cover (with the fingerprint, or "unsigned"); 'verified' names the trusted
-//   signer's organisation. The organisation and declarations come from ctx.label, which render.mjs
+//   bundle, captureMethod} (a self-check's grade carries capture-caveat.mjs's caveat). ctx.bundle
+//   (render.mjs, an opened evidence bundle): 'intact' puts a visible "signer not verified" stamp
+//   on the cover (with the fingerprint, or "unsigned"); 'verified' names the trusted signer's
+//   organisation. The organisation and declarations come from ctx.label, which render.mjs
 //   sets to the bundle's own for an opened bundle.
 import { el, siteText, visibleString } from './dom.mjs';
 import {
@@ -18,6 +19,7 @@ import {
 } from './model.mjs';
 import { severityBadge, criteriaTable, statusCounts, gradeClass } from './report-view.mjs';
 import { ORG_FIELDS, neededDeclarations } from './checklist.mjs';
+import { captureCaveat } from './capture-caveat.mjs';
 import { libraryLines } from '../../host/library-lines.mjs';
 
 // At most this many distinct library lines (web/host/library-lines.mjs) per finding group.
@@ -144,8 +146,8 @@ export function buildDossier(ctx) {
     el('h3', null, t.dossierOrg), orgTable(ctx));
   const grade = el('section', { class: 'pc-d-section' }, el('h3', null, t.gradeHeading),
     g ? [el('p', { class: 'pc-grade-line' }, el('span', { class: `pc-grade-letter ${gradeClass(g.grade)}` }, str(g.grade)), ` ${t.score}: ${str(g.score)} / 100`),
-      el('p', null, `${t.gradedPage}: `, g.page ? siteText(str(g.page)) : t.empty), el('p', { class: 'pc-muted' }, t.gradeNote)]
-      : el('p', null, noGrade));
+      el('p', null, `${t.gradedPage}: `, g.page ? siteText(str(g.page)) : t.empty), el('p', { class: 'pc-muted' }, t.gradeNote), captureCaveat(ctx)]
+      : [el('p', null, noGrade), captureCaveat(ctx)]);
   const profiles = reportProfiles(report);
   const criteria = profiles.length
     ? el('section', { class: 'pc-d-section' }, el('h3', null, t.criteriaHeading),

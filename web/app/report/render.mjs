@@ -17,6 +17,10 @@
 //   exports then use the bundle's organisation and declarations (never the locally saved label,
 //   which is neither shown nor changed), a failed bundle's grade is not drawn as a grade and its
 //   dossier cannot be printed, an intact one's dossier is stamped "signer not verified".
+// captureMethod (optional renderReport argument): how the evidence was captured, the HAR's
+//   log._portalCheck.captureMethod as the app knows it ("har-file", "raw-response",
+//   "browser-same-origin", ...), null when unknown; "browser-same-origin" (the self-check) puts
+//   a visible caveat with the grade, in the report view and in the dossier (capture-caveat.mjs).
 // getDeclarationsFile() → the current answers as the CLI's --declarations document
 //   (rules/schema/declarations.schema.json), e.g. for the app to re-run the audit with them.
 //
@@ -48,6 +52,7 @@ const state = {
   cache: new WeakMap(),
   bundleInfo: null, // {reportDigest, fingerprint} for the printable dossier (setBundleInfo)
   bundle: null, // {state, label, signer} of an opened evidence bundle (renderReport's bundle)
+  captureMethod: null, // how the audited evidence was captured (renderReport's captureMethod)
 };
 
 function bundleOf(bundle) {
@@ -124,6 +129,7 @@ function context() {
     onClear,
     setStatusNode: (node) => { state.statusNode = node; },
     bundleInfo: state.bundleInfo,
+    captureMethod: state.captureMethod,
   };
 }
 
@@ -142,10 +148,11 @@ function renderAll() {
   return Promise.all([viewDone, state.exportsApi?.dossierReady]);
 }
 
-export function renderReport({ report, reportText, sarifText, ruleset, lang, containers, bundle = null } = {}) {
+export function renderReport({ report, reportText, sarifText, ruleset, lang, containers, bundle = null, captureMethod = null } = {}) {
   const sameReport = state.args && state.args.report === report;
   state.args = { report, reportText, sarifText, ruleset, containers: containers || {} };
   state.bundle = bundleOf(bundle);
+  state.captureMethod = typeof captureMethod === 'string' ? captureMethod : null;
   state.lang = normalizeLang(lang ?? state.lang);
   if (!sameReport) {
     state.filters = newFilters();

@@ -5,10 +5,11 @@
 //
 // renderReportView(container, ctx) → Promise resolved once the first page of finding cards is in
 //   (they are added in batches, see progressive.mjs; the rest of the view is there at once),
-//   where ctx = {report, ruleset, lang, t, filters, bundle}; a failed bundle (ctx.bundle.state
-//   'failed', render.mjs) gets its grade as plain text, never styled as a grade; `filters` is a
-//   mutable object kept by the caller across re-renders (language switch), so the user's filter
-//   choices survive: {severities: Set, page: '' | url | '\u0000site', family: '', query: '',
+//   where ctx = {report, ruleset, lang, t, filters, bundle, captureMethod}; the grade box of a
+//   self-check (captureMethod "browser-same-origin") carries capture-caveat.mjs's caveat; a failed
+//   bundle (ctx.bundle.state 'failed', render.mjs) gets its grade as plain text, never styled as
+//   a grade; `filters` is a mutable object kept by the caller across re-renders (language
+//   switch), so the user's filter choices survive: {severities: Set, page: '' | url | '\u0000site', family: '', query: '',
 //   showPassing: false, groupBy: 'severity' | 'page'}.
 // newFilters() → the default filters (failing results of every severity, grouped by severity).
 import { el, fill, siteText, truncatedText, safeRefLink, uid } from './dom.mjs';
@@ -16,6 +17,8 @@ import { renderDetails, detailsSearchText } from './details.mjs';
 import { citationsOf, renderCitations, renderCovers } from './citations.mjs';
 import { libraryLines } from '../../host/library-lines.mjs';
 import { appendInBatches } from './progressive.mjs';
+import { foldForSearch } from './search-fold.mjs';
+import { captureCaveat } from './capture-caveat.mjs';
 import {
   SEVERITIES, FAMILIES, STATUSES, isObject, str, pick, checksOf, severityOf, familyOf, isFailing, titleOf,
   messageOf, remediationOf, referencesOf, declarationCatalogue, profileDef, reportProfiles, failingCounts,
@@ -81,6 +84,8 @@ function renderGrade(ctx) {
     const reason = g && isObject(g.reason) ? pick(g.reason, ctx.lang) : '';
     section.append(el('p', { class: 'pc-no-grade', role: 'status' }, el('strong', null, t.noGrade)));
     if (reason) section.append(el('p', null, reason));
+    const caveat = captureCaveat(ctx);
+    if (caveat) section.append(caveat);
     return section;
   }
   if (ctx.bundle?.state === 'failed') {
@@ -94,6 +99,8 @@ function renderGrade(ctx) {
       el('span', { class: 'pc-grade-score' }, `${t.score}: `, el('strong', null, str(g.score)), ' / 100')),
     el('p', null, `${t.gradedPage}: `, g.page ? truncatedText(str(g.page), 200, t) : t.empty),
     el('p', { class: 'pc-muted' }, t.gradeNote));
+  const caveat = captureCaveat(ctx);
+  if (caveat) section.append(caveat);
   const uncounted = Array.isArray(g.uncounted) ? g.uncounted.filter((x) => typeof x === 'string') : [];
   if (uncounted.length)
     section.append(el('p', { class: 'pc-uncounted' }, t.gradeUncounted, ' ',
@@ -268,8 +275,8 @@ function searchText(result, ctx) {
   if (!ctx.cache.has(result)) ctx.cache.set(result, {});
   const entry = ctx.cache.get(result);
   if (entry[cacheKey] === undefined) {
-    entry[cacheKey] = [result.id, result.outcome, titleOf(ctx.ruleset, result.id, ctx.lang), messageOf(ctx.ruleset, result, ctx.lang),
-      remediationOf(ctx.ruleset, result, ctx.lang), str(result.page), detailsSearchText(result.details)].join('\n').toLowerCase();
+    entry[cacheKey] = foldForSearch([result.id, result.outcome, titleOf(ctx.ruleset, result.id, ctx.lang), messageOf(ctx.ruleset, result, ctx.lang),
+      remediationOf(ctx.ruleset, result, ctx.lang), str(result.page), detailsSearchText(result.details)].join('\n'));
   }
   return entry[cacheKey];
 }
@@ -281,7 +288,7 @@ function matches(result, ctx) {
   if (f.page === SITE_PAGE ? result.page !== null && result.page !== undefined : f.page && result.page !== f.page) return false;
   if (f.family && familyOf(ctx.ruleset, result) !== f.family) return false;
   if (f.query) {
-    const words = f.query.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = foldForSearch(f.query).split(/\s+/).filter(Boolean);
     const hay = searchText(result, ctx);
     if (!words.every((w) => hay.includes(w))) return false;
   }
