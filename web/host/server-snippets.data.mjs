@@ -366,20 +366,6 @@ export const FIXES = {
             "vi": "Một bộ lọc gửi Strict-Transport-Security (chỉ trên yêu cầu HTTPS; không includeSubDomains, không preload), X-Frame-Options: SAMEORIGIN và X-Content-Type-Options: nosniff: chỉ dán một lần, bên trong <web-app> của conf/web.xml (mọi ứng dụng; bản Liferay: tomcat/conf/web.xml) hoặc WEB-INF/web.xml của ứng dụng. conf/web.xml của Tomcat đã có sẵn bộ lọc này ở dạng chú thích: hãy bỏ chú thích và sửa thay vì khai báo bộ lọc thứ hai. Sau proxy TLS, đặt scheme=\"https\" secure=\"true\" cho connector (hoặc dùng RemoteIpValve) để HSTS được gửi.",
             "en": "One filter sends Strict-Transport-Security (on HTTPS requests only; no includeSubDomains, no preload), X-Frame-Options: SAMEORIGIN and X-Content-Type-Options: nosniff: paste it once, inside <web-app> of conf/web.xml (every application; Liferay bundles: tomcat/conf/web.xml) or of the application's WEB-INF/web.xml. Tomcat's conf/web.xml already holds this filter commented out: uncomment and edit it rather than declaring a second one. Behind a TLS proxy, set the connector's scheme=\"https\" secure=\"true\" (or use the RemoteIpValve) so HSTS is sent."
           }
-        },
-        {
-          "server": "tomcat",
-          "file": "portal-ext.properties",
-          "language": "properties",
-          "label": {
-            "vi": "Liferay portal-ext.properties: X-Content-Type-Options",
-            "en": "Liferay portal-ext.properties: X-Content-Type-Options"
-          },
-          "code": "http.header.secure.x.content.type.options=true",
-          "note": {
-            "vi": "Liferay tự gửi nosniff trừ khi thuộc tính này bị đặt false; các URL trong http.header.secure.x.content.type.options.urls.excludes không được gửi.",
-            "en": "Liferay sends nosniff itself unless this property was set to false; URLs excluded by http.header.secure.x.content.type.options.urls.excludes get none."
-          }
         }
       ]
     }
@@ -866,10 +852,10 @@ export const FIXES = {
             "vi": "Liferay portal-ext.properties: không có phiên bản trong tiêu đề Liferay-Portal",
             "en": "Liferay portal-ext.properties: no version in the Liferay-Portal header"
           },
-          "code": "http.header.version.verbosity=off",
+          "code": "http.header.version.verbosity=partial",
           "note": {
-            "vi": "\"off\" bỏ tiêu đề Liferay-Portal; \"partial\" giữ tên sản phẩm, bỏ phiên bản.",
-            "en": "\"off\" drops the Liferay-Portal header; \"partial\" keeps the product name without the version."
+            "en": "\"partial\" keeps the product name (Liferay-Portal: Liferay Portal Community Edition) without the version, in every Liferay release; recent 7.x releases also accept \"off\", which drops the header (older ones treat \"off\" like \"full\").",
+            "vi": "\"partial\" giữ tên sản phẩm (Liferay-Portal: Liferay Portal Community Edition) nhưng bỏ phiên bản, ở mọi bản Liferay; các bản 7.x gần đây còn nhận \"off\" để bỏ hẳn tiêu đề (bản cũ coi \"off\" như \"full\")."
           }
         }
       ]
