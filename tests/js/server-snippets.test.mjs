@@ -70,6 +70,49 @@ test('every fixes file is valid and names real failing outcomes of its check, ea
   assert.equal(validate(misplaced), false);
 });
 
+// The failing outcomes of header, cookie and transport checks that have no snippet for some
+// server, as docs/fixes.md lists them with the reason: a new failing outcome without snippets, or
+// a snippet added for one of these, makes this test (and so the table) change.
+const WITHOUT = {
+  'cookie.prefix violated': 'nginx apache iis tomcat',
+  'cookie.scope loosely-scoped': 'nginx apache iis tomcat',
+  'cookie.session-in-url present': 'nginx apache',
+  'header.cors universal-with-credentials': 'nginx apache iis tomcat',
+  'header.cors null-origin': 'nginx apache iis tomcat',
+  'transport.certificate expired': 'nginx apache iis tomcat',
+  'transport.certificate hostname-mismatch': 'nginx apache iis tomcat',
+  'transport.certificate untrusted': 'nginx apache iis tomcat',
+  'transport.https http-only': 'nginx apache iis tomcat',
+  'transport.tls-version legacy-tls': 'iis',
+  'header.content-type missing': 'iis',
+  'header.clickjacking frame-ancestors-permissive': 'tomcat',
+  'header.cache-control cacheable-sensitive': 'tomcat',
+  'header.cross-origin-isolation corp-header-invalid': 'tomcat',
+  'header.deprecated present': 'tomcat',
+  'header.permissions-policy missing': 'tomcat',
+  'header.permissions-policy invalid': 'tomcat',
+  'header.referrer-policy unsafe': 'tomcat',
+  'header.referrer-policy invalid': 'tomcat',
+  'header.server-timing timings': 'tomcat',
+  'transport.mixed-content active': 'tomcat',
+  ...Object.fromEntries(['unsafe-eval', 'unsafe-inline', 'insecure-scheme', 'invalid', 'missing', 'report-only'].map((o) => [`header.csp ${o}`, 'tomcat'])),
+};
+
+test('every failing header, cookie and transport outcome has snippets, but those docs/fixes.md lists', () => {
+  const missing = {};
+  for (const id of ruleIds().filter((x) => /^(header|cookie|transport)\./.test(x))) {
+    for (const [outcome, o] of Object.entries(readJson(path.join(RULES_DIR, `${id}.json`)).outcomes)) {
+      if (o.pass) continue;
+      const have = new Set(serverSnippets(id, outcome).map((s) => s.server));
+      const without = SERVERS.filter((s) => !have.has(s));
+      if (without.length) missing[`${id} ${outcome}`] = without.join(' ');
+    }
+  }
+  assert.deepEqual(missing, WITHOUT);
+  const doc = fs.readFileSync(path.join(RULES_DIR, '..', 'docs', 'fixes.md'), 'utf8');
+  for (const key of Object.keys(WITHOUT)) assert.ok(doc.includes(`\`${key.split(' ')[0]}\``), `docs/fixes.md names ${key}`);
+});
+
 test('rules/fixes is not part of the ruleset: not a rule file, not embedded', (t) => {
   assert.ok(fs.statSync(FIXES_DIR).isDirectory());
   assert.ok(!ruleIds().some((id) => id.startsWith('fixes')), 'rule ids include the fixes folder');
