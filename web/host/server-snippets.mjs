@@ -7,7 +7,7 @@
 //   server may have several, e.g. Tomcat web.xml and context.xml); [] when the check or outcome
 //   has none. Each call returns fresh objects. The texts are the project's own data, never from
 //   an audited site; callers still render them as text.
-import { FIXES } from './server-snippets.data.mjs';
+import { FIXES, SNIPPETS } from './server-snippets.data.mjs';
 
 export const SERVERS = Object.freeze(['nginx', 'apache', 'iis', 'tomcat']);
 
@@ -16,7 +16,7 @@ export function serverSnippets(checkId, outcome) {
   const out = [];
   for (const fix of fixes) {
     if (!fix.outcomes.includes(outcome)) continue;
-    for (const s of fix.snippets) out.push(structuredClone(s));
+    for (const i of fix.snippets) out.push(structuredClone(SNIPPETS[i]));
   }
   return out.sort((a, b) => SERVERS.indexOf(a.server) - SERVERS.indexOf(b.server));
 }
