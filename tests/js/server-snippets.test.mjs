@@ -188,7 +188,7 @@ const BROKEN = [
   ['tomcat', 'web.xml', '<sesion-config>\n  <tracking-mode>COOKIE</tracking-mode>\n</sesion-config>'],
   ['tomcat', 'web.xml', '<session-config>\n  <tracking-mode>COOKIES</tracking-mode>\n</session-config>'],
   ['tomcat', 'context.xml', '<CookieProcessor className="org.apache.tomcat.util.http.Rfc6265CookieProcessor" sameSiteCookie="lax" />'],
-  ['tomcat', 'server.xml', '<SSLHostConfig protocols="TLSv1.2,TLSv1.3" />'],
+  ['tomcat', 'server.xml', '<SSLHostConfig protocols="+TLS1.2+TLS1.3" />'],
   ['tomcat', 'portal-ext.properties', 'http.header.version.verbosity off'],
 ];
 for (const server of SERVERS) {
