@@ -21,6 +21,10 @@
 //   log._portalCheck.captureMethod as the app knows it ("har-file", "raw-response",
 //   "browser-same-origin", ...), null when unknown; "browser-same-origin" (the self-check) puts
 //   a visible caveat with the grade, in the report view and in the dossier (capture-caveat.mjs).
+// gradedHeaders (optional renderReport argument): the graded page's raw response headers,
+//   [[name, value]] or [{name, value}] in the order received, shown as text in the grade's
+//   Observatory-style table (observatory-table.mjs); null when the caller does not have them (the
+//   engine's report does not carry them), which the table then says.
 // getDeclarationsFile() → the current answers as the CLI's --declarations document
 //   (rules/schema/declarations.schema.json), e.g. for the app to re-run the audit with them.
 //
@@ -130,6 +134,8 @@ function context() {
     setStatusNode: (node) => { state.statusNode = node; },
     bundleInfo: state.bundleInfo,
     captureMethod: state.captureMethod,
+    gradedHeaders: state.args?.gradedHeaders ?? null,
+    serverSnippets: null,
   };
 }
 
@@ -148,9 +154,9 @@ function renderAll() {
   return Promise.all([viewDone, state.exportsApi?.dossierReady]);
 }
 
-export function renderReport({ report, reportText, sarifText, ruleset, lang, containers, bundle = null, captureMethod = null } = {}) {
+export function renderReport({ report, reportText, sarifText, ruleset, lang, containers, bundle = null, captureMethod = null, gradedHeaders = null } = {}) {
   const sameReport = state.args && state.args.report === report;
-  state.args = { report, reportText, sarifText, ruleset, containers: containers || {} };
+  state.args = { report, reportText, sarifText, ruleset, containers: containers || {}, gradedHeaders: Array.isArray(gradedHeaders) ? gradedHeaders : null };
   state.bundle = bundleOf(bundle);
   state.captureMethod = typeof captureMethod === 'string' ? captureMethod : null;
   state.lang = normalizeLang(lang ?? state.lang);
