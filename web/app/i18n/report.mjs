@@ -42,6 +42,7 @@ const vi = {
   evidence: 'Căn cứ',
   declarationsCol: 'Tự khai',
   sources: 'Nguồn',
+  criterionDetails: 'Căn cứ, tự khai và nguồn',
   // Decree 331/2026/NĐ-CP Art. 22(6) per-requirement wording: only "met" is "đã đáp ứng đầy đủ".
   statusLabel: {
     met: 'Đã đáp ứng đầy đủ', 'not-met': 'Chưa đáp ứng đầy đủ — có kiểm tra không đạt',
@@ -248,6 +249,7 @@ const en = {
   evidence: 'Evidence',
   declarationsCol: 'Declarations',
   sources: 'Sources',
+  criterionDetails: 'Evidence, declarations and sources',
   statusLabel: {
     met: 'Fully met', 'not-met': 'Not fully met — a check fails',
     'not-assessed': 'Not fully met — not assessed (evidence missing)', 'needs-declaration': 'Not fully met — needs declaration', 'not-applicable': 'Not applicable',

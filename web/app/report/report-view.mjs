@@ -150,13 +150,20 @@ function renderCriterionDeclarations(c, ctx) {
   }));
 }
 
-export function criteriaTable(profile, ctx, { compact = false } = {}) {
+// criteriaTable(profile, ctx, {compact, folded}) → the profile's criteria as a table. compact: no
+// sources column (the dossier's). folded (the report view's): three columns, the criterion, its
+// status, and its evidence, declarations and sources in a collapsed <details> per row, so a
+// phone shows eleven short rows rather than a table tens of screens tall.
+export function criteriaTable(profile, ctx, { compact = false, folded = false } = {}) {
   const { ruleset, lang, t } = ctx;
   const def = profileDef(ruleset, profile.id);
   const defCriteria = new Map((Array.isArray(def?.criteria) ? def.criteria : []).filter(isObject).map((c) => [c.id, c]));
-  const head = [el('th', { scope: 'col' }, t.criterion), el('th', { scope: 'col' }, t.status), el('th', { scope: 'col' }, t.evidence),
-    el('th', { scope: 'col' }, t.declarationsCol)];
-  if (!compact) head.push(el('th', { scope: 'col' }, t.sources));
+  const head = [el('th', { scope: 'col' }, t.criterion), el('th', { scope: 'col' }, t.status)];
+  if (folded) head.push(el('th', { scope: 'col' }, t.criterionDetails));
+  else {
+    head.push(el('th', { scope: 'col' }, t.evidence), el('th', { scope: 'col' }, t.declarationsCol));
+    if (!compact) head.push(el('th', { scope: 'col' }, t.sources));
+  }
   const rows = profile.criteria.map((c) => {
     const d = defCriteria.get(c.id);
     const related = Array.isArray(d?.related_profiles) ? d.related_profiles.filter((x) => typeof x === 'string') : [];
@@ -166,14 +173,20 @@ export function criteriaTable(profile, ctx, { compact = false } = {}) {
         isObject(d?.note) ? el('p', { class: 'pc-muted' }, pick(d.note, lang)) : null,
         related.length ? el('p', { class: 'pc-muted' }, `${t.relatedProfiles}: ${related.join(', ')}`) : null),
       el('td', null, statusBadge(c.status, t)),
-      el('td', null, renderCriterionEvidence(c, d, ctx)),
-      el('td', null, renderCriterionDeclarations(c, ctx)),
     ];
-    if (!compact) cells.push(el('td', null, renderCitations(citationsOf(c, d, ruleset), ctx)));
+    if (folded) {
+      cells.push(el('td', null, el('details', { class: 'pc-crit-more' }, el('summary', null, t.criterionDetails),
+        el('p', { class: 'pc-crit-part' }, `${t.evidence}:`), renderCriterionEvidence(c, d, ctx),
+        el('p', { class: 'pc-crit-part' }, `${t.declarationsCol}:`), renderCriterionDeclarations(c, ctx),
+        el('p', { class: 'pc-crit-part' }, `${t.sources}:`), renderCitations(citationsOf(c, d, ruleset), ctx))));
+    } else {
+      cells.push(el('td', null, renderCriterionEvidence(c, d, ctx)), el('td', null, renderCriterionDeclarations(c, ctx)));
+      if (!compact) cells.push(el('td', null, renderCitations(citationsOf(c, d, ruleset), ctx)));
+    }
     return el('tr', { 'data-status': STATUSES.includes(c.status) ? c.status : 'not-applicable' }, cells);
   });
   const caption = pick(def?.title, lang) || profile.id;
-  return el('table', { class: 'pc-table pc-criteria' }, el('caption', null, `${t.profile}: ${caption}`),
+  return el('table', { class: `pc-table pc-criteria${folded ? ' pc-folded' : ''}` }, el('caption', null, `${t.profile}: ${caption}`),
     el('thead', null, el('tr', null, head)), el('tbody', null, rows));
 }
 
@@ -192,7 +205,7 @@ function renderCriteria(ctx) {
     el('p', { class: 'pc-muted pc-status-wording' }, t.statusWording),
     el('p', { class: 'pc-muted pc-law-legend' }, t.lawLegend),
     profiles.map((p) => el('div', { class: 'pc-table-wrap' },
-      criteriaTable(p, ctx),
+      criteriaTable(p, ctx, { folded: true }),
       el('p', { class: 'pc-muted' }, t.statusCounts(statusCounts(p))))));
 }
 
