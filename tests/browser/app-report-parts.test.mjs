@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startAppServer } from '../../web/serve/static-server.mjs';
-import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, tempDir } from './harness.mjs';
+import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, tempDir, expandReport } from './harness.mjs';
+import { failingGroups } from '../../web/host/fix-priorities.mjs';
 
 const SKIP = skipReason();
 const PAGES = 120;
@@ -66,10 +67,12 @@ test('a report sent in parts: every result shown, downloads byte-identical to th
   await waitForReport(page);
   await waitIdle(page);
   const checks = expected.report.checks;
-  const failing = checks.filter((c) => c.pass === false).length;
+  const groups = failingGroups(expected.report);
+  const failing = groups.reduce((n, g) => n + g.results.length, 0);
   const line = await page.locator('#report .pc-shown').innerText();
-  assert.match(line, new RegExp(`\\b${failing}\\b.*\\b${checks.length}\\b`), `"${line}" counts ${failing} failing of ${checks.length} results`);
-  assert.equal(await page.locator('#report .pc-finding').count(), Math.min(150, failing), 'the first page of finding cards is complete');
+  assert.match(line, new RegExp(`\\b${groups.length}\\b.*\\b${failing}\\b.*\\b${checks.length}\\b`), `"${line}" counts ${groups.length} checks, ${failing} failing of ${checks.length} results`);
+  assert.equal(await page.locator('#report .pc-check-group.pc-failing').count(), groups.length, 'one group per failing check');
+  assert.match(await page.locator('#report .pc-check-group.pc-failing').first().locator('summary').innerText(), new RegExp(`— ${PAGES} trang`));
   assert.ok((await download(page, 'Tải báo cáo JSON')).equals(Buffer.from(expected.reportText, 'utf8')), 'report JSON byte-identical');
   assert.ok((await download(page, 'Tải SARIF')).equals(Buffer.from(expected.sarifText, 'utf8')), 'SARIF byte-identical');
   assert.deepEqual(foreignRequests(log.requests), []);
@@ -97,6 +100,7 @@ test('criteria in the Vietnamese UI: Art. 22(6) wording, Vietnamese citations by
   await page.setInputFiles('#har-file', harFile);
   await waitForReport(page);
   await waitIdle(page);
+  await expandReport(page, { root: '#report-criteria' }); // each criterion's evidence and sources are folded
   const criteria = expected.report.profiles['tnm-website-basic'].criteria;
   assert.equal(criteria.length, 11);
   // A criterion with a check that could not see its evidence is never "met", and the row says so.
@@ -128,6 +132,8 @@ test('criteria in the Vietnamese UI: Art. 22(6) wording, Vietnamese citations by
 
   await page.click('#lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForFunction(() => /Security header grade/.test(document.querySelector('#report').innerText), null, { timeout: 10000 });
+  await expandReport(page, { root: '#report-criteria' });
   await page.waitForFunction(() => /Current law/.test(document.querySelector('#report').innerText), null, { timeout: 10000 });
   const consentEn = await criterionRow(page, 'tnm.1').innerText();
   assert.match(consentEn, /Law 91\/2025\/QH15 on Personal Data Protection, Art\. 9 \(consent of the data subject\) and Art\. 11\(1\)/);
@@ -142,6 +148,7 @@ test('criteria in the Vietnamese UI: Art. 22(6) wording, Vietnamese citations by
   await page.setInputFiles('#har-file', harFile);
   await page.waitForFunction(() => /l2\.auth\.https-login/.test(document.querySelector('#report').innerText), null, { timeout: 30000 });
   await waitIdle(page);
+  await expandReport(page, { root: '#report-criteria' });
   const login = await criterionRow(page, 'l2.auth.https-login').innerText();
   assert.match(login, /Pháp luật hiện hành\s+Nghị định 331\/2026\/NĐ-CP, Điều 30 khoản 4 điểm c \(Bảo đảm an toàn ứng dụng\)/);
   assert.match(login, /Khung pháp lý cũ \(chuyển tiếp\)\s+Thông tư 12\/2022\/TT-BTTTT, Phụ lục II, mục II\.2 “Yêu cầu về thiết lập, cấu hình hệ thống”, dòng 1\.3\.1 “Xác thực” → TCVN 11930:2017 mục 6\.2\.3\.1 \(đã đối chiếu nguồn chính thức\)/);

@@ -114,3 +114,20 @@ export async function startAppSession(prefix, { root } = {}) {
     },
   };
 }
+
+// Opens every <details> in the report view, again and again until none is closed (group and
+// evidence contents are built when first opened, holding more <details>), then waits a little
+// for the contents to be in. → the number of passes.
+export async function expandReport(page, { root = '#report', passes = 6 } = {}) {
+  let n = 0;
+  for (; n < passes; n++) {
+    const closed = await page.evaluate((sel) => {
+      const list = [...document.querySelectorAll(`${sel} details:not([open])`)];
+      for (const d of list) d.open = true;
+      return list.length;
+    }, root);
+    if (!closed) break;
+    await page.waitForTimeout(100);
+  }
+  return n;
+}
