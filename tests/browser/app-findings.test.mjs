@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startDemoPortal } from '../fixtures/demo-portal/server.mjs';
 import { startAppServer } from '../../web/serve/static-server.mjs';
-import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, tempDir, captureDemoHar } from './harness.mjs';
+import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, tempDir, captureDemoHar, syntheticHar } from './harness.mjs';
 import { failingGroups, fixFirst, reasonText } from '../../web/host/fix-priorities.mjs';
 
 // Budgets (the demo portal report; a 1,000-page HAR).
@@ -36,7 +36,7 @@ before(async () => {
   ruleset = engine.ruleset();
   expected = JSON.parse((await auditHar(engine, fs.readFileSync(harFile, 'utf8'), { profiles: ['tnm-website-basic'] })).reportText);
   largeHar = path.join(dir, 'large.har');
-  fs.writeFileSync(largeHar, syntheticHar(LARGE_PAGES));
+  fs.writeFileSync(largeHar, syntheticHar(LARGE_PAGES, 'app-findings'));
   app = await startAppServer({ port: 0 });
   browser = await launchBrowser();
 });
@@ -46,27 +46,6 @@ after(async () => {
   await portal?.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-// `pages` small pages failing the same checks on each page (as tests/browser/app-report-parts).
-function syntheticHar(pages) {
-  const entries = [];
-  for (let i = 0; i < pages; i++) {
-    const html = `<!doctype html><html lang="vi"><head><title>Trang ${i}</title><script src="http://cdn.example.com/jquery-1.12.4.js"></script></head>`
-      + `<body><form action="http://example.gov.vn/search" method="get"><input name="q"></form><form method="post" action="/login">`
-      + `<input type="password" name="p"></form><a href="/p${i + 1}">tiếp</a><p onclick="x()">Trang số ${i}</p></body></html>`;
-    entries.push({
-      startedDateTime: '2026-11-29T00:00:00.000Z', time: 10,
-      request: { method: 'GET', url: `https://example.gov.vn/p${i}`, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-      response: {
-        status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1',
-        headers: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }, { name: 'Server', value: 'Apache/2.4.29' }, { name: 'Set-Cookie', value: `ASP.NET_SessionId=s${i}; path=/` }],
-        cookies: [], content: { size: html.length, mimeType: 'text/html; charset=utf-8', text: html }, redirectURL: '', headersSize: -1, bodySize: html.length,
-      },
-      cache: {}, timings: { send: 0, wait: 10, receive: 0 },
-    });
-  }
-  return JSON.stringify({ log: { version: '1.2', creator: { name: 'app-findings', version: '1' }, pages: [], entries } });
-}
 
 async function openDemo(options) {
   const session = await openApp(browser, app.url, options);

@@ -7,34 +7,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startAppServer } from '../../web/serve/static-server.mjs';
-import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, tempDir, expandReport } from './harness.mjs';
+import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, tempDir, expandReport, syntheticHar } from './harness.mjs';
 import { failingGroups } from '../../web/host/fix-priorities.mjs';
 
 const SKIP = skipReason();
 const PAGES = 120;
 let dir, app, browser, harFile, expected;
-
-// PAGES small pages with findings on each (plain-http form, password over a form without CSRF
-// token, an inline handler, a disclosed server version, a session cookie without flags).
-function syntheticHar() {
-  const entries = [];
-  for (let i = 0; i < PAGES; i++) {
-    const html = `<!doctype html><html lang="vi"><head><title>Trang ${i}</title><script src="http://cdn.example.com/jquery-1.12.4.js"></script></head>`
-      + `<body><form action="http://example.gov.vn/search" method="get"><input name="q"></form><form method="post" action="/login">`
-      + `<input type="password" name="p"></form><a href="/p${i + 1}">tiếp</a><p onclick="x()">Trang số ${i}</p></body></html>`;
-    entries.push({
-      startedDateTime: '2026-11-29T00:00:00.000Z', time: 10,
-      request: { method: 'GET', url: `https://example.gov.vn/p${i}`, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-      response: {
-        status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1',
-        headers: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }, { name: 'Server', value: 'Apache/2.4.29' }, { name: 'Set-Cookie', value: `ASP.NET_SessionId=s${i}; path=/` }],
-        cookies: [], content: { size: html.length, mimeType: 'text/html; charset=utf-8', text: html }, redirectURL: '', headersSize: -1, bodySize: html.length,
-      },
-      cache: {}, timings: { send: 0, wait: 10, receive: 0 },
-    });
-  }
-  return JSON.stringify({ log: { version: '1.2', creator: { name: 'app-report-parts', version: '1' }, pages: [], entries } });
-}
 
 async function download(page, name) {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.getByRole('button', { name }).click()]);
@@ -45,7 +23,7 @@ before(async () => {
   if (SKIP) return;
   dir = tempDir('pc-app-parts-');
   harFile = path.join(dir, 'many-findings.har');
-  const har = syntheticHar();
+  const har = syntheticHar(PAGES, 'app-report-parts');
   fs.writeFileSync(harFile, har);
   const { loadNodeEngine } = await import('../../web/cli/engine-files.mjs');
   const { auditHar } = await import('../../web/host/engine.mjs');

@@ -142,6 +142,8 @@ const vi = {
   copy: 'Sao chép',
   copied: 'Đã sao chép.',
   copyManual: 'Không sao chép tự động được: đoạn mã đã được chọn, hãy nhấn Ctrl+C.',
+  // after a reference whose title is the English document's own (rules' references)
+  inEnglish: ' (tài liệu tiếng Anh)',
 
   // checklist
   declHeading: 'Các nội dung tự khai',
@@ -346,6 +348,7 @@ const en = {
   copy: 'Copy',
   copied: 'Copied.',
   copyManual: 'Could not copy automatically: the code is selected, press Ctrl+C.',
+  inEnglish: '',
 
   declHeading: 'Self-declared items',
   declIntro: 'Criteria that cannot be checked automatically need the organisation\'s own declaration. Answers are saved in this browser (IndexedDB) and can be exported as the CLI\'s --declarations file.',

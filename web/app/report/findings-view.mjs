@@ -237,7 +237,8 @@ function groupBody(group, ctx, failing) {
   const refs = referencesOf(ruleset, group.id);
   if (refs.length) {
     body.push(el('p', { class: 'pc-refs-h' }, `${t.references}:`),
-      el('ul', { class: 'pc-plain pc-refs' }, refs.map((r) => el('li', null, safeRefLink(r.url, pick(r.title, lang) || str(r.title) || str(r.url))))));
+      el('ul', { class: 'pc-plain pc-refs' }, refs.map((r) => el('li', null, safeRefLink(r.url, pick(r.title, lang) || str(r.title) || str(r.url)),
+        isObject(r.title) ? null : el('span', { class: 'pc-muted' }, t.inEnglish)))));
   }
   body.push(el('p', { class: 'pc-pages-h' }, t.groupPages(group.pageCount)), pageList(group.results, ctx));
   return body;

@@ -1,10 +1,9 @@
 // The report module's entry point, called by the app (web/app/main.mjs).
 //
 // renderReport({report, reportText, sarifText, ruleset, lang, containers: {report, checklist, exports}})
-//   → Promise<void> (resolves once the saved label details are loaded and shown and the finding
-//   cards are all in: the head, criteria, filters and the first cards are there synchronously, the
-//   other cards of the first page follow in small batches, one per task, so a big report never
-//   freezes the page; callers may ignore it). report: the parsed engine report (docs/report.md);
+//   → Promise<void> (resolves once the saved label details are loaded and shown and the printable
+//   dossier is built; the report view itself is there synchronously, its finding groups collapsed
+//   and filled when opened, so a big report never freezes the page; callers may ignore it). report: the parsed engine report (docs/report.md);
 //   reportText / sarifText: the engine's exact texts, downloaded unchanged; ruleset: the engine's
 //   embedded ruleset document (engine.ruleset()); lang: 'vi' (default) or 'en'. Each
 //   container is cleared (replaceChildren) and filled; a missing container is skipped. The page
@@ -135,6 +134,8 @@ function context() {
     bundleInfo: state.bundleInfo,
     captureMethod: state.captureMethod,
     gradedHeaders: state.args?.gradedHeaders ?? null,
+    // (checkId, outcome) → server configuration examples shown with a group's remediation
+    // (findings-view.mjs, snippet-blocks.mjs); null until web/host/server-snippets.mjs exists.
     serverSnippets: null,
   };
 }
