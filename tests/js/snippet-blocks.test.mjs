@@ -18,7 +18,7 @@ const SNIPPETS = [
   { server: 'nginx', label: { vi: 'Nginx (máy chủ)', en: 'Nginx (server)' }, language: 'nginx', code: 'add_header X-Frame-Options "SAMEORIGIN" always;' },
   { server: 'apache', label: { vi: 'Apache', en: 'Apache' }, language: 'apache', code: 'Header always set X-Frame-Options "SAMEORIGIN"' },
   { server: 'iis', label: { vi: 'IIS', en: 'IIS' }, language: 'xml', code: '<system.webServer><httpProtocol><customHeaders><add name="X-Frame-Options" value="SAMEORIGIN" /></customHeaders></httpProtocol></system.webServer>' },
-  { server: 'tomcat', label: { vi: 'Tomcat', en: 'Tomcat' }, language: 'xml', code: '<filter><filter-name>httpHeaderSecurity</filter-name></filter><script>alert(1)</script>' },
+  { server: 'tomcat', file: 'conf/web.xml', note: { vi: 'Khởi động lại Tomcat.', en: 'Restart Tomcat.' }, label: { vi: 'Tomcat', en: 'Tomcat' }, language: 'xml', code: '<filter><filter-name>httpHeaderSecurity</filter-name></filter><script>alert(1)</script>' },
 ];
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -31,9 +31,13 @@ test('one block per server: label in the UI language, code as text in <pre><code
   assert.match(blocks[0].querySelector('.pc-snippet-h').textContent, /^Nginx \(máy chủ\)/);
   assert.match(vi.textContent, /Cấu hình mẫu cho máy chủ/);
   for (let i = 0; i < 4; i++) assert.equal(blocks[i].querySelector('pre > code').textContent, SNIPPETS[i].code);
+  assert.match(blocks[3].querySelector('.pc-snippet-h').textContent, /^Tomcat — conf\/web\.xml \(xml\)$/);
+  assert.equal(blocks[3].querySelector('.pc-snippet-note').textContent, 'Khởi động lại Tomcat.');
+  assert.equal(blocks[0].querySelector('.pc-snippet-note'), null);
   assert.equal(vi.querySelectorAll('script, filter, system\\.webServer').length, 0, 'markup in the code stays text');
   const en = snippetBlocks(SNIPPETS, 'en');
   assert.match(en.querySelector('.pc-snippet-h').textContent, /^Nginx \(server\)/);
+  assert.equal(en.querySelectorAll('.pc-snippet-note')[0].textContent, 'Restart Tomcat.');
   assert.match(en.textContent, /Server configuration examples/);
   assert.equal(en.querySelector('button').textContent, 'Copy');
 });

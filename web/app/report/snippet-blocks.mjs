@@ -3,7 +3,8 @@
 //
 // snippetBlocks(snippets, lang) → an Element (<div class="pc-snippets">) or null when there is
 //   nothing to show. snippets: [{server, label: {vi, en}, language, code}] (web/host's
-//   serverSnippets(checkId, outcome)); entries without a string code are skipped. Everything is
+//   serverSnippets(checkId, outcome), which may add file: the file the code goes in, and note:
+//   {vi, en}); entries without a string code are skipped. Everything is
 //   text (the examples come from the ruleset's data, but are rendered as text all the same).
 //   The copy button uses navigator.clipboard.writeText; where that is missing or refused, it
 //   selects the code so the reader can copy it by hand, and says so in a status line.
@@ -47,7 +48,10 @@ export function snippetBlocks(snippets, lang) {
       const code = el('code', { class: 'pc-site' });
       code.textContent = s.code;
       return el('div', { class: 'pc-snippet', 'data-key': String(s.server ?? '') },
-        el('p', { class: 'pc-snippet-h' }, siteText(label), s.language ? el('span', { class: 'pc-muted' }, ` (${String(s.language)})`) : null),
+        el('p', { class: 'pc-snippet-h' }, siteText(label),
+          typeof s.file === 'string' && s.file ? [' — ', el('code', null, siteText(s.file))] : null,
+          s.language ? el('span', { class: 'pc-muted' }, ` (${String(s.language)})`) : null),
+        pick(s.note, lang) ? el('p', { class: 'pc-muted pc-snippet-note' }, siteText(pick(s.note, lang))) : null,
         el('pre', null, code),
         el('p', { class: 'pc-snippet-copy' }, copyButton(s.code, code, t)));
     }));
