@@ -38,6 +38,7 @@ import { renderExports } from './exports.mjs';
 import { openStore } from './store.mjs';
 import { isObject, str } from './model.mjs';
 import { labelFromBundle } from './bundle-label.mjs';
+import { serverSnippets } from '../../host/server-snippets.mjs';
 
 const LABEL_KEY = 'label';
 const SAVE_DELAY_MS = 300;
@@ -136,7 +137,7 @@ function context() {
     gradedHeaders: state.args?.gradedHeaders ?? null,
     // (checkId, outcome) → server configuration examples shown with a group's remediation
     // (findings-view.mjs, snippet-blocks.mjs); null until web/host/server-snippets.mjs exists.
-    serverSnippets: null,
+    serverSnippets,
   };
 }
 
