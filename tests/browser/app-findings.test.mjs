@@ -98,6 +98,14 @@ test('demo: one collapsed group per failing check, "title — N trang", pages in
   assert.equal(await group.locator('.pc-page-item').count(), clickjacking.results.length);
   // The message and remediation once per group, not once per page.
   assert.equal(await group.locator('.pc-remediation').count(), new Set(clickjacking.results.map((r) => r.outcome)).size);
+  // The server snippets of the group's outcomes (data beside the rules), one block per server, as text.
+  const { serverSnippets, SERVERS } = await import('../../web/host/server-snippets.mjs');
+  const wanted = clickjacking.results.flatMap((r) => serverSnippets('header.clickjacking', r.outcome));
+  assert.ok(wanted.length >= SERVERS.length, 'clickjacking has a snippet for every server');
+  const shownServers = await group.locator('.pc-snippet').evaluateAll((ns) => ns.map((n) => n.dataset.key));
+  assert.deepEqual(new Set(shownServers), new Set(wanted.map((s) => s.server)));
+  const codes = await group.locator('.pc-snippet code').allInnerTexts();
+  for (const s of wanted) assert.ok(codes.some((c) => c.includes(s.code.split('\n').find((l) => l && !l.startsWith('#')))), `${s.server} code shown`);
   const items = await group.locator('.pc-page-item').allInnerTexts();
   for (const p of clickjacking.pages) assert.ok(items.some((t) => t.includes(p)), `${p} listed`);
   assert.match(items[0], /Không đạt/);
