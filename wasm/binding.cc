@@ -67,6 +67,13 @@ class Session {
   // name; "" before a successful finish().
   std::string output(const std::string& format) { return std::string(Text(format)); }
 
+  // The graded page's response headers (Auditor::GradedHeadersJson): JSON [[name, value], …];
+  // "" before a successful finish().
+  std::string gradedHeaders() const {
+    static const std::string kNone;
+    return auditor_ ? auditor_->GradedHeadersJson() : kNone;
+  }
+
   // The same text as output(), as a Uint8Array view of the UTF-8 bytes inside the wasm memory:
   // no copy in the wasm heap (output() costs two: the returned std::string and embind's wire
   // buffer, tens of MB for a large audit, and the heap never shrinks). The view is valid until
@@ -123,7 +130,8 @@ EMSCRIPTEN_BINDINGS(portal_check) {
       .function("addEntry", &Session::addEntry)
       .function("finish", &Session::finish)
       .function("output", &Session::output)
-      .function("outputBytes", &Session::outputBytes);
+      .function("outputBytes", &Session::outputBytes)
+      .function("gradedHeaders", &Session::gradedHeaders);
   emscripten::class_<HarCheck>("HarCheck")
       .constructor<>()
       .function("feed", &HarCheck::feed)

@@ -69,6 +69,8 @@ export interface Session {
    * output()'s error value.
    */
   outputBytes(format: "json" | "sarif"): Uint8Array;
+  /** The graded page's response headers as JSON [[name, value], …], secret values redacted; "[]" when no page was graded; "" before finish(). */
+  gradedHeaders(): string;
   /** Frees the session (embind). */
   delete(): void;
 }

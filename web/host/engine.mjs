@@ -210,7 +210,9 @@ export async function checkHar(engine, har, { chunkBytes = 1 << 20 } = {}) {
 
 // auditHar(engine, har, {target, ruleset, profiles, declarations, chunkBytes = 1 MiB, onProgress}) →
 //   Promise<{report (object, parsed from reportText on first access), reportText (the engine's
-//   JSON, byte-exact), sarifText}>
+//   JSON, byte-exact), sarifText, gradedHeaders}>; gradedHeaders: the graded page's response
+//   headers [[name, value], …] with secret values redacted as in the report, [] when no page was
+//   graded (not part of the report: see Auditor::GradedHeadersJson).
 //   har: the HAR document as text (string), as its bytes (Uint8Array), or as an async iterable of
 //   byte chunks (a file stream); it reaches the engine unchanged, fed in chunks (Session.feed
 //   audits each entry as soon as its last byte arrives, so memory stays bounded by the largest
@@ -256,7 +258,9 @@ export async function auditHar(engine, har, { target, ruleset, profiles, declara
       reportText = readOutput(engine, session, 'json', (view) => decodeOutput(view, 'json'));
       sarifText = readOutput(engine, session, 'sarif', (view) => decodeOutput(view, 'sarif'));
     }
+    const gradedHeaders = JSON.parse(call(engine, () => session.gradedHeaders()) || '[]');
     const result = {
+      gradedHeaders,
       get reportText() {
         if (reportText === undefined) reportText = decodeOutput(reportBytes, 'json');
         return reportText;

@@ -88,6 +88,13 @@ class Auditor {
   // REQUIRES: Finish() succeeded; otherwise they return "".
   virtual const std::string& ReportJson() const = 0;
   virtual const std::string& Sarif() const = 0;
+  // The graded page's response headers (the page of the report's "grade"), for hosts that show
+  // them beside the grade: compact JSON [[name, value], …] in the order received, each string
+  // valid UTF-8 (at most limits::kMaxHeaderValueBytes) with every secret value the evidence held
+  // (cookie values, credentials, tokens) replaced by its marker, as in the report. "[]" when no
+  // page was graded. Not part of the report (replays compare reports only).
+  // REQUIRES: Finish() succeeded; otherwise "".
+  virtual const std::string& GradedHeadersJson() const = 0;
   // ReportJson() or Sarif(), by format. REQUIRES: as they do.
   const std::string& Output(OutputFormat format) const { return format == OutputFormat::kSarif ? Sarif() : ReportJson(); }
 };

@@ -19,6 +19,7 @@
 #include "evidence/limits.h"
 #include "normalize/page_model.h"
 #include "scoring/grade.h"
+#include "report/graded_headers.h"
 #include "report/outcome_redaction.h"
 #include "report/report_json.h"
 #include "scoring/reported_result.h"
@@ -123,6 +124,7 @@ class AuditorImpl : public Auditor {
 
   const std::string& ReportJson() const override { return report_; }
   const std::string& Sarif() const override { return sarif_; }
+  const std::string& GradedHeadersJson() const override { return graded_headers_; }
 
  private:
   // Reads and audits one entry.
@@ -242,6 +244,7 @@ class AuditorImpl : public Auditor {
     RedactOutcome(outcome, Redactor());
     report_ = RenderReportJson(outcome, *ruleset_);
     sarif_ = RenderSarif(outcome, *ruleset_);
+    graded_headers_ = RenderGradedHeaders(grade.graded() ? primary_headers_ : std::vector<HeaderField>(), Redactor());
     finished_ = true;
     return Status::Ok();
   }
@@ -310,6 +313,7 @@ class AuditorImpl : public Auditor {
       if (primary_page_.empty() && is_main) {
         primary_page_ = page_url;
         primary_had_headers_ = ex.response_headers.size() > 0;
+        primary_headers_ = ex.response_headers.fields();
         primary = true;
       }
     }
@@ -366,7 +370,8 @@ class AuditorImpl : public Auditor {
   Notices notices_;
   std::vector<ReportedResult> results_;  // joined as emitted (scoring/result_join.h)
   bool finished_ = false;
-  std::string report_, sarif_;
+  std::vector<HeaderField> primary_headers_;  // the primary page's response headers, as received
+  std::string report_, sarif_, graded_headers_;
 };
 
 }  // namespace
