@@ -212,7 +212,7 @@ export function statusCounts(profile) {
   return n;
 }
 
-function renderCriteria(ctx) {
+export function renderCriteria(ctx) {
   const profiles = reportProfiles(ctx.report);
   if (!profiles.length) return null;
   const { t } = ctx;
