@@ -30,9 +30,10 @@ export function dossierBundle(ctx, d) {
   if (!hasBundle) {
     parts.push(el('p', { class: 'pc-d-nobundle' }, d.noBundle));
   } else {
-    parts.push(el('p', null, `${d.sectionDigests}:`), el('table', { class: 'pc-table pc-d-digests' }, el('tbody', null,
-      BUNDLE_SECTIONS.map((s) => el('tr', { 'data-key': s }, el('th', { scope: 'row' }, d.section[s]),
-        el('td', null, digestOf(info, s) ? el('code', { class: 'pc-d-digest' }, siteText(digestOf(info, s))) : el('span', { class: 'pc-muted' }, t.empty)))))));
+    // One line per digest, never wrapped (dossier.css): a reviewer compares it character by character.
+    parts.push(el('p', null, `${d.sectionDigests}:`), el('dl', { class: 'pc-d-digests' },
+      BUNDLE_SECTIONS.map((s) => [el('dt', { 'data-key': s }, `${d.section[s]}:`),
+        el('dd', null, digestOf(info, s) ? el('code', { class: 'pc-d-digest' }, siteText(digestOf(info, s))) : el('span', { class: 'pc-muted' }, t.empty))])));
     if (info.fingerprint) {
       parts.push(el('p', { class: 'pc-d-signed' }, `${d.signedWith}: `, el('code', { class: 'pc-d-fingerprint' }, siteText(str(info.fingerprint)))),
         el('p', { class: 'pc-muted' }, t.dossierFingerprintHint));

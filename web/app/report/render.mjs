@@ -123,7 +123,10 @@ function refreshCriteria() {
     if (fresh) old.replaceWith(fresh);
   }
   if (containers.checklist) refreshNeededBy(containers.checklist, ctx);
-  state.exportsApi?.refreshDossier();
+  if (containers.exports) {
+    state.exportsApi = renderExports(containers.exports, ctx);
+    state.exportsApi.ensureDossier();
+  }
 }
 
 function onLabelChange({ declarations = false } = {}) {
