@@ -9,7 +9,8 @@
 // bundle's dossier says it is not signed; the English dossier says "Page 1/N".
 // Then the records per site: two sites audited in one browser keep their own organisation, a
 // reload keeps both, the list shows both and deletes one, and the one record kept before records
-// were per site is taken over by the first site opened.
+// were per site is taken over by the first site opened. Last, the library table at and past its
+// limits, and hostile organisation fields and library names rendered as text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -237,5 +238,41 @@ test('the one record kept before records were per site goes to the first site op
   assert.deepEqual(keys, [`site:${new URL(portal2.httpUrl).origin}`]);
   await audit(page, harFile);
   assert.equal(await orgName(page), '', 'another site does not get it');
+  await context.close();
+});
+
+test('the library table stops at its limits; organisation fields and library data are text, never markup', { skip: SKIP, timeout: 60000 }, async () => {
+  const { page, context } = await openApp(browser, app.url);
+  const r = await page.evaluate(async () => {
+    const libs = await import(new URL('report/dossier-libraries.mjs', document.baseURI));
+    const head = await import(new URL('report/dossier-head.mjs', document.baseURI));
+    const { dossierStrings } = await import(new URL('i18n/dossier.mjs', document.baseURI));
+    const d = dossierStrings('vi');
+    const hostile = '<img src=x onerror="window.__pwned=1">';
+    const advisory = (i) => ({ id: `CVE-2020-${1000 + i}`, severity: 'high', fixed: '9.9.9' });
+    const lib = (i, advisories) => ({ title: i === 0 ? hostile : `lib${i}`, version: '1.0', severity: 'high', detection: 'URL', advisories: Array.from({ length: advisories }, (_, k) => advisory(k)) });
+    const table = (count, advisories) => libs.dossierLibraries({ report: { checks: [{ id: 'page.vulnerable-library', pass: false, details: { libraries: Array.from({ length: count }, (_, i) => lib(i, advisories)) } }] } }, d);
+    const rows = (node) => node.querySelectorAll('tbody tr').length;
+    const advs = (node) => node.querySelector('tbody tr').querySelectorAll('li').length;
+    const at = table(libs.MAX_DOSSIER_LIBRARIES, libs.MAX_DOSSIER_ADVISORIES);
+    const past = table(libs.MAX_DOSSIER_LIBRARIES + 1, libs.MAX_DOSSIER_ADVISORIES + 1);
+    const [h] = head.dossierHead({ label: { organization: { name: hostile, doc_number: '<script>x</script>', place: '<b>P</b>' } } }, d, new Date(2026, 0, 2));
+    return {
+      max: [libs.MAX_DOSSIER_LIBRARIES, libs.MAX_DOSSIER_ADVISORIES],
+      at: [rows(at), advs(at), /thư viện khác/.test(at.textContent)],
+      past: [rows(past), advs(past), /… và 1 thư viện khác/.test(past.textContent), /\+1/.test(past.querySelector('tbody tr').textContent)],
+      markup: at.querySelectorAll('img, script').length + h.querySelectorAll('img, script, b').length,
+      text: at.textContent.includes(hostile) && h.textContent.includes(hostile) && h.textContent.includes('Số: <script>x</script>'),
+      date: h.querySelector('#pc-d-placedate').textContent,
+      pwned: window.__pwned === 1,
+    };
+  });
+  const [maxLibs, maxAdvs] = r.max;
+  assert.deepEqual(r.at, [maxLibs, maxAdvs, false]);
+  assert.deepEqual(r.past, [maxLibs, maxAdvs + 1, true, true]);
+  assert.equal(r.markup, 0);
+  assert.equal(r.text, true);
+  assert.equal(r.date, '<b>P</b>, ngày 2 tháng 1 năm 2026');
+  assert.equal(r.pwned, false);
   await context.close();
 });
