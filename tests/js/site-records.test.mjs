@@ -4,21 +4,12 @@
 // store that throws.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStore } from '../../web/app/report/store.mjs';
+import { openStore, memoryStore } from '../../web/app/report/store.mjs';
 import {
   siteOrigin, loadSiteLabel, saveSiteLabel, listSiteRecords, deleteSiteRecord, NO_SITE, LEGACY_KEY, RECORD_PREFIX, MAX_LISTED_RECORDS,
 } from '../../web/app/report/site-records.mjs';
 
-function freshStore() {
-  const map = new Map();
-  return {
-    persistent: false,
-    async get(k) { return map.has(k) ? structuredClone(map.get(k)) : undefined; },
-    async put(k, v) { map.set(k, structuredClone(v)); },
-    async delete(k) { map.delete(k); },
-    async keys() { return [...map.keys()].sort(); },
-  };
-}
+const freshStore = memoryStore;
 
 test('origins: scheme, host and port; anything else is no site', () => {
   assert.equal(siteOrigin('https://Example.gov.vn/a/b?c#d'), 'https://example.gov.vn');

@@ -1,6 +1,7 @@
 // A small promise wrapper over IndexedDB: one database ("portal-check-report"), one object store
 // ("label") of JSON-cloneable values under string keys. Used for the label preparation (the
-// organisation details and the declarations), so they survive reloads.
+// organisation details and the declarations, one record per audited site: site-records.mjs), so
+// they survive reloads.
 //
 // openStore() → Promise<{get(key) → Promise<value | undefined>, put(key, value) → Promise<void>,
 //   delete(key) → Promise<void>, keys() → Promise<string[]> (every key, sorted), persistent:
@@ -19,7 +20,8 @@ function promisify(request) {
   });
 }
 
-function memoryStore() {
+// The in-memory fallback (also a fresh store for tests): the same interface, persistent = false.
+export function memoryStore() {
   const map = new Map();
   return {
     persistent: false,
