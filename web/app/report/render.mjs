@@ -21,6 +21,12 @@
 //   log._portalCheck.captureMethod as the app knows it ("har-file", "raw-response",
 //   "browser-same-origin", ...), null when unknown; "browser-same-origin" (the self-check) puts
 //   a visible caveat with the grade, in the report view and in the dossier (capture-caveat.mjs).
+// Label records: the organisation details and answers are kept per audited site (the report
+//   target's origin, site-records.mjs); a report of another site saves the previous site's edits
+//   and loads that site's record; the checklist lists the saved sites (copy one's organisation
+//   details here, delete one). For an audit the views get the report with its criteria statuses
+//   as the current answers make them (criteria-status.mjs): an answer redraws the criteria, the
+//   checklist's badges and the dossier at once; the engine's own texts (downloads) are unchanged.
 // getDeclarationsFile() → the current answers as the CLI's --declarations document
 //   (rules/schema/declarations.schema.json), e.g. for the app to re-run the audit with them.
 //
