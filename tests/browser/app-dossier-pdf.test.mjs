@@ -94,6 +94,7 @@ async function createBundle(page) {
 async function printPdf(page, name) {
   const file = path.join(dir, `${name}.pdf`);
   await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true });
+  if (process.env.PC_KEEP_PDF) fs.copyFileSync(file, path.join(process.env.PC_KEEP_PDF, `${name}.pdf`)); // to look at
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).normalize('NFC');
   const pages = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
   // Reading order (no -layout): a cell's or a column's lines stay together.
