@@ -8,9 +8,10 @@
 //    sign the printable dossier: dossier.mjs)
 //
 // renderChecklist(container, ctx) where ctx = {report, ruleset, lang, t, label, storeState,
-//   onLabelChange({declarations}), setRecordsNode(node)}: renders the form; every edit updates
-//   ctx.label and calls onLabelChange ({declarations: true} for an answer, whose criteria
-//   statuses change at once); the saved sites' list goes in the node given to setRecordsNode.
+//   onLabelChange({declarations, notes}), setRecordsNode(node)}: renders the form; every edit
+//   updates ctx.label and calls onLabelChange ({declarations: true} for an answer, whose criteria
+//   statuses change at once; {notes: true} for a declaration's note); the saved sites' list goes
+//   in the node given to setRecordsNode.
 // refreshNeededBy(container, ctx) → redraws the status badges of the "needed by" lines from
 //   ctx.report (after an answer changed them) without rebuilding the form (focus stays).
 // neededDeclarations(report, ruleset) → [{id, item (catalogue entry or null), criteria: [{profile,
@@ -161,7 +162,7 @@ function declarationItem(n, ctx) {
   note.value = str(current.note);
   note.addEventListener('input', () => {
     label.declarations[n.id] = { ...(label.declarations[n.id] || { answer: 'unknown' }), note: note.value };
-    onLabelChange({ declarations: true });
+    onLabelChange({ notes: true });
   });
   fieldset.append(radios, el('div', { class: 'pc-field' }, el('label', { for: noteId }, t.declNote), note));
   if (n.reportValue) {

@@ -135,14 +135,17 @@ function refreshCriteria() {
   }
 }
 
-function onLabelChange({ declarations = false } = {}) {
+// declarations: an answer changed (criteria redrawn now); notes: a declaration's note changed (the
+// criteria carry it: redrawn after the pause, not on every keystroke); else organisation details.
+function onLabelChange({ declarations = false, notes = false } = {}) {
   clearTimeout(state.saveTimer);
   if (state.statusNode) state.statusNode.textContent = reportStrings(state.lang).saving;
   if (declarations) refreshCriteria();
   state.saveTimer = setTimeout(() => {
     state.saveTimer = null;
     saveLabel();
-    if (!declarations) state.exportsApi?.refreshDossier();
+    if (notes) refreshCriteria();
+    else if (!declarations) state.exportsApi?.refreshDossier();
   }, SAVE_DELAY_MS);
 }
 
