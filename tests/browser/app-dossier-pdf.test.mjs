@@ -8,7 +8,8 @@
 // fingerprint, a library row with its advisory id, the signature and seal space; an unsigned
 // bundle's dossier says it is not signed; the English dossier says "Page 1/N".
 // Then the records per site: two sites audited in one browser keep their own organisation, a
-// reload keeps both, the list shows both and deletes one, and the one record kept before records
+// reload keeps both, the list shows both, deletes one and copies one's organisation to another
+// site, and the one record kept before records
 // were per site is taken over by the first site opened. Last, the library table at and past its
 // limits, and hostile organisation fields and library names rendered as text.
 import { test, before, after } from 'node:test';
@@ -213,6 +214,10 @@ test('organisations are kept per site: two sites in one browser, a reload, the l
   assert.match((await recordRows(page))[0], /Tổ chức B/);
   await audit(page, harFile);
   assert.equal(await orgName(page), '', 'site A\'s record was deleted');
+  // Site B's organisation copied to site A, which then has a record of its own again.
+  await page.locator('#pc-site-records tbody tr').filter({ hasText: 'Tổ chức B' }).locator('.pc-record-copy').click();
+  await page.waitForFunction(() => document.querySelector('#checklist .pc-org-name input').value === 'Tổ chức B', null, { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelectorAll('#pc-site-records tbody tr').length === 2, null, { timeout: 10000 });
   await context.close();
 });
 
