@@ -1,10 +1,9 @@
 // The report module's entry point, called by the app (web/app/main.mjs).
 //
 // renderReport({report, reportText, sarifText, ruleset, lang, containers: {report, checklist, exports}})
-//   → Promise<void> (resolves once the saved label details are loaded and shown and the finding
-//   cards are all in: the head, criteria, filters and the first cards are there synchronously, the
-//   other cards of the first page follow in small batches, one per task, so a big report never
-//   freezes the page; callers may ignore it). report: the parsed engine report (docs/report.md);
+//   → Promise<void> (resolves once the saved label details are loaded and shown and the printable
+//   dossier is built; the report view itself is there synchronously, its finding groups collapsed
+//   and filled when opened, so a big report never freezes the page; callers may ignore it). report: the parsed engine report (docs/report.md);
 //   reportText / sarifText: the engine's exact texts, downloaded unchanged; ruleset: the engine's
 //   embedded ruleset document (engine.ruleset()); lang: 'vi' (default) or 'en'. Each
 //   container is cleared (replaceChildren) and filled; a missing container is skipped. The page
@@ -27,6 +26,10 @@
 //   details here, delete one). For an audit the views get the report with its criteria statuses
 //   as the current answers make them (criteria-status.mjs): an answer redraws the criteria, the
 //   checklist's badges and the dossier at once; the engine's own texts (downloads) are unchanged.
+// gradedHeaders (optional renderReport argument): the graded page's raw response headers,
+//   [[name, value]] or [{name, value}] in the order received, shown as text in the grade's
+//   Observatory-style table (observatory-table.mjs); null when the caller does not have them (the
+//   engine's report does not carry them), which the table then says.
 // getDeclarationsFile() → the current answers as the CLI's --declarations document
 //   (rules/schema/declarations.schema.json), e.g. for the app to re-run the audit with them.
 //
@@ -46,6 +49,7 @@ import { renderCriteria } from './report-view.mjs';
 import { refreshNeededBy } from './checklist.mjs';
 import { siteOrigin, loadSiteLabel, saveSiteLabel, listSiteRecords, deleteSiteRecord } from './site-records.mjs';
 import { renderSiteRecords } from './site-records-view.mjs';
+import { serverSnippets } from '../../host/server-snippets.mjs';
 
 const SAVE_DELAY_MS = 300;
 
@@ -202,6 +206,10 @@ function context() {
     setRecordsNode: (node) => { state.recordsNode = node; renderSiteRecords(node, context()); },
     bundleInfo: state.bundleInfo,
     captureMethod: state.captureMethod,
+    gradedHeaders: state.args?.gradedHeaders ?? null,
+    // (checkId, outcome) → server configuration examples shown with a group's remediation
+    // (findings-view.mjs, snippet-blocks.mjs); null until web/host/server-snippets.mjs exists.
+    serverSnippets,
   };
 }
 
@@ -220,9 +228,9 @@ function renderAll() {
   return Promise.all([viewDone, state.exportsApi?.dossierReady]);
 }
 
-export function renderReport({ report, reportText, sarifText, ruleset, lang, containers, bundle = null, captureMethod = null } = {}) {
+export function renderReport({ report, reportText, sarifText, ruleset, lang, containers, bundle = null, captureMethod = null, gradedHeaders = null } = {}) {
   const sameReport = state.args && state.args.report === report;
-  state.args = { report, reportText, sarifText, ruleset, containers: containers || {} };
+  state.args = { report, reportText, sarifText, ruleset, containers: containers || {}, gradedHeaders: Array.isArray(gradedHeaders) ? gradedHeaders : null };
   state.bundle = bundleOf(bundle);
   state.captureMethod = typeof captureMethod === 'string' ? captureMethod : null;
   state.lang = normalizeLang(lang ?? state.lang);
