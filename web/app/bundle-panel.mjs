@@ -102,8 +102,8 @@ function renderBundlePanel() {
 // the loaded key's).
 function updateDossierInfo() {
   const k = keys.currentKey();
-  const info = bundleState ? { reportDigest: bundleState.info?.reportDigest, fingerprint: bundleState.info?.fingerprint || null }
-    : { reportDigest: null, fingerprint: k ? k.fingerprint : null };
+  const info = bundleState ? { ...bundleState.info, fingerprint: bundleState.info?.fingerprint || null }
+    : { reportDigest: null, fingerprint: k ? k.fingerprint : null, capturedAt: shell.lastAudit()?.capture?.time ?? null };
   shell.renderer()?.setBundleInfo(info);
 }
 
@@ -193,12 +193,14 @@ bundleEls.download.addEventListener('click', async () => {
 });
 
 // The printable report as one static HTML file: the dossier's DOM (built from text nodes, so its
-// serialisation escapes everything) and the app's report.css inlined; no script at all.
+// serialisation escapes everything) and the app's report.css and dossier.css inlined; no script.
 async function printableHtml() {
   const dossier = shell.renderer()?.getDossierElement() ?? null;
   if (!dossier) return '';
   let css = '';
-  try { css = await (await fetch(new URL('report.css', document.baseURI))).text(); } catch { css = ''; }
+  for (const sheet of ['report.css', 'dossier.css']) {
+    try { css += `${await (await fetch(new URL(sheet, document.baseURI))).text()}\n`; } catch { /* printed without it */ }
+  }
   const clone = dossier.cloneNode(true);
   const lang = getLanguage();
   const title = document.createElement('title');

@@ -167,11 +167,16 @@ let lastBundle = null; // {text, bundle}
 
 // What the bundle panel and the dossier show of a bundle that passed verification's I-JSON and
 // structure steps (format.mjs: digests.report is 64 hex digits, signatures an array) or was just
-// created: {reportDigest: "sha256:<hex>", fingerprint, signed}. fingerprint: the first signature's
+// created: {reportDigest: "sha256:<hex>", fingerprint, signed, digests: {section: "sha256:<hex>"}
+// (every digested section, as the bundle states it), capturedAt (the manifest's capture time, a
+// string, or null)}. fingerprint: the first signature's
 // key fingerprint as verification found it (result.signature.fingerprint: null when the signature
 // step did not run or that key is unusable), or the signing key's for a created bundle.
 function infoOf(bundle, fingerprint) {
-  return { reportDigest: `sha256:${bundle.digests.report}`, fingerprint, signed: bundle.signatures.length > 0 };
+  const digests = {};
+  for (const [section, hex] of Object.entries(bundle.digests)) if (typeof hex === 'string') digests[section] = `sha256:${hex}`;
+  const time = bundle.manifest?.capture?.time;
+  return { reportDigest: `sha256:${bundle.digests.report}`, fingerprint, signed: bundle.signatures.length > 0, digests, capturedAt: typeof time === 'string' ? time : null };
 }
 
 async function bundleVerify({ id, source, trustedKeys }) {

@@ -11,6 +11,13 @@
 // details of several results (one check, many pages): one line per library and version, "title
 // version: ids (fixed release); … (on N pages)", every id of an advisory (CVE, GHSA, …) joined by
 // " / "; then the advisory data's date. Same limits as libraryLines.
+//
+// mergedLibraries(detailsList) → {libraries: [{name ("title version"), title, version, severity
+//   (the worst advisory's, as the engine names it), advisories: [advisory objects as the engine
+//   wrote them: {id, ids?, severity, fixed, urls?}], results (how many of the details name it)}],
+//   data (the first advisory_data found, or null)}: the libraries with advisories merged by title
+//   and version, in first-seen order, every advisory once (by id). Unbounded: callers cut. The
+//   values come from the audited site's report: render them as text.
 export const MAX_LIBRARIES = 16;
 export const MAX_ADVISORIES = 8;
 
@@ -68,8 +75,7 @@ export function libraryLines(details, lang = 'vi') {
   }, details?.advisory_data);
 }
 
-export function librarySummaryLines(detailsList, lang = 'vi') {
-  const t = TEXTS[lang] ?? TEXTS.vi;
+export function mergedLibraries(detailsList) {
   const merged = new Map();
   let data = null;
   for (const details of Array.isArray(detailsList) ? detailsList : []) {
@@ -79,14 +85,23 @@ export function librarySummaryLines(detailsList, lang = 'vi') {
     for (const lib of affected) {
       const key = `${str(lib.title || lib.library)} ${str(lib.version)}`;
       let m = merged.get(key);
-      if (!m) { m = { name: key, advisories: new Map(), results: 0 }; merged.set(key, m); }
+      if (!m) {
+        m = { name: key, title: str(lib.title || lib.library), version: str(lib.version), severity: str(lib.severity), advisories: new Map(), results: 0 };
+        merged.set(key, m);
+      }
       if (!seenHere.has(key)) { m.results++; seenHere.add(key); }
       for (const a of lib.advisories) if (!m.advisories.has(str(a?.id))) m.advisories.set(str(a?.id), a);
     }
   }
-  if (merged.size === 0) return [];
-  return boundedLines([...merged.values()], t, (m) => {
-    const advs = advisoryList([...m.advisories.values()], t, (a) => {
+  return { libraries: [...merged.values()].map((m) => ({ ...m, advisories: [...m.advisories.values()] })), data };
+}
+
+export function librarySummaryLines(detailsList, lang = 'vi') {
+  const t = TEXTS[lang] ?? TEXTS.vi;
+  const { libraries, data } = mergedLibraries(detailsList);
+  if (libraries.length === 0) return [];
+  return boundedLines(libraries, t, (m) => {
+    const advs = advisoryList(m.advisories, t, (a) => {
       const ids = Array.isArray(a?.ids) && a.ids.length ? a.ids.map(str) : [str(a?.id)];
       return `${ids.join(' / ')} (${fixedText(a, t)})`;
     });

@@ -1,11 +1,19 @@
 // Label preparation (#checklist): the organisation details the label application asks for and the
 // self-declared items the report's criteria need, with a yes / no / unknown answer and a note each.
-// The answers live in a "label" object kept by render.mjs and saved in IndexedDB (store.mjs):
+// The answers live in a "label" object kept by render.mjs and saved in IndexedDB per audited site
+// (site-records.mjs):
 //   {organization: {name, unit_code, address, representative, contact_name, contact_email,
-//    contact_phone, websites}, declarations: {id: {answer: 'yes' | 'no' | 'unknown', note}}}
+//    contact_phone, websites, doc_number, place, signatory, signatory_title}, declarations: {id:
+//    {answer: 'yes' | 'no' | 'unknown', note}}} (doc_number, place and the signatory head and
+//    sign the printable dossier: dossier.mjs)
 //
 // renderChecklist(container, ctx) where ctx = {report, ruleset, lang, t, label, storeState,
-//   onLabelChange()}: renders the form; every edit updates ctx.label and calls onLabelChange.
+//   onLabelChange({declarations, notes}), setRecordsNode(node)}: renders the form; every edit
+//   updates ctx.label and calls onLabelChange ({declarations: true} for an answer, whose criteria
+//   statuses change at once; {notes: true} for a declaration's note); the saved sites' list goes
+//   in the node given to setRecordsNode.
+// refreshNeededBy(container, ctx) → redraws the status badges of the "needed by" lines from
+//   ctx.report (after an answer changed them) without rebuilding the form (focus stays).
 // neededDeclarations(report, ruleset) → [{id, item (catalogue entry or null), criteria: [{profile,
 //   id, status, sources}], reportValue: {value, note} | null}] in catalogue order (sources: the
 //   report's citations of that criterion); when the report has no profile, the whole catalogue
@@ -18,7 +26,8 @@ import { isObject, str, pick, declarationCatalogue, reportProfiles } from './mod
 import { statusBadge } from './report-view.mjs';
 import { citationsOf, renderCitations } from './citations.mjs';
 
-export const ORG_FIELDS = ['name', 'unit_code', 'address', 'representative', 'contact_name', 'contact_email', 'contact_phone', 'websites'];
+export const ORG_FIELDS = ['name', 'unit_code', 'address', 'representative', 'contact_name', 'contact_email', 'contact_phone', 'websites',
+  'doc_number', 'place', 'signatory', 'signatory_title'];
 const MULTILINE = new Set(['address', 'websites']);
 const INPUT_TYPES = { contact_email: 'email', contact_phone: 'tel' };
 const AUTOCOMPLETE = { name: 'organization', address: 'street-address', contact_name: 'name', contact_email: 'email', contact_phone: 'tel' };
@@ -130,7 +139,8 @@ function declarationItem(n, ctx) {
     fieldset.append(el('p', { class: 'pc-needed-by' }, `${t.declNeededBy}: `, n.criteria.map((c, i) => {
       const def = ruleset?.profiles?.[c.profile]?.criteria;
       const title = Array.isArray(def) ? pick(def.find((x) => x?.id === c.id)?.title, lang) : '';
-      return [i ? '; ' : '', el('span', { class: 'pc-crit-id' }, c.id), title ? ` ${title} ` : ' ', statusBadge(c.status, t)];
+      return [i ? '; ' : '', el('span', { class: 'pc-crit-id' }, c.id), title ? ` ${title} ` : ' ',
+        el('span', { class: 'pc-needed-status', 'data-key': `${c.profile} ${c.id}` }, statusBadge(c.status, t))];
     })));
   }
   const basis = declarationBasis(n, ctx);
@@ -143,7 +153,7 @@ function declarationItem(n, ctx) {
     radio.addEventListener('change', () => {
       if (!radio.checked) return;
       label.declarations[n.id] = { ...(label.declarations[n.id] || { note: '' }), answer: value };
-      onLabelChange();
+      onLabelChange({ declarations: true });
     });
     radios.append(el('span', { class: 'pc-check' }, radio, el('label', { for: id }, text)));
   }
@@ -152,7 +162,7 @@ function declarationItem(n, ctx) {
   note.value = str(current.note);
   note.addEventListener('input', () => {
     label.declarations[n.id] = { ...(label.declarations[n.id] || { answer: 'unknown' }), note: note.value };
-    onLabelChange();
+    onLabelChange({ notes: true });
   });
   fieldset.append(radios, el('div', { class: 'pc-field' }, el('label', { for: noteId }, t.declNote), note));
   if (n.reportValue) {
@@ -173,6 +183,7 @@ export function renderChecklist(container, ctx) {
   const hasProfile = reportProfiles(report).length > 0;
   const clear = el('button', { type: 'button', class: 'pc-btn pc-btn-secondary' }, t.clearSaved);
   clear.addEventListener('click', () => ctx.onClear?.());
+  const recordsNode = el('section', { class: 'pc-site-records', id: 'pc-site-records' });
   fill(container,
     statusLine,
     el('section', { class: 'pc-org', 'aria-labelledby': orgH }, el('h3', { id: orgH }, t.orgHeading),
@@ -183,7 +194,18 @@ export function renderChecklist(container, ctx) {
       needed.length ? el('ol', { class: 'pc-decl-list' }, needed.map((n) => declarationItem(n, ctx))) : el('p', null, t.declNoneNeeded),
       needed.length ? el('p', { class: 'pc-muted' }, t.declReaudit) : null),
     el('p', null, clear),
+    recordsNode,
   );
+  ctx.setRecordsNode?.(recordsNode);
+}
+
+export function refreshNeededBy(container, ctx) {
+  const statusOf = new Map();
+  for (const p of reportProfiles(ctx.report)) for (const c of p.criteria) statusOf.set(`${p.id} ${str(c.id)}`, str(c.status));
+  for (const node of container.querySelectorAll('.pc-needed-status')) {
+    const status = statusOf.get(node.dataset.key);
+    if (status !== undefined) node.replaceChildren(statusBadge(status, ctx.t));
+  }
 }
 
 

@@ -1,26 +1,36 @@
-// The printable label dossier: hidden on screen, the only thing printed (report.css @media print).
-// Cover (organisation, site, date, versions), header grade, criteria tables (each requirement
-// "đã đáp ứng đầy đủ" / "chưa đáp ứng đầy đủ" as Decree 331/2026 Art. 22(6) words it, citations
-// grouped by law era: current law apart from the legacy framework), failing findings with
-// remediation (one entry per check and outcome, with the pages it was found on), declarations, and
-// the engine and ruleset versions with a signature block. Same safety rules as the report view:
-// text nodes only.
+// The printable label dossier: hidden on screen, the only thing printed (report.css and dossier.css
+// @media print: A4, page numbers "Trang x/y" in the page margin). In order: the head of a
+// Vietnamese administrative document (dossier-head.mjs: organisation and "Số: …", national name
+// and motto, place and date, title), the site, the evidence capture time, grade, versions and
+// organisation; a summary of the results; the criteria, one row per requirement in the wording of
+// Decree 331/2026 (dossier-criteria.mjs); the libraries with advisories (dossier-libraries.mjs);
+// the failing findings with remediation (one entry per check and outcome, with the pages it was
+// found on); the declarations; every section digest of the evidence bundle and the key fingerprint
+// or "not signed" (dossier-bundle.mjs); the versions; the signature and seal space. Same safety
+// rules as the report view: text nodes only.
 //
 // buildDossier(ctx) → <article class="pc-dossier"> where ctx = {report, ruleset, lang, t, label,
-//   bundle, captureMethod} (a self-check's grade carries capture-caveat.mjs's caveat). ctx.bundle
-//   (render.mjs, an opened evidence bundle): 'intact' puts a visible "signer not verified" stamp
-//   on the cover (with the fingerprint, or "unsigned"); 'verified' names the trusted signer's
-//   organisation. The organisation and declarations come from ctx.label, which render.mjs
-//   sets to the bundle's own for an opened bundle.
+//   bundle, bundleInfo, captureMethod, now?} (a self-check's grade carries capture-caveat.mjs's
+//   caveat; now: the document's date, default the current time). ctx.report's criteria follow the
+//   checklist's answers (render.mjs, criteria-status.mjs). ctx.bundle (render.mjs, an opened
+//   evidence bundle): 'intact' puts a visible "signer not verified" stamp on the cover (with the
+//   fingerprint, or "unsigned"); 'verified' names the trusted signer's organisation. The
+//   organisation and declarations come from ctx.label, which render.mjs sets to the bundle's own
+//   for an opened bundle.
 import { el, siteText, visibleString } from './dom.mjs';
 import {
   SEVERITIES, isObject, str, pick, checksOf, severityOf, isFailing, titleOf, messageOf, remediationOf,
   reportProfiles, failingCounts, versionsLine,
 } from './model.mjs';
-import { severityBadge, criteriaTable, statusCounts, gradeClass } from './report-view.mjs';
+import { severityBadge, statusCounts, gradeClass } from './report-view.mjs';
 import { ORG_FIELDS, neededDeclarations } from './checklist.mjs';
 import { captureCaveat } from './capture-caveat.mjs';
 import { libraryLines } from '../../host/library-lines.mjs';
+import { dossierStrings } from '../i18n/dossier.mjs';
+import { dossierHead } from './dossier-head.mjs';
+import { dossierCriteria } from './dossier-criteria.mjs';
+import { dossierLibraries } from './dossier-libraries.mjs';
+import { dossierBundle, dossierSignature } from './dossier-bundle.mjs';
 
 // At most this many distinct library lines (web/host/library-lines.mjs) per finding group.
 const MAX_LIBRARY_LINES = 40;
@@ -92,20 +102,6 @@ function declarationsSection(ctx) {
       : el('p', null, t.declNoneNeeded));
 }
 
-// The evidence bundle's report digest and the signing key's fingerprint (ctx.bundleInfo, set by the
-// app through render.mjs setBundleInfo), so a reviewer can match the paper with the bundle file and
-// the key the organisation registered.
-function bundleBlock(ctx) {
-  const { t } = ctx;
-  const info = isObject(ctx.bundleInfo) ? ctx.bundleInfo : {};
-  return el('dl', { class: 'pc-meta-list pc-d-bundle', id: 'pc-d-bundle' },
-    el('dt', null, t.dossierReportDigest),
-    el('dd', null, info.reportDigest ? el('code', { class: 'pc-d-digest' }, siteText(str(info.reportDigest))) : el('span', { class: 'pc-muted' }, t.dossierNoBundle)),
-    el('dt', null, t.dossierFingerprint),
-    el('dd', null, info.fingerprint ? [el('code', { class: 'pc-d-fingerprint' }, siteText(str(info.fingerprint))), el('br'), el('span', { class: 'pc-muted' }, t.dossierFingerprintHint)]
-      : el('span', { class: 'pc-muted' }, t.dossierUnsigned)));
-}
-
 // The verification state of an opened bundle on the cover, or null for an audit.
 function bundleStamp(ctx) {
   const { t, bundle } = ctx;
@@ -120,44 +116,42 @@ function bundleStamp(ctx) {
     el('p', null, fp ? siteText(t.dossierStampUnknown(fp)) : t.dossierStampUnsigned));
 }
 
+// When the evidence was captured: the bundle's manifest time, else the audit's (ctx.bundleInfo).
+function captureTime(ctx, d) {
+  const at = str(ctx.bundleInfo?.capturedAt);
+  return el('span', { class: 'pc-d-captured', id: 'pc-d-captured' }, at ? siteText(at) : d.captureUnknown);
+}
+
 export function buildDossier(ctx) {
   const { report, t, lang } = ctx;
+  const d = dossierStrings(lang);
   const v = versionsLine(report);
   // A grade only when the engine gave one (a letter); otherwise the engine's reason.
   const g = isObject(report.grade) && typeof report.grade.grade === 'string' ? report.grade : null;
   const noGrade = isObject(report.grade) && isObject(report.grade.reason) && pick(report.grade.reason, lang)
     ? `${t.noGrade} ${pick(report.grade.reason, lang)}` : t.noGrade;
-  const orgName = str(ctx.label?.organization?.name).trim();
-  const today = new Date();
-  const date = lang === 'vi'
-    ? `ngày ${today.getDate()} tháng ${today.getMonth() + 1} năm ${today.getFullYear()}`
-    : today.toISOString().slice(0, 10);
+  const now = ctx.now instanceof Date ? ctx.now : new Date();
   const cover = el('section', { class: 'pc-cover' },
+    dossierHead(ctx, d, now),
     bundleStamp(ctx),
-    el('p', { class: 'pc-cover-kicker' }, t.dossierSubtitle),
-    el('h2', null, t.dossierTitle),
-    orgName ? el('p', { class: 'pc-cover-org' }, siteText(orgName)) : null,
     el('dl', { class: 'pc-meta-list' },
       el('dt', null, t.dossierSite), el('dd', null, report.target ? siteText(str(report.target)) : t.empty),
+      el('dt', null, d.captureTime), el('dd', null, captureTime(ctx, d)),
       el('dt', null, t.grade), el('dd', null, g ? `${str(g.grade)} (${t.score} ${str(g.score)}/100)` : noGrade),
-      el('dt', null, t.dossierPrinted), el('dd', null, date),
       el('dt', null, t.engine), el('dd', null, v.engine),
       el('dt', null, t.ruleset), el('dd', null, v.ruleset || t.empty)),
     el('h3', null, t.dossierOrg), orgTable(ctx));
-  const grade = el('section', { class: 'pc-d-section' }, el('h3', null, t.gradeHeading),
-    g ? [el('p', { class: 'pc-grade-line' }, el('span', { class: `pc-grade-letter ${gradeClass(g.grade)}` }, str(g.grade)), ` ${t.score}: ${str(g.score)} / 100`),
-      el('p', null, `${t.gradedPage}: `, g.page ? siteText(str(g.page)) : t.empty), el('p', { class: 'pc-muted' }, t.gradeNote), captureCaveat(ctx)]
-      : [el('p', null, noGrade), captureCaveat(ctx)]);
   const profiles = reportProfiles(report);
-  const criteria = profiles.length
-    ? el('section', { class: 'pc-d-section' }, el('h3', null, t.criteriaHeading),
-      el('p', { class: 'pc-status-wording' }, t.statusWording),
-      el('p', { class: 'pc-law-legend' }, t.lawLegend),
-      profiles.map((p) => [criteriaTable(p, ctx), el('p', null, t.statusCounts(statusCounts(p)))]))
-    : null;
+  const counts = failingCounts(report);
+  const summary = el('section', { class: 'pc-d-section', id: 'pc-d-summary' }, el('h3', null, d.summaryHeading),
+    g ? el('p', { class: 'pc-grade-line' }, `${t.gradeHeading}: `, el('span', { class: `pc-grade-letter ${gradeClass(g.grade)}` }, str(g.grade)), ` ${t.score}: ${str(g.score)} / 100`,
+      g.page ? [' — ', siteText(str(g.page))] : null)
+      : el('p', null, noGrade),
+    captureCaveat(ctx),
+    el('p', null, `${t.failingCounts}: `, SEVERITIES.map((s, i) => [i ? ' · ' : '', severityBadge(s, t), ` ${counts[s]}`])),
+    profiles.map((p) => el('p', null, `${p.id}: `, t.statusCounts(statusCounts(p)))));
   const versions = el('section', { class: 'pc-d-section pc-d-versions' }, el('h3', null, t.dossierVersions),
-    el('p', null, t.generatedBy(v.engine, v.ruleset || '?')),
-    bundleBlock(ctx),
-    el('div', { class: 'pc-sign' }, el('p', null, t.dossierSign), el('div', { class: 'pc-sign-space' })));
-  return el('article', { class: 'pc-dossier', lang }, cover, grade, criteria, findingsSection(ctx), declarationsSection(ctx), versions);
+    el('p', null, t.generatedBy(v.engine, v.ruleset || '?')));
+  return el('article', { class: 'pc-dossier', lang }, cover, summary, dossierCriteria(ctx, d), dossierLibraries(ctx, d),
+    findingsSection(ctx), declarationsSection(ctx), dossierBundle(ctx, d), versions, dossierSignature(ctx, d));
 }

@@ -20,6 +20,12 @@
 //   log._portalCheck.captureMethod as the app knows it ("har-file", "raw-response",
 //   "browser-same-origin", ...), null when unknown; "browser-same-origin" (the self-check) puts
 //   a visible caveat with the grade, in the report view and in the dossier (capture-caveat.mjs).
+// Label records: the organisation details and answers are kept per audited site (the report
+//   target's origin, site-records.mjs); a report of another site saves the previous site's edits
+//   and loads that site's record; the checklist lists the saved sites (copy one's organisation
+//   details here, delete one). For an audit the views get the report with its criteria statuses
+//   as the current answers make them (criteria-status.mjs): an answer redraws the criteria, the
+//   checklist's badges and the dossier at once; the engine's own texts (downloads) are unchanged.
 // gradedHeaders (optional renderReport argument): the graded page's raw response headers,
 //   [[name, value]] or [{name, value}] in the order received, shown as text in the grade's
 //   Observatory-style table (observatory-table.mjs); null when the caller does not have them (the
@@ -38,9 +44,13 @@ import { renderExports } from './exports.mjs';
 import { openStore } from './store.mjs';
 import { isObject, str } from './model.mjs';
 import { labelFromBundle } from './bundle-label.mjs';
+import { withDeclarations } from './criteria-status.mjs';
+import { renderCriteria } from './report-view.mjs';
+import { refreshNeededBy } from './checklist.mjs';
+import { siteOrigin, loadSiteLabel, saveSiteLabel, listSiteRecords, deleteSiteRecord } from './site-records.mjs';
+import { renderSiteRecords } from './site-records-view.mjs';
 import { serverSnippets } from '../../host/server-snippets.mjs';
 
-const LABEL_KEY = 'label';
 const SAVE_DELAY_MS = 300;
 
 const state = {
@@ -49,12 +59,15 @@ const state = {
   filters: newFilters(),
   label: emptyLabel(),
   labelLoaded: false,
+  origin: null, // the audited site whose label is loaded (site-records.mjs), null before the first
+  records: [], // the saved sites (listSiteRecords), for the checklist's list
+  recordsNode: null,
   storeState: 'loading', // 'loading' | 'indexeddb' | 'memory'
   exportsApi: null,
   statusNode: null,
   saveTimer: null,
   cache: new WeakMap(),
-  bundleInfo: null, // {reportDigest, fingerprint} for the printable dossier (setBundleInfo)
+  bundleInfo: null, // {reportDigest, fingerprint, digests, capturedAt} for the printable dossier (setBundleInfo)
   bundle: null, // {state, label, signer} of an opened evidence bundle (renderReport's bundle)
   captureMethod: null, // how the audited evidence was captured (renderReport's captureMethod)
 };
@@ -88,37 +101,91 @@ function sanitizeLabel(saved) {
 }
 
 async function saveLabel() {
+  if (!state.labelLoaded || state.origin === null) return;
+  const { origin, label } = state; // the site being edited now, even if another loads meanwhile
   const store = await openStore();
   const t = reportStrings(state.lang);
   try {
-    await store.put(LABEL_KEY, state.label);
+    await saveSiteLabel(store, origin, label);
     if (state.statusNode) state.statusNode.textContent = store.persistent ? t.saved : t.storeUnavailable;
   } catch {
     if (state.statusNode) state.statusNode.textContent = t.storeUnavailable;
   }
+  await refreshRecords();
 }
 
-function onLabelChange() {
+// The saved sites' list in the checklist (site-records-view.mjs), read again from the store.
+async function refreshRecords() {
+  const store = await openStore();
+  state.records = await listSiteRecords(store);
+  if (state.recordsNode) renderSiteRecords(state.recordsNode, context());
+}
+
+// The criteria statuses follow the answers at once (criteria-status.mjs): the report view's
+// criteria, the checklist's "needed by" badges and the printable dossier are redrawn now; the
+// save waits for a pause in typing.
+function refreshCriteria() {
+  const containers = state.args?.containers || {};
+  const ctx = context();
+  const old = containers.report?.querySelector('.pc-criteria-box');
+  if (old) {
+    const fresh = renderCriteria(ctx);
+    if (fresh) old.replaceWith(fresh);
+  }
+  if (containers.checklist) refreshNeededBy(containers.checklist, ctx);
+  if (containers.exports) {
+    state.exportsApi = renderExports(containers.exports, ctx);
+    state.exportsApi.ensureDossier();
+  }
+}
+
+// declarations: an answer changed (criteria redrawn now); notes: a declaration's note changed (the
+// criteria carry it: redrawn after the pause, not on every keystroke); else organisation details.
+function onLabelChange({ declarations = false, notes = false } = {}) {
   clearTimeout(state.saveTimer);
   if (state.statusNode) state.statusNode.textContent = reportStrings(state.lang).saving;
+  if (declarations) refreshCriteria();
   state.saveTimer = setTimeout(() => {
+    state.saveTimer = null;
     saveLabel();
-    state.exportsApi?.refreshDossier();
+    if (notes) refreshCriteria();
+    else if (!declarations) state.exportsApi?.refreshDossier();
   }, SAVE_DELAY_MS);
 }
 
 async function onClear() {
   const store = await openStore();
-  try { await store.delete(LABEL_KEY); } catch { /* nothing saved */ }
+  try { if (state.origin !== null) await deleteSiteRecord(store, state.origin); } catch { /* nothing saved */ }
   state.label = emptyLabel();
   renderAll();
+  await refreshRecords();
   if (state.statusNode) state.statusNode.textContent = reportStrings(state.lang).cleared;
+}
+
+// Copies another saved site's organisation details into this site's label.
+async function onCopyRecord(origin) {
+  const store = await openStore();
+  const saved = sanitizeLabel(await loadSiteLabel(store, origin));
+  state.label.organization = saved.organization;
+  renderAll();
+  await saveLabel();
+}
+
+async function onDeleteRecord(origin) {
+  const store = await openStore();
+  try { await deleteSiteRecord(store, origin); } catch { /* already gone */ }
+  if (origin === state.origin) {
+    state.label = emptyLabel();
+    renderAll();
+  }
+  await refreshRecords();
 }
 
 function context() {
   const a = state.args || {};
   return {
-    report: a.report,
+    // An audit's criteria follow the checklist's answers; an opened bundle's report is its own.
+    report: state.bundle ? a.report : withDeclarations(a.report, state.label),
     reportText: a.reportText,
     sarifText: a.sarifText,
     ruleset: isObject(a.ruleset) ? a.ruleset : {},
@@ -132,6 +199,11 @@ function context() {
     onLabelChange,
     onClear,
     setStatusNode: (node) => { state.statusNode = node; },
+    origin: state.origin,
+    records: state.records,
+    onCopyRecord,
+    onDeleteRecord,
+    setRecordsNode: (node) => { state.recordsNode = node; renderSiteRecords(node, context()); },
     bundleInfo: state.bundleInfo,
     captureMethod: state.captureMethod,
     gradedHeaders: state.args?.gradedHeaders ?? null,
@@ -166,17 +238,29 @@ export function renderReport({ report, reportText, sarifText, ruleset, lang, con
     state.filters = newFilters();
     state.cache = new WeakMap();
   }
+  // A report of another site (or an opened bundle's site) loads that site's record.
+  const origin = siteOrigin(report?.target);
+  const switching = !state.bundle && origin !== state.origin;
+  if (switching) {
+    if (state.saveTimer !== null) saveLabel(); // the previous site's last edits
+    clearTimeout(state.saveTimer);
+    state.saveTimer = null;
+    state.origin = origin;
+    state.label = emptyLabel();
+    state.labelLoaded = false;
+  }
   if (state.labelLoaded && !state.bundle) seedFromReport(state.label, neededDeclarations(report, ruleset));
   const viewDone = renderAll();
-  if (state.labelLoaded) return viewDone.then(() => {});
+  if (state.labelLoaded || state.bundle) return viewDone.then(() => {});
   const labelDone = openStore().then(async (store) => {
-    let saved;
-    try { saved = await store.get(LABEL_KEY); } catch { saved = undefined; }
+    const saved = await loadSiteLabel(store, origin);
     state.storeState = store.persistent ? 'indexeddb' : 'memory';
+    if (state.origin !== origin) return; // another site's report came meanwhile
     if (!state.labelLoaded) {
       state.label = sanitizeLabel(saved);
       state.labelLoaded = true;
     }
+    state.records = await listSiteRecords(store);
     const args = state.args;
     if (!state.bundle) seedFromReport(state.label, neededDeclarations(args.report, args.ruleset));
     const containers2 = args.containers;
@@ -195,10 +279,17 @@ export function setLanguage(lang) {
   if (state.args) renderAll();
 }
 
-// setBundleInfo({reportDigest, fingerprint} | null) → the printable dossier shows the evidence
-// bundle's report digest and the signing key's fingerprint; rebuilt at once.
+// setBundleInfo({reportDigest, fingerprint, digests, capturedAt} | null) → the printable dossier
+// shows the evidence bundle's section digests ({section: "sha256:<hex>"}, reportDigest alone when
+// that is all there is), the signing key's fingerprint and when the evidence was captured (ISO
+// 8601); rebuilt at once.
 export function setBundleInfo(info) {
-  state.bundleInfo = info && typeof info === 'object' ? { reportDigest: info.reportDigest || null, fingerprint: info.fingerprint || null } : null;
+  state.bundleInfo = info && typeof info === 'object' ? {
+    reportDigest: info.reportDigest || null,
+    fingerprint: info.fingerprint || null,
+    digests: isObject(info.digests) ? { ...info.digests } : null,
+    capturedAt: typeof info.capturedAt === 'string' ? info.capturedAt : null,
+  } : null;
   const containers = state.args?.containers || {};
   if (state.args && containers.exports) {
     state.exportsApi = renderExports(containers.exports, context());

@@ -196,7 +196,7 @@ export function statusCounts(profile) {
   return n;
 }
 
-function renderCriteria(ctx) {
+export function renderCriteria(ctx) {
   const profiles = reportProfiles(ctx.report);
   if (!profiles.length) return null;
   const { t } = ctx;
