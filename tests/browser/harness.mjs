@@ -132,6 +132,34 @@ export async function expandReport(page, { root = '#report', passes = 6 } = {}) 
   return n;
 }
 
+// The tabbable elements in DOM order strictly between two elements (radio buttons of one name
+// count once, as the Tab key visits one of them), skipping what is hidden or inside a closed
+// <details> (other than its own summary).
+export function tabStopsBetween(page, fromSelector, toSelector) {
+  return page.evaluate(([fromSel, toSel]) => {
+    const from = document.querySelector(fromSel);
+    const to = document.querySelector(toSel);
+    const focusable = 'a[href], button, input, select, textarea, summary, [tabindex]';
+    const radios = new Set();
+    const stops = [];
+    for (const node of document.querySelectorAll(focusable)) {
+      if (!(from.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+      if (!(to.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING)) continue;
+      if (node.disabled || node.tabIndex < 0 || node.type === 'hidden') continue;
+      if (node.tagName === 'SUMMARY' && node.parentElement.tagName !== 'DETAILS') continue;
+      if (!node.getClientRects().length) continue;
+      let closed = false;
+      for (let d = node.parentElement?.closest('details'); d; d = d.parentElement?.closest('details')) {
+        if (!d.open && !(node.tagName === 'SUMMARY' && node.parentElement === d)) { closed = true; break; }
+      }
+      if (closed) continue;
+      if (node.type === 'radio') { if (radios.has(node.name)) continue; radios.add(node.name); }
+      stops.push(node.tagName.toLowerCase());
+    }
+    return stops;
+  }, [fromSelector, toSelector]);
+}
+
 // A HAR of `pages` small pages with the same findings on each (plain-http form, password over a
 // form without CSRF token, an inline handler, a disclosed server version, a session cookie
 // without flags).

@@ -21,18 +21,13 @@
 // declarationsFile(label, ruleset) → the CLI's --declarations document
 //   (rules/schema/declarations.schema.json): {version: 1, organization?, declarations}.
 // emptyLabel() → a label with nothing filled in.
-import { el, fill, siteText, truncatedText, uid } from './dom.mjs';
-import { isObject, str, pick, declarationCatalogue, reportProfiles } from './model.mjs';
+import { el, fill } from './dom.mjs';
+import { isObject, str, declarationCatalogue, reportProfiles } from './model.mjs';
 import { statusBadge } from './report-view.mjs';
-import { citationsOf, renderCitations } from './citations.mjs';
+import { ORG_FIELDS, ORG_MAX, renderOrgForm } from './checklist-org.mjs';
+import { NOTE_MAX, renderDeclarations } from './checklist-declarations.mjs';
 
-export const ORG_FIELDS = ['name', 'unit_code', 'address', 'representative', 'contact_name', 'contact_email', 'contact_phone', 'websites',
-  'doc_number', 'place', 'signatory', 'signatory_title'];
-const MULTILINE = new Set(['address', 'websites']);
-const INPUT_TYPES = { contact_email: 'email', contact_phone: 'tel' };
-const AUTOCOMPLETE = { name: 'organization', address: 'street-address', contact_name: 'name', contact_email: 'email', contact_phone: 'tel' };
-const ORG_MAX = 1000;   // declarations.schema.json: organization values ≤ 1000 characters
-const NOTE_MAX = 2000;  // declarations.schema.json: note ≤ 2000 characters
+export { ORG_FIELDS };
 const ID_PATTERN = /^[a-z0-9-]+\.[a-z0-9.-]+$/;
 
 export function emptyLabel() {
@@ -96,103 +91,21 @@ export function seedFromReport(label, needed) {
   }
 }
 
-function orgField(key, ctx) {
-  const { t, label, onLabelChange } = ctx;
-  const id = uid('pc-org');
-  const control = MULTILINE.has(key)
-    ? el('textarea', { id, name: key, rows: key === 'websites' ? 4 : 2, maxlength: ORG_MAX, autocomplete: AUTOCOMPLETE[key] || 'off' })
-    : el('input', { id, name: key, type: INPUT_TYPES[key] || 'text', maxlength: ORG_MAX, autocomplete: AUTOCOMPLETE[key] || 'off' });
-  control.value = str(label.organization[key]);
-  if (key === 'websites' && ctx.report?.target) {
-    try { control.placeholder = new URL(str(ctx.report.target)).origin; } catch { /* no placeholder */ }
-  }
-  control.addEventListener('input', () => { label.organization[key] = control.value; onLabelChange(); });
-  return el('div', { class: `pc-field pc-org-${key}` }, el('label', { for: id }, t.org[key]), control);
-}
-
-// The citations of every criterion that needs declaration `n` (each once), by law era.
-function declarationBasis(n, ctx) {
-  const seen = new Set();
-  const all = [];
-  for (const c of n.criteria) {
-    const def = ctx.ruleset?.profiles?.[c.profile]?.criteria;
-    const d = Array.isArray(def) ? def.find((x) => x?.id === c.id) : null;
-    for (const cit of citationsOf({ sources: c.sources }, d, ctx.ruleset)) {
-      const key = `${cit.document}\u0000${pick(cit.clause, 'vi')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      all.push(cit);
-    }
-  }
-  return all.length ? renderCitations(all, ctx) : null;
-}
-
-function declarationItem(n, ctx) {
-  const { t, lang, label, onLabelChange, ruleset } = ctx;
-  const current = label.declarations[n.id] || { answer: 'unknown', note: '' };
-  const legendId = uid('pc-decl');
-  const fieldset = el('fieldset', { class: 'pc-decl-item', 'aria-labelledby': legendId });
-  fieldset.append(el('legend', { id: legendId }, pick(n.item?.title, lang) || n.id, ' ', el('code', { class: 'pc-muted' }, n.id)));
-  const help = pick(n.item?.help, lang);
-  if (help) fieldset.append(el('p', { class: 'pc-help' }, help));
-  if (n.criteria.length) {
-    fieldset.append(el('p', { class: 'pc-needed-by' }, `${t.declNeededBy}: `, n.criteria.map((c, i) => {
-      const def = ruleset?.profiles?.[c.profile]?.criteria;
-      const title = Array.isArray(def) ? pick(def.find((x) => x?.id === c.id)?.title, lang) : '';
-      return [i ? '; ' : '', el('span', { class: 'pc-crit-id' }, c.id), title ? ` ${title} ` : ' ',
-        el('span', { class: 'pc-needed-status', 'data-key': `${c.profile} ${c.id}` }, statusBadge(c.status, t))];
-    })));
-  }
-  const basis = declarationBasis(n, ctx);
-  if (basis) fieldset.append(el('div', { class: 'pc-decl-basis' }, el('p', null, `${t.declBasis}:`), basis));
-  const radios = el('div', { class: 'pc-radios', role: 'radiogroup', 'aria-label': t.declAnswer });
-  const name = uid('pc-ans');
-  for (const [value, text] of [['yes', t.declYes], ['no', t.declNo], ['unknown', t.declUnknown]]) {
-    const id = uid('pc-r');
-    const radio = el('input', { type: 'radio', id, name, value, checked: (current.answer || 'unknown') === value });
-    radio.addEventListener('change', () => {
-      if (!radio.checked) return;
-      label.declarations[n.id] = { ...(label.declarations[n.id] || { note: '' }), answer: value };
-      onLabelChange({ declarations: true });
-    });
-    radios.append(el('span', { class: 'pc-check' }, radio, el('label', { for: id }, text)));
-  }
-  const noteId = uid('pc-note');
-  const note = el('textarea', { id: noteId, rows: 2, maxlength: NOTE_MAX });
-  note.value = str(current.note);
-  note.addEventListener('input', () => {
-    label.declarations[n.id] = { ...(label.declarations[n.id] || { answer: 'unknown' }), note: note.value };
-    onLabelChange({ notes: true });
-  });
-  fieldset.append(radios, el('div', { class: 'pc-field' }, el('label', { for: noteId }, t.declNote), note));
-  if (n.reportValue) {
-    fieldset.append(el('p', { class: 'pc-muted' }, `${t.declInReport}: ${t.declValue[String(n.reportValue.value)]}`,
-      n.reportValue.note ? [' — ', truncatedText(n.reportValue.note, 200, t)] : ''));
-  }
-  return el('li', null, fieldset);
-}
-
 export function renderChecklist(container, ctx) {
   const { t, report, ruleset } = ctx;
+  // What the user had open in the form this one replaces (a language switch, a copied record).
+  const previousOrg = container.querySelector('details.pc-org-form');
+  const openKeys = new Set([...container.querySelectorAll('details.pc-decl-more[open]')].map((d) => d.dataset.key));
   const statusLine = el('p', { class: 'pc-save-status', role: 'status', 'aria-live': 'polite' },
     ctx.storeState === 'memory' ? t.storeUnavailable : '');
   ctx.setStatusNode?.(statusLine);
-  const orgH = uid('pc-org-h');
-  const declH = uid('pc-decl-h');
-  const needed = neededDeclarations(report, ruleset);
-  const hasProfile = reportProfiles(report).length > 0;
   const clear = el('button', { type: 'button', class: 'pc-btn pc-btn-secondary' }, t.clearSaved);
   clear.addEventListener('click', () => ctx.onClear?.());
   const recordsNode = el('section', { class: 'pc-site-records', id: 'pc-site-records' });
   fill(container,
     statusLine,
-    el('section', { class: 'pc-org', 'aria-labelledby': orgH }, el('h3', { id: orgH }, t.orgHeading),
-      el('div', { class: 'pc-org-grid' }, ORG_FIELDS.map((k) => orgField(k, ctx)))),
-    el('section', { class: 'pc-decls', 'aria-labelledby': declH }, el('h3', { id: declH }, t.declHeading),
-      el('p', null, t.declIntro),
-      !hasProfile ? el('p', { class: 'pc-muted' }, t.declCatalogue) : null,
-      needed.length ? el('ol', { class: 'pc-decl-list' }, needed.map((n) => declarationItem(n, ctx))) : el('p', null, t.declNoneNeeded),
-      needed.length ? el('p', { class: 'pc-muted' }, t.declReaudit) : null),
+    renderOrgForm(ctx, previousOrg),
+    renderDeclarations(neededDeclarations(report, ruleset), ctx, openKeys),
     el('p', null, clear),
     recordsNode,
   );
