@@ -6,12 +6,10 @@
 // and both languages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { startDemoPortal } from '../fixtures/demo-portal/server.mjs';
-import { startAppServer } from '../../web/serve/static-server.mjs';
 import { ORG_FIELDS } from '../../web/app/report/checklist-org.mjs';
-import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, tempDir, captureDemoHar, tabStopsBetween } from './harness.mjs';
+import { skipReason, startAppSession, openApp, waitForReport, waitIdle, captureDemoHar, tabStopsBetween } from './harness.mjs';
 
 // Budgets (the demo portal report, the organisation form empty and open).
 const PHONE_VIEWPORT = { width: 390, height: 844 };
@@ -20,21 +18,17 @@ const TAB_STOPS_PER_ITEM = 2; // a declaration's radio group and its fold
 const OTHER_TAB_STOPS = 2; // the "clear saved details" button and the delete button of this site's saved record
 
 const SKIP = skipReason();
-let dir, portal, app, browser, harFile;
+let env, portal, harFile; // env: startAppSession's served app, browser and temporary folder
 
 before(async () => {
   if (SKIP) return;
-  dir = tempDir('pc-app-checklist-');
+  env = await startAppSession('pc-app-checklist-');
   portal = await startDemoPortal();
-  harFile = await captureDemoHar(portal, path.join(dir, 'demo.har'));
-  app = await startAppServer({ port: 0 });
-  browser = await launchBrowser();
+  harFile = await captureDemoHar(portal, path.join(env.dir, 'demo.har'));
 });
 after(async () => {
-  await browser?.close();
-  await app?.close();
   await portal?.close();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await env?.close();
 });
 
 async function audit(page) {
@@ -46,7 +40,7 @@ async function audit(page) {
 }
 
 async function openDemo() {
-  const session = await openApp(browser, app.url);
+  const session = await openApp(env.browser, env.app.url);
   await audit(session.page);
   return session;
 }

@@ -12,6 +12,8 @@
 //   updates ctx.label and calls onLabelChange ({declarations: true} for an answer, whose criteria
 //   statuses change at once; {notes: true} for a declaration's note); the saved sites' list goes
 //   in the node given to setRecordsNode.
+//   The organisation form is checklist-org.mjs's, the declared items checklist-declarations.mjs's;
+//   a redraw (language switch, copied record) keeps the items' folds that were open.
 // refreshNeededBy(container, ctx) → redraws the status badges of the "needed by" lines from
 //   ctx.report (after an answer changed them) without rebuilding the form (focus stays).
 // neededDeclarations(report, ruleset) → [{id, item (catalogue entry or null), criteria: [{profile,
