@@ -1,7 +1,7 @@
 // The checklist's self-declared items (#checklist .pc-decls), compact and keyboard-efficient: one
 // group per profile of the report (each item under the first profile that needs it; one group for
 // the whole catalogue when the report has no profile), whose heading says how many are answered
-// ("đã khai 3/7"); each item one row, a fieldset whose legend is the question and whose radios are
+// ("(đã khai 3/7)"); each item one row, a fieldset whose legend is the question and whose radios are
 // the answer (yes / no / unknown; on a wide screen on the question's line), marked by its answer
 // (a symbol and the row's border); its explanation, the criteria that need it with their current
 // statuses, the legal basis and the note folded in a <details> under the row ("tnm.1 — Giải thích,
@@ -137,7 +137,7 @@ function declarationGroup(group, ctx, openKeys) {
   };
   recount();
   return el('section', { class: 'pc-decl-group', 'aria-labelledby': heading },
-    el('h4', { id: heading }, title, ' — ', count),
+    el('h4', { id: heading }, title, ' (', count, ')'),
     el('ol', { class: 'pc-decl-list' }, group.items.map((n) => declarationItem(n, ctx, openKeys.has(n.id), recount))));
 }
 
