@@ -202,3 +202,36 @@ test('the organisation form: two columns on a wide screen, folded once named (su
   assert.equal(await page.locator('#checklist .pc-org-place input').inputValue(), 'Hà Nội');
   assert.deepEqual(log.pageErrors, []);
 });
+
+test('groups: each item under the first profile that needs it, each group counting its answers; no profile, the whole catalogue', { skip: SKIP, timeout: 60000 }, async () => {
+  const { page, log } = await openApp(env.browser, env.app.url);
+  const r = await page.evaluate(async () => {
+    const { renderChecklist, emptyLabel } = await import(new URL('report/checklist.mjs', document.baseURI));
+    const { reportStrings } = await import(new URL('i18n/report.mjs', document.baseURI));
+    const ruleset = {
+      declarations: { declarations: [{ id: 'x.one', title: { vi: 'Một' } }, { id: 'x.two', title: { vi: 'Hai' } }, { id: 'x.three', title: { vi: 'Ba' } }] },
+      profiles: { a: { title: { vi: 'Bộ A' } }, b: { title: { vi: 'Bộ B' } } },
+    };
+    const report = { profiles: {
+      b: { criteria: [{ id: 'b.1', status: 'needs-declaration', declarations: [{ id: 'x.one' }, { id: 'x.two' }] }] },
+      a: { criteria: [{ id: 'a.1', status: 'needs-declaration', declarations: [{ id: 'x.two' }] }] },
+    } };
+    const label = emptyLabel();
+    label.declarations['x.one'] = { answer: 'no', note: '' };
+    const groups = (node) => [...node.querySelectorAll('.pc-decl-group')].map((g) => [g.querySelector('h4').textContent,
+      [...g.querySelectorAll('.pc-decl-item')].map((li) => `${li.dataset.key}:${li.dataset.state}`)]);
+    const ctx = (rep) => ({ report: rep, ruleset, lang: 'vi', t: reportStrings('vi'), label, onLabelChange() {} });
+    const two = document.body.appendChild(document.createElement('div'));
+    renderChecklist(two, ctx(report));
+    two.querySelector('.pc-decl-item[data-key="x.two"] input[value=yes]').click();
+    const none = document.body.appendChild(document.createElement('div'));
+    renderChecklist(none, ctx({}));
+    return { two: groups(two), none: groups(none) };
+  });
+  assert.deepEqual(r.two, [
+    ['Bộ tiêu chí: Bộ A (đã khai 1/1)', ['x.two:yes']],
+    ['Bộ tiêu chí: Bộ B (đã khai 1/1)', ['x.one:no']],
+  ]);
+  assert.deepEqual(r.none, [['Danh mục nội dung tự khai (đã khai 2/3)', ['x.one:no', 'x.two:yes', 'x.three:unknown']]]);
+  assert.deepEqual(log.pageErrors, []);
+});

@@ -112,8 +112,9 @@ function declarationItem(n, ctx, open, onAnswer) {
   return item;
 }
 
-// needed → [{profile: id | null, items}] in order: each item under the first of the report's
-// profiles (sorted) that needs it; one group (profile null) when none does.
+// needed → [{profile: id | null, items}] in the report's profile order (sorted ids): each item
+// under the first profile that needs it, in catalogue order; one group (profile null) for the
+// items no profile needs (the whole catalogue when the report has no profile).
 function groupsOf(needed, report) {
   const order = reportProfiles(report).map((p) => p.id);
   const groups = new Map();
@@ -123,7 +124,7 @@ function groupsOf(needed, report) {
     if (!groups.has(profile)) groups.set(profile, []);
     groups.get(profile).push(n);
   }
-  return [...groups].map(([profile, items]) => ({ profile, items }));
+  return [...order, null].filter((p) => groups.has(p)).map((profile) => ({ profile, items: groups.get(profile) }));
 }
 
 function declarationGroup(group, ctx, openKeys) {
