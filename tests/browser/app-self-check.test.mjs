@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDemoPortal } from '../fixtures/demo-portal/server.mjs';
-import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests } from './harness.mjs';
+import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, openDisclosure } from './harness.mjs';
 
 const SKIP = skipReason();
 let portal, browser;
@@ -22,6 +22,7 @@ test('self-check from the portal\'s own origin: crawled pages, not-captured entr
   const origin = `http://127.0.0.1:${portal.httpPort}`;
   const { page, log } = await openApp(browser, `${origin}/portal-check/app/`);
   const before = portal.requests.length;
+  await openDisclosure(page, 'self-details');
   await page.fill('#self-check-start', '/tin-tuc');
   await page.fill('#self-check-pages', '3');
   await page.click('#self-check-run');
@@ -40,6 +41,7 @@ test('self-check from the portal\'s own origin: crawled pages, not-captured entr
 test('self-check: the grade carries a visible caveat on what a page script cannot see (vi, en, dossier)', { skip: SKIP, timeout: 45000 }, async () => {
   const origin = `http://127.0.0.1:${portal.httpPort}`;
   const { page, log } = await openApp(browser, `${origin}/portal-check/app/`);
+  await openDisclosure(page, 'self-details');
   await page.fill('#self-check-start', '/tin-tuc');
   await page.fill('#self-check-pages', '1');
   await page.click('#self-check-run');
@@ -56,6 +58,7 @@ test('self-check: the grade carries a visible caveat on what a page script canno
   const en = await caveat.innerText();
   for (const part of [/Set-Cookie/, /HttpOnly/, /TLS certificate and version/, /redirect from http:\/\//, /response headers/]) assert.match(en, part);
   // A pasted response is not a self-check: no caveat.
+  await openDisclosure(page, 'paste-details');
   await page.fill('#paste-response', 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<!doctype html><title>x</title>');
   await page.fill('#paste-url', `${origin}/`);
   await page.click('#paste-run');

@@ -48,6 +48,12 @@ export async function openApp(browser, url, { locale = 'vi-VN' } = {}) {
   return { context, page, log };
 }
 
+// Opens the <details> disclosure `id` (the start page's secondary inputs: paste-details,
+// self-details, keys) by clicking its summary, as a user would; no-op when already open.
+export async function openDisclosure(page, id) {
+  if (!(await page.locator(`#${id}`).evaluate((d) => d.open))) await page.click(`#${id} > summary`);
+}
+
 // Requests other than to the loopback host (data:/blob: URLs stay in the browser).
 export function foreignRequests(urls) {
   return urls.filter((u) => {
