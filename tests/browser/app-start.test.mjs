@@ -66,8 +66,11 @@ test('the start page: three actions, the portfolio link and the HAR guide, in Vi
     const headings = () => page.$$eval('#action-check h3, #action-prepare h3, #action-verify h3', (hs) => hs.map((h) => h.textContent));
     assert.deepEqual(await headings(), ['Kiểm tra trang của tôi', 'Chuẩn bị hồ sơ nhãn', 'Xác minh gói bằng chứng']);
     // One primary control per action in view at 1366×768: the HAR file, the profile, the bundle file.
-    for (const id of ['#har-file', '#profile', '#bundle-file']) assert.ok(await page.locator(id).isVisible(), `${id} visible`);
-    for (const id of ['#har-file', '#profile']) assert.ok(await page.locator(id).evaluate((e) => e.getBoundingClientRect().bottom <= innerHeight), `${id} above the fold`);
+    // (A file input is drawn as its label: the native control speaks the browser's language.)
+    const primary = ['label[for="har-file"]', '#profile', 'label[for="bundle-file"]'];
+    for (const sel of primary) assert.ok(await page.locator(sel).isVisible(), `${sel} visible`);
+    for (const sel of primary) assert.ok(await page.locator(sel).evaluate((e) => e.getBoundingClientRect().bottom <= innerHeight), `${sel} above the fold`);
+    assert.equal(await page.locator('#drop-zone .file-chosen').innerText(), 'Chưa chọn tệp');
     // Secondary inputs and key management are collapsed.
     for (const id of ['paste-details', 'self-details', 'keys']) assert.equal(await page.locator(`#${id}`).evaluate((d) => d.open), false, `${id} collapsed`);
     assert.equal(await page.locator('#key-create').isVisible(), false);
@@ -94,6 +97,7 @@ test('the start page: three actions, the portfolio link and the HAR guide, in Vi
       assert.match(label, /^Drawing of/);
       assert.doesNotMatch(label, VIETNAMESE);
     }
+    assert.equal(await page.locator('#drop-zone .file-chosen').innerText(), 'No file chosen');
     // Opening the paste disclosure in English shows English controls.
     await page.click('#paste-details > summary');
     assert.match(await page.locator('#paste-run').innerText(), /Check/i);
@@ -114,6 +118,7 @@ for (const [name, viewport] of Object.entries(SIZES)) {
       await waitForReport(page);
       await waitIdle(page);
       await waitFocusedInView(page, '#report-heading');
+      assert.equal(await page.locator('#drop-zone .file-chosen').innerText(), 'Đã chọn: playwright-embed.har');
       assert.ok(await focusedInView(page, '#report-heading'), 'the report heading is focused and in view');
 
       // The bar: the engine's grade and failing count.

@@ -25,6 +25,7 @@ import { initBundlePanel, showVerdict, afterShow, languageChanged } from './bund
 import { SELF_CHECK_METHOD } from './report/capture-caveat.mjs';
 import { bringIntoView, isShown } from './lead.mjs';
 import { initSummaryBar, setSummary, refreshSummary } from './summary-bar.mjs';
+import { initFilePickers, noteChosen, refreshFilePickers } from './file-picker.mjs';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -297,6 +298,7 @@ els.dropZone.addEventListener('drop', (e) => {
   dragDepth = 0;
   els.dropZone.classList.remove('dragging');
   const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+  if (file) noteChosen(els.harFile, file);
   auditFile(file);
 });
 for (const type of ['dragover', 'drop']) window.addEventListener(type, (e) => e.preventDefault());
@@ -356,6 +358,7 @@ initBundlePanel({
 
 els.cancel.addEventListener('click', () => cancelRun());
 initSummaryBar({ t });
+initFilePickers(t);
 
 // ---- language -------------------------------------------------------------------------------------
 
@@ -368,6 +371,7 @@ function applyLanguage(lang) {
   renderer?.setLanguage(set);
   languageChanged();
   refreshSummary();
+  refreshFilePickers();
   return set;
 }
 

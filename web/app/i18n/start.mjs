@@ -1,5 +1,5 @@
 // The start page's strings (index.html: the three actions, the HAR export guide, the report's
-// summary bar) in Vietnamese and English; i18n/core.mjs merges them into its dictionary.
+// summary bar, the file pickers' chosen-file line) in Vietnamese and English; i18n/core.mjs merges them into its dictionary.
 // Browser UI names (“Network”, “Preserve log”, “Export HAR (with sensitive data)…”, “Persist
 // Logs”, “Save All As HAR”) stay as the browsers show them in English: that is what the user
 // looks for on screen. Sources for those names: see the comment above #har-guide in index.html.
@@ -43,6 +43,8 @@ export const START_STRINGS = {
     'summary.exports': 'Xuất',
     'summary.status': 'Hạng {grade} · {failed} kiểm tra không đạt',
     'summary.statusNoGrade': '{failed} kiểm tra không đạt',
+    'file.none': 'Chưa chọn tệp',
+    'file.chosen': 'Đã chọn: {name}',
   },
   en: {
     'inputs.heading': 'What do you want to do?',
@@ -83,5 +85,7 @@ export const START_STRINGS = {
     'summary.exports': 'Export',
     'summary.status': 'Grade {grade} · {failed} failing checks',
     'summary.statusNoGrade': '{failed} failing checks',
+    'file.none': 'No file chosen',
+    'file.chosen': 'Chosen: {name}',
   },
 };
