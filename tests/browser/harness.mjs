@@ -35,9 +35,11 @@ export function tempDir(prefix) {
 }
 
 // Opens `url` in a new context and records what a test asserts on: every request URL, dialogs
-// (dismissed), page errors and console errors. `locale` sets navigator.language.
+// (dismissed), page errors and console errors. `locale` sets navigator.language. The context
+// prefers reduced motion: the app then scrolls to a run's result at once (no smooth scrolling),
+// so positions measured one after another are of the same layout.
 export async function openApp(browser, url, { locale = 'vi-VN' } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const log = { requests: [], dialogs: [], pageErrors: [], consoleErrors: [] };
   context.on('request', (r) => log.requests.push(r.url()));
