@@ -3,6 +3,9 @@
 // redirect) as not captured.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { startDemoPortal } from '../fixtures/demo-portal/server.mjs';
 import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, openDisclosure } from './harness.mjs';
 
@@ -65,6 +68,36 @@ test('self-check: the grade carries a visible caveat on what a page script canno
   await page.waitForFunction(() => !document.querySelector('#report .pc-caveat') && /Grade/.test(document.querySelector('#report')?.innerText ?? ''), null, { timeout: 20000 });
   await waitIdle(page);
   assert.equal(await page.locator('#exports .pc-dossier .pc-caveat').count(), 0);
+  assert.deepEqual(log.pageErrors, []);
+});
+
+test('a bundle made from a self-check, opened again, keeps the caveat (its manifest\'s capture method)', { skip: SKIP, timeout: 120000 }, async () => {
+  const origin = `http://127.0.0.1:${portal.httpPort}`;
+  const { page, log } = await openApp(browser, `${origin}/portal-check/app/`);
+  await openDisclosure(page, 'self-details');
+  await page.fill('#self-check-start', '/tin-tuc');
+  await page.fill('#self-check-pages', '1');
+  await page.click('#self-check-run');
+  await waitForReport(page);
+  await waitIdle(page);
+  await page.click('#bundle-create');
+  await page.waitForFunction(() => document.querySelector('#cancel').disabled && !document.querySelector('#bundle-download').disabled, null, { timeout: 60000, polling: 100 });
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('#bundle-download')]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-self-bundle-'));
+  try {
+    const file = path.join(dir, 'self.json');
+    await dl.saveAs(file);
+    assert.equal(JSON.parse(fs.readFileSync(file, 'utf8')).manifest.capture.method, 'browser-same-origin');
+    // A fresh page: nothing of the audit is left, only the bundle says how it was captured.
+    const fresh = await openApp(browser, `${origin}/portal-check/app/`);
+    await fresh.page.setInputFiles('#bundle-file', file);
+    await waitForReport(fresh.page);
+    await waitIdle(fresh.page);
+    assert.ok(await fresh.page.locator('#report .pc-grade-box .pc-caveat').isVisible(), 'the opened bundle shows the self-check caveat');
+    assert.deepEqual(fresh.log.pageErrors, []);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
   assert.deepEqual(log.pageErrors, []);
 });
 
