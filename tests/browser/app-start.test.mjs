@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startAppServer } from '../../web/serve/static-server.mjs';
-import { ROOT, skipReason, launchBrowser, waitForReport, waitIdle, foreignRequests, engineReport } from './harness.mjs';
+import { ROOT, skipReason, launchBrowser, waitForReport, waitIdle, foreignRequests, engineReport, openDisclosure } from './harness.mjs';
 
 const SKIP = skipReason();
 const HAR = path.join(ROOT, 'tests/fixtures/recorded/playwright-embed.har');
@@ -175,6 +175,30 @@ test('a failed run focuses the error, in view; the summary bar goes away', { ski
     await waitFocusedInView(page, '#run-error');
     assert.ok(await focusedInView(page, '#run-error'), 'the error is focused and in view');
     assert.equal(await page.locator('#summary-bar').isVisible(), false);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a paste leads to the report heading, an opened bundle to its verdict (1366×768)', { skip: SKIP, timeout: 90000 }, async () => {
+  const golden = path.join(ROOT, 'tests/golden/demo-signed.json'); // committed with the repository
+  const { context, page, log } = await open(SIZES.laptop, { reducedMotion: 'reduce' });
+  try {
+    await installProbe(page);
+    await openDisclosure(page, 'paste-details');
+    await page.fill('#paste-response', 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<!doctype html><title>x</title>');
+    await page.fill('#paste-url', 'https://example.test/');
+    await page.click('#paste-run');
+    await waitForReport(page);
+    await waitIdle(page);
+    await waitFocusedInView(page, '#report-heading');
+    assert.ok(await focusedInView(page, '#report-heading'), 'after a paste: the report heading');
+    await page.setInputFiles('#bundle-file', golden);
+    await page.waitForFunction(() => !document.querySelector('#verdict-section').hidden, null, { timeout: 60000 });
+    await waitIdle(page, { timeout: 60000 });
+    await waitFocusedInView(page, '#verdict-section');
+    assert.ok(await focusedInView(page, '#verdict-section'), 'after opening a bundle: its verdict');
+    assert.deepEqual(log.errors, []);
   } finally {
     await context.close();
   }
