@@ -1,7 +1,7 @@
 // Screenshots of the app kept as test artifacts: the start page and a finished report (a real
 // recording: tests/fixtures/recorded/playwright-embed.har), at 1366×768 and at 390×844, the
-// viewport and the full page, as PNG files in build/test-artifacts/screenshots/ (CI keeps that
-// folder). Each file must exist, be a PNG and be more than MIN_BYTES: a blank or broken page
+// viewport and the full page, as PNG files in build/test-artifacts/screenshots/ (left there after
+// the run, for review and for a CI job to keep). Each file must exist, be a PNG and be more than MIN_BYTES: a blank or broken page
 // compresses to far less. The paths are printed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

@@ -3,7 +3,8 @@
 // English; after a HAR (a real recording: tests/fixtures/recorded/playwright-embed.har) the report
 // heading is focused and in view at 1366×768 and at 390×844; the summary bar shows the engine's
 // grade and failing count and its links move the focus to targets that are in view, not under
-// the bar; a failed run focuses the error.
+// the bar; a paste also leads to the report heading, an opened bundle to its verdict, a failed run
+// to the error.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
