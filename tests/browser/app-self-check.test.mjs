@@ -41,7 +41,8 @@ test('self-check from the portal\'s own origin: crawled pages, not-captured entr
   assert.deepEqual(log.pageErrors, []);
 });
 
-test('self-check: the grade carries a visible caveat on what a page script cannot see (vi, en, dossier)', { skip: SKIP, timeout: 45000 }, async () => {
+// Opens the app served by the portal and self-checks one page (/tin-tuc) until the report is in.
+async function selfCheckOnePage() {
   const origin = `http://127.0.0.1:${portal.httpPort}`;
   const { page, log } = await openApp(browser, `${origin}/portal-check/app/`);
   await openDisclosure(page, 'self-details');
@@ -50,6 +51,11 @@ test('self-check: the grade carries a visible caveat on what a page script canno
   await page.click('#self-check-run');
   await waitForReport(page);
   await waitIdle(page);
+  return { origin, page, log };
+}
+
+test('self-check: the grade carries a visible caveat on what a page script cannot see (vi, en, dossier)', { skip: SKIP, timeout: 45000 }, async () => {
+  const { origin, page, log } = await selfCheckOnePage();
   const caveat = page.locator('#report .pc-grade-box .pc-caveat');
   assert.ok(await caveat.isVisible(), 'the caveat is on screen, in the grade box');
   const vi = await caveat.innerText();
@@ -72,14 +78,7 @@ test('self-check: the grade carries a visible caveat on what a page script canno
 });
 
 test('a bundle made from a self-check, opened again, keeps the caveat (its manifest\'s capture method)', { skip: SKIP, timeout: 120000 }, async () => {
-  const origin = `http://127.0.0.1:${portal.httpPort}`;
-  const { page, log } = await openApp(browser, `${origin}/portal-check/app/`);
-  await openDisclosure(page, 'self-details');
-  await page.fill('#self-check-start', '/tin-tuc');
-  await page.fill('#self-check-pages', '1');
-  await page.click('#self-check-run');
-  await waitForReport(page);
-  await waitIdle(page);
+  const { origin, page, log } = await selfCheckOnePage();
   await page.click('#bundle-create');
   await page.waitForFunction(() => document.querySelector('#cancel').disabled && !document.querySelector('#bundle-download').disabled, null, { timeout: 60000, polling: 100 });
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click('#bundle-download')]);
