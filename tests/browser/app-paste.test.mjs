@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startAppServer } from '../../web/serve/static-server.mjs';
-import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, gradePattern, engineReport, openDisclosure } from './harness.mjs';
+import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, gradePattern, engineReport, expandReport, openDisclosure } from './harness.mjs';
 import { HOLBERTON, HOLBERTON_URL } from '../fixtures/pasted/curl-transcripts.mjs';
 import { foldForSearch } from '../../web/app/report/search-fold.mjs';
 
@@ -69,6 +69,7 @@ test('paste a raw response: grade and evidence from the pasted headers', { skip:
   const text = await paste(page, RAW, URL_);
   assert.match(text, gradePattern(expected.grade.grade), `grade ${expected.grade.grade}`);
   assert.match(text, /cong\.lamgiang\.gov\.vn/);
+  await expandReport(page); // groups and evidence are built when opened
   const all = await page.locator('#report').textContent();
   assert.match(all, /Apache\/2\.4\.29|PHP\/7\.2\.24/, 'the disclosed version is quoted as evidence');
   assert.deepEqual(foreignRequests(log.requests), [], 'the pasted page\'s third-party script is never fetched');

@@ -7,33 +7,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startAppServer } from '../../web/serve/static-server.mjs';
-import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, tempDir } from './harness.mjs';
+import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, tempDir, expandReport, syntheticHar } from './harness.mjs';
+import { failingGroups } from '../../web/host/fix-priorities.mjs';
 
 const SKIP = skipReason();
 const PAGES = 120;
 let dir, app, browser, harFile, expected;
-
-// PAGES small pages with findings on each (plain-http form, password over a form without CSRF
-// token, an inline handler, a disclosed server version, a session cookie without flags).
-function syntheticHar() {
-  const entries = [];
-  for (let i = 0; i < PAGES; i++) {
-    const html = `<!doctype html><html lang="vi"><head><title>Trang ${i}</title><script src="http://cdn.example.com/jquery-1.12.4.js"></script></head>`
-      + `<body><form action="http://example.gov.vn/search" method="get"><input name="q"></form><form method="post" action="/login">`
-      + `<input type="password" name="p"></form><a href="/p${i + 1}">tiếp</a><p onclick="x()">Trang số ${i}</p></body></html>`;
-    entries.push({
-      startedDateTime: '2026-11-29T00:00:00.000Z', time: 10,
-      request: { method: 'GET', url: `https://example.gov.vn/p${i}`, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
-      response: {
-        status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1',
-        headers: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }, { name: 'Server', value: 'Apache/2.4.29' }, { name: 'Set-Cookie', value: `ASP.NET_SessionId=s${i}; path=/` }],
-        cookies: [], content: { size: html.length, mimeType: 'text/html; charset=utf-8', text: html }, redirectURL: '', headersSize: -1, bodySize: html.length,
-      },
-      cache: {}, timings: { send: 0, wait: 10, receive: 0 },
-    });
-  }
-  return JSON.stringify({ log: { version: '1.2', creator: { name: 'app-report-parts', version: '1' }, pages: [], entries } });
-}
 
 async function download(page, name) {
   const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.getByRole('button', { name }).click()]);
@@ -44,7 +23,7 @@ before(async () => {
   if (SKIP) return;
   dir = tempDir('pc-app-parts-');
   harFile = path.join(dir, 'many-findings.har');
-  const har = syntheticHar();
+  const har = syntheticHar(PAGES, 'app-report-parts');
   fs.writeFileSync(harFile, har);
   const { loadNodeEngine } = await import('../../web/cli/engine-files.mjs');
   const { auditHar } = await import('../../web/host/engine.mjs');
@@ -66,10 +45,12 @@ test('a report sent in parts: every result shown, downloads byte-identical to th
   await waitForReport(page);
   await waitIdle(page);
   const checks = expected.report.checks;
-  const failing = checks.filter((c) => c.pass === false).length;
+  const groups = failingGroups(expected.report);
+  const failing = groups.reduce((n, g) => n + g.results.length, 0);
   const line = await page.locator('#report .pc-shown').innerText();
-  assert.match(line, new RegExp(`\\b${failing}\\b.*\\b${checks.length}\\b`), `"${line}" counts ${failing} failing of ${checks.length} results`);
-  assert.equal(await page.locator('#report .pc-finding').count(), Math.min(150, failing), 'the first page of finding cards is complete');
+  assert.match(line, new RegExp(`\\b${groups.length}\\b.*\\b${failing}\\b.*\\b${checks.length}\\b`), `"${line}" counts ${groups.length} checks, ${failing} failing of ${checks.length} results`);
+  assert.equal(await page.locator('#report .pc-check-group.pc-failing').count(), groups.length, 'one group per failing check');
+  assert.match(await page.locator('#report .pc-check-group.pc-failing').first().locator('summary').innerText(), new RegExp(`— ${PAGES} trang`));
   assert.ok((await download(page, 'Tải báo cáo JSON')).equals(Buffer.from(expected.reportText, 'utf8')), 'report JSON byte-identical');
   assert.ok((await download(page, 'Tải SARIF')).equals(Buffer.from(expected.sarifText, 'utf8')), 'SARIF byte-identical');
   assert.deepEqual(foreignRequests(log.requests), []);
@@ -97,6 +78,7 @@ test('criteria in the Vietnamese UI: Art. 22(6) wording, Vietnamese citations by
   await page.setInputFiles('#har-file', harFile);
   await waitForReport(page);
   await waitIdle(page);
+  await expandReport(page, { root: '#report-criteria' }); // each criterion's evidence and sources are folded
   const criteria = expected.report.profiles['tnm-website-basic'].criteria;
   assert.equal(criteria.length, 11);
   // A criterion with a check that could not see its evidence is never "met", and the row says so.
@@ -128,6 +110,8 @@ test('criteria in the Vietnamese UI: Art. 22(6) wording, Vietnamese citations by
 
   await page.click('#lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForFunction(() => /Security header grade/.test(document.querySelector('#report').innerText), null, { timeout: 10000 });
+  await expandReport(page, { root: '#report-criteria' });
   await page.waitForFunction(() => /Current law/.test(document.querySelector('#report').innerText), null, { timeout: 10000 });
   const consentEn = await criterionRow(page, 'tnm.1').innerText();
   assert.match(consentEn, /Law 91\/2025\/QH15 on Personal Data Protection, Art\. 9 \(consent of the data subject\) and Art\. 11\(1\)/);
@@ -142,6 +126,7 @@ test('criteria in the Vietnamese UI: Art. 22(6) wording, Vietnamese citations by
   await page.setInputFiles('#har-file', harFile);
   await page.waitForFunction(() => /l2\.auth\.https-login/.test(document.querySelector('#report').innerText), null, { timeout: 30000 });
   await waitIdle(page);
+  await expandReport(page, { root: '#report-criteria' });
   const login = await criterionRow(page, 'l2.auth.https-login').innerText();
   assert.match(login, /Pháp luật hiện hành\s+Nghị định 331\/2026\/NĐ-CP, Điều 30 khoản 4 điểm c \(Bảo đảm an toàn ứng dụng\)/);
   assert.match(login, /Khung pháp lý cũ \(chuyển tiếp\)\s+Thông tư 12\/2022\/TT-BTTTT, Phụ lục II, mục II\.2 “Yêu cầu về thiết lập, cấu hình hệ thống”, dòng 1\.3\.1 “Xác thực” → TCVN 11930:2017 mục 6\.2\.3\.1 \(đã đối chiếu nguồn chính thức\)/);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startDemoPortal } from '../fixtures/demo-portal/server.mjs';
-import { skipReason, waitForReport, waitIdle, captureDemoHar, engineReport, startAppSession } from './harness.mjs';
+import { skipReason, waitForReport, waitIdle, captureDemoHar, engineReport, startAppSession, expandReport } from './harness.mjs';
 import { SEED, seedUrl, withSessionPath, seedHar } from '../js/seed-secrets.mjs';
 
 const SKIP = skipReason();
@@ -37,14 +37,18 @@ test('a HAR with seeded secrets: the app shows none of them, in either language'
   await page.setInputFiles('#har-file', harFile);
   await waitForReport(page);
   await waitIdle(page);
-  // Open every collapsed part so nothing is only in a closed <details>.
-  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  // The checks that did not fail too, then every collapsed part opened (groups and evidence are
+  // built when opened) so nothing is left unrendered.
+  await page.check('#report .pc-filters .pc-inline input[type=checkbox]');
   for (const lang of ['vi', 'en']) {
     if (lang === 'en') {
       await page.click('#lang-switch');
       await page.waitForFunction(() => document.documentElement.lang === 'en');
       await page.waitForFunction(() => /Security header grade/.test(document.querySelector('#report').innerText), null, { timeout: 10000 });
     }
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await expandReport(page, { root: 'body' });
+    assert.ok(await page.locator('#report .pc-evidence[open]').count() > 20, `${lang}: the evidence is rendered`);
     const dom = await page.evaluate(() => document.documentElement.outerHTML);
     const text = await page.evaluate(() => document.body.innerText);
     for (const s of Object.values(SEED)) {

@@ -34,8 +34,13 @@ test('self-check from the portal\'s own origin: crawled pages, not-captured entr
   const crawled = portal.requests.slice(before).filter((r) => !r.path.startsWith('/portal-check/'));
   assert.ok(crawled.some((r) => r.path === '/tin-tuc'), 'the start page was fetched');
   assert.ok(crawled.every((r) => r.method === 'GET'), 'GET only');
-  const all = await page.locator('#report').textContent();
-  assert.match(all, /chưa thu thập|không thu thập|not captured|not-captured/i, 'not-captured entries are shown');
+  // The checks that could not see their evidence: their own groups, first among the checks that
+  // did not fail, named as such.
+  await page.check('#report .pc-filters .pc-inline input[type=checkbox]');
+  const notCaptured = page.locator('#report-findings .pc-other-groups details.pc-check-group[data-state="not-captured"]');
+  assert.ok(await notCaptured.count() > 0, 'not-captured checks are shown');
+  assert.match(await notCaptured.first().locator('summary').innerText(), /Chưa thu thập được bằng chứng/);
+  assert.equal(await page.locator('#report-findings .pc-other-groups details.pc-check-group').first().getAttribute('data-state'), 'not-captured');
   assert.match(text, /127\.0\.0\.1/);
   assert.deepEqual(foreignRequests(log.requests), []);
   assert.deepEqual(log.pageErrors, []);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startAppServer } from '../../web/serve/static-server.mjs';
 import { buildXssHar, MARKERS } from '../fixtures/xss-corpus/pack.mjs';
-import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, tempDir } from './harness.mjs';
+import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, tempDir, expandReport } from './harness.mjs';
 
 const SKIP = skipReason();
 let dir, app, browser, harFile;
@@ -56,6 +56,8 @@ test('the XSS corpus: no dialog, no injected element, nothing executed, payloads
     await waitIdle(page);
     // Expand everything collapsible so hidden evidence gets rendered too.
     await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+    await page.check('#report .pc-filters .pc-inline input[type=checkbox]'); // the checks that did not fail too
+    await expandReport(page, { root: 'body' });
     await page.waitForTimeout(300);
     assert.deepEqual(await page.evaluate(injected), [], `${lang}: injected markup`);
   }

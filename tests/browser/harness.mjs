@@ -122,3 +122,43 @@ export async function startAppSession(prefix, { root } = {}) {
     },
   };
 }
+
+// Opens every <details> in the report view, again and again until none is closed (group and
+// evidence contents are built when first opened, holding more <details>), then waits a little
+// for the contents to be in. → the number of passes.
+export async function expandReport(page, { root = '#report', passes = 6 } = {}) {
+  let n = 0;
+  for (; n < passes; n++) {
+    const closed = await page.evaluate((sel) => {
+      const list = [...document.querySelectorAll(`${sel} details:not([open])`)];
+      for (const d of list) d.open = true;
+      return list.length;
+    }, root);
+    if (!closed) break;
+    await page.waitForTimeout(100);
+  }
+  return n;
+}
+
+// A HAR of `pages` small pages with the same findings on each (plain-http form, password over a
+// form without CSRF token, an inline handler, a disclosed server version, a session cookie
+// without flags).
+export function syntheticHar(pages, creator = 'portal-check tests') {
+  const entries = [];
+  for (let i = 0; i < pages; i++) {
+    const html = `<!doctype html><html lang="vi"><head><title>Trang ${i}</title><script src="http://cdn.example.com/jquery-1.12.4.js"></script></head>`
+      + `<body><form action="http://example.gov.vn/search" method="get"><input name="q"></form><form method="post" action="/login">`
+      + `<input type="password" name="p"></form><a href="/p${i + 1}">tiếp</a><p onclick="x()">Trang số ${i}</p></body></html>`;
+    entries.push({
+      startedDateTime: '2026-11-29T00:00:00.000Z', time: 10,
+      request: { method: 'GET', url: `https://example.gov.vn/p${i}`, httpVersion: 'HTTP/1.1', headers: [], queryString: [], cookies: [], headersSize: -1, bodySize: 0 },
+      response: {
+        status: 200, statusText: 'OK', httpVersion: 'HTTP/1.1',
+        headers: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }, { name: 'Server', value: 'Apache/2.4.29' }, { name: 'Set-Cookie', value: `ASP.NET_SessionId=s${i}; path=/` }],
+        cookies: [], content: { size: html.length, mimeType: 'text/html; charset=utf-8', text: html }, redirectURL: '', headersSize: -1, bodySize: html.length,
+      },
+      cache: {}, timings: { send: 0, wait: 10, receive: 0 },
+    });
+  }
+  return JSON.stringify({ log: { version: '1.2', creator: { name: creator, version: '1' }, pages: [], entries } });
+}

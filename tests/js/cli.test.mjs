@@ -13,6 +13,8 @@ import { plain } from '../../web/cli/plain-text.mjs';
 import { wasmDir, loadNodeEngine } from '../../web/cli/engine-files.mjs';
 import { auditHar } from '../../web/host/engine.mjs';
 import { failingGroups, fixFirst, reasonText } from '../../web/host/fix-priorities.mjs';
+import { serverSnippets } from '../../web/host/server-snippets.mjs';
+import { parseArgs } from '../../web/cli/args.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'web', 'cli', 'portal-check.mjs');
@@ -383,4 +385,75 @@ test('audit with --profile, without and with --declarations', { skip: NO_WASM },
     assert.match(text.stdout, lang === 'vi' ? /Tiêu chí tnm-website-basic — Nhãn Tín Nhiệm Mạng/ : /Criteria tnm-website-basic — Tín Nhiệm Mạng website label/);
     assert.match(text.stdout, lang === 'vi' ? /ĐÃ ĐÁP ỨNG ĐẦY ĐỦ +tnm\.8/ : /FULLY MET +tnm\.8/);
   }
+});
+
+// --server: the snippets of rules/fixes under each fix and failing check of the text report.
+test('--server prints that server\'s snippets under the fixes and the failing checks, once each', () => {
+  const report = {
+    engine: { name: 'portal-check', version: '0.1.0' }, ruleset: { version: 't' }, target: 'https://x/',
+    checks: [
+      { id: 'cookie.flags', outcome: 'cookies-without-secure-flag', pass: false, severity: 'medium', page: 'https://x/a', details: {} },
+      { id: 'cookie.flags', outcome: 'cookies-session-without-httponly-flag', pass: false, severity: 'medium', page: 'https://x/b', details: {} },
+      { id: 'header.cors', outcome: 'null-origin', pass: false, severity: 'medium', page: 'https://x/a', details: {} },
+      { id: 'transport.hsts', outcome: 'strong', pass: true, severity: 'info', page: 'https://x/a', details: {} },
+    ],
+  };
+  const without = renderText(report, { rules: {} }, { lang: 'en' });
+  for (const server of ['nginx', 'apache', 'iis', 'tomcat']) {
+    const text = renderText(report, { rules: {} }, { lang: 'en', server });
+    const snippets = serverSnippets('cookie.flags', 'cookies-without-secure-flag').filter((s) => s.server === server);
+    assert.ok(snippets.length > 0, server);
+    const fixSection = text.slice(text.indexOf('Fix these first:'), text.indexOf('Failing results:'));
+    const failing = text.slice(text.indexOf('Failing results:'));
+    for (const s of snippets) {
+      const block = s.code.split('\n').map((l) => plain(l)).join('\n');
+      const indented = (pad) => block.split('\n').map((l) => `${pad}    ${l}`).join('\n');
+      // Under the fix item (5 spaces) and under the check (13 spaces), once each although two
+      // outcomes of the check share the snippet.
+      assert.equal(fixSection.split(indented('     ')).length - 1, 1, `${server}: once under the fix`);
+      assert.equal(failing.split(indented('             ')).length - 1, 1, `${server}: once under the check`);
+      assert.ok(text.includes(`${s.label.en} [`), `${server}: its label`);
+      if (s.note) assert.ok(text.includes(`Note: ${s.note.en}`), `${server}: its note`);
+    }
+    // Other servers' snippets are not printed; a check without snippets (header.cors) gets none.
+    for (const other of serverSnippets('cookie.flags', 'cookies-without-secure-flag').filter((s) => s.server !== server)) {
+      assert.ok(!text.includes(other.label.en), `${server}: no ${other.server} snippet`);
+    }
+    const cors = failing.slice(failing.indexOf('header.cors'));
+    assert.equal(cors.slice(0, cors.indexOf('\n\n')).split('\n').filter((l) => l.startsWith('               ') && !l.includes('https://x/')).length, 0, 'nothing under header.cors');
+    assert.ok(text.startsWith(without.slice(0, without.indexOf('Fix these first:'))), 'the same header');
+  }
+  assert.ok(!without.includes('proxy_cookie_flags') && !without.includes('Header edit Set-Cookie'), 'no snippet without --server');
+  const vi = renderText(report, { rules: {} }, { lang: 'vi', server: 'apache' });
+  assert.ok(vi.includes(serverSnippets('cookie.flags', 'cookies-without-secure-flag').find((s) => s.server === 'apache').label.vi));
+  assert.match(vi, /\n {15}Lưu ý: /);
+});
+
+test('--server: allowed values, text format only', async () => {
+  assert.equal(parseArgs(['audit', 'x.har', '--server', 'iis']).options.server, 'iis');
+  assert.equal(parseArgs(['scan', 'https://x/', '--server=tomcat']).options.server, 'tomcat');
+  assert.equal(parseArgs(['audit', 'x.har']).options.server, undefined);
+  assert.throws(() => parseArgs(['audit', 'x.har', '--server', 'caddy']), /--server must be one of nginx, apache, iis, tomcat/);
+  assert.throws(() => parseArgs(['audit', 'x.har', '--server', 'nginx', '--format', 'json']), /text report only/);
+  assert.throws(() => parseArgs(['capture', 'https://x/', '--server', 'nginx']), /does not apply to capture/);
+  assertOneLineError(await run(['audit', 'x.har', '--format', 'sarif', '--server', 'apache']), /--server applies to the text report only/);
+});
+
+// A HAR recorded from a real browser (tests/fixtures/recorded): the report names failing header
+// checks, and --server apache prints their Apache lines.
+test('audit --server apache on a recorded HAR prints the Apache snippets of its failing checks', { skip: NO_WASM }, async () => {
+  const har = path.join(ROOT, 'tests', 'fixtures', 'recorded', 'chrome-har.har');
+  const json = await run(['audit', har, '--format', 'json', '--fail-on', 'none']);
+  assert.equal(json.code, 0, json.stderr);
+  const groups = failingGroups(JSON.parse(json.stdout));
+  const withSnippets = groups.filter((g) => g.outcomes.some((o) => serverSnippets(g.id, o).some((s) => s.server === 'apache')));
+  assert.ok(withSnippets.length >= 2, `failing checks with Apache snippets: ${withSnippets.map((g) => g.id)}`);
+  const text = await run(['audit', har, '--lang', 'en', '--fail-on', 'none', '--server', 'apache']);
+  assert.equal(text.code, 0, text.stderr);
+  for (const g of withSnippets) {
+    for (const s of g.outcomes.flatMap((o) => serverSnippets(g.id, o)).filter((x) => x.server === 'apache')) {
+      for (const line of s.code.split('\n')) assert.ok(text.stdout.includes(`    ${plain(line)}\n`), `${g.id}: ${line}`);
+    }
+  }
+  assert.ok(!text.stdout.includes('add_header'), 'no nginx line');
 });

@@ -80,6 +80,12 @@ void AddResponseHeaders(Exchange& e, const std::vector<std::pair<std::string, st
   for (const auto& [name, value] : headers) e.response_headers.Add(name, value);
 }
 
+Exchange MakeMinimalPageWith(std::string url, const std::vector<std::pair<std::string, std::string>>& headers) {
+  Exchange e = MakeHtmlPage(std::move(url), "<!doctype html><html><head><title>x</title></head><body>x</body></html>");
+  AddResponseHeaders(e, headers);
+  return e;
+}
+
 namespace {
 
 std::vector<CheckResult> Run(std::unique_ptr<Check> check, const CheckDescriptor* descriptor,

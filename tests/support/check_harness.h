@@ -55,6 +55,8 @@ Exchange MakeHtmlPage(std::string url, std::string html);
 Exchange MakeRedirect(std::string url, std::string location, int status = 302);
 // Adds each {name, value} to the response headers, in order.
 void AddResponseHeaders(Exchange& e, const std::vector<std::pair<std::string, std::string>>& headers);
+// A minimal HTML page at `url` (MakeHtmlPage) with `headers` added after its Content-Type.
+Exchange MakeMinimalPageWith(std::string url, const std::vector<std::pair<std::string, std::string>>& headers);
 
 struct RunOptions {
   // The audit's target URL; by default the first exchange's URL (as the engine does).

@@ -17,9 +17,7 @@ namespace {
 constexpr char kUrl[] = "https://cong.example.gov.vn/";
 
 Exchange PageWith(const std::vector<std::pair<std::string, std::string>>& headers) {
-  Exchange e = testing::MakeHtmlPage(kUrl, "<!doctype html><html><head><title>x</title></head><body>x</body></html>");
-  testing::AddResponseHeaders(e, headers);
-  return e;
+  return testing::MakeMinimalPageWith(kUrl, headers);
 }
 
 json::Value Parse(const char* text) {

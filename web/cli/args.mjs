@@ -5,6 +5,8 @@
 //   UsageError (one-line message) for anything invalid.
 // Options accept "--name value" and "--name=value".
 
+import { SERVERS } from '../host/server-snippets.mjs';
+
 export class UsageError extends Error {}
 
 const SEVERITIES = ['high', 'medium', 'low', 'none'];
@@ -22,6 +24,7 @@ const OPTIONS = {
   target: ['string', ['audit', 'bundle']],
   lang: [LANGS, ['audit', 'scan', 'verify']],
   limit: ['int:0:100000', ['audit', 'scan']],
+  server: [[...SERVERS], ['audit', 'scan']],
   pages: ['int:1:1000', ['capture', 'scan']],
   'har-out': ['string', ['scan']],
   insecure: ['flag', ['capture', 'scan']],
@@ -47,12 +50,13 @@ const DEFAULTS = { format: 'text', 'fail-on': 'high', limit: 0, pages: 10, timeo
 export const USAGE = `Usage:
   portal-check audit FILE.har [--format text|json|sarif] [--out FILE] [--fail-on high|medium|low|none]
                               [--target URL] [--lang vi|en] [--limit N]
+                              [--server ${SERVERS.join('|')}]
                               [--profile ID[,ID...]] [--declarations FILE.json]
   portal-check capture URL    [--pages N] [--out FILE.har] [--probe] [--timeout SECONDS]
                               [--allow-private] [--ignore-robots]
   portal-check scan URL       [--pages N] [--format text|json|sarif] [--out FILE] [--har-out FILE.har]
                               [--fail-on high|medium|low|none] [--lang vi|en] [--limit N] [--probe]
-                              [--allow-private] [--ignore-robots]
+                              [--server ${SERVERS.join('|')}] [--allow-private] [--ignore-robots]
                               [--profile ID[,ID...]] [--declarations FILE.json]
   portal-check keygen --out KEY.jwk
   portal-check bundle FILE.har --out BUNDLE.json [--key KEY.jwk] [--target URL]
@@ -95,6 +99,9 @@ export const USAGE = `Usage:
            public ones and the start URL's own kind are used (a site on 127.0.0.1 works as is)
   --ignore-robots  crawl the pages robots.txt disallows too (recorded in the HAR)
   --limit  text format: show at most N failing checks (0 = all)
+  --server text format: under each fix and failing check, the configuration snippet to paste for
+           that server (nginx, Apache 2.4, IIS web.config, Tomcat/Liferay), where one exists
+           (header, cookie and transport checks; docs/fixes.md)
   --profile       criteria to evaluate, repeatable or comma-separated: ${PROFILES.join(', ')};
                   the report gains a "profiles" section (met / not-met / not-assessed /
                   needs-declaration / not-applicable per criterion, with its cited sources);
@@ -160,6 +167,9 @@ export function parseArgs(argv) {
     options[name] = kind === 'profiles' ? profiles(raw, options.profile) : value(name, kind, raw);
   }
   if (options.declarations !== undefined && options.profile.length === 0) throw new UsageError('--declarations needs --profile');
+  if (options.server !== undefined && (options.format !== 'text' || options.rules !== undefined)) {
+    throw new UsageError('--server applies to the text report only (--format text, not --rules)');
+  }
   checkBundleOptions(command, options);
   options.lang ??= command === 'verify' || options.rules !== undefined ? 'en' : 'vi';
   if (command === 'keygen') {

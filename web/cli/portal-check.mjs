@@ -98,7 +98,7 @@ async function audit(harInput, options, name, declarations) {
     const report = options.format === 'text' || options['fail-on'] !== 'none' ? result.report : null;
     if (options.format === 'json') write(options.out, result.reportBytes);
     else if (options.format === 'sarif') write(options.out, result.sarifBytes);
-    else write(options.out, renderText(report, engine.ruleset(), { lang: options.lang, limit: options.limit }));
+    else write(options.out, renderText(report, engine.ruleset(), { lang: options.lang, limit: options.limit, server: options.server }));
     return exitCodeFor(report, options['fail-on']);
   } catch (e) {
     if (e instanceof InputError) throw e;

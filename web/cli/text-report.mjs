@@ -2,7 +2,7 @@
 // terminal, in Vietnamese or English. Reads only the report and the ruleset document; every string
 // that can come from the audited site (pages, details) or from data goes through plain().
 //
-// renderText(report, ruleset, {lang = "vi", limit = 0}) → text ending in "\n".
+// renderText(report, ruleset, {lang = "vi", limit = 0, server = null}) → text ending in "\n".
 //   Sections: header (engine, ruleset, target), the header grade; "Fix these first"
 //   (web/host/fix-priorities.mjs fixFirst: at most five check-level fixes, numbered, each with its
 //   title, severity, pages and why it is there: grade points, criteria it clears, or severity only;
@@ -16,6 +16,10 @@
 //   with outcome "error" and the engine's notices (limits reached, skipped input; at most 50
 //   lines); then one summary line with counts.
 //   limit > 0: at most `limit` failing checks (most severe first), then a line saying how many more.
+//   server ("nginx" | "apache" | "iis" | "tomcat", web/host/server-snippets.mjs SERVERS): under
+//   each "Fix these first" item and after each failing check's outcomes, that server's snippets
+//   for the check's failing outcomes (rules/fixes, docs/fixes.md), each once: its label and file
+//   kind, its code lines indented, then its note; nothing for a check without such a snippet.
 //   When the report has "profiles": one table per profile (sorted by id), titled from
 //   ruleset.profiles[id].title[lang]: one line per criterion in the profile's order (status, id,
 //   title), under it the failing or inconclusive findings (at most 3, then "… n more"), the
@@ -26,6 +30,7 @@
 import { plain } from './plain-text.mjs';
 import { librarySummaryLines } from '../host/library-lines.mjs';
 import { failingGroups, fixFirst, isFailing, reasonText, SEVERITY_ORDER } from '../host/fix-priorities.mjs';
+import { serverSnippets } from '../host/server-snippets.mjs';
 
 export { SEVERITY_ORDER };
 
@@ -55,6 +60,7 @@ const L = {
     gradeAtLeast: (g) => `cần hạng ${g} trở lên`,
     problems: 'Lỗi và thông báo của bộ máy (giới hạn, dữ liệu bị bỏ qua)', entry: 'mục',
     moreProblems: (n) => `… và ${n} thông báo khác (xem báo cáo JSON)`,
+    note: 'Lưu ý',
   },
   en: {
     target: 'Target', grade: 'Security header grade (Mozilla Observatory compatible)', gradeWord: 'grade',
@@ -78,6 +84,7 @@ const L = {
     gradeAtLeast: (g) => `needs grade ${g} or better`,
     problems: 'Errors and engine notices (limits, skipped input)', entry: 'entry',
     moreProblems: (n) => `… and ${n} more (see the JSON report)`,
+    note: 'Note',
   },
 };
 
@@ -180,8 +187,34 @@ function problemLines(report, checks, t) {
 // "Title" of a check in `lang` from a failingGroups/fixFirst item, "" when the ruleset has none.
 const titleText = (item, lang) => (item.title ? plain(pick(item.title, lang)) : '');
 
-// The "Fix these first" section: numbered fixes, each with why it is listed; none when nothing fails.
-function fixFirstLines(report, ruleset, t, lang) {
+// Where a snippet goes, by server and file kind (docs/fixes.md); others are file names.
+const PLACE = {
+  'nginx http': 'http { }', 'nginx server': 'server { }', 'nginx location': 'location { }',
+  'apache server': 'httpd.conf / apache2.conf', 'apache virtualhost': '<VirtualHost>',
+};
+
+// The snippets of `server` for check `id` and its failing `outcomes`, each once, as lines indented
+// by `pad`: "label [where]:", the code lines, then "Note: …". [] without a server or a snippet.
+function snippetLines(id, outcomes, server, t, lang, pad) {
+  if (!server) return [];
+  const seen = new Set();
+  const lines = [];
+  for (const outcome of outcomes) {
+    for (const s of serverSnippets(id, outcome)) {
+      const key = `${s.server}\n${s.file}\n${s.code}`;
+      if (s.server !== server || seen.has(key)) continue;
+      seen.add(key);
+      lines.push(`${pad}${plain(pick(s.label, lang))} [${plain(PLACE[`${s.server} ${s.file}`] ?? s.file)}]:`);
+      for (const line of s.code.split('\n')) lines.push(`${pad}    ${plain(line)}`);
+      if (s.note) lines.push(`${pad}  ${t.note}: ${plain(pick(s.note, lang))}`);
+    }
+  }
+  return lines;
+}
+
+// The "Fix these first" section: numbered fixes, each with why it is listed (and, with a server,
+// its snippets); none when nothing fails.
+function fixFirstLines(report, ruleset, t, lang, groups, server) {
   const fixes = fixFirst(report, ruleset);
   if (fixes.length === 0) return [];
   const lines = [`${t.fixFirst}:`];
@@ -190,14 +223,17 @@ function fixFirstLines(report, ruleset, t, lang) {
     const sev = t.severity[f.severity] ?? plain(f.severity);
     lines.push(`  ${i + 1}. ${plain(f.id)}${title ? ` — ${title}` : ''} (${t.fixPages(f.pages.length, sev)})`);
     for (const r of f.reasons) lines.push(`     ${plain(reasonText(r, lang))}`);
+    const outcomes = groups.find((g) => g.id === f.id)?.outcomes ?? [];
+    lines.push(...snippetLines(f.id, outcomes, server, t, lang, '     '));
   });
   lines.push('');
   return lines;
 }
 
 // One failing check: its heading, then per outcome its message and its pages (at most
-// MAX_PAGES_PER_CHECK over the whole check), then the vulnerable libraries over all its pages.
-function checkBlockLines(group, ruleset, t, lang) {
+// MAX_PAGES_PER_CHECK over the whole check), then the vulnerable libraries over all its pages,
+// then (with a server) its snippets.
+function checkBlockLines(group, ruleset, t, lang, server) {
   const sev = (t.severity[group.severity] ?? plain(group.severity)).padEnd(10);
   const title = titleText(group, lang);
   const lines = [`  ${sev} ${plain(group.id)}${title ? ` — ${title}` : ''} (${t.pages(group.pages.length)})`];
@@ -215,10 +251,11 @@ function checkBlockLines(group, ruleset, t, lang) {
   }
   if (group.pages.length > listed.size) lines.push(`             ${t.morePages(group.pages.length - listed.size)}`);
   for (const l of librarySummaryLines(group.results.map((r) => r.details), lang)) lines.push(`             ${plain(l)}`);
+  lines.push(...snippetLines(group.id, group.outcomes, server, t, lang, '             '));
   return lines;
 }
 
-export function renderText(report, ruleset, { lang = 'vi', limit = 0 } = {}) {
+export function renderText(report, ruleset, { lang = 'vi', limit = 0, server = null } = {}) {
   const t = L[lang] ?? L.vi;
   const checks = Array.isArray(report?.checks) ? report.checks : [];
   const lines = [];
@@ -236,9 +273,9 @@ export function renderText(report, ruleset, { lang = 'vi', limit = 0 } = {}) {
   }
   lines.push('');
 
-  lines.push(...fixFirstLines(report, ruleset, t, lang));
-
   const groups = failingGroups(report, ruleset);
+  lines.push(...fixFirstLines(report, ruleset, t, lang, groups, server));
+
   const shown = limit > 0 ? groups.slice(0, limit) : groups;
   if (groups.length === 0) lines.push(t.none);
   else {
@@ -249,7 +286,7 @@ export function renderText(report, ruleset, { lang = 'vi', limit = 0 } = {}) {
         current = group.severity;
         lines.push(`  [${t.severity[current] ?? plain(current)}]`);
       }
-      lines.push(...checkBlockLines(group, ruleset, t, lang));
+      lines.push(...checkBlockLines(group, ruleset, t, lang, server));
     }
     if (shown.length < groups.length) lines.push(`  ${t.more(groups.length - shown.length)}`);
   }

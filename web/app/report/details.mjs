@@ -6,11 +6,20 @@
 //   nesting deeper than DEPTH_LIMIT is shown as condensed JSON text (itself truncated);
 //   keys looking like snippets/values (CODE_KEYS) are shown in a monospace block; a `line`/`column`
 //   member next to them is shown as the location; numbers under *_at/valid_from/valid_to that look
-//   like Unix seconds also show the UTC date.
+//   like Unix seconds also show the UTC date; keys the checks write are named in the UI's
+//   language (evidence-labels.mjs), any other key is shown as it is.
 //
 // renderDetails(details, t) → Element (a <dl>, or a <p> when there is nothing to show).
 // detailsSearchText(details) → a plain string of every key and value (for the search box).
 import { el, siteText, truncatedText } from './dom.mjs';
+import { EVIDENCE_KEY_LABELS, evidenceKeyLabel } from './evidence-labels.mjs';
+
+// A details key as the reader sees it: its label in the UI's language (t.lang), the key itself
+// as the label's title; an unknown key (the site's own, e.g. a header name) as text.
+function keyLabel(key, t) {
+  if (!Object.hasOwn(EVIDENCE_KEY_LABELS, key)) return siteText(key);
+  return el('span', { title: key }, evidenceKeyLabel(key, t.lang));
+}
 
 const STRING_LIMIT = 400;
 const ARRAY_LIMIT = 25;
@@ -66,7 +75,7 @@ function renderTable(arr, cols, t) {
   };
   addRows(0, Math.min(arr.length, ARRAY_LIMIT));
   const table = el('table', { class: 'pc-table pc-dtable' },
-    el('thead', null, el('tr', null, cols.map((c) => el('th', { scope: 'col' }, siteText(c))))), body);
+    el('thead', null, el('tr', null, cols.map((c) => el('th', { scope: 'col' }, keyLabel(c, t))))), body);
   if (arr.length <= ARRAY_LIMIT) return el('div', { class: 'pc-table-wrap' }, table);
   const more = el('button', { type: 'button', class: 'pc-linkbtn' }, t.moreItems(arr.length - ARRAY_LIMIT));
   more.addEventListener('click', () => { more.remove(); addRows(ARRAY_LIMIT, arr.length); });
@@ -103,7 +112,7 @@ function renderObject(obj, depth, t) {
   const LOC = ['line', 'column'];
   const ordered = [...LOC.filter((k) => keys.includes(k)), ...keys.filter((k) => !LOC.includes(k))];
   for (const key of ordered) {
-    dl.appendChild(el('dt', null, siteText(key)));
+    dl.appendChild(el('dt', null, keyLabel(key, t)));
     dl.appendChild(el('dd', null, renderValue(obj[key], key, depth + 1, t)));
   }
   return dl;

@@ -3,6 +3,8 @@
 // {declarations: [...]}}) defensively: any member may be missing or of the wrong type, in which
 // case the view shows less, never throws.
 
+import { isFailing } from '../../host/fix-priorities.mjs';
+
 export const SEVERITIES = ['high', 'medium', 'low', 'info'];
 export const FAMILIES = ['transport', 'header', 'cookie', 'form', 'page', 'site'];
 // Criterion statuses (core/src/scoring/profile.h). "met" is the only one worded "đã đáp ứng đầy
@@ -57,8 +59,23 @@ export function familyOf(ruleset, result) {
   return FAMILIES.includes(prefix) ? prefix : 'site';
 }
 
-export function isFailing(result) {
+// isFailing: a result that fails on evidence the audit saw (fix-priorities.mjs: pass false and
+// the outcome neither not-applicable, not-captured nor error), the one meaning of the name in the
+// app and the CLI. isNotPassed: any result whose pass is false, those three outcomes included.
+export { isFailing };
+
+export function isNotPassed(result) {
   return result.pass === false;
+}
+
+// The state a result is shown with: 'fail' (isFailing), 'not-captured', 'not-applicable',
+// 'error' (the check could not run) or 'pass'.
+export const RESULT_STATES = ['fail', 'not-captured', 'error', 'not-applicable', 'pass'];
+export function stateOf(result) {
+  if (isFailing(result)) return 'fail';
+  if (result.outcome === 'not-captured' || result.outcome === 'error') return result.outcome;
+  if (result.outcome === 'not-applicable') return 'not-applicable';
+  return result.pass === false ? 'not-captured' : 'pass';
 }
 
 export function isNotApplicable(result) {
@@ -104,7 +121,7 @@ export function reportProfiles(report) {
   }));
 }
 
-// Failing results per severity (the report's summary when present, else counted).
+// Failing results (isFailing) per severity.
 // Counted once per results list (checksOf); each call returns a fresh object.
 const countsCache = new WeakMap();
 export function failingCounts(report) {

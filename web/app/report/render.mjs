@@ -1,10 +1,9 @@
 // The report module's entry point, called by the app (web/app/main.mjs).
 //
 // renderReport({report, reportText, sarifText, ruleset, lang, containers: {report, checklist, exports}})
-//   → Promise<void> (resolves once the saved label details are loaded and shown and the finding
-//   cards are all in: the head, criteria, filters and the first cards are there synchronously, the
-//   other cards of the first page follow in small batches, one per task, so a big report never
-//   freezes the page; callers may ignore it). report: the parsed engine report (docs/report.md);
+//   → Promise<void> (resolves once the saved label details are loaded and shown and the printable
+//   dossier is built; the report view itself is there synchronously, its finding groups collapsed
+//   and filled when opened, so a big report never freezes the page; callers may ignore it). report: the parsed engine report (docs/report.md);
 //   reportText / sarifText: the engine's exact texts, downloaded unchanged; ruleset: the engine's
 //   embedded ruleset document (engine.ruleset()); lang: 'vi' (default) or 'en'. Each
 //   container is cleared (replaceChildren) and filled; a missing container is skipped. The page
@@ -21,6 +20,10 @@
 //   log._portalCheck.captureMethod as the app knows it ("har-file", "raw-response",
 //   "browser-same-origin", ...), null when unknown; "browser-same-origin" (the self-check) puts
 //   a visible caveat with the grade, in the report view and in the dossier (capture-caveat.mjs).
+// gradedHeaders (optional renderReport argument): the graded page's raw response headers,
+//   [[name, value]] or [{name, value}] in the order received, shown as text in the grade's
+//   Observatory-style table (observatory-table.mjs); null when the caller does not have them (the
+//   engine's report does not carry them), which the table then says.
 // getDeclarationsFile() → the current answers as the CLI's --declarations document
 //   (rules/schema/declarations.schema.json), e.g. for the app to re-run the audit with them.
 //
@@ -35,6 +38,7 @@ import { renderExports } from './exports.mjs';
 import { openStore } from './store.mjs';
 import { isObject, str } from './model.mjs';
 import { labelFromBundle } from './bundle-label.mjs';
+import { serverSnippets } from '../../host/server-snippets.mjs';
 
 const LABEL_KEY = 'label';
 const SAVE_DELAY_MS = 300;
@@ -130,6 +134,10 @@ function context() {
     setStatusNode: (node) => { state.statusNode = node; },
     bundleInfo: state.bundleInfo,
     captureMethod: state.captureMethod,
+    gradedHeaders: state.args?.gradedHeaders ?? null,
+    // (checkId, outcome) → server configuration examples shown with a group's remediation
+    // (findings-view.mjs, snippet-blocks.mjs); null until web/host/server-snippets.mjs exists.
+    serverSnippets,
   };
 }
 
@@ -148,9 +156,9 @@ function renderAll() {
   return Promise.all([viewDone, state.exportsApi?.dossierReady]);
 }
 
-export function renderReport({ report, reportText, sarifText, ruleset, lang, containers, bundle = null, captureMethod = null } = {}) {
+export function renderReport({ report, reportText, sarifText, ruleset, lang, containers, bundle = null, captureMethod = null, gradedHeaders = null } = {}) {
   const sameReport = state.args && state.args.report === report;
-  state.args = { report, reportText, sarifText, ruleset, containers: containers || {} };
+  state.args = { report, reportText, sarifText, ruleset, containers: containers || {}, gradedHeaders: Array.isArray(gradedHeaders) ? gradedHeaders : null };
   state.bundle = bundleOf(bundle);
   state.captureMethod = typeof captureMethod === 'string' ? captureMethod : null;
   state.lang = normalizeLang(lang ?? state.lang);
