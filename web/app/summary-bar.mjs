@@ -5,7 +5,9 @@
 // view renders its parts progressively, so the links follow the page (a MutationObserver on
 // <main>, coalesced to one update per frame).
 //
-// initSummaryBar({t}) wires the bar (once); t: i18n/core.mjs's t.
+// initSummaryBar({t}) wires the bar (once); t: i18n/core.mjs's t. It keeps the bar's height in
+//   the page's --summary-h (0 while hidden): app.css pads scrolling by it, so nothing scrolled to
+//   or focused lands under the bar, however its links wrap.
 // setSummary(report) sets the status from a parsed engine report (docs/report.md: grade.grade,
 //   summary.failed {high, medium, low, info}; failing = high + medium + low, as "info" results
 //   are not-captured or informational), or clears it for null (an error, a failed bundle whose
@@ -53,6 +55,14 @@ export function refreshSummary() {
   // would wake the observer again.
   if (status.textContent !== text) status.textContent = text;
   if (bar.hidden === any) bar.hidden = !any;
+  keepHeight();
+}
+
+// The bar's height in --summary-h, at once (a scroll may follow right away) and on every resize.
+function keepHeight() {
+  const h = `${bar.hidden ? 0 : bar.offsetHeight}px`;
+  const root = document.documentElement;
+  if (root.style.getPropertyValue('--summary-h') !== h) root.style.setProperty('--summary-h', h);
 }
 
 function schedule() {
@@ -76,5 +86,6 @@ export function initSummaryBar({ t }) {
     e.preventDefault();
     bringIntoView(target);
   });
+  new ResizeObserver(keepHeight).observe(bar);
   new MutationObserver(schedule).observe(document.querySelector('main'), { subtree: true, childList: true, attributes: true, attributeFilter: ['hidden'] });
 }
