@@ -28,8 +28,9 @@
 //   {type: 'bundle-verify', id, source: File | Blob | string, trustedKeys?: [{publicJwk, organization?}]}
 //     → {type: 'progress', id, phase: 'read' | 'verify', bytes, totalBytes}
 //     → {type: 'bundle-verified', id, result (verifyBundle's), reportText, info, declarations (the
-//       bundle's declarations section: {organization, declarations} or null)}; reportText, info and
-//       declarations are null when verification failed at its I-JSON or structure step (the file
+//       bundle's declarations section: {organization, declarations} or null), captureMethod (the
+//       manifest's capture.method: how the bundle's evidence was captured)}; reportText, info,
+//       declarations and captureMethod are null when verification failed at its I-JSON or structure step (the file
 //       is not a readable bundle)
 //   {type: 'bundle-create', id, source: the audited HAR (File | Blob | string), options, capture,
 //    organization?, signingKey?: {privateKey (CryptoKey), publicJwk}} (bundle-panel.mjs sends
@@ -195,6 +196,7 @@ async function bundleVerify({ id, source, trustedKeys }) {
     reportText: bundle ? bundle.report : null,
     info: bundle ? infoOf(bundle, result.signature.fingerprint) : null,
     declarations: bundle ? bundle.declarations : null,
+    captureMethod: bundle && typeof bundle.manifest?.capture?.method === 'string' ? bundle.manifest.capture.method : null,
   };
 }
 
