@@ -2,7 +2,9 @@
 // web/host/bundle/verify.mjs: I-JSON, structure, digests, signature, ruleset origin, replay with
 // the engine), a saved report, or neither. No DOM; runs in the portfolio worker and in Node.
 //
-// rowOfText({name, size, text, engine, trustedKeys, verifyBundle}) → Promise<row> (row.mjs rowOf).
+// rowOfText({name, size, text, engine, trustedKeys, verifyBundle, replay}) → Promise<row> (row.mjs
+//   rowOf). replay (default true): run verification's replay step (false: integrity, signature and
+//   ruleset origin only; the row's replay.ran is then false).
 //   engine: the loaded wasm engine (host/engine.mjs loadEngine), needed for the replay;
 //   verifyBundle: the bundle API's (passed in so this module loads without the bundle code in
 //   tests that need no bundle). Never rejects: anything unexpected becomes an 'error' row.
@@ -27,8 +29,8 @@ function claimedSite(bundle) {
   return '';
 }
 
-async function bundleRow({ name, size, text, value, engine, trustedKeys, verifyBundle }) {
-  const result = await verifyBundle({ engine, bundleText: text, trustedKeys });
+async function bundleRow({ name, size, text, value, engine, trustedKeys, verifyBundle, replay }) {
+  const result = await verifyBundle({ engine, bundleText: text, trustedKeys, replay });
   const state = stateOfVerification(result);
   const common = { name, size, kind: 'bundle', state, problems: result.problems, replay: { ran: result.replay.ran, identical: result.replay.identical } };
   const fingerprint = result.signer?.fingerprint ?? result.signature?.fingerprint ?? null;
@@ -36,19 +38,20 @@ async function bundleRow({ name, size, text, value, engine, trustedKeys, verifyB
   if (state === 'failed') {
     return rowOf({ ...common, site: claimedSite(value), fingerprint, captureTime });
   }
-  // Passed every step, replay included: the report text is the engine's.
+  // Passed every step that ran (with the replay, the report text is the engine's; without it, the
+  // digests and the signature vouch for it): its facts are shown, the replay column says which.
   const report = JSON.parse(value.report);
   return rowOf({ ...common, facts: reportFacts(report), fingerprint, organization: result.signer?.organization ?? null, captureTime });
 }
 
-export async function rowOfText({ name, size, text, engine, trustedKeys = [], verifyBundle }) {
+export async function rowOfText({ name, size, text, engine, trustedKeys = [], verifyBundle, replay = true }) {
   try {
     const parsed = parseJson(text);
     if (parsed.error !== undefined) {
       return rowOf({ name, size, kind: 'unknown', state: 'error', error: { code: text.trim() === '' ? 'empty' : 'not-json', detail: parsed.error } });
     }
     const value = parsed.value;
-    if (looksLikeBundle(value)) return await bundleRow({ name, size, text, value, engine, trustedKeys, verifyBundle });
+    if (looksLikeBundle(value)) return await bundleRow({ name, size, text, value, engine, trustedKeys, verifyBundle, replay });
     if (looksLikeReport(value)) return rowOf({ name, size, kind: 'report', state: 'report', facts: reportFacts(value) });
     return rowOf({ name, size, kind: 'unknown', state: 'error', error: { code: 'not-portfolio-file', detail: isObject(value) ? 'object' : Array.isArray(value) ? 'array' : typeof value } });
   } catch (e) {

@@ -1,6 +1,9 @@
 // The portfolio page (portfolio.html): wires the file inputs (several files, a folder, drag and
 // drop) and the optional trusted key to the worker pool (pool.mjs), shows progress and Cancel,
 // and renders the table (view.mjs) with its sorting, filters, CSV export and printable summary.
+// The first pass over a selection checks each bundle's integrity, signature and ruleset origin
+// without the replay (replaying takes far longer: BENCHMARKS.md); a Replay button per row and
+// "Replay every bundle" run verification again with its replay step.
 // Language: the app's (i18n/core.mjs), strings from i18n/portfolio.mjs. Exports nothing.
 //
 // A row does not open in the app: the check page verifies one bundle at a time from a file the
@@ -24,6 +27,7 @@ const els = {
   trusted: $('pf-trusted'), trustedStatus: $('pf-trusted-status'), progress: $('pf-progress'), progressText: $('pf-progress-text'),
   cancel: $('cancel'), error: $('pf-error'), section: $('pf-table-section'), table: $('pf-table'), count: $('pf-count'),
   query: $('pf-query'), state: $('pf-state'), grade: $('pf-grade'), csv: $('pf-csv'), print: $('pf-print'), summary: $('pf-summary'),
+  replayAll: $('pf-replay-all'),
 };
 
 let rows = [];            // the rows so far, in file order
@@ -69,7 +73,7 @@ function render() {
   const { done, shown } = shownRows();
   els.section.hidden = done.length === 0;
   els.summary.hidden = done.length === 0;
-  renderTable(els.table, { rows: shown, sort, onSort });
+  renderTable(els.table, { rows: shown, sort, onSort, onReplay: (i) => replayRows([i]) });
   renderSummary(els.summary, done);
   els.count.textContent = tp('filter.count', { shown: shown.length, total: done.length });
 }
@@ -81,42 +85,60 @@ function renderSoon() {
   renderTimer ??= setTimeout(() => { renderTimer = null; render(); }, RENDER_EVERY_MS);
 }
 
-async function open(fileList) {
-  const files = Array.from(fileList ?? []);
-  if (files.length === 0) return;
+let files = [];            // the files of the current portfolio (rows[i] is files[i]'s)
+
+// Checks files[i] for each i of indices in the pool (replay: the replay step too), rows replaced
+// as they come; progress, Cancel and the status line.
+async function check(indices, { replay }) {
   run?.cancel();
-  showError('');
-  const problem = portfolioLimitProblem(files);
-  if (problem) {
-    showError(tp(`limit.${problem.code}`, { count: problem.count, bytes: formatBytes(problem.bytes), max: problem.code === 'too-many-bytes' ? formatBytes(problem.max) : problem.max }));
-    return;
-  }
-  rows = new Array(files.length);
+  const subset = indices.map((i) => files[i]);
   const started = performance.now();
   document.documentElement.dataset.portfolio = 'running';
   els.cancel.disabled = false;
-  els.progress.max = files.length;
+  els.replayAll.disabled = true;
+  els.progress.max = Math.max(1, subset.length);
   els.progress.value = 0;
-  setStatus('run.progress', { done: 0, total: files.length });
+  setStatus('run.progress', { done: 0, total: subset.length });
   render();
-  const handle = runPortfolio(files, {
-    trustedKeys,
-    onRow: (row, index) => { rows[index] = row; renderSoon(); },
+  const handle = runPortfolio(subset, {
+    trustedKeys, replay,
+    onRow: (row, k) => { rows[indices[k]] = { ...row, index: indices[k] }; renderSoon(); },
     onProgress: (done, total) => { els.progress.value = done; setStatus('run.progress', { done, total }); },
   });
   run = handle;
-  const { cancelled } = await handle.done;
-  if (run !== handle) return; // a newer selection replaced this one
+  const { cancelled, rows: got } = await handle.done;
+  if (run !== handle) return; // a newer run replaced this one
   run = null;
   clearTimeout(renderTimer);
   renderTimer = null;
   render();
   els.cancel.disabled = true;
-  const done = rows.filter(Boolean).length;
-  if (cancelled) setStatus('run.cancelled', { done, total: files.length });
-  else setStatus('run.done', { total: files.length, seconds: ((performance.now() - started) / 1000).toFixed(1) });
+  els.replayAll.disabled = false;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (cancelled) setStatus('run.cancelled', { done: got.length, total: subset.length });
+  else setStatus(replay ? 'run.replayDone' : 'run.done', { total: subset.length, seconds });
   document.documentElement.dataset.portfolio = cancelled ? 'cancelled' : 'done';
   document.documentElement.dataset.portfolioMs = String(Math.round(performance.now() - started));
+}
+
+function open(fileList) {
+  const chosen = Array.from(fileList ?? []);
+  if (chosen.length === 0) return;
+  run?.cancel();
+  showError('');
+  const problem = portfolioLimitProblem(chosen);
+  if (problem) {
+    showError(tp(`limit.${problem.code}`, { count: problem.count, bytes: formatBytes(problem.bytes), max: problem.code === 'too-many-bytes' ? formatBytes(problem.max) : problem.max }));
+    document.documentElement.dataset.portfolio = 'refused';
+    return;
+  }
+  files = chosen;
+  rows = new Array(files.length);
+  check(files.map((_, i) => i), { replay: false });
+}
+
+function replayRows(indices) {
+  if (indices.length) check(indices, { replay: true });
 }
 
 // A trusted key: one public JWK, or a portal-check keyring (keyring.mjs parseKeyring).
@@ -156,6 +178,7 @@ els.csv.addEventListener('click', () => {
   downloadBlob(new Blob([toCsv(csvHeader(), shown.map(csvRecord))], { type: 'text/csv;charset=utf-8' }), 'portal-check-portfolio.csv');
 });
 els.print.addEventListener('click', () => window.print());
+els.replayAll.addEventListener('click', () => replayRows(rows.flatMap((r, i) => (r && r.kind === 'bundle' && r.state !== 'failed' && !r.replay?.ran ? [i] : []))));
 
 // Drag and drop of many files onto the zone; a drop elsewhere never navigates away.
 let dragDepth = 0;

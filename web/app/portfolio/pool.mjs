@@ -2,7 +2,8 @@
 //
 // POOL_SIZE(hardwareConcurrency) → how many workers run at once: the browser's logical processors,
 //   at least 1 and at most MAX_WORKERS (each worker holds its own engine instance and one file).
-// runPortfolio(files: [File], {trustedKeys, onRow(row, index), onProgress(done, total)}) →
+// runPortfolio(files: [File], {trustedKeys, replay (default false: integrity pass only), onRow(row,
+//   index), onProgress(done, total)}) →
 //   {done: Promise<{rows (in file order; a file whose worker stopped has an 'error' row),
 //   cancelled}>, cancel()}. cancel() terminates every worker at once; done then resolves with the
 //   rows finished so far (the others absent) and cancelled = true.
@@ -12,7 +13,7 @@ export const MAX_WORKERS = 4;
 const MAX_RESTARTS = 8;
 export const POOL_SIZE = (n) => Math.max(1, Math.min(MAX_WORKERS, Number.isFinite(n) ? Math.floor(n) : 2));
 
-export function runPortfolio(files, { trustedKeys = [], onRow = () => {}, onProgress = () => {} } = {}) {
+export function runPortfolio(files, { trustedKeys = [], replay = false, onRow = () => {}, onProgress = () => {} } = {}) {
   const total = files.length;
   const rows = new Array(total);
   const workers = [];
@@ -37,7 +38,7 @@ export function runPortfolio(files, { trustedKeys = [], onRow = () => {}, onProg
     if (cancelled || next >= total) return;
     const index = next++;
     worker.current = index;
-    worker.postMessage({ type: 'file', id: index, name: files[index].name, file: files[index], trustedKeys });
+    worker.postMessage({ type: 'file', id: index, name: files[index].name, file: files[index], trustedKeys, replay });
   };
   const errorRow = (index, code, detail) => rowOf({ name: files[index].name, size: files[index].size, kind: 'unknown', state: 'error', error: { code, detail } });
   // A worker that fails to load or stops: its file becomes an error row and a fresh worker takes

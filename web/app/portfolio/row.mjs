@@ -3,17 +3,19 @@
 // text only.
 //
 // STATES: the row's state, in the order the state filter lists them:
-//   'verified'        a bundle whose every verification step passed (digests, signature by a
-//                     trusted key, released ruleset, byte-identical replay);
-//   'intact-signed'   every integrity step passed and the replay matched, but the signing key is
-//                     not one the reviewer registered (its fingerprint shown);
+//   'verified'        a bundle whose every verification step that ran passed, signed by a key the
+//                     reviewer registered: digests, signature, released ruleset, and the replay
+//                     when it ran (row.replay says whether it did: the first pass checks integrity
+//                     only, a replay is asked per row or for all);
+//   'intact-signed'   every step that ran passed, but the signing key is not one the reviewer
+//                     registered (its fingerprint shown);
 //   'intact-unsigned' the same, and the bundle carries no signature;
 //   'failed'          a bundle that failed a step (problems say which and why): its contents are
 //                     not a result, so no grade, criteria or findings are shown;
 //   'report'          a saved report, not a bundle: nothing vouches for it;
 //   'error'           not a report nor a bundle (not JSON, another JSON document, unreadable).
 // stateOfVerification(result) → 'verified' | 'intact-signed' | 'intact-unsigned' | 'failed' from
-//   verifyBundle's result (web/host/bundle/verify.mjs).
+//   verifyBundle's result (web/host/bundle/verify.mjs), with or without its replay step.
 // looksLikeBundle(value) → the parsed JSON claims to be a bundle (format member), or has a
 //   bundle's digests and signatures: it is verified as one (and fails there when it is not).
 // looksLikeReport(value) → an object with a checks array and an engine object (docs/report.md).
@@ -29,9 +31,9 @@ export const STATES = ['verified', 'intact-signed', 'intact-unsigned', 'failed',
 const HIGH = new Set(['high', 'critical']);
 
 export function stateOfVerification(result) {
-  if (result?.state === 'verified') return 'verified';
-  if (result?.state === 'intact') return result.signature?.present ? 'intact-signed' : 'intact-unsigned';
-  return 'failed';
+  if (!result || result.state === 'failed' || result.failedStep) return 'failed';
+  if (!result.signature?.present) return 'intact-unsigned';
+  return result.signature.ok === true && result.signer?.trusted === true ? 'verified' : 'intact-signed';
 }
 
 export function looksLikeBundle(value) {

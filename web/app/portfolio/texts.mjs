@@ -22,7 +22,8 @@ export function replayText(row) {
 export function problemTexts(row) {
   if (row.state === 'error' && row.error) return [tp(`error.${row.error.code}`, { detail: String(row.error.detail ?? '') })];
   const lang = getLanguage();
-  return (Array.isArray(row.problems) ? row.problems : []).map((p) => verificationMessage(p, lang));
+  // 'replay-not-run' is what replayText already says.
+  return (Array.isArray(row.problems) ? row.problems : []).filter((p) => p?.code !== 'replay-not-run').map((p) => verificationMessage(p, lang));
 }
 
 export function gradeText(row) {

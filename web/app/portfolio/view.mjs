@@ -2,9 +2,9 @@
 // (report/dom.mjs el / siteText), never markup.
 //
 // renderTable(container, {rows (already filtered and sorted), sort: {column, direction},
-//   onSort(column)}) → the table: one sortable column header per table-model.mjs COLUMNS (a button
+//   onSort(column), onReplay(row.index)}) → the table: one sortable column header per table-model.mjs COLUMNS (a button
 //   inside the <th>, so keyboard users sort with Enter/Space; the sorted column carries aria-sort),
-//   one row per file, or a "no row matches" line.
+//   one row per file (a bundle not yet replayed has a Replay button), or a "no row matches" line.
 // renderSummary(container, rows) → the summary (counts by state and by grade group, the time it
 //   was made, the caveat) shown above the table and printed with it.
 import { el, fill, siteText } from '../report/dom.mjs';
@@ -16,7 +16,16 @@ import { stateLabel, replayText, problemTexts, gradeText, criteriaLines } from '
 const NUMERIC = new Set(['high']);
 const orNone = (v, render) => (v === null || v === undefined || v === '' ? tp('none') : render(v));
 
-function cell(column, row) {
+// A bundle whose replay did not run (and that did not fail) can be replayed from its row.
+const replayable = (row) => row.kind === 'bundle' && row.state !== 'failed' && row.replay && !row.replay.ran;
+
+function replayButton(row, onReplay) {
+  const button = el('button', { type: 'button', class: 'pf-replay', 'data-key': String(row.index), 'aria-label': tp('replay.buttonLabel', { name: row.name }) }, tp('replay.button'));
+  button.addEventListener('click', () => onReplay(row.index));
+  return button;
+}
+
+function cell(column, row, onReplay) {
   switch (column) {
     case 'name': return siteText(row.name);
     case 'site': return orNone(row.site, (v) => siteText(v));
@@ -31,7 +40,7 @@ function cell(column, row) {
       const replay = replayText(row);
       return [
         el('span', { class: `pf-state pf-state-${row.state}`, 'data-state': row.state }, stateLabel(row)),
-        replay ? el('div', { class: 'pf-muted' }, replay) : null,
+        replay ? el('div', { class: 'pf-muted' }, replay, replayable(row) && onReplay ? [' ', replayButton(row, onReplay)] : null) : null,
         problems.length ? el('ul', { class: 'pf-problems' }, problems.map((p) => el('li', null, siteText(p)))) : null,
       ];
     }
@@ -54,12 +63,12 @@ function header(column, sort, onSort) {
   return th;
 }
 
-export function renderTable(container, { rows, sort, onSort }) {
+export function renderTable(container, { rows, sort, onSort, onReplay }) {
   const table = el('table', { class: 'pf-table', id: 'pf-rows' },
     el('caption', null, tp('table.caption')),
     el('thead', null, el('tr', null, COLUMNS.map((c) => header(c, sort, onSort)))),
     el('tbody', null, rows.map((row) => el('tr', { 'data-state': row.state },
-      COLUMNS.map((c) => el(c === 'name' ? 'th' : 'td', { class: NUMERIC.has(c) ? 'pf-num' : null, scope: c === 'name' ? 'row' : null, 'data-key': c }, cell(c, row)))))));
+      COLUMNS.map((c) => el(c === 'name' ? 'th' : 'td', { class: NUMERIC.has(c) ? 'pf-num' : null, scope: c === 'name' ? 'row' : null, 'data-key': c }, cell(c, row, onReplay)))))));
   fill(container, table, rows.length ? null : el('p', { class: 'pf-muted', id: 'pf-empty' }, tp('table.empty')));
 }
 

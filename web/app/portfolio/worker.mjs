@@ -1,6 +1,7 @@
 // The portfolio worker (a module worker; portfolio/pool.mjs runs several): loads the wasm engine
 // once (../../wasm/portal_check.mjs in the served layout) and the bundle code, then answers
-//   {type: 'file', id, name, file: File | Blob, trustedKeys: [{publicJwk, organization?}]}
+//   {type: 'file', id, name, file: File | Blob, trustedKeys: [{publicJwk, organization?}], replay}
+//     (replay: true runs verification's replay step in the engine; otherwise it is not run)
 //     → {type: 'row', id, row}   (classify.mjs rowOfText: a bundle verified with replay, a report,
 //                                 or an error row; never an error message for a bad file)
 //     or {type: 'error', id, code, message} when the engine or the bundle code cannot load.
@@ -36,7 +37,7 @@ self.addEventListener('message', (event) => {
         self.postMessage({ type: 'row', id: msg.id, row: rowOf({ name: msg.name, size: msg.file?.size, kind: 'unknown', state: 'error', error: { code: 'read', detail: String(e?.message ?? e) } }) });
         return;
       }
-      const row = await rowOfText({ name: msg.name, size: msg.file.size, text, engine, trustedKeys: msg.trustedKeys ?? [], verifyBundle: bundle.verifyBundle });
+      const row = await rowOfText({ name: msg.name, size: msg.file.size, text, engine, trustedKeys: msg.trustedKeys ?? [], verifyBundle: bundle.verifyBundle, replay: msg.replay === true });
       self.postMessage({ type: 'row', id: msg.id, row });
     } catch (e) {
       self.postMessage({ type: 'error', id: msg.id, code: String(e?.code ?? 'internal'), message: String(e?.message ?? e) });
