@@ -104,6 +104,7 @@ test('every file becomes a row with an honest state', { skip: SKIP, timeout: 240
   assert.equal(Number(rows['report.json'].high), report.checks.filter((c) => c.pass === false && c.severity === 'high').length);
   assert.match(await page.locator('#pf-progress-text').innerText(), /Xong: \d+ tệp/);
   assert.deepEqual(log.pageErrors, []);
+  assert.deepEqual(log.consoleErrors, [], 'no CSP violation or other console error');
   assert.deepEqual(foreignRequests(log.requests), []);
 });
 
