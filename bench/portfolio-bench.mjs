@@ -1,6 +1,6 @@
 // The portfolio page (web/app/portfolio.html) opening many evidence bundles at once in Debian's
 // Chromium (playwright-core, headless):
-//   node bench/portfolio-bench.mjs [--bundles N (default 200)] [--runs R (default 3)]
+//   node bench/portfolio-bench.mjs [--bundles N (default 200)] [--runs R (default 3)] [--replay]
 // The bundles are made first, in Node, with the project's own bundle code (createBundle, the
 // same as `portal-check bundle`), from the fixture HARs of tests/fixtures/recorded/ and the
 // readable ones of tests/fixtures/bad-input/, cycling through four profile choices and signed /
@@ -9,7 +9,9 @@
 // from the input's change event to the full table (the page's data-portfolio-ms, measured with
 // performance.now() inside the page: every bundle verified — digests, signature, ruleset origin
 // and the byte-identical replay in the wasm engine — and the table rendered), plus the wall time
-// seen from Node. Prints one JSON object with the command that reproduces it.
+// seen from Node. With --replay, each run then presses "Replay every bundle not yet replayed" and
+// times that too (replayMs: every bundle re-audited in the wasm engine, byte-identical check).
+// Prints one JSON object with the command that reproduces it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +25,7 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
 const count = opt('--bundles', 200);
 const runs = opt('--runs', 3);
+const withReplay = args.includes('--replay');
 const skip = skipReason();
 if (skip) {
   process.stderr.write(`portfolio-bench: cannot run: ${skip}\n`);
@@ -88,6 +91,13 @@ try {
         states: [...document.querySelectorAll('#pf-rows tbody tr')].reduce((m, tr) => { m[tr.dataset.state] = (m[tr.dataset.state] ?? 0) + 1; return m; }, {}),
         workers: navigator.hardwareConcurrency,
       }));
+      if (withReplay) {
+        await page.evaluate(() => { document.documentElement.dataset.portfolio = ''; });
+        await page.click('#pf-replay-all');
+        await page.waitForFunction(() => document.documentElement.dataset.portfolio === 'done', null, { timeout: 1200000, polling: 100 });
+        facts.replayMs = await page.evaluate(() => Number(document.documentElement.dataset.portfolioMs));
+        facts.replayedIdentical = await page.evaluate(() => [...document.querySelectorAll('#pf-rows tbody tr')].filter((tr) => /giống hệt/.test(tr.innerText)).length);
+      }
       foreign = foreign.concat(foreignRequests(log.requests));
       results.push({ ...facts, wallMs: Math.round(wallMs) });
       await context.close();
@@ -98,7 +108,7 @@ try {
   }
   const page = results.map((r) => r.pageMs).sort((a, b) => a - b);
   console.log(JSON.stringify({
-    command: `node bench/portfolio-bench.mjs --bundles ${count} --runs ${runs}`,
+    command: `node bench/portfolio-bench.mjs --bundles ${count} --runs ${runs}${withReplay ? ' --replay' : ''}`,
     bundles: count, totalMiB: +(bytes / 1048576).toFixed(1), fixtureHars: hars.length, makeSeconds: +(makeMs / 1000).toFixed(1),
     poolSize: POOL_SIZE(results[0]?.workers), cpus: os.cpus().length, loadAverage: os.loadavg().map((l) => +l.toFixed(2)),
     medianSeconds: +(page[page.length >> 1] / 1000).toFixed(2), target: '< 20 s', runs: results, foreignRequests: foreign,
