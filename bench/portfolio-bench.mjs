@@ -34,7 +34,7 @@ if (skip) {
 
 const PROFILES = [[], ['tnm-website-basic'], ['level-2', 'tnm-website-basic'], ['decree-137-trust', 'level-3']];
 
-function fixtureHars(engine) {
+function fixtureHars() {
   const dirs = ['tests/fixtures/recorded', 'tests/fixtures/bad-input'].map((d) => path.join(ROOT, d));
   return dirs.flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.har')).map((f) => path.join(d, f)));
 }
@@ -43,7 +43,7 @@ async function makeBundles(dir) {
   const engine = await loadNodeEngine();
   const key = await generateSigningKey();
   const hars = [];
-  for (const file of fixtureHars(engine)) {
+  for (const file of fixtureHars()) {
     const harText = fs.readFileSync(file, 'utf8');
     try {
       // Only HARs the engine audits (the bad-input folder also holds documents it refuses).
