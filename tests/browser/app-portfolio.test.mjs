@@ -181,6 +181,7 @@ test('printable summary: the print button, and print media shows the summary and
   assert.match(summary, /Tóm tắt để in/);
   assert.match(summary, new RegExp(`${files.length} tệp`));
   assert.match(summary, /KHÔNG HỢP LỆ\s+1/);
+  assert.match(summary, /Chưa chạy lại kiểm tra trên bằng chứng: \d+ gói/);
   await page.emulateMedia({ media: 'print' });
   try {
     assert.equal(await page.locator('#pf-summary').isVisible(), true);

@@ -5,8 +5,8 @@
 //   onSort(column), onReplay(row.index)}) → the table: one sortable column header per table-model.mjs COLUMNS (a button
 //   inside the <th>, so keyboard users sort with Enter/Space; the sorted column carries aria-sort),
 //   one row per file (a bundle not yet replayed has a Replay button), or a "no row matches" line.
-// renderSummary(container, rows) → the summary (counts by state and by grade group, the time it
-//   was made, the caveat) shown above the table and printed with it.
+// renderSummary(container, rows) → the summary (counts by state and by grade group, how many
+//   bundles were not replayed, the time it was made, the caveat) shown above the table and printed with it.
 import { el, fill, siteText } from '../report/dom.mjs';
 import { tp } from '../i18n/portfolio.mjs';
 import { COLUMNS, GRADE_GROUPS, gradeGroup } from './table-model.mjs';
@@ -78,6 +78,14 @@ function countTable(caption, labels, counts, id) {
     el('tbody', null, labels.filter(([key]) => counts.get(key)).map(([key, label]) => el('tr', { 'data-key': key }, el('th', { scope: 'row' }, label), el('td', null, String(counts.get(key)))))));
 }
 
+// Whether the bundles that passed were replayed: the print must not let "verified" read as more.
+function replayLine(rows) {
+  const intact = rows.filter((r) => r.kind === 'bundle' && r.state !== 'failed');
+  if (intact.length === 0) return null;
+  const notReplayed = intact.filter((r) => !r.replay?.ran).length;
+  return el('p', { id: 'pf-summary-replay' }, notReplayed ? tp('summary.notReplayed', { n: notReplayed }) : tp('summary.allReplayed'));
+}
+
 export function renderSummary(container, rows) {
   const states = new Map();
   const grades = new Map();
@@ -91,5 +99,6 @@ export function renderSummary(container, rows) {
     el('div', { class: 'pf-summary-counts' },
       countTable(tp('summary.states'), STATES.map((s) => [s, tp(`state.${s}`)]), states, 'pf-summary-states'),
       countTable(tp('summary.grades'), GRADE_GROUPS.map((g) => [g, g === 'none' ? tp('filter.none') : g]), grades, 'pf-summary-grades')),
+    replayLine(rows),
     el('p', { class: 'hint' }, tp('summary.caveat')));
 }
