@@ -149,6 +149,22 @@ test('a tampered bundle fails with the section named; no grade is shown for it',
   assert.match(r.site, /^http/);
 });
 
+test('an intact bundle whose report section is no report: failed without the replay, replay-differs with it', async () => {
+  const { sectionDigest } = await import('../../web/host/bundle/digest.mjs');
+  const b = JSON.parse(unsignedText);
+  b.report = 'not a report';
+  b.digests.report = await sectionDigest(b.report);
+  const text = serializeBundle(b);
+  const quick = await classify(text, { replay: false });
+  assert.equal(quick.state, 'failed');
+  assert.equal(quick.error.code, 'report-unreadable');
+  assert.equal(quick.grade, null);
+  assert.deepEqual(csvRecord(quick).slice(-1)[0].includes('không phải là báo cáo'), true);
+  const full = await classify(text, { replay: true });
+  assert.equal(full.state, 'failed');
+  assert.ok(full.problems.some((p) => p.code === 'replay-differs'), JSON.stringify(full.problems));
+});
+
 test('a saved report, garbage and other JSON become rows, never throws', async () => {
   const r = await classify(reportText);
   assert.equal(r.state, 'report');

@@ -40,7 +40,12 @@ async function bundleRow({ name, size, text, value, engine, trustedKeys, verifyB
   }
   // Passed every step that ran (with the replay, the report text is the engine's; without it, the
   // digests and the signature vouch for it): its facts are shown, the replay column says which.
-  const report = JSON.parse(value.report);
+  const report = parseJson(value.report).value;
+  if (!looksLikeReport(report)) {
+    // Only possible without the replay (which compares the report byte for byte): the digests
+    // match a report section that is no report, so there is nothing to show.
+    return rowOf({ ...common, state: 'failed', site: claimedSite(value), fingerprint, captureTime, error: { code: 'report-unreadable', detail: '' } });
+  }
   return rowOf({ ...common, facts: reportFacts(report), fingerprint, organization: result.signer?.organization ?? null, captureTime });
 }
 

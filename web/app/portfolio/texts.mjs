@@ -3,8 +3,8 @@
 //
 // stateLabel(row) → the state's label. replayText(row) → '' for a row that is no bundle, else
 //   whether the replay ran and matched. problemTexts(row) → [line]: a bundle's verification
-//   problems (web/host/bundle/verify-messages.mjs, the words every caller uses) or the error of an
-//   unreadable file. gradeText(row) → "D (30)", "D", or "—". criteriaLines(row) → one line per
+//   problems (web/host/bundle/verify-messages.mjs, the words every caller uses), then the row's own
+//   error (an unreadable file, a bundle whose report section is no report). gradeText(row) → "D (30)", "D", or "—". criteriaLines(row) → one line per
 //   profile. searchTexts(row) → the texts the search also matches (state label, problems).
 // csvHeader() / csvRecord(row) → the CSV's header and one record (csv.mjs quotes and guards them).
 import { tp } from '../i18n/portfolio.mjs';
@@ -20,10 +20,10 @@ export function replayText(row) {
 }
 
 export function problemTexts(row) {
-  if (row.state === 'error' && row.error) return [tp(`error.${row.error.code}`, { detail: String(row.error.detail ?? '') })];
   const lang = getLanguage();
   // 'replay-not-run' is what replayText already says.
-  return (Array.isArray(row.problems) ? row.problems : []).filter((p) => p?.code !== 'replay-not-run').map((p) => verificationMessage(p, lang));
+  const problems = (Array.isArray(row.problems) ? row.problems : []).filter((p) => p?.code !== 'replay-not-run').map((p) => verificationMessage(p, lang));
+  return row.error ? [...problems, tp(`error.${row.error.code}`, { detail: String(row.error.detail ?? '') })] : problems;
 }
 
 export function gradeText(row) {
