@@ -189,3 +189,15 @@ test('csvRecord: a hostile site string is guarded in the CSV', async () => {
   assert.equal(lines.length, 3);
   assert.ok(lines[1].startsWith("'@evil.json,\"'=cmd|\"\" /C calc\"\"!A0\","), lines[1]);
 });
+
+test('i18n: every portfolio string in both languages, every key the page names exists', async () => {
+  const { PORTFOLIO_KEYS, hasPortfolioString } = await import('../../web/app/i18n/portfolio.mjs');
+  for (const key of PORTFOLIO_KEYS) assert.ok(hasPortfolioString(key, 'en'), `en: ${key}`);
+  const html = fs.readFileSync(path.join(ROOT, 'web/app/portfolio.html'), 'utf8');
+  const named = [...html.matchAll(/data-pf(?:-[a-z-]+)?="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(named.length > 20);
+  for (const key of named) assert.ok(PORTFOLIO_KEYS.includes(key), `portfolio.html names ${key}`);
+  for (const s of STATES) assert.ok(PORTFOLIO_KEYS.includes(`state.${s}`), s);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)/i, 'no inline script');
+  assert.doesNotMatch(html, /\sstyle=|\son[a-z]+=/i, 'no inline style or handler');
+});
