@@ -1,7 +1,9 @@
 // A pool of portfolio workers (worker.mjs) with bounded concurrency, progress and cancel.
 //
-// POOL_SIZE(hardwareConcurrency) → how many workers run at once: the browser's logical processors,
-//   at least 1 and at most MAX_WORKERS (each worker holds its own engine instance and one file).
+// POOL_SIZE(hardwareConcurrency) → how many workers run at once: twice the browser's logical
+//   processors, at most MAX_WORKERS (each worker holds its own engine instance and one file).
+//   Twice: a bundle's verification waits between its steps (WebCrypto calls answered from another
+//   thread, the verifier's setTimeout breaths), and a second worker per processor runs meanwhile.
 // runPortfolio(files: [File], {trustedKeys, replay (default false: integrity pass only), onRow(row,
 //   index), onProgress(done, total)}) →
 //   {done: Promise<{rows (in file order; a file whose worker stopped has an 'error' row),
@@ -11,7 +13,7 @@ import { rowOf } from './row.mjs';
 
 export const MAX_WORKERS = 4;
 const MAX_RESTARTS = 8;
-export const POOL_SIZE = (n) => Math.max(1, Math.min(MAX_WORKERS, Number.isFinite(n) ? Math.floor(n) : 2));
+export const POOL_SIZE = (n) => Math.max(1, Math.min(MAX_WORKERS, 2 * (Number.isFinite(n) && n >= 1 ? Math.floor(n) : 1)));
 
 export function runPortfolio(files, { trustedKeys = [], replay = false, onRow = () => {}, onProgress = () => {} } = {}) {
   const total = files.length;
