@@ -201,3 +201,12 @@ test('i18n: every portfolio string in both languages, every key the page names e
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)/i, 'no inline script');
   assert.doesNotMatch(html, /\sstyle=|\son[a-z]+=/i, 'no inline style or handler');
 });
+
+test('POOL_SIZE: twice the logical processors, at most MAX_WORKERS, at least 2 when unknown', async () => {
+  const { POOL_SIZE, MAX_WORKERS } = await import('../../web/app/portfolio/pool.mjs');
+  assert.equal(POOL_SIZE(1), 2);
+  assert.equal(POOL_SIZE(2), 4);
+  assert.equal(POOL_SIZE(16), MAX_WORKERS);
+  assert.equal(POOL_SIZE(undefined), 2);
+  assert.equal(POOL_SIZE(0), 2);
+});
