@@ -46,8 +46,8 @@ import { verificationMessage } from './verify-messages.mjs';
 
 // Lets a UI thread or worker breathe between long synchronous steps (parsing, canonicalizing or
 // serializing a large section). In browsers scheduler.yield(): a chained setTimeout(0) is clamped
-// to 4 ms (measured 5 ms a breath in a Chromium worker, 0.01 ms with scheduler.yield), which a page
-// verifying many bundles pays several times per bundle. Node: setTimeout.
+// to 4 ms by the HTML timer rules, which a page verifying many bundles pays several times per
+// bundle. Node: setTimeout.
 const breathe = typeof globalThis.scheduler?.yield === 'function'
   ? () => globalThis.scheduler.yield()
   : () => new Promise((resolve) => setTimeout(resolve, 0));
