@@ -5,7 +5,7 @@
 //
 // Renderer contract: on each finished audit, import('./report/render.mjs') (once) and call
 //   renderReport({report, reportText, sarifText, ruleset, lang, containers: {report, checklist, exports},
-//   bundle, captureMethod})
+//   bundle, captureMethod, gradedHeaders})
 // (ruleset = the engine's embedded ruleset document, parsed; reportText / sarifText: the engine's
 // exact texts as Blobs for an audit, as strings or null for a bundle; for an opened evidence bundle
 // also bundle: {state, declarations, signer}); on a language switch call its setLanguage(lang).
@@ -227,7 +227,7 @@ function leadToResult(result) {
 // result: {report (parsed; an audit's, assembled from the worker's parts), reportText: Blob} or
 // {reportText: string} (a bundle's report, parsed here); sarifText: Blob, string or null;
 // verdict/declarations: an opened bundle's (verdictOf, the bundle's declarations section).
-async function show({ report: parsed, reportText, sarifText, verdict = null, declarations = null, fromBundle = false, mode = null, captureMethod }, token) {
+async function show({ report: parsed, reportText, sarifText, verdict = null, declarations = null, fromBundle = false, mode = null, captureMethod, gradedHeaders = null }, token) {
   let report = parsed ?? null;
   if (report === null) {
     try {
@@ -251,6 +251,7 @@ async function show({ report: parsed, reportText, sarifText, verdict = null, dec
     containers: { report: els.report, checklist: els.checklist, exports: els.exports },
     bundle: shown ? { state: shown.state, declarations, signer: shown.signer } : null,
     captureMethod: captureMethodOf(fromBundle, mode, verdict, captureMethod),
+    gradedHeaders,
   });
   setSummary(shown?.state === 'failed' ? null : report);
 }

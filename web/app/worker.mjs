@@ -86,7 +86,7 @@ async function audit({ id, source, options = {} }) {
   const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
   const totalBytes = isBlob ? source.size : null;
   const har = isBlob ? slices(source) : source;
-  const { report, reportText, sarifText } = await auditHar(eng, har, {
+  const { report, reportText, sarifText, gradedHeaders } = await auditHar(eng, har, {
     target: options.target,
     profiles: options.profiles,
     declarations: options.declarations,
@@ -95,7 +95,7 @@ async function audit({ id, source, options = {} }) {
       self.postMessage({ type: 'progress', id, bytes, totalBytes: t ?? totalBytes, entries });
     },
   });
-  return { report, reportText, sarifText };
+  return { report, reportText, sarifText, gradedHeaders };
 }
 
 // Hands a finished audit to the page so that the page never runs one long task for it (a large
@@ -103,12 +103,13 @@ async function audit({ id, source, options = {} }) {
 // report at once would block the page):
 //   the report's checks as JSON array texts of about REPORT_PART_CHARS each, one message each
 //   ({type: 'report-part', id, json}; the page parses one per task), then
-//   {type: 'done', id, head, reportBlob, sarifBlob}: head = the report's JSON with "checks": []
-//   (keys in the engine's order), and the engine's exact texts as Blobs (for the downloads; a Blob
-//   is handed over without copying its bytes through the page's thread).
+//   {type: 'done', id, head, reportBlob, sarifBlob, gradedHeaders}: head = the report's JSON with
+//   "checks": [] (keys in the engine's order), the engine's exact texts as Blobs (for the
+//   downloads; a Blob is handed over without copying its bytes through the page's thread), and
+//   the graded page's response headers (auditHar's gradedHeaders: [[name, value], …]).
 const REPORT_PART_CHARS = 512 * 1024;
 
-function postReport(id, { report, reportText, sarifText }) {
+function postReport(id, { report, reportText, sarifText, gradedHeaders }) {
   const checks = Array.isArray(report.checks) ? report.checks : [];
   let part = [];
   let chars = 0;
@@ -130,6 +131,7 @@ function postReport(id, { report, reportText, sarifText }) {
     head: JSON.stringify({ ...report, checks: [] }),
     reportBlob: new Blob([reportText], { type: 'application/json' }),
     sarifBlob: new Blob([sarifText], { type: 'application/sarif+json' }),
+    gradedHeaders,
   });
 }
 
