@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startDemoPortal } from '../fixtures/demo-portal/server.mjs';
 import { startAppServer } from '../../web/serve/static-server.mjs';
-import { ROOT, skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, tempDir, captureDemoHar } from './harness.mjs';
+import { ROOT, skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, tempDir, captureDemoHar, openDisclosure } from './harness.mjs';
 
 const SKIP = skipReason() || (fs.existsSync(path.join(ROOT, 'web/host/bundle/index.mjs')) ? false : 'web/host/bundle/index.mjs is missing');
 let dir, portal, app, browser, session, harFile, bundleFile, goldenFile, fingerprint;
@@ -59,6 +59,7 @@ after(async () => {
 
 test('create a key pair: the fingerprint is shown', { skip: SKIP, timeout: 30000 }, async () => {
   const { page } = session;
+  await openDisclosure(page, 'keys');
   await page.click('#key-create');
   await page.waitForFunction(() => /^SHA256:/.test(document.querySelector('#key-fingerprint').textContent), null, { timeout: 10000 });
   fingerprint = await page.locator('#key-fingerprint').innerText();
@@ -190,6 +191,7 @@ test('a trusted key that did not sign leaves the bundle intact, not verified; th
   assert.match(r.signature, /không khớp|does not match/i);
   // The right key: verified and trusted.
   const right = path.join(dir, 'right.public.jwk');
+  await openDisclosure(page, 'keys');
   await download(page, '#key-export-public').then((f) => fs.copyFileSync(f, right));
   await page.setInputFiles('#trusted-key-file', right);
   await page.waitForFunction((fp) => document.querySelector('#trusted-key-status').textContent.includes(fp), fingerprint);

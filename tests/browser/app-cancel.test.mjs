@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startAppServer } from '../../web/serve/static-server.mjs';
-import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, tempDir } from './harness.mjs';
+import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, tempDir, openDisclosure } from './harness.mjs';
 
 const SKIP = skipReason();
 const TARGET_BYTES = 100 * 1024 * 1024;
@@ -89,6 +89,7 @@ test('cancel a 100 MB audit: responsive while running, idle after, next audit wo
   const longest = await page.evaluate(() => window.__longestTask);
   assert.ok(longest < 200, `longest main-thread task ${longest} ms`);
   // The app is usable again: a small audit completes.
+  await openDisclosure(page, 'paste-details');
   await page.fill('#paste-response', 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<!doctype html><title>x</title>');
   await page.fill('#paste-url', 'https://example.test/');
   await page.click('#paste-run');

@@ -23,7 +23,7 @@ const FINDINGS_DOM_BUDGET = 5000; // elements inside #report-findings
 const LARGE_PAGES = 1000;
 
 const SKIP = skipReason();
-let dir, portal, app, browser, harFile, largeHar, expected, ruleset;
+let dir, portal, app, browser, harFile, largeHar, expected, expectedHeaders, ruleset;
 
 before(async () => {
   if (SKIP) return;
@@ -34,7 +34,9 @@ before(async () => {
   const { auditHar } = await import('../../web/host/engine.mjs');
   const engine = await loadNodeEngine();
   ruleset = engine.ruleset();
-  expected = JSON.parse((await auditHar(engine, fs.readFileSync(harFile, 'utf8'), { profiles: ['tnm-website-basic'] })).reportText);
+  const audited = await auditHar(engine, fs.readFileSync(harFile, 'utf8'), { profiles: ['tnm-website-basic'] });
+  expected = JSON.parse(audited.reportText);
+  expectedHeaders = audited.gradedHeaders;
   largeHar = path.join(dir, 'large.har');
   fs.writeFileSync(largeHar, syntheticHar(LARGE_PAGES, 'app-findings'));
   app = await startAppServer({ port: 0 });
@@ -134,7 +136,7 @@ test('demo: the Observatory-style table lists every graded test with result, mod
   await table.locator('summary').click();
   const graded = Object.entries(ruleset.rules).filter(([, r]) => r.graded === true).map(([, r]) => r.observatory_test);
   assert.ok(graded.length >= 9, graded.join(' '));
-  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.key, ...[...tr.cells].map((c) => c.innerText.trim())]));
+  const rows = await table.locator('table.pc-obs-rows tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.key, ...[...tr.cells].map((c) => c.innerText.trim())]));
   for (const test of graded) assert.ok(rows.some((r) => r[0] === test), `${test} has a row`);
   for (const entry of expected.grade.counted) {
     const [test, ...rest] = entry.split(':');
@@ -144,8 +146,12 @@ test('demo: the Observatory-style table lists every graded test with result, mod
     assert.equal(row[4], modifier, `${test} modifier`);
     if (Number(modifier) < 0) assert.ok(row[5].length > 10, `${test} has a reason: ${row[5]}`);
   }
-  // The report carries no raw response headers; the table says so rather than showing none.
-  assert.match(await table.innerText(), /không kèm tiêu đề phản hồi thô/);
+  // The graded page's raw response headers (the engine's, beside the report), in order, as text.
+  assert.ok(expectedHeaders.length >= 3, JSON.stringify(expectedHeaders));
+  const raw = await table.locator('table.pc-raw-headers tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim())));
+  assert.deepEqual(raw, expectedHeaders.map(([n, v]) => [n, v.length > 400 ? raw.find((r) => r[0] === n)?.[1] : v]));
+  assert.match(await table.locator('table.pc-raw-headers caption').innerText(), new RegExp(expected.grade.page.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.equal(await table.locator('.pc-raw-headers-missing').count(), 0);
 });
 
 test('demo: part ids, evidence keys and outcome words in the UI language', { skip: SKIP, timeout: 60000 }, async () => {

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startAppServer } from '../../web/serve/static-server.mjs';
-import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, gradePattern, engineReport, expandReport } from './harness.mjs';
+import { skipReason, launchBrowser, openApp, waitForReport, waitIdle, foreignRequests, gradePattern, engineReport, expandReport, openDisclosure } from './harness.mjs';
 import { HOLBERTON, HOLBERTON_URL } from '../fixtures/pasted/curl-transcripts.mjs';
 import { foldForSearch } from '../../web/app/report/search-fold.mjs';
 
@@ -47,6 +47,7 @@ after(async () => {
 });
 
 async function paste(page, text, url) {
+  await openDisclosure(page, 'paste-details');
   await page.fill('#paste-response', text);
   await page.fill('#paste-url', url);
   await page.click('#paste-run');
@@ -77,6 +78,7 @@ test('paste a raw response: grade and evidence from the pasted headers', { skip:
 
 test('an invalid paste shows an error, not a report', { skip: SKIP, timeout: 20000 }, async () => {
   const { page } = await openApp(browser, app.url);
+  await openDisclosure(page, 'paste-details');
   await page.fill('#paste-response', 'this is not an HTTP response');
   await page.click('#paste-run');
   await page.waitForFunction(() => {
@@ -107,6 +109,7 @@ test('a pasted curl -sIL chain (301 then 200): a grade, the redirect result, the
 
 test('a chain that cannot be followed shows the error, not a report', { skip: SKIP, timeout: 20000 }, async () => {
   const { page } = await openApp(browser, app.url);
+  await openDisclosure(page, 'paste-details');
   await page.fill('#paste-response', HOLBERTON.replace('https://www.holberton.online/', 'http://[::1'));
   await page.fill('#paste-url', HOLBERTON_URL);
   await page.click('#paste-run');

@@ -35,9 +35,11 @@ export function tempDir(prefix) {
 }
 
 // Opens `url` in a new context and records what a test asserts on: every request URL, dialogs
-// (dismissed), page errors and console errors. `locale` sets navigator.language.
+// (dismissed), page errors and console errors. `locale` sets navigator.language. The context
+// prefers reduced motion: the app then scrolls to a run's result at once (no smooth scrolling),
+// so positions measured one after another are of the same layout.
 export async function openApp(browser, url, { locale = 'vi-VN' } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const log = { requests: [], dialogs: [], pageErrors: [], consoleErrors: [] };
   context.on('request', (r) => log.requests.push(r.url()));
@@ -46,6 +48,12 @@ export async function openApp(browser, url, { locale = 'vi-VN' } = {}) {
   page.on('console', (m) => { if (m.type() === 'error') log.consoleErrors.push(m.text()); });
   await page.goto(url, { waitUntil: 'load' });
   return { context, page, log };
+}
+
+// Opens the <details> disclosure `id` (the start page's secondary inputs: paste-details,
+// self-details, keys) by clicking its summary, as a user would; no-op when already open.
+export async function openDisclosure(page, id) {
+  if (!(await page.locator(`#${id}`).evaluate((d) => d.open))) await page.click(`#${id} > summary`);
 }
 
 // Requests other than to the loopback host (data:/blob: URLs stay in the browser).

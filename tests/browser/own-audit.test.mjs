@@ -1,5 +1,6 @@
 // The tool audits itself: `portal-check scan` of the app as served by web/serve/static-server.mjs
-// gives the top header grade.
+// gives the top header grade, for the check page (index.html) and the portfolio page
+// (portfolio.html).
 //
 // Over plain http on loopback (what scripts/serve does) the transport checks fail by nature (no
 // https, no HSTS), so the graded run serves the app over https with a throwaway self-signed
@@ -40,16 +41,20 @@ function scan(url, env = {}) {
 
 const observatory = (report) => report.checks.filter((c) => c.observatory && c.page === report.grade?.page);
 
-test('over https behind an http→https redirect: header grade A+ (score ≥ 100), no Observatory penalty', { skip: SKIP, timeout: 30000 }, async () => {
+// Serves the app over https behind an http→https redirect and scans `page` (a path under /app/):
+// its header grade must be A+ (score ≥ 100) with no Observatory penalty.
+async function assertTopGrade(page) {
   const key = path.join(dir, 'key.pem');
   const cert = path.join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=localhost',
-    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-days', '2'], { stdio: 'ignore' });
+  if (!fs.existsSync(cert)) {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-subj', '/CN=localhost',
+      '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-days', '2'], { stdio: 'ignore' });
+  }
   const app = await startAppServer({ port: 0, tls: { key: fs.readFileSync(key), cert: fs.readFileSync(cert) } });
   const front = await startRedirectServer({ port: 0, to: app.origin });
   try {
-    const report = await scan(`${front.url}app/`, { NODE_EXTRA_CA_CERTS: cert });
-    assert.equal(report.grade.page, `${app.origin}/app/`);
+    const report = await scan(`${front.url}app/${page}`, { NODE_EXTRA_CA_CERTS: cert });
+    assert.equal(report.grade.page, `${app.origin}/app/${page}`);
     assert.equal(report.grade.grade, 'A+', JSON.stringify(report.grade));
     assert.ok(report.grade.score >= 100, `score ${report.grade.score}`);
     const penalties = report.grade.counted.filter((c) => Number(c.split(':').pop()) < 0);
@@ -64,6 +69,14 @@ test('over https behind an http→https redirect: header grade A+ (score ≥ 100
     await front.close();
     await app.close();
   }
+}
+
+test('over https behind an http→https redirect: header grade A+ (score ≥ 100), no Observatory penalty', { skip: SKIP, timeout: 30000 }, async () => {
+  await assertTopGrade('');
+});
+
+test('the portfolio page (portfolio.html) has the same top grade under the same CSP', { skip: SKIP || (fs.existsSync(path.join(ROOT, 'web/app/portfolio.html')) ? false : 'web/app/portfolio.html is missing'), timeout: 30000 }, async () => {
+  await assertTopGrade('portfolio.html');
 });
 
 test('over plain http (scripts/serve): every header under the app\'s control passes', { skip: SKIP, timeout: 30000 }, async () => {

@@ -160,3 +160,48 @@ test('the engine audits the pasted chain: the http:// redirect and the grade of 
   assert.equal(zulip.grade.page, 'https://localhost/login/');
   assert.equal(typeof zulip.grade.grade, 'string');
 });
+
+// Our own cases (written on this project, not sourced transcripts): the shapes curl prints for a
+// redirect body without a final line break and for an authentication exchange (--anyauth).
+test('ours: a status line glued to a redirect body that lacks a final line break starts the next response', () => {
+  const body301 = '<html>\r\n<head><title>301 Moved Permanently</title></head>\r\n<body>301</body>\r\n</html>';
+  const text = `${hop(301, 'https://a.example/', body301)}HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<!doctype html><title>ok</title>\r\n`;
+  const entries = entriesOf(text, { url: 'http://a.example/' });
+  assert.equal(entries.length, 2);
+  assert.equal(entries[0].response.content.text, body301);
+  assert.equal(entries[1].response.status, 200);
+  assert.equal(entries[1].request.url, 'https://a.example/');
+  assert.equal(entries[1].response.content.text, '<!doctype html><title>ok</title>\r\n');
+  // Glued status text NOT followed by a header line stays body text (running text quoting HTTP).
+  const quoted = entriesOf(`${hop(301, '/b', 'Moved: the server said HTTP/1.1 200 OK\r\nand more text\r\n')}${PAGE}`, { url: 'https://b.example/' });
+  assert.equal(quoted.length, 2);
+  assert.match(quoted[0].response.content.text, /said HTTP\/1\.1 200 OK\r\nand more text\r\n$/);
+  // Not a three-digit code: body text.
+  const odd = entriesOf(`${hop(301, '/b', 'x</html>HTTP/1.1 20 OK\r\nServer: y\r\n')}${PAGE}`, { url: 'https://b.example/' });
+  assert.equal(odd.length, 2);
+  assert.match(odd[0].response.content.text, /HTTP\/1\.1 20 OK\r\nServer: y/);
+  // A final page's body is never split, glued or not.
+  const page = entriesOf('HTTP/1.1 200 OK\r\n\r\n<p>x</p>HTTP/1.1 404 Not Found\r\nServer: z\r\n\r\n', { url: 'https://c.example/' });
+  assert.equal(page.length, 1);
+  assert.match(page[0].response.content.text, /<p>x<\/p>HTTP\/1\.1 404 Not Found/);
+});
+
+test('ours: curl --anyauth -siL: a 401 challenge then the 200 for the same URL is one final response', () => {
+  const challenge = 'HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Digest realm="portal", nonce="abc", qop="auth"\r\nContent-Type: text/html\r\nContent-Length: 13\r\n\r\nUnauthorized.';
+  const page = 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Frame-Options: DENY\r\n\r\n<!doctype html><title>in</title>\r\n';
+  const entries = entriesOf(challenge + page, { url: 'https://auth.example/private/' });
+  assert.equal(entries.length, 1);
+  assert.equal(entries[0].response.status, 200);
+  assert.equal(entries[0].request.url, 'https://auth.example/private/');
+  assert.ok(entries[0].response.headers.some((h) => h.name === 'X-Frame-Options'));
+  // The challenge, then a redirect, then the page: the chain starts at the redirect, same URL.
+  const chain = entriesOf(`${challenge}\r\n${hop(302, '/home')}${PAGE}`, { url: 'https://auth.example/' });
+  assert.deepEqual(chain.map((e) => [e.response.status, e.request.url]), [[302, 'https://auth.example/'], [200, 'https://auth.example/home']]);
+  // A proxy challenge (407 with Proxy-Authenticate) likewise.
+  assert.deepEqual(parseRawResponses(`HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="p"\r\n\r\n${PAGE}`).map((r) => r.status), [200]);
+  // A 401 alone is the final response; a 401 without a challenge header leads nowhere (its body runs on).
+  assert.deepEqual(parseRawResponses(challenge).map((r) => r.status), [401]);
+  const plain = parseRawResponses(`HTTP/1.1 401 Unauthorized\r\nContent-Type: text/html\r\n\r\n${page}`);
+  assert.deepEqual(plain.map((r) => r.status), [401]);
+  assert.match(plain[0].body, /HTTP\/1\.1 200 OK/);
+});

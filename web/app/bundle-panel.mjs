@@ -8,7 +8,8 @@
 // loads the stored signing key. shell (main.mjs, the app shell):
 //   run(task)          runs one task like an audit (progress, Cancel, errors; task(onProgress) →
 //                      the result main.mjs shows: {reportText, sarifText, fromBundle?, mode?,
-//                      verdict?, declarations?, verification?, info?, keepBundle?, keepDiff?})
+//                      verdict?, declarations?, verification?, info?, keepBundle?, keepDiff?,
+//                      captureMethod?: an opened bundle's manifest capture.method or null})
 //   setStatus(key, params, {force}), showError(e), clearError()
 //   lastAudit() → {source, options, capture} of the last finished audit or null; forgetAudit()
 //   renderer() → the loaded report/render.mjs module or null before the first report
@@ -109,7 +110,7 @@ function updateDossierInfo() {
 
 export function afterShow(result) {
   if (result.fromBundle) {
-    bundleState = { mode: result.mode, result: result.verification, verdict: result.verdict, declarations: result.declarations, info: result.info || {} };
+    bundleState = { mode: result.mode, result: result.verification, verdict: result.verdict, declarations: result.declarations, info: result.info || {}, captureMethod: result.captureMethod ?? null };
   } else if (!result.keepBundle) {
     bundleState = null;
   }
@@ -133,7 +134,7 @@ bundleFile.addEventListener('change', () => {
     shell.forgetAudit();
     // A file that is not a readable bundle (reportText null) failed verification at its I-JSON or
     // structure step (worker.mjs): its verdict is NOT VALID, naming that step.
-    return { reportText: reply.reportText, sarifText: null, fromBundle: true, mode: 'verified', verdict: verdictOf(reply.result), declarations: reply.declarations, verification: reply.result, info: reply.info };
+    return { reportText: reply.reportText, sarifText: null, fromBundle: true, mode: 'verified', verdict: verdictOf(reply.result), declarations: reply.declarations, verification: reply.result, info: reply.info, captureMethod: reply.captureMethod ?? null };
   });
   bundleFile.value = '';
 });
@@ -224,7 +225,7 @@ bundleEls.rulesCurrent.addEventListener('click', () => {
     lastDiff = { diff: reply.diff, engineVersion: reply.currentEngineVersion };
     bundleState = keep;
     const opened = keep && keep.mode === 'verified' ? keep : null;
-    return { reportText: reply.reportText, sarifText: null, keepBundle: true, keepDiff: true, rediff: true, verdict: opened ? opened.verdict : null, declarations: opened ? opened.declarations : null };
+    return { reportText: reply.reportText, sarifText: null, keepBundle: true, keepDiff: true, rediff: true, verdict: opened ? opened.verdict : null, declarations: opened ? opened.declarations : null, captureMethod: opened ? opened.captureMethod : undefined };
   });
 });
 

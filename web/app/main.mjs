@@ -5,18 +5,27 @@
 //
 // Renderer contract: on each finished audit, import('./report/render.mjs') (once) and call
 //   renderReport({report, reportText, sarifText, ruleset, lang, containers: {report, checklist, exports},
-//   bundle, captureMethod})
+//   bundle, captureMethod, gradedHeaders})
 // (ruleset = the engine's embedded ruleset document, parsed; reportText / sarifText: the engine's
 // exact texts as Blobs for an audit, as strings or null for a bundle; for an opened evidence bundle
 // also bundle: {state, declarations, signer}); on a language switch call its setLanguage(lang).
 //
 // Runs: one at a time; a new run cancels the running one. Cancel aborts a crawl and terminates the
 // worker (worker-client.mjs cancelWorker); the next audit creates a new one.
+//
+// Leading to the next action: a run brings the progress line into view when it starts; when it
+// ends the app scrolls to and focuses what it produced (leadToResult: the verdict of an opened
+// bundle, the bundle panel for a created bundle or a re-audit, else the report heading) or the
+// error (showError). The summary bar (summary-bar.mjs) follows the report on screen.
 import { t, getLanguage, setLanguage, translatePage, formatBytes } from './i18n/core.mjs';
 import { rawResponseToHar } from './inputs/raw-response.mjs';
 import { selfCheck } from './inputs/self-check.mjs';
 import { auditInWorker as auditRequest, embeddedRuleset, cancelWorker, codedError } from './worker-client.mjs';
 import { initBundlePanel, showVerdict, afterShow, languageChanged } from './bundle-panel.mjs';
+import { SELF_CHECK_METHOD } from './report/capture-caveat.mjs';
+import { bringIntoView, isShown } from './lead.mjs';
+import { initSummaryBar, setSummary, refreshSummary } from './summary-bar.mjs';
+import { initFilePickers, noteChosen, refreshFilePickers } from './file-picker.mjs';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -34,6 +43,7 @@ const els = {
   progressText: $('progress-text'),
   cancel: $('cancel'),
   error: $('run-error'),
+  run: $('run'),
   report: $('report'),
   checklist: $('checklist'),
   exports: $('exports'),
@@ -86,7 +96,9 @@ function setStatus(key, params = null, { force = true } = {}) {
   els.progressText.textContent = t(key, params);
 }
 
-function showError(e) {
+// Shows the error of a run or an action; lead: bring it into view and focus it (not when the
+// language switch re-renders the same error).
+function showError(e, { lead = true } = {}) {
   let text;
   if (e && e.key) text = t(e.key, e.params);
   else if (e && e.code === 'engine-load') text = t('error.engineLoad', { message: e.message });
@@ -99,6 +111,7 @@ function showError(e) {
   els.error.hidden = false;
   errorState = e;
   setStatus('run.failed');
+  if (lead) bringIntoView(els.error);
 }
 
 let errorState = null;
@@ -157,6 +170,7 @@ async function run(task) {
   setBusy(true);
   progressIndeterminate();
   setStatus('run.loading');
+  els.run.scrollIntoView({ block: 'nearest' });
   let entries = 0;
   const onProgress = ({ bytes, totalBytes, entries: n }) => {
     if (token !== runToken) return;
@@ -176,6 +190,7 @@ async function run(task) {
     if (token !== runToken) return;
     progressSet(1, 1);
     afterShow(result);
+    leadToResult(result);
     if (result.fromBundle && result.mode === 'created') setStatus('run.bundleCreated');
     else if (result.fromBundle) setStatus({ verified: 'run.doneBundleOk', intact: 'run.doneBundleIntact' }[result.verdict.state] || 'run.doneBundleFail');
     else setStatus('run.done', { entries, grade: typeof lastReport?.grade?.grade === 'string' ? lastReport.grade.grade : '—' });
@@ -188,6 +203,7 @@ async function run(task) {
       progressSet(0, 1);
       // The report on screen belonged to the previous input: hide it next to this input's error.
       for (const id of ['verdict-section', 'report-section', 'checklist-section', 'exports-section', 'bundle-section']) $(id).hidden = true;
+      setSummary(null);
       showError(e);
     }
   } finally {
@@ -198,10 +214,20 @@ async function run(task) {
   }
 }
 
+// Where a finished run leads: the verdict of an opened bundle, the bundle panel after creating a
+// bundle or re-auditing one (keepDiff), else the report heading.
+function leadToResult(result) {
+  const verdict = $('verdict-section');
+  let target = $('report-heading');
+  if (isShown(verdict)) target = verdict;
+  else if ((result.fromBundle && result.mode === 'created') || result.keepDiff) target = $('bundle-section-heading');
+  bringIntoView(isShown(target) ? target : $('report-section'));
+}
+
 // result: {report (parsed; an audit's, assembled from the worker's parts), reportText: Blob} or
 // {reportText: string} (a bundle's report, parsed here); sarifText: Blob, string or null;
 // verdict/declarations: an opened bundle's (verdictOf, the bundle's declarations section).
-async function show({ report: parsed, reportText, sarifText, verdict = null, declarations = null, fromBundle = false, mode = null }, token) {
+async function show({ report: parsed, reportText, sarifText, verdict = null, declarations = null, fromBundle = false, mode = null, captureMethod, gradedHeaders = null }, token) {
   let report = parsed ?? null;
   if (report === null) {
     try {
@@ -224,13 +250,17 @@ async function show({ report: parsed, reportText, sarifText, verdict = null, dec
     lang: getLanguage(),
     containers: { report: els.report, checklist: els.checklist, exports: els.exports },
     bundle: shown ? { state: shown.state, declarations, signer: shown.signer } : null,
-    captureMethod: captureMethodOf(fromBundle, mode, verdict),
+    captureMethod: captureMethodOf(fromBundle, mode, verdict, captureMethod),
+    gradedHeaders,
   });
+  setSummary(shown?.state === 'failed' ? null : report);
 }
 
-// How the evidence on screen was captured: the last audit's (an audit, a bundle just created from
-// it, its re-audit), unknown (null) for an opened bundle (opening one forgets the last audit).
-function captureMethodOf(fromBundle, mode, verdict) {
+// How the evidence on screen was captured: an opened bundle's own (its manifest's capture.method,
+// kept for its re-audit: `fromManifest`, a string or null), else the last audit's (an audit, a
+// bundle just created from it); unknown (null) otherwise.
+function captureMethodOf(fromBundle, mode, verdict, fromManifest) {
+  if (fromManifest !== undefined) return typeof fromManifest === 'string' ? fromManifest : null;
   if ((fromBundle && mode !== 'created') || verdict) return null;
   return lastAudit?.capture?.method ?? null;
 }
@@ -269,6 +299,7 @@ els.dropZone.addEventListener('drop', (e) => {
   dragDepth = 0;
   els.dropZone.classList.remove('dragging');
   const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+  if (file) noteChosen(els.harFile, file);
   auditFile(file);
 });
 for (const type of ['dragover', 'drop']) window.addEventListener(type, (e) => e.preventDefault());
@@ -290,7 +321,7 @@ els.pasteForm.addEventListener('submit', (e) => {
 
 els.selfForm.addEventListener('submit', (e) => {
   e.preventDefault();
-  auditCapture = { method: 'browser-same-origin', tool: 'portal-check-app' };
+  auditCapture = { method: SELF_CHECK_METHOD, tool: 'portal-check-app' };
   run(async (onProgress, token) => {
     const controller = new AbortController();
     crawlAbort = controller;
@@ -327,6 +358,8 @@ initBundlePanel({
 });
 
 els.cancel.addEventListener('click', () => cancelRun());
+initSummaryBar({ t });
+initFilePickers(t);
 
 // ---- language -------------------------------------------------------------------------------------
 
@@ -335,9 +368,11 @@ function applyLanguage(lang) {
   translatePage(document);
   els.lang.setAttribute('lang', set === 'vi' ? 'en' : 'vi');
   els.progressText.textContent = t(statusState.key, statusState.params);
-  if (errorState) showError(errorState);
+  if (errorState) showError(errorState, { lead: false });
   renderer?.setLanguage(set);
   languageChanged();
+  refreshSummary();
+  refreshFilePickers();
   return set;
 }
 

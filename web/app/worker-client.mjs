@@ -3,7 +3,8 @@
 // progress and Cancel. No DOM.
 //
 // auditInWorker(source, options, onProgress) → Promise<{report (parsed, assembled from the
-//   worker's report parts), reportText: Blob, sarifText: Blob}>. One audit at a time: a second
+//   worker's report parts), reportText: Blob, sarifText: Blob, gradedHeaders ([[name, value], …],
+//   the graded page's response headers)}>. One audit at a time: a second
 //   call replaces the first (whose promise then never settles; the shell cancels first).
 // requestWorker(message, onProgress) → Promise of the worker's reply to a bundle message
 //   ({type: 'bundle-verify' | 'bundle-create' | 'rules-current' | 'bundle-blob' | 'dossier-zip'}).
@@ -68,7 +69,7 @@ function onMessage(event) {
   } else if (msg.type === 'done' && pending && msg.id === pending.id) {
     const report = JSON.parse(msg.head);
     report.checks = pending.checks;
-    pending.resolve({ report, reportText: msg.reportBlob, sarifText: msg.sarifBlob });
+    pending.resolve({ report, reportText: msg.reportBlob, sarifText: msg.sarifBlob, gradedHeaders: msg.gradedHeaders ?? null });
     pending = null;
   } else if (msg.type === 'ruleset') {
     for (const w of rulesetWaiters) w.resolve(msg.text);

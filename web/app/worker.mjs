@@ -28,8 +28,9 @@
 //   {type: 'bundle-verify', id, source: File | Blob | string, trustedKeys?: [{publicJwk, organization?}]}
 //     → {type: 'progress', id, phase: 'read' | 'verify', bytes, totalBytes}
 //     → {type: 'bundle-verified', id, result (verifyBundle's), reportText, info, declarations (the
-//       bundle's declarations section: {organization, declarations} or null)}; reportText, info and
-//       declarations are null when verification failed at its I-JSON or structure step (the file
+//       bundle's declarations section: {organization, declarations} or null), captureMethod (the
+//       manifest's capture.method: how the bundle's evidence was captured)}; reportText, info,
+//       declarations and captureMethod are null when verification failed at its I-JSON or structure step (the file
 //       is not a readable bundle)
 //   {type: 'bundle-create', id, source: the audited HAR (File | Blob | string), options, capture,
 //    organization?, signingKey?: {privateKey (CryptoKey), publicJwk}} (bundle-panel.mjs sends
@@ -85,7 +86,7 @@ async function audit({ id, source, options = {} }) {
   const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
   const totalBytes = isBlob ? source.size : null;
   const har = isBlob ? slices(source) : source;
-  const { report, reportText, sarifText } = await auditHar(eng, har, {
+  const { report, reportText, sarifText, gradedHeaders } = await auditHar(eng, har, {
     target: options.target,
     profiles: options.profiles,
     declarations: options.declarations,
@@ -94,7 +95,7 @@ async function audit({ id, source, options = {} }) {
       self.postMessage({ type: 'progress', id, bytes, totalBytes: t ?? totalBytes, entries });
     },
   });
-  return { report, reportText, sarifText };
+  return { report, reportText, sarifText, gradedHeaders };
 }
 
 // Hands a finished audit to the page so that the page never runs one long task for it (a large
@@ -102,12 +103,13 @@ async function audit({ id, source, options = {} }) {
 // report at once would block the page):
 //   the report's checks as JSON array texts of about REPORT_PART_CHARS each, one message each
 //   ({type: 'report-part', id, json}; the page parses one per task), then
-//   {type: 'done', id, head, reportBlob, sarifBlob}: head = the report's JSON with "checks": []
-//   (keys in the engine's order), and the engine's exact texts as Blobs (for the downloads; a Blob
-//   is handed over without copying its bytes through the page's thread).
+//   {type: 'done', id, head, reportBlob, sarifBlob, gradedHeaders}: head = the report's JSON with
+//   "checks": [] (keys in the engine's order), the engine's exact texts as Blobs (for the
+//   downloads; a Blob is handed over without copying its bytes through the page's thread), and
+//   the graded page's response headers (auditHar's gradedHeaders: [[name, value], …]).
 const REPORT_PART_CHARS = 512 * 1024;
 
-function postReport(id, { report, reportText, sarifText }) {
+function postReport(id, { report, reportText, sarifText, gradedHeaders }) {
   const checks = Array.isArray(report.checks) ? report.checks : [];
   let part = [];
   let chars = 0;
@@ -129,6 +131,7 @@ function postReport(id, { report, reportText, sarifText }) {
     head: JSON.stringify({ ...report, checks: [] }),
     reportBlob: new Blob([reportText], { type: 'application/json' }),
     sarifBlob: new Blob([sarifText], { type: 'application/sarif+json' }),
+    gradedHeaders,
   });
 }
 
@@ -195,6 +198,7 @@ async function bundleVerify({ id, source, trustedKeys }) {
     reportText: bundle ? bundle.report : null,
     info: bundle ? infoOf(bundle, result.signature.fingerprint) : null,
     declarations: bundle ? bundle.declarations : null,
+    captureMethod: bundle && typeof bundle.manifest?.capture?.method === 'string' ? bundle.manifest.capture.method : null,
   };
 }
 

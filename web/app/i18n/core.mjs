@@ -1,5 +1,6 @@
 // The app shell's strings (index.html, main.mjs, inputs/**) in Vietnamese (default) and English.
-// The report's strings live in i18n/report.mjs (the report engineer's).
+// The report's strings live in i18n/report.mjs (the report engineer's); the start page's (the
+// three actions, the HAR guide, the summary bar) in i18n/start.mjs, merged here.
 //
 // t(key, params?) → the string for the current language ({name} placeholders filled from params;
 //   a missing key falls back to Vietnamese, then to the key itself, so a gap is visible, never blank).
@@ -9,15 +10,17 @@
 //   by data-i18n-placeholder / data-i18n-aria-label / data-i18n-title, from the dictionary.
 //   Always text (textContent / setAttribute), never markup.
 
+import { START_STRINGS } from './start.mjs';
+
 const STRINGS = {
   vi: {
+    ...START_STRINGS.vi,
     'app.title': 'portal-check — tự kiểm tra bảo mật cổng thông tin',
     'app.heading': 'portal-check',
     'app.tagline': 'Tự kiểm tra bảo mật cổng thông tin điện tử. Mọi dữ liệu được xử lý ngay trong trình duyệt này; không có gì được gửi đi.',
     'lang.switch': 'English',
     'lang.switchLabel': 'Switch to English',
     'skip': 'Bỏ qua, tới báo cáo',
-    'inputs.heading': 'Dữ liệu đầu vào',
     'profile.label': 'Bộ tiêu chí',
     'profile.tnm': 'Nhãn Tín Nhiệm Mạng — website (cơ bản)',
     'profile.d137': 'Tiêu chí tín nhiệm mạng — Nghị định 137/2024',
@@ -25,22 +28,17 @@ const STRINGS = {
     'profile.level3': 'Cấp độ 3',
     'profile.observatory': 'Điểm tiêu đề kiểu Observatory',
     'profile.none': 'Không dùng bộ tiêu chí',
-    'har.heading': 'Mở tệp HAR',
-    'har.help': 'Tệp HAR xuất từ DevTools của Chrome/Firefox, Playwright hoặc ZAP. Tệp lớn (hàng trăm MB) vẫn được đọc từng phần.',
     'har.label': 'Chọn tệp HAR',
     'har.drop': 'Hoặc kéo và thả tệp HAR vào đây',
-    'paste.heading': 'Dán phản hồi HTTP thô',
     'paste.help': 'Dòng trạng thái, các tiêu đề, một dòng trống, rồi nội dung (ví dụ: HTTP/1.1 200 OK). Kết quả của curl -siL (nhiều phản hồi liên tiếp) được kiểm tra như một chuỗi chuyển hướng bắt đầu từ địa chỉ trang.',
     'paste.responseLabel': 'Phản hồi HTTP thô',
     'paste.urlLabel': 'Địa chỉ trang (không bắt buộc)',
     'paste.run': 'Kiểm tra phản hồi',
-    'self.heading': 'Tự kiểm tra cùng nguồn gốc',
     'self.help': 'Chỉ dùng được khi ứng dụng này được đặt trên chính cổng thông tin cần kiểm tra (cùng nguồn gốc). Trình duyệt duyệt các trang cùng nguồn gốc bằng fetch.',
     'self.hint': 'Một trang web không thể thấy Set-Cookie, thông tin TLS (chứng chỉ, phiên bản) và chuyển hướng từ http://; các mục đó được báo là “chưa thu thập”. Hãy dùng tệp HAR hoặc công cụ dòng lệnh (scripts/portal-check scan URL) để kiểm tra đầy đủ.',
     'self.startLabel': 'Đường dẫn bắt đầu',
     'self.pagesLabel': 'Số trang tối đa',
     'self.run': 'Bắt đầu tự kiểm tra',
-    'bundle.heading': 'Mở gói bằng chứng đã lưu',
     'bundle.label': 'Chọn tệp gói bằng chứng (JSON)',
     'run.heading': 'Tiến trình',
     'run.progressLabel': 'Tiến độ kiểm tra',
@@ -166,13 +164,13 @@ const STRINGS = {
     'error.key.other': "Lỗi khoá ký: {message}",
   },
   en: {
+    ...START_STRINGS.en,
     'app.title': 'portal-check — portal security self-check',
     'app.heading': 'portal-check',
     'app.tagline': 'A security self-check for web portals. Everything is processed in this browser; nothing is sent anywhere.',
     'lang.switch': 'Tiếng Việt',
     'lang.switchLabel': 'Chuyển sang tiếng Việt',
     'skip': 'Skip to the report',
-    'inputs.heading': 'Inputs',
     'profile.label': 'Criteria profile',
     'profile.tnm': 'Tín Nhiệm Mạng website label (basic)',
     'profile.d137': 'Network-trust criteria — Decree 137/2024',
@@ -180,22 +178,17 @@ const STRINGS = {
     'profile.level3': 'Security level 3',
     'profile.observatory': 'Observatory-style header grade',
     'profile.none': 'No criteria profile',
-    'har.heading': 'Open a HAR file',
-    'har.help': 'A HAR file exported by Chrome/Firefox DevTools, Playwright or ZAP. Large files (hundreds of MB) are read piece by piece.',
     'har.label': 'Choose a HAR file',
     'har.drop': 'Or drag and drop a HAR file here',
-    'paste.heading': 'Paste a raw HTTP response',
     'paste.help': 'Status line, headers, a blank line, then the body (e.g. HTTP/1.1 200 OK). The output of curl -siL (several responses in a row) is audited as a redirect chain starting at the page URL.',
     'paste.responseLabel': 'Raw HTTP response',
     'paste.urlLabel': 'Page URL (optional)',
     'paste.run': 'Check the response',
-    'self.heading': 'Same-origin self-check',
     'self.help': 'Works only when this app is served from the portal being checked (same origin). The browser crawls same-origin pages with fetch.',
     'self.hint': 'A page script cannot see Set-Cookie, TLS details (certificate, version) or the redirect from http://; those are reported as “not captured”. Use a HAR file or the command line (scripts/portal-check scan URL) for a complete check.',
     'self.startLabel': 'Start path',
     'self.pagesLabel': 'Maximum pages',
     'self.run': 'Start the self-check',
-    'bundle.heading': 'Open a saved evidence bundle',
     'bundle.label': 'Choose an evidence bundle file (JSON)',
     'run.heading': 'Progress',
     'run.progressLabel': 'Audit progress',

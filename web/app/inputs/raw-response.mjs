@@ -11,14 +11,20 @@
 //   an empty line, then the body (kept as text, line endings as pasted). CRLF or LF, mixed allowed.
 //   Blank lines before the first status line are skipped. With no empty line at all, no body.
 //   Only a response that something follows in a curl -L transcript (a redirect, an interim 1xx, a
-//   proxy's CONNECT answer) may be followed by another: in its body, the next response starts at
-//   a line that is a status line whose next line is a header line, an empty line or the end
-//   (curl -siL prints a redirect's body, then the next status line at the start of a line;
-//   curl -sIL prints only the header blocks, separated by an empty line). Any other response's
-//   body runs to the end of the paste, whatever it holds (a page about HTTP may quote a status
-//   line); a next status line glued to the end of a body without a line break is body text.
-//   Dropped: interim responses (1xx, e.g. "HTTP/1.1 100 Continue", "103 Early Hints") and a
-//   proxy's answer to CONNECT ("HTTP/1.1 200 Connection established") when a response follows it.
+//   proxy's CONNECT answer, an authentication challenge: a 401 with WWW-Authenticate or a 407 with
+//   Proxy-Authenticate, which curl --anyauth / --digest / --ntlm answers by asking the same URL
+//   again) may be followed by another: in its body, the next response starts at a line that is a
+//   status line whose next line is a header line, an empty line or the end (curl -siL prints a
+//   redirect's body, then the next status line at the start of a line; curl -sIL prints only the
+//   header blocks, separated by an empty line). curl adds no line break after a body that has
+//   none, so in such a response's body the next response may also start inside a line
+//   ("…</html>HTTP/1.1 200 OK"): only where the rest of that line is a status line with a
+//   three-digit code and the next line is a header line (a quoted status line in running text is
+//   not followed by headers). Any other response's body runs to the end of the paste, whatever it
+//   holds (a page about HTTP may quote a status line).
+//   Dropped when a response follows them: interim responses (1xx, e.g. "HTTP/1.1 100 Continue",
+//   "103 Early Hints"), a proxy's answer to CONNECT ("HTTP/1.1 200 Connection established") and an
+//   authentication challenge (the response after it, for the same URL, is the final one).
 //   At most MAX_REDIRECTS + 1 responses remain (a chain of MAX_REDIRECTS redirects and the page).
 // rawResponseToHar(text, {url, now}) → HAR text (JSON): one entry per remaining response.
 //   url: the URL of the first response's request (optional, http:// or https://); default
@@ -82,6 +88,28 @@ function startsResponse(lines, i) {
   return !after || after.text === '' || HEADER_LINE.test(after.text);
 }
 
+const GLUED_STATUS = /HTTP\/\d(?:\.\d)? \d{3}(?: |$)/g;
+
+// Where in line i (not at its start) a response glued to the previous body starts: the rest of the
+// line is a status line with a three-digit code and the next line is a header line; -1 if nowhere.
+function gluedResponseAt(lines, i) {
+  const after = lines[i + 1];
+  if (!after || !HEADER_LINE.test(after.text)) return -1;
+  const { text } = lines[i];
+  for (const m of text.matchAll(GLUED_STATUS)) {
+    if (m.index > 0 && STATUS_LINE.test(text.slice(m.index))) return m.index;
+  }
+  return -1;
+}
+
+// Splits line i at `at` into two lines (the body's end, the glued status line).
+function splitLineAt(lines, i, at) {
+  const line = lines[i];
+  lines.splice(i, 1,
+    { text: line.text.slice(0, at), start: line.start, next: line.start + at },
+    { text: line.text.slice(at), start: line.start + at, next: line.next });
+}
+
 function parseStatus(text, n) {
   const m = STATUS_LINE.exec(text.trim());
   if (!m) throw new PasteError('error.paste.statusLine', { line: shown(text), n });
@@ -112,7 +140,11 @@ function parseHeaders(lines, from, to) {
 const isInterim = (r) => r.status < 200;
 const isConnectAnswer = (r) => r.status === 200 && /^connection established$/i.test(r.statusText);
 const isRedirect = (r) => r.status >= 300 && r.status < 400;
-const mayBeFollowed = (r) => isInterim(r) || isRedirect(r) || isConnectAnswer(r);
+const hasHeader = (r, name) => r.headers.some((h) => h.name.toLowerCase() === name);
+const isAuthChallenge = (r) => (r.status === 401 && hasHeader(r, 'www-authenticate')) || (r.status === 407 && hasHeader(r, 'proxy-authenticate'));
+const mayBeFollowed = (r) => isInterim(r) || isRedirect(r) || isConnectAnswer(r) || isAuthChallenge(r);
+// Dropped from the chain when another response follows (see the contract above).
+const isStepBefore = (r) => isInterim(r) || isConnectAnswer(r) || isAuthChallenge(r);
 
 // Every response of the paste, interim ones included.
 function parseAll(source) {
@@ -131,8 +163,19 @@ function parseAll(source) {
     i = end + 1; // past the empty line
     if (end < lines.length) {
       let next = i;
-      if (mayBeFollowed(response)) while (next < lines.length && !startsResponse(lines, next)) next++;
-      else next = lines.length;
+      if (mayBeFollowed(response)) {
+        for (; next < lines.length; next++) {
+          if (startsResponse(lines, next)) break;
+          const at = gluedResponseAt(lines, next);
+          if (at > 0) {
+            splitLineAt(lines, next, at);
+            next += 1;
+            break;
+          }
+        }
+      } else {
+        next = lines.length;
+      }
       const bodyEnd = next < lines.length ? lines[next].start : source.length;
       response.body = source.slice(lines[end].next, bodyEnd);
       i = next;
@@ -146,7 +189,7 @@ export function parseRawResponses(text) {
   const source = String(text ?? '');
   if (source.trim() === '') throw new PasteError('error.paste.empty');
   const all = parseAll(source);
-  const kept = all.filter((r, k) => !isInterim(r) && !(isConnectAnswer(r) && k < all.length - 1));
+  const kept = all.filter((r, k) => !isInterim(r) && !(isStepBefore(r) && k < all.length - 1));
   if (!kept.length) throw new PasteError('error.paste.onlyInterim', { line: shown(`HTTP ${all[all.length - 1].status}`) });
   if (kept.length > MAX_REDIRECTS + 1) throw new PasteError('error.paste.tooManyRedirects', { max: MAX_REDIRECTS, count: kept.length - 1 });
   return kept;

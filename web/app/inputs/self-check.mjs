@@ -35,6 +35,7 @@
 import { bodyToContent, mediaType } from '../../host/body-text.mjs';
 import { harEntry } from '../../host/har-entry.mjs';
 import { MAX_SUBRESOURCES_PER_PAGE, isCrawlableLink, isOnSite } from '../../host/crawl-rules.mjs';
+import { SELF_CHECK_METHOD } from '../report/capture-caveat.mjs';
 
 export const MAX_PAGES = 200;
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -248,7 +249,7 @@ export async function selfCheck({
       creator: { name: 'portal-check', version: 'browser' },
       pages: harPages,
       entries,
-      _portalCheck: { target: origin + (startUrl.pathname + startUrl.search), captureMethod: 'browser-same-origin', pagesLimit: count },
+      _portalCheck: { target: origin + (startUrl.pathname + startUrl.search), captureMethod: SELF_CHECK_METHOD, pagesLimit: count },
     },
   });
 }

@@ -140,6 +140,10 @@ const MESSAGES = {
   },
   // replay
   'no-engine': { en: () => 'skipped: no engine', vi: () => 'bỏ qua: không có engine' },
+  'replay-not-run': {
+    en: () => 'intact, not verified: the audit was not replayed on the evidence (integrity and signature only)',
+    vi: () => 'nguyên vẹn, chưa xác minh: chưa chạy lại kiểm tra trên bằng chứng (mới kiểm tra tính nguyên vẹn và chữ ký)',
+  },
   'replay-differs': {
     en: (p) => `${versionNote(p, 'en')}the replayed report differs from the bundle's report from character ${p.at}`,
     vi: (p) => `${versionNote(p, 'vi')}báo cáo chạy lại khác báo cáo trong gói từ ký tự ${p.at}`,
@@ -193,7 +197,8 @@ export function verdictMessage(result, lang = 'en') {
     return vi ? `đã xác minh: được ký bởi khóa tin cậy (${who})` : `verified: signed by a trusted key (${who})`;
   }
   if (result?.state === 'intact') {
-    const reason = (result.problems ?? []).find((p) => p.code === 'unsigned' || p.code === 'unknown-signer');
+    const reason = (result.problems ?? []).find((p) => p.code === 'unsigned' || p.code === 'unknown-signer')
+      ?? (result.problems ?? []).find((p) => p.code === 'replay-not-run');
     if (reason) return verificationMessage(reason, lang);
     return vi ? 'nguyên vẹn, chưa xác minh: bộ quy tắc chưa được xác nhận' : 'intact, not verified: the ruleset is not a confirmed release';
   }

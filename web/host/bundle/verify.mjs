@@ -2,7 +2,7 @@
 // against the trusted keys → the embedded ruleset is a released ruleset of the manifest's engine
 // version → replay. It stops at the first failing step.
 //
-// verifyBundle({engine, bundleText, trustedKeys, trustedPublicJwk, acceptModifiedRuleset}) →
+// verifyBundle({engine, bundleText, trustedKeys, trustedPublicJwk, acceptModifiedRuleset, replay}) →
 //   Promise<{
 //   state: 'verified' (every step passed and a trusted key signed) | 'intact' (nothing failed, but
 //     the bundle is unsigned, signed only by keys not in trustedKeys, or its ruleset is modified or
@@ -28,6 +28,9 @@
 //   unusable trusted key fails the signature step ('unusable-trusted-key' {index, detail}).
 //   acceptModifiedRuleset: a ruleset that is not a release of the named engine version fails the
 //   ruleset step unless true; then it is replayed all the same and the state is at most 'intact'.
+//   replay (default true): false skips the replay step (a many-bundle overview checks integrity
+//   first and replays on request): the note 'replay-not-run' is added, so the state is at most
+//   'intact' and replay.ran is false.
 //   Never rejects on bad input. Replay re-audits the embedded evidence with the EMBEDDED ruleset,
 //   the manifest's target and profiles and the bundle's declarations, and requires the report text
 //   to equal bundle.report byte for byte; without an engine it fails ('no-engine'). Its note states
@@ -42,8 +45,12 @@ import { engineDeclarations } from './declarations.mjs';
 import { verificationMessage } from './verify-messages.mjs';
 
 // Lets a UI thread or worker breathe between long synchronous steps (parsing, canonicalizing or
-// serializing a large section).
-const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
+// serializing a large section). In browsers scheduler.yield(): a chained setTimeout(0) is clamped
+// to 4 ms by the HTML timer rules, which a page verifying many bundles pays several times per
+// bundle. Node: setTimeout.
+const breathe = typeof globalThis.scheduler?.yield === 'function'
+  ? () => globalThis.scheduler.yield()
+  : () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // The problems found so far and the first failing step.
 class Findings {
@@ -179,7 +186,7 @@ async function replay(engine, bundle, findings) {
   return out;
 }
 
-export async function verifyBundle({ engine, bundleText, trustedKeys, trustedPublicJwk, acceptModifiedRuleset = false } = {}) {
+export async function verifyBundle({ engine, bundleText, trustedKeys, trustedPublicJwk, acceptModifiedRuleset = false, replay: replayWanted = true } = {}) {
   const findings = new Findings();
   const result = {
     ok: false, state: 'failed', failedStep: null, problems: findings.problems, signer: null, rulesetStatus: null,
@@ -216,7 +223,10 @@ export async function verifyBundle({ engine, bundleText, trustedKeys, trustedPub
         result.rulesetStatus = await checkRuleset(bundle, engine, acceptModifiedRuleset === true, findings);
         if (findings.failedStep) result.replay = skipped('the ruleset is not a released one');
       }
-      if (!findings.failedStep) {
+      if (!findings.failedStep && replayWanted === false) {
+        findings.note('replay', 'replay-not-run');
+        result.replay = skipped('not requested');
+      } else if (!findings.failedStep) {
         step = 'replay';
         result.replay = await replay(engine, bundle, findings);
       }
