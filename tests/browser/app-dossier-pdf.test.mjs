@@ -19,7 +19,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startDemoPortal } from '../fixtures/demo-portal/server.mjs';
 import { startAppServer } from '../../web/serve/static-server.mjs';
-import { ROOT, skipReason, launchBrowser, openApp, waitForReport, waitIdle, tempDir, captureDemoHar } from './harness.mjs';
+import { ROOT, skipReason, launchBrowser, openApp, waitForReport, waitIdle, tempDir, captureDemoHar, openDisclosure } from './harness.mjs';
 
 function haveTool(name) {
   try { execFileSync(name, ['-v'], { stdio: 'ignore' }); return true; } catch (e) { return e.code !== 'ENOENT'; }
@@ -127,6 +127,7 @@ test('answers update the criteria at once; the signed dossier prints with every 
   assert.deepEqual({ report: after.report, dossier: after.dossier, checklist: after.checklist }, { report: 0, dossier: 0, checklist: 0 }, JSON.stringify(after));
   assert.ok(after.met > 0, 'some criterion became fully met');
 
+  await openDisclosure(page, 'keys');
   await page.click('#key-create');
   await page.waitForFunction(() => /^SHA256:/.test(document.querySelector('#key-fingerprint').textContent), null, { timeout: 10000 });
   const fingerprint = await page.locator('#key-fingerprint').innerText();
