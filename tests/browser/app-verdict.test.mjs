@@ -161,6 +161,10 @@ test('verified: signed by the key the reviewer trusts — valid, the trusted org
   assert.ok(!r.dossier.includes(LOCAL_ORG), 'not the reviewer\'s local organisation');
   assert.ok(r.dossier.includes(signed.declarations.declarations['auth.mfa'].note), 'the bundle\'s declaration note');
   assert.equal(r.checklistHidden, true, 'the local checklist is not shown for a bundle');
+  // The replay (byte-identical) gives the graded page's headers: the Observatory table shows them.
+  const raw = await page.locator('#report table.pc-raw-headers tbody tr').evaluateAll((trs) => trs.map((tr) => tr.cells[0].textContent.trim()));
+  assert.ok(raw.some((n) => /^content-type$/i.test(n)), `raw headers of the graded page: ${raw.join(', ')}`);
+  assert.equal(await page.locator('#report .pc-raw-headers-missing').count(), 0);
   await setLanguage(page, 'en');
   const en = await seen(page);
   assert.match(en.title, /VALID — signer verified/);

@@ -134,7 +134,7 @@ bundleFile.addEventListener('change', () => {
     shell.forgetAudit();
     // A file that is not a readable bundle (reportText null) failed verification at its I-JSON or
     // structure step (worker.mjs): its verdict is NOT VALID, naming that step.
-    return { reportText: reply.reportText, sarifText: null, fromBundle: true, mode: 'verified', verdict: verdictOf(reply.result), declarations: reply.declarations, verification: reply.result, info: reply.info, captureMethod: reply.captureMethod ?? null };
+    return { reportText: reply.reportText, sarifText: null, fromBundle: true, mode: 'verified', verdict: verdictOf(reply.result), declarations: reply.declarations, verification: reply.result, info: reply.info, captureMethod: reply.captureMethod ?? null, gradedHeaders: reply.result?.replay?.gradedHeaders ?? null };
   });
   bundleFile.value = '';
 });

@@ -21,7 +21,9 @@
 //     is wrong),
 //   signature: {present, ok (null when unsigned or not reached), fingerprint, matchesTrusted (null
 //     when no trusted key was given)},
-//   replay: {ran, identical, bundleEngineVersion, currentEngineVersion, note},
+//   replay: {ran, identical, bundleEngineVersion, currentEngineVersion, note, gradedHeaders?}
+//     (gradedHeaders: the replayed audit's, auditHar's [[name, value], …], only when identical:
+//     the graded page's headers behind the bundle's own report),
 //   errors: each problem as one English line starting with its section or step}>.
 //   trustedKeys: [{publicJwk, organization?}] (keyring.mjs parseKeyring gives them);
 //   trustedPublicJwk: one more trusted key without an organisation (the --pubkey shorthand). An
@@ -155,12 +157,12 @@ async function replay(engine, bundle, findings) {
     bundleEngine: `${bundle.manifest.engine.name} ${out.bundleEngineVersion}`,
     currentEngine: `${engine.info.name} ${out.currentEngineVersion}`,
   };
-  let reportText;
+  let reportText, gradedHeaders;
   try {
     await breathe();
     const evidenceText = JSON.stringify(bundle.evidence);
     await breathe();
-    ({ reportText } = await auditHar(engine, evidenceText, {
+    ({ reportText, gradedHeaders } = await auditHar(engine, evidenceText, {
       target: bundle.manifest.target ?? undefined,
       ruleset: bundle.ruleset,
       profiles: bundle.manifest.profiles,
@@ -176,6 +178,7 @@ async function replay(engine, bundle, findings) {
   out.ran = true;
   out.identical = reportText === bundle.report;
   if (out.identical) {
+    out.gradedHeaders = gradedHeaders;
     const differs = versions.bundleEngine !== versions.currentEngine;
     out.note = `${differs ? `the bundle was made by ${versions.bundleEngine}; replayed with ${versions.currentEngine}. ` : ''}the replayed report is byte-identical (${reportText.length} characters)`;
   } else {
