@@ -134,7 +134,7 @@ test('sorting: click and keyboard, aria-sort follows; rows without a value last'
   assert.deepEqual(down, [...numbers].sort((a, b) => b - a));
   await page.click('#pf-rows th[data-key="state"] button');
   const states = (await tableRows(page)).map((r) => r.state);
-  const order = ['verified', 'intact-signed', 'intact-unsigned', 'failed', 'report', 'error'];
+  const order = ['verified', 'signer-verified', 'intact-signed', 'intact-unsigned', 'failed', 'report', 'error'];
   assert.deepEqual(states, [...states].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
 });
 
@@ -203,13 +203,13 @@ test('English switch: labels and states in English, Vietnamese again after a sec
   assert.equal(await page.getAttribute('html', 'lang'), 'vi');
 });
 
-test('a registered public key: the signed bundles become verified; replay all', { skip: SKIP, timeout: 240000 }, async () => {
+test('a registered public key: the signed bundles\' signer is verified, and they are verified once replayed', { skip: SKIP, timeout: 240000 }, async () => {
   const { page } = session;
   await page.setInputFiles('#pf-trusted', path.join(dir, 'key.pub.jwk'));
   await page.waitForFunction(() => /1/.test(document.querySelector('#pf-trusted-status').textContent));
   await openFiles(page, files.filter((f) => !f.endsWith('garbage.json')));
   let rows = byName(await tableRows(page));
-  assert.equal(rows['signed.json'].state, 'verified');
+  assert.equal(rows['signed.json'].state, 'signer-verified', 'not "verified" before the replay');
   assert.equal(rows['unsigned.json'].state, 'intact-unsigned');
   assert.equal(rows['tampered.json'].state, 'failed');
   await page.evaluate(() => { document.documentElement.dataset.portfolio = ''; });

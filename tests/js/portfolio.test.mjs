@@ -129,7 +129,7 @@ test('rows from real files: signed (trusted or not), unsigned, replayed or not',
   assert.deepEqual(trusted.replay, { ran: true, identical: true });
   assert.equal(trusted.organization, 'Sở Thử nghiệm');
   const trustedNoReplay = await classify(signedText, { replay: false, trustedKeys: [{ publicJwk: key.publicJwk }] });
-  assert.equal(trustedNoReplay.state, 'verified');
+  assert.equal(trustedNoReplay.state, 'signer-verified', 'never "verified" before the replay');
   assert.equal(trustedNoReplay.replay.ran, false);
   const unsigned = await classify(unsignedText);
   assert.equal(unsigned.state, 'intact-unsigned');

@@ -3,10 +3,13 @@
 // text only.
 //
 // STATES: the row's state, in the order the state filter lists them:
-//   'verified'        a bundle whose every verification step that ran passed, signed by a key the
-//                     reviewer registered: digests, signature, released ruleset, and the replay
-//                     when it ran (row.replay says whether it did: the first pass checks integrity
-//                     only, a replay is asked per row or for all);
+//   'verified'        verifyBundle's own 'verified': every step passed, the replay included (its
+//                     report is byte-identical to the engine's), signed by a key the reviewer
+//                     registered;
+//   'signer-verified' digests, signature by a registered key and released ruleset check out, but
+//                     the replay has not run yet (the first pass checks integrity only; a replay
+//                     is asked per row or for all): the report is vouched for by its signer, not
+//                     yet re-derived from the evidence;
 //   'intact-signed'   every step that ran passed, but the signing key is not one the reviewer
 //                     registered (its fingerprint shown);
 //   'intact-unsigned' the same, and the bundle carries no signature;
@@ -14,7 +17,7 @@
 //                     not a result, so no grade, criteria or findings are shown;
 //   'report'          a saved report, not a bundle: nothing vouches for it;
 //   'error'           not a report nor a bundle (not JSON, another JSON document, unreadable).
-// stateOfVerification(result) → 'verified' | 'intact-signed' | 'intact-unsigned' | 'failed' from
+// stateOfVerification(result) → 'verified' | 'signer-verified' | 'intact-signed' | 'intact-unsigned' | 'failed' from
 //   verifyBundle's result (web/host/bundle/verify.mjs), with or without its replay step.
 // looksLikeBundle(value) → the parsed JSON claims to be a bundle (format member), or has a
 //   bundle's digests and signatures: it is verified as one (and fails there when it is not).
@@ -27,13 +30,14 @@
 //   organization?, error?}) → the row the page shows: every field present (null when unknown).
 import { isObject, str, checksOf, isFailing } from '../report/model.mjs';
 
-export const STATES = ['verified', 'intact-signed', 'intact-unsigned', 'failed', 'report', 'error'];
+export const STATES = ['verified', 'signer-verified', 'intact-signed', 'intact-unsigned', 'failed', 'report', 'error'];
 const HIGH = new Set(['high', 'critical']);
 
 export function stateOfVerification(result) {
   if (!result || result.state === 'failed' || result.failedStep) return 'failed';
   if (!result.signature?.present) return 'intact-unsigned';
-  return result.signature.ok === true && result.signer?.trusted === true ? 'verified' : 'intact-signed';
+  if (result.state === 'verified') return 'verified';
+  return result.signature.ok === true && result.signer?.trusted === true ? 'signer-verified' : 'intact-signed';
 }
 
 export function looksLikeBundle(value) {

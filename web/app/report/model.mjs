@@ -11,7 +11,6 @@ export const FAMILIES = ['transport', 'header', 'cookie', 'form', 'page', 'site'
 // đủ" (Decree 331/2026 Art. 22(6)); not-met, not-assessed and needs-declaration are "chưa đáp ứng
 // đầy đủ", each with its reason.
 export const STATUSES = ['met', 'not-met', 'not-assessed', 'needs-declaration', 'not-applicable'];
-const NOT_APPLICABLE = new Set(['not-applicable', 'not-captured']);
 
 export function isObject(v) {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -70,16 +69,11 @@ export function isNotPassed(result) {
 
 // The state a result is shown with: 'fail' (isFailing), 'not-captured', 'not-applicable',
 // 'error' (the check could not run) or 'pass'.
-export const RESULT_STATES = ['fail', 'not-captured', 'error', 'not-applicable', 'pass'];
 export function stateOf(result) {
   if (isFailing(result)) return 'fail';
   if (result.outcome === 'not-captured' || result.outcome === 'error') return result.outcome;
   if (result.outcome === 'not-applicable') return 'not-applicable';
   return result.pass === false ? 'not-captured' : 'pass';
-}
-
-export function isNotApplicable(result) {
-  return NOT_APPLICABLE.has(result.outcome);
 }
 
 export function titleOf(ruleset, id, lang) {
