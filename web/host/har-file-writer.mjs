@@ -2,8 +2,8 @@
 // requests in flight and never the whole HAR (nor one JSON text of it). Node only (node:fs).
 //
 // createHarFileWriter(file) → writer
-//   writer.reserve() → slot: a place in the HAR's entry order, taken in the order the entries
-//     must appear (the capture's task order), filled later in any order.
+//   writer.reserve() → slot: a place in the HAR's entry order (har-slots.mjs), taken in the order
+//     the entries must appear (the capture's task order), filled later in any order.
 //   writer.fill(slot, entries, part = 0): serializes each entry (one JSON.stringify per entry)
 //     into a spool file beside `file` (file + ".entries.tmp") at once; → bytes written. A slot
 //     may be filled in several parts (e.g. a page's subresources, each when it completes); the
@@ -16,21 +16,19 @@
 //   writer.abort(): removes the spool and `file` (after an error).
 // Throws the fs error (with .code) when a file cannot be written.
 import fs from 'node:fs';
+import { createHarSlots } from './har-slots.mjs';
 
 const COPY_BYTES = 1 << 20;
 
 export function createHarFileWriter(file) {
   const spoolFile = `${file}.entries.tmp`;
   const spool = fs.openSync(spoolFile, 'w+', 0o600);
-  const slots = [];
+  const slots = createHarSlots();
   let offset = 0;
   let spoolOpen = true;
   return {
     get bytes() { return offset; },
-    reserve() {
-      slots.push(null);
-      return slots.length - 1;
-    },
+    reserve: () => slots.reserve(),
     fill(slot, entries, part = 0) {
       const pieces = [];
       let written = 0;
@@ -41,8 +39,7 @@ export function createHarFileWriter(file) {
         offset += bytes.length;
         written += bytes.length;
       }
-      if (!slots[slot]) slots[slot] = [];
-      slots[slot][part] = pieces;
+      slots.put(slot, part, pieces);
       return written;
     },
     async finish(logHead, pages) {
@@ -53,7 +50,7 @@ export function createHarFileWriter(file) {
         fs.writeSync(out, `${head.slice(0, -2)},"entries":[\n`);
         const buffer = Buffer.alloc(COPY_BYTES);
         let first = true;
-        for (const [at, length] of slots.flatMap((parts) => (parts ?? []).flatMap((pieces) => pieces ?? []))) {
+        for (const [at, length] of slots.ordered()) {
           if (!first) fs.writeSync(out, ',\n');
           first = false;
           for (let done = 0; done < length;) {
