@@ -1,5 +1,5 @@
-// The app shell: wires the inputs (HAR file, pasted response, same-origin self-check) to the audit
-// worker (worker-client.mjs), shows progress, errors and Cancel, hands each finished audit to the
+// The app shell: wires the inputs (HAR file, pasted response, same-origin self-check, and inside the
+// extension a capture it handed over: extension-capture.mjs) to the audit worker (worker-client.mjs), shows progress, errors and Cancel, hands each finished audit to the
 // report renderer (./report/render.mjs) and switches the language. The evidence-bundle panel (open,
 // verify, verdict, create, re-audit, downloads, keys) is bundle-panel.mjs. Exports nothing.
 //
@@ -26,6 +26,8 @@ import { SELF_CHECK_METHOD } from './report/capture-caveat.mjs';
 import { bringIntoView, isShown } from './lead.mjs';
 import { initSummaryBar, setSummary, refreshSummary } from './summary-bar.mjs';
 import { initFilePickers, noteChosen, refreshFilePickers } from './file-picker.mjs';
+import { extensionCaptureKey, captureHarFileName } from './extension-capture.mjs';
+import { downloadBlob } from './report/dom.mjs';
 
 const $ = (id) => document.getElementById(id);
 const els = {
@@ -48,17 +50,22 @@ const els = {
   checklist: $('checklist'),
   exports: $('exports'),
   runButtons: [$('paste-run'), $('self-check-run')],
+  captureHarRow: $('capture-har-row'),
+  captureHarDownload: $('capture-har-download'),
 };
 
 // ---- audits ---------------------------------------------------------------------------------
 
-let lastAudit = null; // {source, options, capture} of the last finished audit (for "create bundle")
+// {source, options, capture, harFileName} of the last finished audit (for "create bundle");
+// harFileName: the name of the "Download HAR" file of a capture the extension handed over (source
+// is then its HAR Blob), else null.
+let lastAudit = null;
 let auditCapture = { method: 'har-file', tool: 'portal-check-app' };
 
-function auditInWorker(source, options, onProgress) {
+function auditInWorker(source, options, onProgress, { harFileName = null } = {}) {
   const capture = { ...auditCapture, time: new Date().toISOString() };
   return auditRequest(source, options, onProgress).then((result) => {
-    lastAudit = { source, options, capture };
+    lastAudit = { source, options, capture, harFileName };
     return result;
   });
 }
@@ -253,17 +260,33 @@ async function show({ report: parsed, reportText, sarifText, verdict = null, dec
     captureMethod: captureMethodOf(fromBundle, mode, verdict, captureMethod),
     gradedHeaders,
   });
+  showCapturedHar(auditOnScreen(fromBundle, mode, verdict, captureMethod));
   setSummary(shown?.state === 'failed' ? null : report);
 }
 
-// How the evidence on screen was captured: an opened bundle's own (its manifest's capture.method,
-// kept for its re-audit: `fromManifest`, a string or null), else the last audit's (an audit, a
-// bundle just created from it); unknown (null) otherwise.
+// The audit whose evidence is on screen: the last audit (an audit, a bundle just created from it);
+// null for an opened bundle and its re-audit (`fromManifest`: its manifest's capture.method, a
+// string or null).
+function auditOnScreen(fromBundle, mode, verdict, fromManifest) {
+  if (fromManifest !== undefined || (fromBundle && mode !== 'created') || verdict) return null;
+  return lastAudit;
+}
+
+// How the evidence on screen was captured: an opened bundle's own (kept for its re-audit), else
+// the last audit's; unknown (null) otherwise.
 function captureMethodOf(fromBundle, mode, verdict, fromManifest) {
   if (fromManifest !== undefined) return typeof fromManifest === 'string' ? fromManifest : null;
-  if ((fromBundle && mode !== 'created') || verdict) return null;
-  return lastAudit?.capture?.method ?? null;
+  return auditOnScreen(fromBundle, mode, verdict, fromManifest)?.capture?.method ?? null;
 }
+
+// "Download HAR" next to the exports: only for a capture the extension handed over (its HAR is
+// not a file the user already has).
+function showCapturedHar(audit) {
+  els.captureHarRow.hidden = !audit?.harFileName;
+}
+els.captureHarDownload.addEventListener('click', () => {
+  if (lastAudit?.harFileName) downloadBlob(lastAudit.source, lastAudit.harFileName);
+});
 
 function auditFile(file) {
   if (!file) return;
@@ -344,6 +367,28 @@ els.selfForm.addEventListener('submit', (e) => {
   });
 });
 
+// Inside the extension: `#extension-capture=<key>` names a capture its capture page stored
+// (../extension/handoff.mjs); it is taken (read and deleted), the hash cleared, and the HAR audited
+// as an opened HAR file is. An unknown key (already taken) is the run's error.
+function openExtensionCapture() {
+  const key = extensionCaptureKey(location);
+  if (key === null) return;
+  history.replaceState(null, '', location.pathname + location.search);
+  auditCapture = { method: 'extension-live', tool: 'portal-check-extension' };
+  run(async (onProgress) => {
+    const { takeCapture } = await import('../extension/handoff.mjs');
+    let taken;
+    try {
+      taken = await takeCapture(key);
+    } catch (e) {
+      throw codedError('read', String(e?.message || e));
+    }
+    if (!taken) throw Object.assign(new Error('the extension capture was not found'), { key: 'error.extensionCapture' });
+    const harFileName = captureHarFileName(taken.meta?.target, taken.meta?.started);
+    return auditInWorker(taken.har, auditOptions(), onProgress, { harFileName });
+  });
+}
+
 // ---- evidence bundles ---------------------------------------------------------------------------
 
 initBundlePanel({
@@ -382,3 +427,5 @@ els.lang.addEventListener('click', () => {
 
 if (getLanguage() !== 'vi') applyLanguage(getLanguage());
 document.documentElement.dataset.ready = 'true';
+openExtensionCapture();
+window.addEventListener('hashchange', openExtensionCapture);
