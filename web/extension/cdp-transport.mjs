@@ -16,9 +16,10 @@
 //     and so is the request a redirect would lead to: the plan follows redirects hop by hop itself,
 //     exactly as the CLI does. The request goes out with an empty Cookie header, so the site sees a
 //     first-time visitor whatever this browser holds for it (the CLI sends no cookies either).
-//   - Fetch (response stage) reads the body before the tab renders it (Fetch.getResponseBody, or
-//     the first maxBytes of a stream when Content-Length says it is larger: bodyCut); a response the
-//     tab would download instead of showing is not let through (nothing is saved to disk).
+//   - Fetch (response stage) reads the body before the tab sees it (Fetch.getResponseBody, or the
+//     first maxBytes of a stream when Content-Length says it is larger: bodyCut, and the response
+//     goes no further), then lets it through as plain text: the tab never parses a page, so
+//     nothing a page references is fetched, preloaded or connected to, and nothing is downloaded.
 //   - Network events give the rest: the response's raw header lines including every Set-Cookie
 //     (responseReceivedExtraInfo: headersText when HTTP/1.x gives them, else the header map), the
 //     status line, protocol, remote address and the TLS security details (responseReceived, or the
@@ -27,26 +28,17 @@
 //     response is trusted unless the browser marks its connection insecure (securityState
 //     "insecure", e.g. a certificate error the user chose to bypass). A certificate the browser
 //     refuses gives no response: the exchange is status 0 with the browser's error
-//     (net::ERR_CERT_...) and tls {trusted: false, trustError}. A response the tab was not let
-//     show (a download, a cut body) carries the TLS details last seen on its origin.
+//     (net::ERR_CERT_...) and tls {trusted: false, trustError}. A response stopped after its
+//     first maxBytes carries the TLS details last seen on its origin.
 //   Timeout: timeoutMs per exchange, then the navigation is stopped (error "timeout after N ms").
 const MAX_STREAM_READ = 1 << 20;
 
 const CERT_ERROR = /^net::ERR_(CERT_|SSL_|BAD_SSL_CLIENT_AUTH)/;
 
-// Media types a tab shows rather than downloads (empty: the browser sniffs and shows).
-const SHOWN = /^(|text\/.*|application\/(xhtml\+xml|xml|json|javascript|x-javascript|ecmascript|ld\+json|manifest\+json)|image\/.*|.*\+(xml|json))$/;
-
 function headerOf(pairs, name) {
   const n = name.toLowerCase();
   const found = pairs.find(([k]) => k.toLowerCase() === n);
   return found ? found[1] : '';
-}
-
-function isShown(responseHeaders) {
-  const pairs = responseHeaders.map(({ name, value }) => [name, value]);
-  if (/^\s*attachment/i.test(headerOf(pairs, 'content-disposition'))) return false;
-  return SHOWN.test(headerOf(pairs, 'content-type').split(';')[0].trim().toLowerCase());
 }
 
 // Header lines in wire order with repeats: from the raw text when the protocol has one (HTTP/1.x),
@@ -180,7 +172,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       const { body, cut, taken } = await readBody(p);
       c.body = body;
       c.bodyCut = cut;
-      if (taken || !isShown(p.responseHeaders ?? [])) {
+      if (taken) {
         c.heldBack = { status, statusText: p.responseStatusText ?? '', headers: p.responseHeaders ?? [] };
         fail(p.requestId, 'Aborted');
         return;
@@ -188,7 +180,13 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
     } catch (e) {
       c.bodyError = `the body could not be read (${e.message})`;
     }
-    session.send('Fetch.continueRequest', { requestId: p.requestId }).catch(() => {});
+    // The tab shows every response as plain text: no page is parsed, so nothing it references is
+    // fetched, preloaded or even connected to, and nothing is downloaded. (The evidence keeps the
+    // headers as the server sent them: responseReceivedExtraInfo.)
+    const shown = (p.responseHeaders ?? []).filter(({ name }) => !/^(content-type|content-disposition)$/i.test(name));
+    shown.push({ name: 'Content-Type', value: 'text/plain; charset=x-user-defined' });
+    session.send('Fetch.continueResponse', { requestId: p.requestId, responseCode: status, responseHeaders: shown })
+      .catch(() => fail(p.requestId, 'Aborted'));
   }
 
   function onNetwork(method, p) {
@@ -294,6 +292,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
     } catch (e) {
       return rawOf({ url, started: new Date(), t0: performance.now() }, `the browser tab could not be debugged (${e.message})`);
     }
+    if (signal?.aborted) return rawOf({ url, started: new Date(), t0: performance.now() }, 'cancelled');
     return new Promise((resolve) => {
       const c = { url, requestId: null, seen: new Map(), started: new Date(), t0: performance.now(), resolve, done: false };
       current = c;
