@@ -1,5 +1,5 @@
-// The app inside the packed extension (scripts/build-extension, loaded unpacked into Debian's
-// Chromium): a HAR stored by extension/handoff.mjs in one extension page is opened by
+// The app inside the packed extension (scripts/build-extension into a temporary folder, loaded
+// unpacked into Debian's Chromium): a HAR stored by extension/handoff.mjs in one extension page is opened by
 // app/index.html#extension-capture=<key> in another, audited as an opened HAR file (the engine's
 // grade, capture method "extension-live" in a bundle made from it), offered as "Download HAR", and
 // taken only once. The handoff's own contract (unknown keys, non-Blob HAR, old leftovers) runs in
@@ -24,11 +24,11 @@ const log = { requests: [], pageErrors: [], consoleErrors: [] };
 
 before(async () => {
   if (SKIP) return;
-  const built = spawnSync('bash', [path.join(ROOT, 'scripts', 'build-extension')], { cwd: ROOT, encoding: 'utf8' });
+  dir = tempDir('pc-ext-app-');
+  const built = spawnSync('bash', [path.join(ROOT, 'scripts', 'build-extension'), '--out', path.join(dir, 'package')], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(built.status, 0, built.stderr);
   expected = await engineReport(fs.readFileSync(HAR_FILE, 'utf8'), { profiles: ['tnm-website-basic'] });
-  dir = tempDir('pc-ext-app-');
-  const extension = path.join(ROOT, 'build', 'extension');
+  const extension = path.join(dir, 'package', 'extension');
   const { chromium } = await import('playwright-core');
   // Extensions load in the new headless mode only; the persistent context is the profile they live in.
   context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
