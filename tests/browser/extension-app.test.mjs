@@ -153,9 +153,9 @@ test('handoff.mjs: take reads and deletes; unknown and malformed keys; a non-Blo
     out.badMeta = await h.putCapture(blob, { n: 1n }).then(() => 'stored', (e) => e.name);
     out.badAge = await Promise.all([-1, NaN, Infinity, '5'].map((a) => h.dropOldCaptures(a).then(() => 'ran', (e) => e.name)));
     const old = await h.putCapture(blob, { which: 'old' });
-    await new Promise((res) => setTimeout(res, 600));
+    await new Promise((res) => setTimeout(res, 1500));
     const recent = await h.putCapture(blob, { which: 'recent' });
-    out.dropped = await h.dropOldCaptures(300);
+    out.dropped = await h.dropOldCaptures(1000);
     out.old = await h.takeCapture(old);
     out.recent = (await h.takeCapture(recent))?.meta;
     out.none = await h.dropOldCaptures(0);
