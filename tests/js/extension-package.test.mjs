@@ -1,10 +1,11 @@
-// The packed extension (scripts/build-extension → build/extension/ and
-// build/portal-check-extension-<version>.zip): its manifest asks for no more than it needs, every
-// file the manifest, the pages and the module graph name is in the package, and the zip holds
-// exactly those files, byte-identical from one run to the next.
-import { test, before } from 'node:test';
+// The packed extension (scripts/build-extension → extension/ and
+// portal-check-extension-<version>.zip, built here into temporary folders with --out): its manifest
+// asks for no more than it needs, every file the manifest, the pages and the module graph name is in
+// the package, and the zip holds exactly those files, byte-identical from one build to the next.
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
@@ -12,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { PORTAL_CHECK_VERSION } from '../../web/host/version.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = path.join(ROOT, 'build', 'extension');
-const ZIP = path.join(ROOT, 'build', `portal-check-extension-${PORTAL_CHECK_VERSION}.zip`);
+const ZIP_NAME = `portal-check-extension-${PORTAL_CHECK_VERSION}.zip`;
+let tmp, OUT, ZIP;
 
 function skipReason() {
   for (const f of ['build/wasm/portal_check.mjs', 'build/wasm/portal_check.wasm']) {
@@ -26,8 +27,8 @@ function skipReason() {
 }
 const skip = skipReason();
 
-function buildExtension() {
-  const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'build-extension')], { cwd: ROOT, encoding: 'utf8' });
+function buildExtension(dest) {
+  const r = spawnSync('bash', [path.join(ROOT, 'scripts', 'build-extension'), '--out', dest], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, `scripts/build-extension failed:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
 }
@@ -49,11 +50,15 @@ function listFiles(dir, rel = '') {
 let firstZipDigest = null;
 before(() => {
   if (skip) return;
-  const stdout = buildExtension();
-  assert.match(stdout, /build\/extension\n/);
-  assert.match(stdout, new RegExp(`build/portal-check-extension-${PORTAL_CHECK_VERSION.replaceAll('.', '\\.')}\\.zip\\n`));
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-extension-'));
+  OUT = path.join(tmp, 'a', 'extension');
+  ZIP = path.join(tmp, 'a', ZIP_NAME);
+  const stdout = buildExtension(path.join(tmp, 'a'));
+  assert.ok(stdout.includes(`unpacked: ${OUT}\n`), stdout);
+  assert.ok(stdout.includes(`zip:      ${ZIP}\n`), stdout);
   firstZipDigest = sha256(ZIP);
 });
+after(() => { if (tmp) fs.rmSync(tmp, { recursive: true, force: true }); });
 
 const manifest = () => JSON.parse(fs.readFileSync(path.join(OUT, 'manifest.json'), 'utf8'));
 
@@ -216,6 +221,11 @@ test('the package holds no symlink; the zip lists exactly its files and is the s
   // The wasm inside the zip is the build's own.
   const wasm = spawnSync('unzip', ['-p', ZIP, 'wasm/portal_check.wasm'], { maxBuffer: 64 << 20 });
   assert.equal(crypto.createHash('sha256').update(wasm.stdout).digest('hex'), sha256(path.join(ROOT, 'build', 'wasm', 'portal_check.wasm')));
-  buildExtension();
-  assert.equal(sha256(ZIP), firstZipDigest, 'a second build gives the same zip');
+  // Another build, in another folder, a second later: the same bytes.
+  spawnSync('sleep', ['1']);
+  buildExtension(path.join(tmp, 'b'));
+  assert.equal(sha256(path.join(tmp, 'b', ZIP_NAME)), firstZipDigest, 'a second build gives the same zip');
+  // And a rebuild over the first replaces it with the same bytes (idempotent).
+  buildExtension(path.join(tmp, 'a'));
+  assert.equal(sha256(ZIP), firstZipDigest);
 });
