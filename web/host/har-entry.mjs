@@ -19,7 +19,9 @@
 // HAR extension fields written here (the engine's contract, core/src/evidence/exchange.h):
 //   entry._resourceType                 "document" | "script" | "stylesheet" | "other"
 //   entry._portalCheck                  {purpose, bodyCut?: true, redirectLimit?: true,
-//                                       redirectNotFollowed?: "off-site" | "robots"} (set by capture.mjs)
+//                                       redirectNotFollowed?: "off-site" | "robots", notCaptured?:
+//                                       [what the transport could not see, e.g. "http-redirect"]}
+//                                       (set by capture-core.mjs; notCaptured from raw.notCaptured)
 //                                       purpose: start | page | script | stylesheet | robots |
 //                                       security-txt | error-page | admin | probe
 //                                       (probe: only with active-probe consent, --probe)
@@ -109,6 +111,7 @@ export function toHarEntry(raw, { resourceType = 'other', purpose = 'page', page
   const contentType = headerValue(raw.rawHeaders, 'content-type');
   const portalCheck = { purpose };
   if (raw.bodyCut) portalCheck.bodyCut = true;
+  if (raw.notCaptured?.length) portalCheck.notCaptured = [...raw.notCaptured];
   return harEntry({
     started: raw.started,
     time: raw.time,
