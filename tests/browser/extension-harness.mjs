@@ -16,10 +16,14 @@ import path from 'node:path';
 import { execFile, execFileSync, execSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import assert from 'node:assert/strict';
-import { ROOT, CHROMIUM, CHROMIUM_ARGS, waitForReport } from './harness.mjs';
+import { ROOT, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
 
-// Chromium's own services, which it contacts with or without any extension.
-export const CHROMIUM_SERVICE_HOSTS = ['update.googleapis.com', 'clients2.google.com', 'accounts.google.com', 'content-autofill.googleapis.com'];
+// Chromium's own services, which it contacts with or without any extension (connectivitycheck:
+// its captive-portal check, run when a certificate error could be a portal's interception).
+export const CHROMIUM_SERVICE_HOSTS = [
+  'update.googleapis.com', 'clients2.google.com', 'accounts.google.com', 'content-autofill.googleapis.com',
+  'connectivitycheck.gstatic.com',
+];
 
 // An HTTP proxy that answers 502 to everything and records what was asked of it.
 // → Promise<{port, requests: ["METHOD url" | "CONNECT host:port"], hosts() → Set, close()}>
@@ -80,15 +84,16 @@ export async function launchExtension(dir, { trustedCerts = [], proxy }) {
     return opened;
   }
 
-  // Captures `url` through the extension, waits for the app's report and downloads the HAR.
-  // Fails with the capture page's error when the capture fails. → {har, page} (the app page).
+  // Captures `url` through the extension, waits for the app's audit to be on screen ("Download
+  // HAR" is shown with the report) and downloads the HAR. Fails with the capture page's error when
+  // the capture fails. → {har, page} (the app page).
   async function capture(url, { pages, timeout = 90000 } = {}) {
     const page = await openCapture(url, { pages });
     const failed = page.waitForFunction(() => !document.querySelector('#capture-error')?.hidden
       && document.querySelector('#capture-error')?.textContent, null, { timeout, polling: 200 })
       .then(async () => { throw new Error(`the capture failed: ${await page.locator('#capture-error').innerText()}`); }, () => {});
     await Promise.race([page.waitForURL(/\/app\/index\.html/, { timeout }), failed]);
-    await waitForReport(page, { timeout: 60000 });
+    await page.waitForSelector('#capture-har-download', { state: 'visible', timeout: 60000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#capture-har-download')]);
     const file = path.join(dir, `extension-${Date.now()}.har`);
     await download.saveAs(file);

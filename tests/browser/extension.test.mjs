@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { skipReason, tempDir } from './harness.mjs';
+import { skipReason, tempDir, waitForReport } from './harness.mjs';
 import {
   CHROMIUM_SERVICE_HOSTS, startRecordingProxy, launchExtension, cliCapture, reportOf, withErrorPageOf, shapeOf,
   assertSameReport,
@@ -47,7 +47,7 @@ const headerValues = (entry, name) => entry.response.headers.filter((h) => h.nam
 test('the extension captures the demo portal over http and https and the app inside it shows the report', { skip, timeout: 180000 }, async () => {
   const tabsBefore = await worker.evaluate(async () => (await chrome.tabs.query({})).length);
   const { har, page } = await ext.capture(portal.httpUrl);
-  const reportText = await page.locator('#report').innerText();
+  const reportText = await waitForReport(page, { timeout: 60000 });
   assert.match(reportText, /Hạng|Grade/);
 
   // The capture tab is closed (the debugger with it).

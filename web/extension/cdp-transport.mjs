@@ -18,18 +18,23 @@
 //     first-time visitor whatever this browser holds for it (the CLI sends no cookies either).
 //   - Fetch (response stage) reads the body before the tab sees it (Fetch.getResponseBody, or the
 //     first maxBytes of a stream when Content-Length says it is larger: bodyCut, and the response
-//     goes no further), then lets it through as plain text: the tab never parses a page, so
-//     nothing a page references is fetched, preloaded or connected to, and nothing is downloaded.
+//     goes no further). An HTML page not offered as a file then goes on to the tab, its
+//     Content-Type relabelled plain text (Chromium may still parse it as HTML: scripts are disabled
+//     and every request it would make is failed above); any other response goes no further either
+//     (shownAsPage): the browser would download it, whatever headers it is handed then. Such a
+//     stopped response has no Network.responseReceived: its status and headers come from the
+//     paused response and responseReceivedExtraInfo, its TLS details are the last seen on its
+//     origin.
 //   - Network events give the rest: the response's raw header lines including every Set-Cookie
 //     (responseReceivedExtraInfo: headersText when HTTP/1.x gives them, else the header map), the
 //     status line, protocol, remote address and the TLS security details (responseReceived, or the
-//     redirectResponse of the next request for a 3xx).
+//     redirectResponse of the next request for a 3xx; for a stopped response see above).
 //   - TLS: the browser delivers an https response only when it accepted the certificate, so such a
 //     response is trusted unless the browser marks its connection insecure (securityState
 //     "insecure", e.g. a certificate error the user chose to bypass). A certificate the browser
 //     refuses gives no response: the exchange is status 0 with the browser's error
-//     (net::ERR_CERT_...) and tls {trusted: false, trustError}. A response stopped after its
-//     first maxBytes carries the TLS details last seen on its origin.
+//     (net::ERR_CERT_...) and tls {trusted: false, trustError}. A stopped response (past maxBytes,
+//     or not an HTML page) carries the TLS details last seen on its origin.
 //   Timeout: timeoutMs per exchange, then the navigation is stopped (error "timeout after N ms").
 const MAX_STREAM_READ = 1 << 20;
 
@@ -56,6 +61,18 @@ export function headerPairs(headers, headersText) {
     if (pairs.length) return pairs;
   }
   return Object.entries(headers ?? {}).flatMap(([name, value]) => String(value).split('\n').map((v) => [name, v]));
+}
+
+// Whether the tab may be handed this response: an HTML page not offered as a file. Anything else
+// is stopped once its body is read (like a body past maxBytes): the browser decides to download on
+// the type it first saw (Content-Disposition attachment, a type it does not show, bytes it sniffs
+// as binary in text/plain or an unlabelled body), and the headers handed to Fetch.continueResponse
+// do not change that decision.
+function shownAsPage(responseHeaders) {
+  const pairs = responseHeaders.map(({ name, value }) => [name, value]);
+  const type = headerOf(pairs, 'content-type').split(';')[0].trim().toLowerCase();
+  const disposition = headerOf(pairs, 'content-disposition').trim();
+  return (type === 'text/html' || type === 'application/xhtml+xml') && (!disposition || /^inline\b/i.test(disposition));
 }
 
 function statusTextOf(headersText) {
@@ -168,21 +185,22 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       session.send('Fetch.continueRequest', { requestId: p.requestId }).catch(() => {});
       return;
     }
+    let taken = false;
     try {
-      const { body, cut, taken } = await readBody(p);
-      c.body = body;
-      c.bodyCut = cut;
-      if (taken) {
-        c.heldBack = { status, statusText: p.responseStatusText ?? '', headers: p.responseHeaders ?? [] };
-        fail(p.requestId, 'Aborted');
-        return;
-      }
+      const read = await readBody(p);
+      c.body = read.body;
+      c.bodyCut = read.cut;
+      taken = read.taken;
     } catch (e) {
       c.bodyError = `the body could not be read (${e.message})`;
     }
-    // The tab shows every response as plain text: no page is parsed, so nothing it references is
-    // fetched, preloaded or even connected to, and nothing is downloaded. (The evidence keeps the
-    // headers as the server sent them: responseReceivedExtraInfo.)
+    if (taken || !shownAsPage(p.responseHeaders ?? [])) {
+      c.heldBack = { status, statusText: p.responseStatusText ?? '', headers: p.responseHeaders ?? [] };
+      fail(p.requestId, 'Aborted');
+      return;
+    }
+    // An HTML page goes on to the tab, relabelled plain text. (The evidence keeps the headers as
+    // the server sent them: responseReceivedExtraInfo.)
     const shown = (p.responseHeaders ?? []).filter(({ name }) => !/^(content-type|content-disposition)$/i.test(name));
     shown.push({ name: 'Content-Type', value: 'text/plain; charset=x-user-defined' });
     session.send('Fetch.continueResponse', { requestId: p.requestId, responseCode: status, responseHeaders: shown })
