@@ -18,23 +18,25 @@
 //     first-time visitor whatever this browser holds for it (the CLI sends no cookies either).
 //   - Fetch (response stage) reads the body before the tab sees it (Fetch.getResponseBody, or the
 //     first maxBytes of a stream when Content-Length says it is larger: bodyCut, and the response
-//     goes no further). An HTML page not offered as a file then goes on to the tab, its
-//     Content-Type relabelled plain text (Chromium may still parse it as HTML: scripts are disabled
-//     and every request it would make is failed above); any other response goes no further either
-//     (shownAsPage): the browser would download it, whatever headers it is handed then. Such a
-//     stopped response has no Network.responseReceived: its status and headers come from the
-//     paused response and responseReceivedExtraInfo, its TLS details are the last seen on its
-//     origin.
+//     goes no further). An HTML page (not offered as a file) is then handed to the tab as "204 No
+//     Content": the tab stays where it was and never parses the page, so nothing the page
+//     references is fetched, preloaded or even connected to (a page the tab parsed would open
+//     connections to the hosts it names, requests or not). Any other response goes no further
+//     either (shownAsPage): the browser decides to download on the type it first saw (or
+//     sniffed), whatever status and headers it is handed later. The status line recorded is the
+//     site's. A response that goes no further has no Network.responseReceived: its headers come
+//     from responseReceivedExtraInfo and the paused response, its TLS details are the last seen
+//     on its origin.
 //   - Network events give the rest: the response's raw header lines including every Set-Cookie
 //     (responseReceivedExtraInfo: headersText when HTTP/1.x gives them, else the header map), the
 //     status line, protocol, remote address and the TLS security details (responseReceived, or the
-//     redirectResponse of the next request for a 3xx; for a stopped response see above).
+//     redirectResponse of the next request for a 3xx).
 //   - TLS: the browser delivers an https response only when it accepted the certificate, so such a
 //     response is trusted unless the browser marks its connection insecure (securityState
 //     "insecure", e.g. a certificate error the user chose to bypass). A certificate the browser
 //     refuses gives no response: the exchange is status 0 with the browser's error
-//     (net::ERR_CERT_...) and tls {trusted: false, trustError}. A stopped response (past maxBytes,
-//     or not an HTML page) carries the TLS details last seen on its origin.
+//     (net::ERR_CERT_...) and tls {trusted: false, trustError}. A response stopped after its
+//     first maxBytes carries the TLS details last seen on its origin.
 //   Timeout: timeoutMs per exchange, then the navigation is stopped (error "timeout after N ms").
 const MAX_STREAM_READ = 1 << 20;
 
@@ -63,11 +65,10 @@ export function headerPairs(headers, headersText) {
   return Object.entries(headers ?? {}).flatMap(([name, value]) => String(value).split('\n').map((v) => [name, v]));
 }
 
-// Whether the tab may be handed this response: an HTML page not offered as a file. Anything else
-// is stopped once its body is read (like a body past maxBytes): the browser decides to download on
-// the type it first saw (Content-Disposition attachment, a type it does not show, bytes it sniffs
-// as binary in text/plain or an unlabelled body), and the headers handed to Fetch.continueResponse
-// do not change that decision.
+// Whether the tab may be handed this response (as a 204, see the top): an HTML page not offered as
+// a file, which the browser never downloads. Anything else might be downloaded: a Content-
+// Disposition attachment, a type the browser does not show, text/plain or an unlabelled body it
+// sniffs as binary.
 function shownAsPage(responseHeaders) {
   const pairs = responseHeaders.map(({ name, value }) => [name, value]);
   const type = headerOf(pairs, 'content-type').split(';')[0].trim().toLowerCase();
@@ -185,6 +186,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       session.send('Fetch.continueRequest', { requestId: p.requestId }).catch(() => {});
       return;
     }
+    c.paused = { status, statusText: p.responseStatusText ?? '' };
     let taken = false;
     try {
       const read = await readBody(p);
@@ -199,11 +201,12 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       fail(p.requestId, 'Aborted');
       return;
     }
-    // An HTML page goes on to the tab, relabelled plain text. (The evidence keeps the headers as
-    // the server sent them: responseReceivedExtraInfo.)
+    // The tab gets "204 No Content" (see the top): Network.responseReceived still comes, with the
+    // connection's protocol, address and TLS details, and status 204 (rawOf uses `paused`). (The
+    // evidence keeps the headers as the server sent them: responseReceivedExtraInfo.)
     const shown = (p.responseHeaders ?? []).filter(({ name }) => !/^(content-type|content-disposition)$/i.test(name));
     shown.push({ name: 'Content-Type', value: 'text/plain; charset=x-user-defined' });
-    session.send('Fetch.continueResponse', { requestId: p.requestId, responseCode: status, responseHeaders: shown })
+    session.send('Fetch.continueResponse', { requestId: p.requestId, responseCode: 204, responseHeaders: shown })
       .catch(() => fail(p.requestId, 'Aborted'));
   }
 
@@ -225,7 +228,8 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
     } else if (method === 'Network.loadingFinished') {
       finish(c, null);
     } else if (method === 'Network.loadingFailed') {
-      finish(c, c.response || c.heldBack || c.redirectStopped ? null : p.errorText);
+      // (The 204 the tab was handed ends as net::ERR_ABORTED: the response was read.)
+      finish(c, c.response || c.paused || c.heldBack || c.redirectStopped ? null : p.errorText);
     }
   }
 
@@ -241,7 +245,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
     const extra = c.responseExtra;
     const response = c.response;
     const held = !response && c.heldBack;
-    const status = response?.status ?? extra?.statusCode ?? held?.status ?? 0;
+    const status = c.paused?.status ?? response?.status ?? extra?.statusCode ?? held?.status ?? 0;
     const rawHeaders = extra ? headerPairs(extra.headers, extra.headersText)
       : response ? headerPairs(response.headers, response.headersText)
         : held ? held.headers.map(({ name, value }) => [name, value]) : [];
@@ -261,7 +265,8 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       started: c.started,
       time,
       status,
-      statusText: response?.statusText || statusTextOf(extra?.headersText) || held?.statusText || '',
+      statusText: (c.paused ? statusTextOf(extra?.headersText) || c.paused.statusText : response?.statusText)
+        || statusTextOf(extra?.headersText) || held?.statusText || '',
       httpVersion: httpVersionOf(response?.protocol) || (status ? 'HTTP/1.1' : ''),
       rawHeaders: status ? rawHeaders : [],
       body: c.body ?? new Uint8Array(0),
