@@ -4,8 +4,8 @@
 // its own: debugger-session.mjs), shows progress with Cancel, then hands the HAR to the app page
 // inside the extension (handoff.mjs), which audits it with the wasm engine and shows the report.
 //
-// Capture options: pages = CAPTURE_PAGES (or ?pages=N, 1..MAX_PAGES), the CLI's other defaults,
-// concurrency 1 (one tab). The debugger is detached and the tab closed when the capture ends,
+// Capture options: pages from capture-options.mjs (the CLI's default 10, or ?pages=N), the CLI's
+// other defaults, concurrency 1 (one tab). The debugger is detached and the tab closed when the capture ends,
 // fails or is cancelled; the site's cookies in this browser are put back (cookie-jar-guard.mjs).
 import { runCapture, CAPTURE_BUDGET } from '../host/capture-core.mjs';
 import { createHarMemoryWriter } from '../host/har-memory-writer.mjs';
@@ -14,11 +14,10 @@ import { getLanguage } from '../app/i18n/core.mjs';
 import { createCdpTransport } from './cdp-transport.mjs';
 import { openDebuggerSession } from './debugger-session.mjs';
 import { guardCookies } from './cookie-jar-guard.mjs';
-import { putCapture } from './handoff.mjs';
+import { putCapture, dropOldCaptures } from './handoff.mjs';
+import { captureOptions } from './capture-options.mjs';
 import { captureText as t } from './capture-strings.mjs';
 
-export const CAPTURE_PAGES = 10;
-export const MAX_PAGES = 200;
 const TIMEOUT_MS = 15000;
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -38,10 +37,8 @@ async function readJson(path) {
   return response.json();
 }
 
-function requestedPages(params) {
-  const n = Number(params.get('pages') ?? CAPTURE_PAGES);
-  return Number.isInteger(n) && n >= 1 && n <= MAX_PAGES ? n : CAPTURE_PAGES;
-}
+// A capture handed over but never opened (its app page closed first) is kept at most this long.
+const LEFTOVER_MS = 24 * 3600 * 1000;
 
 // The origins whose cookies the capture could change: the start URL's host over http and https.
 function cookieUrls(target) {
@@ -114,18 +111,15 @@ async function finish(restoreCookies) {
 function start() {
   document.documentElement.lang = getLanguage();
   document.title = t('title');
-  const params = new URLSearchParams(location.search);
-  const target = params.get('url') ?? '';
-  const pages = requestedPages(params);
+  const { target, pages, error } = captureOptions(location.search);
+  dropOldCaptures(LEFTOVER_MS).catch(() => {});
   $('capture-target').textContent = target;
   $('capture-what').textContent = t('what', { pages });
   $('capture-cancel').textContent = t('cancel');
   $('capture-again').textContent = t('again');
   $('capture-cancel').addEventListener('click', () => controller?.abort());
   $('capture-again').addEventListener('click', () => capture(target, pages));
-  let ok = false;
-  try { ok = /^https?:$/.test(new URL(target).protocol); } catch { ok = false; }
-  if (!ok) {
+  if (error) {
     $('capture-cancel').hidden = true;
     show('capture-error', t('badTarget'));
     return;
