@@ -186,7 +186,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       session.send('Fetch.continueRequest', { requestId: p.requestId }).catch(() => {});
       return;
     }
-    c.paused = { status, statusText: p.responseStatusText ?? '' };
+    c.paused = { status, statusText: p.responseStatusText ?? '', headers: p.responseHeaders ?? [] };
     let taken = false;
     try {
       const read = await readBody(p);
@@ -246,9 +246,11 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
     const response = c.response;
     const held = !response && c.heldBack;
     const status = c.paused?.status ?? response?.status ?? extra?.statusCode ?? held?.status ?? 0;
+    // (Without the extra info: the paused response's headers, as responseReceived has the
+    // relabelled ones; a stopped response has been paused too.)
     const rawHeaders = extra ? headerPairs(extra.headers, extra.headersText)
-      : response ? headerPairs(response.headers, response.headersText)
-        : held ? held.headers.map(({ name, value }) => [name, value]) : [];
+      : c.paused ? c.paused.headers.map(({ name, value }) => [name, value])
+        : response ? headerPairs(response.headers, response.headersText) : [];
     const requestHeaders = c.requestExtra ? headerPairs(c.requestExtra.headers, c.requestExtra.headersText)
       : Object.entries(c.request?.headers ?? {});
     let tls = tlsOf(response);
