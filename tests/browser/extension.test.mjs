@@ -12,103 +12,47 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { execFile, execFileSync, execSync } from 'node:child_process';
-import { promisify } from 'node:util';
-import { ROOT, CHROMIUM, CHROMIUM_ARGS, skipReason, tempDir, waitForReport } from './harness.mjs';
+import { skipReason, tempDir, waitForReport } from './harness.mjs';
+import {
+  CHROMIUM_SERVICE_HOSTS, startRecordingProxy, launchExtension, cliCapture, reportOf, withErrorPageOf, shapeOf,
+  assertSameReport,
+} from './extension-harness.mjs';
 import { startDemoPortal } from '../fixtures/demo-portal/server.mjs';
 
 const skip = skipReason();
-// Chromium's own services, which it contacts with or without any extension.
-const CHROMIUM_SERVICE_HOSTS = ['update.googleapis.com', 'clients2.google.com', 'accounts.google.com', 'content-autofill.googleapis.com'];
-const EXTENSION = path.join(ROOT, 'build', 'extension');
 let dir;
 let portal;
 let proxy;
-let proxied = [];
-let context;
+let ext;
 let worker;
-
-function startRecordingProxy() {
-  const server = http.createServer((req, res) => { proxied.push(`${req.method} ${req.url}`); res.writeHead(502); res.end(); });
-  server.on('connect', (req, socket) => { proxied.push(`CONNECT ${req.url}`); socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n'); });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-function spkiHash(certFile) {
-  return execSync(`openssl x509 -in '${certFile}' -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`)
-    .toString().trim();
-}
 
 before(async () => {
   if (skip) return;
-  execFileSync('bash', [path.join(ROOT, 'scripts', 'build-extension')], { stdio: 'pipe' });
   dir = tempDir('portal-check-extension-');
   portal = await startDemoPortal({ certDir: path.join(dir, 'cert') });
   proxy = await startRecordingProxy();
-  const { chromium } = await import('playwright-core');
-  context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    acceptDownloads: true,
-    args: [
-      ...CHROMIUM_ARGS.filter((a) => a !== '--headless'), '--headless=new',
-      `--ignore-certificate-errors-spki-list=${spkiHash(path.join(dir, 'cert', 'cert.pem'))}`,
-      `--proxy-server=http://127.0.0.1:${proxy.address().port}`,
-      '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter', '--disable-domain-reliability',
-      `--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`,
-    ],
-  });
-  [worker] = context.serviceWorkers();
-  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20000 });
+  ext = await launchExtension(dir, { trustedCerts: [path.join(dir, 'cert', 'cert.pem')], proxy });
+  ({ worker } = ext);
 });
 
 after(async () => {
-  await context?.close();
+  await ext?.close();
   await portal?.close();
-  await new Promise((resolve) => (proxy ? proxy.close(resolve) : resolve()));
+  await proxy?.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-// The toolbar button's action for a tab showing `url` (a test cannot click the toolbar; the
-// service worker's handler is the same function). → the capture page.
-async function clickExtension(url) {
-  const opened = context.waitForEvent('page', { predicate: (p) => p.url().includes('/extension/capture.html'), timeout: 20000 });
-  await worker.evaluate((u) => globalThis.portalCheckOpenCapture({ id: 1, url: u }), url);
-  return opened;
-}
-
-// (A child process: NODE_EXTRA_CA_CERTS is read at start. Asynchronous: the portal answers from
-// this process.)
-async function cliCapture(url, file) {
-  await promisify(execFile)(process.execPath, [path.join(ROOT, 'web/cli/portal-check.mjs'), 'capture', url, '--out', file], {
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(dir, 'cert', 'cert.pem') },
-  });
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
-}
-
-async function reportOf(har) {
-  const { loadNodeEngine } = await import('../../web/cli/engine-files.mjs');
-  const { auditHar } = await import('../../web/host/engine.mjs');
-  return JSON.parse((await auditHar(await loadNodeEngine(), JSON.stringify(har), {})).reportText);
-}
 
 const headerValues = (entry, name) => entry.response.headers.filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
 
 test('the extension captures the demo portal over http and https and the app inside it shows the report', { skip, timeout: 180000 }, async () => {
   const tabsBefore = await worker.evaluate(async () => (await chrome.tabs.query({})).length);
-  const page = await clickExtension(portal.httpUrl);
-  await page.waitForURL(/\/app\/index\.html/, { timeout: 90000 });
+  const { har, page } = await ext.capture(portal.httpUrl);
   const reportText = await waitForReport(page, { timeout: 60000 });
   assert.match(reportText, /Hạng|Grade/);
 
   // The capture tab is closed (the debugger with it).
   assert.equal(await worker.evaluate(async () => (await chrome.tabs.query({})).length), tabsBefore + 1);
 
-  const download = page.waitForEvent('download');
-  await page.click('#capture-har-download');
-  const harFile = path.join(dir, 'extension.har');
-  await (await download).saveAs(harFile);
-  const har = JSON.parse(fs.readFileSync(harFile, 'utf8'));fs.copyFileSync(harFile, '/tmp/ext-debug.har');
   const { entries } = har.log;
   assert.equal(har.log.creator.name, 'portal-check');
   assert.equal(har.log._portalCheck.captureMethod, 'extension-live');
@@ -153,25 +97,14 @@ test('the extension captures the demo portal over http and https and the app ins
   // The CLI capture of the same portal: same requests in the same order, same report on every
   // check both can see (all of them here: both see cookies, TLS, redirects and bodies).
   // (The error-page path is random per capture: the CLI's is renamed to the extension's.)
-  const token = (h) => /portal-check-([0-9a-f]{16})-khong-ton-tai/.exec(JSON.stringify(h.log.entries))[1];
-  const cliHar = await cliCapture(portal.httpUrl, path.join(dir, 'cli.har'));
-  const cli = JSON.parse(JSON.stringify(cliHar).replaceAll(token(cliHar), token(har)));
-  const shape = (h) => h.log.entries.map((e) => `${e.request.url} ${e.response.status} ${e._portalCheck.purpose} ${e.response.redirectURL}`);
-  assert.deepEqual(shape(har), shape(cli));
-  const [fromExtension, fromCli] = [await reportOf(har), await reportOf(cli)];
-  // (checked_at: when each capture ran, in the grade and in the certificate's details.)
-  const graded = ({ checked_at: _, ...grade }) => grade;
-  assert.deepEqual(graded(fromExtension.grade), graded(fromCli.grade));
-  assert.deepEqual(fromExtension.summary, fromCli.summary);
-  const byId = (r) => new Map(r.checks.map((c) => [`${c.id} ${c.page ?? ''} ${c.outcome}`, c]));
-  assert.deepEqual([...byId(fromExtension).keys()].sort(), [...byId(fromCli).keys()].sort());
-  const details = (c) => (c.details && 'checked_at' in c.details ? graded(c.details) : c.details);
-  for (const [key, c] of byId(fromCli)) assert.deepEqual(details(byId(fromExtension).get(key)), details(c), key);
+  const cli = withErrorPageOf(await cliCapture(portal.httpUrl, path.join(dir, 'cli.har'), { caFile: path.join(dir, 'cert', 'cert.pem') }), har);
+  assert.deepEqual(shapeOf(har), shapeOf(cli));
+  assertSameReport(await reportOf(har), await reportOf(cli));
 
   // Nothing the capture did left loopback. The proxy sees Chromium's own services only (updates,
   // network time, sign-in: there with or without the extension), never a host the portal's pages
   // reference (fonts.googleapis.com and the others: the capture tab never parses a page).
-  const proxiedHosts = new Set(proxied.map((line) => new URL(line.startsWith('CONNECT ') ? `https://${line.slice(8)}` : line.split(' ')[1]).hostname));
+  const proxiedHosts = proxy.hosts();
   const referenced = new Set(entries.filter((e) => e._resourceType === 'document' && e.response.content.text)
     .flatMap((e) => [...e.response.content.text.matchAll(/(?:src|href)="https?:\/\/([^/":]+)/g)].map((m) => m[1])));
   assert.ok(referenced.has('fonts.googleapis.com'), `hosts the pages reference: ${[...referenced].join(', ')}`);
@@ -189,7 +122,7 @@ test('Cancel stops the capture at once, detaches the debugger and closes the cap
   await new Promise((resolve) => silent.listen(0, '127.0.0.1', resolve));
   try {
     const tabsBefore = await worker.evaluate(async () => (await chrome.tabs.query({})).length);
-    const page = await clickExtension(`http://127.0.0.1:${silent.address().port}/`);
+    const page = await ext.openCapture(`http://127.0.0.1:${silent.address().port}/`);
     await page.waitForFunction(() => /\d/.test(document.querySelector('#capture-status')?.textContent ?? ''), null, { timeout: 15000 });
     await worker.evaluate(async (n) => {
       for (let i = 0; i < 100 && (await chrome.tabs.query({})).length < n; i++) await new Promise((r) => setTimeout(r, 50));

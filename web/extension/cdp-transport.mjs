@@ -18,8 +18,15 @@
 //     first-time visitor whatever this browser holds for it (the CLI sends no cookies either).
 //   - Fetch (response stage) reads the body before the tab sees it (Fetch.getResponseBody, or the
 //     first maxBytes of a stream when Content-Length says it is larger: bodyCut, and the response
-//     goes no further), then lets it through as plain text: the tab never parses a page, so
-//     nothing a page references is fetched, preloaded or connected to, and nothing is downloaded.
+//     goes no further). An HTML page (not offered as a file) is then handed to the tab as "204 No
+//     Content": the tab stays where it was and never parses the page, so nothing the page
+//     references is fetched, preloaded or even connected to (a page the tab parsed would open
+//     connections to the hosts it names, requests or not). Any other response goes no further
+//     either (shownAsPage): the browser decides to download on the type it first saw (or
+//     sniffed), whatever status and headers it is handed later. The status line recorded is the
+//     site's. A response that goes no further has no Network.responseReceived: its headers come
+//     from responseReceivedExtraInfo and the paused response, its TLS details are the last seen
+//     on its origin.
 //   - Network events give the rest: the response's raw header lines including every Set-Cookie
 //     (responseReceivedExtraInfo: headersText when HTTP/1.x gives them, else the header map), the
 //     status line, protocol, remote address and the TLS security details (responseReceived, or the
@@ -56,6 +63,17 @@ export function headerPairs(headers, headersText) {
     if (pairs.length) return pairs;
   }
   return Object.entries(headers ?? {}).flatMap(([name, value]) => String(value).split('\n').map((v) => [name, v]));
+}
+
+// Whether the tab may be handed this response (as a 204, see the top): an HTML page not offered as
+// a file, which the browser never downloads. Anything else might be downloaded: a Content-
+// Disposition attachment, a type the browser does not show, text/plain or an unlabelled body it
+// sniffs as binary.
+function shownAsPage(responseHeaders) {
+  const pairs = responseHeaders.map(({ name, value }) => [name, value]);
+  const type = headerOf(pairs, 'content-type').split(';')[0].trim().toLowerCase();
+  const disposition = headerOf(pairs, 'content-disposition').trim();
+  return (type === 'text/html' || type === 'application/xhtml+xml') && (!disposition || /^inline\b/i.test(disposition));
 }
 
 function statusTextOf(headersText) {
@@ -168,24 +186,27 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       session.send('Fetch.continueRequest', { requestId: p.requestId }).catch(() => {});
       return;
     }
+    c.paused = { status, statusText: p.responseStatusText ?? '', headers: p.responseHeaders ?? [] };
+    let taken = false;
     try {
-      const { body, cut, taken } = await readBody(p);
-      c.body = body;
-      c.bodyCut = cut;
-      if (taken) {
-        c.heldBack = { status, statusText: p.responseStatusText ?? '', headers: p.responseHeaders ?? [] };
-        fail(p.requestId, 'Aborted');
-        return;
-      }
+      const read = await readBody(p);
+      c.body = read.body;
+      c.bodyCut = read.cut;
+      taken = read.taken;
     } catch (e) {
       c.bodyError = `the body could not be read (${e.message})`;
     }
-    // The tab shows every response as plain text: no page is parsed, so nothing it references is
-    // fetched, preloaded or even connected to, and nothing is downloaded. (The evidence keeps the
-    // headers as the server sent them: responseReceivedExtraInfo.)
+    if (taken || !shownAsPage(p.responseHeaders ?? [])) {
+      c.heldBack = { status, statusText: p.responseStatusText ?? '', headers: p.responseHeaders ?? [] };
+      fail(p.requestId, 'Aborted');
+      return;
+    }
+    // The tab gets "204 No Content" (see the top): Network.responseReceived still comes, with the
+    // connection's protocol, address and TLS details, and status 204 (rawOf uses `paused`). (The
+    // evidence keeps the headers as the server sent them: responseReceivedExtraInfo.)
     const shown = (p.responseHeaders ?? []).filter(({ name }) => !/^(content-type|content-disposition)$/i.test(name));
     shown.push({ name: 'Content-Type', value: 'text/plain; charset=x-user-defined' });
-    session.send('Fetch.continueResponse', { requestId: p.requestId, responseCode: status, responseHeaders: shown })
+    session.send('Fetch.continueResponse', { requestId: p.requestId, responseCode: 204, responseHeaders: shown })
       .catch(() => fail(p.requestId, 'Aborted'));
   }
 
@@ -207,7 +228,8 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
     } else if (method === 'Network.loadingFinished') {
       finish(c, null);
     } else if (method === 'Network.loadingFailed') {
-      finish(c, c.response || c.heldBack || c.redirectStopped ? null : p.errorText);
+      // (The 204 the tab was handed ends as net::ERR_ABORTED: the response was read.)
+      finish(c, c.response || c.paused || c.heldBack || c.redirectStopped ? null : p.errorText);
     }
   }
 
@@ -223,10 +245,12 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
     const extra = c.responseExtra;
     const response = c.response;
     const held = !response && c.heldBack;
-    const status = response?.status ?? extra?.statusCode ?? held?.status ?? 0;
+    const status = c.paused?.status ?? response?.status ?? extra?.statusCode ?? held?.status ?? 0;
+    // (Without the extra info: the paused response's headers, as responseReceived has the
+    // relabelled ones; a stopped response has been paused too.)
     const rawHeaders = extra ? headerPairs(extra.headers, extra.headersText)
-      : response ? headerPairs(response.headers, response.headersText)
-        : held ? held.headers.map(({ name, value }) => [name, value]) : [];
+      : c.paused ? c.paused.headers.map(({ name, value }) => [name, value])
+        : response ? headerPairs(response.headers, response.headersText) : [];
     const requestHeaders = c.requestExtra ? headerPairs(c.requestExtra.headers, c.requestExtra.headersText)
       : Object.entries(c.request?.headers ?? {});
     let tls = tlsOf(response);
@@ -243,7 +267,8 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       started: c.started,
       time,
       status,
-      statusText: response?.statusText || statusTextOf(extra?.headersText) || held?.statusText || '',
+      statusText: (c.paused ? statusTextOf(extra?.headersText) || c.paused.statusText : response?.statusText)
+        || statusTextOf(extra?.headersText) || held?.statusText || '',
       httpVersion: httpVersionOf(response?.protocol) || (status ? 'HTTP/1.1' : ''),
       rawHeaders: status ? rawHeaders : [],
       body: c.body ?? new Uint8Array(0),
