@@ -5,10 +5,11 @@
 // recording proxy (--proxy-server; loopback bypasses it); the toolbar button's action; the HAR
 // the app page offers; the CLI capture of the same site; and the report comparison.
 //
-// launchExtension(dir, {trustedCerts, proxy}) → Promise<{context, worker, downloads, capture(url,
+// launchExtension(dir, {trustedCerts, proxy, extraArgs}) → Promise<{context, worker, downloads, capture(url,
 //   {pages, timeout}) → Promise<{har, page}>, openCapture(url, {pages}) → Promise<page>, close()}>
 //   dir: a temporary folder of the test (the package and the profile go there). trustedCerts: PEM
-//   files whose keys Chromium trusts. proxy: a startRecordingProxy() result. downloads: every
+//   files whose keys Chromium trusts. proxy: a startRecordingProxy() result. extraArgs: more
+//   Chromium switches (e.g. --host-resolver-rules for a host name on loopback). downloads: every
 //   download any page of the context started, as {url, page} (the app's "Download HAR" is one).
 import fs from 'node:fs';
 import http from 'node:http';
@@ -45,7 +46,7 @@ export function spkiHash(certFile) {
     .toString().trim();
 }
 
-export async function launchExtension(dir, { trustedCerts = [], proxy }) {
+export async function launchExtension(dir, { trustedCerts = [], proxy, extraArgs = [] }) {
   execFileSync('bash', [path.join(ROOT, 'scripts', 'build-extension'), '--out', path.join(dir, 'package')], { stdio: 'pipe' });
   const extension = path.join(dir, 'package', 'extension');
   const { chromium } = await import('playwright-core');
@@ -59,7 +60,7 @@ export async function launchExtension(dir, { trustedCerts = [], proxy }) {
       ...(trustedCerts.length ? [`--ignore-certificate-errors-spki-list=${trustedCerts.map(spkiHash).join(',')}`] : []),
       `--proxy-server=http://127.0.0.1:${proxy.port}`,
       '--disable-features=AutofillServerCommunication,OptimizationHints,MediaRouter', '--disable-domain-reliability',
-      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...extraArgs,
     ],
   });
   const downloads = [];

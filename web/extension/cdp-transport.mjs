@@ -37,6 +37,10 @@
 //     refuses gives no response: the exchange is status 0 with the browser's error
 //     (net::ERR_CERT_...) and tls {trusted: false, trustError}. A response stopped after its
 //     first maxBytes carries the TLS details last seen on its origin.
+//   - A redirect the browser makes up (HSTS it holds for the host, or an https upgrade of its own)
+//     is not a response of the server: the exchange is status 0 with an error saying so, and
+//     raw.notCaptured = ["http-redirect"] when the server's http answer was never seen for that
+//     host in this capture (see internalRaw).
 //   Timeout: timeoutMs per exchange, then the navigation is stopped (error "timeout after N ms").
 const MAX_STREAM_READ = 1 << 20;
 
@@ -113,6 +117,21 @@ function bytesOf(body, base64Encoded) {
   return out;
 }
 
+// A redirect the browser made up rather than received: Chromium marks it with a
+// Non-Authoritative-Reason header (HSTS, an https upgrade) and no raw response was read for it.
+function isInternalRedirect(response, extra) {
+  return Boolean(headerOf(headerPairs(response.headers), 'non-authoritative-reason')) ||
+    (!extra && /^internal redirect$/i.test(response.statusText ?? ''));
+}
+
+function hostOf(url) {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
 function originOf(url) {
   try {
     return new URL(url).origin;
@@ -126,6 +145,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
   const retired = new Set(); // network ids of earlier exchanges: their late requests are never adopted
   let mainFrameId = null;
   const tlsByOrigin = new Map();
+  const answeredHttpHosts = new Set(); // hosts whose server answered an http:// request in this capture
 
   const fail = (requestId, errorReason) => session.send('Fetch.failRequest', { requestId, errorReason }).catch(() => {});
 
@@ -217,8 +237,13 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
     }
     if (!c || c.done || p.requestId !== c.requestId) return;
     if (method === 'Network.requestWillBeSent') {
-      if (p.redirectResponse) c.response = p.redirectResponse;
-      else c.request = p.request;
+      if (p.redirectResponse && isInternalRedirect(p.redirectResponse, c.responseExtra)) {
+        c.internal = headerOf(headerPairs(p.redirectResponse.headers), 'non-authoritative-reason') || 'internal redirect';
+      } else if (p.redirectResponse) {
+        c.response = p.redirectResponse;
+      } else {
+        c.request = p.request;
+      }
     } else if (method === 'Network.requestWillBeSentExtraInfo') {
       if (!c.response) c.requestExtra = p;
     } else if (method === 'Network.responseReceivedExtraInfo') {
@@ -242,6 +267,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
   }
 
   function rawOf(c, error) {
+    if (c.internal) return internalRaw(c);
     const extra = c.responseExtra;
     const response = c.response;
     const held = !response && c.heldBack;
@@ -260,6 +286,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       tls = { protocol: '', subjectName: '', issuer: '', sanList: [], trusted: false, trustError: error.replace(/^net::/, '') };
     }
     const time = Math.round(performance.now() - c.t0);
+    if (status > 0 && c.url.startsWith('http:')) answeredHttpHosts.add(hostOf(c.url));
     return {
       url: c.url,
       method: 'GET',
@@ -277,6 +304,22 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       serverIPAddress: (response?.remoteIPAddress ?? '').replace(/^\[|\]$/g, ''),
       error: status ? (c.bodyError ?? null) : (error ?? 'no response'),
       timings: { send: 0, wait: time, receive: 0 },
+    };
+  }
+
+  // The browser answered an http:// request itself (it knows the host wants https: HSTS, or an
+  // https upgrade of its own): no response of the server exists to record. When no http answer
+  // of that host's server was seen earlier in this capture, the http redirect itself is not
+  // captured (the engine's transport.redirect then says not-captured rather than judging a
+  // redirect the browser made up).
+  function internalRaw(c) {
+    const known = answeredHttpHosts.has(hostOf(c.url));
+    return {
+      url: c.url, method: 'GET', requestHeaders: [], started: c.started, time: Math.round(performance.now() - c.t0),
+      status: 0, statusText: '', httpVersion: '', rawHeaders: [], body: new Uint8Array(0), bodyCut: false, tls: null,
+      serverIPAddress: '', timings: { send: 0, wait: 0, receive: 0 },
+      error: `not captured: this browser answered the http:// request itself (${c.internal}: it sends this host to https without asking the server), so the server's own answer over http could not be seen`,
+      notCaptured: known ? [] : ['http-redirect'],
     };
   }
 

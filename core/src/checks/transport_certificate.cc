@@ -14,7 +14,14 @@
 // (or the validity dates are), validity is not judged and details say so. An https host whose
 // pages carry no TLS details gets not-captured; an audit without any https page gets the rule
 // file's "absent" result (one site-level not-applicable).
+// A refused certificate: a browser that does not trust a certificate gets no response at all (the
+// extension's capture records such an https request as status 0 with `_securityDetails._trusted:
+// false` and the browser's error in `_trustError`). An https host with no page judged but such a
+// refusal is untrusted, about the refused URL: the refusal is the evidence, and "no page over
+// https" would be a false clean.
+#include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "checks/check.h"
@@ -27,6 +34,9 @@ namespace {
 
 constexpr std::int64_t kExpiringSoonSeconds = 30 * 24 * 3600;
 constexpr std::size_t kMaxListedNames = 50;
+// Hosts whose refused certificate is kept for OnFinish; refusals on later hosts are not judged
+// (a capture of one site names a handful of https hosts).
+constexpr std::size_t kMaxRefusedHosts = 1000;
 
 std::string_view StripTrailingDot(std::string_view s) {
   if (!s.empty() && s.back() == '.') s.remove_suffix(1);
@@ -129,14 +139,39 @@ json::Array Problems(const Findings& f) {
   return a;
 }
 
+// The result for a host whose certificate the capturing client refused (see the file comment).
+CheckResult RefusedResult(const std::string& url, const std::string& trust_error) {
+  CheckResult r = PageResult(url);
+  r.outcome = "untrusted";
+  r.details["trusted"] = json::Bool(false);
+  r.details["refused"] = json::Str(
+      "the capturing client refused the certificate, so no page was received over https" +
+      (trust_error.empty() ? std::string() : " (" + text::SafeUtf8(trust_error, 256) + ")"));
+  json::Array problems;
+  problems.push_back(json::Str("untrusted"));
+  r.details["problems"] = json::Value(std::move(problems));
+  return r;
+}
+
 class TransportCertificate : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    if (hosts_.ShouldJudge(view, view.exchange.tls.has_value()))
-      out.Emit(Judge(*view.exchange.tls, *view.url, view.exchange.started, PageResult(view)));
+    if (Reads(CheckInput::kHttpsPages, view)) {
+      if (hosts_.ShouldJudge(view, view.exchange.tls.has_value())) {
+        judged_.insert(view.url->host());
+        out.Emit(Judge(*view.exchange.tls, *view.url, view.exchange.started, PageResult(view)));
+      }
+      return;
+    }
+    const Exchange& ex = view.exchange;
+    if (ex.status == 0 && view.url->IsHttps() && ex.tls && ex.tls->trusted == false &&
+        refused_.size() < kMaxRefusedHosts)
+      refused_.emplace(view.url->host(), Refusal{ex.url, ex.tls->trust_error});
   }
 
   void OnFinish(const AuditContext& ctx, ResultSink& out) override {
+    for (const auto& [host, refusal] : refused_)
+      if (!judged_.count(host)) out.Emit(RefusedResult(refusal.url, refusal.trust_error));
     hosts_.Finish("no TLS details (_securityDetails) were recorded for this host", out);
   }
 
@@ -157,12 +192,17 @@ class TransportCertificate : public Check {
     return r;
   }
 
+  struct Refusal {
+    std::string url, trust_error;
+  };
   HttpsHostLedger hosts_;
+  std::set<std::string> judged_;             // hosts judged on a page
+  std::map<std::string, Refusal> refused_;   // host -> its first refused https request
 };
 
 }  // namespace
 
 extern const CheckDescriptor kTransportCertificateCheck;  // listed in checks/registry.cc
-const CheckDescriptor kTransportCertificateCheck{"transport.certificate", CheckInput::kHttpsPages, &MakeCheck<TransportCertificate>};
+const CheckDescriptor kTransportCertificateCheck{"transport.certificate", CheckInput::kWebExchanges, &MakeCheck<TransportCertificate>};
 
 }  // namespace portal_check

@@ -22,6 +22,9 @@ struct TlsDetails {
   // `_securityDetails._trusted` / certificateTransparency flags are not standard; capture records
   // chain trust (when known) here. nullopt = unknown.
   std::optional<bool> trusted;
+  // `_securityDetails._trustError`: why the chain is not trusted, as the capture named it (e.g.
+  // "SELF_SIGNED_CERT_IN_CHAIN", "ERR_CERT_AUTHORITY_INVALID"); cut to 256 bytes; "" when absent.
+  std::string trust_error;
 };
 
 // Whether the HAR holds the response body the browser received.

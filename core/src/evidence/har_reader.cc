@@ -95,6 +95,7 @@ std::optional<TlsDetails> ReadTls(const json::Value& entry, const json::Value& r
     for (const json::Value& s : *sans)
       if (s.is<std::string>()) tls.san_list.push_back(s.get<std::string>());
   if (const json::Value* t = json::Find(*sd, "_trusted"); t && t->is<bool>()) tls.trusted = t->get<bool>();
+  if (const std::string* e = json::FindString(*sd, "_trustError")) tls.trust_error = e->substr(0, 256);
   return tls;
 }
 
