@@ -46,7 +46,14 @@ const headerValues = (entry, name) => entry.response.headers.filter((h) => h.nam
 
 test('the extension captures the demo portal over http and https and the app inside it shows the report', { skip, timeout: 180000 }, async () => {
   const tabsBefore = await worker.evaluate(async () => (await chrome.tabs.query({})).length);
+  // The user's own session on the portal (a webmaster logged in): never sent by the capture, and
+  // still theirs afterwards although the portal sets PHPSESSID for the capture.
+  await ext.context.addCookies([{ name: 'PHPSESSID', value: 'phien-cua-toi', url: portal.httpUrl }]);
+  const requestsBefore = portal.requests.length;
   const { har, page } = await ext.capture(portal.httpUrl);
+  assert.deepEqual(portal.requests.slice(requestsBefore).filter((r) => r.cookie !== ''), [], 'no cookie reached the portal');
+  const jar = await ext.context.cookies([portal.httpUrl, portal.httpsUrl]);
+  assert.deepEqual(jar.map((c) => `${c.name}=${c.value}`), ['PHPSESSID=phien-cua-toi']);
   const reportText = await waitForReport(page, { timeout: 60000 });
   assert.match(reportText, /Hạng|Grade/);
 
@@ -114,30 +121,60 @@ test('the extension captures the demo portal over http and https and the app ins
   }
 });
 
-test('Cancel stops the capture at once, detaches the debugger and closes the capture tab', { skip, timeout: 60000 }, async () => {
-  // A site that accepts connections and never answers: the capture waits on its first request.
+// A site that accepts connections and never answers: a capture of it waits on its first request.
+// → {url, close()}
+async function silentSite() {
   const sockets = [];
   const silent = http.createServer(() => {});
   silent.on('connection', (s) => sockets.push(s));
   await new Promise((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${silent.address().port}/`,
+    close: () => { for (const s of sockets) s.destroy(); return new Promise((resolve) => silent.close(resolve)); },
+  };
+}
+
+const tabCount = () => worker.evaluate(async () => (await chrome.tabs.query({})).length);
+// Waits (at most 5 s) until the browser has `n` tabs. → the count then.
+const tabsReach = (n) => worker.evaluate(async (want) => {
+  for (let i = 0; i < 100 && (await chrome.tabs.query({})).length !== want; i++) await new Promise((r) => setTimeout(r, 50));
+  return (await chrome.tabs.query({})).length;
+}, n);
+
+// Opens the capture page on a silent site and waits until its capture tab is open. → the page
+async function captureUnderway(site, tabsBefore) {
+  const page = await ext.openCapture(site.url);
+  await page.waitForFunction(() => /\d/.test(document.querySelector('#capture-status')?.textContent ?? ''), null, { timeout: 15000 });
+  assert.equal(await tabsReach(tabsBefore + 2), tabsBefore + 2, 'capture page and capture tab');
+  return page;
+}
+
+test('Cancel stops the capture at once, detaches the debugger and closes the capture tab', { skip, timeout: 60000 }, async () => {
+  const site = await silentSite();
   try {
-    const tabsBefore = await worker.evaluate(async () => (await chrome.tabs.query({})).length);
-    const page = await ext.openCapture(`http://127.0.0.1:${silent.address().port}/`);
-    await page.waitForFunction(() => /\d/.test(document.querySelector('#capture-status')?.textContent ?? ''), null, { timeout: 15000 });
-    await worker.evaluate(async (n) => {
-      for (let i = 0; i < 100 && (await chrome.tabs.query({})).length < n; i++) await new Promise((r) => setTimeout(r, 50));
-    }, tabsBefore + 2);
-    assert.equal(await worker.evaluate(async () => (await chrome.tabs.query({})).length), tabsBefore + 2, 'capture page and capture tab');
+    const tabsBefore = await tabCount();
+    const page = await captureUnderway(site, tabsBefore);
     const t0 = Date.now();
     await page.click('#capture-cancel');
     await page.waitForFunction(() => /Đã hủy|Cancelled/.test(document.querySelector('#capture-status')?.textContent ?? ''), null, { timeout: 10000 })
       .catch(async (e) => { throw new Error(`${e.message}; the page says: ${await page.locator('main').innerText()}`); });
     assert.ok(Date.now() - t0 < 10000);
-    assert.equal(await worker.evaluate(async () => (await chrome.tabs.query({})).length), tabsBefore + 1, 'the capture tab is closed');
+    assert.equal(await tabCount(), tabsBefore + 1, 'the capture tab is closed');
     assert.equal(await page.isVisible('#capture-again'), true);
     await page.close();
   } finally {
-    for (const s of sockets) s.destroy();
-    await new Promise((resolve) => silent.close(resolve));
+    await site.close();
+  }
+});
+
+test('closing the capture page mid-capture closes the capture tab (the debugger with it)', { skip, timeout: 60000 }, async () => {
+  const site = await silentSite();
+  try {
+    const tabsBefore = await tabCount();
+    const page = await captureUnderway(site, tabsBefore);
+    await page.close({ runBeforeUnload: false });
+    assert.equal(await tabsReach(tabsBefore), tabsBefore, 'no capture tab is left behind');
+  } finally {
+    await site.close();
   }
 });

@@ -108,6 +108,13 @@ async function finish(restoreCookies) {
   await s.close();
 }
 
+// The page closed while it captured: the debugger is not the page's but the extension's, so it
+// would stay attached to the capture tab. Detach and close it (best effort: the page is going).
+addEventListener('pagehide', () => {
+  controller?.abort();
+  session?.abandon();
+});
+
 function start() {
   document.documentElement.lang = getLanguage();
   document.title = t('title');

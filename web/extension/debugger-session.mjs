@@ -9,6 +9,8 @@
 //     interstitial), after taking the tab back to about:blank. generation counts attachments: a
 //     user of the session sets up its protocol domains again when it changes.
 //   session.close() → Promise: detaches and closes the tab (never rejects; safe to call twice).
+//   session.abandon(): the same, at once and without waiting (for a page that is going away: only
+//     what is sent before it goes is done; closing the tab detaches the debugger with it).
 //   onLost(reason): called when the user ends the debugging themselves (the browser's "cancel"
 //     on its debugging bar: reason "canceled_by_user") or closes the tab ("target_closed"); the
 //     capture then stops.
@@ -54,6 +56,11 @@ export async function openDebuggerSession({ onLost } = {}) {
     }
   }
 
+  const forget = () => {
+    closed = true;
+    chrome.debugger.onEvent.removeListener(onEvent);
+    chrome.debugger.onDetach.removeListener(onDetach);
+  };
   const session = {
     send: (method, params) => chrome.debugger.sendCommand(target, method, params),
     onEvent: (listener) => { listeners.push(listener); },
@@ -65,11 +72,14 @@ export async function openDebuggerSession({ onLost } = {}) {
       }
       return generation;
     },
+    abandon() {
+      if (closed) return;
+      forget();
+      chrome.tabs.remove(tab.id).catch(() => {});
+    },
     async close() {
       if (closed) return;
-      closed = true;
-      chrome.debugger.onEvent.removeListener(onEvent);
-      chrome.debugger.onDetach.removeListener(onDetach);
+      forget();
       if (attached) await chrome.debugger.detach(target).catch(() => {});
       attached = false;
       await chrome.tabs.remove(tab.id).catch(() => {});
