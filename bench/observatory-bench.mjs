@@ -9,9 +9,13 @@
 //     grader; its retrieve() answered from the prepared object, observatory-retriever-hook.mjs);
 //   - engine: auditHar of web/host/engine.mjs on each site's HAR bytes, one engine loaded once
 //     (loadNodeEngine: build/wasm or $PORTAL_CHECK_WASM_DIR), report and SARIF decoded as text;
+//   - before the repetitions, on 3 freshly loaded engines: the first audit (an empty HAR: the
+//     engine's once-per-module work, e.g. parsing the embedded ruleset), then a one-entry HAR twice
+//     (its first run adds what is built on first use, e.g. the public suffix list);
 //   - fixed cost: K audits of an empty HAR and K of a one-entry HAR (the first site's first entry)
 //     through auditHar, and the same through the module's Session directly, phase by phase
-//     (new Session = Auditor::Create, feed, finish, outputBytes json + sarif, delete).
+//     (new Session = Auditor::Create, feed, finish, outputBytes json + sarif (views into the wasm
+//     memory), decode: both outputs to text + gradedHeaders parsed, as auditHar does; delete).
 // Prints markdown tables (medians over the repetitions) to stdout; progress goes to stderr.
 // Needs the devDependency @mdn/mdn-http-observatory (its postinstall skipped: no HSTS preload list,
 // see tests/support/observatory/no-preload-hook.mjs).
@@ -89,20 +93,39 @@ function sessionPhases(bytes) {
   const t2 = performance.now();
   const finished = session.finish();
   const t3 = performance.now();
-  const json = session.outputBytes('json').length;
-  const sarif = session.outputBytes('sarif').length;
+  const views = [session.outputBytes('json').length, session.outputBytes('sarif').length];
   const t4 = performance.now();
-  session.delete();
+  const texts = [decoder.decode(session.outputBytes('json')), decoder.decode(session.outputBytes('sarif'))];
+  JSON.parse(session.gradedHeaders() || '[]');
   const t5 = performance.now();
-  if (!fed.startsWith('{"entries"') || finished !== '{"ok":true}' || !json || !sarif) throw new Error(`session audit failed: ${fed} ${finished}`);
-  return { create: t1 - t0, feed: t2 - t1, finish: t3 - t2, outputs: t4 - t3, free: t5 - t4 };
+  session.delete();
+  const t6 = performance.now();
+  if (!fed.startsWith('{"entries"') || finished !== '{"ok":true}' || !views[0] || texts[1].length === 0) throw new Error(`session audit failed: ${fed} ${finished}`);
+  return { create: t1 - t0, feed: t2 - t1, finish: t3 - t2, outputs: t4 - t3, decode: t5 - t4, free: t6 - t5, outputBytes: views[0] + views[1] };
 }
-const PHASES = ['create', 'feed', 'finish', 'outputs', 'free'];
+const decoder = new TextDecoder();
+const PHASES = ['create', 'feed', 'finish', 'outputs', 'decode', 'free'];
 function phaseMedians(bytes, count) {
   const runs = Array.from({ length: count }, () => sessionPhases(bytes));
-  return Object.fromEntries(PHASES.map((p) => [p, median(runs.map((r) => r[p]))]));
+  return { ...Object.fromEntries(PHASES.map((p) => [p, median(runs.map((r) => r[p]))])), outputBytes: runs[0].outputBytes };
 }
 
+// First audits on freshly loaded engines. → [{emptyFirst, oneEntryFirst, oneEntrySecond}] (ms).
+async function firstAudits(count) {
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    const fresh = await loadNodeEngine();
+    const timed = async (bytes) => {
+      const t = performance.now();
+      await auditHar(fresh, bytes);
+      return performance.now() - t;
+    };
+    out.push({ emptyFirst: await timed(EMPTY_HAR), oneEntryFirst: await timed(ONE_ENTRY_HAR), oneEntrySecond: await timed(ONE_ENTRY_HAR) });
+  }
+  return out;
+}
+
+const fresh = await firstAudits(3);
 log(`${sites.length} sites, ${(harBytes / sites.length / 1024).toFixed(2)} KiB of HAR per site on average; warm-up`);
 const warm = await observatoryPass();
 const warmEngine = await enginePass();
@@ -150,11 +173,14 @@ const oneEntryMs = median(runs.map((r) => r.oneEntryMs));
 out.push(`| empty HAR (no entry): the fixed cost | ${fmt(emptyMs, 3)} | ${fmt((100 * emptyMs) / engineMs, 0)} % |`);
 out.push(`| one-entry HAR (${ONE_ENTRY_HAR.length} B) | ${fmt(oneEntryMs, 3)} | ${fmt((100 * oneEntryMs) / engineMs, 0)} % |`);
 out.push(`| mean site (${(harBytes / SITES).toFixed(0)} B: chains + preflight) | ${fmt(engineMs, 3)} | 100 % |`);
+const freshMedian = (key) => fmt(median(fresh.map((f) => f[key])), 3);
+out.push(`| first audit of a freshly loaded engine, empty HAR (median of ${fresh.length} engines) | ${freshMedian('emptyFirst')} | |`);
+out.push(`| then its first one-entry HAR / its second one | ${freshMedian('oneEntryFirst')} / ${freshMedian('oneEntrySecond')} | |`);
 out.push('');
-out.push(`| Session phase (median of ${FIXED}, then of the repetitions), ms | ${PHASES.join(' | ')} | total |`);
-out.push(`|---|${PHASES.map(() => '---').join('|')}|---|`);
+out.push(`| Session phase (median of ${FIXED}, then of the repetitions), ms | ${PHASES.join(' | ')} | total | report + SARIF bytes |`);
+out.push(`|---|${PHASES.map(() => '---').join('|')}|---|---|`);
 for (const [what, key] of [['empty HAR', 'empty'], ['one-entry HAR', 'oneEntry'], [`first site (${sites[0].harBytes.length} B)`, 'site']]) {
   const values = PHASES.map((p) => median(runs.map((r) => r.phases[key][p])));
-  out.push(`| ${what} | ${values.map((v) => fmt(v, 3)).join(' | ')} | ${fmt(values.reduce((a, b) => a + b), 3)} |`);
+  out.push(`| ${what} | ${values.map((v) => fmt(v, 3)).join(' | ')} | ${fmt(values.reduce((a, b) => a + b), 3)} | ${runs[0].phases[key].outputBytes.toLocaleString('en')} |`);
 }
 console.log(out.join('\n'));
