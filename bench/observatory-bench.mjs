@@ -1,5 +1,7 @@
 // Per-site cost of an audit against the real Mozilla HTTP Observatory analyser, in one Node process.
 //   node bench/observatory-bench.mjs [--sites N] [--reps R] [--fixed K]      (defaults 300, 5, 100)
+//   node bench/observatory-bench.mjs --write-hars DIR   writes DIR/empty.har, DIR/one-entry.har and
+//     DIR/site.har (the empty, one-entry and first-site HARs measured here, e.g. for callgrind) and stops
 // The sites (observatory-sites.mjs): the side-by-side test's generated portals, each an https chain,
 // an http chain and a CORS preflight. Per repetition, in an order that alternates (Observatory first
 // on even repetitions, the engine first on odd ones), after one warm-up repetition:
@@ -20,6 +22,8 @@
 // Needs the devDependency @mdn/mdn-http-observatory (its postinstall skipped: no HSTS preload list,
 // see tests/support/observatory/no-preload-hook.mjs).
 import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { register } from 'node:module';
 import { benchSites, observatoryRetrieval } from './observatory-sites.mjs';
@@ -52,6 +56,13 @@ const EMPTY_HAR = encoder.encode('{"log":{"version":"1.2","creator":{"name":"x",
 const firstHar = JSON.parse(new TextDecoder().decode(sites[0].harBytes));
 firstHar.log.entries.length = 1;
 const ONE_ENTRY_HAR = encoder.encode(JSON.stringify(firstHar));
+const writeDir = args.includes('--write-hars') ? args[args.indexOf('--write-hars') + 1] : null;
+if (writeDir) {
+  mkdirSync(writeDir, { recursive: true });
+  for (const [name, bytes] of [['empty', EMPTY_HAR], ['one-entry', ONE_ENTRY_HAR], ['site', sites[0].harBytes]]) writeFileSync(join(writeDir, `${name}.har`), bytes);
+  log(`wrote empty.har, one-entry.har and site.har to ${writeDir}`);
+  process.exit(0);
+}
 const engine = await loadNodeEngine();
 
 // Observatory over every site: → {prepareMs, scanMs, grades}.
