@@ -3,6 +3,14 @@
 #include "ruleset/ruleset.h"
 
 namespace portal_check {
+namespace {
+CompiledDataStore* StoreFor(const json::Value* data, const Ruleset* ruleset) {
+  return ruleset && data == &ruleset->data() ? ruleset->compiled_data() : nullptr;
+}
+}  // namespace
+
+AuditContext::AuditContext(std::optional<Url> target, const json::Value* data, const Ruleset* ruleset)
+    : DataLists(data, StoreFor(data, ruleset)), target_(std::move(target)), ruleset_(ruleset) {}
 
 std::string AuditContext::ObservatoryResultFor(std::string_view rule_id, std::string_view outcome) const {
   if (!ruleset_) return {};

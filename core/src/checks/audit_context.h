@@ -18,8 +18,9 @@ class AuditContext : public DataLists {
  public:
   // `data` is the ruleset's "data" object and `ruleset` the ruleset itself (for the rules' outcome
   // rows); either may be null (then lookups answer "absent"). Both must outlive the context.
-  AuditContext(std::optional<Url> target, const json::Value* data, const Ruleset* ruleset = nullptr)
-      : DataLists(data), target_(std::move(target)), ruleset_(ruleset) {}
+  // When `data` is the ruleset's own, the compiled data lists are the ruleset's (built once for
+  // every audit of it, Ruleset::compiled_data), else this context's.
+  AuditContext(std::optional<Url> target, const json::Value* data, const Ruleset* ruleset = nullptr);
 
   // The start URL of the audit (options.target, else the first entry's URL); nullopt when neither parses.
   const std::optional<Url>& target() const { return target_; }

@@ -68,7 +68,7 @@ class ErrorSignatureMatcher {
 
 // ErrorSignatureMatcher(lists.Data("error-signatures")): the matcher of the ruleset's data list.
 ErrorSignatureMatcher BuildErrorSignatureMatcher(const DataLists& lists);
-// lists.Compiled(&BuildErrorSignatureMatcher).Find(body): compiled once per DataLists (audit).
+// lists.Compiled(&BuildErrorSignatureMatcher).Find(body): compiled once per ruleset (DataLists).
 std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const DataLists& lists);
 // ErrorSignatureMatcher(list).Find(body).
 std::vector<ErrorSignatureHit> FindErrorSignatures(std::string_view body, const json::Value& list);

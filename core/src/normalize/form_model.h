@@ -116,7 +116,7 @@ class PersonalDataMatcher {
   std::vector<std::string> names_, labels_;  // folded
 };
 // PersonalDataMatcher(lists); checks read the audit's one through
-// lists.Compiled(&BuildPersonalDataMatcher), built once per audit.
+// lists.Compiled(&BuildPersonalDataMatcher), built once per ruleset.
 PersonalDataMatcher BuildPersonalDataMatcher(const DataLists& lists);
 
 // A form "collects personal data" when it has at least this many personal fields (a lone e-mail
@@ -140,7 +140,7 @@ class SensitiveFieldMatcher {
   std::vector<Kinds> kinds_;
 };
 // SensitiveFieldMatcher(lists); checks read the audit's one through
-// lists.Compiled(&BuildSensitiveFieldMatcher), built once per audit.
+// lists.Compiled(&BuildSensitiveFieldMatcher), built once per ruleset.
 SensitiveFieldMatcher BuildSensitiveFieldMatcher(const DataLists& lists);
 
 // True when `haystack` contains one of the non-empty `needles` (byte comparison: fold both sides

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "portal_check/status.h"
+#include "ruleset/data_lists.h"
 #include "util/json.h"
 
 namespace portal_check {
@@ -61,6 +62,9 @@ class Ruleset {
   std::optional<int> ObservatoryModifier(std::string_view result) const;
   // The "data" object (data lists by name).
   const json::Value& data() const { return doc_.get("data"); }
+  // Where the data lists' compiled products are kept for every audit of this ruleset
+  // (DataLists::Compiled): built once, while the ruleset lives.
+  CompiledDataStore* compiled_data() const { return &compiled_data_; }
   // The criteria profile `id` (rules/profiles/<id>.json), or nullptr. Parse does not validate
   // profiles (ValidateProfile in scoring/profile.h does, when one is asked for).
   const json::Value* Profile(std::string_view id) const;
@@ -78,6 +82,7 @@ class Ruleset {
   json::Value doc_;
   std::string version_;
   std::vector<std::string> rule_ids_;
+  mutable CompiledDataStore compiled_data_;
 };
 
 }  // namespace portal_check

@@ -57,7 +57,7 @@ std::vector<std::string> FoldedData(const DataLists& lists, std::string_view nam
 
 // The privacy-policy link phrases of data list "privacy-phrases" (FoldedData of "link_text" and
 // "href_parts"), as page.privacy-policy and form.personal-data-consent match links with; read once
-// per audit through lists.Compiled(&BuildPrivacyPhrases).
+// once per ruleset through lists.Compiled(&BuildPrivacyPhrases).
 struct PrivacyPhrases {
   std::vector<std::string> link_text, href_parts;
 };
