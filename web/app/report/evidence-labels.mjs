@@ -193,6 +193,7 @@ export const EVIDENCE_KEY_LABELS = {
   recommendations: ['Khuyến nghị', 'Recommendations'],
   records_dropped: ['Số bản ghi bị bỏ', 'Records dropped'],
   references: ['Tham chiếu', 'References'],
+  refused: ['Trình duyệt từ chối chứng thư', 'Certificate refused by the browser'],
   rejected: ['Bị từ chối', 'Rejected'],
   rel: ['Thuộc tính rel', 'rel attribute'],
   request_origin: ['Nguồn gốc yêu cầu', 'Request origin'],
