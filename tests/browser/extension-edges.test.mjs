@@ -204,6 +204,38 @@ test('a download-type response is recorded with its body and headers, and nothin
   }
 });
 
+test('an administration path behind Basic authentication: the 401 challenge is recorded, no prompt, no wait', { skip, timeout: 90000 }, async () => {
+  const asked = [];
+  const site = await serve((req, res, url) => {
+    if (req.headers.authorization) asked.push(req.headers.authorization);
+    if (url.pathname === '/') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(html('<p>Trang chủ</p>'));
+    } else if (url.pathname === '/phpmyadmin') {
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="Quan tri"', 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(html('<h1>401 Unauthorized</h1>'));
+    } else notFound(res);
+  });
+  try {
+    const t0 = Date.now();
+    const { har } = await ext.capture(`${site.origin}/`);
+    const e = entryOf(har, `${site.origin}/phpmyadmin`);
+    assert.ok(e, 'the administration path was requested');
+    assert.equal(e.response.status, 401);
+    assert.deepEqual(e.response.headers.filter((h) => h.name.toLowerCase() === 'www-authenticate').map((h) => h.value), ['Basic realm="Quan tri"']);
+    assert.match(e.response.content.text, /401 Unauthorized/);
+    assert.ok(e.time < 5000, `answered at once, not after the timeout (${e.time} ms)`);
+    assert.ok(Date.now() - t0 < 60000);
+    assert.deepEqual(asked, [], 'no credentials were ever sent');
+    // The CLI records the same challenge.
+    const cli = await cliCapture(`${site.origin}/`, path.join(dir, 'cli-auth.har'));
+    assert.equal(entryOf(cli, `${site.origin}/phpmyadmin`).response.status, 401);
+    assertStayedOnLoopback(proxy);
+  } finally {
+    await site.close();
+  }
+});
+
 // Writes a whole HTTP/1.1 response, bytes as given, on the request's socket (Node's own writer
 // refuses some of these header bytes), then closes the connection.
 function rawResponse(req, head, body) {

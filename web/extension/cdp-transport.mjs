@@ -41,6 +41,9 @@
 //     is not a response of the server: the exchange is status 0 with an error saying so, and
 //     raw.notCaptured = ["http-redirect"] when the server's http answer was never seen for that
 //     host in this capture (see internalRaw).
+//   - An authentication challenge is cancelled (Fetch.authRequired → CancelAuth): no login prompt,
+//     no credentials; the 401 itself is the exchange's response, as the CLI records it. (Headless
+//     Chromium cancels on its own; a browser with a window could otherwise wait on its prompt.)
 //   Timeout: timeoutMs per exchange, then the navigation is stopped (error "timeout after N ms").
 const MAX_STREAM_READ = 1 << 20;
 
@@ -333,6 +336,12 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
 
   session.onEvent((method, params) => {
     if (method === 'Fetch.requestPaused') onPaused(params);
+    else if (method === 'Fetch.authRequired') {
+      // An authentication challenge (401/407 with WWW-Authenticate): never answered, never shown
+      // as a login prompt; the browser then hands on the challenge response itself, recorded as is.
+      session.send('Fetch.continueWithAuth', { requestId: params.requestId, authChallengeResponse: { response: 'CancelAuth' } })
+        .catch(() => {});
+    }
     else if (method.startsWith('Network.')) onNetwork(method, params);
   });
 
@@ -347,6 +356,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
     await session.send('Network.setBypassServiceWorker', { bypass: true });
     await session.send('Emulation.setScriptExecutionDisabled', { value: true });
     await session.send('Fetch.enable', {
+      handleAuthRequests: true,
       patterns: [{ urlPattern: '*', requestStage: 'Request' }, { urlPattern: '*', resourceType: 'Document', requestStage: 'Response' }],
     });
     readyGeneration = generation;
