@@ -1,6 +1,7 @@
-// The app shell: wires the inputs (HAR file, pasted response, same-origin self-check, and inside the
-// extension a capture it handed over: extension-capture.mjs) to the audit worker (worker-client.mjs), shows progress, errors and Cancel, hands each finished audit to the
-// report renderer (./report/render.mjs) and switches the language. The evidence-bundle panel (open,
+// The app shell: wires the inputs (HAR file, pasted response, same-origin self-check, and inside
+// the extension a capture it handed over: extension-capture.mjs) to the audit worker
+// (worker-client.mjs), shows progress, errors and Cancel, hands each finished audit to the report
+// renderer (./report/render.mjs) and switches the language. The evidence-bundle panel (open,
 // verify, verdict, create, re-audit, downloads, keys) is bundle-panel.mjs. Exports nothing.
 //
 // Renderer contract: on each finished audit, import('./report/render.mjs') (once) and call
