@@ -220,7 +220,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       c.bodyError = `the body could not be read (${e.message})`;
     }
     if (taken || !shownAsPage(p.responseHeaders ?? [])) {
-      c.heldBack = { status, statusText: p.responseStatusText ?? '', headers: p.responseHeaders ?? [] };
+      c.stopped = true;  // (the response read above, then stopped: `paused` keeps its status and headers)
       fail(p.requestId, 'Aborted');
       return;
     }
@@ -257,7 +257,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       finish(c, null);
     } else if (method === 'Network.loadingFailed') {
       // (The 204 the tab was handed ends as net::ERR_ABORTED: the response was read.)
-      finish(c, c.response || c.paused || c.heldBack || c.redirectStopped ? null : p.errorText);
+      finish(c, c.response || c.paused || c.redirectStopped ? null : p.errorText);
     }
   }
 
@@ -273,8 +273,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
     if (c.internal) return internalRaw(c);
     const extra = c.responseExtra;
     const response = c.response;
-    const held = !response && c.heldBack;
-    const status = c.paused?.status ?? response?.status ?? extra?.statusCode ?? held?.status ?? 0;
+    const status = c.paused?.status ?? response?.status ?? extra?.statusCode ?? 0;
     // (Without the extra info: the paused response's headers, as responseReceived has the
     // relabelled ones; a stopped response has been paused too.)
     const rawHeaders = extra ? headerPairs(extra.headers, extra.headersText)
@@ -298,7 +297,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       time,
       status,
       statusText: (c.paused ? statusTextOf(extra?.headersText) || c.paused.statusText : response?.statusText)
-        || statusTextOf(extra?.headersText) || held?.statusText || '',
+        || statusTextOf(extra?.headersText) || '',
       httpVersion: httpVersionOf(response?.protocol) || (status ? 'HTTP/1.1' : ''),
       rawHeaders: status ? rawHeaders : [],
       body: c.body ?? new Uint8Array(0),
@@ -376,7 +375,7 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
       current = c;
       c.timer = setTimeout(() => {
         session.send('Page.stopLoading').catch(() => {});
-        if (c.response || c.heldBack) c.bodyCut = true;
+        if (c.response || c.stopped) c.bodyCut = true;
         finish(c, `timeout after ${timeoutMs} ms`);
       }, timeoutMs);
       session.send('Page.navigate', { url }).then((r) => {
