@@ -10,14 +10,17 @@
 //     then the real scan() of src/scanner/index.js on each (every test of ALL_TESTS, its scorer and
 //     grader; its retrieve() answered from the prepared object, observatory-retriever-hook.mjs);
 //   - engine: auditHar of web/host/engine.mjs on each site's HAR bytes, one engine loaded once
-//     (loadNodeEngine: build/wasm or $PORTAL_CHECK_WASM_DIR), report and SARIF decoded as text;
+//     (loadNodeEngine: build/wasm or $PORTAL_CHECK_WASM_DIR), the report decoded as text: once
+//     without SARIF (sarif: false, as bundles, replays and the CLI's json and text formats ask) and
+//     once with the SARIF decoded too (as the app and the CLI's sarif format ask);
 //   - before the repetitions, on 3 freshly loaded engines: the first audit (an empty HAR: the
 //     engine's once-per-module work, e.g. parsing the embedded ruleset), then a one-entry HAR twice
 //     (its first run adds what is built on first use, e.g. the public suffix list);
 //   - fixed cost: K audits of an empty HAR and K of a one-entry HAR (the first site's first entry)
 //     through auditHar, and the same through the module's Session directly, phase by phase
-//     (new Session = Auditor::Create, feed, finish, outputBytes json + sarif (views into the wasm
-//     memory), decode: both outputs to text + gradedHeaders parsed, as auditHar does; delete).
+//     (new Session = Auditor::Create, feed, finish, outputBytes json (a view into the wasm memory),
+//     decode: the report to text + gradedHeaders parsed, as auditHar does; delete), and apart,
+//     sarif: outputBytes('sarif') (rendered on that first request) + its decoding.
 // Prints markdown tables (medians over the repetitions) to stdout; progress goes to stderr.
 // Needs the devDependency @mdn/mdn-http-observatory (its postinstall skipped: no HSTS preload list,
 // see tests/support/observatory/no-preload-hook.mjs).
@@ -79,18 +82,21 @@ async function observatoryPass() {
   return { prepareMs, scanMs: performance.now() - t, grades };
 }
 
-// The engine over every site: → {ms, reportBytes}.
-async function enginePass() {
+// The engine over every site, the SARIF asked for or not: → {ms, reportBytes}.
+async function enginePass(sarif) {
   let reportBytes = 0;
   const t = performance.now();
-  for (const site of sites) reportBytes += (await auditHar(engine, site.harBytes)).reportText.length;
+  for (const site of sites) {
+    const result = await auditHar(engine, site.harBytes, { sarif });
+    reportBytes += result.reportText.length + (sarif ? result.sarifText.length : 0);
+  }
   return { ms: performance.now() - t, reportBytes };
 }
 
-// Mean ms of `count` auditHar calls on `bytes`.
+// Mean ms of `count` auditHar calls on `bytes` (report only).
 async function auditMean(bytes, count) {
   const t = performance.now();
-  for (let i = 0; i < count; i++) await auditHar(engine, bytes);
+  for (let i = 0; i < count; i++) await auditHar(engine, bytes, { sarif: false });
   return (performance.now() - t) / count;
 }
 
@@ -104,21 +110,29 @@ function sessionPhases(bytes) {
   const t2 = performance.now();
   const finished = session.finish();
   const t3 = performance.now();
-  const views = [session.outputBytes('json').length, session.outputBytes('sarif').length];
+  const reportView = session.outputBytes('json').length;
   const t4 = performance.now();
-  const texts = [decoder.decode(session.outputBytes('json')), decoder.decode(session.outputBytes('sarif'))];
+  const report = decoder.decode(session.outputBytes('json'));
   JSON.parse(session.gradedHeaders() || '[]');
   const t5 = performance.now();
-  session.delete();
+  const sarif = decoder.decode(session.outputBytes('sarif'));
   const t6 = performance.now();
-  if (!fed.startsWith('{"entries"') || finished !== '{"ok":true}' || !views[0] || texts[1].length === 0) throw new Error(`session audit failed: ${fed} ${finished}`);
-  return { create: t1 - t0, feed: t2 - t1, finish: t3 - t2, outputs: t4 - t3, decode: t5 - t4, free: t6 - t5, outputBytes: views[0] + views[1] };
+  session.delete();
+  const t7 = performance.now();
+  if (!fed.startsWith('{"entries"') || finished !== '{"ok":true}' || !reportView || !report || !sarif) throw new Error(`session audit failed: ${fed} ${finished}`);
+  return {
+    create: t1 - t0, feed: t2 - t1, finish: t3 - t2, outputs: t4 - t3, decode: t5 - t4, free: t7 - t6, sarif: t6 - t5,
+    reportBytes: reportView, sarifBytes: encoder.encode(sarif).length,
+  };
 }
 const decoder = new TextDecoder();
 const PHASES = ['create', 'feed', 'finish', 'outputs', 'decode', 'free'];
 function phaseMedians(bytes, count) {
   const runs = Array.from({ length: count }, () => sessionPhases(bytes));
-  return { ...Object.fromEntries(PHASES.map((p) => [p, median(runs.map((r) => r[p]))])), outputBytes: runs[0].outputBytes };
+  return {
+    ...Object.fromEntries([...PHASES, 'sarif'].map((p) => [p, median(runs.map((r) => r[p]))])),
+    reportBytes: runs[0].reportBytes, sarifBytes: runs[0].sarifBytes,
+  };
 }
 
 // First audits on freshly loaded engines. → [{emptyFirst, oneEntryFirst, oneEntrySecond}] (ms).
@@ -139,25 +153,27 @@ async function firstAudits(count) {
 const fresh = await firstAudits(3);
 log(`${sites.length} sites, ${(harBytes / sites.length / 1024).toFixed(2)} KiB of HAR per site on average; warm-up`);
 const warm = await observatoryPass();
-const warmEngine = await enginePass();
+const warmEngine = await enginePass(false);
+await enginePass(true);
 await auditMean(EMPTY_HAR, FIXED);
 await auditMean(ONE_ENTRY_HAR, FIXED);
 const runs = [];
 for (let r = 0; r < REPS; r++) {
   const run = {};
-  const passes = r % 2 === 0 ? ['observatory', 'engine'] : ['engine', 'observatory'];
-  for (const pass of passes) run[pass] = pass === 'observatory' ? await observatoryPass() : await enginePass();
+  const passes = r % 2 === 0 ? ['observatory', 'engine', 'engineSarif'] : ['engineSarif', 'engine', 'observatory'];
+  for (const pass of passes) run[pass] = pass === 'observatory' ? await observatoryPass() : await enginePass(pass === 'engineSarif');
   run.emptyMs = await auditMean(EMPTY_HAR, FIXED);
   run.oneEntryMs = await auditMean(ONE_ENTRY_HAR, FIXED);
   run.phases = { empty: phaseMedians(EMPTY_HAR, FIXED), oneEntry: phaseMedians(ONE_ENTRY_HAR, FIXED), site: phaseMedians(sites[0].harBytes, FIXED) };
   runs.push(run);
-  log(`repetition ${r + 1}/${REPS} (${passes.join(' then ')}): Observatory ${((run.observatory.prepareMs + run.observatory.scanMs) / SITES).toFixed(2)} ms/site, engine ${(run.engine.ms / SITES).toFixed(2)} ms/site`);
+  log(`repetition ${r + 1}/${REPS} (${passes.join(' then ')}): Observatory ${((run.observatory.prepareMs + run.observatory.scanMs) / SITES).toFixed(2)} ms/site, engine ${(run.engine.ms / SITES).toFixed(2)} ms/site (with SARIF ${(run.engineSarif.ms / SITES).toFixed(2)})`);
 }
 
 const perSite = (f) => median(runs.map(f)) / SITES;
 const scanMs = perSite((r) => r.observatory.scanMs);
 const fullObservatoryMs = perSite((r) => r.observatory.prepareMs + r.observatory.scanMs);
 const engineMs = perSite((r) => r.engine.ms);
+const engineSarifMs = perSite((r) => r.engineSarif.ms);
 const mbps = (msPerSite) => (harBytes / SITES / 1e6) / (msPerSite / 1000);
 const fmt = (x, digits = 2) => x.toFixed(digits);
 let commit = 'unknown';
@@ -175,7 +191,8 @@ out.push('| per site | ms | MB/s of HAR | Observatory ÷ engine |');
 out.push('|---|---|---|---|');
 out.push(`| Observatory: scan() (ALL_TESTS + scorer) on the prepared Requests | ${fmt(scanMs)} | ${fmt(mbps(scanMs))} | ${fmt(scanMs / engineMs)}× |`);
 out.push(`| Observatory: building its Requests from the responses + scan() | ${fmt(fullObservatoryMs)} | ${fmt(mbps(fullObservatoryMs))} | ${fmt(fullObservatoryMs / engineMs)}× |`);
-out.push(`| engine (wasm): auditHar of the site's HAR | ${fmt(engineMs)} | ${fmt(mbps(engineMs))} | 1× |`);
+out.push(`| engine (wasm): auditHar of the site's HAR, the report | ${fmt(engineMs)} | ${fmt(mbps(engineMs))} | 1× |`);
+out.push(`| engine (wasm): the same, report and SARIF | ${fmt(engineSarifMs)} | ${fmt(mbps(engineSarifMs))} | scan() ÷ this: ${fmt(scanMs / engineSarifMs)}× |`);
 out.push('');
 out.push(`| engine audit (auditHar, mean of ${FIXED}) | ms | share of a site's audit |`);
 out.push('|---|---|---|');
@@ -188,10 +205,12 @@ const freshMedian = (key) => fmt(median(fresh.map((f) => f[key])), 3);
 out.push(`| first audit of a freshly loaded engine, empty HAR (median of ${fresh.length} engines) | ${freshMedian('emptyFirst')} | |`);
 out.push(`| then its first one-entry HAR / its second one | ${freshMedian('oneEntryFirst')} / ${freshMedian('oneEntrySecond')} | |`);
 out.push('');
-out.push(`| Session phase (median of ${FIXED}, then of the repetitions), ms | ${PHASES.join(' | ')} | total | report + SARIF bytes |`);
-out.push(`|---|${PHASES.map(() => '---').join('|')}|---|---|`);
+out.push(`| Session phase (median of ${FIXED}, then of the repetitions), ms | ${PHASES.join(' | ')} | total | report bytes | then sarif (render + decode), ms | SARIF bytes |`);
+out.push(`|---|${PHASES.map(() => '---').join('|')}|---|---|---|---|`);
 for (const [what, key] of [['empty HAR', 'empty'], ['one-entry HAR', 'oneEntry'], [`first site (${sites[0].harBytes.length} B)`, 'site']]) {
   const values = PHASES.map((p) => median(runs.map((r) => r.phases[key][p])));
-  out.push(`| ${what} | ${values.map((v) => fmt(v, 3)).join(' | ')} | ${fmt(values.reduce((a, b) => a + b), 3)} | ${runs[0].phases[key].outputBytes.toLocaleString('en')} |`);
+  const { reportBytes, sarifBytes } = runs[0].phases[key];
+  const sarifMs = median(runs.map((r) => r.phases[key].sarif));
+  out.push(`| ${what} | ${values.map((v) => fmt(v, 3)).join(' | ')} | ${fmt(values.reduce((a, b) => a + b), 3)} | ${reportBytes.toLocaleString('en')} | ${fmt(sarifMs, 3)} | ${sarifBytes.toLocaleString('en')} |`);
 }
 console.log(out.join('\n'));

@@ -92,7 +92,9 @@ async function audit(harInput, options, name, declarations) {
   try {
     // As bytes: a report too long for one JavaScript string (about 40,000 pages and more) is still
     // written out whole; only the text format needs it parsed.
-    result = await auditHar(engine, harInput, { target: options.target, profiles: options.profile, declarations, output: 'bytes' });
+    result = await auditHar(engine, harInput, {
+      target: options.target, profiles: options.profile, declarations, output: 'bytes', sarif: options.format === 'sarif',
+    });
     // Parsed first when needed (the text format, the exit code), so that nothing is written when
     // it cannot be: --format json|sarif --fail-on none writes any report.
     const report = options.format === 'text' || options['fail-on'] !== 'none' ? result.report : null;

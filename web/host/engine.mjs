@@ -229,9 +229,11 @@ export async function checkHar(engine, har, { chunkBytes = 1 << 20 } = {}) {
 //   made only when read (each getter throws EngineError "resource-exhausted" when the output is too
 //   long for one JavaScript string — a report of more than about 40,000 pages; the bytes are
 //   always there). With 'text' that error is thrown by auditHar itself.
+//   sarif: false → the SARIF is not asked for (the engine renders it only when asked: an audit
+//   that needs only the report is cheaper); sarifText and sarifBytes are then null.
 //   The session is always freed.
 //   Throws EngineError on any engine error (bad HAR, limits, ...).
-export async function auditHar(engine, har, { target, ruleset, profiles, declarations, chunkBytes = 1 << 20, onProgress, output = 'text' } = {}) {
+export async function auditHar(engine, har, { target, ruleset, profiles, declarations, chunkBytes = 1 << 20, onProgress, output = 'text', sarif = true } = {}) {
   const options = {};
   if (target) options.target = target;
   if (ruleset) options.ruleset = ruleset;
@@ -253,11 +255,12 @@ export async function auditHar(engine, har, { target, ruleset, profiles, declara
     let reportBytes = null, sarifBytes = null;
     if (output === 'bytes') {
       reportBytes = readOutput(engine, session, 'json', (view) => view.slice());
-      sarifBytes = readOutput(engine, session, 'sarif', (view) => view.slice());
+      if (sarif) sarifBytes = readOutput(engine, session, 'sarif', (view) => view.slice());
     } else {
       reportText = readOutput(engine, session, 'json', (view) => decodeOutput(view, 'json'));
-      sarifText = readOutput(engine, session, 'sarif', (view) => decodeOutput(view, 'sarif'));
+      if (sarif) sarifText = readOutput(engine, session, 'sarif', (view) => decodeOutput(view, 'sarif'));
     }
+    if (!sarif) sarifText = null;
     const gradedHeaders = JSON.parse(call(engine, () => session.gradedHeaders()) || '[]');
     const result = {
       gradedHeaders,

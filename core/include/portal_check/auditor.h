@@ -9,8 +9,8 @@
 // keeps, per exchange, only what site-level checks need (URLs, status codes) and the results.
 // So the evidence costs memory bounded by the largest entry, not by the HAR; the results grow
 // with the number of pages, kept compact (each result's details as JSON text, rendered when it is
-// emitted), and Finish writes the report and SARIF straight from them into strings allocated at
-// their exact size (scripts/bench measures the peak memory). The core never reads the network,
+// emitted), and Finish writes the report (and Sarif() its SARIF form, when asked) straight from
+// them into strings allocated at their exact size (scripts/bench measures the peak memory). The core never reads the network,
 // the clock or randomness, so the same evidence and ruleset always give the same report bytes.
 #ifndef PORTAL_CHECK_AUDITOR_H_
 #define PORTAL_CHECK_AUDITOR_H_
@@ -84,7 +84,10 @@ class Auditor {
   // Ends the input (for Feed: checks the document was complete), runs the site-level checks and
   // builds the report. Errors: see HarStream::End; kFailedPrecondition when called twice.
   virtual Status Finish() = 0;
-  // The report (JSON text, the contract of docs/report.md) and its SARIF 2.1.0 form.
+  // The report (JSON text, the contract of docs/report.md) and its SARIF 2.1.0 form. Finish
+  // renders the report; the SARIF is rendered on the first call of Sarif() (an audit that never
+  // asks for it does not pay for it), so the first call is not cheap and the auditor keeps the
+  // audit's results until then. Not thread-safe, like every other member.
   // REQUIRES: Finish() succeeded; otherwise they return "".
   virtual const std::string& ReportJson() const = 0;
   virtual const std::string& Sarif() const = 0;

@@ -123,7 +123,15 @@ class AuditorImpl : public Auditor {
   }
 
   const std::string& ReportJson() const override { return report_; }
-  const std::string& Sarif() const override { return sarif_; }
+  // Rendered on first request, from the outcome kept since Finish (then dropped): an audit whose
+  // SARIF is never read does not pay for it.
+  const std::string& Sarif() const override {
+    if (outcome_) {
+      sarif_ = RenderSarif(*outcome_, *ruleset_);
+      outcome_.reset();
+    }
+    return sarif_;
+  }
   const std::string& GradedHeadersJson() const override { return graded_headers_; }
 
  private:
@@ -243,7 +251,7 @@ class AuditorImpl : public Auditor {
     // The checks read the real evidence; what leaves the engine is redacted.
     RedactOutcome(outcome, Redactor());
     report_ = RenderReportJson(outcome, *ruleset_);
-    sarif_ = RenderSarif(outcome, *ruleset_);
+    outcome_ = std::make_unique<AuditOutcome>(std::move(outcome));
     graded_headers_ = RenderGradedHeaders(grade.graded() ? primary_headers_ : std::vector<HeaderField>(), Redactor());
     finished_ = true;
     return Status::Ok();
@@ -371,7 +379,11 @@ class AuditorImpl : public Auditor {
   std::vector<ReportedResult> results_;  // joined as emitted (scoring/result_join.h)
   bool finished_ = false;
   std::vector<HeaderField> primary_headers_;  // the primary page's response headers, as received
-  std::string report_, sarif_, graded_headers_;
+  std::string report_, graded_headers_;
+  // The redacted outcome between Finish and the first Sarif() (mutable: Sarif() is const and
+  // renders lazily; an Auditor is used from one thread).
+  mutable std::unique_ptr<AuditOutcome> outcome_;
+  mutable std::string sarif_;
 };
 
 }  // namespace

@@ -68,7 +68,7 @@ export async function createBundle({ engine, harText, options = {}, capture, org
   const profiles = [...(options.profiles ?? [])];
   const target = options.target ? await redact.redactUrl(String(options.target), { data: ruleset.data }) : null;
   const { reportText } = await auditHar(engine, JSON.stringify(evidence), {
-    target: target ?? undefined, ruleset, profiles, declarations: engineDeclarations(declarations),
+    target: target ?? undefined, ruleset, profiles, declarations: engineDeclarations(declarations), sarif: false,
   });
   const rulesetDigest = await sectionDigest(ruleset);
   const bundle = {

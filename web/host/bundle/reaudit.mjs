@@ -18,6 +18,7 @@ export async function reauditBundle(engine, bundle, { onProgress } = {}) {
     target: manifest.target || undefined,
     profiles: Array.isArray(manifest.profiles) ? manifest.profiles : undefined,
     declarations: engineDeclarations(bundle.declarations),
+    sarif: false,
     onProgress,
   });
   let old = null;

@@ -167,6 +167,7 @@ async function replay(engine, bundle, findings) {
       ruleset: bundle.ruleset,
       profiles: bundle.manifest.profiles,
       declarations: engineDeclarations(bundle.declarations),
+      sarif: false,
     }));
   } catch (e) {
     out.ran = true;
