@@ -41,3 +41,26 @@ test('the JS host still reads the report and the SARIF', async () => {
   assert.ok(Array.isArray(report.checks) && report.checks.length > 0);
   assert.equal(JSON.parse(sarifText).version, '2.1.0');
 });
+
+test('sarif: false leaves the SARIF unrendered and the report unchanged; a SARIF asked for after the report is the same bytes', async () => {
+  const engine = await loadNodeEngine();
+  const both = await auditHar(engine, HAR, { output: 'bytes' });
+  const reportOnly = await auditHar(engine, HAR, { output: 'bytes', sarif: false });
+  assert.deepEqual(reportOnly.reportBytes, both.reportBytes);
+  assert.equal(reportOnly.sarifBytes, null);
+  assert.equal(reportOnly.sarifText, null);
+  assert.equal((await auditHar(engine, HAR, { sarif: false })).sarifText, null);
+  // The engine renders the SARIF on its first request, from what Finish kept: asked once, twice,
+  // or after the report, the bytes are the same.
+  const session = new engine.module.Session('{}');
+  try {
+    session.feed(HAR);
+    assert.equal(JSON.parse(session.finish()).ok, true);
+    assert.deepEqual(new TextEncoder().encode(session.output('json')), both.reportBytes);
+    const first = session.outputBytes('sarif').slice();
+    assert.deepEqual(first, both.sarifBytes);
+    assert.deepEqual(session.outputBytes('sarif').slice(), first);
+  } finally {
+    session.delete();
+  }
+});
