@@ -1,7 +1,5 @@
 #include "report/pretty_json_writer.h"
 
-#include <iterator>
-
 namespace portal_check {
 namespace {
 
@@ -69,7 +67,7 @@ void PrettyJsonWriter::EndArray() {
 void PrettyJsonWriter::Key(const std::string& key) {
   BeforeItem();
   scratch_.clear();
-  picojson::serialize_str(key, std::back_inserter(scratch_));
+  json::AppendQuoted(scratch_, key);
   Put(scratch_);
   Put(": ");
 }
@@ -77,7 +75,7 @@ void PrettyJsonWriter::Key(const std::string& key) {
 void PrettyJsonWriter::String(const std::string& s) {
   BeforeValue();
   scratch_.clear();
-  picojson::serialize_str(s, std::back_inserter(scratch_));
+  json::AppendQuoted(scratch_, s);
   Put(scratch_);
 }
 

@@ -1,5 +1,7 @@
 #include "util/json.h"
 
+#include <charconv>
+
 namespace portal_check::json {
 
 const Value* Find(const Value& v, std::string_view key) {
@@ -53,6 +55,78 @@ const Array* FindArray(const Value& v, std::string_view key) {
   return (m && m->is<Array>()) ? &m->get<Array>() : nullptr;
 }
 
-std::string Serialize(const Value& v, bool pretty) { return v.serialize(pretty); }
+std::string Serialize(const Value& v, bool pretty) {
+  if (pretty) return v.serialize(true);
+  std::string out;
+  AppendCompact(out, v);
+  return out;
+}
+
+void AppendCompact(std::string& out, const Value& v) {
+  if (v.is<std::string>()) {
+    AppendQuoted(out, v.get<std::string>());
+  } else if (v.is<Object>()) {
+    out.push_back('{');
+    bool first = true;
+    for (const auto& [key, member] : v.get<Object>()) {
+      if (!first) out.push_back(',');
+      first = false;
+      AppendQuoted(out, key);
+      out.push_back(':');
+      AppendCompact(out, member);
+    }
+    out.push_back('}');
+  } else if (v.is<Array>()) {
+    out.push_back('[');
+    bool first = true;
+    for (const Value& item : v.get<Array>()) {
+      if (!first) out.push_back(',');
+      first = false;
+      AppendCompact(out, item);
+    }
+    out.push_back(']');
+  } else if (v.is<std::int64_t>()) {  // (is<double>() is true for it too)
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof(buf), v.get<std::int64_t>()).ptr;
+    out.append(buf, end);
+  } else {
+    out += v.to_str();  // null, true, false, and a double as picojson prints it
+  }
+}
+
+namespace {
+
+// Bytes that AppendQuoted escapes.
+constexpr bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == '/' || c == 0x7f; }
+
+}  // namespace
+
+void AppendQuoted(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!NeedsEscape(c)) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '/': out += "\\/"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: {
+        const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(escaped, sizeof(escaped));
+      }
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out.push_back('"');
+}
 
 }  // namespace portal_check::json

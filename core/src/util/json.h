@@ -31,8 +31,16 @@ std::string* FindMutableString(Value& v, std::string_view key);
 const Array* FindArray(const Value& v, std::string_view key);
 
 // Serialises with sorted keys and no insignificant white space: the same value always gives the
-// same bytes (picojson's object is a std::map). `pretty` adds two-space indentation.
+// same bytes (picojson's object is a std::map). `pretty` adds two-space indentation. The bytes are
+// picojson's own serialize(pretty) (the compact form is written here, faster, byte for byte the
+// same: tests/unit/json_serialize_test.cc).
 std::string Serialize(const Value& v, bool pretty = false);
+// Appends v's compact serialisation (Serialize(v, false)) to `out`.
+void AppendCompact(std::string& out, const Value& v);
+// Appends `s` as a JSON string literal, quotes included, as picojson's serialize_str writes it:
+// '"', '\\' and '/' escaped with a backslash, \b \f \n \r \t by name, the other bytes below 0x20
+// and 0x7f as \u00XX (lower-case hex), every other byte (UTF-8 included) as it is.
+void AppendQuoted(std::string& out, std::string_view s);
 
 // Convenience constructors.
 inline Value Str(std::string_view s) { return Value(std::string(s)); }

@@ -1,0 +1,77 @@
+// json::Serialize's compact form and json::AppendQuoted are written by the project (faster than
+// picojson's per-character serializer) and must give picojson's own bytes: reports and bundle
+// digests depend on them. Compared here with picojson::value::serialize on every byte value, on
+// numbers at their edges, and on whole real documents (HARs recorded by browsers and proxies,
+// the shared corpus of real HARs when present, and the embedded ruleset).
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <iostream>
+#include <limits>
+#include <string>
+
+#include "portal_check/auditor.h"
+#include "test_support.h"
+#include "util/json.h"
+#include "util/json_scan.h"
+
+namespace portal_check {
+namespace {
+
+std::string Picojson(const json::Value& v) { return v.serialize(false); }
+
+TEST(JsonSerialize, EveryByteIsQuotedAsPicojsonQuotesIt) {
+  std::string all;
+  for (int c = 0; c < 256; ++c) all.push_back(static_cast<char>(c));
+  const json::Value v(all);
+  EXPECT_EQ(json::Serialize(v), Picojson(v));
+  std::string quoted;
+  json::AppendQuoted(quoted, all);
+  EXPECT_EQ(quoted, Picojson(v));
+  for (int c = 0; c < 256; ++c) {
+    const json::Value one(std::string(3, static_cast<char>(c)) + "a/b\"c");
+    EXPECT_EQ(json::Serialize(one), Picojson(one)) << c;
+  }
+  EXPECT_EQ(json::Serialize(json::Value(std::string())), "\"\"");
+}
+
+TEST(JsonSerialize, NumbersAndScalarsAsPicojsonPrintsThem) {
+  json::Array items;
+  for (std::int64_t n : {std::int64_t{0}, std::int64_t{-1}, std::int64_t{42}, std::numeric_limits<std::int64_t>::min(),
+                         std::numeric_limits<std::int64_t>::max()})
+    items.push_back(json::Value(n));
+  for (double d : {0.5, -0.0, 1e300, 3.0, 123456789.125, 1.0 / 3.0, 9007199254740993.0})
+    items.push_back(json::Value(d));
+  items.push_back(json::Value());
+  items.push_back(json::Value(true));
+  items.push_back(json::Value(false));
+  items.push_back(json::Value(json::Object{}));
+  items.push_back(json::Value(json::Array{}));
+  json::Object nested{{"b", json::Value(items)}, {"a", json::Value(json::Object{{"", json::Value("x")}})}};
+  const json::Value v(nested);
+  EXPECT_EQ(json::Serialize(v), Picojson(v));
+}
+
+// Parses `text` (if it is JSON) and compares the two serializers on it; → whether it was JSON.
+bool SameOnDocument(const std::string& text, const std::string& what) {
+  json::Value v;
+  if (!json::ParseBounded(text, 64, v).ok()) return false;
+  EXPECT_EQ(json::Serialize(v), Picojson(v)) << what;
+  return true;
+}
+
+TEST(JsonSerialize, RealDocumentsGiveTheSameBytes) {
+  std::size_t documents = 0;
+  const std::string recorded = testing::SourceDir() + "/tests/fixtures/recorded";
+  for (const std::string& f : testing::ListFiles(recorded, ".har"))
+    documents += SameOnDocument(testing::ReadFileOrEmpty(recorded + "/" + f), f);
+  const std::string shared = testing::SourceDir() + "/../shared/data/real-har";
+  const std::vector<std::string> real = testing::ListFiles(shared, ".har");
+  if (real.empty()) std::cout << "[ note ] " << shared << " is absent: only tests/fixtures/recorded is compared\n";
+  for (const std::string& f : real) documents += SameOnDocument(testing::ReadFileOrEmpty(shared + "/" + f), f);
+  EXPECT_TRUE(SameOnDocument(std::string(EngineInfo::EmbeddedRuleset()), "embedded ruleset"));
+  EXPECT_GE(documents, 5u);
+}
+
+}  // namespace
+}  // namespace portal_check
