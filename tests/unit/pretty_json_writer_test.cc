@@ -91,7 +91,7 @@ TEST(PrettyJsonWriter, NestedPiecesMatchSerializeOfTheWholeValue) {
   EXPECT_EQ(out, json::Serialize(whole, /*pretty=*/true));
 }
 
-TEST(PrettyJsonWriter, RenderExactlyCountsThenWritesTheSameBytes) {
+TEST(PrettyJsonWriter, RenderExactlyWritesASmallDocumentInOnePass) {
   const json::Value v = Parse(kSamples[10]);
   std::size_t calls = 0;
   const std::string out = RenderExactly([&](PrettyJsonWriter& w) {
@@ -101,9 +101,34 @@ TEST(PrettyJsonWriter, RenderExactlyCountsThenWritesTheSameBytes) {
     w.String("tail");
     w.EndArray();
   });
-  EXPECT_EQ(calls, 2u);
+  EXPECT_EQ(calls, 1u);
   EXPECT_EQ(out, json::Serialize(json::Value(json::Array{v, json::Str("tail")}), /*pretty=*/true));
+  EXPECT_LT(out.capacity() - out.size(), 16u) << "trimmed to its size";
+}
+
+// A document of `bytes` bytes exactly: ["xxx…"] with its newline.
+std::size_t RenderCalls(std::size_t bytes, std::string& out) {
+  const std::string filler(bytes - std::string("[\n  \"\"\n]\n").size(), 'x');
+  std::size_t calls = 0;
+  out = RenderExactly([&](PrettyJsonWriter& w) {
+    ++calls;
+    w.BeginArray();
+    w.String(filler);
+    w.EndArray();
+  });
+  EXPECT_EQ(out.size(), bytes);
+  EXPECT_EQ(out, json::Serialize(json::Value(json::Array{json::Str(filler)}), /*pretty=*/true));
+  return calls;
+}
+
+TEST(PrettyJsonWriter, RenderExactlyCountsFirstPastTheSinglePassLimit) {
+  std::string out;
+  EXPECT_EQ(RenderCalls(kSinglePassBytes, out), 1u) << "at the limit: one pass";
+  EXPECT_LT(out.capacity() - out.size(), 16u);
+  EXPECT_EQ(RenderCalls(kSinglePassBytes + 1, out), 2u) << "past it: counted, then written";
   EXPECT_LT(out.capacity() - out.size(), 16u) << "allocated once at its size";
+  EXPECT_EQ(RenderCalls(3 * kSinglePassBytes, out), 2u);
+  EXPECT_LT(out.capacity() - out.size(), 16u);
 }
 
 }  // namespace

@@ -9,12 +9,21 @@ constexpr std::size_t kIndentWidth = picojson::INDENT_WIDTH;
 
 void PrettyJsonWriter::Put(std::string_view s) {
   size_ += s.size();
-  if (out_) out_->append(s.data(), s.size());
+  if (!out_) return;
+  if (size_ > limit_) return StopWriting();
+  out_->append(s.data(), s.size());
 }
 
 void PrettyJsonWriter::Put(char c) {
   ++size_;
-  if (out_) out_->push_back(c);
+  if (!out_) return;
+  if (size_ > limit_) return StopWriting();
+  out_->push_back(c);
+}
+
+void PrettyJsonWriter::StopWriting() {
+  std::string().swap(*out_);  // (assigning an empty string would keep the allocation)
+  out_ = nullptr;
 }
 
 void PrettyJsonWriter::Newline(std::size_t depth) {

@@ -23,7 +23,10 @@ namespace portal_check {
 class PrettyJsonWriter {
  public:
   // Appends to *out; out == nullptr only counts the bytes that would be written (see size()).
-  explicit PrettyJsonWriter(std::string* out) : out_(out) {}
+  // When *out would grow past `limit` bytes, it is emptied (memory released) and the writer goes
+  // on counting only: complete() then says false.
+  explicit PrettyJsonWriter(std::string* out, std::size_t limit = static_cast<std::size_t>(-1))
+      : out_(out), limit_(limit) {}
 
   void BeginObject();
   void EndObject();
@@ -46,6 +49,9 @@ class PrettyJsonWriter {
   void Finish() { Put("\n"); }
   // Bytes written (or counted) so far.
   std::size_t size() const { return size_; }
+  // Whether everything so far was written into *out (false: counting only, from the start or
+  // since the limit was passed).
+  bool complete() const { return out_ != nullptr; }
 
  private:
   struct Level {
@@ -57,24 +63,33 @@ class PrettyJsonWriter {
   void Newline(std::size_t depth);
   void Put(std::string_view s);
   void Put(char c);
+  void StopWriting();  // past limit_: *out_ emptied, counting only from now on
 
   std::string* out_;
+  std::size_t limit_;
   std::size_t size_ = 0;
   std::vector<Level> levels_;  // the open containers
   std::string scratch_;        // reused for escaped strings
 };
 
-// Renders a document with `write` (which writes one top-level value into the writer it is given)
-// into a string allocated once at its exact size: a counting pass, then the writing pass. The
-// outputs are tens of MB for large audits; growing a string by doubling would hold up to three
-// times that at the last reallocation.
+// Renders a document with `write` (which writes one top-level value into the writer it is given,
+// the same bytes each time it is called) into a string of its exact size. A document of at most
+// kSinglePassBytes is written in one pass (then trimmed to its size: the common small audit pays
+// for one pass); a larger one is counted first, then written into a string allocated once at its
+// exact size: the outputs are tens of MB for large audits, and growing a string by doubling would
+// hold up to three times that at the last reallocation (the wasm heap never shrinks).
+inline constexpr std::size_t kSinglePassBytes = std::size_t{1} << 20;
 template <typename Write>
 std::string RenderExactly(Write&& write) {
-  PrettyJsonWriter counter(nullptr);
-  write(counter);
-  counter.Finish();
   std::string out;
-  out.reserve(counter.size());
+  PrettyJsonWriter first(&out, kSinglePassBytes);
+  write(first);
+  first.Finish();
+  if (first.complete()) {
+    out.shrink_to_fit();
+    return out;
+  }
+  out.reserve(first.size());
   PrettyJsonWriter writer(&out);
   write(writer);
   writer.Finish();
