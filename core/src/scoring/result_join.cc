@@ -12,7 +12,7 @@ namespace {
 void SanitizeStrings(json::Value& v) {
   if (v.is<std::string>()) {
     std::string& s = v.get<std::string>();
-    s = text::SafeUtf8(s, limits::kMaxHeaderValueBytes);
+    if (s.size() > limits::kMaxHeaderValueBytes || !text::IsCleanUtf8(s)) s = text::SafeUtf8(s, limits::kMaxHeaderValueBytes);
   } else if (v.is<json::Array>()) {
     for (json::Value& e : v.get<json::Array>()) SanitizeStrings(e);
   } else if (v.is<json::Object>()) {

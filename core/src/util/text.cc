@@ -1,5 +1,8 @@
 #include "util/text.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace portal_check::text {
 namespace {
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
@@ -88,7 +91,48 @@ bool IsTchar(char c) {
   }
 }
 
+namespace {
+
+// The length of the UTF-8 sequence starting at s[i] when it is valid (and not NUL), else 0.
+std::size_t CleanSequenceAt(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  std::size_t len = 0;
+  if (b0 < 0x80) return b0 == 0 ? 0 : 1;
+  if (b0 >= 0xC2 && b0 <= 0xDF) len = 2;
+  else if (b0 >= 0xE0 && b0 <= 0xEF) len = 3;
+  else if (b0 >= 0xF0 && b0 <= 0xF4) len = 4;
+  if (len == 0 || i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  const auto b1 = static_cast<unsigned char>(s[i + 1]);
+  if (len == 3 && ((b0 == 0xE0 && b1 < 0xA0) || (b0 == 0xED && b1 >= 0xA0))) return 0;  // overlong / surrogate
+  if (len == 4 && ((b0 == 0xF0 && b1 < 0x90) || (b0 == 0xF4 && b1 >= 0x90))) return 0;
+  return len;
+}
+
+}  // namespace
+
+bool IsCleanUtf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // Runs of ASCII without NUL, 8 bytes at a time.
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      const std::uint64_t has_zero = (w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL;
+      if ((w & 0x8080808080808080ULL) != 0 || has_zero != 0) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
+    const std::size_t len = CleanSequenceAt(s, i);
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
 std::string SafeUtf8(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes && IsCleanUtf8(s)) return std::string(s);
   static constexpr char kReplacement[] = "\xEF\xBF\xBD";  // U+FFFD
   static constexpr char kNulPicture[] = "\xE2\x90\x80";   // U+2400
   std::string out;

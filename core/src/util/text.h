@@ -30,6 +30,8 @@ bool IsTchar(char c);
 // U+2400 (a visible stand-in), so reports never carry broken text. Truncates to `max_bytes`
 // (at a character boundary) and appends "…" when it had to.
 std::string SafeUtf8(std::string_view s, std::size_t max_bytes = 4096);
+// True when `s` is valid UTF-8 with no NUL byte, i.e. SafeUtf8 would change nothing but a cut.
+bool IsCleanUtf8(std::string_view s);
 
 // The value (0-15) of the hex digit `c`, or -1.
 int HexDigitValue(char c);
