@@ -142,16 +142,21 @@ void SecretRedactor::Collect(const Exchange& exchange, const PageModel* page) {
         RedactUrl(a.value);
 }
 
+void SecretRedactor::BuildIndex() {
+  if (index_) return;
+  index_.emplace();
+  index_markers_.clear();
+  secret_with_escaped_byte_ = false;
+  for (const auto& [value, marker] : secrets_) {
+    index_->Add(value);
+    index_markers_.push_back(&marker);
+    secret_with_escaped_byte_ = secret_with_escaped_byte_ || value.find_first_of("/\x7f") != std::string::npos;
+  }
+}
+
 std::string SecretRedactor::Sweep(std::string_view text) {
   if (secrets_.empty() || text.size() < kMinSweptBytes) return std::string(text);
-  if (!index_) {
-    index_.emplace();
-    index_markers_.clear();
-    for (const auto& [value, marker] : secrets_) {
-      index_->Add(value);
-      index_markers_.push_back(&marker);
-    }
-  }
+  BuildIndex();
   std::string out;
   std::size_t pos = 0;  // bytes of `text` before pos are in `out` (or replaced)
   std::size_t p = index_->NextCandidate(text, 0);
@@ -220,7 +225,21 @@ bool SecretRedactor::RedactJson(json::Value& value) {
   return changed;
 }
 
+bool SecretRedactor::MayChangeJsonText(std::string_view text) {
+  // Compact JSON writes a string's bytes as they are, except '"', '\\', '/', the control bytes and
+  // 0x7f (escaped). RedactText changes a string only through a URL-like word (which has one of
+  // these bytes, '/' written "\/") or a secret value found in it by the sweep.
+  if (text.find_first_of("/#?;@(") != std::string_view::npos) return true;
+  if (secrets_.empty() || text.size() < kMinSweptBytes) return false;
+  BuildIndex();
+  // A secret holds no '"', '\\' nor control byte (Remember); one with '/' or 0x7f would be
+  // written escaped, so it could be in a string without being in the text as it is.
+  if (secret_with_escaped_byte_) return true;
+  return index_->NextCandidate(text, 0) < text.size();
+}
+
 std::string SecretRedactor::RedactJsonText(std::string_view text) {
+  if (!MayChangeJsonText(text)) return std::string(text);
   json::Value v;
   std::string error;
   picojson::parse(v, text.begin(), text.end(), &error);

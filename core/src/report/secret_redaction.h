@@ -63,7 +63,8 @@ class SecretRedactor {
   // Every string in `value` (not member names) through RedactText; true when one changed.
   bool RedactJson(json::Value& value);
   // Compact JSON text as json::Serialize writes it (a result's details): parsed, RedactJson, and
-  // serialised again only when a string changed (else returned as it was).
+  // serialised again only when a string changed (else returned as it was). Text in which no
+  // string can change (no byte a URL-like word needs, no secret value) is returned unparsed.
   std::string RedactJsonText(std::string_view text);
 
   std::size_t secret_count() const { return secrets_.size(); }
@@ -71,12 +72,16 @@ class SecretRedactor {
  private:
   void Remember(std::string_view value, const std::string& marker);
   std::string Sweep(std::string_view text);
+  void BuildIndex();  // index_ from secrets_, unless built since the last new secret
+  // False only when no string of compact JSON `text` can change under RedactText (see there).
+  bool MayChangeJsonText(std::string_view text);
   std::string RedactWord(std::string_view word);
 
   SecretNames names_;
   std::map<std::string, std::string, std::less<>> secrets_;  // value → marker
   std::optional<NeedleIndex> index_;                          // built from secrets_ when needed
   std::vector<const std::string*> index_markers_;             // marker of each needle
+  bool secret_with_escaped_byte_ = false;                     // (with index_) a secret has '/' or 0x7f
 };
 
 }  // namespace portal_check
