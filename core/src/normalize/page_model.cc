@@ -11,6 +11,8 @@
 #include <utility>
 
 #include "evidence/limits.h"
+#include "normalize/charset_labels.h"
+#include "normalize/libxml_charsets.h"
 #include "util/text.h"
 #include "util/vietnamese.h"
 
@@ -454,6 +456,7 @@ PageModel PageModel::Build(std::string_view bytes, std::string_view header_chars
   PageModel model;
   static const bool kInit = [] {
     xmlInitParser();
+    charset::RegisterCharsets();
     return true;
   }();
   (void)kInit;
@@ -464,15 +467,44 @@ PageModel PageModel::Build(std::string_view bytes, std::string_view header_chars
                       HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return model;
   std::string charset = bytes_are_utf8 ? std::string("UTF-8") : text::Lower(text::Trim(header_charset));
-  std::unique_ptr<xmlDoc, DocDeleter> doc(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr,
-                                                         charset.empty() ? nullptr : charset.c_str(), options));
-  if (!doc && !charset.empty()) {
+  // libxml2 is given only names it resolves to one of the engine's decoders (else it would ask
+  // the native build's iconv; the wasm build has none): a name the engine knows only loosely
+  // ("windows_1258") is given as its decoder's name, one it does not know is not given at all.
+  std::string encoding;
+  if (!charset.empty() && charset::Lookup(charset).support != charset::Support::kUnknown) {
+    encoding = charset;
+  } else if (const charset::LabelInfo loose = charset::LookupLoose(charset); loose.support != charset::Support::kUnknown) {
+    encoding = std::string(loose.handler);
+  }
+  auto parse = [&](const std::string& enc, int extra_options) {
+    charset::ResetNotDecodedReads();
+    return std::unique_ptr<xmlDoc, DocDeleter>(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr,
+                                                              enc.empty() ? nullptr : enc.c_str(), options | extra_options));
+  };
+  std::unique_ptr<xmlDoc, DocDeleter> doc = parse(encoding, 0);
+  if (!doc && !encoding.empty()) {
     // An unknown charset name: let libxml2 detect the encoding itself.
-    doc.reset(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, options));
+    doc = parse("", 0);
+  }
+  std::string declared = doc && doc->encoding ? std::string(AsView(doc->encoding)) : std::string();
+  if (!declared.empty() && charset::Lookup(declared).support == charset::Support::kUnknown) {
+    // The first <meta> charset (the only one libxml2 reads) names a charset libxml2 does not
+    // resolve to one of the engine's decoders, and the parser switched to it if an iconv knew it
+    // (the native build's glibc). Parse again: with the decoder the name loosely names from the
+    // start, else ignoring every <meta> charset, as a parser without a decoder for it does.
+    const charset::LabelInfo loose = charset::LookupLoose(declared);
+    if (loose.support != charset::Support::kUnknown) {
+      doc = parse(std::string(loose.handler), 0);
+    } else {
+      doc = parse("", HTML_PARSE_IGNORE_ENC);
+      declared.clear();
+    }
   }
   if (!doc) return model;
   model.parsed_ = true;
-  model.decoded_as_ = doc->encoding ? std::string(AsView(doc->encoding)) : std::string(charset.empty() ? "UTF-8" : charset);
+  if (!encoding.empty()) declared = charset;
+  model.decoded_as_ = declared.empty() ? std::string("UTF-8") : declared;
+  model.text_decoded_ = !charset::NotDecodedWasRead();
   PageModelBuilder::Walk(doc.get(), model);
   for (std::string* t : {&model.visible_text_, &model.hidden_text_}) {
     while (!t->empty() && t->back() == ' ') t->pop_back();  // the folded trailing space
