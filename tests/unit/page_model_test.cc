@@ -122,6 +122,16 @@ TEST(PageModel, ACharsetTheEngineDoesNotDecodeIsReadAsAsciiAndSaidSo) {
   EXPECT_EQ(*m.elements()[m.ElementsWithTag("a")[0]].Attr("href"), "/login");
 }
 
+TEST(PageModel, UcsFourOrEbcdicDetectedFromTheFirstBytesIsNotDecodedAndSaidSo) {
+  // libxml2 detects these from the first four bytes, with no name: the page is read as ASCII.
+  for (const std::string& body : {std::string("\x4C\x6F\xA7\x94 version=\"1.0\"?><p>x</p>", 28),
+                                  std::string("\0\0\0<\0\0\0p\0\0\0>", 12)}) {
+    PageModel m = PageModel::Build(body, "", false);
+    EXPECT_FALSE(m.text_decoded());
+    EXPECT_EQ(m.decoded_as(), "UCS-4 or EBCDIC (detected from its first bytes)");
+  }
+}
+
 TEST(PageModel, AMetaSwitchesTheCharsetMidPage) {
   // The text before the meta is read before the switch; the text after it in the meta's charset.
   const std::string cyr = "<html><head><title>Trang</title><meta charset=\"windows-1251\"></head><body><p>\xCF\xF0\xE8</p></body></html>";

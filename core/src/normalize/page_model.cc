@@ -505,6 +505,9 @@ PageModel PageModel::Build(std::string_view bytes, std::string_view header_chars
   if (!encoding.empty()) declared = charset;
   model.decoded_as_ = declared.empty() ? std::string("UTF-8") : declared;
   model.text_decoded_ = !charset::NotDecodedWasRead();
+  // No name led there: libxml2 detected UCS-4 or EBCDIC from the first four bytes.
+  if (!model.text_decoded_ && charset::Lookup(model.decoded_as_).support != charset::Support::kNotDecoded)
+    model.decoded_as_ = "UCS-4 or EBCDIC (detected from its first bytes)";
   PageModelBuilder::Walk(doc.get(), model);
   for (std::string* t : {&model.visible_text_, &model.hidden_text_}) {
     while (!t->empty() && t->back() == ' ') t->pop_back();  // the folded trailing space
