@@ -297,6 +297,17 @@ std::string CharsetFromContentType(std::string_view content) {
   return std::string(text::Trim(rest));
 }
 
+// The name to give libxml2 for the charset `label`: the label itself when libxml2 resolves it to
+// one of the engine's decoders (libxml_charsets.h), the decoder's name when the label only
+// loosely names one ("windows_1258"), else "" — never a name libxml2 would hand to an iconv (the
+// native build's glibc; the wasm build has none), so both builds decode alike.
+std::string LibxmlEncodingName(const std::string& label) {
+  if (label.empty()) return "";
+  if (charset::Lookup(label).support != charset::Support::kUnknown) return label;
+  const charset::LabelInfo loose = charset::LookupLoose(label);
+  return loose.support != charset::Support::kUnknown ? std::string(loose.handler) : std::string();
+}
+
 }  // namespace
 
 const std::string* HtmlElement::Attr(std::string_view name) const {
@@ -466,43 +477,29 @@ PageModel PageModel::Build(std::string_view bytes, std::string_view header_chars
   const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
                       HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return model;
-  std::string charset = bytes_are_utf8 ? std::string("UTF-8") : text::Lower(text::Trim(header_charset));
-  // libxml2 is given only names it resolves to one of the engine's decoders (else it would ask
-  // the native build's iconv; the wasm build has none): a name the engine knows only loosely
-  // ("windows_1258") is given as its decoder's name, one it does not know is not given at all.
-  std::string encoding;
-  if (!charset.empty() && charset::Lookup(charset).support != charset::Support::kUnknown) {
-    encoding = charset;
-  } else if (const charset::LabelInfo loose = charset::LookupLoose(charset); loose.support != charset::Support::kUnknown) {
-    encoding = std::string(loose.handler);
-  }
-  auto parse = [&](const std::string& enc, int extra_options) {
+  const std::string header_label = bytes_are_utf8 ? std::string("UTF-8") : text::Lower(text::Trim(header_charset));
+  auto parse = [&](const std::string& encoding, int extra_options) {
     charset::ResetNotDecodedReads();
     return std::unique_ptr<xmlDoc, DocDeleter>(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr,
-                                                              enc.empty() ? nullptr : enc.c_str(), options | extra_options));
+                                                              encoding.empty() ? nullptr : encoding.c_str(),
+                                                              options | extra_options));
   };
-  std::unique_ptr<xmlDoc, DocDeleter> doc = parse(encoding, 0);
-  if (!doc && !encoding.empty()) {
-    // An unknown charset name: let libxml2 detect the encoding itself.
-    doc = parse("", 0);
-  }
-  std::string declared = doc && doc->encoding ? std::string(AsView(doc->encoding)) : std::string();
-  if (!declared.empty() && charset::Lookup(declared).support == charset::Support::kUnknown) {
+  const std::string header_encoding = LibxmlEncodingName(header_label);
+  std::unique_ptr<xmlDoc, DocDeleter> doc = parse(header_encoding, 0);
+  const bool header_used = doc && !header_encoding.empty();
+  if (!doc && !header_encoding.empty()) doc = parse("", 0);  // let libxml2 detect the encoding itself
+  std::string declared = header_used ? header_label : doc && doc->encoding ? std::string(AsView(doc->encoding)) : std::string();
+  if (!header_used && !declared.empty() && charset::Lookup(declared).support == charset::Support::kUnknown) {
     // The first <meta> charset (the only one libxml2 reads) names a charset libxml2 does not
     // resolve to one of the engine's decoders, and the parser switched to it if an iconv knew it
-    // (the native build's glibc). Parse again: with the decoder the name loosely names from the
-    // start, else ignoring every <meta> charset, as a parser without a decoder for it does.
-    const charset::LabelInfo loose = charset::LookupLoose(declared);
-    if (loose.support != charset::Support::kUnknown) {
-      doc = parse(std::string(loose.handler), 0);
-    } else {
-      doc = parse("", HTML_PARSE_IGNORE_ENC);
-      declared.clear();
-    }
+    // (the native build's glibc). Parse again: with the decoder the name loosely names, from the
+    // start; else ignoring every <meta> charset, as a parser without a decoder for it does.
+    const std::string meta_encoding = LibxmlEncodingName(declared);
+    doc = parse(meta_encoding, meta_encoding.empty() ? HTML_PARSE_IGNORE_ENC : 0);
+    if (meta_encoding.empty()) declared.clear();
   }
   if (!doc) return model;
   model.parsed_ = true;
-  if (!encoding.empty()) declared = charset;
   model.decoded_as_ = declared.empty() ? std::string("UTF-8") : declared;
   model.text_decoded_ = !charset::NotDecodedWasRead();
   // No name led there: libxml2 detected UCS-4 or EBCDIC from the first four bytes.
