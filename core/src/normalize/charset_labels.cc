@@ -21,7 +21,7 @@ bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-// Grouped by handler, each label once (tests/unit/charset_labels_test.cc). The ISO-8859 names
+// Grouped by handler, each label once (tests/unit/charset_test.cc). The ISO-8859 names
 // libxml2's xmlParseCharEncoding knows by itself ("iso latin 2") are listed too, so that Lookup
 // agrees with the parser on every name it resolves.
 const Label kLabels[] = {

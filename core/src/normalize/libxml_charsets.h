@@ -11,7 +11,7 @@ namespace portal_check::charset {
 // Registers the handlers and the aliases, once (later calls only return the first one's result).
 // Call after xmlInitParser(), before any parse. False when libxml2 refused one (its table of
 // handlers is full) or an earlier handler of the same name shadows one (a libxml2 built with
-// LIBXML_ISO8859X): tests/unit/libxml_charsets_test.cc requires true.
+// LIBXML_ISO8859X): tests/unit/charset_test.cc requires true.
 bool RegisterCharsets();
 
 // Whether the not-decoded handler read anything, per thread: PageModel::Build resets it before a
