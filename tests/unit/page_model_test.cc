@@ -66,9 +66,113 @@ TEST(PageModel, DecodesWindows1258Bytes) {
   PageModel m = PageModel::Build(body, "windows-1258", false);
   ASSERT_TRUE(m.parsed());
   EXPECT_EQ(m.meta_charset(), "windows-1258");
-  // Whatever the iconv (glibc composes the tone marks, musl keeps U+00EA + combining U+0301), the
+  // Whatever the decoder (glibc composes the tone marks, the engine's table keeps U+00EA + U+0301), the
   // model holds the composed text (U+1EBF, U+1EC7), so native and wasm builds agree.
   EXPECT_NE(m.visible_text().find("Ti\xE1\xBA\xBFng Vi\xE1\xBB\x87t"), std::string::npos) << m.visible_text();
+}
+
+TEST(PageModel, DecodesWindows1258FromTheHeaderAlone) {
+  const std::string body = std::string("<p>Ti\xEA\xECng Vi\xEA\xF2t</p>");
+  PageModel m = PageModel::Build(body, "Windows-1258", false);
+  EXPECT_EQ(m.visible_text(), "Ti\xE1\xBA\xBFng Vi\xE1\xBB\x87t");
+  EXPECT_TRUE(m.text_decoded());
+}
+
+TEST(PageModel, DecodesSingleByteCharsetsThroughTheWholeParse) {
+  struct Case {
+    const char* header;  // "" when the charset is only in the meta
+    const char* meta;
+    std::string bytes;
+    const char* text;
+  };
+  const Case cases[] = {
+      {"koi8-r", "", "\xF0\xD2\xC9\xD7\xC5\xD4", "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"},  // Привет
+      {"", "windows-1251", "\xCF\xF0\xE8\xE2\xE5\xF2", "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82"},
+      {"", "iso-8859-2", "\xA3\xF3\xE6", "\xC5\x81\xC3\xB3\xC4\x87"},                                  // Łóć
+      {"iso-8859-15", "", "\xA4", "\xE2\x82\xAC"},                                                      // €
+      {"", "tcvn5712-1", "Vi\xD6t", "Vi\xE1\xBB\x87t"},                                                 // Việt
+      {"viscii", "", "Vi\xAEt", "Vi\xE1\xBB\x87t"},
+      {"windows-1252", "", "caf\xE9 \x80", "caf\xC3\xA9 \xE2\x82\xAC"},
+  };
+  for (const Case& c : cases) {
+    const std::string meta = *c.meta ? std::string("<meta charset=\"") + c.meta + "\">" : "";
+    const std::string body = "<html><head>" + meta + "</head><body><p>" + c.bytes + "</p><p>end</p></body></html>";
+    PageModel m = PageModel::Build(body, c.header, false);
+    EXPECT_EQ(m.visible_text(), std::string(c.text) + " end") << c.header << c.meta;
+    EXPECT_TRUE(m.text_decoded());
+  }
+}
+
+TEST(PageModel, AByteTheCharsetLacksIsReplacedAndTheRestOfThePageIsRead) {
+  // 0x81 has no character in windows-1252 (glibc's iconv refuses it): U+FFFD, and the page goes on.
+  PageModel m = PageModel::Build("<p>a\x81" "b</p><a href=\"/after\">after</a>", "windows-1252", false);
+  EXPECT_EQ(m.visible_text(), "a\xEF\xBF\xBD" "b after");
+  EXPECT_EQ(m.ElementsWithTag("a").size(), 1u);
+}
+
+TEST(PageModel, ACharsetTheEngineDoesNotDecodeIsReadAsAsciiAndSaidSo) {
+  // 日本語 in Shift_JIS, then markup: nothing after it is lost.
+  const std::string body = "<html><body><h1>\x93\xFA\x96{\x8C\xEA</h1><a href=\"/login\">Login</a></body></html>";
+  PageModel m = PageModel::Build(body, "shift_jis", false);
+  ASSERT_TRUE(m.parsed());
+  EXPECT_FALSE(m.text_decoded());
+  EXPECT_EQ(m.decoded_as(), "shift_jis");
+  EXPECT_EQ(m.visible_text(), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD{\xEF\xBF\xBD\xEF\xBF\xBD Login");
+  ASSERT_EQ(m.ElementsWithTag("a").size(), 1u);
+  EXPECT_EQ(*m.elements()[m.ElementsWithTag("a")[0]].Attr("href"), "/login");
+}
+
+TEST(PageModel, UcsFourOrEbcdicDetectedFromTheFirstBytesIsNotDecodedAndSaidSo) {
+  // libxml2 detects these from the first four bytes, with no name: the page is read as ASCII.
+  for (const std::string& body : {std::string("\x4C\x6F\xA7\x94 version=\"1.0\"?><p>x</p>", 28),
+                                  std::string("\0\0\0<\0\0\0p\0\0\0>", 12)}) {
+    PageModel m = PageModel::Build(body, "", false);
+    EXPECT_FALSE(m.text_decoded());
+    EXPECT_EQ(m.decoded_as(), "UCS-4 or EBCDIC (detected from its first bytes)");
+  }
+}
+
+TEST(PageModel, AMetaSwitchesTheCharsetMidPage) {
+  // The text before the meta is read before the switch; the text after it in the meta's charset.
+  const std::string cyr = "<html><head><title>Trang</title><meta charset=\"windows-1251\"></head><body><p>\xCF\xF0\xE8</p></body></html>";
+  PageModel m = PageModel::Build(cyr, "", false);
+  EXPECT_EQ(m.visible_text(), "Trang \xD0\x9F\xD1\x80\xD0\xB8");
+  EXPECT_EQ(m.decoded_as(), "windows-1251");
+  const std::string gbk = "<html><head><title>Portal</title><meta charset=\"gbk\"></head><body><p>\xD5\xFE</p><p>end</p></body></html>";
+  PageModel g = PageModel::Build(gbk, "", false);
+  EXPECT_FALSE(g.text_decoded());
+  EXPECT_EQ(g.decoded_as(), "gbk");
+  EXPECT_EQ(g.visible_text(), "Portal \xEF\xBF\xBD\xEF\xBF\xBD end");
+  PageModel plain = PageModel::Build("<p>abc</p>", "", false);
+  EXPECT_TRUE(plain.text_decoded());
+}
+
+TEST(PageModel, CharsetNamesSpeltLooselyAreKnown) {
+  // Only letters and digits count (as musl's iconv matched): the header's and the meta's name.
+  for (const char* header : {"Windows_1258", "windows-1258;", "WINDOWS 1258", "cp-1258"}) {
+    PageModel m = PageModel::Build("<p>Vi\xEA\xF2t</p>", header, false);
+    EXPECT_EQ(m.visible_text(), "Vi\xE1\xBB\x87t") << header;
+  }
+  PageModel m = PageModel::Build("<meta charset='\"koi8_r\"'><p>\xF0\xD2\xC9</p>", "", false);
+  EXPECT_EQ(m.visible_text(), "\xD0\x9F\xD1\x80\xD0\xB8");
+  EXPECT_EQ(m.decoded_as(), "\"koi8_r\"");
+}
+
+TEST(PageModel, UnknownCharsetNamesAreIgnored) {
+  // The header's name is not one the engine knows: the meta decides.
+  for (const char* header : {"x-unknown", "utf-9", "\xFF\xFE", ";"}) {
+    PageModel m = PageModel::Build("<meta charset=\"koi8-r\"><p>\xF0\xD2\xC9</p>", header, false);
+    EXPECT_EQ(m.visible_text(), "\xD0\x9F\xD1\x80\xD0\xB8") << header;
+    EXPECT_TRUE(m.text_decoded());
+  }
+  // A meta naming a charset glibc's iconv knows but the engine does not (IBM273, an EBCDIC; UTF-9
+  // unknown to both): the page is read as if the meta named nothing, in every build (here: UTF-8).
+  for (const char* meta : {"ibm273", "x-nonsense", "  utf-8 x"}) {
+    PageModel m = PageModel::Build(std::string("<meta charset='") + meta + "'><p>Vi\xE1\xBB\x87t</p>", "", false);
+    EXPECT_EQ(m.visible_text(), "Vi\xE1\xBB\x87t") << meta;
+    EXPECT_TRUE(m.text_decoded()) << meta;
+    EXPECT_EQ(m.decoded_as(), "UTF-8") << meta;
+  }
 }
 
 TEST(PageModel, DecomposedUtf8TextIsComposed) {

@@ -312,6 +312,11 @@ class AuditorImpl : public Auditor {
       if (page->truncated())
         AddNotice("kMaxPageModelNodes", ex.index,
                   "the page has more than " + std::to_string(limits::kMaxPageModelNodes) + " elements; the rest were not audited");
+      if (!page->text_decoded())
+        AddNotice("charset-not-decoded", ex.index,
+                  "the page is in charset '" + text::SafeUtf8(page->decoded_as(), 64) +
+                      "', which this engine does not decode: its non-ASCII bytes were read as U+FFFD, so the checks "
+                      "that read its text saw only its ASCII characters");
     }
     if (ex.IsPage()) {
       const std::string page_url = text::SafeUtf8(ex.url, limits::kMaxUrlBytes);

@@ -11,6 +11,8 @@
 #include <utility>
 
 #include "evidence/limits.h"
+#include "normalize/charset_labels.h"
+#include "normalize/libxml_charsets.h"
 #include "util/text.h"
 #include "util/vietnamese.h"
 
@@ -295,6 +297,17 @@ std::string CharsetFromContentType(std::string_view content) {
   return std::string(text::Trim(rest));
 }
 
+// The name to give libxml2 for the charset `label`: the label itself when libxml2 resolves it to
+// one of the engine's decoders (libxml_charsets.h), the decoder's name when the label only
+// loosely names one ("windows_1258"), else "" — never a name libxml2 would hand to an iconv (the
+// native build's glibc; the wasm build has none), so both builds decode alike.
+std::string LibxmlEncodingName(const std::string& label) {
+  if (label.empty()) return "";
+  if (charset::Lookup(label).support != charset::Support::kUnknown) return label;
+  const charset::LabelInfo loose = charset::LookupLoose(label);
+  return loose.support != charset::Support::kUnknown ? std::string(loose.handler) : std::string();
+}
+
 }  // namespace
 
 const std::string* HtmlElement::Attr(std::string_view name) const {
@@ -454,6 +467,7 @@ PageModel PageModel::Build(std::string_view bytes, std::string_view header_chars
   PageModel model;
   static const bool kInit = [] {
     xmlInitParser();
+    charset::RegisterCharsets();
     return true;
   }();
   (void)kInit;
@@ -463,16 +477,34 @@ PageModel PageModel::Build(std::string_view bytes, std::string_view header_chars
   const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER |
                       HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return model;
-  std::string charset = bytes_are_utf8 ? std::string("UTF-8") : text::Lower(text::Trim(header_charset));
-  std::unique_ptr<xmlDoc, DocDeleter> doc(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr,
-                                                         charset.empty() ? nullptr : charset.c_str(), options));
-  if (!doc && !charset.empty()) {
-    // An unknown charset name: let libxml2 detect the encoding itself.
-    doc.reset(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, options));
+  const std::string header_label = bytes_are_utf8 ? std::string("UTF-8") : text::Lower(text::Trim(header_charset));
+  auto parse = [&](const std::string& encoding, int extra_options) {
+    charset::ResetNotDecodedReads();
+    return std::unique_ptr<xmlDoc, DocDeleter>(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr,
+                                                              encoding.empty() ? nullptr : encoding.c_str(),
+                                                              options | extra_options));
+  };
+  const std::string header_encoding = LibxmlEncodingName(header_label);
+  std::unique_ptr<xmlDoc, DocDeleter> doc = parse(header_encoding, 0);
+  const bool header_used = doc && !header_encoding.empty();
+  if (!doc && !header_encoding.empty()) doc = parse("", 0);  // let libxml2 detect the encoding itself
+  std::string declared = header_used ? header_label : doc && doc->encoding ? std::string(AsView(doc->encoding)) : std::string();
+  if (!header_used && !declared.empty() && charset::Lookup(declared).support == charset::Support::kUnknown) {
+    // The first <meta> charset (the only one libxml2 reads) names a charset libxml2 does not
+    // resolve to one of the engine's decoders, and the parser switched to it if an iconv knew it
+    // (the native build's glibc). Parse again: with the decoder the name loosely names, from the
+    // start; else ignoring every <meta> charset, as a parser without a decoder for it does.
+    const std::string meta_encoding = LibxmlEncodingName(declared);
+    doc = parse(meta_encoding, meta_encoding.empty() ? HTML_PARSE_IGNORE_ENC : 0);
+    if (meta_encoding.empty()) declared.clear();
   }
   if (!doc) return model;
   model.parsed_ = true;
-  model.decoded_as_ = doc->encoding ? std::string(AsView(doc->encoding)) : std::string(charset.empty() ? "UTF-8" : charset);
+  model.decoded_as_ = declared.empty() ? std::string("UTF-8") : declared;
+  model.text_decoded_ = !charset::NotDecodedWasRead();
+  // No name led there: libxml2 detected UCS-4 or EBCDIC from the first four bytes.
+  if (!model.text_decoded_ && charset::Lookup(model.decoded_as_).support != charset::Support::kNotDecoded)
+    model.decoded_as_ = "UCS-4 or EBCDIC (detected from its first bytes)";
   PageModelBuilder::Walk(doc.get(), model);
   for (std::string* t : {&model.visible_text_, &model.hidden_text_}) {
     while (!t->empty() && t->back() == ' ') t->pop_back();  // the folded trailing space

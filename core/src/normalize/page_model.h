@@ -72,8 +72,15 @@ class PageModel {
   const std::string& base_href() const { return base_href_; }
   // The charset a <meta charset> or <meta http-equiv=Content-Type> declares, lower-case, or "".
   const std::string& meta_charset() const { return meta_charset_; }
-  // The encoding libxml2 decoded the document with ("UTF-8", "windows-1258", ...).
+  // The encoding libxml2 decoded the document with ("UTF-8", "windows-1258", ...), as the header
+  // or the page named it. Charsets: normalize/charset_labels.h; a name the engine does not know
+  // is ignored (the page is read as UTF-8, or ISO-8859-1 when it is not valid UTF-8).
   const std::string& decoded_as() const { return decoded_as_; }
+  // False when the page (or its part after a <meta charset>) is in a charset the engine does not
+  // decode (charset_labels.h, Support::kNotDecoded: Shift_JIS, GBK, Big5, EUC-KR, ...): that part
+  // was read as ASCII, every other byte as U+FFFD, so its text is not the page's text.
+  // decoded_as() names that charset.
+  bool text_decoded() const { return text_decoded_; }
   // True when the element limit cut the model short.
   bool truncated() const { return truncated_; }
 
@@ -81,6 +88,7 @@ class PageModel {
   friend class PageModelBuilder;
   bool parsed_ = false;
   bool truncated_ = false;
+  bool text_decoded_ = true;
   std::vector<HtmlElement> elements_;
   std::vector<int> forms_;
   std::vector<HtmlComment> comments_;
