@@ -15,6 +15,15 @@
 //     ("rendering") and when the report was done;
 //   - total time (file chosen → report shown and the app idle), the findings shown (.pc-finding
 //     cards in #report) and the results line ("Showing n of m results").
+//   - memory (see "memory" in the output): every Chromium process of this run (the browser, its
+//     zygotes, GPU/utility/network processes, the renderers) sampled every 100 ms from
+//     /proc/<pid>/status and smaps_rollup (bench/process-memory.mjs) from the file's choice to the
+//     end: the renderer doing the work (the page and its dedicated audit worker, with the worker's
+//     wasm memory, live in one renderer process: the renderer with the largest peak) with its
+//     kernel high-water mark VmHWM (exact peak RSS), its sampled peak RSS, anonymous RSS and PSS;
+//     the peak over the samples of the whole browser's summed RSS and summed PSS; and the page's
+//     V8 heap (CDP Performance.getMetrics JSHeapUsedSize / JSHeapTotalSize, every 250 ms; the
+//     worker's heap is not in it).
 // --cpuprofile: also records a V8 CPU profile of the page's main thread (CDP Profiler, 1 ms samples)
 // into FILE and prints its heaviest functions (self and inclusive ms) to stderr: where a long task
 // spends its time.
@@ -22,6 +31,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startAppServer } from '../web/serve/static-server.mjs';
+import { sampleTree } from './process-memory.mjs';
 import { ROOT, launchBrowser, waitForReport, waitIdle, foreignRequests, skipReason } from '../tests/browser/harness.mjs';
 
 const args = process.argv.slice(2);
@@ -125,6 +135,23 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
     await cdp.send('Profiler.start');
   }
+  // The page's V8 heap, sampled beside the processes (a failed sample is skipped).
+  const metricsCdp = await context.newCDPSession(page);
+  await metricsCdp.send('Performance.enable');
+  const heap = { usedPeak: 0, totalPeak: 0, samples: 0 };
+  let heapTimer = null;
+  const heapTick = async () => {
+    try {
+      const { metrics } = await metricsCdp.send('Performance.getMetrics');
+      const get = (n) => metrics.find((m) => m.name === n)?.value ?? 0;
+      heap.usedPeak = Math.max(heap.usedPeak, get('JSHeapUsedSize'));
+      heap.totalPeak = Math.max(heap.totalPeak, get('JSHeapTotalSize'));
+      heap.samples++;
+    } catch { /* the page is busy or closing */ }
+    if (heapTimer) heapTimer = setTimeout(heapTick, 250);
+  };
+  heapTimer = setTimeout(heapTick, 0);
+  const sampler = sampleTree(process.pid, { intervalMs: 100 });
   const t0 = await page.evaluate(() => (window.__bench.t0 = performance.now()));
   const wall0 = Date.now();
   await page.setInputFiles('#har-file', harFile);
@@ -140,6 +167,24 @@ try {
   const totalWallMs = Date.now() - wall0;
   // Let a last long task (if any) be reported before reading.
   await page.waitForTimeout(500);
+  const tree = sampler.stop();
+  clearTimeout(heapTimer);
+  heapTimer = null;
+  const renderer = tree.processes.find((p) => p.type === 'renderer') || null;
+  // The renderer's RSS about every second, in ms after the file was chosen.
+  const rendererTimeline = renderer ? sampler.rssTimeline(renderer.pid).filter((_, i) => i % 10 === 0) : [];
+  const memory = {
+    what: 'MB = KiB/1024; renderer = the Chromium renderer with the largest peak (page + audit worker + its wasm memory); hwmMB = its kernel VmHWM; browser totals = largest per-sample sum over every Chromium process',
+    renderer,
+    browserPeakTotalRssMB: tree.peakTotalRssMB,
+    browserPeakTotalPssMB: tree.peakTotalPssMB,
+    pageJsHeapUsedPeakMB: +(heap.usedPeak / 2 ** 20).toFixed(1),
+    pageJsHeapTotalPeakMB: +(heap.totalPeak / 2 ** 20).toFixed(1),
+    samples: tree.samples,
+    heapSamples: heap.samples,
+    processes: tree.processes,
+    rendererRssTimeline: rendererTimeline,
+  };
   const probe = await page.evaluate(() => {
     const b = window.__bench;
     return {
@@ -183,6 +228,7 @@ try {
     domElements: probe.domNodes,
     pageErrors: session.pageErrors,
     foreignRequests: foreignRequests(session.requests),
+    memory,
   };
 } finally {
   await browser.close();

@@ -1,5 +1,5 @@
-// A report big enough to cross from the worker in several parts (worker.mjs postReport: checks as
-// JSON texts of ≈ 512 K characters, the exact texts as Blobs): the page shows every result of the
+// A report big enough to cross from the worker in several parts (worker.mjs audit: checks as
+// JSON texts of ≈ 512 KiB, the exact texts as Blobs): the page shows every result of the
 // engine's report, and the report JSON and SARIF downloads are byte-identical to the engine's own
 // texts for the same HAR (Node host).
 import { test, before, after } from 'node:test';

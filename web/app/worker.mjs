@@ -5,13 +5,13 @@
 //   {type: 'audit', id, source: File | Blob | string, options: {target?, profiles?: [ids], declarations?}}
 //     → {type: 'progress', id, bytes, totalBytes, entries}   after each chunk fed to the engine
 //     → {type: 'report-part', id, json}                      the report's checks, a JSON array text
-//                                                            of ≈ 512 K characters per message
+//                                                            of ≈ 512 KiB per message
 //     → {type: 'done', id, head, reportBlob, sarifBlob}      head: the report's JSON with "checks": [];
 //                                                            the page's report = JSON.parse(head) with
 //                                                            checks = the parts' arrays concatenated
 //                                                            (equal to JSON.parse(reportText));
 //                                                            reportBlob / sarifBlob: the engine's
-//                                                            texts, byte-exact (see postReport)
+//                                                            texts, byte-exact (see audit)
 //     or {type: 'error', id, code, message}                  code: the engine's code (e.g.
 //                                                            "invalid-argument"), "engine-load" when
 //                                                            the engine could not load, "read" when
@@ -46,6 +46,7 @@
 // The last bundle stays here (a 50 MB text is never copied to the page; downloads go as Blobs).
 import { loadEngine, auditHar } from '../host/engine.mjs';
 import { zipStored } from './inputs/zip.mjs';
+import { splitReport } from '../host/report-parts.mjs';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -81,58 +82,41 @@ async function* slices(blob) {
   }
 }
 
-async function audit({ id, source, options = {} }) {
-  const eng = await engine();
-  const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
-  const totalBytes = isBlob ? source.size : null;
-  const har = isBlob ? slices(source) : source;
-  const { report, reportText, sarifText, gradedHeaders } = await auditHar(eng, har, {
-    target: options.target,
-    profiles: options.profiles,
-    declarations: options.declarations,
-    chunkBytes: CHUNK_BYTES,
-    onProgress: ({ bytes, totalBytes: t, entries }) => {
-      self.postMessage({ type: 'progress', id, bytes, totalBytes: t ?? totalBytes, entries });
-    },
-  });
-  return { report, reportText, sarifText, gradedHeaders };
-}
-
-// Hands a finished audit to the page so that the page never runs one long task for it (a large
-// HAR gives report and SARIF texts of tens of megabytes: receiving such strings and parsing the
-// report at once would block the page):
-//   the report's checks as JSON array texts of about REPORT_PART_CHARS each, one message each
+// Runs the audit and hands it to the page so that the page never runs one long task for it (a
+// large HAR gives report and SARIF texts of tens of megabytes: receiving such strings and parsing
+// the report at once would block the page):
+//   the report's checks as JSON array texts of about REPORT_PART_BYTES each, one message each
 //   ({type: 'report-part', id, json}; the page parses one per task), then
 //   {type: 'done', id, head, reportBlob, sarifBlob, gradedHeaders}: head = the report's JSON with
 //   "checks": [] (keys in the engine's order), the engine's exact texts as Blobs (for the
 //   downloads; a Blob is handed over without copying its bytes through the page's thread), and
 //   the graded page's response headers (auditHar's gradedHeaders: [[name, value], …]).
-const REPORT_PART_CHARS = 512 * 1024;
+// Memory: the report is split straight from the engine's bytes (../host/report-parts.mjs, in
+// auditHar's onOutput), and both texts become Blobs from those bytes: neither is ever a string, an
+// array or parsed objects here (a 1,000-page report is 29 MB, its SARIF 37 MB).
+const REPORT_PART_BYTES = 512 * 1024;
 
-function postReport(id, { report, reportText, sarifText, gradedHeaders }) {
-  const checks = Array.isArray(report.checks) ? report.checks : [];
-  let part = [];
-  let chars = 0;
-  const flush = () => {
-    self.postMessage({ type: 'report-part', id, json: `[${part.join(',')}]` });
-    part = [];
-    chars = 0;
-  };
-  for (const check of checks) {
-    const json = JSON.stringify(check);
-    part.push(json);
-    chars += json.length;
-    if (chars >= REPORT_PART_CHARS) flush();
-  }
-  if (part.length) flush();
-  self.postMessage({
-    type: 'done',
-    id,
-    head: JSON.stringify({ ...report, checks: [] }),
-    reportBlob: new Blob([reportText], { type: 'application/json' }),
-    sarifBlob: new Blob([sarifText], { type: 'application/sarif+json' }),
-    gradedHeaders,
+async function audit({ id, source, options = {} }) {
+  const eng = await engine();
+  const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
+  const totalBytes = isBlob ? source.size : null;
+  const har = isBlob ? slices(source) : source;
+  let head = null;
+  const { reportBlob, sarifBlob, gradedHeaders } = await auditHar(eng, har, {
+    target: options.target,
+    profiles: options.profiles,
+    declarations: options.declarations,
+    chunkBytes: CHUNK_BYTES,
+    output: 'blob',
+    onOutput: (format, bytes) => {
+      if (format !== 'json') return;
+      head = splitReport(bytes, REPORT_PART_BYTES, (json) => self.postMessage({ type: 'report-part', id, json }));
+    },
+    onProgress: ({ bytes, totalBytes: t, entries }) => {
+      self.postMessage({ type: 'progress', id, bytes, totalBytes: t ?? totalBytes, entries });
+    },
   });
+  self.postMessage({ type: 'done', id, head, reportBlob, sarifBlob, gradedHeaders });
 }
 
 // ---- bundles --------------------------------------------------------------------------------
@@ -230,7 +214,7 @@ self.addEventListener('message', (event) => {
   queue = queue.then(async () => {
     try {
       if (msg.type === 'audit') {
-        postReport(msg.id, await audit(msg));
+        await audit(msg);
       } else if (msg.type === 'bundle-verify') {
         self.postMessage(await bundleVerify(msg));
       } else if (msg.type === 'bundle-create') {

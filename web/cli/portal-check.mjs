@@ -17,6 +17,7 @@ import { renderText, SEVERITY_ORDER } from './text-report.mjs';
 import { plain } from './plain-text.mjs';
 import { loadNodeEngine } from './engine-files.mjs';
 import { auditHar } from '../host/engine.mjs';
+import { splitReport } from '../host/report-parts.mjs';
 import { captureToFile } from '../host/capture.mjs';
 import { PORTAL_CHECK_VERSION } from '../host/version.mjs';
 import { verifyBundle, parseBundle, reauditBundle } from '../host/bundle/index.mjs';
@@ -85,23 +86,35 @@ function engineFailure(e, name, declarationsFile) {
   return new InputError(`engine error${e.code ? ` [${plain(e.code)}]` : ''}: ${plain(e.message)}`);
 }
 
+// The exit code for failOn from the report's bytes, read a part of its checks at a time
+// (report-parts.mjs): the report is never whole as text or objects, whatever its size.
+function exitCodeOfBytes(reportBytes, failOn) {
+  if (failOn === 'none') return 0;
+  let code = 0;
+  splitReport(reportBytes, 1 << 20, (json) => {
+    if (code === 0) code = exitCodeFor({ checks: JSON.parse(json) }, failOn);
+  });
+  return code;
+}
+
 async function audit(harInput, options, name, declarations) {
   const engine = await engineForCli();
   // Without --target the engine uses log._portalCheck.target, else the first entry's URL.
-  let result;
   try {
     // As bytes: a report too long for one JavaScript string (about 40,000 pages and more) is still
-    // written out whole; only the text format needs it parsed.
-    result = await auditHar(engine, harInput, {
+    // written out whole, and its exit code read; only the text format needs it as text and parsed.
+    const result = await auditHar(engine, harInput, {
       target: options.target, profiles: options.profile, declarations, output: 'bytes', sarif: options.format === 'sarif',
     });
-    // Parsed first when needed (the text format, the exit code), so that nothing is written when
-    // it cannot be: --format json|sarif --fail-on none writes any report.
-    const report = options.format === 'text' || options['fail-on'] !== 'none' ? result.report : null;
-    if (options.format === 'json') write(options.out, result.reportBytes);
-    else if (options.format === 'sarif') write(options.out, result.sarifBytes);
-    else write(options.out, renderText(report, engine.ruleset(), { lang: options.lang, limit: options.limit, server: options.server }));
-    return exitCodeFor(report, options['fail-on']);
+    if (options.format === 'text') {
+      // Parsed before anything is written: nothing is written when it cannot be.
+      const report = result.report;
+      write(options.out, renderText(report, engine.ruleset(), { lang: options.lang, limit: options.limit, server: options.server }));
+      return exitCodeFor(report, options['fail-on']);
+    }
+    const code = exitCodeOfBytes(result.reportBytes, options['fail-on']);
+    write(options.out, options.format === 'sarif' ? result.sarifBytes : result.reportBytes);
+    return code;
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw engineFailure(e, name, options.declarations);

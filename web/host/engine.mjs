@@ -67,7 +67,7 @@ function decodeOutput(bytes, format) {
   try {
     return new TextDecoder().decode(bytes);
   } catch {
-    throw new EngineError('resource-exhausted', `the ${format === 'json' ? 'report' : 'SARIF'} is ${bytes.length} bytes, more than one JavaScript string can hold: it can only be written out as bytes (portal-check audit --format json|sarif --fail-on none)`);
+    throw new EngineError('resource-exhausted', `the ${format === 'json' ? 'report' : 'SARIF'} is ${bytes.length} bytes, more than one JavaScript string can hold: it can only be written out as bytes (portal-check audit --format json|sarif)`);
   }
 }
 
@@ -210,9 +210,10 @@ export async function checkHar(engine, har, { chunkBytes = 1 << 20 } = {}) {
 
 // auditHar(engine, har, {target, ruleset, profiles, declarations, chunkBytes = 1 MiB, onProgress}) →
 //   Promise<{report (object, parsed from reportText on first access), reportText (the engine's
-//   JSON, byte-exact), sarifText, gradedHeaders}>; gradedHeaders: the graded page's response
-//   headers [[name, value], …] with secret values redacted as in the report, [] when no page was
-//   graded (not part of the report: see Auditor::GradedHeadersJson).
+//   JSON, byte-exact), sarifText, gradedHeaders}> (output 'bytes' and 'blob': below);
+//   gradedHeaders: the graded page's response headers [[name, value], …] with secret values
+//   redacted as in the report, [] when no page was graded (not part of the report: see
+//   Auditor::GradedHeadersJson).
 //   har: the HAR document as text (string), as its bytes (Uint8Array), or as an async iterable of
 //   byte chunks (a file stream); it reaches the engine unchanged, fed in chunks (Session.feed
 //   audits each entry as soon as its last byte arrives, so memory stays bounded by the largest
@@ -224,16 +225,25 @@ export async function checkHar(engine, har, { chunkBytes = 1 << 20 } = {}) {
 //   (rules/schema/declarations.schema.json). Unknown profile or invalid declarations → EngineError
 //   "invalid-argument".
 //   onProgress({bytes, totalBytes, entries}) after each chunk (totalBytes is null for a stream).
-//   output: 'text' (default) or 'bytes'. With 'bytes' the result also has reportBytes and
+//   output: 'text' (default), 'bytes' or 'blob'. With 'bytes' the result also has reportBytes and
 //   sarifBytes (Uint8Array, the engine's UTF-8 bytes) and reportText, sarifText and report are
 //   made only when read (each getter throws EngineError "resource-exhausted" when the output is too
 //   long for one JavaScript string — a report of more than about 40,000 pages; the bytes are
-//   always there). With 'text' that error is thrown by auditHar itself.
+//   always there); report keeps only the parsed object, not the text it was parsed from. With
+//   'text' that error is thrown by auditHar itself. With 'blob' the result is {gradedHeaders,
+//   reportBlob, sarifBlob}: Blobs (types application/json, application/sarif+json) made straight
+//   from the engine's bytes, with no copy in the JavaScript heap (read them back with
+//   blob.arrayBuffer() or blob.stream()).
 //   sarif: false → the SARIF is not asked for (the engine renders it only when asked: an audit
-//   that needs only the report is cheaper); sarifText and sarifBytes are then null.
+//   that needs only the report is cheaper, and the wasm memory, which never shrinks, does not grow
+//   by its size: 37 MB for 1,000 pages); sarifText, sarifBytes and sarifBlob are then null.
+//   onOutput(format, bytes): called for each output read ("json", then "sarif"), before the
+//   result's own copy is made, with its UTF-8 bytes as a view of the engine's memory (no copy),
+//   valid only during the call: for a caller that reads an output once (e.g. splits it) and keeps
+//   no copy of it.
 //   The session is always freed.
 //   Throws EngineError on any engine error (bad HAR, limits, ...).
-export async function auditHar(engine, har, { target, ruleset, profiles, declarations, chunkBytes = 1 << 20, onProgress, output = 'text', sarif = true } = {}) {
+export async function auditHar(engine, har, { target, ruleset, profiles, declarations, chunkBytes = 1 << 20, onProgress, output = 'text', sarif = true, onOutput } = {}) {
   const options = {};
   if (target) options.target = target;
   if (ruleset) options.ruleset = ruleset;
@@ -249,19 +259,31 @@ export async function auditHar(engine, har, { target, ruleset, profiles, declara
       ({ entries } = reply(call(engine, () => session.feed(chunk)), 'feed'));
     }, (bytes, totalBytes) => onProgress?.({ bytes, totalBytes, entries }));
     reply(call(engine, () => session.finish()), 'finish');
+    const gradedHeaders = JSON.parse(call(engine, () => session.gradedHeaders()) || '[]');
+    // The output `format` through convert(view), after onOutput; null for a SARIF not asked for.
+    const read = (format, convert) => {
+      if (format === 'sarif' && !sarif) return null;
+      return readOutput(engine, session, format, (view) => {
+        onOutput?.(format, view);
+        return convert(view);
+      });
+    };
+    if (output === 'blob') {
+      const blob = (type) => (view) => new Blob([view], { type });
+      return { gradedHeaders, reportBlob: read('json', blob('application/json')), sarifBlob: read('sarif', blob('application/sarif+json')) };
+    }
     // Texts decoded and the report parsed on first use (then kept): a large report's objects cost
     // several times its text, and many callers only need the text.
     let reportText, sarifText, report;
     let reportBytes = null, sarifBytes = null;
     if (output === 'bytes') {
-      reportBytes = readOutput(engine, session, 'json', (view) => view.slice());
-      if (sarif) sarifBytes = readOutput(engine, session, 'sarif', (view) => view.slice());
+      reportBytes = read('json', (view) => view.slice());
+      sarifBytes = read('sarif', (view) => view.slice());
     } else {
-      reportText = readOutput(engine, session, 'json', (view) => decodeOutput(view, 'json'));
-      if (sarif) sarifText = readOutput(engine, session, 'sarif', (view) => decodeOutput(view, 'sarif'));
+      reportText = read('json', (view) => decodeOutput(view, 'json'));
+      sarifText = read('sarif', (view) => decodeOutput(view, 'sarif'));
     }
     if (!sarif) sarifText = null;
-    const gradedHeaders = JSON.parse(call(engine, () => session.gradedHeaders()) || '[]');
     const result = {
       gradedHeaders,
       get reportText() {
@@ -273,7 +295,9 @@ export async function auditHar(engine, har, { target, ruleset, profiles, declara
         return sarifText;
       },
       get report() {
-        if (report === undefined) report = reply(result.reportText, 'output(json)');
+        // From bytes, the text is decoded for the parse only (a report's text and its objects
+        // together are what a large audit's memory peaks on).
+        if (report === undefined) report = reply(reportText ?? decodeOutput(reportBytes, 'json'), 'output(json)');
         return report;
       },
     };
