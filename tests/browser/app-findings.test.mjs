@@ -49,6 +49,16 @@ after(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
+// Opens a <details> the report fills when first opened and waits until it is filled: its toggle
+// event is queued as a task, so it may run after click() returns (on a loaded machine, it does).
+async function openFilled(details, summary = details.locator(':scope > summary')) {
+  await summary.click();
+  await details.evaluate((d) => new Promise((resolve) => {
+    const filled = () => (d.dataset.filled ? resolve() : requestAnimationFrame(filled));
+    filled();
+  }));
+}
+
 async function openDemo(options) {
   const session = await openApp(browser, app.url, options);
   await session.page.setInputFiles('#har-file', harFile);
@@ -68,7 +78,7 @@ test('demo: one collapsed group per failing check, "title — N trang", pages in
   assert.ok(clickjacking.pages.length > 1);
   const group = shown.filter({ has: page.locator('code', { hasText: /^header\.clickjacking$/ }) });
   assert.match(await group.locator('summary').innerText(), new RegExp(`— ${clickjacking.pages.length} trang`));
-  await group.locator('summary').click();
+  await openFilled(group, group.locator('summary'));
   assert.equal(await group.locator('.pc-page-item').count(), clickjacking.results.length);
   // The message and remediation once per group, not once per page.
   assert.equal(await group.locator('.pc-remediation').count(), new Set(clickjacking.results.map((r) => r.outcome)).size);
@@ -87,7 +97,7 @@ test('demo: one collapsed group per failing check, "title — N trang", pages in
   const other = page.locator('#report-findings details.pc-other-groups');
   assert.equal(await other.count(), 1);
   assert.equal(await other.evaluate((d) => d.open), false);
-  await other.locator(':scope > summary').click();
+  await openFilled(other);
   const otherIds = await other.locator('details.pc-check-group').evaluateAll((ds) => ds.map((d) => d.dataset.key));
   const failingIds = new Set(groups.map((g) => g.id));
   const notFailing = new Set(expected.checks.filter((r) => !(r.pass === false && !['not-captured', 'not-applicable', 'error'].includes(r.outcome))).map((r) => r.id));
@@ -158,8 +168,8 @@ test('demo: part ids, evidence keys and outcome words in the UI language', { ski
   const { page } = await openDemo();
   for (const id of ['report-grade', 'report-criteria', 'report-findings']) assert.equal(await page.locator(`#report #${id}`).count(), 1, id);
   const cookies = page.locator('#report-findings details.pc-check-group[data-key="cookie.flags"]').first();
-  await cookies.locator(':scope > summary').click();
-  await cookies.locator('.pc-evidence summary').first().click();
+  await openFilled(cookies);
+  await openFilled(cookies.locator('.pc-evidence').first(), cookies.locator('.pc-evidence summary').first());
   const vi = await cookies.locator('.pc-evidence').first().innerText();
   assert.match(vi, /Cookie chống CSRF/);
   assert.match(vi, /Cờ HttpOnly/);
@@ -168,8 +178,8 @@ test('demo: part ids, evidence keys and outcome words in the UI language', { ski
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.waitForFunction(() => /Findings/.test(document.querySelector('#report-findings')?.innerText ?? ''), null, { timeout: 10000 });
   const cookiesEn = page.locator('#report-findings details.pc-check-group[data-key="cookie.flags"]').first();
-  await cookiesEn.locator(':scope > summary').click();
-  await cookiesEn.locator('.pc-evidence summary').first().click();
+  await openFilled(cookiesEn);
+  await openFilled(cookiesEn.locator('.pc-evidence').first(), cookiesEn.locator('.pc-evidence summary').first());
   const en = await cookiesEn.locator('.pc-evidence').first().innerText();
   assert.match(en, /Anti-CSRF cookie/);
   assert.doesNotMatch(en, /Cookie chống CSRF/);
