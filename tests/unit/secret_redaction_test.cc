@@ -97,18 +97,27 @@ TEST(SecretRedactor, JsonDetails) {
 // '/' or 0x7f (written escaped in JSON, so not findable as they are).
 TEST(SecretRedactor, JsonTextShortcutAgreesWithTheFullReading) {
   const std::vector<std::string> texts = {
-      R"({"count":2,"note":"nothing secret"})",
-      R"({"note":"seen sess-7f3a9b2c1d here"})",
-      R"({"note":"xsess-7f3a9b2c1dx","n":1})",
-      R"({"sess-7f3a9b2c1d":"member names are not redacted"})",
-      R"({"note":"ab\/cd\/ef-secret-1"})",
-      R"({"note":"delsecret-22"})",
-      R"({"a":["q1w2e3r4t5y6u7",["deeper q1w2e3r4t5y6u7"]],"b":true})",
-      R"({"url":"https:\/\/x\/?sid=ABCDEFGH123"})",
+      R"j({"count":2,"note":"nothing secret"})j",
+      R"j({"note":"seen sess-7f3a9b2c1d here"})j",
+      R"j({"note":"xsess-7f3a9b2c1dx","n":1})j",
+      R"j({"sess-7f3a9b2c1d":"member names are not redacted"})j",
+      R"j({"note":"ab\/cd\/ef-secret-1"})j",
+      R"j({"note":"del\u007fsecret-22"})j",
+      R"j({"a":["q1w2e3r4t5y6u7",["deeper q1w2e3r4t5y6u7"]],"b":true})j",
+      R"j({"url":"https:\/\/x\/?sid=ABCDEFGH123"})j",
       R"j({"t":"#frag","u":"a;b","v":"mail@x","w":"(S(abc))"})j",
-      R"({"short":"sess"})",
-      R"([])",
-      R"({"bad":"json)",
+      R"j({"short":"sess"})j",
+      R"j({"reason":"it reads: a\/area\/link href, Set-Cookie (and the hops)"})j",
+      R"j({"a":"line\n\/etc\/passwd","b":"tab\t#frag"})j",
+      R"j({"a":"x\u000b\/path","b":"x\u0001\/path","c":"\u00e9\/p"})j",
+      R"j({"a":"quote\"\/q","b":"back\\\/b","c":"\/lead"})j",
+      R"j({"a":"x\/y\/z","b":"a#b","c":"\\#x"})j",
+      R"j({"\/key":"member names are not redacted"})j",
+      R"j({"a":"tab\t#access_token=tok5d41402abc","b":"x\u000b#id_token=tok5d41402abc"})j",
+      R"j({"a":"line\n#access_token=tok5d41402abc"})j",
+      R"j({"a":"inside#access_token=tok5d41402abc"})j",
+      R"j([])j",
+      R"j({"bad":"json)j",
   };
   for (bool with_secrets : {false, true}) {
     SecretRedactor fast = Redactor();

@@ -225,11 +225,68 @@ bool SecretRedactor::RedactJson(json::Value& value) {
   return changed;
 }
 
+namespace {
+
+// The byte an escape of compact JSON decodes to (raw[i] is the letter after the backslash; i is
+// moved to the escape's last byte); a \u escape past ASCII decodes to 'x' (a word byte: what
+// matters here is only whether it separates words).
+char DecodeEscape(std::string_view raw, std::size_t& i) {
+  switch (raw[i]) {
+    case 'n': return '\n';
+    case 't': return '\t';
+    case 'r': return '\r';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'u': {
+      unsigned value = 0;
+      for (std::size_t k = 1; k <= 4 && i + k < raw.size(); ++k) {
+        const int digit = text::HexDigitValue(raw[i + k]);
+        value = value * 16 + static_cast<unsigned>(digit < 0 ? 0 : digit);
+      }
+      i = std::min(i + 4, raw.size() - 1);
+      return value < 0x80 ? static_cast<char>(value) : 'x';
+    }
+    default: return raw[i];  // '"', '\\', '/'
+  }
+}
+
+// Whether a string of compact JSON text `raw` may hold a word RedactText calls URL-like: one with
+// "://" (written ":\/\/"), '?', ';', '@' or "(S(", or one that starts with '/' or '#'. The
+// strings are read with their escapes decoded on the fly (member names too: conservative).
+bool MayHoldUrlLikeWord(std::string_view raw) {
+  if (raw.find_first_of("?;@") != std::string_view::npos) return true;
+  if (raw.find(":\\/\\/") != std::string_view::npos || raw.find("(S(") != std::string_view::npos) return true;
+  bool in_string = false;
+  bool word_start = true;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    char c = raw[i];
+    if (!in_string) {
+      in_string = c == '"';
+      word_start = true;
+      continue;
+    }
+    if (c == '"') {
+      in_string = false;
+      continue;
+    }
+    if (c == '\\' && i + 1 < raw.size()) c = DecodeEscape(raw, ++i);
+    if (IsWordSeparator(c)) {
+      word_start = true;
+    } else {
+      if (word_start && (c == '/' || c == '#')) return true;
+      word_start = false;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool SecretRedactor::MayChangeJsonText(std::string_view text) {
   // Compact JSON writes a string's bytes as they are, except '"', '\\', '/', the control bytes and
-  // 0x7f (escaped). RedactText changes a string only through a URL-like word (which has one of
-  // these bytes, '/' written "\/") or a secret value found in it by the sweep.
-  if (text.find_first_of("/#?;@(") != std::string_view::npos) return true;
+  // 0x7f (escaped). RedactText changes a string only through a URL-like word or a secret value
+  // found in it by the sweep.
+  if (MayHoldUrlLikeWord(text)) return true;
   if (secrets_.empty() || text.size() < kMinSweptBytes) return false;
   BuildIndex();
   // A secret holds no '"', '\\' nor control byte (Remember); one with '/' or 0x7f would be
