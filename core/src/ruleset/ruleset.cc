@@ -52,7 +52,33 @@ StatusOr<std::shared_ptr<const Ruleset>> Ruleset::Parse(std::string_view documen
     rs->rule_ids_.push_back(id);
   }
   if (!json::FindObject(rs->doc_, "data")) rs->doc_.get<json::Object>()["data"] = json::Value(json::Object());
+  rs->IndexRules();
   return std::shared_ptr<const Ruleset>(std::move(rs));
+}
+
+void Ruleset::IndexRules() {
+  const json::Object* rules = json::FindObject(doc_, "rules");
+  if (!rules) return;
+  for (const auto& [id, rule] : *rules) {
+    IndexedRule& entry = rule_index_[id];
+    entry.rule = &rule;
+    entry.graded = json::GetBool(rule, "graded", false);
+    if (const std::string* t = json::FindString(rule, "observatory_test")) entry.observatory_test = *t;
+    const json::Object* outcomes = json::FindObject(rule, "outcomes");
+    if (!outcomes) continue;
+    for (const auto& [outcome, row] : *outcomes) {
+      OutcomeRule out;
+      out.pass = json::GetBool(row, "pass", false);
+      if (const std::string* sev = json::FindString(row, "severity")) out.severity = *sev;
+      if (const std::string* o = json::FindString(row, "observatory")) out.observatory = *o;
+      entry.outcomes.emplace(outcome, std::move(out));
+    }
+  }
+}
+
+const Ruleset::IndexedRule* Ruleset::Indexed(std::string_view id) const {
+  auto it = rule_index_.find(id);
+  return it == rule_index_.end() ? nullptr : &it->second;
 }
 
 std::string_view Ruleset::EmbeddedDocument() { return kEmbeddedRuleset; }
@@ -72,23 +98,18 @@ bool Ruleset::Lists(std::string_view id) const {
 }
 
 const json::Value* Ruleset::Rule(std::string_view id) const {
-  const json::Value* rules = json::Find(doc_, "rules");
-  return rules ? json::Find(*rules, id) : nullptr;
+  const IndexedRule* entry = Indexed(id);
+  return entry ? entry->rule : nullptr;
 }
 
 std::optional<OutcomeRule> Ruleset::Outcome(std::string_view id, std::string_view outcome) const {
   if (outcome == "not-applicable") return OutcomeRule{true, "info", ""};
   if (outcome == "not-captured" || outcome == "error") return OutcomeRule{false, "info", ""};
-  const json::Value* rule = Rule(id);
-  if (!rule) return std::nullopt;
-  const json::Value* outcomes = json::Find(*rule, "outcomes");
-  const json::Value* row = outcomes ? json::Find(*outcomes, outcome) : nullptr;
-  if (!row) return std::nullopt;
-  OutcomeRule out;
-  out.pass = json::GetBool(*row, "pass", false);
-  if (const std::string* s = json::FindString(*row, "severity")) out.severity = *s;
-  if (const std::string* o = json::FindString(*row, "observatory")) out.observatory = *o;
-  return out;
+  const IndexedRule* entry = Indexed(id);
+  if (!entry) return std::nullopt;
+  auto row = entry->outcomes.find(outcome);
+  if (row == entry->outcomes.end()) return std::nullopt;
+  return row->second;
 }
 
 const json::Value* Ruleset::Profile(std::string_view id) const {
@@ -145,14 +166,13 @@ std::optional<AbsentEvidence> Ruleset::DeclaredAbsent(std::string_view id) const
 }
 
 bool Ruleset::IsGraded(std::string_view id) const {
-  const json::Value* rule = Rule(id);
-  return rule && json::GetBool(*rule, "graded", false);
+  const IndexedRule* entry = Indexed(id);
+  return entry && entry->graded;
 }
 
 std::string Ruleset::ObservatoryTest(std::string_view id) const {
-  const json::Value* rule = Rule(id);
-  const std::string* t = rule ? json::FindString(*rule, "observatory_test") : nullptr;
-  return t ? *t : std::string();
+  const IndexedRule* entry = Indexed(id);
+  return entry ? entry->observatory_test : std::string();
 }
 
 std::optional<int> Ruleset::ObservatoryModifier(std::string_view result) const {

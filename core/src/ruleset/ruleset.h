@@ -6,6 +6,7 @@
 #ifndef PORTAL_CHECK_RULESET_RULESET_H_
 #define PORTAL_CHECK_RULESET_RULESET_H_
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,9 @@ struct AbsentEvidence {
 
 class Ruleset {
  public:
+  Ruleset() = default;
+  Ruleset(const Ruleset&) = delete;  // (its rule index points into its own document)
+  Ruleset& operator=(const Ruleset&) = delete;
   // Parses and validates a ruleset document: the version, the id list, one rule per listed id
   // with an outcomes object whose rows have a boolean pass and a known severity, and an "absent"
   // member, when there is one, of an engine-wide outcome and a non-empty reason. Errors:
@@ -77,9 +81,22 @@ class Ruleset {
   const json::Value* Document(std::string_view id) const;
 
  private:
+  // What an audit reads of each rule for every result, indexed once by Parse (pointers into doc_,
+  // which is never copied: a Ruleset lives behind a shared_ptr): a lookup by id or outcome then
+  // allocates nothing.
+  struct IndexedRule {
+    const json::Value* rule = nullptr;
+    std::map<std::string, OutcomeRule, std::less<>> outcomes;  // its "outcomes" rows, as Outcome reads them
+    bool graded = false;
+    std::string observatory_test;
+  };
+  void IndexRules();
+  const IndexedRule* Indexed(std::string_view id) const;
+
   // The "absent" member of this document's rule `id` alone.
   std::optional<AbsentEvidence> DeclaredAbsent(std::string_view id) const;
   json::Value doc_;
+  std::map<std::string, IndexedRule, std::less<>> rule_index_;  // every member of doc_["rules"]
   std::string version_;
   std::vector<std::string> rule_ids_;
   mutable CompiledDataStore compiled_data_;
