@@ -9,6 +9,7 @@
 #include "checks/check.h"
 #include "checks/audit_context.h"
 #include "checks/support/csp_finding_json.h"
+#include "checks/support/page_derived.h"
 #include "normalize/csp_evaluate.h"
 #include "normalize/csp_observatory.h"
 #include "normalize/csp_parse.h"
@@ -83,7 +84,7 @@ class HeaderClickjackingCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     const HeaderList& headers = view.exchange.response_headers;
-    csp::Input in = csp::CollectInput(headers, view.page, view.url);
+    const csp::Input& in = SharedCspInput(view);
     std::vector<csp::Finding> parse_findings;  // CSP syntax is reported by header.csp
     std::vector<csp::Policy> policies = csp::ParseAll(in, parse_findings);
 
@@ -126,7 +127,7 @@ class HeaderClickjackingCheck : public Check {
     for (const csp::Finding& f : findings) f_json.push_back(CspFindingJson(f));
     r.details["findings"] = json::Value(f_json);
 
-    std::string obs = ObservatoryXfo(headers, csp::ObservatoryEvaluate(in));
+    std::string obs = ObservatoryXfo(headers, SharedObservatoryCsp(view));
     // The Observatory's code for our outcome is the rule's mapping (rules/header.clickjacking.json).
     if (obs != ctx.ObservatoryResultFor("header.clickjacking", r.outcome)) {
       r.observatory_result = obs;

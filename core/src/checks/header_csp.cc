@@ -7,6 +7,7 @@
 #include "checks/check.h"
 #include "checks/audit_context.h"
 #include "checks/support/csp_finding_json.h"
+#include "checks/support/page_derived.h"
 #include "normalize/csp_evaluate.h"
 #include "normalize/csp_observatory.h"
 #include "normalize/page_model.h"
@@ -61,9 +62,9 @@ json::Value DivergenceJson(const std::string& observatory, const std::vector<std
 class HeaderCspCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    csp::Input in = csp::CollectInput(view.exchange.response_headers, view.page, view.url);
+    const csp::Input& in = SharedCspInput(view);
     csp::Evaluation ev = csp::Evaluate(in, ctx.Compiled(&BuildBypassHosts));
-    csp::ObservatoryCsp obs = csp::ObservatoryEvaluate(in);
+    const csp::ObservatoryCsp& obs = SharedObservatoryCsp(view);
 
     CheckResult r = PageResult(view);
     r.outcome = ev.outcome;

@@ -256,6 +256,8 @@ char DecodeEscape(std::string_view raw, std::size_t& i) {
 bool MayHoldUrlLikeWord(std::string_view raw) {
   if (raw.find_first_of("?;@") != std::string_view::npos) return true;
   if (raw.find(":\\/\\/") != std::string_view::npos || raw.find("(S(") != std::string_view::npos) return true;
+  // json::Serialize writes '/' as "\/" and '#' as it is (a \u escape only for control bytes).
+  if (raw.find_first_of("/#") == std::string_view::npos) return false;
   bool in_string = false;
   bool word_start = true;
   for (std::size_t i = 0; i < raw.size(); ++i) {

@@ -19,4 +19,17 @@ const PageForms& SharedPageForms(const ExchangeView& view) {
   return *d.forms;
 }
 
+const csp::Input& SharedCspInput(const ExchangeView& view) {
+  PageDerived& d = DerivedOf(view);
+  if (!d.csp_input) d.csp_input = csp::CollectInput(view.exchange.response_headers, view.page, view.url);
+  return *d.csp_input;
+}
+
+const csp::ObservatoryCsp& SharedObservatoryCsp(const ExchangeView& view) {
+  const csp::Input& in = SharedCspInput(view);
+  PageDerived& d = DerivedOf(view);
+  if (!d.observatory_csp) d.observatory_csp = csp::ObservatoryEvaluate(in);
+  return *d.observatory_csp;
+}
+
 }  // namespace portal_check

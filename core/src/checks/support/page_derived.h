@@ -1,6 +1,7 @@
 // Values several checks derive from the page of one exchange, built at the first request and then
 // shared by every check of that exchange through ExchangeView::derived. Building them in each check
-// cost that work once per check (the forms: 11 times per page). A check cannot keep them itself:
+// cost that work once per check (the forms: 11 times per page; the CSP's Observatory evaluation:
+// twice, header.csp and header.clickjacking). A check cannot keep them itself:
 // the PageModel of the next exchange may live at the same address.
 #ifndef PORTAL_CHECK_CHECKS_SUPPORT_PAGE_DERIVED_H_
 #define PORTAL_CHECK_CHECKS_SUPPORT_PAGE_DERIVED_H_
@@ -8,6 +9,8 @@
 #include <optional>
 
 #include "checks/check.h"
+#include "normalize/csp_observatory.h"
+#include "normalize/csp_parse.h"
 #include "normalize/form_model.h"
 
 namespace portal_check {
@@ -15,11 +18,19 @@ namespace portal_check {
 // The cache behind ExchangeView::derived; read it only through the functions below.
 struct PageDerived {
   std::optional<PageForms> forms;
+  std::optional<csp::Input> csp_input;
+  std::optional<csp::ObservatoryCsp> observatory_csp;
 };
 
 // BuildPageForms(*view.page, view.url), built once per view. The reference stays valid as long
 // as `view`. REQUIRES: view.page != nullptr.
 const PageForms& SharedPageForms(const ExchangeView& view);
+
+// csp::CollectInput(view.exchange.response_headers, view.page, view.url), built once per view
+// (view.page may be null). The reference stays valid as long as `view`.
+const csp::Input& SharedCspInput(const ExchangeView& view);
+// csp::ObservatoryEvaluate(SharedCspInput(view)), built once per view; valid as long as `view`.
+const csp::ObservatoryCsp& SharedObservatoryCsp(const ExchangeView& view);
 
 }  // namespace portal_check
 
