@@ -17,7 +17,12 @@
 namespace portal_check {
 namespace {
 
-SecretRedactor Redactor() { return SecretRedactor(AuditContext(std::nullopt, &testing::RulesetData())); }
+// (The redactor reads its secret names from the context's compiled lists: the context outlives it.)
+const AuditContext& Context() {
+  static const AuditContext ctx(std::nullopt, &testing::RulesetData());
+  return ctx;
+}
+SecretRedactor Redactor() { return SecretRedactor(Context()); }
 
 TEST(Sha256, KnownAnswers) {
   EXPECT_EQ(Sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");

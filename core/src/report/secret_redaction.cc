@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ruleset/data_lists.h"
 #include "util/sha256.h"
 #include "util/text.h"
 
@@ -87,6 +88,14 @@ void SecretRedactor::Remember(std::string_view value, const std::string& marker)
   secrets_.emplace(std::string(value), marker);
   index_.reset();
 }
+
+namespace {
+
+SecretNames BuildSecretNames(const DataLists& lists) { return SecretNames(lists); }
+
+}  // namespace
+
+SecretRedactor::SecretRedactor(const DataLists& ctx) : names_(ctx.Compiled(&BuildSecretNames)) {}
 
 std::string SecretRedactor::RedactUrl(std::string_view url) {
   std::vector<UrlSpan> spans = FindUrlSpans(url);

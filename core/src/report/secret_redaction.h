@@ -45,7 +45,9 @@ bool IsRedactionMarker(std::string_view s);
 
 class SecretRedactor {
  public:
-  explicit SecretRedactor(const DataLists& ctx) : names_(ctx) {}
+  // The secret names are read from `ctx`'s lists once per ruleset (DataLists::Compiled); `ctx`
+  // must outlive the redactor.
+  explicit SecretRedactor(const DataLists& ctx);
 
   // `url` with every secret span's value replaced by its marker; the rest byte-identical. Each
   // replaced value is remembered for the sweep.
@@ -77,7 +79,7 @@ class SecretRedactor {
   bool MayChangeJsonText(std::string_view text);
   std::string RedactWord(std::string_view word);
 
-  SecretNames names_;
+  const SecretNames& names_;
   std::map<std::string, std::string, std::less<>> secrets_;  // value → marker
   std::optional<NeedleIndex> index_;                          // built from secrets_ when needed
   std::vector<const std::string*> index_markers_;             // marker of each needle
