@@ -1,5 +1,5 @@
-// Audit-wide facts a check may read: the target, the ruleset's data lists (DataLists, loaded once
-// per audit), and the rules' outcome rows it needs (the Observatory mapping).
+// Audit-wide facts a check may read: the target, the ruleset's data lists (DataLists, compiled
+// once per ruleset), and the rules' outcome rows it needs (the Observatory mapping).
 #ifndef PORTAL_CHECK_CHECKS_AUDIT_CONTEXT_H_
 #define PORTAL_CHECK_CHECKS_AUDIT_CONTEXT_H_
 

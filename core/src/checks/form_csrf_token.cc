@@ -71,7 +71,7 @@ class TokenNames {
   std::string viewstate_;
 };
 
-// The token names of data list "anti-csrf-tokens" (read once per audit through Compiled).
+// The token names of data list "anti-csrf-tokens" (read once per ruleset through Compiled).
 TokenNames BuildTokenNames(const DataLists& lists) { return TokenNames(lists); }
 
 // The page response's session cookies as [{name, samesite}]; *all_strict: every one of them

@@ -41,7 +41,7 @@ std::vector<std::string> Folded(std::vector<std::string> v, bool field_names) {
 }
 
 // The folded consent phrases ("consent-phrases" labels and names) and look-up phrases
-// ("personal-data-fields" lookup_phrases) of the data (read once per audit through Compiled).
+// ("personal-data-fields" lookup_phrases) of the data (read once per ruleset through Compiled).
 struct ConsentPhrases {
   std::vector<std::string> labels, names, lookup;
 };

@@ -39,7 +39,7 @@ json::Value FindingsJson(const std::vector<csp::Finding>& findings, bool& trunca
   return json::Value(out);
 }
 
-// The bypass lists from rules/data/csp-bypass-hosts.json (read once per audit through Compiled).
+// The bypass lists from rules/data/csp-bypass-hosts.json (read once per ruleset through Compiled).
 csp::BypassHosts BuildBypassHosts(const DataLists& lists) {
   csp::BypassHosts hosts;
   for (const std::string& u : lists.DataStrings("csp-bypass-hosts", "jsonp")) hosts.jsonp.push_back(csp::ParseBypassUrl(u));

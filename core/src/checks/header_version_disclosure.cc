@@ -38,7 +38,7 @@ std::optional<Kind> KindNamed(std::string_view name) {
 }
 
 // The watch-list of rules/data/version-headers.json in data order; nullopt when the list is absent
-// (read once per audit through Compiled).
+// (read once per ruleset through Compiled).
 std::optional<std::vector<Watched>> BuildWatchList(const DataLists& lists) {
   const json::Array* entries = json::FindArray(lists.Data("version-headers"), "headers");
   if (entries == nullptr) return std::nullopt;

@@ -108,7 +108,7 @@ std::string VersionOfBuild(std::string_view build) {
   return std::string(1, build[0]) + "." + std::string(1, build[1]) + "." + std::to_string(patch);
 }
 
-// The products of data list "cms" (read once per audit through Compiled).
+// The products of data list "cms" (read once per ruleset through Compiled).
 std::vector<Product> BuildProducts(const DataLists& lists) {
   std::vector<Product> out;
   const json::Array* rows = json::FindArray(lists.Data("cms"), "products");

@@ -174,7 +174,7 @@ json::Array Strings(const std::vector<std::string>& v) {
   return a;
 }
 
-// The folded phrase lists of data list "contact-phrases" (read once per audit through Compiled):
+// The folded phrase lists of data list "contact-phrases" (read once per ruleset through Compiled):
 // link_text, href_parts, phone_labels, address_labels, address_words.
 std::vector<std::vector<std::string>> BuildContactPhrases(const DataLists& lists) {
   std::vector<std::vector<std::string>> out;

@@ -42,7 +42,7 @@ namespace {
 constexpr std::size_t kMaxListed = 20;
 constexpr std::size_t kMinVisibleLinks = 5;
 
-// One keyword list of the data, folded and indexed once per audit.
+// One keyword list of the data, folded and indexed once per ruleset (Compiled).
 class WordList {
  public:
   WordList(const DataLists& lists, std::string_view key) {
@@ -80,7 +80,7 @@ struct Lists {
   std::vector<std::string> href_parts;  // lower-case
 };
 
-// The lists of data list "spam-keywords" (read once per audit through Compiled).
+// The lists of data list "spam-keywords" (read once per ruleset through Compiled).
 Lists BuildLists(const DataLists& lists) { return Lists(lists); }
 
 struct Link {

@@ -51,7 +51,7 @@ struct PageRecord {
 };
 
 // The library table of data lists "js-libraries", "js-advisories" and "js-advisories-supplement"
-// (read once per audit through Compiled; detections point into it until the audit ends).
+// (read once per ruleset through Compiled; detections point into it until the audit ends).
 JsLibraryTable BuildTable(const DataLists& lists) {
   return JsLibraryTable::FromData(lists.Data("js-libraries"), lists.Data("js-advisories"), lists.Data("js-advisories-supplement"));
 }

@@ -28,7 +28,7 @@ namespace {
 
 constexpr std::size_t kMaxListed = 20;
 
-// The paths of data list "admin-paths" (read once per audit through Compiled).
+// The paths of data list "admin-paths" (read once per ruleset through Compiled).
 std::vector<std::string> BuildAdminPaths(const DataLists& lists) { return lists.DataStrings("admin-paths", "paths"); }
 
 bool IsAdminPath(std::string_view path, const std::vector<std::string>& admin_paths) {

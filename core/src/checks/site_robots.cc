@@ -24,7 +24,7 @@ namespace {
 constexpr std::size_t kMaxPaths = 20;
 constexpr std::size_t kMaxLines = 10000;
 
-// The markers of data list "sensitive-paths" (read once per audit through Compiled).
+// The markers of data list "sensitive-paths" (read once per ruleset through Compiled).
 struct SensitivePaths {
   std::vector<std::string> contains, segments;
 };

@@ -4,20 +4,12 @@
 #include <iterator>
 #include <string>
 
+#include "util/text.h"
+
 namespace portal_check::charset {
 namespace {
 
 constexpr std::string_view kBuiltinHandlers[] = {"UTF-8", "UTF-16", "UTF-16LE", "UTF-16BE", "ISO-8859-1", "ASCII"};
-
-bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const char x = a[i] >= 'A' && a[i] <= 'Z' ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-    const char y = b[i] >= 'A' && b[i] <= 'Z' ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
-    if (x != y) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -359,7 +351,7 @@ std::string Compact(std::string_view s) {
 LabelInfo Find(std::string_view label, bool loose) {
   const std::string compact = loose ? Compact(label) : std::string();
   for (const Label& l : kLabels) {
-    if (loose ? Compact(l.label) != compact : !EqualsIgnoringAsciiCase(l.label, label)) continue;
+    if (loose ? Compact(l.label) != compact : !text::EqualsIgnoreCase(l.label, label)) continue;
     LabelInfo info;
     info.handler = l.handler;
     if (l.handler == kNotDecodedHandler) {

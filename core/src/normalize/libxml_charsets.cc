@@ -11,6 +11,7 @@
 #include "normalize/charset_decode.h"
 #include "normalize/charset_labels.h"
 #include "normalize/charset_tables.h"
+#include "util/text.h"
 
 namespace portal_check::charset {
 namespace {
@@ -50,11 +51,10 @@ bool RegisterAll() {
     ok = Registered(kSingleByteCharsets[i].name, kTableFunctions[i]) && ok;
   ok = Registered(std::string(kNotDecodedHandler).c_str(), &NotDecodedToUtf8) && ok;
   for (std::size_t i = 0; i < kLabelCount; ++i) {
+    // (A label that is its handler's name but for case needs no alias: libxml2 ignores case.)
+    if (text::EqualsIgnoreCase(kLabels[i].label, kLabels[i].handler)) continue;
     const std::string label(kLabels[i].label), handler(kLabels[i].handler);
-    std::string upper = label;
-    for (char& c : upper)
-      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    if (upper != handler) ok = xmlAddEncodingAlias(handler.c_str(), label.c_str()) == 0 && ok;
+    ok = xmlAddEncodingAlias(handler.c_str(), label.c_str()) == 0 && ok;
   }
   return ok;
 }

@@ -57,7 +57,7 @@ struct SessionParamNames {
   bool Matches(std::string_view name) const;
 };
 
-// The session parameter names of `lists`; a check reads them once per audit through
+// The session parameter names of `lists`; a check reads them once per ruleset through
 // lists.Compiled(&BuildSessionParamNames).
 SessionParamNames BuildSessionParamNames(const DataLists& lists);
 

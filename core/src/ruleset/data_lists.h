@@ -55,7 +55,7 @@ class DataLists {
 
   // What `build` makes of the data lists (a compiled matcher, a lowered name set, ...): built on
   // the first call with that `build` and kept in the store (see the constructor). The
-  // builder and T together identify the product, so one builder function gives one T per audit
+  // builder and T together identify the product, so one builder function gives one T per store
   // (and two builders a linker folded into one, having the same code, still keep their own types).
   template <class T>
   const T& Compiled(T (*build)(const DataLists&)) const;
