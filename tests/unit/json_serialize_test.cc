@@ -61,16 +61,20 @@ bool SameOnDocument(const std::string& text, const std::string& what) {
 }
 
 TEST(JsonSerialize, RealDocumentsGiveTheSameBytes) {
-  std::size_t documents = 0;
+  // The HARs recorded from the demo portal by real tools are all JSON: each one is compared.
   const std::string recorded = testing::SourceDir() + "/tests/fixtures/recorded";
-  for (const std::string& f : testing::ListFiles(recorded, ".har"))
-    documents += SameOnDocument(testing::ReadFileOrEmpty(recorded + "/" + f), f);
+  const std::vector<std::string> recorded_files = testing::ListFiles(recorded, ".har");
+  ASSERT_FALSE(recorded_files.empty());
+  std::size_t compared = 0;
+  for (const std::string& f : recorded_files) compared += SameOnDocument(testing::ReadFileOrEmpty(recorded + "/" + f), f);
+  EXPECT_EQ(compared, recorded_files.size());
+  // The shared corpus of real HARs from other projects (some deliberately malformed: those that
+  // are not JSON are skipped), when present.
   const std::string shared = testing::SourceDir() + "/../shared/data/real-har";
   const std::vector<std::string> real = testing::ListFiles(shared, ".har");
   if (real.empty()) std::cout << "[ note ] " << shared << " is absent: only tests/fixtures/recorded is compared\n";
-  for (const std::string& f : real) documents += SameOnDocument(testing::ReadFileOrEmpty(shared + "/" + f), f);
+  for (const std::string& f : real) SameOnDocument(testing::ReadFileOrEmpty(shared + "/" + f), f);
   EXPECT_TRUE(SameOnDocument(std::string(EngineInfo::EmbeddedRuleset()), "embedded ruleset"));
-  EXPECT_GE(documents, 5u);
 }
 
 }  // namespace
