@@ -35,6 +35,28 @@ TEST(JsonSerialize, EveryByteIsQuotedAsPicojsonQuotesIt) {
   EXPECT_EQ(json::Serialize(json::Value(std::string())), "\"\"");
 }
 
+// AppendQuoted skips eight plain bytes at a time: every byte value at every offset of a long
+// plain run (and next to bytes just above and below the escaped ones) must still be found.
+TEST(JsonSerialize, EveryByteAtEveryOffsetOfAPlainRun) {
+  for (int c = 0; c < 256; ++c) {
+    for (std::size_t at = 0; at < 19; ++at) {
+      std::string text(19, 'a');
+      text[at] = static_cast<char>(c);
+      if (at + 1 < text.size()) text[at + 1] = static_cast<char>(0x80 | c);
+      const json::Value v(text);
+      std::string quoted;
+      json::AppendQuoted(quoted, text);
+      ASSERT_EQ(quoted, Picojson(v)) << "byte " << c << " at " << at;
+    }
+  }
+  for (const char* near : {"\x1f\x20\x21\x23\x2e\x30\x5b\x5d\x7e\x80\xff", "\x21\x21\x21\x21\x21\x21\x21\x22"}) {
+    const json::Value v{std::string(near)};
+    std::string quoted;
+    json::AppendQuoted(quoted, near);
+    EXPECT_EQ(quoted, Picojson(v));
+  }
+}
+
 TEST(JsonSerialize, NumbersAndScalarsAsPicojsonPrintsThem) {
   json::Array items;
   for (std::int64_t n : {std::int64_t{0}, std::int64_t{-1}, std::int64_t{42}, std::numeric_limits<std::int64_t>::min(),

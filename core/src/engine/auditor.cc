@@ -341,15 +341,22 @@ class AuditorImpl : public Auditor {
   }
 
   // The results, sorted by check id, then page (a site-level one as page ""); ties keep emission order.
+  // (Their positions are sorted, then each result is moved once: a result is a large object.)
   std::vector<ReportedResult> SortedResults() {
-    std::vector<ReportedResult> out = std::move(results_);
-    results_.clear();
-    std::stable_sort(out.begin(), out.end(), [](const ReportedResult& a, const ReportedResult& b) {
-      if (a.result.id != b.result.id) return a.result.id < b.result.id;
-      const std::string_view pa = a.result.page ? std::string_view(*a.result.page) : std::string_view();
-      const std::string_view pb = b.result.page ? std::string_view(*b.result.page) : std::string_view();
+    std::vector<std::size_t> order(results_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [this](std::size_t ia, std::size_t ib) {
+      const RetainedResult& a = results_[ia].result;
+      const RetainedResult& b = results_[ib].result;
+      if (const int by_id = a.id.compare(b.id); by_id != 0) return by_id < 0;
+      const std::string_view pa = a.page ? std::string_view(*a.page) : std::string_view();
+      const std::string_view pb = b.page ? std::string_view(*b.page) : std::string_view();
       return pa < pb;
     });
+    std::vector<ReportedResult> out;
+    out.reserve(order.size());
+    for (std::size_t i : order) out.push_back(std::move(results_[i]));
+    results_.clear();
     return out;
   }
 

@@ -8,7 +8,7 @@ void RedactOutcome(AuditOutcome& outcome, SecretRedactor& redactor) {
   for (std::string& page : outcome.pages) page = redactor.RedactUrlField(page);
   for (ReportedResult& r : outcome.results) {
     if (r.result.page) r.result.page = redactor.RedactUrlField(*r.result.page);
-    r.result.details = redactor.RedactJsonText(r.result.details);
+    redactor.RedactJsonTextInPlace(r.result.details);
   }
   for (Notice& n : outcome.notices) n.message = redactor.RedactText(n.message);
   for (auto& [id, section] : outcome.profiles) redactor.RedactJson(section);

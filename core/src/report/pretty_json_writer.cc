@@ -1,5 +1,7 @@
 #include "report/pretty_json_writer.h"
 
+#include <charconv>
+
 namespace portal_check {
 namespace {
 
@@ -7,18 +9,30 @@ constexpr std::size_t kIndentWidth = picojson::INDENT_WIDTH;
 
 }  // namespace
 
-void PrettyJsonWriter::Put(std::string_view s) {
+void PrettyJsonWriter::Emit(std::string_view s) {
   size_ += s.size();
   if (!out_) return;
   if (size_ > limit_) return StopWriting();
   out_->append(s.data(), s.size());
 }
 
-void PrettyJsonWriter::Put(char c) {
-  ++size_;
-  if (!out_) return;
-  if (size_ > limit_) return StopWriting();
-  out_->push_back(c);
+void PrettyJsonWriter::Flush() {
+  const std::string_view pending(buffer_, static_cast<std::size_t>(next_ - buffer_));
+  next_ = buffer_;
+  if (!pending.empty()) Emit(pending);
+}
+
+void PrettyJsonWriter::PutLong(std::string_view s) {
+  Flush();
+  if (s.size() >= kBufferBytes) return Emit(s);
+  std::memcpy(next_, s.data(), s.size());
+  next_ += s.size();
+}
+
+void PrettyJsonWriter::PutQuoted(std::string_view s) {
+  scratch_.clear();
+  json::AppendQuoted(scratch_, s);
+  Put(scratch_);
 }
 
 void PrettyJsonWriter::StopWriting() {
@@ -27,11 +41,11 @@ void PrettyJsonWriter::StopWriting() {
 }
 
 void PrettyJsonWriter::Newline(std::size_t depth) {
-  static const std::string kSpaces(64, ' ');
+  static constexpr std::string_view kSpaces = "                                                                ";
   Put('\n');
   for (std::size_t n = depth * kIndentWidth; n > 0;) {
     const std::size_t k = n < kSpaces.size() ? n : kSpaces.size();
-    Put(std::string_view(kSpaces.data(), k));
+    Put(kSpaces.substr(0, k));
     n -= k;
   }
 }
@@ -73,24 +87,21 @@ void PrettyJsonWriter::EndArray() {
   Put(']');
 }
 
-void PrettyJsonWriter::Key(const std::string& key) {
+void PrettyJsonWriter::Key(std::string_view key) {
   BeforeItem();
-  scratch_.clear();
-  json::AppendQuoted(scratch_, key);
-  Put(scratch_);
+  PutQuoted(key);
   Put(": ");
 }
 
-void PrettyJsonWriter::String(const std::string& s) {
+void PrettyJsonWriter::String(std::string_view s) {
   BeforeValue();
-  scratch_.clear();
-  json::AppendQuoted(scratch_, s);
-  Put(scratch_);
+  PutQuoted(s);
 }
 
 void PrettyJsonWriter::Int(std::int64_t n) {
   BeforeValue();
-  Put(json::Int(n).to_str());
+  char digits[24];  // as picojson prints an int64 ("%" PRId64)
+  Put(std::string_view(digits, static_cast<std::size_t>(std::to_chars(digits, digits + sizeof(digits), n).ptr - digits)));
 }
 
 void PrettyJsonWriter::Bool(bool b) {

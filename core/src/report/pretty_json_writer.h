@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,18 +25,22 @@ class PrettyJsonWriter {
  public:
   // Appends to *out; out == nullptr only counts the bytes that would be written (see size()).
   // When *out would grow past `limit` bytes, it is emptied (memory released) and the writer goes
-  // on counting only: complete() then says false.
+  // on counting only: complete() then says false. The bytes are gathered in a small buffer of the
+  // writer's own and reach *out in pieces: all of them by Finish() (or the destructor).
   explicit PrettyJsonWriter(std::string* out, std::size_t limit = static_cast<std::size_t>(-1))
       : out_(out), limit_(limit) {}
+  ~PrettyJsonWriter() { Flush(); }
+  PrettyJsonWriter(const PrettyJsonWriter&) = delete;
+  PrettyJsonWriter& operator=(const PrettyJsonWriter&) = delete;
 
   void BeginObject();
   void EndObject();
   void BeginArray();
   void EndArray();
   // The next member's key (escaped as picojson escapes strings). REQUIRES: inside an object.
-  void Key(const std::string& key);
+  void Key(std::string_view key);
 
-  void String(const std::string& s);
+  void String(std::string_view s);
   void Int(std::int64_t n);
   void Bool(bool b);
   void Null();
@@ -45,12 +50,15 @@ class PrettyJsonWriter {
   // it (no white space outside strings); it is re-indented at the current depth.
   void CompactValue(std::string_view compact_json);
 
-  // Ends the document: picojson's newline after the top-level value.
-  void Finish() { Put("\n"); }
+  // Ends the document: picojson's newline after the top-level value; every byte is then in *out.
+  void Finish() {
+    Put('\n');
+    Flush();
+  }
   // Bytes written (or counted) so far.
-  std::size_t size() const { return size_; }
-  // Whether everything so far was written into *out (false: counting only, from the start or
-  // since the limit was passed).
+  std::size_t size() const { return size_ + static_cast<std::size_t>(next_ - buffer_); }
+  // After Finish(): whether everything was written into *out (false: counting only, from the
+  // start or since the limit was passed).
   bool complete() const { return out_ != nullptr; }
 
  private:
@@ -58,18 +66,36 @@ class PrettyJsonWriter {
     bool object;
     std::size_t items;
   };
-  void BeforeValue();          // separator and indentation of an array element
-  void BeforeItem();           // "," unless first, then newline + indentation
+  static constexpr std::size_t kBufferBytes = 4096;
+
+  void BeforeValue();  // separator and indentation of an array element
+  void BeforeItem();   // "," unless first, then newline + indentation
   void Newline(std::size_t depth);
-  void Put(std::string_view s);
-  void Put(char c);
-  void StopWriting();  // past limit_: *out_ emptied, counting only from now on
+  void Put(std::string_view s) {
+    if (s.size() <= static_cast<std::size_t>(buffer_ + kBufferBytes - next_)) {
+      std::memcpy(next_, s.data(), s.size());
+      next_ += s.size();
+    } else {
+      PutLong(s);
+    }
+  }
+  void Put(char c) {
+    if (next_ == buffer_ + kBufferBytes) Flush();
+    *next_++ = c;
+  }
+  void PutLong(std::string_view s);    // Put when s does not fit in what is left of the buffer
+  void PutQuoted(std::string_view s);  // s as a JSON string literal (json::AppendQuoted)
+  void Flush();                        // the buffered bytes to Emit
+  void Emit(std::string_view s);       // counted, and appended to *out_ while within limit_
+  void StopWriting();                  // past limit_: *out_ emptied, counting only from now on
 
   std::string* out_;
   std::size_t limit_;
-  std::size_t size_ = 0;
+  std::size_t size_ = 0;       // bytes emitted (the buffered ones not included)
   std::vector<Level> levels_;  // the open containers
   std::string scratch_;        // reused for escaped strings
+  char buffer_[kBufferBytes];
+  char* next_ = buffer_;  // end of the buffered bytes
 };
 
 // Renders a document with `write` (which writes one top-level value into the writer it is given,

@@ -1,6 +1,7 @@
 #include "report/secret_redaction.h"
 
 #include <algorithm>
+#include <array>
 
 #include "ruleset/data_lists.h"
 #include "util/sha256.h"
@@ -263,10 +264,32 @@ char DecodeEscape(std::string_view raw, std::size_t& i) {
 // "://" (written ":\/\/"), '?', ';', '@' or "(S(", or one that starts with '/' or '#'. The
 // strings are read with their escapes decoded on the fly (member names too: conservative).
 bool MayHoldUrlLikeWord(std::string_view raw) {
-  if (raw.find_first_of("?;@") != std::string_view::npos) return true;
-  if (raw.find(":\\/\\/") != std::string_view::npos || raw.find("(S(") != std::string_view::npos) return true;
-  // json::Serialize writes '/' as "\/" and '#' as it is (a \u escape only for control bytes).
-  if (raw.find_first_of("/#") == std::string_view::npos) return false;
+  // One pass over the bytes for what decides at once: '?', ';', '@', ":\/\/" or "(S(" anywhere
+  // (true), and whether any '/' or '#' is there at all (json::Serialize writes '/' as "\/" and '#'
+  // as it is; a \u escape only for control bytes): without one, no word can start with them.
+  static constexpr std::array<bool, 256> kMarks = [] {
+    std::array<bool, 256> marks{};
+    for (unsigned char c : std::string_view("?;@:(/#")) marks[c] = true;
+    return marks;
+  }();
+  bool slash_or_hash = false;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (!kMarks[static_cast<unsigned char>(c)]) continue;
+    switch (c) {
+      case '?':
+      case ';':
+      case '@': return true;
+      case ':':
+        if (raw.substr(i, 5) == ":\\/\\/") return true;
+        break;
+      case '(':
+        if (raw.substr(i, 3) == "(S(") return true;
+        break;
+      default: slash_or_hash = true;  // '/' or '#'
+    }
+  }
+  if (!slash_or_hash) return false;
   bool in_string = false;
   bool word_start = true;
   for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -307,13 +330,18 @@ bool SecretRedactor::MayChangeJsonText(std::string_view text) {
 }
 
 std::string SecretRedactor::RedactJsonText(std::string_view text) {
-  if (!MayChangeJsonText(text)) return std::string(text);
+  std::string out(text);
+  RedactJsonTextInPlace(out);
+  return out;
+}
+
+void SecretRedactor::RedactJsonTextInPlace(std::string& text) {
+  if (!MayChangeJsonText(text)) return;
   json::Value v;
   std::string error;
   picojson::parse(v, text.begin(), text.end(), &error);
-  if (!error.empty()) return std::string(text);
-  if (!RedactJson(v)) return std::string(text);
-  return json::Serialize(v, /*pretty=*/false);
+  if (!error.empty() || !RedactJson(v)) return;
+  text = json::Serialize(v, /*pretty=*/false);
 }
 
 }  // namespace portal_check

@@ -68,6 +68,8 @@ class SecretRedactor {
   // serialised again only when a string changed (else returned as it was). Text in which no
   // string can change (no byte a URL-like word needs, no secret value) is returned unparsed.
   std::string RedactJsonText(std::string_view text);
+  // The same, on `text` in place (not copied when nothing changes).
+  void RedactJsonTextInPlace(std::string& text);
 
   std::size_t secret_count() const { return secrets_.size(); }
 

@@ -53,6 +53,12 @@ StatusOr<std::shared_ptr<const Ruleset>> Ruleset::Parse(std::string_view documen
   }
   if (!json::FindObject(rs->doc_, "data")) rs->doc_.get<json::Object>()["data"] = json::Value(json::Object());
   rs->IndexRules();
+  for (const std::string& id : rs->rule_ids_)
+    if (rs->IsGraded(id)) rs->graded_rule_ids_.push_back(id);
+  const json::Value* obs = json::Find(rs->data(), "observatory");
+  if (const json::Object* mods = obs ? json::FindObject(*obs, "modifiers") : nullptr)
+    for (const auto& [result, m] : *mods)
+      if (m.is<std::int64_t>()) rs->observatory_modifiers_.emplace(result, static_cast<int>(m.get<std::int64_t>()));
   return std::shared_ptr<const Ruleset>(std::move(rs));
 }
 
@@ -176,11 +182,9 @@ std::string Ruleset::ObservatoryTest(std::string_view id) const {
 }
 
 std::optional<int> Ruleset::ObservatoryModifier(std::string_view result) const {
-  const json::Value* obs = json::Find(data(), "observatory");
-  const json::Value* mods = obs ? json::Find(*obs, "modifiers") : nullptr;
-  const json::Value* m = mods ? json::Find(*mods, result) : nullptr;
-  if (!m || !m->is<std::int64_t>()) return std::nullopt;
-  return static_cast<int>(m->get<std::int64_t>());
+  auto it = observatory_modifiers_.find(result);
+  if (it == observatory_modifiers_.end()) return std::nullopt;
+  return it->second;
 }
 
 }  // namespace portal_check

@@ -50,6 +50,8 @@ class Ruleset {
 
   const std::string& version() const { return version_; }
   const std::vector<std::string>& rule_ids() const { return rule_ids_; }
+  // The ids of rule_ids() that IsGraded, in the same order.
+  const std::vector<std::string>& graded_rule_ids() const { return graded_rule_ids_; }
   bool Lists(std::string_view id) const;
   // The rule file of `id`, or nullptr.
   const json::Value* Rule(std::string_view id) const;
@@ -99,6 +101,8 @@ class Ruleset {
   std::map<std::string, IndexedRule, std::less<>> rule_index_;  // every member of doc_["rules"]
   std::string version_;
   std::vector<std::string> rule_ids_;
+  std::vector<std::string> graded_rule_ids_;
+  std::map<std::string, int, std::less<>> observatory_modifiers_;  // data.observatory.modifiers
   mutable CompiledDataStore compiled_data_;
 };
 

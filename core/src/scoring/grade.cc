@@ -51,8 +51,8 @@ Grade ComputeGrade(const std::vector<ReportedResult>& results, const std::string
   std::int64_t minimum = 90;
   if (const json::Value* obs = json::Find(ruleset.data(), "observatory"))
     minimum = json::GetInt(*obs, "minimum_score_for_extra_credit", 90);
-  for (const std::string& id : ruleset.rule_ids())
-    if (ruleset.IsGraded(id) && !ids.count(id)) g.uncounted.push_back(id);
+  for (const std::string& id : ruleset.graded_rule_ids())
+    if (!ids.count(id)) g.uncounted.push_back(id);
   if (g.counted.empty()) {
     g.unavailable = "nothing-graded";
     return g;
@@ -69,8 +69,7 @@ Grade GradeOf(const AuditOutcome& outcome, const Ruleset& ruleset) {
   if (outcome.grade_unavailable.empty()) return ComputeGrade(outcome.results, outcome.graded_page, ruleset);
   Grade g;
   g.unavailable = outcome.grade_unavailable;
-  for (const std::string& id : ruleset.rule_ids())
-    if (ruleset.IsGraded(id)) g.uncounted.push_back(id);
+  g.uncounted = ruleset.graded_rule_ids();
   return g;
 }
 

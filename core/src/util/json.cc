@@ -1,6 +1,8 @@
 #include "util/json.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 namespace portal_check::json {
 
@@ -99,6 +101,17 @@ namespace {
 // Bytes that AppendQuoted escapes.
 constexpr bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == '/' || c == 0x7f; }
 
+// Whether any of the 8 bytes of `w` is one NeedsEscape names (exact: the classic has-zero-byte and
+// has-less-than tests, whose overall answer is exact even where single byte flags are not).
+constexpr bool AnyNeedsEscape(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = ~std::uint64_t{0} / 255;
+  constexpr std::uint64_t kHighs = kOnes * 0x80;
+  const auto has_zero = [](std::uint64_t x) { return ((x - kOnes) & ~x & kHighs) != 0; };
+  const bool below_space = ((w - kOnes * 0x20) & ~w & kHighs) != 0;
+  return below_space || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\')) || has_zero(w ^ (kOnes * '/')) ||
+         has_zero(w ^ (kOnes * 0x7f));
+}
+
 }  // namespace
 
 void AppendQuoted(std::string& out, std::string_view s) {
@@ -106,6 +119,14 @@ void AppendQuoted(std::string& out, std::string_view s) {
   out.push_back('"');
   std::size_t run = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Eight plain bytes at a time (most text has no byte to escape).
+    while (i + 8 <= s.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, sizeof(word));
+      if (AnyNeedsEscape(word)) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (!NeedsEscape(c)) continue;
     out.append(s.data() + run, i - run);

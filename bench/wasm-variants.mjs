@@ -1,0 +1,70 @@
+// Two wasm builds of the engine side by side, interleaved in one Node process: the per-site cost
+// (the generated sites of bench/observatory-sites.mjs, report only, as bench/observatory-bench.mjs
+// times the engine) and the cost per MB of a large HAR (e.g. out/bench/corpus-100.har). For
+// choosing build flags: a size saving is kept only with its speed cost measured this way.
+//   node bench/wasm-variants.mjs DIR_A DIR_B [--har FILE] [--sites N] [--reps R]
+// DIR_*: directories holding portal_check.{mjs,wasm} (build/wasm, or a variant's wasm/ dir).
+// Prints one JSON object: per-site ms and MB/s medians of each build and the B ÷ A time ratios.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { loadEngine, auditHar } from '../web/host/engine.mjs';
+import { benchSites } from './observatory-sites.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const [dirA, dirB] = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
+if (!dirA || !dirB) {
+  process.stderr.write('usage: node bench/wasm-variants.mjs DIR_A DIR_B [--har FILE] [--sites N] [--reps R]\n');
+  process.exit(2);
+}
+const REPS = Number(option('--reps', 7));
+const sites = benchSites({ count: Number(option('--sites', 300)) });
+const harFile = option('--har', null);
+const har = harFile ? readFileSync(harFile) : null;
+const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function load(dir) {
+  return loadEngine({ moduleUrl: pathToFileURL(join(dir, 'portal_check.mjs')).href, wasmBinary: readFileSync(join(dir, 'portal_check.wasm')) });
+}
+async function sitesMs(engine) {
+  const t = performance.now();
+  for (const site of sites) await auditHar(engine, site.harBytes, { sarif: false });
+  return (performance.now() - t) / sites.length;
+}
+async function harMs(engine) {
+  const t = performance.now();
+  await auditHar(engine, har, { sarif: false, output: 'bytes' });
+  return performance.now() - t;
+}
+
+const engines = [await load(dirA), await load(dirB)];
+const times = engines.map(() => ({ site: [], har: [] }));
+for (let rep = -1; rep < REPS; rep++) {  // rep -1: warm-up
+  const order = rep % 2 ? [1, 0] : [0, 1];
+  for (const i of order) {
+    const site = await sitesMs(engines[i]);
+    const large = har ? await harMs(engines[i]) : 0;
+    if (rep >= 0) {
+      times[i].site.push(site);
+      times[i].har.push(large);
+    }
+  }
+}
+const summary = (t) => ({
+  siteMs: Number(median(t.site).toFixed(4)),
+  ...(har ? { harMs: Number(median(t.har).toFixed(1)), harMBps: Number((har.length / 1e6 / (median(t.har) / 1000)).toFixed(2)) } : {}),
+});
+const a = summary(times[0]);
+const b = summary(times[1]);
+process.stdout.write(`${JSON.stringify({
+  a: { dir: dirA, ...a }, b: { dir: dirB, ...b },
+  siteRatio: Number((b.siteMs / a.siteMs).toFixed(3)),
+  ...(har ? { harRatio: Number((b.harMs / a.harMs).toFixed(3)) } : {}),
+  reps: REPS, sites: sites.length, har: harFile,
+})}\n`);
