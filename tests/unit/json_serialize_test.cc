@@ -47,6 +47,7 @@ TEST(JsonSerialize, EveryByteAtEveryOffsetOfAPlainRun) {
       std::string quoted;
       json::AppendQuoted(quoted, text);
       ASSERT_EQ(quoted, Picojson(v)) << "byte " << c << " at " << at;
+      ASSERT_EQ(json::QuotesAsIs(text), quoted == "\"" + text + "\"") << "byte " << c << " at " << at;
     }
   }
   for (const char* near : {"\x1f\x20\x21\x23\x2e\x30\x5b\x5d\x7e\x80\xff", "\x21\x21\x21\x21\x21\x21\x21\x22"}) {

@@ -96,15 +96,18 @@ TEST(SecretRedactor, JsonDetails) {
   EXPECT_EQ(r.RedactJsonText(R"({"count":2,"note":"nothing secret"})"), R"({"count":2,"note":"nothing secret"})");
 }
 
-// RedactJsonText skips parsing text in which no string can change; what it returns must be what
-// parsing, RedactJson and serializing give, for texts with and without URL-like bytes, with secret
+// RedactJsonText skips parsing text in which no string can change and redacts the strings of the
+// rest as they stand in the text; what it returns must be what parsing, RedactJson and serializing
+// give (for compact text with its members sorted, as json::Serialize writes it), for texts with and without URL-like bytes, with secret
 // values among the strings (plain, inside longer words, as member names), and for secrets holding
 // '/' or 0x7f (written escaped in JSON, so not findable as they are).
 TEST(SecretRedactor, JsonTextShortcutAgreesWithTheFullReading) {
   const std::vector<std::string> texts = {
       R"j({"count":2,"note":"nothing secret"})j",
       R"j({"note":"seen sess-7f3a9b2c1d here"})j",
-      R"j({"note":"xsess-7f3a9b2c1dx","n":1})j",
+      R"j({"n":1,"note":"xsess-7f3a9b2c1dx"})j",
+      // A secret met in a later string is not swept from an earlier one (RedactJson's order).
+      R"j({"a":"xnew-secret-42x","b":"https:\/\/x\/?token=new-secret-42","c":"new-secret-42"})j",
       R"j({"sess-7f3a9b2c1d":"member names are not redacted"})j",
       R"j({"note":"ab\/cd\/ef-secret-1"})j",
       R"j({"note":"del\u007fsecret-22"})j",

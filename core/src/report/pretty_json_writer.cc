@@ -30,6 +30,12 @@ void PrettyJsonWriter::PutLong(std::string_view s) {
 }
 
 void PrettyJsonWriter::PutQuoted(std::string_view s) {
+  if (json::QuotesAsIs(s)) {
+    Put('"');
+    Put(s);
+    Put('"');
+    return;
+  }
   scratch_.clear();
   json::AppendQuoted(scratch_, s);
   Put(scratch_);

@@ -335,8 +335,89 @@ std::string SecretRedactor::RedactJsonText(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Whether every escape of compact JSON `text` is one ReadCompactString decodes: the ones
+// json::Serialize writes (\" \\ \/ \b \f \n \r \t, and \u00XX for control bytes), none past ASCII.
+bool EscapesAllAscii(std::string_view text) {
+  for (std::size_t i = text.find('\\'); i != std::string_view::npos; i = text.find('\\', i + 2)) {
+    if (i + 1 >= text.size()) return false;
+    if (text[i + 1] != 'u') continue;
+    if (i + 5 >= text.size()) return false;
+    int value = 0;
+    for (std::size_t k = 2; k <= 5; ++k) {
+      const int digit = text::HexDigitValue(text[i + k]);
+      if (digit < 0) return false;
+      value = value * 16 + digit;
+    }
+    if (value >= 0x80) return false;
+  }
+  return true;
+}
+
+// Reads the string literal of compact JSON `text` opening at text[at] ('"') into *decoded; returns
+// the index just past its closing quote, or npos when it is not closed. REQUIRES: EscapesAllAscii.
+std::size_t ReadCompactString(std::string_view text, std::size_t at, std::string* decoded) {
+  decoded->clear();
+  for (std::size_t i = at + 1; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') return i + 1;
+    if (c != '\\') {
+      decoded->push_back(c);
+      continue;
+    }
+    if (++i >= text.size()) return std::string_view::npos;
+    if (text[i] == 'u') {
+      if (i + 4 >= text.size()) return std::string_view::npos;
+      int value = 0;
+      for (std::size_t k = 1; k <= 4; ++k) value = value * 16 + text::HexDigitValue(text[i + k]);
+      decoded->push_back(static_cast<char>(value));
+      i += 4;
+    } else {
+      decoded->push_back(DecodeEscape(text, i));
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 void SecretRedactor::RedactJsonTextInPlace(std::string& text) {
   if (!MayChangeJsonText(text)) return;
+  if (EscapesAllAscii(text)) {
+    // Each string value (a string followed by ':' is a member name, left as it is) through
+    // RedactText in text order, which is the order RedactJson walks the parsed value in (compact
+    // text from json::Serialize has its members sorted, as picojson's object keeps them); a
+    // changed one is written back quoted as json::Serialize quotes it. The same calls, so the
+    // same secrets remembered in the same order, and the same bytes, as parse + RedactJson +
+    // Serialize, without building the value.
+    std::string rebuilt, decoded;
+    std::size_t copied = 0;
+    bool changed = false;
+    for (std::size_t i = 0; i < text.size();) {
+      if (text[i] != '"') {
+        ++i;
+        continue;
+      }
+      const std::size_t end = ReadCompactString(text, i, &decoded);
+      if (end == std::string_view::npos) return;  // not json::Serialize's text (it would not parse)
+      if (end >= text.size() || text[end] != ':') {
+        std::string redacted = RedactText(decoded);
+        if (redacted != decoded) {
+          rebuilt.append(text, copied, i - copied);
+          json::AppendQuoted(rebuilt, redacted);
+          copied = end;
+          changed = true;
+        }
+      }
+      i = end;
+    }
+    if (changed) {
+      rebuilt.append(text, copied, std::string::npos);
+      text = std::move(rebuilt);
+    }
+    return;
+  }
   json::Value v;
   std::string error;
   picojson::parse(v, text.begin(), text.end(), &error);

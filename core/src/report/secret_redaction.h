@@ -68,7 +68,9 @@ class SecretRedactor {
   // serialised again only when a string changed (else returned as it was). Text in which no
   // string can change (no byte a URL-like word needs, no secret value) is returned unparsed.
   std::string RedactJsonText(std::string_view text);
-  // The same, on `text` in place (not copied when nothing changes).
+  // The same, on `text` in place (not copied when nothing changes; the value is built only for
+  // text with a \u escape past ASCII, which json::Serialize never writes).
+  // REQUIRES: `text` is compact JSON as json::Serialize writes it (members sorted).
   void RedactJsonTextInPlace(std::string& text);
 
   std::size_t secret_count() const { return secrets_.size(); }

@@ -114,6 +114,18 @@ constexpr bool AnyNeedsEscape(std::uint64_t w) {
 
 }  // namespace
 
+bool QuotesAsIs(std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, sizeof(word));
+    if (AnyNeedsEscape(word)) return false;
+  }
+  for (; i < s.size(); ++i)
+    if (NeedsEscape(static_cast<unsigned char>(s[i]))) return false;
+  return true;
+}
+
 void AppendQuoted(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');

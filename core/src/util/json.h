@@ -41,6 +41,8 @@ void AppendCompact(std::string& out, const Value& v);
 // '"', '\\' and '/' escaped with a backslash, \b \f \n \r \t by name, the other bytes below 0x20
 // and 0x7f as \u00XX (lower-case hex), every other byte (UTF-8 included) as it is.
 void AppendQuoted(std::string& out, std::string_view s);
+// True when AppendQuoted would write `s` between its quotes as it is (no byte to escape).
+bool QuotesAsIs(std::string_view s);
 
 // Convenience constructors.
 inline Value Str(std::string_view s) { return Value(std::string(s)); }
