@@ -84,6 +84,7 @@ class AuditorImpl : public Auditor {
         declarations_(std::move(declarations)) {
     for (const CheckDescriptor& d : AllChecks())
       if (ruleset_->Lists(d.id)) checks_.push_back({&d, d.make()});
+    results_.reserve(2 * checks_.size());  // a small site's results, without regrowing
     stream_.SetSkipSink([this](const char* limit) { OnSkippedEntry(limit); });
     for (const std::string& id : ruleset_->rule_ids()) {
       bool known = false;

@@ -193,7 +193,19 @@ std::string SecretRedactor::Sweep(std::string_view text) {
   return out;
 }
 
-std::string SecretRedactor::RedactUrlField(std::string_view url) { return Sweep(RedactUrl(url)); }
+std::string SecretRedactor::RedactUrlField(std::string_view url) {
+  // What it gives depends only on `url` and the secret values known, so an answer is reused while
+  // no new one is known (every result on a page names the same URL).
+  if (url_fields_known_secrets_ == secrets_.size())
+    if (auto it = url_fields_.find(url); it != url_fields_.end()) return it->second;
+  std::string out = Sweep(RedactUrl(url));
+  if (url_fields_known_secrets_ != secrets_.size() || url_fields_.size() >= kMaxRememberedUrlFields) {
+    url_fields_.clear();
+    url_fields_known_secrets_ = secrets_.size();
+  }
+  url_fields_.emplace(std::string(url), out);
+  return out;
+}
 
 std::string SecretRedactor::RedactWord(std::string_view word) {
   if (!IsUrlLike(word)) return std::string(word);

@@ -88,6 +88,10 @@ class SecretRedactor {
   std::optional<NeedleIndex> index_;                          // built from secrets_ when needed
   std::vector<const std::string*> index_markers_;             // marker of each needle
   bool secret_with_escaped_byte_ = false;                     // (with index_) a secret has '/' or 0x7f
+  // RedactUrlField's recent answers (input → output), valid while secrets_ has the size noted.
+  static constexpr std::size_t kMaxRememberedUrlFields = 64;
+  std::map<std::string, std::string, std::less<>> url_fields_;
+  std::size_t url_fields_known_secrets_ = 0;
 };
 
 }  // namespace portal_check
