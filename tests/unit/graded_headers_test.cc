@@ -49,6 +49,24 @@ TEST(GradedHeaders, TheGradedPagesHeadersInOrderWithSecretsAsMarkers) {
   EXPECT_EQ(a->ReportJson().find("X-Bad"), std::string::npos) << "not part of the report";
 }
 
+// The text is written piece by piece; it must be json::Serialize's compact form of its value,
+// whatever bytes the headers hold (quotes, backslashes, slashes, control bytes, UTF-8).
+TEST(GradedHeaders, TextIsTheCompactSerializationOfItsValue) {
+  const auto a = Audited(R"({"log":{"version":"1.2","entries":[
+    {"request":{"method":"GET","url":"https://portal.gov.vn/","headers":[]},
+     "response":{"status":200,"headers":[
+       {"name":"Content-Type","value":"text/html"},
+       {"name":"X-Q\"uote","value":"a\"b\\c/d\u0001e\u007f"},
+       {"name":"Link","value":"</x>; rel=preload, <https://cdn.example/a?b=1>"},
+       {"name":"X-Vi","value":"C\u1ed5ng th\u00f4ng tin"}],
+      "content":{"mimeType":"text/html","text":"<p>x</p>"}}}]}})");
+  const std::string headers = a->GradedHeadersJson();
+  json::Value v;
+  ASSERT_TRUE(json::ParseBounded(headers, 8, v).ok()) << headers;
+  ASSERT_EQ(v.get<json::Array>().size(), 4u) << headers;
+  EXPECT_EQ(json::Serialize(v), headers);
+}
+
 TEST(GradedHeaders, EmptyWhenNoPageWasGraded) {
   const auto a = Audited(R"({"log":{"version":"1.2","entries":[
     {"request":{"method":"GET","url":"https://portal.gov.vn/app.js","headers":[]},

@@ -7,15 +7,18 @@
 namespace portal_check {
 
 std::string RenderGradedHeaders(const std::vector<HeaderField>& headers, SecretRedactor& redactor) {
-  json::Array out;
-  out.reserve(headers.size());
+  // json::Serialize's compact bytes of [[name, value], ...], written as they are made.
+  std::string out = "[";
   for (const HeaderField& h : headers) {
-    json::Array pair;
-    pair.emplace_back(text::SafeUtf8(h.name, limits::kMaxHeaderValueBytes));
-    pair.emplace_back(redactor.RedactText(text::SafeUtf8(h.value, limits::kMaxHeaderValueBytes)));
-    out.emplace_back(std::move(pair));
+    if (out.size() > 1) out += ',';
+    out += '[';
+    json::AppendQuoted(out, text::SafeUtf8(h.name, limits::kMaxHeaderValueBytes));
+    out += ',';
+    json::AppendQuoted(out, redactor.RedactText(text::SafeUtf8(h.value, limits::kMaxHeaderValueBytes)));
+    out += ']';
   }
-  return json::Serialize(json::Value(std::move(out)));
+  out += ']';
+  return out;
 }
 
 }  // namespace portal_check
