@@ -14,7 +14,7 @@ AuditContext::AuditContext(std::optional<Url> target, const json::Value* data, c
 
 std::string AuditContext::ObservatoryResultFor(std::string_view rule_id, std::string_view outcome) const {
   if (!ruleset_) return {};
-  const std::optional<OutcomeRule> row = ruleset_->Outcome(rule_id, outcome);
+  const OutcomeRule* row = ruleset_->Outcome(rule_id, outcome);
   return row ? row->observatory : std::string();
 }
 

@@ -30,15 +30,17 @@ void PrettyJsonWriter::PutLong(std::string_view s) {
 }
 
 void PrettyJsonWriter::PutQuoted(std::string_view s) {
-  if (json::QuotesAsIs(s)) {
-    Put('"');
-    Put(s);
-    Put('"');
-    return;
+  // json::AppendQuoted's bytes, put piece by piece.
+  Put('"');
+  char buffer[6];
+  for (std::size_t run = 0;;) {
+    const std::size_t at = json::NextEscaped(s, run);
+    Put(s.substr(run, at - run));
+    if (at == s.size()) break;
+    Put(json::EscapeOf(s[at], buffer));
+    run = at + 1;
   }
-  scratch_.clear();
-  json::AppendQuoted(scratch_, s);
-  Put(scratch_);
+  Put('"');
 }
 
 void PrettyJsonWriter::StopWriting() {

@@ -93,7 +93,6 @@ class PrettyJsonWriter {
   std::size_t limit_;
   std::size_t size_ = 0;       // bytes emitted (the buffered ones not included)
   std::vector<Level> levels_;  // the open containers
-  std::string scratch_;        // reused for escaped strings
   char buffer_[kBufferBytes];
   char* next_ = buffer_;  // end of the buffered bytes
 };

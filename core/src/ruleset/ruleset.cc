@@ -108,14 +108,15 @@ const json::Value* Ruleset::Rule(std::string_view id) const {
   return entry ? entry->rule : nullptr;
 }
 
-std::optional<OutcomeRule> Ruleset::Outcome(std::string_view id, std::string_view outcome) const {
-  if (outcome == "not-applicable") return OutcomeRule{true, "info", ""};
-  if (outcome == "not-captured" || outcome == "error") return OutcomeRule{false, "info", ""};
+const OutcomeRule* Ruleset::Outcome(std::string_view id, std::string_view outcome) const {
+  static const OutcomeRule kNotApplicable{true, "info", ""};
+  static const OutcomeRule kNotPassing{false, "info", ""};
+  if (outcome == "not-applicable") return &kNotApplicable;
+  if (outcome == "not-captured" || outcome == "error") return &kNotPassing;
   const IndexedRule* entry = Indexed(id);
-  if (!entry) return std::nullopt;
+  if (!entry) return nullptr;
   auto row = entry->outcomes.find(outcome);
-  if (row == entry->outcomes.end()) return std::nullopt;
-  return row->second;
+  return row == entry->outcomes.end() ? nullptr : &row->second;
 }
 
 const json::Value* Ruleset::Profile(std::string_view id) const {

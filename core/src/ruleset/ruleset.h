@@ -55,9 +55,10 @@ class Ruleset {
   bool Lists(std::string_view id) const;
   // The rule file of `id`, or nullptr.
   const json::Value* Rule(std::string_view id) const;
-  // What `outcome` of check `id` means. The engine-wide outcomes are answered here too:
-  // not-applicable (pass, info), not-captured (not pass, info), error (not pass, info).
-  std::optional<OutcomeRule> Outcome(std::string_view id, std::string_view outcome) const;
+  // What `outcome` of check `id` means (nullptr when the rule has no row for it; the row lives as
+  // long as the ruleset). The engine-wide outcomes are answered here too: not-applicable (pass,
+  // info), not-captured (not pass, info), error (not pass, info).
+  const OutcomeRule* Outcome(std::string_view id, std::string_view outcome) const;
   // The "absent" result of check `id`: its rule file's, else the embedded ruleset's rule's (a
   // ruleset older than the member, or one that dropped it, reads missing evidence as the engine
   // does: never a pass), nullopt when neither declares one.

@@ -25,7 +25,7 @@ void SanitizeStrings(json::Value& v) {
 ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset) {
   json::Value details(std::move(r.details));
   SanitizeStrings(details);
-  std::optional<OutcomeRule> rule = ruleset.Outcome(r.id, r.outcome);
+  const OutcomeRule* rule = ruleset.Outcome(r.id, r.outcome);
   if (!rule) {
     details.get<json::Object>()["message"] = json::Str("the ruleset has no row for outcome '" + r.outcome + "'");
     r.outcome = "error";

@@ -114,51 +114,51 @@ constexpr bool AnyNeedsEscape(std::uint64_t w) {
 
 }  // namespace
 
-bool QuotesAsIs(std::string_view s) {
-  std::size_t i = 0;
+std::size_t NextEscaped(std::string_view s, std::size_t from) {
+  std::size_t i = from;
+  // Eight plain bytes at a time (most text has no byte to escape).
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t word;
     std::memcpy(&word, s.data() + i, sizeof(word));
-    if (AnyNeedsEscape(word)) return false;
+    if (AnyNeedsEscape(word)) break;
   }
   for (; i < s.size(); ++i)
-    if (NeedsEscape(static_cast<unsigned char>(s[i]))) return false;
-  return true;
+    if (NeedsEscape(static_cast<unsigned char>(s[i]))) return i;
+  return s.size();
 }
 
-void AppendQuoted(std::string& out, std::string_view s) {
+std::string_view EscapeOf(char byte, char (&buffer)[6]) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    // Eight plain bytes at a time (most text has no byte to escape).
-    while (i + 8 <= s.size()) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + i, sizeof(word));
-      if (AnyNeedsEscape(word)) break;
-      i += 8;
-    }
-    if (i >= s.size()) break;
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (!NeedsEscape(c)) continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '/': out += "\\/"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: {
-        const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        out.append(escaped, sizeof(escaped));
-      }
+  switch (byte) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '/': return "\\/";
+    case '\b': return "\\b";
+    case '\f': return "\\f";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default: {
+      const unsigned char c = static_cast<unsigned char>(byte);
+      const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      std::memcpy(buffer, escaped, sizeof(escaped));
+      return std::string_view(buffer, sizeof(escaped));
     }
   }
-  out.append(s.data() + run, s.size() - run);
+}
+
+bool QuotesAsIs(std::string_view s) { return NextEscaped(s, 0) == s.size(); }
+
+void AppendQuoted(std::string& out, std::string_view s) {
+  out.push_back('"');
+  char buffer[6];
+  for (std::size_t run = 0;;) {
+    const std::size_t at = NextEscaped(s, run);
+    out.append(s.data() + run, at - run);
+    if (at == s.size()) break;
+    out.append(EscapeOf(s[at], buffer));
+    run = at + 1;
+  }
   out.push_back('"');
 }
 

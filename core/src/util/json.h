@@ -43,6 +43,11 @@ void AppendCompact(std::string& out, const Value& v);
 void AppendQuoted(std::string& out, std::string_view s);
 // True when AppendQuoted would write `s` between its quotes as it is (no byte to escape).
 bool QuotesAsIs(std::string_view s);
+// The pieces AppendQuoted is made of, for writers of their own: the index of the first byte at or
+// after `from` that is written escaped (s.size() when none), and the escape written for such a byte
+// (`buffer` holds a \u00XX one).
+std::size_t NextEscaped(std::string_view s, std::size_t from);
+std::string_view EscapeOf(char byte, char (&buffer)[6]);
 
 // Convenience constructors.
 inline Value Str(std::string_view s) { return Value(std::string(s)); }
