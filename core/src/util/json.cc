@@ -1,5 +1,6 @@
 #include "util/json.h"
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -100,6 +101,11 @@ namespace {
 
 // Bytes that AppendQuoted escapes.
 constexpr bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == '/' || c == 0x7f; }
+constexpr std::array<bool, 256> kNeedsEscape = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = NeedsEscape(static_cast<unsigned char>(c));
+  return table;
+}();
 
 // Whether any of the 8 bytes of `w` is one NeedsEscape names (exact: the classic has-zero-byte and
 // has-less-than tests, whose overall answer is exact even where single byte flags are not).
@@ -123,7 +129,7 @@ std::size_t NextEscaped(std::string_view s, std::size_t from) {
     if (AnyNeedsEscape(word)) break;
   }
   for (; i < s.size(); ++i)
-    if (NeedsEscape(static_cast<unsigned char>(s[i]))) return i;
+    if (kNeedsEscape[static_cast<unsigned char>(s[i])]) return i;
   return s.size();
 }
 
