@@ -500,7 +500,7 @@ void PageModelBuilder::Walk(xmlDoc* doc, KeptAttributes& attributes, PageModel& 
       hidden = hidden || (traits & kIsNoscript) || el.HasAttr("hidden") || (style && StyleHides(*style)) ||
                HiddenBySheet(el, hidden_classes, hidden_ids);
       el.hidden = hidden;
-      if (el.tag == "html") {
+      if (el.tag == std::string_view("html")) {  // sizes compare first
         after_end = after_end || seen_html;
         seen_html = true;
       }
