@@ -6,6 +6,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
+#include <cstdint>
 #include <cstring>
 
 #include <algorithm>
@@ -267,8 +268,29 @@ void AppendFolded(std::string& out, std::string_view piece) {
   char* const limit = begin + out.size();
   char* w = begin + old_size;
   bool after_space = old_size == 0 || out[old_size - 1] == ' ';  // no space to add here
-  for (std::size_t i = 0; i < piece.size() && w < limit; ++i) {
-    const char c = piece[i];
+  std::size_t i = 0;
+  while (i < piece.size() && w < limit) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    // Eight bytes at a time: those before the first byte below '!' (white space or another
+    // control byte) are copied as they are. Bit 7 of `low` marks the bytes below '!'; its lowest
+    // set bit is exact (no borrow crosses a byte at or above '!'). All eight are written; w and i
+    // move past the copied ones only (w never passes i, and limit - w >= 8 here).
+    if (piece.size() - i >= 8 && static_cast<std::size_t>(limit - w) >= 8) {
+      constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+      std::uint64_t x;
+      std::memcpy(&x, piece.data() + i, 8);
+      const std::uint64_t low = (x - kOnes * '!') & ~x & (kOnes * 0x80);
+      const std::size_t plain = low == 0 ? 8 : static_cast<std::size_t>(__builtin_ctzll(low)) / 8;
+      if (plain > 0) {
+        std::memcpy(w, &x, 8);
+        w += plain;
+        i += plain;
+        after_space = false;
+        continue;
+      }
+    }
+#endif
+    const char c = piece[i++];
     if (IsFoldedSpace(c)) {
       if (!after_space) *w++ = ' ';
       after_space = true;
