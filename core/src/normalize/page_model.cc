@@ -120,11 +120,26 @@ constexpr bool SortedByTag() {
 }
 static_assert(SortedByTag(), "kTagTraits must be sorted by tag");
 
+// For each first byte, the range of kTagTraits whose tags start with it (the table is sorted).
+struct TagTraitRanges {
+  std::uint8_t begin[256] = {}, end[256] = {};
+  constexpr TagTraitRanges() {
+    for (std::size_t i = std::size(kTagTraits); i-- > 0;) {
+      const auto first = static_cast<unsigned char>(kTagTraits[i].tag[0]);
+      if (end[first] == 0) end[first] = static_cast<std::uint8_t>(i + 1);
+      begin[first] = static_cast<std::uint8_t>(i);
+    }
+  }
+};
+constexpr TagTraitRanges kTagTraitRanges;
+static_assert(std::size(kTagTraits) < 256, "kTagTraitRanges indexes kTagTraits with a byte");
+
 unsigned TraitsOf(std::string_view tag) {
-  const auto* end = std::end(kTagTraits);
-  const auto* it = std::lower_bound(std::begin(kTagTraits), end, tag,
-                                    [](const TagTraitEntry& e, std::string_view t) { return e.tag < t; });
-  return it != end && it->tag == tag ? it->traits : 0;
+  if (tag.empty()) return 0;
+  const auto first = static_cast<unsigned char>(tag[0]);
+  for (std::size_t i = kTagTraitRanges.begin[first]; i < kTagTraitRanges.end[first]; ++i)
+    if (kTagTraits[i].tag == tag) return kTagTraits[i].traits;  // sizes compare first
+  return 0;
 }
 
 // The number that starts `s` (digits and one '.'), or -1 when none.
