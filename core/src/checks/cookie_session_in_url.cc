@@ -68,6 +68,9 @@ std::vector<Hit> FindSessionIds(std::string_view url, const SessionParamNames& n
   url = url.substr(0, std::min(url.size(), kMaxScanBytes));
   url = url.substr(0, url.find('#'));
   std::vector<Hit> hits;
+  // A parameter span holds its value after a '=', a cookieless segment opens with '(': a URL with
+  // neither (most links) has no span to read.
+  if (url.find('=') == std::string_view::npos && url.find('(') == std::string_view::npos) return hits;
   if (text::StartsWithIgnoreCase(text::Trim(url), "data:")) return hits;
   for (const UrlSpan& s : FindUrlSpans(url)) {
     const std::string_view value = url.substr(s.begin, s.end - s.begin);

@@ -40,6 +40,7 @@
 #include "normalize/semver.h"
 #include "normalize/url.h"
 #include "normalize/version_pattern.h"
+#include "util/needle_index.h"
 #include "util/text.h"
 
 namespace portal_check {
@@ -55,6 +56,7 @@ struct HeaderMarker {
 struct AssetVersion {
   std::string contains;  // lower-case
   VersionPattern pattern;
+  std::size_t contains_id = 0;  // `contains` in CmsTable::asset_literals
 };
 
 // A marker that only one release line shows: every literal must occur (assets: in one same-site
@@ -62,6 +64,7 @@ struct AssetVersion {
 struct VersionLine {
   std::vector<std::string> assets, html;
   std::string version;
+  std::vector<std::size_t> asset_ids;  // `assets` in CmsTable::asset_literals
 };
 
 struct Product {
@@ -69,6 +72,7 @@ struct Product {
   std::vector<VersionPattern> generator;  // lower-case
   std::vector<HeaderMarker> headers;
   std::vector<std::string> assets;        // lower-case
+  std::vector<std::size_t> asset_ids;     // `assets` in CmsTable::asset_literals
   std::vector<AssetVersion> asset_versions;
   std::vector<VersionPattern> html_versions;
   std::vector<AssetVersion> build_versions;
@@ -94,7 +98,7 @@ std::vector<AssetVersion> AssetVersions(const json::Value& row, std::string_view
   if (const json::Array* avs = json::FindArray(row, key))
     for (const json::Value& av : *avs) {
       const std::string contains = Str(av, "contains"), pattern = Str(av, "pattern");
-      if (!contains.empty() && !pattern.empty()) out.push_back({text::Lower(contains), VersionPattern(pattern, true)});
+      if (!contains.empty() && !pattern.empty()) out.push_back({text::Lower(contains), VersionPattern(pattern, true), 0});
     }
   return out;
 }
@@ -108,7 +112,7 @@ std::string VersionOfBuild(std::string_view build) {
   return std::string(1, build[0]) + "." + std::string(1, build[1]) + "." + std::to_string(patch);
 }
 
-// The products of data list "cms" (read once per ruleset through Compiled).
+// The products of data list "cms".
 std::vector<Product> BuildProducts(const DataLists& lists) {
   std::vector<Product> out;
   const json::Array* rows = json::FindArray(lists.Data("cms"), "products");
@@ -134,7 +138,7 @@ std::vector<Product> BuildProducts(const DataLists& lists) {
     for (const std::string& h : Strings(row, "html_versions")) p.html_versions.emplace_back(h, false);
     if (const json::Array* lines = json::FindArray(row, "version_lines"))
       for (const json::Value& l : *lines) {
-        VersionLine line{Strings(l, "assets"), Strings(l, "html"), Str(l, "version")};
+        VersionLine line{Strings(l, "assets"), Strings(l, "html"), Str(l, "version"), {}};
         for (std::string& a : line.assets) a = text::Lower(a);
         if (!line.version.empty() && (!line.assets.empty() || !line.html.empty())) p.version_lines.push_back(std::move(line));
       }
@@ -144,14 +148,46 @@ std::vector<Product> BuildProducts(const DataLists& lists) {
   return out;
 }
 
+// The products, and every literal they look for in asset URLs as one index: one pass over a
+// page's assets tells which literals occur in any of them (PageFacts::asset_literal_seen), and the
+// per-asset searches run only for those.
+struct CmsTable {
+  std::vector<Product> products;
+  NeedleIndex asset_literals;  // each distinct literal once, lower-case
+};
+
+// The table of data list "cms" (read once per ruleset through Compiled).
+CmsTable BuildTable(const DataLists& lists) {
+  CmsTable t;
+  t.products = BuildProducts(lists);
+  auto id_of = [&t](std::string_view literal) {
+    for (std::size_t i = 0; i < t.asset_literals.size(); ++i)
+      if (t.asset_literals.needle(i) == literal) return i;
+    return t.asset_literals.Add(literal);
+  };
+  for (Product& p : t.products) {
+    for (const std::string& a : p.assets) p.asset_ids.push_back(id_of(a));
+    for (AssetVersion& av : p.asset_versions) av.contains_id = id_of(av.contains);
+    for (AssetVersion& bv : p.build_versions) bv.contains_id = id_of(bv.contains);
+    for (VersionLine& line : p.version_lines)
+      for (const std::string& a : line.assets) line.asset_ids.push_back(id_of(a));
+  }
+  return t;
+}
+
 constexpr std::size_t kMaxAssets = 2000;
 
 // What one page shows, read once.
 struct PageFacts {
   std::vector<std::string> generators;  // lower-case
   std::vector<std::string> assets;      // lower-case URL text
+  // By CmsTable::asset_literals index: whether that literal occurs in some asset.
+  std::vector<char> asset_literal_seen;
   std::vector<std::string_view> texts;  // inline scripts and comments
 };
+
+// Whether literal `id` of CmsTable::asset_literals occurs in some asset of `f`.
+bool InSomeAsset(const PageFacts& f, std::size_t id) { return f.asset_literal_seen[id] != 0; }
 
 // Whether asset reference `ref` of a page at `base` (the document base URL) is on the page's own
 // site (`page_site`); always true without a page URL.
@@ -161,7 +197,7 @@ bool SameSiteAsset(std::string_view ref, const std::optional<Url>& base, const s
   return !u || !u->IsHttpOrHttps() || u->Site() == page_site;
 }
 
-PageFacts ReadFacts(const PageModel& page, const std::optional<Url>& page_url) {
+PageFacts ReadFacts(const PageModel& page, const std::optional<Url>& page_url, const NeedleIndex& asset_literals) {
   PageFacts f;
   const std::optional<Url> base = page_url ? std::optional<Url>(DocumentBase(page, *page_url)) : std::nullopt;
   const std::string page_site = page_url ? page_url->Site() : std::string();
@@ -178,6 +214,12 @@ PageFacts ReadFacts(const PageModel& page, const std::optional<Url>& page_url) {
     }
   }
   for (const HtmlComment& c : page.comments()) f.texts.push_back(c.text);
+  f.asset_literal_seen.assign(asset_literals.size(), 0);
+  for (const std::string& a : f.assets)
+    asset_literals.Scan(a, [&f](std::size_t id, std::size_t) {
+      f.asset_literal_seen[id] = 1;
+      return true;
+    });
   return f;
 }
 
@@ -219,26 +261,33 @@ std::optional<Finding> Recognise(const Product& p, const PageFacts& f, const Hea
         set_version(m->version, "header");
       }
     }
-  for (const std::string& marker : p.assets)
+  // Each asset literal is first looked for in all assets at once (InSomeAsset): most occur in none.
+  for (std::size_t i = 0; i < p.assets.size(); ++i) {
+    const std::string& marker = p.assets[i];
+    if (!InSomeAsset(f, p.asset_ids[i])) continue;
     for (const std::string& a : f.assets)
       if (a.find(marker) != std::string::npos) {
         out.markers.push_back("asset:" + marker);
         break;
       }
-  for (const AssetVersion& av : p.asset_versions)
+  }
+  for (const AssetVersion& av : p.asset_versions) {
+    if (!InSomeAsset(f, av.contains_id)) continue;
     for (const std::string& a : f.assets)
       if (a.find(av.contains) != std::string::npos)
         if (auto m = av.pattern.Find(a, true)) {
           set_version(m->version, "asset");
           break;
         }
+  }
   for (const VersionPattern& pat : p.html_versions)
     for (std::string_view t : f.texts)
       if (auto m = pat.Find(t, true)) {
         set_version(m->version, "html");
         break;
       }
-  for (const AssetVersion& bv : p.build_versions)
+  for (const AssetVersion& bv : p.build_versions) {
+    if (!InSomeAsset(f, bv.contains_id)) continue;
     for (const std::string& a : f.assets)
       if (a.find(bv.contains) != std::string::npos)
         if (auto m = bv.pattern.Find(a, false); m && !VersionOfBuild(m->version).empty()) {
@@ -246,10 +295,13 @@ std::optional<Finding> Recognise(const Product& p, const PageFacts& f, const Hea
           set_version(VersionOfBuild(m->version), "build");
           break;
         }
+  }
   for (const VersionLine& line : p.version_lines) {
     const std::string* marker = nullptr;
+    const bool all_in_some = !line.assets.empty() &&
+                             std::all_of(line.asset_ids.begin(), line.asset_ids.end(), [&f](std::size_t id) { return InSomeAsset(f, id); });
     for (const std::string& a : f.assets)
-      if (!line.assets.empty() && AllIn(a, line.assets)) {
+      if (all_in_some && AllIn(a, line.assets)) {
         marker = &line.assets.front();
         break;
       }
@@ -279,11 +331,12 @@ std::optional<Finding> Recognise(const Product& p, const PageFacts& f, const Hea
 class CmsCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    const PageFacts facts = ReadFacts(*view.page, view.url);
+    const CmsTable& table = ctx.Compiled(&BuildTable);
+    const PageFacts facts = ReadFacts(*view.page, view.url, table.asset_literals);
     CheckResult r = PageResult(view);
     bool outdated = false, current = false;
     json::Array found;
-    for (const Product& p : ctx.Compiled(&BuildProducts)) {
+    for (const Product& p : table.products) {
       std::optional<Finding> f = Recognise(p, facts, view.exchange.response_headers);
       if (!f) continue;
       json::Object o;

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/support/page_derived.h"
 #include "checks/support/page_links.h"
 #include "checks/audit_context.h"
 #include "evidence/limits.h"
@@ -198,7 +199,8 @@ class ContactCheck : public Check {
  private:
   CheckResult Judge(const ExchangeView& view, const std::vector<std::vector<std::string>>& lists) const {
     const PageModel& page = *view.page;
-    const Url base = page_links::BaseUrl(page, *view.url);
+    const std::vector<page_links::WebLink>& web_links = SharedWebLinks(view);  // in document order
+    std::size_t next_link = 0;
     const std::string visible = vietnamese::FoldForMatch(page.visible_text());
     std::vector<std::string> emails = FindEmails(visible), phones = FindPhones(visible, lists[2]), links;
     bool address = FindAddress(visible, lists[3], lists[4]);
@@ -218,12 +220,13 @@ class ContactCheck : public Check {
         if (phones.size() < kMaxListed) phones.emplace_back(h.substr(4));
         continue;
       }
-      const std::optional<Url> u = page_links::ResolveAttr(base, href);
-      if (!u || !u->IsHttpOrHttps() || links.size() >= kMaxListed) continue;
-      const std::string label = page_links::FoldedLabel(page, i);
-      const bool by_label = label.size() <= kMaxLabelBytes && page_links::FindAny(label, lists[0]) != nullptr;
-      if (by_label || page_links::FindAny(vietnamese::FoldForMatch(u->path()), lists[1]) != nullptr)
-        links.push_back(u->href());
+      // The element's href resolved to an http(s) URL exactly when it is the next web link.
+      while (next_link < web_links.size() && web_links[next_link].index < i) ++next_link;
+      if (next_link == web_links.size() || web_links[next_link].index != i || links.size() >= kMaxListed) continue;
+      const page_links::WebLink& link = web_links[next_link];
+      const bool by_label = link.label.size() <= kMaxLabelBytes && page_links::FindAny(link.label, lists[0]) != nullptr;
+      if (by_label || page_links::FindAny(vietnamese::FoldForMatch(link.url.path()), lists[1]) != nullptr)
+        links.push_back(link.url.href());
     }
     CheckResult r = PageResult(view);
     r.outcome = (!emails.empty() || !phones.empty() || !links.empty() || address) ? "found" : "missing";

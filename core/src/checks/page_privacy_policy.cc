@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/support/page_derived.h"
 #include "checks/support/page_links.h"
 #include "checks/audit_context.h"
 #include "evidence/limits.h"
@@ -39,8 +40,6 @@ namespace {
 constexpr std::size_t kMaxLabelBytes = 120;
 constexpr std::size_t kMaxListed = 10;
 constexpr char kOtherPage[] = "judged on the home page only: a published policy must be reachable from the home page";
-
-bool IsNavigable(const Url& u) { return u.IsHttpOrHttps(); }
 
 class PrivacyPolicyCheck : public Check {
  public:
@@ -79,26 +78,23 @@ class PrivacyPolicyCheck : public Check {
 
   CheckResult Judge(const ExchangeView& view, const page_links::PrivacyPhrases& phrases) {
     const PageModel& page = *view.page;
-    const Url base = page_links::BaseUrl(page, *view.url);
     json::Array listed;
-    for (std::size_t i = 0; i < page.elements().size(); ++i) {
-      const HtmlElement& e = page.elements()[i];
-      if (e.tag != "a"sv && e.tag != "area"sv) continue;
-      const std::optional<Url> u = page_links::ResolveAttr(base, e.Attr("href"));
-      if (!u || !IsNavigable(*u)) continue;
+    for (const page_links::WebLink& link : SharedWebLinks(view)) {  // the <a>/<area> links to http(s) URLs
+      const HtmlElement& e = page.elements()[link.index];
+      const Url& u = link.url;
       const std::string* matched = nullptr;
-      const std::string label = page_links::FoldedLabel(page, i);
+      const std::string& label = link.label;
       if (label.size() <= kMaxLabelBytes) matched = page_links::FindAny(label, phrases.link_text);
       if (matched == nullptr) {
-        const std::string where = vietnamese::FoldForMatch(u->path() + "?" + u->query());
+        const std::string where = vietnamese::FoldForMatch(u.path() + "?" + u.query());
         matched = page_links::FindAny(where, phrases.href_parts);
       }
       if (matched == nullptr) continue;
-      const std::string key = page_links::WithoutFragment(u->href());
+      const std::string key = page_links::WithoutFragment(u.href());
       if (links_.size() < kMaxListed) links_.emplace(key, kUnseen);
       if (listed.size() >= kMaxListed) continue;
       json::Object o;
-      o["url"] = json::Str(text::SafeUtf8(u->href(), limits::kMaxUrlBytes));
+      o["url"] = json::Str(text::SafeUtf8(u.href(), limits::kMaxUrlBytes));
       o["text"] = json::Str(text::SafeUtf8(text::Trim(e.text), 200));
       o["matched"] = json::Str(*matched);
       listed.push_back(json::Value(std::move(o)));

@@ -114,7 +114,9 @@ class SpamInjectionCheck : public Check {
       const HtmlElement& a = page.elements()[static_cast<std::size_t>(i)];
       const std::string* href = a.Attr("href");
       if (href == nullptr) continue;
-      const std::string folded = content::FoldKey(a.text + " " + (a.Attr("title") ? *a.Attr("title") : std::string()));
+      // FoldKey(text + " " + title); without a title, FoldKey(text): the folded trailing space is dropped.
+      const std::string* title = a.Attr("title");
+      const std::string folded = content::FoldKey(title ? a.text + " " + *title : a.text);
       std::set<std::string> words;
       bool match = lists.keywords.Collect(folded, words);
       // Without a keyword only a link to another site can match: skip resolving the others.

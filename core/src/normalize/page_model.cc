@@ -1,7 +1,13 @@
 #include "normalize/page_model.h"
 
 #include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
+
+#include <cstdint>
+#include <cstring>
 
 #include <algorithm>
 #include <iterator>
@@ -114,11 +120,26 @@ constexpr bool SortedByTag() {
 }
 static_assert(SortedByTag(), "kTagTraits must be sorted by tag");
 
+// For each first byte, the range of kTagTraits whose tags start with it (the table is sorted).
+struct TagTraitRanges {
+  std::uint8_t begin[256] = {}, end[256] = {};
+  constexpr TagTraitRanges() {
+    for (std::size_t i = std::size(kTagTraits); i-- > 0;) {
+      const auto first = static_cast<unsigned char>(kTagTraits[i].tag[0]);
+      if (end[first] == 0) end[first] = static_cast<std::uint8_t>(i + 1);
+      begin[first] = static_cast<std::uint8_t>(i);
+    }
+  }
+};
+constexpr TagTraitRanges kTagTraitRanges;
+static_assert(std::size(kTagTraits) < 256, "kTagTraitRanges indexes kTagTraits with a byte");
+
 unsigned TraitsOf(std::string_view tag) {
-  const auto* end = std::end(kTagTraits);
-  const auto* it = std::lower_bound(std::begin(kTagTraits), end, tag,
-                                    [](const TagTraitEntry& e, std::string_view t) { return e.tag < t; });
-  return it != end && it->tag == tag ? it->traits : 0;
+  if (tag.empty()) return 0;
+  const auto first = static_cast<unsigned char>(tag[0]);
+  for (std::size_t i = kTagTraitRanges.begin[first]; i < kTagTraitRanges.end[first]; ++i)
+    if (kTagTraits[i].tag == tag) return kTagTraits[i].traits;  // sizes compare first
+  return 0;
 }
 
 // The number that starts `s` (digits and one '.'), or -1 when none.
@@ -262,8 +283,29 @@ void AppendFolded(std::string& out, std::string_view piece) {
   char* const limit = begin + out.size();
   char* w = begin + old_size;
   bool after_space = old_size == 0 || out[old_size - 1] == ' ';  // no space to add here
-  for (std::size_t i = 0; i < piece.size() && w < limit; ++i) {
-    const char c = piece[i];
+  std::size_t i = 0;
+  while (i < piece.size() && w < limit) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    // Eight bytes at a time: those before the first byte below '!' (white space or another
+    // control byte) are copied as they are. Bit 7 of `low` marks the bytes below '!'; its lowest
+    // set bit is exact (no borrow crosses a byte at or above '!'). All eight are written; w and i
+    // move past the copied ones only (w never passes i, and limit - w >= 8 here).
+    if (piece.size() - i >= 8 && static_cast<std::size_t>(limit - w) >= 8) {
+      constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+      std::uint64_t x;
+      std::memcpy(&x, piece.data() + i, 8);
+      const std::uint64_t low = (x - kOnes * '!') & ~x & (kOnes * 0x80);
+      const std::size_t plain = low == 0 ? 8 : static_cast<std::size_t>(__builtin_ctzll(low)) / 8;
+      if (plain > 0) {
+        std::memcpy(w, &x, 8);
+        w += plain;
+        i += plain;
+        after_space = false;
+        continue;
+      }
+    }
+#endif
+    const char c = piece[i++];
     if (IsFoldedSpace(c)) {
       if (!after_space) *w++ = ' ';
       after_space = true;
@@ -275,15 +317,69 @@ void AppendFolded(std::string& out, std::string_view piece) {
   out.resize(static_cast<std::size_t>(w - begin));
 }
 
-// An attribute's value as xmlNodeListGetString(doc, children, 1) gives it, without the copy when
-// it is one text node (the usual case), composed (util/vietnamese.h).
-std::string AttributeValue(xmlDoc* doc, const xmlAttr* a) {
-  const xmlNode* only = a->children;
-  if (only && only->type == XML_TEXT_NODE && only->next == nullptr) return vietnamese::ComposeLatin(AsView(only->content));
-  xmlChar* v = xmlNodeListGetString(doc, a->children, 1);
-  std::string out = vietnamese::ComposeLatin(AsView(v));
-  if (v) xmlFree(v);
-  return out;
+// The attributes of the elements of one parse, read from the parser's SAX start-element events
+// (StartElementKeepingAttributes) instead of from attribute nodes of the tree, which is built
+// without them. lists[i] belongs to the element whose _private is i + 1 (nullptr: no attribute).
+struct KeptAttributes {
+  std::vector<std::vector<HtmlAttribute>> lists;
+};
+
+// The SAX start-element handler of the parse: libxml2's own (xmlSAX2StartElement) builds the
+// element without attributes, then the attributes are kept as the tree would have held them.
+// For an HTML parser, xmlSAX2StartElement gives each attribute (in order; the parser has already
+// dropped repeated names) one attribute node named as written (the parser lower-cases it) with
+// one text child holding the value — the name itself for a value-less boolean attribute
+// (htmlIsBooleanAttr: "checked", "hidden"…), no child for another value-less one — and no
+// normalisation (an HTML document declares no attribute types). The walk read the name
+// lower-cased and the value composed (util/vietnamese.h), "" for no child: so are they kept here.
+void StartElementKeepingAttributes(void* ctx, const xmlChar* name, const xmlChar** atts) {
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  const int depth = ctxt->nodeNr;
+  xmlSAX2StartElement(ctx, name, nullptr);
+  // No element was pushed (no document yet, or out of memory): libxml2 kept no attributes either.
+  if (atts == nullptr || atts[0] == nullptr || ctxt->nodeNr != depth + 1 || ctxt->node == nullptr) return;
+  auto* kept = static_cast<KeptAttributes*>(ctxt->_private);
+  std::vector<HtmlAttribute> attrs;
+  std::size_t count = 0;
+  while (atts[2 * count] != nullptr) ++count;
+  attrs.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const xmlChar* att = atts[2 * i];
+    const xmlChar* value = atts[2 * i + 1];
+    if (value == nullptr && htmlIsBooleanAttr(att)) value = att;
+    attrs.push_back(HtmlAttribute{text::Lower(AsView(att)), vietnamese::ComposeLatin(AsView(value))});
+  }
+  kept->lists.push_back(std::move(attrs));
+  ctxt->node->_private = reinterpret_cast<void*>(kept->lists.size());
+}
+
+// htmlReadMemory(bytes, nullptr, encoding, options) as libxml2 2.9 implements it (a memory parser
+// context, the HTML SAX handler, htmlDoRead), except that elements get their attributes in
+// `kept` (StartElementKeepingAttributes) instead of in the tree.
+xmlDoc* ReadHtmlKeepingAttributes(std::string_view bytes, const char* encoding, int options, KeptAttributes& kept) {
+  xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(bytes.data(), static_cast<int>(bytes.size()));
+  if (ctxt == nullptr) return nullptr;
+  htmlDefaultSAXHandlerInit();
+  if (ctxt->sax != nullptr) {
+    std::memcpy(ctxt->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
+    ctxt->sax->startElement = &StartElementKeepingAttributes;
+  }
+  ctxt->_private = &kept;
+  htmlCtxtUseOptions(ctxt, options);
+  ctxt->html = 1;
+  if (encoding != nullptr) {
+    if (xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding)) {
+      xmlSwitchToEncoding(ctxt, handler);
+      if (ctxt->input->encoding != nullptr) xmlFree(const_cast<xmlChar*>(ctxt->input->encoding));
+      ctxt->input->encoding = xmlStrdup(reinterpret_cast<const xmlChar*>(encoding));
+    }
+  }
+  htmlParseDocument(ctxt);
+  xmlDoc* doc = ctxt->myDoc;
+  ctxt->myDoc = nullptr;
+  if (ctxt->dictNames && doc != nullptr && doc->dict == ctxt->dict) ctxt->dict = nullptr;
+  xmlFreeParserCtxt(ctxt);
+  return doc;
 }
 
 std::string CharsetFromContentType(std::string_view content) {
@@ -350,13 +446,14 @@ std::size_t CountElements(xmlDoc* doc, std::size_t limit) {
 
 }  // namespace
 
-// Walks a libxml2 tree once into a PageModel.
+// Walks a libxml2 tree once into a PageModel; each element's attributes are taken from
+// `attributes` (the parse's KeptAttributes).
 class PageModelBuilder {
  public:
-  static void Walk(xmlDoc* doc, PageModel& model);
+  static void Walk(xmlDoc* doc, KeptAttributes& attributes, PageModel& model);
 };
 
-void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
+void PageModelBuilder::Walk(xmlDoc* doc, KeptAttributes& attributes, PageModel& model) {
   struct Frame {
     xmlNode* node;  // nullptr: a text break after a block element's children
     int depth;
@@ -409,11 +506,7 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
       const unsigned traits = TraitsOf(el.tag);
       el.line = static_cast<int>(xmlGetLineNo(n));
       el.depth = f.depth;
-      std::size_t attr_count = 0;
-      for (xmlAttr* a = n->properties; a; a = a->next) ++attr_count;
-      el.attrs.reserve(attr_count);
-      for (xmlAttr* a = n->properties; a; a = a->next)
-        el.attrs.push_back(HtmlAttribute{text::Lower(AsView(a->name)), AttributeValue(doc, a)});
+      if (n->_private != nullptr) el.attrs = std::move(attributes.lists[reinterpret_cast<std::size_t>(n->_private) - 1]);
       const int index = static_cast<int>(model.elements_.size());
       if (traits & kIsForm) {
         form = static_cast<int>(model.forms_.size());
@@ -444,7 +537,7 @@ void PageModelBuilder::Walk(xmlDoc* doc, PageModel& model) {
       hidden = hidden || (traits & kIsNoscript) || el.HasAttr("hidden") || (style && StyleHides(*style)) ||
                HiddenBySheet(el, hidden_classes, hidden_ids);
       el.hidden = hidden;
-      if (el.tag == "html") {
+      if (el.tag == std::string_view("html")) {  // sizes compare first
         after_end = after_end || seen_html;
         seen_html = true;
       }
@@ -478,11 +571,12 @@ PageModel PageModel::Build(std::string_view bytes, std::string_view header_chars
                       HTML_PARSE_NOBLANKS | XML_PARSE_HUGE;
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return model;
   const std::string header_label = bytes_are_utf8 ? std::string("UTF-8") : text::Lower(text::Trim(header_charset));
+  KeptAttributes attributes;  // of the last parse
   auto parse = [&](const std::string& encoding, int extra_options) {
     charset::ResetNotDecodedReads();
-    return std::unique_ptr<xmlDoc, DocDeleter>(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr,
-                                                              encoding.empty() ? nullptr : encoding.c_str(),
-                                                              options | extra_options));
+    attributes.lists.clear();
+    return std::unique_ptr<xmlDoc, DocDeleter>(ReadHtmlKeepingAttributes(bytes, encoding.empty() ? nullptr : encoding.c_str(),
+                                                                         options | extra_options, attributes));
   };
   const std::string header_encoding = LibxmlEncodingName(header_label);
   std::unique_ptr<xmlDoc, DocDeleter> doc = parse(header_encoding, 0);
@@ -505,7 +599,7 @@ PageModel PageModel::Build(std::string_view bytes, std::string_view header_chars
   // No name led there: libxml2 detected UCS-4 or EBCDIC from the first four bytes.
   if (!model.text_decoded_ && charset::Lookup(model.decoded_as_).support != charset::Support::kNotDecoded)
     model.decoded_as_ = "UCS-4 or EBCDIC (detected from its first bytes)";
-  PageModelBuilder::Walk(doc.get(), model);
+  PageModelBuilder::Walk(doc.get(), attributes, model);
   for (std::string* t : {&model.visible_text_, &model.hidden_text_}) {
     while (!t->empty() && t->back() == ' ') t->pop_back();  // the folded trailing space
     if (vietnamese::NeedsComposition(*t)) *t = vietnamese::ComposeLatin(*t);

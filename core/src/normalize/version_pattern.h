@@ -38,6 +38,12 @@ class VersionPattern {
 
   bool valid() const { return valid_; }
   bool has_version() const { return has_version_; }
+  // The literal text Find searches a text for: when it does not occur in the text, Find finds
+  // nothing there. "" for an anchored or invalid pattern (Find does not search for a literal).
+  std::string_view search_literal() const {
+    if (anchored_ || !valid_) return {};
+    return after_.size() > before_.size() ? std::string_view(after_) : std::string_view(before_);
+  }
 
   struct Match {
     std::size_t at = 0;   // offset of the occurrence in the text

@@ -88,7 +88,10 @@ std::optional<VersionPattern::Match> FindBanner(const VersionPattern& p, std::st
 
 }  // namespace
 
-std::string FindVersionParts(std::string_view text, std::string_view pattern) {
+namespace {
+
+// The literal texts around the "{n}" placeholders of a FindVersionParts pattern.
+std::vector<std::string_view> PartsLiterals(std::string_view pattern) {
   std::vector<std::string_view> literals;
   for (std::size_t from = 0;;) {
     const std::size_t n = pattern.find("{n}", from);
@@ -96,6 +99,28 @@ std::string FindVersionParts(std::string_view text, std::string_view pattern) {
     if (n == std::string_view::npos) break;
     from = n + 3;
   }
+  return literals;
+}
+
+// The parts of a FindMinifiedVersion pattern: the text before "{v}" and the texts around the
+// "{id}" placeholders after it; false when the pattern has another shape (it reads nothing).
+bool MinifiedLiterals(std::string_view pattern, std::string_view& before, std::vector<std::string_view>& literals) {
+  const std::size_t v = pattern.find("{v}");
+  if (v == std::string_view::npos || v == 0) return false;
+  before = pattern.substr(0, v);
+  for (std::size_t from = v + 3;;) {
+    const std::size_t id = pattern.find("{id}", from);
+    literals.push_back(pattern.substr(from, id == std::string_view::npos ? std::string_view::npos : id - from));
+    if (literals.back().empty() || id == std::string_view::npos) break;
+    from = id + 4;
+  }
+  return literals.size() >= 2 && !literals.back().empty();
+}
+
+}  // namespace
+
+std::string FindVersionParts(std::string_view text, std::string_view pattern) {
+  const std::vector<std::string_view> literals = PartsLiterals(pattern);
   if (literals.size() < 2 || literals[0].empty()) return "";
   std::size_t pos = 0;
   for (std::size_t seen = 0; seen < VersionPattern::kMaxOccurrences; ++seen) {
@@ -120,17 +145,9 @@ std::string FindVersionParts(std::string_view text, std::string_view pattern) {
 }
 
 std::string FindMinifiedVersion(std::string_view text, std::string_view pattern) {
-  const std::size_t v = pattern.find("{v}");
-  if (v == std::string_view::npos || v == 0) return "";
-  const std::string_view before = pattern.substr(0, v);
+  std::string_view before;
   std::vector<std::string_view> literals;  // the texts around the "{id}" placeholders
-  for (std::size_t from = v + 3;;) {
-    const std::size_t id = pattern.find("{id}", from);
-    literals.push_back(pattern.substr(from, id == std::string_view::npos ? std::string_view::npos : id - from));
-    if (literals.back().empty() || id == std::string_view::npos) break;
-    from = id + 4;
-  }
-  if (literals.size() < 2 || literals.back().empty()) return "";
+  if (!MinifiedLiterals(pattern, before, literals)) return "";
   auto ident_char = [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
   };
@@ -219,9 +236,37 @@ JsLibraryTable JsLibraryTable::FromData(const json::Value& libraries, const json
     if (lib.advisory_keys.empty()) lib.advisory_keys.push_back(lib.name);
     for (const std::string& key : lib.advisory_keys) AddAdvisories(advisories, key, false, lib.advisories);
     for (const std::string& key : lib.advisory_keys) AddAdvisories(supplement, key, true, lib.advisories);
+    table.IndexLiterals(lib);
     table.libraries_.push_back(std::move(lib));
   }
   return table;
+}
+
+void JsLibraryTable::IndexLiterals(const JsLibrary& lib) {
+  // Each distinct literal is one needle of its index.
+  auto id_in = [](NeedleIndex& index, std::string_view literal) {
+    if (literal.empty()) return kAlwaysRun;
+    for (std::size_t i = 0; i < index.size(); ++i)
+      if (index.needle(i) == literal) return i;
+    return index.Add(literal);
+  };
+  auto id_of = [&](std::string_view literal) { return id_in(body_literals_, literal); };
+  LiteralIds ids;
+  for (const VersionPattern& p : lib.urls) ids.urls.push_back(id_in(url_literals_, p.search_literal()));
+  for (const VersionPattern& p : lib.banners) ids.banners.push_back(id_of(p.search_literal()));
+  for (const VersionPattern& p : lib.code) ids.code.push_back(id_of(p.search_literal()));
+  for (const std::string& p : lib.parts) {
+    const std::vector<std::string_view> literals = PartsLiterals(p);
+    ids.parts.push_back(literals.size() < 2 ? kAlwaysRun : id_of(literals[0]));
+  }
+  for (const std::string& p : lib.minified) {
+    std::string_view before;
+    std::vector<std::string_view> literals;
+    ids.minified.push_back(MinifiedLiterals(p, before, literals) ? id_of(literals.back()) : kAlwaysRun);
+  }
+  for (const std::string& lit : lib.identify) ids.identify.push_back(id_of(lit));
+  for (const VersionPattern& p : lib.versions) ids.versions.push_back(id_of(p.search_literal()));
+  literal_ids_.push_back(std::move(ids));
 }
 
 std::vector<JsDetection> JsLibraryTable::DetectInUrl(const Url& url) const {
@@ -230,10 +275,19 @@ std::vector<JsDetection> JsLibraryTable::DetectInUrl(const Url& url) const {
   const std::size_t slash = tail.rfind('/');
   const std::string file = tail.substr(slash == std::string::npos ? 0 : slash + 1);
   if (!url.query().empty()) tail += "?" + text::Lower(url.query());
-  for (const JsLibrary& lib : libraries_) {
+  std::vector<char> occurs(url_literals_.size(), 0);
+  url_literals_.Scan(tail, [&occurs](std::size_t i, std::size_t) {
+    occurs[i] = 1;
+    return true;
+  });
+  for (std::size_t l = 0; l < libraries_.size(); ++l) {
+    const JsLibrary& lib = libraries_[l];
+    const std::vector<std::size_t>& ids = literal_ids_[l].urls;
     if (out.size() >= kMaxPerScript) break;
     bool found = false;
-    for (const VersionPattern& p : lib.urls) {
+    for (std::size_t i = 0; i < lib.urls.size(); ++i) {
+      const VersionPattern& p = lib.urls[i];
+      if (ids[i] != kAlwaysRun && occurs[ids[i]] == 0) continue;
       if (auto m = p.Find(tail, true)) {
         out.push_back({&lib, m->version, "url", url.href()});
         found = true;
@@ -253,43 +307,53 @@ std::vector<JsDetection> JsLibraryTable::DetectInUrl(const Url& url) const {
 std::vector<JsDetection> JsLibraryTable::DetectInBody(std::string_view body, std::string_view source, std::string_view url) const {
   std::vector<JsDetection> out;
   body = body.substr(0, kMaxScanBytes);
-  for (const JsLibrary& lib : libraries_) {
+  std::vector<char> occurs(body_literals_.size(), 0);
+  body_literals_.Scan(body, [&occurs](std::size_t i, std::size_t) {
+    occurs[i] = 1;
+    return true;
+  });
+  auto may_match = [&occurs](std::size_t id) { return id == kAlwaysRun || occurs[id] != 0; };
+  for (std::size_t l = 0; l < libraries_.size(); ++l) {
+    const JsLibrary& lib = libraries_[l];
+    const LiteralIds& ids = literal_ids_[l];
     if (out.size() >= kMaxPerScript) break;
     std::string version;
     bool found = false;
-    for (const VersionPattern& p : lib.banners) {
-      if (auto m = FindBanner(p, body)) {
+    for (std::size_t i = 0; i < lib.banners.size(); ++i) {
+      if (!may_match(ids.banners[i])) continue;
+      if (auto m = FindBanner(lib.banners[i], body)) {
         version = m->version;
         found = true;
         break;
       }
     }
     for (std::size_t i = 0; !found && i < lib.code.size(); ++i) {
+      if (!may_match(ids.code[i])) continue;
       if (auto m = lib.code[i].Find(body, true)) {
         version = m->version;
         found = true;
       }
     }
     for (std::size_t i = 0; !found && i < lib.parts.size(); ++i) {
+      if (!may_match(ids.parts[i])) continue;
       version = FindVersionParts(body, lib.parts[i]);
       found = !version.empty();
     }
     for (std::size_t i = 0; !found && i < lib.minified.size(); ++i) {
+      if (!may_match(ids.minified[i])) continue;
       version = FindMinifiedVersion(body, lib.minified[i]);
       found = !version.empty();
     }
     if (!found) {
-      for (const std::string& lit : lib.identify)
-        if (body.find(lit) != std::string_view::npos) {
-          found = true;
-          break;
-        }
+      for (std::size_t i = 0; !found && i < lib.identify.size(); ++i) found = may_match(ids.identify[i]);
       if (found)
-        for (const VersionPattern& p : lib.versions)
-          if (auto m = p.Find(body, true)) {
+        for (std::size_t i = 0; i < lib.versions.size(); ++i) {
+          if (!may_match(ids.versions[i])) continue;
+          if (auto m = lib.versions[i].Find(body, true)) {
             version = m->version;
             break;
           }
+        }
     }
     if (found) out.push_back({&lib, version, std::string(source), std::string(url)});
   }

@@ -2,7 +2,8 @@
 // rules/data/js-libraries.json, advisories from rules/data/js-advisories.json (generated from
 // retire.js's repository by scripts/generate-js-advisories.mjs) plus the hand-kept
 // rules/data/js-advisories-supplement.json. Detectors over script URLs and script text are linear
-// literal scanners (normalize/version_pattern.h).
+// literal scanners (normalize/version_pattern.h); a script's text is first read once for the
+// literals every body detector searches for, and only the detectors whose literal occurs run.
 #ifndef PORTAL_CHECK_CHECKS_SUPPORT_JS_LIBRARIES_H_
 #define PORTAL_CHECK_CHECKS_SUPPORT_JS_LIBRARIES_H_
 
@@ -14,6 +15,7 @@
 #include "normalize/url.h"
 #include "normalize/version_pattern.h"
 #include "util/json.h"
+#include "util/needle_index.h"
 
 namespace portal_check {
 
@@ -114,18 +116,35 @@ class JsLibraryTable {
   const std::string& data_date() const { return data_date_; }
   const std::string& data_source() const { return data_source_; }
 
-  // Libraries named by a script URL (patterns, else a known file name without a version).
+  // Libraries named by a script URL (patterns, else a known file name without a version). Cost:
+  // one pass over the URL for all pattern literals (url_literals_), then each pattern whose
+  // literal occurs.
   std::vector<JsDetection> DetectInUrl(const Url& url) const;
   // Libraries in a script's text (the first kMaxScanBytes): for each library a banner, else an
   // identifying literal plus a version string (or no version). `source` and `url` are copied
-  // into each detection.
+  // into each detection. Cost: one pass over the text for all literals (body_literals_), then
+  // each detector whose literal occurs.
   std::vector<JsDetection> DetectInBody(std::string_view body, std::string_view source, std::string_view url) const;
 
   // The advisories of `lib` whose range contains `version` (none for "" or an unparsable one).
   static std::vector<const JsAdvisory*> Affecting(const JsLibrary& lib, std::string_view version);
 
  private:
+  // For each detector of a library (its urls, in url_literals_; its banners, code, parts,
+  // minified, identify and versions, in body_literals_; each list in its order), the index of the
+  // literal it searches a text for: when that literal does not occur in a text, the detector
+  // finds nothing there. kAlwaysRun: a detector that searches for no literal (an anchored
+  // pattern, a shape that reads nothing) is run as it is.
+  static constexpr std::size_t kAlwaysRun = static_cast<std::size_t>(-1);
+  struct LiteralIds {
+    std::vector<std::size_t> urls, banners, code, parts, minified, identify, versions;
+  };
+  void IndexLiterals(const JsLibrary& lib);
+
   std::vector<JsLibrary> libraries_;
+  std::vector<LiteralIds> literal_ids_;  // parallel to libraries_
+  NeedleIndex body_literals_;            // each distinct literal once, case-sensitive
+  NeedleIndex url_literals_;             // each distinct literal once (lower-case, as the patterns)
   std::string data_date_, data_source_;
 };
 

@@ -19,6 +19,12 @@ const PageForms& SharedPageForms(const ExchangeView& view) {
   return *d.forms;
 }
 
+const std::vector<page_links::WebLink>& SharedWebLinks(const ExchangeView& view) {
+  PageDerived& d = DerivedOf(view);
+  if (!d.web_links) d.web_links = page_links::WebLinks(*view.page, *view.url);
+  return *d.web_links;
+}
+
 const csp::Input& SharedCspInput(const ExchangeView& view) {
   PageDerived& d = DerivedOf(view);
   if (!d.csp_input) d.csp_input = csp::CollectInput(view.exchange.response_headers, view.page, view.url);

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "checks/check.h"
+#include "checks/support/page_links.h"
 #include "normalize/csp_observatory.h"
 #include "normalize/csp_parse.h"
 #include "normalize/form_model.h"
@@ -20,11 +21,16 @@ struct PageDerived {
   std::optional<PageForms> forms;
   std::optional<csp::Input> csp_input;
   std::optional<csp::ObservatoryCsp> observatory_csp;
+  std::optional<std::vector<page_links::WebLink>> web_links;
 };
 
 // BuildPageForms(*view.page, view.url), built once per view. The reference stays valid as long
 // as `view`. REQUIRES: view.page != nullptr.
 const PageForms& SharedPageForms(const ExchangeView& view);
+
+// page_links::WebLinks(*view.page, *view.url), built once per view; valid as long as `view`.
+// REQUIRES: view.page != nullptr and view.url.
+const std::vector<page_links::WebLink>& SharedWebLinks(const ExchangeView& view);
 
 // csp::CollectInput(view.exchange.response_headers, view.page, view.url), built once per view
 // (view.page may be null). The reference stays valid as long as `view`.

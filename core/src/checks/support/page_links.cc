@@ -43,6 +43,19 @@ bool HasToken(const std::string* value, std::string_view token) {
   return false;
 }
 
+std::vector<WebLink> WebLinks(const PageModel& page, const Url& page_url) {
+  std::vector<WebLink> out;
+  const Url base = BaseUrl(page, page_url);
+  for (std::size_t i = 0; i < page.elements().size(); ++i) {
+    const HtmlElement& e = page.elements()[i];
+    if (e.tag != "a"sv && e.tag != "area"sv) continue;
+    std::optional<Url> u = ResolveAttr(base, e.Attr("href"));
+    if (!u || !u->IsHttpOrHttps()) continue;
+    out.push_back(WebLink{i, std::move(*u), FoldedLabel(page, i)});
+  }
+  return out;
+}
+
 std::string FoldedLabel(const PageModel& page, std::size_t index) {
   const HtmlElement& a = page.elements()[index];
   std::string label = a.text;

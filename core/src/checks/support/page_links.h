@@ -37,6 +37,17 @@ bool IsHostRelative(std::string_view reference);
 // (ASCII case-insensitive). nullptr holds nothing.
 bool HasToken(const std::string* value, std::string_view token);
 
+// One <a> or <area> of a page whose href resolves (ResolveAttr against BaseUrl) to an http(s) URL.
+struct WebLink {
+  std::size_t index = 0;  // into page.elements()
+  Url url;                // the resolved href
+  std::string label;      // FoldedLabel(page, index)
+};
+
+// Every WebLink of `page` (at `page_url`), in document order. Read through SharedWebLinks
+// (checks/support/page_derived.h): privacy-policy and contact read the same links.
+std::vector<WebLink> WebLinks(const PageModel& page, const Url& page_url);
+
 // The text a visitor reads for element `index` (an <a>): its text, title, aria-label and the alt
 // and title of the <img> elements inside it, joined by spaces and folded with
 // vietnamese::FoldForMatch. REQUIRES: index < page.elements().size().
