@@ -146,6 +146,31 @@ TEST(SecretRedactor, JsonTextShortcutAgreesWithTheFullReading) {
   }
 }
 
+// RedactUrlField keeps its recent answers (at most kMaxRememberedUrlFields, while no new secret is
+// known): a redactor asked about more URLs than that, each twice, and about a URL again after a new
+// secret that occurs in it became known, answers as a redactor that remembers nothing.
+TEST(SecretRedactor, UrlFieldAnswersReusedOnlyWhileTheyHold) {
+  SecretRedactor reusing = Redactor();
+  const std::size_t urls = SecretRedactor::kMaxRememberedUrlFields + 8;
+  for (int round = 0; round < 2; ++round)
+    for (std::size_t i = 0; i < urls; ++i) {
+      const std::string url = "https://portal.gov.vn/p" + std::to_string(i) + "?sid=sess-" + std::to_string(1000000 + i);
+      SecretRedactor fresh = Redactor();
+      for (std::size_t k = 0; k <= (round == 0 ? i : urls - 1); ++k)  // the secrets `reusing` knows by now
+        fresh.RedactUrl("https://portal.gov.vn/p" + std::to_string(k) + "?sid=sess-" + std::to_string(1000000 + k));
+      const std::string expected = fresh.RedactUrlField(url);
+      EXPECT_EQ(reusing.RedactUrlField(url), expected) << url;
+      EXPECT_EQ(reusing.RedactUrlField(url), expected) << url << " (asked again)";
+      EXPECT_EQ(reusing.RedactUrlField(url).find("sess-"), std::string::npos) << url;
+    }
+  // A URL asked for before a secret in it was known: asked again, that secret is swept.
+  SecretRedactor r = Redactor();
+  const std::string echo = "https://portal.gov.vn/?q=tok-ABCDEFGH1234";
+  EXPECT_EQ(r.RedactUrlField(echo), echo);
+  r.RedactUrl("https://portal.gov.vn/?token=tok-ABCDEFGH1234");
+  EXPECT_EQ(r.RedactUrlField(echo), "https://portal.gov.vn/?q=" + RedactionMarker("tok-ABCDEFGH1234"));
+}
+
 TEST(SecretRedactor, SweptSecretsLimitAtAndPast) {
   SecretRedactor r = Redactor();
   for (std::size_t i = 0; i < kMaxSweptSecrets + 5; ++i) r.RedactUrl("https://x/?token=secret-value-" + std::to_string(i) + "-end");

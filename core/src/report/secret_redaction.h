@@ -75,6 +75,10 @@ class SecretRedactor {
 
   std::size_t secret_count() const { return secrets_.size(); }
 
+  // How many RedactUrlField answers are kept for reuse (then forgotten all at once): not a limit
+  // on the input, a bound on this cache.
+  static constexpr std::size_t kMaxRememberedUrlFields = 64;
+
  private:
   void Remember(std::string_view value, const std::string& marker);
   std::string Sweep(std::string_view text);
@@ -89,7 +93,6 @@ class SecretRedactor {
   std::vector<const std::string*> index_markers_;             // marker of each needle
   bool secret_with_escaped_byte_ = false;                     // (with index_) a secret has '/' or 0x7f
   // RedactUrlField's recent answers (input → output), valid while secrets_ has the size noted.
-  static constexpr std::size_t kMaxRememberedUrlFields = 64;
   std::map<std::string, std::string, std::less<>> url_fields_;
   std::size_t url_fields_known_secrets_ = 0;
 };
