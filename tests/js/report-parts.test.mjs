@@ -21,7 +21,7 @@ function split(text, maxPartBytes, pieceBytes = 0) {
   let head;
   if (pieceBytes) {
     const bytes = encode(text);
-    const splitter = new ReportSplitter(maxPartBytes, (json) => parts.push(json));
+    const splitter = new ReportSplitter(maxPartBytes, (bytes) => parts.push(new TextDecoder().decode(bytes)));
     for (let at = 0; at < bytes.length; at += pieceBytes) splitter.push(bytes.slice(at, at + pieceBytes));
     head = splitter.end();
   } else {

@@ -26,6 +26,7 @@ let pending = null; // {id, checks, resolve, reject, onProgress} of the audit in
 let rulesetWaiters = []; // [{resolve, reject}]
 let rulesetPromise = null; // the parsed embedded ruleset (same engine for every worker)
 const requests = new Map(); // id → {resolve, reject, onProgress}: bundle messages in flight
+const partDecoder = new TextDecoder(); // the report parts' UTF-8
 
 export function codedError(code, message) {
   const e = new Error(message);
@@ -67,7 +68,7 @@ function onMessage(event) {
     pending.onProgress?.(msg);
   } else if (msg.type === 'report-part' && pending && msg.id === pending.id) {
     // One part per task: a big report is parsed in ≈ 0.5 MB steps, never in one long task.
-    for (const check of JSON.parse(msg.json)) pending.checks.push(check);
+    for (const check of JSON.parse(partDecoder.decode(msg.bytes))) pending.checks.push(check);
   } else if (msg.type === 'done' && pending && msg.id === pending.id) {
     const report = JSON.parse(msg.head);
     report.checks = pending.checks;

@@ -4,8 +4,9 @@
 //
 //   {type: 'audit', id, source: File | Blob | string, options: {target?, profiles?: [ids], declarations?}}
 //     → {type: 'progress', id, bytes, totalBytes, entries}   after each chunk fed to the engine
-//     → {type: 'report-part', id, json}                      the report's checks, a JSON array text
-//                                                            of ≈ 512 KiB per message
+//     → {type: 'report-part', id, bytes}                     the report's checks, a JSON array's
+//                                                            UTF-8 bytes (Uint8Array, transferred),
+//                                                            ≈ 512 KiB per message
 //     → {type: 'done', id, head, reportBlob}                 head: the report's JSON with "checks": [];
 //                                                            the page's report = JSON.parse(head) with
 //                                                            checks = the parts' arrays concatenated
@@ -24,7 +25,7 @@
 //   {type: 'ruleset'} → {type: 'ruleset', text}              the engine's embedded ruleset (JSON text)
 //                    or {type: 'error', id: null, code, message}
 //
-// A File/Blob is read in 1 MiB slices (blob.slice().arrayBuffer()) and fed chunk by chunk to
+// A File/Blob is read in 1 MiB slices (through one reused buffer: slices()) and fed chunk by chunk to
 // Session.feed: the file is never whole in memory, and the page stays responsive on a large HAR.
 // Audits run one after another in arrival order. Cancel = worker-client.mjs terminates this worker.
 //
@@ -75,23 +76,50 @@ class ReadError extends Error {
   }
 }
 
+// A File/Blob's bytes in slices of CHUNK_BYTES (the last one shorter), each valid until the next
+// is asked for: they are read through one reused buffer (a BYOB reader of blob.stream()), so
+// reading a 200 MB HAR leaves no 200 garbage ArrayBuffers for the collector (they held up to
+// ≈ 60 MB of the renderer's memory at a time); without BYOB readers, fresh slices.
 async function* slices(blob) {
-  for (let at = 0; at < blob.size; at += CHUNK_BYTES) {
-    let buffer;
-    try {
-      buffer = await blob.slice(at, at + CHUNK_BYTES).arrayBuffer();
-    } catch (e) {
-      throw new ReadError(e && e.message ? e.message : String(e));
+  let reader = null;
+  try {
+    reader = blob.stream().getReader({ mode: 'byob' });
+  } catch { /* no BYOB reader: slices below */ }
+  if (!reader) {
+    for (let at = 0; at < blob.size; at += CHUNK_BYTES) yield new Uint8Array(await readBytes(() => blob.slice(at, at + CHUNK_BYTES).arrayBuffer()));
+    return;
+  }
+  let buffer = new ArrayBuffer(CHUNK_BYTES);
+  for (let done = false; !done;) {
+    let filled = 0;
+    while (filled < buffer.byteLength) {
+      const step = await readBytes(() => reader.read(new Uint8Array(buffer, filled, buffer.byteLength - filled)));
+      if (step.value) buffer = step.value.buffer;  // the same memory, handed back by the reader
+      if (step.done) {
+        done = true;
+        break;
+      }
+      filled += step.value.length;
     }
-    yield new Uint8Array(buffer);
+    if (filled > 0) yield new Uint8Array(buffer, 0, filled);
+  }
+}
+
+// read() → its promise's value; a failure to read is a ReadError.
+async function readBytes(read) {
+  try {
+    return await read();
+  } catch (e) {
+    throw new ReadError(e && e.message ? e.message : String(e));
   }
 }
 
 // Runs the audit and hands it to the page so that the page never runs one long task for it (a
 // large HAR gives report and SARIF texts of tens of megabytes: receiving such strings and parsing
 // the report at once would block the page):
-//   the report's checks as JSON array texts of about REPORT_PART_BYTES each, one message each
-//   ({type: 'report-part', id, json}; the page parses one per task), then
+//   the report's checks as JSON arrays of about REPORT_PART_BYTES each, one message each
+//   ({type: 'report-part', id, bytes}: UTF-8, transferred, not copied; the page decodes and parses
+//   one per task), then
 //   {type: 'done', id, head, reportBlob, gradedHeaders}: head = the report's JSON with
 //   "checks": [] (keys in the engine's order), the engine's exact text as a Blob (for the
 //   download; a Blob is handed over without copying its bytes through the page's thread), and
@@ -113,7 +141,7 @@ async function audit({ id, source, options = {} }) {
   const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
   const totalBytes = isBlob ? source.size : null;
   const har = isBlob ? slices(source) : source;
-  const splitter = new ReportSplitter(REPORT_PART_BYTES, (json) => self.postMessage({ type: 'report-part', id, json }));
+  const splitter = new ReportSplitter(REPORT_PART_BYTES, (bytes) => self.postMessage({ type: 'report-part', id, bytes }, [bytes.buffer]));
   const result = await auditHar(eng, har, {
     target: options.target,
     profiles: options.profiles,

@@ -35,12 +35,12 @@ function isClose(b) {
 // auditHar's onOutput): new ReportSplitter(maxPartBytes, onPart); push(bytes) for each piece in
 // order (any split; each is read during the call, nothing of it is kept but the bytes of the part
 // in progress, copied); end() → head. Parts and head are splitReport's for the pieces'
-// concatenation.
+// concatenation, except that onPart gets each part as its UTF-8 bytes (a Uint8Array of its own,
+// which the callee may keep or transfer: half the memory of a string holding non-Latin-1 text).
 export class ReportSplitter {
   constructor(maxPartBytes, onPart) {
     this.maxPartBytes = maxPartBytes;
     this.onPart = onPart;
-    this.partDecoder = new TextDecoder();
     this.headDecoder = new TextDecoder();
     this.head = [];
     this.at = 0;                 // bytes pushed so far
@@ -123,22 +123,26 @@ export class ReportSplitter {
     this.inElement = false;
     const end = this.lastEnd;
     if (end - this.partStart < this.maxPartBytes && bytes[i] !== CLOSE_ARRAY) return;
-    const out = new Uint8Array(end - this.partStart);
+    const size = end - this.partStart;
+    const out = new Uint8Array(size + 2);
+    out[0] = OPEN_ARRAY;
     let filled = 0;
     for (const s of this.saved) {
-      const n = Math.min(s.length, out.length - filled);
-      out.set(s.subarray(0, n), filled);
+      const n = Math.min(s.length, size - filled);
+      out.set(s.subarray(0, n), 1 + filled);
       filled += n;
     }
-    if (filled < out.length) out.set(bytes.subarray(this.partStart + filled - base, end - base), filled);
+    if (filled < size) out.set(bytes.subarray(this.partStart + filled - base, end - base), 1 + filled);
+    out[size + 1] = CLOSE_ARRAY;
     this.saved = [];
     this.partStart = -1;
-    this.onPart(`[${this.partDecoder.decode(out)}]`);
+    this.onPart(out);
   }
 }
 
 export function splitReport(bytes, maxPartBytes, onPart) {
-  const splitter = new ReportSplitter(maxPartBytes, onPart);
+  const decoder = new TextDecoder();
+  const splitter = new ReportSplitter(maxPartBytes, (part) => onPart(decoder.decode(part)));
   splitter.push(bytes);
   return splitter.end();
 }
