@@ -114,9 +114,10 @@ class SpamInjectionCheck : public Check {
       const HtmlElement& a = page.elements()[static_cast<std::size_t>(i)];
       const std::string* href = a.Attr("href");
       if (href == nullptr) continue;
-      // FoldKey(text + " " + title); without a title, FoldKey(text): the folded trailing space is dropped.
+      // FoldKey(text + " " + title); without a title, FoldKey(text) (the folded trailing space is
+      // dropped), read in place: not copied as the joined string's other branch would have it.
       const std::string* title = a.Attr("title");
-      const std::string folded = content::FoldKey(title ? a.text + " " + *title : a.text);
+      const std::string folded = title ? content::FoldKey(a.text + " " + *title) : content::FoldKey(a.text);
       std::set<std::string> words;
       bool match = lists.keywords.Collect(folded, words);
       // Without a keyword only a link to another site can match: skip resolving the others.

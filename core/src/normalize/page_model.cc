@@ -227,9 +227,11 @@ void CollectHidingRules(std::string_view css, std::unordered_set<std::string>& c
 bool HiddenBySheet(const HtmlElement& el, const std::unordered_set<std::string>& classes,
                    const std::unordered_set<std::string>& ids) {
   if (!classes.empty())
-    if (const std::string* cls = el.Attr("class"))
-      for (std::string_view c : text::SplitWhitespace(*cls))
+    if (const std::string* cls = el.Attr("class")) {
+      std::size_t pos = 0;
+      for (std::string_view c; !(c = text::NextWhitespaceWord(*cls, pos)).empty();)
         if (classes.count(std::string(c))) return true;
+    }
   if (!ids.empty())
     if (const std::string* id = el.Attr("id"))
       if (ids.count(std::string(text::Trim(*id)))) return true;

@@ -62,15 +62,18 @@ std::vector<std::string_view> Split(std::string_view s, char sep, bool keep_empt
 
 std::vector<std::string_view> SplitWhitespace(std::string_view s) {
   std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && IsSpace(s[i])) ++i;
-    std::size_t j = i;
-    while (j < s.size() && !IsSpace(s[j])) ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
-  }
+  std::size_t pos = 0;
+  for (std::string_view word; !(word = NextWhitespaceWord(s, pos)).empty();) out.push_back(word);
   return out;
+}
+
+std::string_view NextWhitespaceWord(std::string_view s, std::size_t& pos) {
+  std::size_t i = pos;
+  while (i < s.size() && IsSpace(s[i])) ++i;
+  std::size_t j = i;
+  while (j < s.size() && !IsSpace(s[j])) ++j;
+  pos = j;
+  return s.substr(i, j - i);  // i <= j <= s.size()
 }
 
 bool IsDigits(std::string_view s) {

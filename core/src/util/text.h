@@ -22,6 +22,9 @@ bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
 std::vector<std::string_view> Split(std::string_view s, char sep, bool keep_empty = false);
 // Splits on runs of ASCII white space.
 std::vector<std::string_view> SplitWhitespace(std::string_view s);
+// The next word of `s` split so (SplitWhitespace's words, one at a time, without a vector) from
+// `pos` on, advancing `pos` past it; empty when no word is left.
+std::string_view NextWhitespaceWord(std::string_view s, std::size_t& pos);
 // True when every byte is an ASCII digit and s is non-empty.
 bool IsDigits(std::string_view s);
 // RFC 9110 section 5.6.2 tchar (a byte of an HTTP token).

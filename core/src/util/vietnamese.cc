@@ -252,7 +252,20 @@ std::string FoldForMatch(std::string_view s) {
       continue;
     }
     const std::size_t start = i;
-    const long cp = Next(s, i);
+    // Well-formed two- and three-byte sequences (Vietnamese letters: leads 0xC3–0xC6 and 0xE1)
+    // decoded here as Next decodes them; anything else through Next.
+    long cp;
+    const auto b1 = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0u;
+    if ((b >> 5) == 6 && (b1 & 0xC0) == 0x80) {
+      cp = static_cast<long>(((b & 0x1Fu) << 6) | (b1 & 0x3Fu));
+      i += 2;
+    } else if ((b >> 4) == 14 && i + 2 < s.size() && (b1 & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      cp = static_cast<long>(((b & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (static_cast<unsigned char>(s[i + 2]) & 0x3Fu));
+      i += 3;
+    } else {
+      cp = Next(s, i);
+    }
     if (cp < 0) {
       std::memcpy(w, s.data() + start, i - start);
       w += i - start;
