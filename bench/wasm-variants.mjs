@@ -1,7 +1,10 @@
 // Two wasm builds of the engine side by side, interleaved in one Node process: the per-site cost
-// (the generated sites of bench/observatory-sites.mjs, report only, as bench/observatory-bench.mjs
-// times the engine) and the cost per MB of a large HAR (e.g. out/bench/corpus-100.har). For
-// choosing build flags: a size saving is kept only with its speed cost measured this way.
+// (the generated sites of bench/observatory-sites.mjs, report only) and the cost per MB of a large
+// HAR (e.g. out/bench/corpus-100.har). For choosing build flags (a size saving is kept only with
+// its speed cost measured this way) and for before/after figures of two commits on a noisy
+// machine. Each audit goes through the module's Session the same way for both builds (new
+// Session, feed, finish, the report's bytes decoded, the graded headers parsed, delete), so a
+// build of an older commit, whose host API differed, is timed on the same steps.
 //   node bench/wasm-variants.mjs DIR_A DIR_B [--har FILE] [--sites N] [--reps R]
 // DIR_*: directories holding portal_check.{mjs,wasm} (build/wasm, or a variant's wasm/ dir).
 // Prints one JSON object: per-site ms and MB/s medians of each build and the B ÷ A time ratios.
@@ -9,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { loadEngine, auditHar } from '../web/host/engine.mjs';
+import { loadEngine } from '../web/host/engine.mjs';
 import { benchSites } from './observatory-sites.mjs';
 
 const args = process.argv.slice(2);
@@ -32,14 +35,28 @@ const median = (values) => {
 async function load(dir) {
   return loadEngine({ moduleUrl: pathToFileURL(join(dir, 'portal_check.mjs')).href, wasmBinary: readFileSync(join(dir, 'portal_check.wasm')) });
 }
+const decoder = new TextDecoder();
+// One audit of `bytes` through the Session; → the report's length (checked, so nothing is skipped).
+function audit(engine, bytes) {
+  const session = new engine.module.Session('{}');
+  try {
+    const fed = session.feed(bytes);
+    const finished = session.finish();
+    if (finished !== '{"ok":true}') throw new Error(`audit failed: ${fed} ${finished}`);
+    JSON.parse(session.gradedHeaders() || '[]');
+    return decoder.decode(session.outputBytes('json')).length;
+  } finally {
+    session.delete();
+  }
+}
 async function sitesMs(engine) {
   const t = performance.now();
-  for (const site of sites) await auditHar(engine, site.harBytes, { sarif: false });
+  for (const site of sites) audit(engine, site.harBytes);
   return (performance.now() - t) / sites.length;
 }
 async function harMs(engine) {
   const t = performance.now();
-  await auditHar(engine, har, { sarif: false, output: 'bytes' });
+  audit(engine, har);
   return performance.now() - t;
 }
 
