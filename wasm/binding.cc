@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "portal_check/auditor.h"
 #include "portal_check/status.h"
@@ -74,6 +75,23 @@ class Session {
     return auditor_ ? auditor_->GradedHeadersJson() : kNone;
   }
 
+  // Writes the output named `format` to JS in pieces (Auditor::WriteOutput): onPiece(view) for
+  // each piece in order, `view` a Uint8Array view of the piece's UTF-8 bytes inside the wasm
+  // memory, valid only during that call (copy or decode it there; no call into the module from
+  // it); the pieces concatenated are output(format)'s bytes, and no more than one piece (≤ 1 MiB,
+  // or one longer string) is ever in the wasm heap, which never shrinks. onPiece must not throw.
+  // → {"ok":true}, or an error value: an unknown format name, or before a successful finish()
+  // (failed-precondition).
+  std::string writeOutput(const std::string& format, emscripten::val onPiece) {
+    if (!auditor_) return Error(error_);
+    auto parsed = portal_check::ParseOutputFormat(format);
+    if (!parsed.ok()) return Error(parsed.status());
+    Status s = auditor_->WriteOutput(parsed.value(), [&onPiece](std::string_view piece) {
+      onPiece(emscripten::val(emscripten::typed_memory_view(piece.size(), reinterpret_cast<const unsigned char*>(piece.data()))));
+    });
+    return s.ok() ? Ok() : Error(s);
+  }
+
   // The same text as output(), as a Uint8Array view of the UTF-8 bytes inside the wasm memory:
   // no copy in the wasm heap (output() costs two: the returned std::string and embind's wire
   // buffer, tens of MB for a large audit, and the heap never shrinks). The view is valid until
@@ -131,6 +149,7 @@ EMSCRIPTEN_BINDINGS(portal_check) {
       .function("finish", &Session::finish)
       .function("output", &Session::output)
       .function("outputBytes", &Session::outputBytes)
+      .function("writeOutput", &Session::writeOutput)
       .function("gradedHeaders", &Session::gradedHeaders);
   emscripten::class_<HarCheck>("HarCheck")
       .constructor<>()

@@ -69,6 +69,15 @@ export interface Session {
    * output()'s error value.
    */
   outputBytes(format: "json" | "sarif"): Uint8Array;
+  /**
+   * Writes the output in pieces: onPiece(view) for each piece in order, a view of its UTF-8 bytes
+   * inside the wasm memory, valid only during that call (copy or decode it there; make no call
+   * into the module from it; it must not throw). The pieces (at most 1 MiB each, or one longer
+   * string; never cut inside a character) concatenated are output(format)'s bytes; the output is
+   * never whole in the wasm heap. Rendered anew at each call. → {"ok":true}, or an error value
+   * (an unknown format name: "invalid-argument"; before finish(): "failed-precondition").
+   */
+  writeOutput(format: "json" | "sarif", onPiece: (view: Uint8Array) => void): string;
   /** The graded page's response headers as JSON [[name, value], …], secret values redacted; "[]" when no page was graded; "" before finish(). */
   gradedHeaders(): string;
   /** Frees the session (embind). */

@@ -1,7 +1,8 @@
 // A report big enough to cross from the worker in several parts (worker.mjs audit: checks as
 // JSON texts of ≈ 512 KiB, the exact texts as Blobs): the page shows every result of the
 // engine's report, and the report JSON and SARIF downloads are byte-identical to the engine's own
-// texts for the same HAR (Node host).
+// texts for the same HAR (Node host); the SARIF, made only when its download is clicked, is the
+// last audit's.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -52,7 +53,21 @@ test('a report sent in parts: every result shown, downloads byte-identical to th
   assert.equal(await page.locator('#report .pc-check-group.pc-failing').count(), groups.length, 'one group per failing check');
   assert.match(await page.locator('#report .pc-check-group.pc-failing').first().locator('summary').innerText(), new RegExp(`— ${PAGES} trang`));
   assert.ok((await download(page, 'Tải báo cáo JSON')).equals(Buffer.from(expected.reportText, 'utf8')), 'report JSON byte-identical');
+  // The SARIF is made by the worker when its download is clicked (auditHar sarif: 'later'), as
+  // often as asked, and always the last audit's.
   assert.ok((await download(page, 'Tải SARIF')).equals(Buffer.from(expected.sarifText, 'utf8')), 'SARIF byte-identical');
+  assert.ok((await download(page, 'Tải SARIF')).equals(Buffer.from(expected.sarifText, 'utf8')), 'again');
+  const smallFile = path.join(dir, 'small.har');
+  const small = syntheticHar(2, 'app-report-parts-small');
+  fs.writeFileSync(smallFile, small);
+  const { loadNodeEngine } = await import('../../web/cli/engine-files.mjs');
+  const { auditHar } = await import('../../web/host/engine.mjs');
+  const smallExpected = await auditHar(await loadNodeEngine(), small, { profiles: ['tnm-website-basic'] });
+  await page.setInputFiles('#har-file', smallFile);
+  await page.waitForFunction((n) => (document.querySelector('#report .pc-shown')?.innerText || '').includes(`tổng số ${n} kết quả`), smallExpected.report.checks.length, { timeout: 30000 });
+  await waitIdle(page);
+  assert.ok((await download(page, 'Tải SARIF')).equals(Buffer.from(smallExpected.sarifText, 'utf8')), 'the second audit\'s SARIF');
+  assert.ok((await download(page, 'Tải báo cáo JSON')).equals(Buffer.from(smallExpected.reportText, 'utf8')), 'and its report');
   assert.deepEqual(foreignRequests(log.requests), []);
   assert.deepEqual(log.pageErrors, []);
 });

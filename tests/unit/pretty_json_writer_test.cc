@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -129,6 +130,42 @@ TEST(PrettyJsonWriter, RenderExactlyCountsFirstPastTheSinglePassLimit) {
   EXPECT_LT(out.capacity() - out.size(), 16u) << "allocated once at its size";
   EXPECT_EQ(RenderCalls(3 * kSinglePassBytes, out), 2u);
   EXPECT_LT(out.capacity() - out.size(), 16u);
+}
+
+// In pieces: the concatenation is RenderExactly's bytes; a piece fits piece_bytes unless it is
+// one write of the writer's own 4 KiB buffer or one longer token; pieces end between writes
+// (never inside a UTF-8 character).
+TEST(PrettyJsonWriter, WriteInPiecesGivesRenderExactlysBytesInBoundedPieces) {
+  constexpr std::size_t kWriterBuffer = 4096;  // PrettyJsonWriter::kBufferBytes
+  const std::string long_string(10000, 'y');
+  const auto write = [&](PrettyJsonWriter& w) {
+    w.BeginArray();
+    for (int round = 0; round < 20; ++round)
+      for (const std::string& sample : kSamples) {
+        w.Value(Parse(sample));
+        w.String("Cổng thông tin điện tử");
+      }
+    w.String(long_string);
+    w.EndArray();
+  };
+  const std::string whole = RenderExactly(write);
+  ASSERT_GT(whole.size(), 4 * kWriterBuffer);
+  for (std::size_t piece_bytes : {std::size_t{1}, std::size_t{64}, std::size_t{5000}, std::size_t{20000}, whole.size(),
+                                  whole.size() + 1}) {
+    std::vector<std::string> pieces;
+    WriteInPieces(write, piece_bytes, [&](std::string_view piece) { pieces.emplace_back(piece); });
+    std::string joined;
+    for (const std::string& piece : pieces) {
+      EXPECT_FALSE(piece.empty());
+      if (piece.find(long_string) == std::string::npos) EXPECT_LE(piece.size(), std::max(piece_bytes, kWriterBuffer));
+      const unsigned char last = static_cast<unsigned char>(piece.back());
+      EXPECT_TRUE(last < 0x80 || (last & 0xC0) == 0x80) << "a piece ends on a whole character";
+      joined += piece;
+    }
+    EXPECT_EQ(joined, whole) << "piece_bytes " << piece_bytes;
+    if (piece_bytes >= whole.size()) EXPECT_EQ(pieces.size(), 1u);
+    if (piece_bytes == 5000) EXPECT_GE(pieces.size(), whole.size() / 5000);
+  }
 }
 
 }  // namespace

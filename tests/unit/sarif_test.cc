@@ -103,5 +103,31 @@ TEST(Sarif, VulnerableLibraryMessageNamesVersionDetectionAdvisoriesAndDataDate) 
   EXPECT_NE(text.find("Advisory data of "), std::string::npos) << text;
 }
 
+// WriteOutput: the same bytes as Sarif() / ReportJson(), whether or not they were rendered
+// before, and any number of times; before Finish, a precondition error.
+TEST(Sarif, WriteOutputGivesTheOutputsBytes) {
+  auto a = Auditor::Create({});
+  ASSERT_TRUE(a.ok());
+  Auditor& auditor = *a.value();
+  ASSERT_TRUE(auditor.Feed(kHostileHar).ok());
+  const auto written = [&](OutputFormat format) {
+    std::string out;
+    EXPECT_TRUE(auditor.WriteOutput(format, [&](std::string_view piece) { out.append(piece); }).ok());
+    return out;
+  };
+  std::string ignored;
+  EXPECT_EQ(auditor.WriteOutput(OutputFormat::kSarif, [&](std::string_view piece) { ignored.append(piece); }).code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(ignored, "");
+  ASSERT_TRUE(auditor.Finish().ok());
+  const std::string sarif_first = written(OutputFormat::kSarif);
+  const std::string report_first = written(OutputFormat::kReportJson);
+  EXPECT_EQ(sarif_first, auditor.Sarif());
+  EXPECT_EQ(report_first, auditor.ReportJson());
+  EXPECT_EQ(written(OutputFormat::kSarif), sarif_first);
+  EXPECT_EQ(written(OutputFormat::kReportJson), report_first);
+  EXPECT_EQ(sarif_first.substr(0, 1), "{");
+}
+
 }  // namespace
 }  // namespace portal_check

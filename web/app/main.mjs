@@ -7,8 +7,9 @@
 // Renderer contract: on each finished audit, import('./report/render.mjs') (once) and call
 //   renderReport({report, reportText, sarifText, ruleset, lang, containers: {report, checklist, exports},
 //   bundle, captureMethod, gradedHeaders})
-// (ruleset = the engine's embedded ruleset document, parsed; reportText / sarifText: the engine's
-// exact texts as Blobs for an audit, as strings or null for a bundle; for an opened evidence bundle
+// (ruleset = the engine's embedded ruleset document, parsed; reportText: the engine's exact text
+// as a Blob for an audit, a string for a bundle; sarifText: for an audit a function → Promise of
+// the SARIF's Blob (made when its download is clicked), null for a bundle; for an opened evidence bundle
 // also bundle: {state, declarations, signer}); on a language switch call its setLanguage(lang).
 //
 // Runs: one at a time; a new run cancels the running one. Cancel aborts a crawl and terminates the
@@ -233,7 +234,8 @@ function leadToResult(result) {
 }
 
 // result: {report (parsed; an audit's, assembled from the worker's parts), reportText: Blob} or
-// {reportText: string} (a bundle's report, parsed here); sarifText: Blob, string or null;
+// {reportText: string} (a bundle's report, parsed here); sarifText: () → Promise<Blob> (an
+// audit's, made when asked), Blob, string or null;
 // verdict/declarations: an opened bundle's (verdictOf, the bundle's declarations section).
 async function show({ report: parsed, reportText, sarifText, verdict = null, declarations = null, fromBundle = false, mode = null, captureMethod, gradedHeaders = null }, token) {
   let report = parsed ?? null;

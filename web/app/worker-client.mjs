@@ -3,8 +3,10 @@
 // progress and Cancel. No DOM.
 //
 // auditInWorker(source, options, onProgress) → Promise<{report (parsed, assembled from the
-//   worker's report parts), reportText: Blob, sarifText: Blob, gradedHeaders ([[name, value], …],
-//   the graded page's response headers)}>. One audit at a time: a second
+//   worker's report parts), reportText: Blob, sarifText: () → Promise<Blob> (the SARIF, made by
+//   the worker when asked: for the download only; it rejects once another audit started, or
+//   after the worker was cancelled), gradedHeaders ([[name, value], …], the graded page's response
+//   headers)}>. One audit at a time: a second
 //   call replaces the first (whose promise then never settles; the shell cancels first).
 // requestWorker(message, onProgress) → Promise of the worker's reply to a bundle message
 //   ({type: 'bundle-verify' | 'bundle-create' | 'rules-current' | 'bundle-blob' | 'dossier-zip'}).
@@ -24,6 +26,7 @@ let pending = null; // {id, checks, resolve, reject, onProgress} of the audit in
 let rulesetWaiters = []; // [{resolve, reject}]
 let rulesetPromise = null; // the parsed embedded ruleset (same engine for every worker)
 const requests = new Map(); // id → {resolve, reject, onProgress}: bundle messages in flight
+const partDecoder = new TextDecoder(); // the report parts' UTF-8
 
 export function codedError(code, message) {
   const e = new Error(message);
@@ -65,11 +68,12 @@ function onMessage(event) {
     pending.onProgress?.(msg);
   } else if (msg.type === 'report-part' && pending && msg.id === pending.id) {
     // One part per task: a big report is parsed in ≈ 0.5 MB steps, never in one long task.
-    for (const check of JSON.parse(msg.json)) pending.checks.push(check);
+    for (const check of JSON.parse(partDecoder.decode(msg.bytes))) pending.checks.push(check);
   } else if (msg.type === 'done' && pending && msg.id === pending.id) {
     const report = JSON.parse(msg.head);
     report.checks = pending.checks;
-    pending.resolve({ report, reportText: msg.reportBlob, sarifText: msg.sarifBlob, gradedHeaders: msg.gradedHeaders ?? null });
+    const sarifText = () => requestWorker({ type: 'sarif' }).then((reply) => reply.blob);
+    pending.resolve({ report, reportText: msg.reportBlob, sarifText, gradedHeaders: msg.gradedHeaders ?? null });
     pending = null;
   } else if (msg.type === 'ruleset') {
     for (const w of rulesetWaiters) w.resolve(msg.text);

@@ -4,22 +4,28 @@
 //
 //   {type: 'audit', id, source: File | Blob | string, options: {target?, profiles?: [ids], declarations?}}
 //     → {type: 'progress', id, bytes, totalBytes, entries}   after each chunk fed to the engine
-//     → {type: 'report-part', id, json}                      the report's checks, a JSON array text
-//                                                            of ≈ 512 KiB per message
-//     → {type: 'done', id, head, reportBlob, sarifBlob}      head: the report's JSON with "checks": [];
+//     → {type: 'report-part', id, bytes}                     the report's checks, a JSON array's
+//                                                            UTF-8 bytes (Uint8Array, transferred),
+//                                                            ≈ 512 KiB per message
+//     → {type: 'done', id, head, reportBlob}                 head: the report's JSON with "checks": [];
 //                                                            the page's report = JSON.parse(head) with
 //                                                            checks = the parts' arrays concatenated
 //                                                            (equal to JSON.parse(reportText));
-//                                                            reportBlob / sarifBlob: the engine's
-//                                                            texts, byte-exact (see audit)
+//                                                            reportBlob: the engine's text,
+//                                                            byte-exact (see audit)
 //     or {type: 'error', id, code, message}                  code: the engine's code (e.g.
 //                                                            "invalid-argument"), "engine-load" when
 //                                                            the engine could not load, "read" when
 //                                                            the file could not be read
+//   {type: 'sarif', id} → {type: 'sarif', id, blob}          the last audit's SARIF (Blob, the
+//                                                            engine's bytes), rendered now from the
+//                                                            audit's kept outcome (see audit); or
+//                                                            {type: 'error', id, code, message}
+//                                                            ("failed-precondition": no audit kept)
 //   {type: 'ruleset'} → {type: 'ruleset', text}              the engine's embedded ruleset (JSON text)
 //                    or {type: 'error', id: null, code, message}
 //
-// A File/Blob is read in 1 MiB slices (blob.slice().arrayBuffer()) and fed chunk by chunk to
+// A File/Blob is read in 1 MiB slices (through one reused buffer: slices()) and fed chunk by chunk to
 // Session.feed: the file is never whole in memory, and the page stays responsive on a large HAR.
 // Audits run one after another in arrival order. Cancel = worker-client.mjs terminates this worker.
 //
@@ -46,7 +52,7 @@
 // The last bundle stays here (a 50 MB text is never copied to the page; downloads go as Blobs).
 import { loadEngine, auditHar } from '../host/engine.mjs';
 import { zipStored } from './inputs/zip.mjs';
-import { splitReport } from '../host/report-parts.mjs';
+import { ReportSplitter } from '../host/report-parts.mjs';
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -70,53 +76,94 @@ class ReadError extends Error {
   }
 }
 
+// A File/Blob's bytes in slices of CHUNK_BYTES (the last one shorter), each valid until the next
+// is asked for: they are read through one reused buffer (a BYOB reader of blob.stream()), so
+// reading a 200 MB HAR leaves no 200 garbage ArrayBuffers for the collector (they held up to
+// ≈ 60 MB of the renderer's memory at a time); without BYOB readers, fresh slices.
 async function* slices(blob) {
-  for (let at = 0; at < blob.size; at += CHUNK_BYTES) {
-    let buffer;
-    try {
-      buffer = await blob.slice(at, at + CHUNK_BYTES).arrayBuffer();
-    } catch (e) {
-      throw new ReadError(e && e.message ? e.message : String(e));
+  let reader = null;
+  try {
+    reader = blob.stream().getReader({ mode: 'byob' });
+  } catch { /* no BYOB reader: slices below */ }
+  if (!reader) {
+    for (let at = 0; at < blob.size; at += CHUNK_BYTES) yield new Uint8Array(await readBytes(() => blob.slice(at, at + CHUNK_BYTES).arrayBuffer()));
+    return;
+  }
+  let buffer = new ArrayBuffer(CHUNK_BYTES);
+  for (let done = false; !done;) {
+    let filled = 0;
+    while (filled < buffer.byteLength) {
+      const step = await readBytes(() => reader.read(new Uint8Array(buffer, filled, buffer.byteLength - filled)));
+      if (step.value) buffer = step.value.buffer;  // the same memory, handed back by the reader
+      if (step.done) {
+        done = true;
+        break;
+      }
+      filled += step.value.length;
     }
-    yield new Uint8Array(buffer);
+    if (filled > 0) yield new Uint8Array(buffer, 0, filled);
+  }
+}
+
+// read() → its promise's value; a failure to read is a ReadError.
+async function readBytes(read) {
+  try {
+    return await read();
+  } catch (e) {
+    throw new ReadError(e && e.message ? e.message : String(e));
   }
 }
 
 // Runs the audit and hands it to the page so that the page never runs one long task for it (a
 // large HAR gives report and SARIF texts of tens of megabytes: receiving such strings and parsing
 // the report at once would block the page):
-//   the report's checks as JSON array texts of about REPORT_PART_BYTES each, one message each
-//   ({type: 'report-part', id, json}; the page parses one per task), then
-//   {type: 'done', id, head, reportBlob, sarifBlob, gradedHeaders}: head = the report's JSON with
-//   "checks": [] (keys in the engine's order), the engine's exact texts as Blobs (for the
-//   downloads; a Blob is handed over without copying its bytes through the page's thread), and
+//   the report's checks as JSON arrays of about REPORT_PART_BYTES each, one message each
+//   ({type: 'report-part', id, bytes}: UTF-8, transferred, not copied; the page decodes and parses
+//   one per task), then
+//   {type: 'done', id, head, reportBlob, gradedHeaders}: head = the report's JSON with
+//   "checks": [] (keys in the engine's order), the engine's exact text as a Blob (for the
+//   download; a Blob is handed over without copying its bytes through the page's thread), and
 //   the graded page's response headers (auditHar's gradedHeaders: [[name, value], …]).
-// Memory: the report is split straight from the engine's bytes (../host/report-parts.mjs, in
-// auditHar's onOutput), and both texts become Blobs from those bytes: neither is ever a string, an
-// array or parsed objects here (a 1,000-page report is 29 MB, its SARIF 37 MB).
+// Memory: the engine writes the report in pieces (auditHar's onOutput); each is split
+// (../host/report-parts.mjs ReportSplitter) and becomes a Blob as it comes: the report is never a
+// string, an array or parsed objects here, nor whole in the wasm memory (a 1,000-page report is
+// 29 MB, its SARIF 37 MB). The SARIF is made only when the page asks for it ({type: 'sarif'}:
+// its download was clicked), from the audit's session, kept until the next audit (auditHar
+// sarif: 'later'; the wasm memory it holds is not given back to the system anyway).
 const REPORT_PART_BYTES = 512 * 1024;
 
+let lastAudit = null; // auditHar's result of the last audit: sarifLater(), release()
+
 async function audit({ id, source, options = {} }) {
+  lastAudit?.release();
+  lastAudit = null;
   const eng = await engine();
   const isBlob = typeof Blob !== 'undefined' && source instanceof Blob;
   const totalBytes = isBlob ? source.size : null;
   const har = isBlob ? slices(source) : source;
-  let head = null;
-  const { reportBlob, sarifBlob, gradedHeaders } = await auditHar(eng, har, {
+  const splitter = new ReportSplitter(REPORT_PART_BYTES, (bytes) => self.postMessage({ type: 'report-part', id, bytes }, [bytes.buffer]));
+  const result = await auditHar(eng, har, {
     target: options.target,
     profiles: options.profiles,
     declarations: options.declarations,
     chunkBytes: CHUNK_BYTES,
     output: 'blob',
-    onOutput: (format, bytes) => {
-      if (format !== 'json') return;
-      head = splitReport(bytes, REPORT_PART_BYTES, (json) => self.postMessage({ type: 'report-part', id, json }));
+    sarif: 'later',
+    onOutput: (format, piece) => {
+      if (format === 'json') splitter.push(piece);
     },
     onProgress: ({ bytes, totalBytes: t, entries }) => {
       self.postMessage({ type: 'progress', id, bytes, totalBytes: t ?? totalBytes, entries });
     },
   });
-  self.postMessage({ type: 'done', id, head, reportBlob, sarifBlob, gradedHeaders });
+  lastAudit = result;
+  const { reportBlob, gradedHeaders } = result;
+  self.postMessage({ type: 'done', id, head: splitter.end(), reportBlob, gradedHeaders });
+}
+
+async function sarif({ id }) {
+  if (!lastAudit) throw Object.assign(new Error('no audit to make a SARIF of'), { code: 'failed-precondition' });
+  return { type: 'sarif', id, blob: await lastAudit.sarifLater() };
 }
 
 // ---- bundles --------------------------------------------------------------------------------
@@ -232,6 +279,8 @@ self.addEventListener('message', (event) => {
           ]);
           self.postMessage({ type: 'zip', id: msg.id, blob });
         }
+      } else if (msg.type === 'sarif') {
+        self.postMessage(await sarif(msg));
       } else if (msg.type === 'ruleset') {
         const eng = await engine();
         self.postMessage({ type: 'ruleset', text: JSON.stringify(eng.ruleset()) });

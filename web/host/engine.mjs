@@ -37,27 +37,72 @@ function reply(text, call) {
   return value;
 }
 
-// One output of a finished session ("json" or "sarif"), read through the view outputBytes gives
-// of the engine's own string (output() would copy the text twice inside the wasm heap, which never
-// shrinks) and handed at once to convert(view) → its result (the view is valid only until the next
-// call into the module). The call into the module runs through call(). Throws the engine's
-// EngineError for an error value (an unknown format name: {"ok":false,…}), and EngineError
-// "internal" when the output is not a report.
-function readOutput(engine, session, format, convert) {
-  const view = call(engine, () => session.outputBytes(format));
-  if (startsWith(view, ERROR_VALUE_START)) reply(new TextDecoder().decode(view), `output(${format})`);
-  if (view[0] !== 0x7b /* { */)
-    throw new EngineError('internal', `output(${format}): the engine replied with text that is not a report`);
-  return convert(view);
+// Writes one output of a finished session ("json" or "sarif") to onPiece(view), piece by piece
+// (Session.writeOutput: pieces of at most 1 MiB, never cut inside a character, concatenated the
+// engine's exact bytes; the output is never whole in the wasm heap, which never shrinks). Each
+// view is a view of the engine's memory, valid only during its onPiece call. The call into the
+// module runs through call(); what onPiece throws is thrown after the call returns (no exception
+// crosses the module; later pieces are then skipped). Throws the engine's EngineError for an
+// error value (an unknown format name: {"ok":false,…}), and EngineError "internal" when the
+// output is not a report.
+function writeOutput(engine, session, format, onPiece) {
+  let failure = null;
+  let first = true;
+  const replyText = call(engine, () => session.writeOutput(format, (view) => {
+    if (failure) return;
+    try {
+      if (first && view[0] !== 0x7b /* { */) throw new EngineError('internal', `output(${format}): the engine replied with text that is not a report`);
+      first = false;
+      onPiece(view);
+    } catch (e) {
+      failure = e;
+    }
+  }));
+  if (failure) throw failure;
+  reply(replyText, `output(${format})`);
+  if (first) throw new EngineError('internal', `output(${format}): the engine wrote nothing`);
 }
 
-// How an error value begins ({"error":…,"ok":false}); a report begins otherwise.
-const ERROR_VALUE_START = new TextEncoder().encode('{"error":');
+// Collectors of an output's pieces, one per auditHar output form: {add(view), done() → value}.
+// Blob: one Blob per piece (a piece leaves the worker's memory for the browser's blob storage as
+// it comes; the output Blob is made of those, without copying them again).
+function blobCollector(type) {
+  const parts = [];
+  return { add: (view) => parts.push(new Blob([view])), done: () => new Blob(parts, { type }) };
+}
 
-function startsWith(bytes, prefix) {
-  if (bytes.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; ++i) if (bytes[i] !== prefix[i]) return false;
-  return true;
+// Bytes: one Uint8Array (a single piece is kept as it is copied; several are joined once).
+function bytesCollector() {
+  const parts = [];
+  return {
+    add: (view) => parts.push(view.slice()),
+    done: () => {
+      if (parts.length === 1) return parts[0];
+      const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts.splice(0)) { out.set(p, at); at += p.length; }
+      return out;
+    },
+  };
+}
+
+// Text: decoded piece by piece. Throws EngineError "resource-exhausted" when it is longer than
+// one JavaScript string can be (see decodeOutput).
+function textCollector(format) {
+  const decoder = new TextDecoder();
+  const parts = [];
+  let bytes = 0;
+  return {
+    add: (view) => { bytes += view.length; parts.push(decoder.decode(view, { stream: true })); },
+    done: () => {
+      try {
+        parts.push(decoder.decode());
+        return parts.join('');
+      } catch {
+        throw tooLong(format, bytes);
+      }
+    },
+  };
 }
 
 // The text of an output's bytes. Throws EngineError "resource-exhausted" when it is longer than one
@@ -67,8 +112,12 @@ function decodeOutput(bytes, format) {
   try {
     return new TextDecoder().decode(bytes);
   } catch {
-    throw new EngineError('resource-exhausted', `the ${format === 'json' ? 'report' : 'SARIF'} is ${bytes.length} bytes, more than one JavaScript string can hold: it can only be written out as bytes (portal-check audit --format json|sarif)`);
+    throw tooLong(format, bytes.length);
   }
+}
+
+function tooLong(format, bytes) {
+  return new EngineError('resource-exhausted', `the ${format === 'json' ? 'report' : 'SARIF'} is ${bytes} bytes, more than one JavaScript string can hold: it can only be written out as bytes (portal-check audit --format json|sarif)`);
 }
 
 // What a call into the module threw when it was not an error value: an Error's message (e.g.
@@ -232,16 +281,26 @@ export async function checkHar(engine, har, { chunkBytes = 1 << 20 } = {}) {
 //   always there); report keeps only the parsed object, not the text it was parsed from. With
 //   'text' that error is thrown by auditHar itself. With 'blob' the result is {gradedHeaders,
 //   reportBlob, sarifBlob}: Blobs (types application/json, application/sarif+json) made straight
-//   from the engine's bytes, with no copy in the JavaScript heap (read them back with
-//   blob.arrayBuffer() or blob.stream()).
+//   from the engine's bytes piece by piece, with no copy of the whole in the JavaScript heap (read
+//   them back with blob.arrayBuffer() or blob.stream()).
+//   Every output is read from the engine in pieces (Session.writeOutput): it is never whole in the
+//   wasm memory, which never shrinks.
 //   sarif: false → the SARIF is not asked for (the engine renders it only when asked: an audit
-//   that needs only the report is cheaper, and the wasm memory, which never shrinks, does not grow
-//   by its size: 37 MB for 1,000 pages); sarifText, sarifBytes and sarifBlob are then null.
-//   onOutput(format, bytes): called for each output read ("json", then "sarif"), before the
-//   result's own copy is made, with its UTF-8 bytes as a view of the engine's memory (no copy),
-//   valid only during the call: for a caller that reads an output once (e.g. splits it) and keeps
-//   no copy of it.
-//   The session is always freed.
+//   that needs only the report is cheaper); sarifText, sarifBytes and sarifBlob are then null.
+//   sarif: 'later' → the same, and the session is kept (not freed) so that the SARIF can be asked
+//   for later: the result also has sarifLater() → Promise of the SARIF in the output's form
+//   (text, bytes or Blob: the same bytes as with sarif: true), any number of times, and
+//   release() → frees the session (sarifLater() then rejects with EngineError
+//   "failed-precondition"); the caller must release it (a kept session holds the audit's outcome
+//   in the wasm memory: ≈ 40 MB for 1,000 pages). After an engine restart sarifLater() rejects
+//   with EngineError "engine-stopped".
+//   onOutput(format, piece): called for each piece of each output read ("json", then "sarif";
+//   with sarif: 'later', also at each sarifLater()), in order, before the result's own copy of it
+//   is made, with the piece's UTF-8 bytes as a view of the engine's memory (no copy), valid only
+//   during the call: for a caller that reads an output once (e.g. splits it,
+//   report-parts.mjs ReportSplitter) and keeps no copy of it. The pieces concatenated are the
+//   output's bytes; a piece never ends inside a character.
+//   The session is freed, except with sarif: 'later' (above).
 //   Throws EngineError on any engine error (bad HAR, limits, ...).
 export async function auditHar(engine, har, { target, ruleset, profiles, declarations, chunkBytes = 1 << 20, onProgress, output = 'text', sarif = true, onOutput } = {}) {
   const options = {};
@@ -260,30 +319,32 @@ export async function auditHar(engine, har, { target, ruleset, profiles, declara
     }, (bytes, totalBytes) => onProgress?.({ bytes, totalBytes, entries }));
     reply(call(engine, () => session.finish()), 'finish');
     const gradedHeaders = JSON.parse(call(engine, () => session.gradedHeaders()) || '[]');
-    // The output `format` through convert(view), after onOutput; null for a SARIF not asked for.
-    const read = (format, convert) => {
-      if (format === 'sarif' && !sarif) return null;
-      return readOutput(engine, session, format, (view) => {
+    // The output `format` in the result's form, read piece by piece after onOutput; null for a
+    // SARIF not asked for now.
+    const read = (format, { now = true } = {}) => {
+      if (format === 'sarif' && now && (sarif === 'later' || !sarif)) return null;
+      const sink = output === 'blob' ? blobCollector(format === 'json' ? 'application/json' : 'application/sarif+json')
+        : output === 'bytes' ? bytesCollector() : textCollector(format);
+      writeOutput(engine, session, format, (view) => {
         onOutput?.(format, view);
-        return convert(view);
+        sink.add(view);
       });
+      return sink.done();
     };
-    if (output === 'blob') {
-      const blob = (type) => (view) => new Blob([view], { type });
-      return { gradedHeaders, reportBlob: read('json', blob('application/json')), sarifBlob: read('sarif', blob('application/sarif+json')) };
-    }
+    // (After the reads: keepSession takes the session.)
+    const later = () => (sarif === 'later' ? keepSession() : {});
+    if (output === 'blob') return { gradedHeaders, reportBlob: read('json'), sarifBlob: read('sarif'), ...later() };
     // Texts decoded and the report parsed on first use (then kept): a large report's objects cost
     // several times its text, and many callers only need the text.
     let reportText, sarifText, report;
     let reportBytes = null, sarifBytes = null;
     if (output === 'bytes') {
-      reportBytes = read('json', (view) => view.slice());
-      sarifBytes = read('sarif', (view) => view.slice());
+      reportBytes = read('json');
+      sarifBytes = read('sarif');
     } else {
-      reportText = read('json', (view) => decodeOutput(view, 'json'));
-      sarifText = read('sarif', (view) => decodeOutput(view, 'sarif'));
+      reportText = read('json');
+      sarifText = read('sarif');
     }
-    if (!sarif) sarifText = null;
     const result = {
       gradedHeaders,
       get reportText() {
@@ -291,7 +352,7 @@ export async function auditHar(engine, har, { target, ruleset, profiles, declara
         return reportText;
       },
       get sarifText() {
-        if (sarifText === undefined) sarifText = decodeOutput(sarifBytes, 'sarif');
+        if (sarifText === undefined) sarifText = sarifBytes && decodeOutput(sarifBytes, 'sarif');
         return sarifText;
       },
       get report() {
@@ -300,8 +361,35 @@ export async function auditHar(engine, har, { target, ruleset, profiles, declara
         if (report === undefined) report = reply(reportText ?? decodeOutput(reportBytes, 'json'), 'output(json)');
         return report;
       },
+      ...later(),
     };
     return output === 'bytes' ? Object.assign(result, { reportBytes, sarifBytes }) : result;
+
+    // sarif: 'later': the session is handed to {sarifLater, release} instead of being freed.
+    function keepSession() {
+      const kept = session;
+      session = null;
+      let released = false;
+      return {
+        async sarifLater() {
+          if (released) throw new EngineError('failed-precondition', 'sarifLater: the audit\'s session was released');
+          if (engine.module !== owner) throw new EngineError('engine-stopped', 'sarifLater: the engine was restarted since this audit; its outcome is gone');
+          session = kept;
+          try {
+            return read('sarif', { now: false });
+          } catch (e) {
+            throw await settle(engine, e);
+          } finally {
+            session = null;
+          }
+        },
+        release() {
+          if (released) return;
+          released = true;
+          if (engine.module === owner) try { kept.delete(); } catch { /* the module stopped */ }
+        },
+      };
+    }
   } catch (e) {
     throw await settle(engine, e);
   } finally {

@@ -3,18 +3,21 @@
 //   auto a = Auditor::Create(options);         // StatusOr<std::unique_ptr<Auditor>>
 //   a->Feed(chunk); a->Feed(chunk); ...        // a HAR document in chunks of any size
 //   a->Finish(); a->ReportJson(); a->Sarif();  // (or AddEntry(entry) per HAR entry, then Finish)
+//   a->WriteOutput(OutputFormat::kSarif, sink); // or an output in pieces, never whole in memory
 //
 // Memory: the auditor holds at most one HAR entry's text at a time (each entry is audited as soon
 // as its last byte arrives) and drops bodies and page models as soon as the entry is audited; it
 // keeps, per exchange, only what site-level checks need (URLs, status codes) and the results.
 // So the evidence costs memory bounded by the largest entry, not by the HAR; the results grow
 // with the number of pages, kept compact (each result's details as JSON text, rendered when it is
-// emitted), and Finish writes the report (and Sarif() its SARIF form, when asked) straight from
-// them into strings allocated at their exact size (scripts/bench measures the peak memory). The core never reads the network,
+// emitted), and the report and its SARIF form are written, when asked, straight from them into
+// strings allocated at their exact size, or in pieces (WriteOutput) (scripts/bench measures the peak memory). The core never reads the network,
 // the clock or randomness, so the same evidence and ruleset always give the same report bytes.
 #ifndef PORTAL_CHECK_AUDITOR_H_
 #define PORTAL_CHECK_AUDITOR_H_
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -84,13 +87,22 @@ class Auditor {
   // Ends the input (for Feed: checks the document was complete), runs the site-level checks and
   // builds the report. Errors: see HarStream::End; kFailedPrecondition when called twice.
   virtual Status Finish() = 0;
-  // The report (JSON text, the contract of docs/report.md) and its SARIF 2.1.0 form. Finish
-  // renders the report; the SARIF is rendered on the first call of Sarif() (an audit that never
-  // asks for it does not pay for it), so the first call is not cheap and the auditor keeps the
-  // audit's results until then. Not thread-safe, like every other member.
-  // REQUIRES: Finish() succeeded; otherwise they return "".
+  // The report (JSON text, the contract of docs/report.md) and its SARIF 2.1.0 form, each
+  // rendered on its first call (an audit that never asks for one does not pay for it) from the
+  // audit's outcome, which the auditor keeps from Finish on; so a first call is not cheap. Then
+  // kept: a host that copies an output out rather uses WriteOutput. Not thread-safe, like every
+  // other member. REQUIRES: Finish() succeeded; otherwise they return "".
   virtual const std::string& ReportJson() const = 0;
   virtual const std::string& Sarif() const = 0;
+  // Writes the output `format` to sink(piece), in order, in pieces of at most kOutputPieceBytes
+  // (a single longer token, e.g. one long string, is a piece of its own; a piece never ends
+  // inside a UTF-8 character); the pieces concatenated are Output(format)'s bytes. Renders from
+  // the kept outcome each time it is called and keeps nothing (a rendered ReportJson()/Sarif()
+  // is not used): the output is never whole in the engine's memory, only one piece at a time
+  // (the wasm heap never shrinks; a 1,000-page SARIF is 37 MB). `sink` must not throw.
+  // Errors: kFailedPrecondition unless Finish() succeeded.
+  static constexpr std::size_t kOutputPieceBytes = std::size_t{1} << 20;
+  virtual Status WriteOutput(OutputFormat format, const std::function<void(std::string_view)>& sink) const = 0;
   // The graded page's response headers (the page of the report's "grade"), for hosts that show
   // them beside the grade: compact JSON [[name, value], …] in the order received, each string
   // valid UTF-8 (at most limits::kMaxHeaderValueBytes) with every secret value the evidence held

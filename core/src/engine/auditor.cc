@@ -123,15 +123,21 @@ class AuditorImpl : public Auditor {
     return BuildReport();
   }
 
-  const std::string& ReportJson() const override { return report_; }
-  // Rendered on first request, from the outcome kept since Finish (then dropped): an audit whose
-  // SARIF is never read does not pay for it.
+  // Each rendered on first request, from the outcome kept since Finish: an audit whose output is
+  // never read, or only written in pieces, does not hold it.
+  const std::string& ReportJson() const override {
+    if (outcome_ && !report_) report_ = RenderReportJson(*outcome_, *ruleset_);
+    return report_ ? *report_ : kNoOutput;
+  }
   const std::string& Sarif() const override {
-    if (outcome_) {
-      sarif_ = RenderSarif(*outcome_, *ruleset_);
-      outcome_.reset();
-    }
-    return sarif_;
+    if (outcome_ && !sarif_) sarif_ = RenderSarif(*outcome_, *ruleset_);
+    return sarif_ ? *sarif_ : kNoOutput;
+  }
+  Status WriteOutput(OutputFormat format, const std::function<void(std::string_view)>& sink) const override {
+    if (!outcome_) return Status::Precondition("the audit is not finished");
+    if (format == OutputFormat::kSarif) WriteSarifInPieces(*outcome_, *ruleset_, kOutputPieceBytes, sink);
+    else WriteReportJsonInPieces(*outcome_, *ruleset_, kOutputPieceBytes, sink);
+    return Status::Ok();
   }
   const std::string& GradedHeadersJson() const override { return graded_headers_; }
 
@@ -251,7 +257,6 @@ class AuditorImpl : public Auditor {
     }
     // The checks read the real evidence; what leaves the engine is redacted.
     RedactOutcome(outcome, Redactor());
-    report_ = RenderReportJson(outcome, *ruleset_);
     outcome_ = std::make_unique<AuditOutcome>(std::move(outcome));
     graded_headers_ = RenderGradedHeaders(grade.graded() ? primary_headers_ : std::vector<HeaderField>(), Redactor());
     finished_ = true;
@@ -392,11 +397,13 @@ class AuditorImpl : public Auditor {
   std::vector<ReportedResult> results_;  // joined as emitted (scoring/result_join.h)
   bool finished_ = false;
   std::vector<HeaderField> primary_headers_;  // the primary page's response headers, as received
-  std::string report_, graded_headers_;
-  // The redacted outcome between Finish and the first Sarif() (mutable: Sarif() is const and
-  // renders lazily; an Auditor is used from one thread).
-  mutable std::unique_ptr<AuditOutcome> outcome_;
-  mutable std::string sarif_;
+  std::string graded_headers_;
+  // The redacted outcome, from Finish on (null before): what every output is rendered from.
+  std::unique_ptr<const AuditOutcome> outcome_;
+  // The outputs rendered by ReportJson() / Sarif() (mutable: they are const and render lazily;
+  // an Auditor is used from one thread).
+  mutable std::optional<std::string> report_, sarif_;
+  static inline const std::string kNoOutput;
 };
 
 }  // namespace

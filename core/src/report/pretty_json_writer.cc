@@ -13,7 +13,17 @@ void PrettyJsonWriter::Emit(std::string_view s) {
   size_ += s.size();
   if (!out_) return;
   if (size_ > limit_) return StopWriting();
+  if (out_->size() + s.size() > piece_bytes_) {
+    EndPieces();
+    if (s.size() > piece_bytes_) return (*sink_)(s);
+  }
   out_->append(s.data(), s.size());
+}
+
+void PrettyJsonWriter::EndPieces() {
+  if (!sink_ || out_->empty()) return;
+  (*sink_)(*out_);
+  out_->clear();
 }
 
 void PrettyJsonWriter::Flush() {

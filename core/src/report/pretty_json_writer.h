@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,12 @@ class PrettyJsonWriter {
   // writer's own and reach *out in pieces: all of them by Finish() (or the destructor).
   explicit PrettyJsonWriter(std::string* out, std::size_t limit = static_cast<std::size_t>(-1))
       : out_(out), limit_(limit) {}
+  // Hands the text to `sink` in pieces instead (see WriteInPieces): *buffer gathers a piece and is
+  // emptied into sink(piece) before it would grow past piece_bytes (a single longer write is a
+  // piece of its own), and by EndPieces() (after Finish()). Pieces end only between two writes, so
+  // never inside a UTF-8 character.
+  PrettyJsonWriter(std::string* buffer, std::size_t piece_bytes, const std::function<void(std::string_view)>* sink)
+      : out_(buffer), limit_(static_cast<std::size_t>(-1)), sink_(sink), piece_bytes_(piece_bytes) {}
   ~PrettyJsonWriter() { Flush(); }
   PrettyJsonWriter(const PrettyJsonWriter&) = delete;
   PrettyJsonWriter& operator=(const PrettyJsonWriter&) = delete;
@@ -55,6 +62,8 @@ class PrettyJsonWriter {
     Put('\n');
     Flush();
   }
+  // In pieces, after Finish(): hands the last piece to the sink.
+  void EndPieces();
   // Bytes written (or counted) so far.
   std::size_t size() const { return size_ + static_cast<std::size_t>(next_ - buffer_); }
   // After Finish(): whether everything was written into *out (false: counting only, from the
@@ -91,6 +100,8 @@ class PrettyJsonWriter {
 
   std::string* out_;
   std::size_t limit_;
+  const std::function<void(std::string_view)>* sink_ = nullptr;  // in pieces only
+  std::size_t piece_bytes_ = static_cast<std::size_t>(-1);
   std::size_t size_ = 0;       // bytes emitted (the buffered ones not included)
   std::vector<Level> levels_;  // the open containers
   char buffer_[kBufferBytes];
@@ -119,6 +130,20 @@ std::string RenderExactly(Write&& write) {
   write(writer);
   writer.Finish();
   return out;
+}
+
+// Writes a document with `write` (as for RenderExactly, called once) to sink(piece) in pieces of
+// at most piece_bytes (a single longer token, e.g. a long string, is a piece of its own), in
+// order; the pieces concatenated are RenderExactly's bytes. Only one piece is held at a time: a
+// large output never sits whole in memory (the wasm heap never shrinks).
+template <typename Write>
+void WriteInPieces(Write&& write, std::size_t piece_bytes, const std::function<void(std::string_view)>& sink) {
+  std::string buffer;
+  buffer.reserve(piece_bytes);
+  PrettyJsonWriter writer(&buffer, piece_bytes, &sink);
+  write(writer);
+  writer.Finish();
+  writer.EndPieces();
 }
 
 }  // namespace portal_check

@@ -152,14 +152,27 @@ void WriteReport(PrettyJsonWriter& w, const AuditOutcome& outcome, const Grade& 
   w.EndObject();
 }
 
+// Failed results per severity (the report's summary.failed).
+std::map<std::string, std::int64_t> FailedBySeverity(const AuditOutcome& outcome) {
+  std::map<std::string, std::int64_t> failed{{"high", 0}, {"medium", 0}, {"low", 0}, {"info", 0}};
+  for (const ReportedResult& r : outcome.results)
+    if (!r.pass) ++failed[r.severity];
+  return failed;
+}
+
 }  // namespace
 
 std::string RenderReportJson(const AuditOutcome& outcome, const Ruleset& ruleset) {
   const Grade g = GradeOf(outcome, ruleset);
-  std::map<std::string, std::int64_t> failed{{"high", 0}, {"medium", 0}, {"low", 0}, {"info", 0}};
-  for (const ReportedResult& r : outcome.results)
-    if (!r.pass) ++failed[r.severity];
+  const auto failed = FailedBySeverity(outcome);
   return RenderExactly([&](PrettyJsonWriter& w) { WriteReport(w, outcome, g, failed, ruleset); });
+}
+
+void WriteReportJsonInPieces(const AuditOutcome& outcome, const Ruleset& ruleset, std::size_t piece_bytes,
+                             const std::function<void(std::string_view)>& sink) {
+  const Grade g = GradeOf(outcome, ruleset);
+  const auto failed = FailedBySeverity(outcome);
+  WriteInPieces([&](PrettyJsonWriter& w) { WriteReport(w, outcome, g, failed, ruleset); }, piece_bytes, sink);
 }
 
 }  // namespace portal_check

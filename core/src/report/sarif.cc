@@ -193,14 +193,25 @@ void WriteSarif(PrettyJsonWriter& w, const AuditOutcome& outcome, const Ruleset&
   w.EndObject();
 }
 
-}  // namespace
-
-std::string RenderSarif(const AuditOutcome& outcome, const Ruleset& ruleset) {
+// The ids of the failing results' rules, in byte order (the SARIF's rules).
+std::vector<std::string> FailingRuleIds(const AuditOutcome& outcome) {
   std::set<std::string> failing;
   for (const ReportedResult& r : outcome.results)
     if (!r.pass) failing.insert(r.result.id);
-  const std::vector<std::string> rule_ids(failing.begin(), failing.end());
+  return std::vector<std::string>(failing.begin(), failing.end());
+}
+
+}  // namespace
+
+std::string RenderSarif(const AuditOutcome& outcome, const Ruleset& ruleset) {
+  const std::vector<std::string> rule_ids = FailingRuleIds(outcome);
   return RenderExactly([&](PrettyJsonWriter& w) { WriteSarif(w, outcome, ruleset, rule_ids); });
+}
+
+void WriteSarifInPieces(const AuditOutcome& outcome, const Ruleset& ruleset, std::size_t piece_bytes,
+                        const std::function<void(std::string_view)>& sink) {
+  const std::vector<std::string> rule_ids = FailingRuleIds(outcome);
+  WriteInPieces([&](PrettyJsonWriter& w) { WriteSarif(w, outcome, ruleset, rule_ids); }, piece_bytes, sink);
 }
 
 }  // namespace portal_check

@@ -4,7 +4,10 @@
 #ifndef PORTAL_CHECK_REPORT_SARIF_H_
 #define PORTAL_CHECK_REPORT_SARIF_H_
 
+#include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 
 #include "ruleset/ruleset.h"
 #include "scoring/reported_result.h"
@@ -12,6 +15,9 @@
 namespace portal_check {
 
 std::string RenderSarif(const AuditOutcome& outcome, const Ruleset& ruleset);
+// The same bytes handed to sink(piece) in pieces of at most piece_bytes (see WriteInPieces).
+void WriteSarifInPieces(const AuditOutcome& outcome, const Ruleset& ruleset, std::size_t piece_bytes,
+                        const std::function<void(std::string_view)>& sink);
 
 }  // namespace portal_check
 

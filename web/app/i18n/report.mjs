@@ -185,6 +185,7 @@ const vi = {
   print: 'In báo cáo',
   printHint: 'Mở hộp thoại in; chọn “Lưu dưới dạng PDF” để có tệp PDF cho hồ sơ.',
   noSarif: 'Không có SARIF cho lần kiểm tra này.',
+  sarifFailed: 'Không tạo được SARIF; hãy kiểm tra lại tệp HAR.',
 
   // dossier (print)
   dossierSite: 'Website được kiểm tra',
@@ -380,6 +381,7 @@ const en = {
   print: 'Print',
   printHint: 'Opens the print dialog; choose “Save as PDF” for a PDF for the dossier.',
   noSarif: 'No SARIF for this audit.',
+  sarifFailed: 'The SARIF could not be made; audit the HAR again.',
 
   dossierSite: 'Audited website',
   dossierOrg: 'Applicant organisation',

@@ -1,8 +1,11 @@
 // Exports (#exports): download buttons and the print button, plus the hidden printable dossier.
 //
 // renderExports(container, ctx) where ctx = {report, reportText, sarifText, ruleset, lang, t, label}
-//   (reportText / sarifText: strings, or Blobs holding the engine's exact bytes).
-//   Buttons: report JSON (the engine's exact reportText), SARIF (sarifText; disabled without it),
+//   (reportText / sarifText: strings, or Blobs holding the engine's exact bytes; sarifText may
+//   also be a function → Promise of one, called when its download is clicked: an audit's SARIF
+//   is made only then).
+//   Buttons: report JSON (the engine's exact reportText), SARIF (sarifText; disabled without it;
+//   while an asked-for SARIF is being made the button is disabled, and a failure is said beside it),
 //   the declarations file (the CLI's --declarations JSON), the label dossier JSON (organisation,
 //   declarations and the report; for an opened bundle also verification: {state, signer}), and Print (window.print(); the print stylesheet shows only the
 //   dossier). Returns {refreshDossier(), ensureDossier(), dossierReady}: the dossier is built in the
@@ -63,12 +66,26 @@ export function renderExports(container, ctx) {
     return b;
   };
   const reportText = isText(ctx.reportText) ? ctx.reportText : (isObject(report) ? `${JSON.stringify(report, null, 2)}\n` : '');
-  const hasSarif = isText(ctx.sarifText) && textLength(ctx.sarifText) > 0;
+  const sarifLater = typeof ctx.sarifText === 'function';
+  const hasSarif = sarifLater || (isText(ctx.sarifText) && textLength(ctx.sarifText) > 0);
+  const sarifNote = el('span', { class: 'pc-muted' }, hasSarif ? '' : ` ${t.noSarif}`);
+  const sarifName = `portal-check-${host}-report.sarif`;
+  const downloadSarif = async (b) => {
+    if (!sarifLater) return downloadText(ctx.sarifText, sarifName, 'application/sarif+json');
+    b.disabled = true;
+    sarifNote.textContent = '';
+    try {
+      downloadText(await ctx.sarifText(), sarifName, 'application/sarif+json');
+    } catch (e) {
+      sarifNote.textContent = ` ${t.sarifFailed} (${(e && e.message) || e})`;
+    } finally {
+      b.disabled = false;
+    }
+  };
   const invalid = ctx.bundle?.state === 'failed';
   const buttons = el('ul', { class: 'pc-export-list' },
     el('li', null, button(t.dlReport, () => downloadText(reportText, `portal-check-${host}-report.json`, 'application/json'), { disabled: !reportText, primary: true })),
-    el('li', null, button(t.dlSarif, () => downloadText(ctx.sarifText, `portal-check-${host}-report.sarif`, 'application/sarif+json'), { disabled: !hasSarif }),
-      hasSarif ? null : el('span', { class: 'pc-muted' }, ` ${t.noSarif}`)),
+    el('li', null, button(t.dlSarif, (event) => downloadSarif(event.currentTarget), { disabled: !hasSarif }), sarifNote),
     el('li', null, button(t.dlDeclarations, () => downloadText(`${JSON.stringify(declarationsFile(ctx.label, ctx.ruleset), null, 2)}\n`,
       `portal-check-${host}-declarations.json`, 'application/json'))),
     el('li', null, button(t.dlDossier, () => downloadText(dossierJson(ctx), `portal-check-${host}-dossier.json`, 'application/json'), { disabled: invalid })),

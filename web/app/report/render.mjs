@@ -4,7 +4,8 @@
 //   → Promise<void> (resolves once the saved label details are loaded and shown and the printable
 //   dossier is built; the report view itself is there synchronously, its finding groups collapsed
 //   and filled when opened, so a big report never freezes the page; callers may ignore it). report: the parsed engine report (docs/report.md);
-//   reportText / sarifText: the engine's exact texts, downloaded unchanged; ruleset: the engine's
+//   reportText / sarifText: the engine's exact texts, downloaded unchanged (sarifText may be a
+//   function → Promise of it, called when its download is clicked: exports.mjs); ruleset: the engine's
 //   embedded ruleset document (engine.ruleset()); lang: 'vi' (default) or 'en'. Each
 //   container is cleared (replaceChildren) and filled; a missing container is skipped. The page
 //   gives each container its <h2> (index.html); this module's headings start at <h3>.
