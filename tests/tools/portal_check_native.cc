@@ -72,6 +72,8 @@ int main(int argc, char** argv) {
     auto auditor = portal_check::Auditor::Create(options);
     if (!auditor.ok()) return Fail(auditor.status().ToString());
     if (int code = FeedAndFinish(har, *auditor.value()); code != 0) return code;
+    // The outputs this run would write, rendered (each is rendered on its first request).
+    if (format != "sarif") (void)auditor.value()->ReportJson();
     if (format == "sarif" || !sarif_out.empty()) (void)auditor.value()->Sarif();
   }
   std::ifstream har(argv[2], std::ios::binary);
