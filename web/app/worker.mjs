@@ -25,7 +25,7 @@
 //   {type: 'ruleset'} → {type: 'ruleset', text}              the engine's embedded ruleset (JSON text)
 //                    or {type: 'error', id: null, code, message}
 //
-// A File/Blob is read in 1 MiB slices (through one reused buffer: slices()) and fed chunk by chunk to
+// A File/Blob is read in 1 MiB slices (blob.slice().arrayBuffer()) and fed chunk by chunk to
 // Session.feed: the file is never whole in memory, and the page stays responsive on a large HAR.
 // Audits run one after another in arrival order. Cancel = worker-client.mjs terminates this worker.
 //
@@ -76,33 +76,12 @@ class ReadError extends Error {
   }
 }
 
-// A File/Blob's bytes in slices of CHUNK_BYTES (the last one shorter), each valid until the next
-// is asked for: they are read through one reused buffer (a BYOB reader of blob.stream()), so
-// reading a 200 MB HAR leaves no 200 garbage ArrayBuffers for the collector (they held up to
-// ≈ 60 MB of the renderer's memory at a time); without BYOB readers, fresh slices.
+// A File/Blob's bytes in slices of CHUNK_BYTES (the last one shorter), each read on its own
+// (blob.slice().arrayBuffer()). A BYOB reader of blob.stream() reusing one buffer flattened the
+// renderer's RSS during the feed but left its peak (after the audit) where it was, and a 50 MB
+// bundle's verification read through it once never finished in the browser suite: not worth it.
 async function* slices(blob) {
-  let reader = null;
-  try {
-    reader = blob.stream().getReader({ mode: 'byob' });
-  } catch { /* no BYOB reader: slices below */ }
-  if (!reader) {
-    for (let at = 0; at < blob.size; at += CHUNK_BYTES) yield new Uint8Array(await readBytes(() => blob.slice(at, at + CHUNK_BYTES).arrayBuffer()));
-    return;
-  }
-  let buffer = new ArrayBuffer(CHUNK_BYTES);
-  for (let done = false; !done;) {
-    let filled = 0;
-    while (filled < buffer.byteLength) {
-      const step = await readBytes(() => reader.read(new Uint8Array(buffer, filled, buffer.byteLength - filled)));
-      if (step.value) buffer = step.value.buffer;  // the same memory, handed back by the reader
-      if (step.done) {
-        done = true;
-        break;
-      }
-      filled += step.value.length;
-    }
-    if (filled > 0) yield new Uint8Array(buffer, 0, filled);
-  }
+  for (let at = 0; at < blob.size; at += CHUNK_BYTES) yield new Uint8Array(await readBytes(() => blob.slice(at, at + CHUNK_BYTES).arrayBuffer()));
 }
 
 // read() → its promise's value; a failure to read is a ReadError.
