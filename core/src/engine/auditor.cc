@@ -25,6 +25,7 @@
 #include "scoring/reported_result.h"
 #include "report/sarif.h"
 #include "report/secret_redaction.h"
+#include "util/permute.h"
 #include "util/text.h"
 
 #ifndef PORTAL_CHECK_VERSION
@@ -347,7 +348,9 @@ class AuditorImpl : public Auditor {
   }
 
   // The results, sorted by check id, then page (a site-level one as page ""); ties keep emission order.
-  // (Their positions are sorted, then each result is moved once: a result is a large object.)
+  // (Their positions are sorted, then the results are put in that order in place, each moved
+  // along its cycle of the permutation: a second vector of results would double the memory they
+  // take at the end of a large audit.)
   std::vector<ReportedResult> SortedResults() {
     std::vector<std::size_t> order(results_.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -359,11 +362,8 @@ class AuditorImpl : public Auditor {
       const std::string_view pb = b.page ? std::string_view(*b.page) : std::string_view();
       return pa < pb;
     });
-    std::vector<ReportedResult> out;
-    out.reserve(order.size());
-    for (std::size_t i : order) out.push_back(std::move(results_[i]));
-    results_.clear();
-    return out;
+    PermuteInPlace(results_, order);
+    return std::move(results_);
   }
 
   std::shared_ptr<const Ruleset> ruleset_;
