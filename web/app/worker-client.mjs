@@ -20,9 +20,11 @@
 //   "read", "bundle-load"), "worker" when the worker itself failed, "cancelled".
 // codedError(code, message) → an Error with .code.
 
+import { StringPool } from './string-pool.mjs';
+
 let worker = null;
 let nextId = 1;
-let pending = null; // {id, checks, resolve, reject, onProgress} of the audit in flight
+let pending = null; // {id, checks, strings (the report's StringPool), resolve, reject, onProgress} of the audit in flight
 let rulesetWaiters = []; // [{resolve, reject}]
 let rulesetPromise = null; // the parsed embedded ruleset (same engine for every worker)
 const requests = new Map(); // id → {resolve, reject, onProgress}: bundle messages in flight
@@ -67,8 +69,9 @@ function onMessage(event) {
   if (msg.type === 'progress' && pending && msg.id === pending.id) {
     pending.onProgress?.(msg);
   } else if (msg.type === 'report-part' && pending && msg.id === pending.id) {
-    // One part per task: a big report is parsed in ≈ 0.5 MB steps, never in one long task.
-    for (const check of JSON.parse(partDecoder.decode(msg.bytes))) pending.checks.push(check);
+    // One part per task: a big report is parsed in ≈ 64 KiB steps, never in one long task; its
+    // strings are kept once each (a large report repeats most of them).
+    for (const check of pending.strings.intern(JSON.parse(partDecoder.decode(msg.bytes)))) pending.checks.push(check);
   } else if (msg.type === 'done' && pending && msg.id === pending.id) {
     const report = JSON.parse(msg.head);
     report.checks = pending.checks;
@@ -107,7 +110,7 @@ function getWorker() {
 export function auditInWorker(source, options, onProgress) {
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    pending = { id, checks: [], resolve, reject, onProgress };
+    pending = { id, checks: [], strings: new StringPool(), resolve, reject, onProgress };
     getWorker().postMessage({ type: 'audit', id, source, options });
   });
 }
