@@ -34,7 +34,7 @@ TEST(ResultJoin, KeepsRuleFieldsAndCompactDetails) {
   EXPECT_EQ(rr.observatory->test, "referrer-policy");
   EXPECT_EQ(rr.observatory->result, "referrer-policy-unsafe");
   EXPECT_EQ(rr.observatory->modifier, -5);
-  EXPECT_EQ(rr.result.details, R"({"policy":"no-referrer","values":["a","b"]})");
+  EXPECT_EQ(rr.result.details.str(), R"({"policy":"no-referrer","values":["a","b"]})");
 }
 
 TEST(ResultJoin, ObservatoryResultOfTheCheckWinsOverTheRules) {
@@ -52,7 +52,7 @@ TEST(ResultJoin, OutcomeWithoutARowBecomesErrorWithAMessage) {
   EXPECT_EQ(rr.result.outcome, "error");
   EXPECT_FALSE(rr.pass);
   json::Value details;
-  ASSERT_TRUE(json::ParseBounded(rr.result.details, 8, details).ok()) << rr.result.details;
+  ASSERT_TRUE(json::ParseBounded(rr.result.details.str(), 8, details).ok()) << rr.result.details.str();
   ASSERT_NE(json::FindString(details, "message"), nullptr);
   EXPECT_EQ(*json::FindString(details, "message"), "the ruleset has no row for outcome 'no-such-outcome'");
   EXPECT_EQ(*json::FindString(details, "policy"), "no-referrer");
@@ -64,12 +64,12 @@ TEST(ResultJoin, DetailsStringsAreMadeValidUtf8) {
   r.details["nested"] = json::Value(json::Array{json::Value(json::Object{{"k", json::Str(std::string("\xc3"))}})});
   const ReportedResult rr = JoinResult(std::move(r), Rules());
   json::Value details;
-  ASSERT_TRUE(json::ParseBounded(rr.result.details, 8, details).ok()) << rr.result.details;
-  EXPECT_EQ(rr.result.details.find('\xff'), std::string::npos);
-  EXPECT_EQ(rr.result.details.find('\xc3'), std::string::npos);
+  ASSERT_TRUE(json::ParseBounded(rr.result.details.str(), 8, details).ok()) << rr.result.details.str();
+  EXPECT_EQ(rr.result.details.str().find('\xff'), std::string::npos);
+  EXPECT_EQ(rr.result.details.str().find('\xc3'), std::string::npos);
 }
 
-TEST(ResultJoin, DefaultDetailsAreAnEmptyObject) { EXPECT_EQ(ReportedResult{}.result.details, "{}"); }
+TEST(ResultJoin, DefaultDetailsAreAnEmptyObject) { EXPECT_EQ(ReportedResult{}.result.details.str(), "{}"); }
 
 }  // namespace
 }  // namespace portal_check

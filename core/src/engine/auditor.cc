@@ -56,10 +56,15 @@ std::string CharsetOf(const Exchange& ex) {
 // Collects one check's results, keeping them within the outcome codes its rule file declares (the
 // only list of them: a code without a row becomes "error"), each joined with its rule and kept
 // compact (scoring/result_join.h) as soon as it is emitted.
+// From this many results on, equal details texts are kept once (TextPool): a small audit's
+// results are too few to repeat much, and it would pay for the pool's look-ups. Not a limit.
+constexpr std::size_t kShareDetailsFrom = 256;
+
 class CollectingSink : public ResultSink {
  public:
-  CollectingSink(const CheckDescriptor& check, const Ruleset& ruleset, std::vector<ReportedResult>& out)
-      : check_(check), ruleset_(ruleset), out_(out) {}
+  CollectingSink(const CheckDescriptor& check, const Ruleset& ruleset, TextPool& details_pool,
+                 std::vector<ReportedResult>& out)
+      : check_(check), ruleset_(ruleset), details_pool_(details_pool), out_(out) {}
   void Emit(CheckResult r) override {
     r.id = std::string(check_.id);
     const bool engine_wide = r.outcome == "not-applicable" || r.outcome == "not-captured" || r.outcome == "error";
@@ -68,12 +73,13 @@ class CollectingSink : public ResultSink {
       r.outcome = "error";
     }
     if (r.page) *r.page = text::SafeUtf8(*r.page, limits::kMaxUrlBytes);
-    out_.push_back(JoinResult(std::move(r), ruleset_));
+    out_.push_back(JoinResult(std::move(r), ruleset_, out_.size() >= kShareDetailsFrom ? &details_pool_ : nullptr));
   }
 
  private:
   const CheckDescriptor& check_;
   const Ruleset& ruleset_;
+  TextPool& details_pool_;
   std::vector<ReportedResult>& out_;
 };
 
@@ -221,7 +227,7 @@ class AuditorImpl : public Auditor {
   Status BuildReport() {
     if (!ctx_) ctx_ = std::make_unique<AuditContext>(Url::Parse(requested_target_), &ruleset_->data(), ruleset_.get());
     for (auto& [d, check] : checks_) {
-      CollectingSink sink(*d, *ruleset_, results_);
+      CollectingSink sink(*d, *ruleset_, details_pool_, results_);
       check->OnFinish(*ctx_, sink);
     }
     EnsureEveryCheckHasAResult();
@@ -294,7 +300,7 @@ class AuditorImpl : public Auditor {
     for (const ReportedResult& r : results_) reported.insert(r.result.id);
     for (auto& [d, check] : checks_) {
       if (reported.count(d->id)) continue;
-      CollectingSink sink(*d, *ruleset_, results_);
+      CollectingSink sink(*d, *ruleset_, details_pool_, results_);
       if (std::optional<AbsentEvidence> absent = ruleset_->Absent(d->id)) {
         sink.Emit(SiteResult(std::move(absent->outcome), std::move(absent->reason)));
         continue;
@@ -342,7 +348,7 @@ class AuditorImpl : public Auditor {
     ExchangeView view{ex, url, ex.IsPage() ? document : nullptr, primary, document, nullptr};
     for (auto& [d, check] : checks_) {
       if (!Reads(d->input, view)) continue;  // the exchanges the check declares (CheckDescriptor::input)
-      CollectingSink sink(*d, *ruleset_, results_);
+      CollectingSink sink(*d, *ruleset_, details_pool_, results_);
       check->OnExchange(view, *ctx_, sink);
     }
   }
@@ -395,6 +401,7 @@ class AuditorImpl : public Auditor {
   std::vector<std::string> pages_;
   Notices notices_;
   std::vector<ReportedResult> results_;  // joined as emitted (scoring/result_join.h)
+  TextPool details_pool_;                // the results' details texts, one copy of each (shared)
   bool finished_ = false;
   std::vector<HeaderField> primary_headers_;  // the primary page's response headers, as received
   std::string graded_headers_;

@@ -73,6 +73,10 @@ class SecretRedactor {
   // REQUIRES: `text` is compact JSON as json::Serialize writes it (members sorted).
   void RedactJsonTextInPlace(std::string& text);
 
+  // False only when no string of compact JSON `text` can change under RedactText now (no byte a
+  // URL-like word needs, no secret value known so far): RedactJsonText would return it as it is.
+  bool MayChangeJsonText(std::string_view text);
+
   std::size_t secret_count() const { return secrets_.size(); }
 
   // How many RedactUrlField answers are kept for reuse (then forgotten all at once): not a limit
@@ -83,8 +87,6 @@ class SecretRedactor {
   void Remember(std::string_view value, const std::string& marker);
   std::string Sweep(std::string_view text);
   void BuildIndex();  // index_ from secrets_, unless built since the last new secret
-  // False only when no string of compact JSON `text` can change under RedactText (see there).
-  bool MayChangeJsonText(std::string_view text);
   std::string RedactWord(std::string_view word);
 
   const SecretNames& names_;

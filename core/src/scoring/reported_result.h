@@ -9,6 +9,7 @@
 
 #include "checks/check.h"
 #include "evidence/notice.h"
+#include "util/shared_text.h"
 
 namespace portal_check {
 
@@ -20,12 +21,15 @@ struct ObservatoryPart {
 
 // What is kept of one CheckResult once it is emitted: its key fields, and its details already
 // rendered as compact JSON text instead of a json::Object (a DOM of std::map nodes costs several
-// times the text, and every result is kept until the report is written).
+// times the text, and every result is kept until the report is written), shared with every other
+// result whose details are the same text (the auditor interns them: util/shared_text.h).
 struct RetainedResult {
   std::string id;
   std::string outcome;
   std::optional<std::string> page;  // nullopt = site-level
-  std::string details = "{}";       // json::Serialize(details, /*pretty=*/false)
+  SharedText details = EmptyDetails();  // json::Serialize(details, /*pretty=*/false)
+
+  static const SharedText& EmptyDetails();  // "{}"
 };
 
 struct ReportedResult {

@@ -22,7 +22,12 @@ void SanitizeStrings(json::Value& v) {
 
 }  // namespace
 
-ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset) {
+const SharedText& RetainedResult::EmptyDetails() {
+  static const SharedText* const kEmpty = new SharedText("{}");
+  return *kEmpty;
+}
+
+ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset, TextPool* details_pool) {
   json::Value details(std::move(r.details));
   SanitizeStrings(details);
   const OutcomeRule* rule = ruleset.Outcome(r.id, r.outcome);
@@ -44,7 +49,9 @@ ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset) {
   rr.result.id = std::move(r.id);
   rr.result.outcome = std::move(r.outcome);
   rr.result.page = std::move(r.page);
-  rr.result.details = json::Serialize(details, /*pretty=*/false);
+  std::string text = json::Serialize(details, /*pretty=*/false);
+  if (text == "{}") rr.result.details = RetainedResult::EmptyDetails();
+  else rr.result.details = details_pool ? details_pool->Intern(std::move(text)) : SharedText(std::move(text));
   return rr;
 }
 

@@ -14,9 +14,10 @@ namespace portal_check {
 // part (r.observatory_result when set, else the rule's). An outcome without a row in the ruleset
 // becomes "error", with details.message saying which outcome had none. Every string in the
 // details is made valid UTF-8 (text::SafeUtf8, cut at limits::kMaxHeaderValueBytes) — a last
-// line of defence, checks already do it — and the details are kept as compact JSON text.
+// line of defence, checks already do it — and the details are kept as compact JSON text: the
+// pool's copy of that text when `details_pool` is given (results with equal details share it).
 // REQUIRES: ruleset lists r.id (so its "error" row exists); r.page, if any, is already safe.
-ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset);
+ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset, TextPool* details_pool = nullptr);
 
 }  // namespace portal_check
 
