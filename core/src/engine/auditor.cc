@@ -53,27 +53,72 @@ std::string CharsetOf(const Exchange& ex) {
   return std::string(cs);
 }
 
-// Collects one check's results, keeping them within the outcome codes its rule file declares (the
-// only list of them: a code without a row becomes "error"), each joined with its rule and kept
-// compact (scoring/result_join.h) as soon as it is emitted.
 // From this many results on, equal details texts are kept once (TextPool): a small audit's
 // results are too few to repeat much, and it would pay for the pool's look-ups. Not a limit.
 constexpr std::size_t kShareDetailsFrom = 256;
 
+// One result emitted by `check`, kept within the outcome codes its rule file declares (the only
+// list of them: a code without a row becomes "error"), joined with its rule and kept compact
+// (scoring/result_join.h; details_pool as there).
+ReportedResult JoinEmitted(const CheckDescriptor& check, const Ruleset& ruleset, CheckResult r, TextPool* details_pool) {
+  r.id = std::string(check.id);
+  const bool engine_wide = r.outcome == "not-applicable" || r.outcome == "not-captured" || r.outcome == "error";
+  if (!engine_wide && !ruleset.Outcome(check.id, r.outcome)) {
+    r.details = json::Object{{"message", json::Str("internal: the check emitted an unknown outcome '" + text::SafeUtf8(r.outcome, 100) + "'")}};
+    r.outcome = "error";
+  }
+  if (r.page) *r.page = text::SafeUtf8(*r.page, limits::kMaxUrlBytes);
+  return JoinResult(std::move(r), ruleset, details_pool);
+}
+
+// What a check that emitted nothing in a whole audit reports: its rule file's "absent" result, else
+// a generic one saying what it reads. It depends on nothing but the ruleset and whether any HTML
+// document was audited, so it is joined once per ruleset and kept with it (NothingSeen).
+struct NothingSeenResults {
+  struct PerCheck {
+    ReportedResult no_document;     // when no HTML document was audited
+    ReportedResult with_documents;  // otherwise
+  };
+  std::map<std::string_view, PerCheck> by_check;  // by CheckDescriptor::id (static text)
+};
+
+NothingSeenResults JoinNothingSeen(const Ruleset& ruleset) {
+  NothingSeenResults out;
+  for (const CheckDescriptor& d : AllChecks()) {
+    if (!ruleset.Lists(d.id)) continue;
+    NothingSeenResults::PerCheck& per = out.by_check[d.id];
+    if (std::optional<AbsentEvidence> absent = ruleset.Absent(d.id)) {
+      per.no_document = JoinEmitted(d, ruleset, SiteResult(std::move(absent->outcome), std::move(absent->reason)), nullptr);
+      per.with_documents = per.no_document;
+      continue;
+    }
+    const json::Value* rule = ruleset.Rule(d.id);
+    const std::string* evidence = rule ? json::FindString(*rule, "evidence") : nullptr;
+    const std::string needs = evidence ? " (it reads: " + *evidence + ")" : std::string();
+    per.no_document = JoinEmitted(d, ruleset, SiteResult("not-captured", "no HTML document was audited, so this check had nothing to read" + needs), nullptr);
+    per.with_documents = JoinEmitted(d, ruleset, SiteResult("not-applicable", "the evidence holds nothing this check judges" + needs), nullptr);
+  }
+  return out;
+}
+
+// JoinNothingSeen(ruleset), made on the first call and kept in the ruleset's store of compiled
+// products (it lives as long as the ruleset).
+const NothingSeenResults& NothingSeen(const Ruleset& ruleset) {
+  static char tag;  // one distinct address: the product's key in the store
+  const CompiledDataStore::Key key{&tag, &tag};
+  return *static_cast<const NothingSeenResults*>(ruleset.compiled_data()->GetOrMake(key, [&] {
+    return std::shared_ptr<const void>(std::make_shared<const NothingSeenResults>(JoinNothingSeen(ruleset)));
+  }).get());
+}
+
+// Collects one check's results as they are emitted (JoinEmitted).
 class CollectingSink : public ResultSink {
  public:
   CollectingSink(const CheckDescriptor& check, const Ruleset& ruleset, TextPool& details_pool,
                  std::vector<ReportedResult>& out)
       : check_(check), ruleset_(ruleset), details_pool_(details_pool), out_(out) {}
   void Emit(CheckResult r) override {
-    r.id = std::string(check_.id);
-    const bool engine_wide = r.outcome == "not-applicable" || r.outcome == "not-captured" || r.outcome == "error";
-    if (!engine_wide && !ruleset_.Outcome(check_.id, r.outcome)) {
-      r.details = json::Object{{"message", json::Str("internal: the check emitted an unknown outcome '" + text::SafeUtf8(r.outcome, 100) + "'")}};
-      r.outcome = "error";
-    }
-    if (r.page) *r.page = text::SafeUtf8(*r.page, limits::kMaxUrlBytes);
-    out_.push_back(JoinResult(std::move(r), ruleset_, out_.size() >= kShareDetailsFrom ? &details_pool_ : nullptr));
+    out_.push_back(JoinEmitted(check_, ruleset_, std::move(r), out_.size() >= kShareDetailsFrom ? &details_pool_ : nullptr));
   }
 
  private:
@@ -296,22 +341,14 @@ class AuditorImpl : public Auditor {
   // evidence of its kind) gets one site-level result saying so: its rule file's "absent" result
   // when it declares one, else a generic one.
   void EnsureEveryCheckHasAResult() {
-    std::set<std::string, std::less<>> reported;
+    results_.reserve(results_.size() + checks_.size());  // no reallocation below: `reported` views the ids
+    std::set<std::string_view> reported;
     for (const ReportedResult& r : results_) reported.insert(r.result.id);
+    const NothingSeenResults& nothing_seen = NothingSeen(*ruleset_);
     for (auto& [d, check] : checks_) {
       if (reported.count(d->id)) continue;
-      CollectingSink sink(*d, *ruleset_, details_pool_, results_);
-      if (std::optional<AbsentEvidence> absent = ruleset_->Absent(d->id)) {
-        sink.Emit(SiteResult(std::move(absent->outcome), std::move(absent->reason)));
-        continue;
-      }
-      const json::Value* rule = ruleset_->Rule(d->id);
-      const std::string* evidence = rule ? json::FindString(*rule, "evidence") : nullptr;
-      const std::string needs = evidence ? " (it reads: " + *evidence + ")" : std::string();
-      if (documents_ == 0)
-        sink.Emit(SiteResult("not-captured", "no HTML document was audited, so this check had nothing to read" + needs));
-      else
-        sink.Emit(SiteResult("not-applicable", "the evidence holds nothing this check judges" + needs));
+      const NothingSeenResults::PerCheck& per = nothing_seen.by_check.at(d->id);
+      results_.push_back(documents_ == 0 ? per.no_document : per.with_documents);
     }
   }
 
