@@ -227,11 +227,16 @@ ObservatoryCsp ObservatoryEvaluate(const Input& in) {
     return out;
   }
   ObsMap csp = std::move(*parsed);
-  std::optional<ObsMap> header_only = ObsParseCsp(http);
-  std::optional<ObsMap> meta_only = ObsParseCsp(in.observatory_meta);
-  if (meta_only)
-    for (std::string_view d : kIgnoredInMeta) MapDelete(*meta_only, d);
-  std::size_t size = (header_only ? header_only->size() : 0) + (meta_only ? meta_only->size() : 0);
+  // How many directives the header's and the <meta>'s own policies have. Without a <meta> policy,
+  // the header's is the one just parsed (the same list), and the <meta>'s is empty.
+  std::size_t size = csp.size();
+  if (!in.observatory_meta.empty()) {
+    std::optional<ObsMap> header_only = ObsParseCsp(http);
+    std::optional<ObsMap> meta_only = ObsParseCsp(in.observatory_meta);
+    if (meta_only)
+      for (std::string_view d : kIgnoredInMeta) MapDelete(*meta_only, d);
+    size = (header_only ? header_only->size() : 0) + (meta_only ? meta_only->size() : 0);
+  }
   if (size == 0) {
     const bool report_only = in.observatory_report_only && !in.observatory_report_only->empty();
     out.result = report_only ? "csp-not-implemented-but-reporting-enabled" : "csp-not-implemented";
