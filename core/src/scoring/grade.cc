@@ -1,6 +1,7 @@
 #include "scoring/grade.h"
 
 #include <set>
+#include <string_view>
 
 namespace portal_check {
 
@@ -24,7 +25,7 @@ Grade ComputeGrade(const std::vector<ReportedResult>& results, const std::string
   // Pick one result per graded check: on the graded page first, else a site-level one, else the
   // first result of that check (a site check reported on its start URL).
   std::vector<const ReportedResult*> chosen;
-  std::set<std::string> done;
+  std::set<std::string_view> done;  // (views of the results' ids, which outlive this call)
   for (int pass = 0; pass < 3; ++pass) {
     for (const ReportedResult& r : results) {
       if (!r.observatory || done.count(r.result.id)) continue;
@@ -38,13 +39,13 @@ Grade ComputeGrade(const std::vector<ReportedResult>& results, const std::string
   }
   int penalties = 0, bonuses = 0;
   Grade g;
-  std::set<std::string> ids;
+  std::set<std::string_view> ids;
   for (const ReportedResult* r : chosen) {
     const int m = r->observatory->modifier;
     (m < 0 ? penalties : bonuses) += m;
   }
   for (const ReportedResult* r : chosen) ids.insert(r->result.id);
-  for (const std::string& id : ids)
+  for (std::string_view id : ids)
     for (const ReportedResult* r : chosen)
       if (r->result.id == id)
         g.counted.push_back(r->observatory->test + ":" + r->observatory->result + ":" + std::to_string(r->observatory->modifier));
