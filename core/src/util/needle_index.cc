@@ -47,7 +47,7 @@ void NeedleIndex::RebuildShifts() {
   window_ = min_length_ >= kMinSkipLength ? std::min(min_length_, kMaxWindow) : 0;
   shift_.clear();
   if (window_ == 0) return;
-  shift_.assign(65536, static_cast<std::uint8_t>(window_ - 1));
+  shift_.assign(kShiftSlots, static_cast<std::uint8_t>(window_ - 1));
   for (const Needle& n : needles_)
     if (!n.text.empty()) AddToShifts(n);
 }
@@ -59,7 +59,7 @@ void NeedleIndex::AddToShifts(const Needle& n) {
     const auto shift = static_cast<std::uint8_t>(window_ - 2 - k);
     for (char x : a) {
       for (char y : b) {
-        std::uint8_t& entry = shift_[(static_cast<unsigned>(static_cast<unsigned char>(x)) << 8) | static_cast<unsigned char>(y)];
+        std::uint8_t& entry = shift_[ShiftSlot(static_cast<unsigned char>(x), static_cast<unsigned char>(y))];
         entry = std::min(entry, shift);
       }
     }
@@ -77,7 +77,7 @@ std::size_t NeedleIndex::NextCandidate(std::string_view text, std::size_t from) 
     std::size_t pos = from;
     while (pos + window_ <= n) {
       const std::size_t last = pos + window_ - 2;
-      const std::uint8_t shift = shift_[(static_cast<unsigned>(p[last]) << 8) | p[last + 1]];
+      const std::uint8_t shift = shift_[ShiftSlot(p[last], p[last + 1])];
       if (shift != 0) {
         pos += shift;
         continue;
