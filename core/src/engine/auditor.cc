@@ -347,8 +347,10 @@ class AuditorImpl : public Auditor {
     const NothingSeenResults& nothing_seen = NothingSeen(*ruleset_);
     for (auto& [d, check] : checks_) {
       if (reported.count(d->id)) continue;
-      const NothingSeenResults::PerCheck& per = nothing_seen.by_check.at(d->id);
-      results_.push_back(documents_ == 0 ? per.no_document : per.with_documents);
+      // (checks_ and NothingSeen both hold every check of AllChecks() the ruleset lists.)
+      const auto per = nothing_seen.by_check.find(d->id);
+      if (per == nothing_seen.by_check.end()) continue;
+      results_.push_back(documents_ == 0 ? per->second.no_document : per->second.with_documents);
     }
   }
 
