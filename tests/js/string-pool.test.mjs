@@ -11,7 +11,7 @@ import { auditHar } from '../../web/host/engine.mjs';
 
 const REAL_HAR_DIR = new URL('../../../shared/data/real-har/', import.meta.url);
 
-test('interning keeps the value and shares equal strings', () => {
+test('interning keeps every value, in place, and answers a later equal string with an equal one', () => {
   const pool = new StringPool();
   const url = ['https://example.vn/', 'a'].join('');
   const a = JSON.parse(`[{"page":"${url}","details":{"list":["x","${url}"],"n":1,"t":true,"z":null}},{"page":"${url}"}]`);

@@ -21,16 +21,14 @@ class SharedText {
   const std::string& str() const { return *text_; }
   operator const std::string&() const { return *text_; }  // NOLINT: reads as the text
   operator std::string_view() const { return *text_; }    // NOLINT
-  // The same text object (not only an equal one): what TextPool and memos key on.
+  // The same text object (not only an equal one): what a memo of answers per text keys on
+  // (report/outcome_redaction.cc); TextPool finds texts by their content.
   const std::string* identity() const { return text_.get(); }
 
  private:
   static const std::shared_ptr<const std::string>& Empty();
   std::shared_ptr<const std::string> text_;
 };
-
-inline bool operator==(const SharedText& a, std::string_view b) { return a.str() == b; }
-inline bool operator==(std::string_view a, const SharedText& b) { return a == b.str(); }
 
 // One SharedText per distinct text handed to it. Holds its texts until it is destroyed: memory is
 // one entry per distinct text, on top of the texts themselves (which the pool's users hold anyway).
