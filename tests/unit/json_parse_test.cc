@@ -2,7 +2,9 @@
 // picojson's own parser builds (the reference it replaced), except where it is meant to differ —
 // a duplicate member name is an error, a lone surrogate escape is U+FFFD; every error is a Status
 // naming the byte offset, and nothing throws (a number out of double's range included). Checked
-// on hand-written documents and on many random mutations of them.
+// on hand-written documents and on many random mutations of them. Its flat builder
+// (json::ParseFlat) is held to the same on every one of them: the same Status, and a document
+// holding the same values.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -10,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "util/json_flat.h"
 #include "util/json_scan.h"
 
 namespace portal_check::json {
@@ -72,10 +75,41 @@ bool HasReplacementCharacter(const Value& v) {
   return false;
 }
 
+// The value of node `i` of a flat document, as a picojson value.
+Value ToValue(const FlatDocument& doc, FlatDocument::Index i) {
+  using Kind = FlatDocument::Kind;
+  if (doc.Is(i, Kind::kBool)) return Value(doc.Bool(i));
+  if (doc.Is(i, Kind::kInt)) return Value(doc.Int(i));
+  if (doc.Is(i, Kind::kDouble)) return Value(doc.Double(i));
+  if (doc.Is(i, Kind::kString)) return Str(doc.String(i));
+  if (doc.Is(i, Kind::kArray)) {
+    Array a;
+    for (FlatDocument::Index item : doc.Items(i)) a.push_back(ToValue(doc, item));
+    return Value(std::move(a));
+  }
+  if (doc.Is(i, Kind::kObject)) {
+    Object o;
+    for (FlatDocument::Index member : doc.Items(i)) o.emplace(std::string(doc.Name(member)), ToValue(doc, member));
+    return Value(std::move(o));
+  }
+  return Value();
+}
+
+// ParseFlat gives ParseBounded's Status for `text`, and on success a document of `bounded`'s value.
+void CheckFlatAgrees(const std::string& text, std::size_t max_depth, const Status& bounded_status, const Value& bounded) {
+  FlatDocument doc;
+  const Status s = ParseFlat(text, max_depth, doc);
+  EXPECT_EQ(s.code(), bounded_status.code()) << text;
+  EXPECT_EQ(s.message(), bounded_status.message()) << text;
+  if (s.ok() && bounded_status.ok()) EXPECT_TRUE(Same(ToValue(doc, doc.root()), bounded)) << text;
+  if (!s.ok()) EXPECT_EQ(doc.root(), FlatDocument::kNone) << "an error leaves the document empty: " << text;
+}
+
 // Checks the contract on one text; returns whether the parser took it.
 bool CheckAgainstReference(const std::string& text, std::size_t max_depth = 64) {
   Value ours;
   const Status s = ParseBounded(text, max_depth, ours);
+  CheckFlatAgrees(text, max_depth, s, ours);
   const Reference ref = ParseWithPicojson(text);
   if (s.ok() && ref.ok) {
     EXPECT_TRUE(Same(ours, ref.value)) << text;
@@ -150,6 +184,7 @@ TEST(JsonParse, EveryErrorIsAStatusNamingTheByte) {
     EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << c.text;
     EXPECT_EQ(s.message(), c.message) << c.text;
     EXPECT_TRUE(v.is<std::int64_t>()) << "an error leaves `out` as it was: " << c.text;
+    CheckFlatAgrees(c.text, 64, s, v);
   }
   // A number just inside double's range is a double; one that underflows is 0 (as picojson).
   Value v;
@@ -195,6 +230,63 @@ TEST(JsonParse, DuplicateMemberNamesAreQuotedSafely) {
   EXPECT_EQ(ParseBounded("{\"\xFF\":1,\"\xFF\":2}", 8, v).message(), "duplicate member '\xEF\xBF\xBD' at byte 7");
   // Different members are fine, and so are equal names in different objects.
   EXPECT_TRUE(ParseBounded(R"({"a":{"a":1},"b":{"a":2}})", 8, v).ok());
+  CheckAgainstReference(R"({"a":{"a":1},"b":{"a":2}})");
+}
+
+// The flat builder compares a name with its object's names one by one up to 16 of them and
+// through a hash set past that: a duplicate is found on both sides of the switch, as ParseBounded
+// finds it, and an object of many members is read whole.
+TEST(JsonParse, FlatFindsDuplicatesInObjectsOfAnySize) {
+  for (int members : {15, 16, 17, 40, 5000}) {
+    std::string text = "{";
+    for (int i = 0; i < members; ++i) text += (i ? ",\"m" : "\"m") + std::to_string(i) + "\":" + std::to_string(i);
+    EXPECT_TRUE(CheckAgainstReference(text + "}")) << members;
+    for (int dup : {0, members / 2, members - 1})
+      EXPECT_FALSE(CheckAgainstReference(text + ",\"m" + std::to_string(dup) + "\":0}")) << members << " " << dup;
+    // A duplicate in a nested object after the outer one grew past the switch.
+    EXPECT_FALSE(CheckAgainstReference(text + ",\"in\":{\"x\":1,\"x\":2}}")) << members;
+    EXPECT_TRUE(CheckAgainstReference(text + ",\"in\":{\"m0\":1,\"m1\":2}}")) << members;
+  }
+}
+
+// What a reader of a flat document relies on: strings without escapes are views of the text,
+// decoded ones can be taken out, lookups on what is absent or of another type find nothing, and
+// integers follow json::GetInt's rule.
+TEST(JsonParse, FlatDocumentLookups) {
+  using Kind = FlatDocument::Kind;
+  const std::string text =
+      R"({"plain":"abc","escaped":"a\nb","n":3,"f":3.0,"g":3.5,"big":1e16,"t":true,"arr":[1,"x",{}],"o":{"k":null}})";
+  FlatDocument doc;
+  ASSERT_TRUE(ParseFlat(text, 8, doc).ok());
+  const FlatDocument::Index root = doc.root();
+  const std::string_view plain = *doc.FindString(root, "plain");
+  EXPECT_EQ(plain, "abc");
+  EXPECT_TRUE(plain.data() >= text.data() && plain.data() < text.data() + text.size()) << "a view of the text";
+  EXPECT_EQ(*doc.FindString(root, "escaped"), "a\nb");
+  const FlatDocument::Index escaped = doc.Find(root, "escaped");
+  EXPECT_EQ(doc.TakeString(escaped), "a\nb");
+  EXPECT_EQ(doc.String(escaped), "");
+  EXPECT_EQ(doc.TakeString(doc.Find(root, "plain")), "abc");
+  EXPECT_EQ(doc.GetInt(root, "n", -1), 3);
+  EXPECT_EQ(doc.GetInt(root, "f", -1), 3);
+  EXPECT_EQ(doc.GetInt(root, "g", -1), -1);
+  EXPECT_EQ(doc.GetInt(root, "big", -1), -1);
+  EXPECT_EQ(doc.GetInt(root, "t", -1), -1);
+  EXPECT_TRUE(doc.GetBool(root, "t", false));
+  EXPECT_TRUE(doc.GetBool(root, "n", true));
+  EXPECT_FALSE(doc.FindString(root, "n"));
+  EXPECT_EQ(doc.Find(root, "absent"), FlatDocument::kNone);
+  EXPECT_EQ(doc.Find(doc.Find(root, "n"), "k"), FlatDocument::kNone);  // not an object
+  EXPECT_EQ(doc.Find(FlatDocument::kNone, "k"), FlatDocument::kNone);
+  EXPECT_TRUE(doc.Is(doc.Find(doc.Find(root, "o"), "k"), Kind::kNull));
+  EXPECT_EQ(doc.FindArray(root, "o"), FlatDocument::kNone);
+  std::vector<Kind> kinds;
+  for (FlatDocument::Index item : doc.Items(doc.FindArray(root, "arr")))
+    for (Kind k : {Kind::kInt, Kind::kString, Kind::kObject})
+      if (doc.Is(item, k)) kinds.push_back(k);
+  EXPECT_EQ(kinds, (std::vector<Kind>{Kind::kInt, Kind::kString, Kind::kObject}));
+  EXPECT_TRUE(doc.Items(doc.Find(root, "n")).empty());
+  EXPECT_TRUE(doc.Items(FlatDocument::kNone).empty());
 }
 
 TEST(JsonParse, DepthLimitAtAndPast) {
@@ -209,6 +301,11 @@ TEST(JsonParse, DepthLimitAtAndPast) {
   const std::string deep = std::string(200000, '[') + std::string(200000, ']');
   EXPECT_TRUE(ParseBounded(deep, 200000, v).ok());
   EXPECT_EQ(ParseBounded(deep, 199999, v).code(), StatusCode::kResourceExhausted);
+  FlatDocument doc;
+  EXPECT_TRUE(ParseFlat(at, 64, doc).ok());
+  EXPECT_EQ(ParseFlat(past, 64, doc).message(), s.message());
+  EXPECT_TRUE(ParseFlat(deep, 200000, doc).ok());
+  EXPECT_EQ(ParseFlat(deep, 199999, doc).code(), StatusCode::kResourceExhausted);
 }
 
 TEST(JsonParse, RandomMutationsNeverDisagree) {

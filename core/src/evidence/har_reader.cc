@@ -6,11 +6,14 @@
 #include "evidence/limits.h"
 #include "evidence/media_type.h"
 #include "util/base64.h"
-#include "util/json_scan.h"
+#include "util/json_flat.h"
 #include "util/text.h"
 
 namespace portal_check {
 namespace {
+
+using json::FlatDocument;
+using Index = FlatDocument::Index;
 
 std::string Where(std::size_t index) { return "entry " + std::to_string(index) + ": "; }
 
@@ -39,13 +42,12 @@ void AddField(HeaderList& out, std::string_view name, std::string_view value) {
   }
 }
 
-void ReadHeaders(const json::Value& message, std::size_t index, const char* which, HeaderList& out, Notices& notices) {
-  const json::Array* headers = json::FindArray(message, "headers");
-  if (!headers) return;
+void ReadHeaders(const FlatDocument& doc, Index message, std::size_t index, const char* which, HeaderList& out,
+                 Notices& notices) {
   std::size_t kept = 0;
-  for (const json::Value& h : *headers) {
-    const std::string* name = json::FindString(h, "name");
-    const std::string* value = json::FindString(h, "value");
+  for (Index h : doc.Items(doc.FindArray(message, "headers"))) {
+    const std::optional<std::string_view> name = doc.FindString(h, "name");
+    const std::optional<std::string_view> value = doc.FindString(h, "value");
     if (!name || !value) continue;
     if (kept == limits::kMaxHeadersPerMessage) {
       AddNotice(notices, "kMaxHeadersPerMessage", index,
@@ -57,7 +59,7 @@ void ReadHeaders(const json::Value& message, std::size_t index, const char* whic
       AddNotice(notices, "kMaxHeaderValueBytes", index,
                 std::string(which) + " header '" + text::SafeUtf8(*name, 100) + "' is longer than " +
                     std::to_string(limits::kMaxHeaderValueBytes) + " bytes; it was cut");
-      AddField(out, *name, std::string_view(*value).substr(0, limits::kMaxHeaderValueBytes));
+      AddField(out, *name, value->substr(0, limits::kMaxHeaderValueBytes));
     } else {
       AddField(out, *name, *value);
     }
@@ -65,37 +67,39 @@ void ReadHeaders(const json::Value& message, std::size_t index, const char* whic
   }
 }
 
-std::optional<std::int64_t> ReadTime(const json::Value& obj, std::string_view key) {
-  const json::Value* v = json::Find(obj, key);
-  if (!v) return std::nullopt;
-  if (v->is<std::int64_t>()) return v->get<std::int64_t>();
-  if (v->is<double>()) {
+std::optional<std::int64_t> ReadTime(const FlatDocument& doc, Index obj, std::string_view key) {
+  const Index v = doc.Find(obj, key);
+  if (doc.Is(v, FlatDocument::Kind::kInt)) return doc.Int(v);
+  if (doc.Is(v, FlatDocument::Kind::kDouble)) {
     // A number outside the int64 range (or NaN) is no time at all; casting it would be undefined.
-    const double d = v->get<double>();
+    const double d = doc.Double(v);
     if (!(d >= -9.2e18 && d <= 9.2e18)) return std::nullopt;
     return static_cast<std::int64_t>(d);
   }
-  if (v->is<std::string>()) return ParseIsoDateTime(v->get<std::string>());
+  if (doc.Is(v, FlatDocument::Kind::kString)) return ParseIsoDateTime(doc.String(v));
   return std::nullopt;
+}
+
+bool IsNonEmptyObject(const FlatDocument& doc, Index v) {
+  return doc.Is(v, FlatDocument::Kind::kObject) && !doc.Items(v).empty();
 }
 
 // `_securityDetails` of the response (Chrome), else of the entry (Playwright); an empty object
 // (Playwright writes one for http entries) is no TLS detail at all.
-std::optional<TlsDetails> ReadTls(const json::Value& entry, const json::Value& response) {
-  const json::Value* sd = json::Find(response, "_securityDetails");
-  if (!sd || !sd->is<json::Object>() || sd->get<json::Object>().empty()) sd = json::Find(entry, "_securityDetails");
-  if (!sd || !sd->is<json::Object>() || sd->get<json::Object>().empty()) return std::nullopt;
+std::optional<TlsDetails> ReadTls(const FlatDocument& doc, Index entry, Index response) {
+  Index sd = doc.Find(response, "_securityDetails");
+  if (!IsNonEmptyObject(doc, sd)) sd = doc.Find(entry, "_securityDetails");
+  if (!IsNonEmptyObject(doc, sd)) return std::nullopt;
   TlsDetails tls;
-  if (const std::string* s = json::FindString(*sd, "protocol")) tls.protocol = *s;
-  if (const std::string* s = json::FindString(*sd, "subjectName")) tls.subject_name = *s;
-  if (const std::string* s = json::FindString(*sd, "issuer")) tls.issuer = *s;
-  tls.valid_from = ReadTime(*sd, "validFrom");
-  tls.valid_to = ReadTime(*sd, "validTo");
-  if (const json::Array* sans = json::FindArray(*sd, "sanList"))
-    for (const json::Value& s : *sans)
-      if (s.is<std::string>()) tls.san_list.push_back(s.get<std::string>());
-  if (const json::Value* t = json::Find(*sd, "_trusted"); t && t->is<bool>()) tls.trusted = t->get<bool>();
-  if (const std::string* e = json::FindString(*sd, "_trustError")) tls.trust_error = e->substr(0, 256);
+  if (auto s = doc.FindString(sd, "protocol")) tls.protocol = *s;
+  if (auto s = doc.FindString(sd, "subjectName")) tls.subject_name = *s;
+  if (auto s = doc.FindString(sd, "issuer")) tls.issuer = *s;
+  tls.valid_from = ReadTime(doc, sd, "validFrom");
+  tls.valid_to = ReadTime(doc, sd, "validTo");
+  for (Index s : doc.Items(doc.FindArray(sd, "sanList")))
+    if (doc.Is(s, FlatDocument::Kind::kString)) tls.san_list.emplace_back(doc.String(s));
+  if (const Index t = doc.Find(sd, "_trusted"); doc.Is(t, FlatDocument::Kind::kBool)) tls.trusted = doc.Bool(t);
+  if (auto e = doc.FindString(sd, "_trustError")) tls.trust_error = e->substr(0, 256);
   return tls;
 }
 
@@ -124,46 +128,47 @@ std::string HttpDate(std::int64_t t) {
 }
 
 // One HAR cookie object as the Set-Cookie value that would have set it.
-std::optional<std::string> SetCookieFromHarCookie(const json::Value& cookie) {
-  const std::string* name = json::FindString(cookie, "name");
+std::optional<std::string> SetCookieFromHarCookie(const FlatDocument& doc, Index cookie) {
+  const std::optional<std::string_view> name = doc.FindString(cookie, "name");
   if (!name || name->empty()) return std::nullopt;
-  const std::string* value = json::FindString(cookie, "value");
-  std::string out = *name + "=" + (value ? *value : std::string());
-  if (const std::string* path = json::FindString(cookie, "path"); path && !path->empty()) out += "; Path=" + *path;
-  if (const std::string* domain = json::FindString(cookie, "domain"); domain && !domain->empty()) out += "; Domain=" + *domain;
-  if (const std::string* expires = json::FindString(cookie, "expires"))
+  std::string out(*name);
+  out += '=';
+  if (auto value = doc.FindString(cookie, "value")) out += *value;
+  const auto append = [&out](std::string_view attribute, std::string_view v) { (out += attribute) += v; };
+  if (auto path = doc.FindString(cookie, "path"); path && !path->empty()) append("; Path=", *path);
+  if (auto domain = doc.FindString(cookie, "domain"); domain && !domain->empty()) append("; Domain=", *domain);
+  if (auto expires = doc.FindString(cookie, "expires"))
     if (std::optional<std::int64_t> t = ParseIsoDateTime(*expires); t && *t > -62135596800 && *t < 253402300800)
-      out += "; Expires=" + HttpDate(*t);
-  if (json::GetBool(cookie, "httpOnly", false)) out += "; HttpOnly";
-  if (json::GetBool(cookie, "secure", false)) out += "; Secure";
-  if (const std::string* same_site = json::FindString(cookie, "sameSite"); same_site && !same_site->empty())
-    out += "; SameSite=" + *same_site;
+      append("; Expires=", HttpDate(*t));
+  if (doc.GetBool(cookie, "httpOnly", false)) out += "; HttpOnly";
+  if (doc.GetBool(cookie, "secure", false)) out += "; Secure";
+  if (auto same_site = doc.FindString(cookie, "sameSite"); same_site && !same_site->empty())
+    append("; SameSite=", *same_site);
   return out;
 }
 
-bool HasItems(const json::Value& message, std::string_view key) {
-  const json::Array* a = json::FindArray(message, key);
-  return a && !a->empty();
+bool HasItems(const FlatDocument& doc, Index message, std::string_view key) {
+  return !doc.Items(doc.FindArray(message, key)).empty();
 }
 
 // Reads what the entry says about cookies: whether it holds any cookie evidence at all, and the
 // response's Set-Cookie fields rebuilt from response.cookies when the producer kept only those.
-void ReadCookies(const json::Value& request, const json::Value& response, Exchange& ex) {
+void ReadCookies(const FlatDocument& doc, Index request, Index response, Exchange& ex) {
   const std::vector<std::string_view> fields = ex.response_headers.GetAll("Set-Cookie");
-  ex.has_cookie_evidence = !fields.empty() || ex.request_headers.Has("Cookie") || HasItems(request, "cookies") ||
-                           HasItems(response, "cookies");
-  const json::Array* cookies = json::FindArray(response, "cookies");
-  if (!cookies) return;
+  ex.has_cookie_evidence = !fields.empty() || ex.request_headers.Has("Cookie") || HasItems(doc, request, "cookies") ||
+                           HasItems(doc, response, "cookies");
+  const Index cookies = doc.FindArray(response, "cookies");
+  if (cookies == FlatDocument::kNone) return;
   // Names set by the header fields: a cookie of the array that none of them names was folded
   // into another field (mitmproxy joins repeated Set-Cookie fields with ", ") or left out.
   std::vector<std::string> named;
   for (std::string_view f : fields) named.emplace_back(text::Trim(f.substr(0, f.find('='))));
   std::size_t added = 0;
-  for (const json::Value& c : *cookies) {
+  for (Index c : doc.Items(cookies)) {
     if (added == limits::kMaxHeadersPerMessage) break;
-    const std::string* name = json::FindString(c, "name");
+    const std::optional<std::string_view> name = doc.FindString(c, "name");
     if (!name || std::find(named.begin(), named.end(), *name) != named.end()) continue;
-    if (std::optional<std::string> v = SetCookieFromHarCookie(c)) {
+    if (std::optional<std::string> v = SetCookieFromHarCookie(doc, c)) {
       ex.response_headers.Add("Set-Cookie", std::string_view(*v).substr(0, limits::kMaxHeaderValueBytes));
       ++added;
     }
@@ -171,28 +176,29 @@ void ReadCookies(const json::Value& request, const json::Value& response, Exchan
   ex.set_cookie_from_har_cookies = added > 0;
 }
 
-// Moves response.content.text out of `response` (it is the largest value of an entry).
-Status ReadContent(json::Value& response, std::size_t index, Exchange& ex, Notices& notices) {
-  json::Value* content = json::FindMutable(response, "content");
-  if (!content || !content->is<json::Object>()) return Status::Ok();
-  if (const std::string* mime = json::FindString(*content, "mimeType")) ex.mime_type = MimeTypeOf(*mime);
-  const std::int64_t size = json::GetInt(*content, "size", -1);
-  std::string* body = json::FindMutableString(*content, "text");
-  if (json::Find(*content, "_file")) {
+// Takes response.content.text out of the document (it is the largest value of an entry).
+Status ReadContent(FlatDocument& doc, Index response, std::size_t index, Exchange& ex, Notices& notices) {
+  const Index content = doc.Find(response, "content");
+  if (!doc.Is(content, FlatDocument::Kind::kObject)) return Status::Ok();
+  if (auto mime = doc.FindString(content, "mimeType")) ex.mime_type = MimeTypeOf(*mime);
+  const std::int64_t size = doc.GetInt(content, "size", -1);
+  const Index body = doc.Find(content, "text");
+  const bool has_body = doc.Is(body, FlatDocument::Kind::kString);
+  if (doc.Find(content, "_file") != FlatDocument::kNone) {
     ex.body_state = BodyState::kMissing;
     ex.body_gap = "the body is in a separate file (content._file), not in the HAR";
     return Status::Ok();
   }
-  if (!body) {
+  if (!has_body) {
     if (size != 0) {
       ex.body_state = BodyState::kMissing;
       ex.body_gap = "the HAR has no content.text for this response";
     }
     return Status::Ok();
   }
-  const std::string* encoding = json::FindString(*content, "encoding");
+  const std::optional<std::string_view> encoding = doc.FindString(content, "encoding");
   if (encoding && text::EqualsIgnoreCase(*encoding, "base64")) {
-    std::optional<std::string> bytes = base64::Decode(*body);
+    std::optional<std::string> bytes = base64::Decode(doc.String(body));
     if (!bytes) {
       AddNotice(notices, "invalid-base64", index, "response.content.text is not valid base64; the body was not audited");
       return Status::Ok();
@@ -208,7 +214,7 @@ Status ReadContent(json::Value& response, std::size_t index, Exchange& ex, Notic
       return Status::Ok();
     }
   } else {
-    ex.body = std::move(*body);
+    ex.body = doc.TakeString(body);
   }
   if (ex.body.size() > limits::kMaxBodyBytes) {
     AddNotice(notices, "kMaxBodyBytes", index,
@@ -219,7 +225,7 @@ Status ReadContent(json::Value& response, std::size_t index, Exchange& ex, Notic
     ex.body_cut = true;
     ex.body_state = BodyState::kCut;
     ex.body_gap = "only the first " + std::to_string(limits::kMaxBodyBytes) + " bytes were audited (kMaxBodyBytes)";
-  } else if (json::GetBool(*content, "_bodyCut", false)) {
+  } else if (doc.GetBool(content, "_bodyCut", false)) {
     ex.body_state = BodyState::kCut;
     ex.body_gap = "the producer cut the body (content._bodyCut)";
   } else if (size > 0 && (ex.body.empty() || static_cast<std::uint64_t>(size) / 2 > ex.body.size())) {
@@ -238,20 +244,20 @@ StatusOr<Exchange> ReadHarEntry(std::string_view entry_json, std::size_t index, 
   if (entry_json.size() > limits::kMaxEntryBytes)
     return Status::Exhausted(Where(index) + "the entry is " + std::to_string(entry_json.size()) +
                              " bytes, over the limit of " + std::to_string(limits::kMaxEntryBytes) + " (kMaxEntryBytes)");
-  json::Value entry;
-  if (Status s = json::ParseBounded(entry_json, limits::kMaxJsonDepth, entry); !s.ok())
+  FlatDocument doc;
+  if (Status s = json::ParseFlat(entry_json, limits::kMaxJsonDepth, doc); !s.ok())
     return Status(s.code(), Where(index) + s.message());
-  if (!entry.is<json::Object>()) return Status::Invalid(Where(index) + "the entry is not a JSON object");
-  const json::Value* request = json::Find(entry, "request");
-  json::Value* response = json::FindMutable(entry, "response");
-  if (!request || !request->is<json::Object>()) return Status::Invalid(Where(index) + "request is missing");
-  if (!response || !response->is<json::Object>()) return Status::Invalid(Where(index) + "response is missing");
-  const std::string* method = json::FindString(*request, "method");
-  const std::string* url = json::FindString(*request, "url");
+  const Index entry = doc.root();
+  if (!doc.Is(entry, FlatDocument::Kind::kObject)) return Status::Invalid(Where(index) + "the entry is not a JSON object");
+  const Index request = doc.Find(entry, "request");
+  const Index response = doc.Find(entry, "response");
+  if (!doc.Is(request, FlatDocument::Kind::kObject)) return Status::Invalid(Where(index) + "request is missing");
+  if (!doc.Is(response, FlatDocument::Kind::kObject)) return Status::Invalid(Where(index) + "response is missing");
+  const std::optional<std::string_view> method = doc.FindString(request, "method");
+  const std::optional<std::string_view> url = doc.FindString(request, "url");
   if (!method) return Status::Invalid(Where(index) + "request.method is missing or not a string");
   if (!url) return Status::Invalid(Where(index) + "request.url is missing or not a string");
-  const json::Value* status = json::Find(*response, "status");
-  if (!status || !(status->is<std::int64_t>() || status->is<double>()))
+  if (!doc.IsNumber(doc.Find(response, "status")))
     return Status::Invalid(Where(index) + "response.status is missing or not a number");
 
   Exchange ex;
@@ -263,11 +269,11 @@ StatusOr<Exchange> ReadHarEntry(std::string_view entry_json, std::size_t index, 
     AddNotice(notices, "kMaxUrlBytes", index, "the request URL is longer than " + std::to_string(limits::kMaxUrlBytes) + " bytes; it was cut");
     ex.url.resize(limits::kMaxUrlBytes);
   }
-  const std::int64_t code = json::GetInt(*response, "status", 0);
+  const std::int64_t code = doc.GetInt(response, "status", 0);
   ex.status = (code >= 0 && code <= 999) ? static_cast<int>(code) : 0;
-  ReadHeaders(*request, index, "the request", ex.request_headers, notices);
-  ReadHeaders(*response, index, "the response", ex.response_headers, notices);
-  if (Status s = ReadContent(*response, index, ex, notices); !s.ok()) return s;
+  ReadHeaders(doc, request, index, "the request", ex.request_headers, notices);
+  ReadHeaders(doc, response, index, "the response", ex.response_headers, notices);
+  if (Status s = ReadContent(doc, response, index, ex, notices); !s.ok()) return s;
   if (IsUnknownMimeType(ex.mime_type)) {
     ex.mime_type.clear();
     if (auto ct = ex.response_headers.Get("Content-Type")) ex.mime_type = MimeTypeOf(*ct);
@@ -279,28 +285,26 @@ StatusOr<Exchange> ReadHarEntry(std::string_view entry_json, std::size_t index, 
       }
     }
   }
-  ReadCookies(*request, *response, ex);
-  if (const std::string* r = json::FindString(*response, "redirectURL"); r && !r->empty()) ex.redirect_url = *r;
+  ReadCookies(doc, request, response, ex);
+  if (auto r = doc.FindString(response, "redirectURL"); r && !r->empty()) ex.redirect_url = *r;
   if (ex.redirect_url.empty() && ex.status >= 300 && ex.status < 400)
     if (auto loc = ex.response_headers.Get("Location")) ex.redirect_url = std::string(*loc);
   if (ex.redirect_url.size() > limits::kMaxUrlBytes) ex.redirect_url.resize(limits::kMaxUrlBytes);
-  ex.tls = ReadTls(entry, *response);
-  if (const std::string* started = json::FindString(entry, "startedDateTime")) ex.started = ParseIsoDateTime(*started);
-  if (const std::string* rt = json::FindString(entry, "_resourceType")) ex.resource_type = text::Lower(*rt);
-  if (const json::Value* pc = json::Find(entry, "_portalCheck")) {
-    if (const json::Array* nc = json::FindArray(*pc, "notCaptured"))
-      for (const json::Value& v : *nc)
-        if (v.is<std::string>()) ex.not_captured.push_back(text::Lower(v.get<std::string>()));
+  ex.tls = ReadTls(doc, entry, response);
+  if (auto started = doc.FindString(entry, "startedDateTime")) ex.started = ParseIsoDateTime(*started);
+  if (auto rt = doc.FindString(entry, "_resourceType")) ex.resource_type = text::Lower(*rt);
+  if (const Index pc = doc.Find(entry, "_portalCheck"); pc != FlatDocument::kNone) {
+    for (Index v : doc.Items(doc.FindArray(pc, "notCaptured")))
+      if (doc.Is(v, FlatDocument::Kind::kString)) ex.not_captured.push_back(text::Lower(doc.String(v)));
     // A short token; anything longer than a known purpose is not one (kept bounded).
-    if (const std::string* purpose = json::FindString(*pc, "purpose"); purpose && purpose->size() <= 32)
+    if (auto purpose = doc.FindString(pc, "purpose"); purpose && purpose->size() <= 32)
       ex.purpose = text::Lower(*purpose);
-    if (json::GetBool(*pc, "bodyCut", false) && ex.body_state == BodyState::kCaptured) {
+    if (doc.GetBool(pc, "bodyCut", false) && ex.body_state == BodyState::kCaptured) {
       ex.body_state = BodyState::kCut;
       ex.body_gap = "the capture cut the body at its byte limit (_portalCheck.bodyCut)";
     }
   }
-  if (const std::string* pageref = json::FindString(entry, "pageref"); pageref && pageref->size() <= 1024)
-    ex.pageref = *pageref;
+  if (auto pageref = doc.FindString(entry, "pageref"); pageref && pageref->size() <= 1024) ex.pageref = *pageref;
   return ex;
 }
 

@@ -35,12 +35,14 @@ std::int64_t GetInt(const Value& v, std::string_view key, std::int64_t fallback)
   const Value* m = Find(v, key);
   if (!m) return fallback;
   if (m->is<std::int64_t>()) return m->get<std::int64_t>();
-  if (m->is<double>()) {
-    double d = m->get<double>();
-    if (d >= -9.0e15 && d <= 9.0e15 && static_cast<double>(static_cast<std::int64_t>(d)) == d)
-      return static_cast<std::int64_t>(d);
-  }
+  if (m->is<double>()) return WholeNumber(m->get<double>()).value_or(fallback);
   return fallback;
+}
+
+std::optional<std::int64_t> WholeNumber(double d) {
+  if (d >= -9.0e15 && d <= 9.0e15 && static_cast<double>(static_cast<std::int64_t>(d)) == d)
+    return static_cast<std::int64_t>(d);
+  return std::nullopt;
 }
 
 bool GetBool(const Value& v, std::string_view key, bool fallback) {

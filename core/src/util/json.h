@@ -8,6 +8,7 @@
 #include <picojson.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,8 @@ const Value* Find(const Value& v, std::string_view key);
 const std::string* FindString(const Value& v, std::string_view key);
 std::int64_t GetInt(const Value& v, std::string_view key, std::int64_t fallback);
 bool GetBool(const Value& v, std::string_view key, bool fallback);
+// GetInt's rule for a double: its value when it is a whole number within ±9e15, else nullopt.
+std::optional<std::int64_t> WholeNumber(double d);
 const Object* FindObject(const Value& v, std::string_view key);
 // Modifiable access, for moving a large member (a response body) out of a document being read.
 Value* FindMutable(Value& v, std::string_view key);

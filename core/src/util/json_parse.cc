@@ -1,17 +1,22 @@
-// json::ParseBounded (util/json_scan.h): the project's one JSON parser. Linear and
-// non-recursive (an explicit stack of open containers), string contents taken a run at a time
-// (PlainStringPrefix) with escapes decoded once. It builds the values picojson's own parser built
-// before it (same types, the same int64/double choice for numbers, the same bytes in strings),
-// and reports every error as a Status naming the byte offset; nothing here throws.
+// json::ParseBounded (util/json_scan.h) and json::ParseFlat (util/json_flat.h): the project's one
+// JSON parser, with two builders. Linear and non-recursive (an explicit stack of open containers),
+// string contents taken a run at a time (PlainStringPrefix) with escapes decoded once. It builds
+// the values picojson's own parser built before it (same types, the same int64/double choice for
+// numbers, the same bytes in strings), and reports every error as a Status naming the byte
+// offset; nothing here throws.
+#include <algorithm>
 #include <cerrno>
 #include <cinttypes>
 #include <clocale>
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "util/json_flat.h"
 #include "util/json_scan.h"
 #include "util/text.h"
 
@@ -20,14 +25,32 @@ namespace {
 
 constexpr std::size_t kMaxNameInMessage = 64;  // bytes of a member name quoted in an error
 
+// A string's contents as the parser read them: a view of the text when they hold no escape, else
+// decoded into `decoded`.
+struct StringToken {
+  std::string_view plain;
+  std::string decoded;
+  bool escaped = false;
+  std::string_view view() const { return escaped ? std::string_view(decoded) : plain; }
+};
+
+// The grammar, the limits and every error message; what is built is the Builder's (ValueBuilder:
+// picojson values, FlatBuilder: a FlatDocument). A Builder has
+//   void Open(bool is_object) / void Close()     the value read is a container / it ends
+//   void Item()                                   the next value is an item of the open array
+//   Status Member(StringToken& name, std::size_t name_at)
+//                                                 the next value is this member of the open
+//                                                 object; a name it already has is an error
+//   void Null() / Bool(bool) / Int(std::int64_t) / Double(double) / String(StringToken&)
+template <class Builder>
 class Parser {
  public:
-  Parser(std::string_view text, std::size_t max_depth) : p_(text.data()), n_(text.size()), max_depth_(max_depth) {}
+  Parser(std::string_view text, std::size_t max_depth, Builder& builder)
+      : p_(text.data()), n_(text.size()), max_depth_(max_depth), builder_(builder) {}
 
-  Status Run(Value& out) {
-    Value* slot = &out;  // where the next value goes
+  Status Run() {
     for (;;) {
-      // A value into *slot; a container opens a level and sets slot to its first member/item.
+      // A value; a container opens a level and goes on with its first member/item.
       SkipSpace();
       if (pos_ >= n_) return EndOfInput();
       const char c = p_[pos_];
@@ -37,17 +60,18 @@ class Parser {
                                    " levels (limit kMaxJsonDepth) at byte " + std::to_string(pos_));
         ++pos_;
         const bool is_object = c == '{';
-        *slot = is_object ? Value(picojson::object_type, false) : Value(picojson::array_type, false);
-        stack_.push_back(Level{slot, is_object});
+        builder_.Open(is_object);
+        stack_.push_back(is_object);
         SkipSpace();
         if (pos_ < n_ && p_[pos_] == (is_object ? '}' : ']')) {
           ++pos_;
           stack_.pop_back();
+          builder_.Close();
         } else {
-          if (Status s = NextSlot(slot); !s.ok()) return s;
+          if (Status s = NextSlot(); !s.ok()) return s;
           continue;
         }
-      } else if (Status s = Scalar(*slot); !s.ok()) {
+      } else if (Status s = Scalar(); !s.ok()) {
         return s;
       }
       // The value is complete: close levels until a separator asks for the next one.
@@ -55,26 +79,22 @@ class Parser {
         SkipSpace();
         if (stack_.empty()) return pos_ == n_ ? Status::Ok() : Error("unexpected data after the JSON value", pos_);
         if (pos_ >= n_) return EndOfInput();
-        const bool is_object = stack_.back().is_object;
+        const bool is_object = stack_.back();
         const char d = p_[pos_];
         if (d == ',') {
           ++pos_;
-          if (Status s = NextSlot(slot); !s.ok()) return s;
+          if (Status s = NextSlot(); !s.ok()) return s;
           break;
         }
         if (d != (is_object ? '}' : ']')) return Error(is_object ? "expected ',' or '}'" : "expected ',' or ']'", pos_);
         ++pos_;
         stack_.pop_back();
+        builder_.Close();
       }
     }
   }
 
  private:
-  struct Level {
-    Value* value;
-    bool is_object;
-  };
-
   static Status Error(const char* what, std::size_t at) {
     return Status::Invalid(std::string(what) + " at byte " + std::to_string(at));
   }
@@ -84,46 +104,41 @@ class Parser {
     while (pos_ < n_ && (p_[pos_] == ' ' || p_[pos_] == '\t' || p_[pos_] == '\n' || p_[pos_] == '\r')) ++pos_;
   }
 
-  // The slot of the next item of the innermost level: a new array element, or (after its name
-  // and ':') a new object member. A name the object already has is an error.
-  Status NextSlot(Value*& slot) {
-    Value* container = stack_.back().value;
-    if (!stack_.back().is_object) {
-      Array& a = container->get<Array>();
-      a.push_back(Value());
-      slot = &a.back();
+  // The next item of the innermost level: a new array element, or (after its name and ':') a new
+  // object member. A name the object already has is an error (the builder's).
+  Status NextSlot() {
+    if (!stack_.back()) {
+      builder_.Item();
       return Status::Ok();
     }
     SkipSpace();
     if (pos_ >= n_) return EndOfInput();
     if (p_[pos_] != '"') return Error("expected a member name", pos_);
     const std::size_t name_at = pos_++;
-    std::string name;
-    if (Status s = String(name, name_at); !s.ok()) return s;
+    if (Status s = String(name_, name_at); !s.ok()) return s;
     SkipSpace();
     if (pos_ >= n_) return EndOfInput();
     if (p_[pos_] != ':') return Error("expected ':'", pos_);
     ++pos_;
-    auto [it, inserted] = container->get<Object>().emplace(std::move(name), Value());
-    if (!inserted) return Status::Invalid(DuplicateMemberMessage(it->first, name_at));
-    slot = &it->second;
-    return Status::Ok();
+    return builder_.Member(name_, name_at);
   }
 
-  Status Scalar(Value& slot) {
+  Status Scalar() {
     const std::size_t at = pos_;
     const char c = p_[pos_];
     if (c == '"') {
       ++pos_;
-      slot = Value(picojson::string_type, false);
-      return String(slot.get<std::string>(), at);
+      if (Status s = String(string_, at); !s.ok()) return s;
+      builder_.String(string_);
+      return Status::Ok();
     }
     if (c == 't' || c == 'f' || c == 'n') {
       if (!Literal(c == 't' ? "true" : c == 'f' ? "false" : "null")) return Error("invalid JSON token", at);
-      slot = c == 'n' ? Value() : Value(c == 't');
+      if (c == 'n') builder_.Null();
+      else builder_.Bool(c == 't');
       return Status::Ok();
     }
-    if ((c >= '0' && c <= '9') || c == '-') return Number(slot);
+    if ((c >= '0' && c <= '9') || c == '-') return Number();
     return Error("invalid JSON token", at);
   }
 
@@ -136,8 +151,12 @@ class Parser {
   // picojson's number rule: the run of [0-9+-eE.] ('.' as the locale's decimal point), read as an
   // int64 when strtoimax takes all of it, else as a double when strtod takes all of it and the
   // result is finite.
-  Status Number(Value& slot) {
+  Status Number() {
     const std::size_t at = pos_;
+    if (std::int64_t small; ShortInteger(small)) {
+      builder_.Int(small);
+      return Status::Ok();
+    }
     std::string num;
     for (; pos_ < n_; ++pos_) {
       const char ch = p_[pos_];
@@ -154,22 +173,52 @@ class Parser {
     errno = 0;
     const std::intmax_t ival = std::strtoimax(num.c_str(), &endp, 10);
     if (errno == 0 && endp == end) {
-      slot = Value(static_cast<std::int64_t>(ival));
+      builder_.Int(static_cast<std::int64_t>(ival));
       return Status::Ok();
     }
     const double f = std::strtod(num.c_str(), &endp);
     if (endp != end) return Error("invalid JSON number", at);
     if (!std::isfinite(f)) return Error("JSON number out of range", at);
-    slot = Value(f);
+    builder_.Double(f);
     return Status::Ok();
   }
 
-  // The rest of a string after its opening quote (at byte `start`), unescaped into `out`.
-  Status String(std::string& out, std::size_t start) {
+  // A number that is an optional '-' and 1 to 18 digits, nothing of the number's run after them:
+  // its value (what strtoimax gives for it) into `value`, pos_ past it. Else false, pos_ unmoved.
+  bool ShortInteger(std::int64_t& value) {
+    std::size_t i = pos_;
+    const bool negative = p_[i] == '-';
+    if (negative) ++i;
+    const std::size_t digits_from = i;
+    std::int64_t v = 0;
+    for (; i < n_ && i - digits_from < 19 && p_[i] >= '0' && p_[i] <= '9'; ++i) v = v * 10 + (p_[i] - '0');
+    const std::size_t digits = i - digits_from;
+    if (digits == 0 || digits > 18) return false;
+    if (i < n_) {
+      const char ch = p_[i];
+      if ((ch >= '0' && ch <= '9') || ch == '+' || ch == '-' || ch == 'e' || ch == 'E' || ch == '.') return false;
+    }
+    value = negative ? -v : v;
+    pos_ = i;
+    return true;
+  }
+
+  // The rest of a string after its opening quote (at byte `start`): a view of the text when it
+  // holds no escape, else unescaped into out.decoded.
+  Status String(StringToken& token, std::size_t start) {
+    const std::size_t first = pos_;
+    std::size_t run = PlainStringPrefix(std::string_view(p_ + pos_, n_ - pos_));
+    pos_ += run;
+    if (pos_ < n_ && p_[pos_] == '"') {
+      token.plain = std::string_view(p_ + first, run);
+      token.escaped = false;
+      ++pos_;
+      return Status::Ok();
+    }
+    token.escaped = true;
+    std::string& out = token.decoded;
+    out.assign(p_ + first, run);
     for (;;) {
-      const std::size_t run = PlainStringPrefix(std::string_view(p_ + pos_, n_ - pos_));
-      out.append(p_ + pos_, run);
-      pos_ += run;
       if (pos_ >= n_) return Error("unterminated JSON string (truncated input?) starting", start);
       const char c = p_[pos_];
       if (c == '"') {
@@ -195,6 +244,9 @@ class Parser {
         default:
           return Error("invalid escape in a JSON string", escape_at);
       }
+      run = PlainStringPrefix(std::string_view(p_ + pos_, n_ - pos_));
+      out.append(p_ + pos_, run);
+      pos_ += run;
     }
   }
 
@@ -258,10 +310,133 @@ class Parser {
   std::size_t n_;
   std::size_t pos_ = 0;
   std::size_t max_depth_;
-  std::vector<Level> stack_;
+  Builder& builder_;
+  std::vector<bool> stack_;  // the open containers, innermost last: true for an object
+  StringToken name_, string_;  // reused: a decoded string keeps its buffer for the next one
+};
+
+// Builds picojson values (ParseBounded).
+class ValueBuilder {
+ public:
+  explicit ValueBuilder(Value& root) : slot_(&root) {}
+  void Open(bool is_object) {
+    *slot_ = is_object ? Value(picojson::object_type, false) : Value(picojson::array_type, false);
+    open_.push_back(slot_);
+  }
+  void Close() { open_.pop_back(); }
+  void Item() {
+    Array& a = open_.back()->get<Array>();
+    a.push_back(Value());
+    slot_ = &a.back();
+  }
+  Status Member(StringToken& name, std::size_t name_at) {
+    auto [it, inserted] = open_.back()->get<Object>().emplace(Take(name), Value());
+    if (!inserted) return Status::Invalid(DuplicateMemberMessage(it->first, name_at));
+    slot_ = &it->second;
+    return Status::Ok();
+  }
+  void Null() { *slot_ = Value(); }
+  void Bool(bool b) { *slot_ = Value(b); }
+  void Int(std::int64_t n) { *slot_ = Value(n); }
+  void Double(double d) { *slot_ = Value(d); }
+  void String(StringToken& s) { *slot_ = Value(Take(s)); }
+
+ private:
+  static std::string Take(StringToken& s) { return s.escaped ? std::move(s.decoded) : std::string(s.plain); }
+
+  Value* slot_;               // where the next value goes
+  std::vector<Value*> open_;  // the open containers, innermost last
 };
 
 }  // namespace
+
+// Builds a FlatDocument (ParseFlat). A member name is checked against the names its object
+// already has: one by one up to kLinearNames names, through a hash set past them (a hostile
+// object of many members stays linear).
+class FlatBuilder {
+ public:
+  // `text_bytes`: the size of the text, for a first guess of the node count.
+  FlatBuilder(FlatDocument& doc, std::size_t text_bytes) : doc_(doc) {
+    doc_.nodes_.reserve(std::min<std::size_t>(text_bytes / 16, kMaxReservedNodes) + 8);
+    open_.reserve(16);
+    names_.reserve(64);
+  }
+  void Open(bool is_object) {
+    const Index i = Push(is_object ? Kind::kObject : Kind::kArray);
+    open_.push_back(Level{i, names_.size(), nullptr});
+  }
+  void Close() {
+    doc_.nodes_[open_.back().node].end = static_cast<Index>(doc_.nodes_.size());
+    names_.resize(open_.back().names_from);
+    open_.pop_back();
+  }
+  void Item() {}
+  Status Member(StringToken& name, std::size_t name_at) {
+    const std::string_view kept = Keep(name, nullptr);
+    Level& level = open_.back();
+    const std::size_t count = names_.size() - level.names_from;
+    bool duplicate;
+    if (level.many) {
+      duplicate = !level.many->insert(kept).second;
+    } else {
+      duplicate = std::find(names_.begin() + static_cast<std::ptrdiff_t>(level.names_from), names_.end(), kept) != names_.end();
+      if (!duplicate && count + 1 > kLinearNames) {
+        level.many = std::make_unique<std::unordered_set<std::string_view>>(
+            names_.begin() + static_cast<std::ptrdiff_t>(level.names_from), names_.end());
+        level.many->insert(kept);
+      }
+    }
+    if (duplicate) return Status::Invalid(DuplicateMemberMessage(kept, name_at));
+    if (!level.many) names_.push_back(kept);
+    name_ = kept;
+    return Status::Ok();
+  }
+  void Null() { Push(Kind::kNull); }
+  void Bool(bool b) { doc_.nodes_[Push(Kind::kBool)].boolean = b; }
+  void Int(std::int64_t n) { doc_.nodes_[Push(Kind::kInt)].integer = n; }
+  void Double(double d) { doc_.nodes_[Push(Kind::kDouble)].number = d; }
+  void String(StringToken& s) {
+    Index owned = FlatDocument::kNone;
+    const std::string_view text = Keep(s, &owned);
+    FlatDocument::Node& node = doc_.nodes_[Push(Kind::kString)];
+    node.text = text;
+    node.owned = owned;
+  }
+
+ private:
+  using Index = FlatDocument::Index;
+  using Kind = FlatDocument::Kind;
+  static constexpr std::size_t kLinearNames = 16;
+  static constexpr std::size_t kMaxReservedNodes = 1024;  // a large body is one node
+  struct Level {
+    Index node;
+    std::size_t names_from;  // its names in names_ (while it has at most kLinearNames)
+    std::unique_ptr<std::unordered_set<std::string_view>> many;
+  };
+
+  // A node for the value being read, named by the pending member name.
+  Index Push(Kind kind) {
+    const auto i = static_cast<Index>(doc_.nodes_.size());
+    FlatDocument::Node& node = doc_.nodes_.emplace_back();
+    node.kind = kind;
+    node.end = i + 1;
+    node.name = name_;
+    name_ = {};
+    return i;
+  }
+  // The token's contents for as long as the document lives: the view of the text, or a copy of
+  // the decoded string in the document (its index in *owned).
+  std::string_view Keep(StringToken& s, Index* owned) {
+    if (!s.escaped) return s.plain;
+    if (owned) *owned = static_cast<Index>(doc_.owned_.size());
+    return doc_.owned_.emplace_back(std::move(s.decoded));
+  }
+
+  FlatDocument& doc_;
+  std::vector<Level> open_;
+  std::vector<std::string_view> names_;
+  std::string_view name_;
+};
 
 std::string DuplicateMemberMessage(std::string_view name, std::size_t at) {
   return "duplicate member '" + text::SafeUtf8(name, kMaxNameInMessage) + "' at byte " + std::to_string(at);
@@ -269,9 +444,18 @@ std::string DuplicateMemberMessage(std::string_view name, std::size_t at) {
 
 Status ParseBounded(std::string_view text, std::size_t max_depth, Value& out) {
   Value parsed;
-  if (Status s = Parser(text, max_depth).Run(parsed); !s.ok()) return s;
+  ValueBuilder builder(parsed);
+  if (Status s = Parser<ValueBuilder>(text, max_depth, builder).Run(); !s.ok()) return s;
   out.swap(parsed);
   return Status::Ok();
+}
+
+Status ParseFlat(std::string_view text, std::size_t max_depth, FlatDocument& out) {
+  out = FlatDocument();
+  FlatBuilder builder(out, text.size());
+  Status s = Parser<FlatBuilder>(text, max_depth, builder).Run();
+  if (!s.ok()) out = FlatDocument();
+  return s;
 }
 
 }  // namespace portal_check::json
