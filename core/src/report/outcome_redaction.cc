@@ -20,7 +20,7 @@ class DetailsRedaction {
     if (answer.reusable && answer.secrets == redactor_.secret_count()) return answer.redacted;
     const std::size_t before = redactor_.secret_count();
     std::string text = details.str();
-    redactor_.RedactJsonTextInPlace(text);
+    redactor_.RedactChangeableJsonTextInPlace(text);  // (MayChangeJsonText said true above)
     answer.original = details;  // kept alive, so that its address names it and no other text
     answer.redacted = text == details.str() ? details : SharedText(std::move(text));
     answer.secrets = redactor_.secret_count();

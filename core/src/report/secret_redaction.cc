@@ -18,10 +18,25 @@ bool IsWordSeparator(char c) {
          c == '<' || c == '>' || c == '\\';
 }
 
+// A word that starts with '/' or '#', or holds "://", '?', ';', '@' or "(S(" (one pass).
 bool IsUrlLike(std::string_view word) {
   if (word.empty()) return false;
-  return word.front() == '/' || word.front() == '#' || word.find("://") != std::string_view::npos ||
-         word.find_first_of("?;@") != std::string_view::npos || word.find("(S(") != std::string_view::npos;
+  if (word.front() == '/' || word.front() == '#') return true;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    switch (word[i]) {
+      case '?':
+      case ';':
+      case '@': return true;
+      case ':':
+        if (word.substr(i, 3) == "://") return true;
+        break;
+      case '(':
+        if (word.substr(i, 3) == "(S(") return true;
+        break;
+      default: break;
+    }
+  }
+  return false;
 }
 
 // How many trailing bytes of a URL-like word are sentence punctuation, not URL: '.', ',', '!',
@@ -395,7 +410,10 @@ std::size_t ReadCompactString(std::string_view text, std::size_t at, std::string
 }  // namespace
 
 void SecretRedactor::RedactJsonTextInPlace(std::string& text) {
-  if (!MayChangeJsonText(text)) return;
+  if (MayChangeJsonText(text)) RedactChangeableJsonTextInPlace(text);
+}
+
+void SecretRedactor::RedactChangeableJsonTextInPlace(std::string& text) {
   if (EscapesAllAscii(text)) {
     // Each string value (a string followed by ':' is a member name, left as it is) through
     // RedactText in text order, which is the order RedactJson walks the parsed value in (compact

@@ -72,6 +72,9 @@ class SecretRedactor {
   // text with a \u escape past ASCII, which json::Serialize never writes).
   // REQUIRES: `text` is compact JSON as json::Serialize writes it (members sorted).
   void RedactJsonTextInPlace(std::string& text);
+  // RedactJsonTextInPlace for a text MayChangeJsonText has just said true of (no secret learnt
+  // since): the same result without asking again.
+  void RedactChangeableJsonTextInPlace(std::string& text);
 
   // False only when no string of compact JSON `text` can change under RedactText now (no byte a
   // URL-like word needs, no secret value known so far): RedactJsonText would return it as it is.

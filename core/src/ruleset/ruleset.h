@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "portal_check/status.h"
@@ -89,7 +90,7 @@ class Ruleset {
   // allocates nothing.
   struct IndexedRule {
     const json::Value* rule = nullptr;
-    std::map<std::string, OutcomeRule, std::less<>> outcomes;  // its "outcomes" rows, as Outcome reads them
+    std::unordered_map<std::string_view, OutcomeRule> outcomes;  // its "outcomes" rows, as Outcome reads them
     bool graded = false;
     std::string observatory_test;
   };
@@ -99,7 +100,9 @@ class Ruleset {
   // The "absent" member of this document's rule `id` alone.
   std::optional<AbsentEvidence> DeclaredAbsent(std::string_view id) const;
   json::Value doc_;
-  std::map<std::string, IndexedRule, std::less<>> rule_index_;  // every member of doc_["rules"]
+  // Every member of doc_["rules"]. The keys here and in IndexedRule::outcomes are views of doc_'s
+  // member names (doc_ does not change after Parse).
+  std::unordered_map<std::string_view, IndexedRule> rule_index_;
   std::string version_;
   std::vector<std::string> rule_ids_;
   std::vector<std::string> graded_rule_ids_;
