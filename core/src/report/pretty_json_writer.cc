@@ -40,7 +40,25 @@ void PrettyJsonWriter::PutLong(std::string_view s) {
 }
 
 void PrettyJsonWriter::PutQuoted(std::string_view s) {
-  // json::AppendQuoted's bytes, put piece by piece.
+  // json::AppendQuoted's bytes. A short string (most of a report: keys, ids, URLs) byte by byte
+  // straight into the buffer, after making room for its longest form (every byte a \u00XX escape);
+  // a longer one a run of plain bytes at a time.
+  if (s.size() <= kShortString) {
+    if (static_cast<std::size_t>(buffer_ + kBufferBytes - next_) < 6 * s.size() + 2) Flush();
+    char* p = next_;
+    *p++ = '"';
+    char escape[6];
+    for (const char c : s) {
+      if (!json::NeedsEscape(static_cast<unsigned char>(c))) {
+        *p++ = c;
+        continue;
+      }
+      for (const char e : json::EscapeOf(c, escape)) *p++ = e;
+    }
+    *p++ = '"';
+    next_ = p;
+    return;
+  }
   Put('"');
   char buffer[6];
   for (std::size_t run = 0;;) {
@@ -60,6 +78,14 @@ void PrettyJsonWriter::StopWriting() {
 
 void PrettyJsonWriter::Newline(std::size_t depth) {
   static constexpr std::string_view kSpaces = "                                                                ";
+  if (const std::size_t n = depth * kIndentWidth; n <= kSpaces.size()) {
+    // All of kSpaces is copied (a copy of fixed size, no call) and only n of them kept.
+    if (static_cast<std::size_t>(buffer_ + kBufferBytes - next_) < 1 + kSpaces.size()) Flush();
+    *next_ = '\n';
+    std::memcpy(next_ + 1, kSpaces.data(), kSpaces.size());
+    next_ += 1 + n;
+    return;
+  }
   Put('\n');
   for (std::size_t n = depth * kIndentWidth; n > 0;) {
     const std::size_t k = n < kSpaces.size() ? n : kSpaces.size();

@@ -76,6 +76,8 @@ class PrettyJsonWriter {
     std::size_t items;
   };
   static constexpr std::size_t kBufferBytes = 4096;
+  // Strings up to this size are quoted straight into the buffer (PutQuoted): 6 × it + 2 ≤ kBufferBytes.
+  static constexpr std::size_t kShortString = 256;
 
   void BeforeValue();  // separator and indentation of an array element
   void BeforeItem();   // "," unless first, then newline + indentation

@@ -101,8 +101,6 @@ void AppendCompact(std::string& out, const Value& v) {
 
 namespace {
 
-// Bytes that AppendQuoted escapes.
-constexpr bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == '/' || c == 0x7f; }
 constexpr std::array<bool, 256> kNeedsEscape = [] {
   std::array<bool, 256> table{};
   for (int c = 0; c < 256; ++c) table[c] = NeedsEscape(static_cast<unsigned char>(c));

@@ -44,6 +44,8 @@ void AppendCompact(std::string& out, const Value& v);
 // '"', '\\' and '/' escaped with a backslash, \b \f \n \r \t by name, the other bytes below 0x20
 // and 0x7f as \u00XX (lower-case hex), every other byte (UTF-8 included) as it is.
 void AppendQuoted(std::string& out, std::string_view s);
+// True for a byte AppendQuoted writes escaped: '"', '\\', '/', those below 0x20 and 0x7f.
+constexpr bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == '/' || c == 0x7f; }
 // True when AppendQuoted would write `s` between its quotes as it is (no byte to escape).
 bool QuotesAsIs(std::string_view s);
 // The pieces AppendQuoted is made of, for writers of their own: the index of the first byte at or
