@@ -1,6 +1,6 @@
 #include "scoring/grade.h"
 
-#include <set>
+#include <algorithm>
 #include <string_view>
 
 namespace portal_check {
@@ -23,37 +23,41 @@ std::string GradeLetter(int score, const Ruleset& ruleset) {
 
 Grade ComputeGrade(const std::vector<ReportedResult>& results, const std::string& graded_page, const Ruleset& ruleset) {
   // Pick one result per graded check: on the graded page first, else a site-level one, else the
-  // first result of that check (a site check reported on its start URL).
+  // first result of that check (a site check reported on its start URL). `chosen` holds one
+  // result per id, so it is searched one by one (no more entries than the ruleset has graded checks).
+  std::vector<const ReportedResult*> graded;
+  for (const ReportedResult& r : results)
+    if (r.observatory) graded.push_back(&r);
   std::vector<const ReportedResult*> chosen;
-  std::set<std::string_view> done;  // (views of the results' ids, which outlive this call)
+  const auto is_chosen = [&chosen](std::string_view id) {
+    for (const ReportedResult* c : chosen)
+      if (c->result.id == id) return true;
+    return false;
+  };
   for (int pass = 0; pass < 3; ++pass) {
-    for (const ReportedResult& r : results) {
-      if (!r.observatory || done.count(r.result.id)) continue;
-      const bool on_page = r.result.page && *r.result.page == graded_page;
-      const bool site = !r.result.page;
-      if ((pass == 0 && on_page) || (pass == 1 && site) || pass == 2) {
-        chosen.push_back(&r);
-        done.insert(r.result.id);
-      }
+    for (const ReportedResult* r : graded) {
+      if (is_chosen(r->result.id)) continue;
+      const bool on_page = r->result.page && *r->result.page == graded_page;
+      const bool site = !r->result.page;
+      if ((pass == 0 && on_page) || (pass == 1 && site) || pass == 2) chosen.push_back(r);
     }
   }
   int penalties = 0, bonuses = 0;
   Grade g;
-  std::set<std::string_view> ids;
   for (const ReportedResult* r : chosen) {
     const int m = r->observatory->modifier;
     (m < 0 ? penalties : bonuses) += m;
   }
-  for (const ReportedResult* r : chosen) ids.insert(r->result.id);
-  for (std::string_view id : ids)
-    for (const ReportedResult* r : chosen)
-      if (r->result.id == id)
-        g.counted.push_back(r->observatory->test + ":" + r->observatory->result + ":" + std::to_string(r->observatory->modifier));
+  // Counted in the byte order of their ids.
+  std::sort(chosen.begin(), chosen.end(),
+            [](const ReportedResult* a, const ReportedResult* b) { return a->result.id < b->result.id; });
+  for (const ReportedResult* r : chosen)
+    g.counted.push_back(r->observatory->test + ":" + r->observatory->result + ":" + std::to_string(r->observatory->modifier));
   std::int64_t minimum = 90;
   if (const json::Value* obs = json::Find(ruleset.data(), "observatory"))
     minimum = json::GetInt(*obs, "minimum_score_for_extra_credit", 90);
   for (const std::string& id : ruleset.graded_rule_ids())
-    if (!ids.count(id)) g.uncounted.push_back(id);
+    if (!is_chosen(id)) g.uncounted.push_back(id);
   if (g.counted.empty()) {
     g.unavailable = "nothing-graded";
     return g;
