@@ -147,7 +147,9 @@ Status HarStream::BeginValue(char c, const EntrySink& sink) {
       return Fail(Status::Exhausted("JSON nested deeper than " + std::to_string(limits::kMaxJsonDepth) +
                                     " levels (limit kMaxJsonDepth) at byte " + std::to_string(offset_)));
     const bool member = !stack_.empty() && stack_.back().open == '{' && !in_entry_;
-    stack_.push_back(Level{c, member ? pending_key_ : std::string(), {}, {}});
+    Level& level = stack_.emplace_back();
+    level.open = c;
+    if (member) level.key_in_parent = pending_key_;
     if (stack_.size() == 2 && c == '{' && stack_[1].key_in_parent == "log") saw_log_ = true;
     if (AtEntryDepth()) saw_entries_ = true;
     if (stack_.size() == 3 && c == '[' && stack_[1].key_in_parent == "log" && stack_[2].key_in_parent == "pages" &&
