@@ -18,25 +18,39 @@ bool IsWordSeparator(char c) {
          c == '<' || c == '>' || c == '\\';
 }
 
-// A word that starts with '/' or '#', or holds "://", '?', ';', '@' or "(S(" (one pass).
-bool IsUrlLike(std::string_view word) {
-  if (word.empty()) return false;
-  if (word.front() == '/' || word.front() == '#') return true;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    switch (word[i]) {
+// Whether `s` holds a byte or sequence that makes a word URL-like wherever it is: '?', ';', '@',
+// "(S(" or `scheme_separator` ("://" as it is, ":\/\/" in compact JSON text). One pass; `*slash_or_hash`
+// (when given) says whether a '/' or '#' was seen on the way (all of `s` when the answer is false).
+bool HoldsUrlMark(std::string_view s, std::string_view scheme_separator, bool* slash_or_hash) {
+  static constexpr std::array<bool, 256> kMarks = [] {
+    std::array<bool, 256> marks{};
+    for (unsigned char c : std::string_view("?;@:(/#")) marks[c] = true;
+    return marks;
+  }();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (!kMarks[static_cast<unsigned char>(c)]) continue;
+    switch (c) {
       case '?':
       case ';':
       case '@': return true;
       case ':':
-        if (word.substr(i, 3) == "://") return true;
+        if (s.substr(i, scheme_separator.size()) == scheme_separator) return true;
         break;
       case '(':
-        if (word.substr(i, 3) == "(S(") return true;
+        if (s.substr(i, 3) == "(S(") return true;
         break;
-      default: break;
+      default:  // '/' or '#'
+        if (slash_or_hash) *slash_or_hash = true;
     }
   }
   return false;
+}
+
+// A word that starts with '/' or '#', or holds "://", '?', ';', '@' or "(S(".
+bool IsUrlLike(std::string_view word) {
+  if (word.empty()) return false;
+  return word.front() == '/' || word.front() == '#' || HoldsUrlMark(word, "://", nullptr);
 }
 
 // How many trailing bytes of a URL-like word are sentence punctuation, not URL: '.', ',', '!',
@@ -294,28 +308,8 @@ bool MayHoldUrlLikeWord(std::string_view raw) {
   // One pass over the bytes for what decides at once: '?', ';', '@', ":\/\/" or "(S(" anywhere
   // (true), and whether any '/' or '#' is there at all (json::Serialize writes '/' as "\/" and '#'
   // as it is; a \u escape only for control bytes): without one, no word can start with them.
-  static constexpr std::array<bool, 256> kMarks = [] {
-    std::array<bool, 256> marks{};
-    for (unsigned char c : std::string_view("?;@:(/#")) marks[c] = true;
-    return marks;
-  }();
   bool slash_or_hash = false;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    const char c = raw[i];
-    if (!kMarks[static_cast<unsigned char>(c)]) continue;
-    switch (c) {
-      case '?':
-      case ';':
-      case '@': return true;
-      case ':':
-        if (raw.substr(i, 5) == ":\\/\\/") return true;
-        break;
-      case '(':
-        if (raw.substr(i, 3) == "(S(") return true;
-        break;
-      default: slash_or_hash = true;  // '/' or '#'
-    }
-  }
+  if (HoldsUrlMark(raw, ":\\/\\/", &slash_or_hash)) return true;
   if (!slash_or_hash) return false;
   bool in_string = false;
   bool word_start = true;
