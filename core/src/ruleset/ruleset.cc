@@ -54,6 +54,8 @@ StatusOr<std::shared_ptr<const Ruleset>> Ruleset::Parse(std::string_view documen
   if (!json::FindObject(rs->doc_, "data")) rs->doc_.get<json::Object>()["data"] = json::Value(json::Object());
   rs->IndexRules();
   for (const std::string& id : rs->rule_ids_)
+    if (const auto it = rs->rule_index_.find(id); it != rs->rule_index_.end()) it->second.listed = true;
+  for (const std::string& id : rs->rule_ids_)
     if (rs->IsGraded(id)) rs->graded_rule_ids_.push_back(id);
   const json::Value* obs = json::Find(rs->data(), "observatory");
   if (const json::Object* mods = obs ? json::FindObject(*obs, "modifiers") : nullptr)
@@ -98,9 +100,8 @@ std::shared_ptr<const Ruleset> Ruleset::Embedded() {
 }
 
 bool Ruleset::Lists(std::string_view id) const {
-  for (const auto& r : rule_ids_)
-    if (r == id) return true;
-  return false;
+  const IndexedRule* entry = Indexed(id);
+  return entry && entry->listed;
 }
 
 const json::Value* Ruleset::Rule(std::string_view id) const {

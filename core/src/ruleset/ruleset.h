@@ -92,6 +92,7 @@ class Ruleset {
     const json::Value* rule = nullptr;
     std::unordered_map<std::string_view, OutcomeRule> outcomes;  // its "outcomes" rows, as Outcome reads them
     bool graded = false;
+    bool listed = false;  // named in the ruleset's rule list (Lists)
     std::string observatory_test;
   };
   void IndexRules();
