@@ -31,7 +31,6 @@ struct StringToken {
   std::string_view plain;
   std::string decoded;
   bool escaped = false;
-  std::string_view view() const { return escaped ? std::string_view(decoded) : plain; }
 };
 
 // The grammar, the limits and every error message; what is built is the Builder's (ValueBuilder:
