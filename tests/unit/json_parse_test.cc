@@ -140,6 +140,15 @@ TEST(JsonParse, TakesValidDocumentsAndBuildsPicojsonsValue) {
   for (const std::string& text : kValid) EXPECT_TRUE(CheckAgainstReference(text)) << text;
 }
 
+// The parser reads a '-' and up to 18 digits itself (strtoimax past them): numbers at and past that
+// length, and at int64's ends, are the values picojson gives.
+TEST(JsonParse, IntegersAtAndPastEighteenDigits) {
+  for (const char* n : {"0", "-0", "007", "999999999999999999", "-999999999999999999", "1000000000000000000",
+                        "-1000000000000000000", "9223372036854775807", "-9223372036854775808", "9223372036854775808",
+                        "99999999999999999999", "123456789012345678.5", "123456789012345678e2", "12-3"})
+    CheckAgainstReference(std::string("[") + n + "]");
+}
+
 // Each error, its message and the byte it names.
 TEST(JsonParse, EveryErrorIsAStatusNamingTheByte) {
   struct Case {

@@ -189,11 +189,10 @@ class Parser {
     const bool negative = p_[i] == '-';
     if (negative) ++i;
     const std::size_t digits_from = i;
-    std::int64_t v = 0;
-    for (; i < n_ && i - digits_from < 19 && p_[i] >= '0' && p_[i] <= '9'; ++i) v = v * 10 + (p_[i] - '0');
-    const std::size_t digits = i - digits_from;
-    if (digits == 0 || digits > 18) return false;
-    if (i < n_) {
+    std::int64_t v = 0;  // at most 18 digits: below 10^18, no overflow
+    for (; i < n_ && i - digits_from < 18 && p_[i] >= '0' && p_[i] <= '9'; ++i) v = v * 10 + (p_[i] - '0');
+    if (i == digits_from) return false;
+    if (i < n_) {  // a 19th digit, or more of the number's run: not a short integer
       const char ch = p_[i];
       if ((ch >= '0' && ch <= '9') || ch == '+' || ch == '-' || ch == 'e' || ch == 'E' || ch == '.') return false;
     }
