@@ -1,6 +1,6 @@
 // memcmp eight bytes at a time, for the wasm build: Emscripten 3.1.6's libc (musl) compares one
 // byte per loop step, and std::string / std::map comparisons made it 6 % of a site's audit time in
-// wasm (V8 CPU profile of 3,000 audits of one site). wasm/word_memcmp.c makes it the module's
+// wasm (V8 CPU profile of 3,000 audits of one site). wasm/libc_memcmp.c makes it the module's
 // memcmp; the native build keeps its libc's.
 #ifndef PORTAL_CHECK_UTIL_WORD_MEMCMP_H_
 #define PORTAL_CHECK_UTIL_WORD_MEMCMP_H_
