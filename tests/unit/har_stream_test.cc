@@ -2,11 +2,15 @@
 // "entries" keys inside entries not mistaken for the log's, structure errors named.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "evidence/har_stream.h"
 #include "evidence/limits.h"
+#include "test_support.h"
 
 namespace portal_check {
 namespace {
@@ -325,6 +329,114 @@ TEST(HarStreamLogInfo, PagesPastTheLimitAreCut) {
   EXPECT_EQ(info.pages.back().id, "p" + std::to_string(limits::kMaxHarPages - 1));
   EXPECT_TRUE(info.pages_seen);
   EXPECT_TRUE(info.pages_cut);
+}
+
+// ---- the entry scanner (HarStream::ScanInEntry) against the byte-at-a-time scanner (Step): the
+// same entries, skips, log members and errors (word for word, offsets included) on real documents
+// and on random mutations of them, for random chunkings, with and without a SkipSink.
+
+struct Run {
+  std::string status;
+  std::vector<std::string> entries;
+  std::vector<std::string> skips;
+  std::string target, creator, pages;
+};
+
+Run RunStream(std::string_view doc, bool entry_scanner, bool skip_sink, const std::vector<std::size_t>& chunks) {
+  HarStream stream;
+  stream.SetEntryScanner(entry_scanner);
+  Run out;
+  if (skip_sink) stream.SetSkipSink([&](const char* limit) { out.skips.emplace_back(limit); });
+  auto sink = [&](std::string_view e) {
+    out.entries.emplace_back(e);
+    return Status::Ok();
+  };
+  Status s;
+  std::size_t pos = 0;
+  for (std::size_t k = 0; pos < doc.size() && s.ok(); ++k) {
+    const std::size_t n = chunks[k % chunks.size()];
+    s = stream.Feed(doc.substr(pos, n), sink);
+    pos += n;
+  }
+  if (s.ok()) s = stream.End();
+  out.status = s.ToString();
+  out.target = stream.declared_target();
+  const HarLogInfo& info = stream.log_info();
+  out.creator = info.creator_name + "/" + info.creator_version + "/" + info.capture_stopped;
+  for (const HarPage& p : info.pages) out.pages += p.id + "|" + p.title + "|" + p.started + ";";
+  out.pages += std::to_string(info.pages_seen) + std::to_string(info.pages_before_entries) + std::to_string(info.pages_cut);
+  return out;
+}
+
+void ExpectScannersAgree(std::string_view doc, const std::vector<std::size_t>& chunks, bool skip_sink, const std::string& what) {
+  const Run fast = RunStream(doc, true, skip_sink, chunks);
+  const Run slow = RunStream(doc, false, skip_sink, chunks);
+  EXPECT_EQ(fast.status, slow.status) << what;
+  EXPECT_EQ(fast.entries, slow.entries) << what;
+  EXPECT_EQ(fast.skips, slow.skips) << what;
+  EXPECT_EQ(fast.target, slow.target) << what;
+  EXPECT_EQ(fast.creator, slow.creator) << what;
+  EXPECT_EQ(fast.pages, slow.pages) << what;
+}
+
+std::vector<std::string> ScannerDocuments() {
+  std::vector<std::string> docs = {kDoc};
+  for (const char* dir : {"/tests/fixtures/recorded/", "/tests/fixtures/bad-input/"})
+    for (const std::string& name : testing::ListFiles(testing::SourceDir() + dir, ".har"))
+      docs.push_back(testing::ReadFileOrEmpty(testing::SourceDir() + dir + name));
+  for (const char* name : {"deep-inside-entry.recipe.json", "depth-entry-at-limit.recipe.json",
+                           "depth-entry-past-limit.recipe.json", "deep-unbalanced.recipe.json"})
+    docs.push_back(testing::BadInput(name));
+  return docs;
+}
+
+TEST(HarStreamEntryScanner, AgreesWithStepOnEveryFixtureForEveryChunking) {
+  const std::vector<std::string> docs = ScannerDocuments();
+  ASSERT_GE(std::count_if(docs.begin(), docs.end(), [](const std::string& d) { return d.size() > 100; }), 20);
+  for (std::size_t d = 0; d < docs.size(); ++d) {
+    for (std::size_t chunk : kChunks) {
+      for (bool skip_sink : {false, true})
+        ExpectScannersAgree(docs[d], {chunk}, skip_sink, "document " + std::to_string(d) + ", chunk " + std::to_string(chunk));
+    }
+  }
+}
+
+TEST(HarStreamEntryScanner, AgreesWithStepOnRandomMutations) {
+  const std::vector<std::string> docs = ScannerDocuments();
+  // Bytes that change JSON structure or strings, so that most mutants break somewhere.
+  const std::string alphabet = "{}[]\",:\\ \n\x01\x1f" "0-e.tnu\xC3\xA9";
+  std::uint64_t seed = 0x9E3779B97F4A7C15u;
+  auto next = [&seed] {
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    return seed;
+  };
+  std::size_t failing = 0;
+  for (int round = 0; round < 4000; ++round) {
+    std::string doc = docs[next() % docs.size()];
+    if (doc.empty()) continue;
+    for (int edits = 1 + static_cast<int>(next() % 3); edits > 0; --edits) {
+      std::size_t at = next() % doc.size();
+      // Half the edits land on a structural byte (the next one from a random place).
+      if ((next() & 1) != 0) at = std::min(doc.find_first_of("{}[]\",:", at), doc.size() - 1);
+      const char c = alphabet[next() % alphabet.size()];
+      switch (next() % 3) {
+        case 0: doc[at] = c; break;
+        case 1: doc.insert(doc.begin() + static_cast<std::ptrdiff_t>(at), c); break;
+        default: doc.erase(at, 1 + next() % 4); break;
+      }
+      if (doc.empty()) break;
+    }
+    const std::vector<std::size_t> chunks = {1 + next() % 9, 1 + next() % 300, 1 + next() % 4};
+    const bool skip_sink = (next() & 1) != 0;
+    if (RunStream(doc, true, skip_sink, chunks).status != Status::Ok().ToString()) ++failing;
+
+    ExpectScannersAgree(doc, chunks, skip_sink, "round " + std::to_string(round));
+    if (HasFailure()) break;
+  }
+  // The mutations must reach the error paths, not only well-formed documents.
+  EXPECT_GT(failing, 1000u);
 }
 
 }  // namespace

@@ -273,6 +273,103 @@ Status HarStream::Step(char c, const EntrySink& sink) {
   return EndValue(sink);
 }
 
+std::size_t HarStream::ScanInEntry(std::string_view bytes, const std::size_t begin) {
+  // Never past the entry's size limit: the byte that would pass it is Step's (SkipEntry).
+  const std::size_t room = limits::kMaxEntryBytes - std::min(entry_.size(), limits::kMaxEntryBytes);
+  const std::size_t end = bytes.size() - begin > room ? begin + room : bytes.size();
+  std::size_t i = begin;
+  while (i < end) {
+    const char c = bytes[i];
+    if (in_string_) {
+      if (escape_) {
+        escape_ = false;
+        ++i;
+        continue;
+      }
+      i += json::PlainStringPrefix(bytes.substr(i, end - i));
+      if (i == end) break;
+      const char at = bytes[i];
+      if (at == '\\') {
+        escape_ = true;
+      } else if (at == '"') {
+        in_string_ = false;
+        // A key expects its colon (EndName inside an entry); a value ends (EndValue, not at the
+        // entry's own depth: a string entry is never scanned here, see BeginValue below).
+        expect_ = string_is_key_ ? Expect::kColon : Expect::kCommaOrClose;
+      } else {
+        break;  // a control byte: Step's error
+      }
+      ++i;
+      continue;
+    }
+    if (in_literal_) {
+      if (IsLiteralChar(c)) {
+        ++i;
+        continue;
+      }
+      in_literal_ = false;  // EndValue inside the entry (a literal entry is never scanned here)
+      expect_ = Expect::kCommaOrClose;
+    }
+    if (IsSpace(c)) {
+      ++i;
+      continue;
+    }
+    bool close = false;
+    switch (expect_) {
+      case Expect::kKeyOrClose:
+      case Expect::kKey:
+        if (c == '"') {
+          in_string_ = true;
+          string_is_key_ = true;
+        } else if (c == '}' && expect_ == Expect::kKeyOrClose) {
+          close = true;
+        } else {
+          goto stop;
+        }
+        break;
+      case Expect::kColon:
+        if (c != ':') goto stop;
+        expect_ = Expect::kValue;
+        break;
+      case Expect::kValueOrClose:
+      case Expect::kValue:
+        if (c == ']' && expect_ == Expect::kValueOrClose) {
+          close = true;
+        } else if (c == '{' || c == '[') {
+          if (stack_.size() >= limits::kMaxJsonDepth) goto stop;
+          stack_.emplace_back().open = c;
+          expect_ = c == '{' ? Expect::kKeyOrClose : Expect::kValueOrClose;
+        } else if (c == '"') {
+          in_string_ = true;
+          string_is_key_ = false;
+        } else if (IsLiteralChar(c)) {
+          in_literal_ = true;
+        } else {
+          goto stop;
+        }
+        break;
+      case Expect::kCommaOrClose:
+        if (c == ',') expect_ = stack_.back().open == '{' ? Expect::kKey : Expect::kValue;
+        else if (c == '}' || c == ']') close = true;
+        else goto stop;
+        break;
+      default:
+        goto stop;
+    }
+    if (close) {
+      // The entry's own closing bracket, and a bracket that does not match, are Step's.
+      if (stack_.size() <= entry_depth_ + 1 || c != (stack_.back().open == '{' ? '}' : ']')) goto stop;
+      stack_.pop_back();
+      expect_ = Expect::kCommaOrClose;
+    }
+    ++i;
+  }
+stop:
+  entry_.append(bytes.substr(begin, i - begin));
+  offset_ += i - begin;
+  return i;
+}
+
 Status HarStream::Capture(std::string_view run) {
   if (in_entry_ && !entry_skip_) {
     if (entry_.size() + run.size() > limits::kMaxEntryBytes) {
@@ -293,6 +390,15 @@ Status HarStream::Feed(std::string_view bytes, const EntrySink& sink) {
     offset_ = 3;
   }
   while (i < bytes.size()) {
+    if (in_entry_ && entry_scanner_ && !entry_skip_ && deep_ == 0 && member_ == Member::kNone && !pages_open_ &&
+        stack_.size() > entry_depth_) {
+      const std::size_t next = ScanInEntry(bytes, i);
+      if (next == bytes.size()) break;
+      if (next > i) {
+        i = next;
+        continue;
+      }
+    }
     // Runs of plain string content (most of a HAR's bytes) and of white space between tokens are
     // taken whole: Step would do nothing with those bytes but capture them (and a member name).
     std::size_t run = 0;

@@ -75,6 +75,10 @@ class HarStream {
   // ""; log.pages that is not an array, or has an element that is not a readable JSON object,
   // leaves `pages` empty and `pages_seen` false.
   const HarLogInfo& log_info() const { return log_info_; }
+  // For tests: when false, every byte inside an entry goes through the byte-at-a-time scanner
+  // (Step) instead of the entry scanner (ScanInEntry); the two must give the same entries, log
+  // members and errors (offsets and words) for any input and any chunking.
+  void SetEntryScanner(bool on) { entry_scanner_ = on; }
 
  private:
   enum class Expect { kRoot, kKeyOrClose, kKey, kColon, kValue, kValueOrClose, kCommaOrClose, kDone };
@@ -89,6 +93,12 @@ class HarStream {
 
   Status Fail(Status s);
   Status Step(char c, const EntrySink& sink);
+  // Inside an entry being collected (not skipped, no log member open, not past the depth limit):
+  // scans bytes[i..] as Step would, in a tight loop that neither copies byte by byte nor builds
+  // what only the log's own levels need, and returns where it stopped: the end of `bytes`, or
+  // the first byte it leaves to Step (the end of the entry, a byte that is an error, a bracket at
+  // the depth limit, the entry's size limit). The state it leaves is Step's for the bytes before.
+  std::size_t ScanInEntry(std::string_view bytes, std::size_t i);
   // Adds bytes that Step would only capture (plain string content, white space between tokens)
   // to the entry and _portalCheck member being collected, with their limits, as Step would.
   Status Capture(std::string_view run);
@@ -141,6 +151,7 @@ class HarStream {
   bool pages_open_ = false, pages_broken_ = false;
   std::string declared_target_;
   HarLogInfo log_info_;
+  bool entry_scanner_ = true;  // see SetEntryScanner
 };
 
 }  // namespace portal_check
