@@ -68,6 +68,8 @@ enum class CheckInput {
   kWebPages,          // a page with an http: or https: URL
   kHttpsPages,        // a page with an https: URL
 };
+// The number of CheckInput values (they run from 0 to kHttpsPages).
+inline constexpr std::size_t kCheckInputKinds = static_cast<std::size_t>(CheckInput::kHttpsPages) + 1;
 
 // True when `view` is an exchange of kind `input`: the engine hands it to the checks declaring it.
 bool Reads(CheckInput input, const ExchangeView& view);

@@ -385,8 +385,11 @@ class AuditorImpl : public Auditor {
     const PageModel* document = page ? &*page : nullptr;
     Redactor().Collect(ex, document);
     ExchangeView view{ex, url, ex.IsPage() ? document : nullptr, primary, document, nullptr};
+    // Which kinds of exchange this one is (Reads), asked once per kind, not once per check.
+    bool reads[kCheckInputKinds];
+    for (std::size_t k = 0; k < kCheckInputKinds; ++k) reads[k] = Reads(static_cast<CheckInput>(k), view);
     for (auto& [d, check] : checks_) {
-      if (!Reads(d->input, view)) continue;  // the exchanges the check declares (CheckDescriptor::input)
+      if (!reads[static_cast<std::size_t>(d->input)]) continue;  // the exchanges the check declares (CheckDescriptor::input)
       CollectingSink sink(*d, *ruleset_, details_pool_, results_);
       check->OnExchange(view, *ctx_, sink);
     }

@@ -8,6 +8,9 @@
 namespace portal_check {
 namespace {
 
+// The largest serialising buffer JoinResult keeps for the next result (a larger one is freed).
+constexpr std::size_t kKeptScratchBytes = 64 * 1024;
+
 // Makes every string inside `v` valid UTF-8.
 void SanitizeStrings(json::Value& v) {
   if (v.is<std::string>()) {
@@ -49,9 +52,18 @@ ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset, TextPool* detai
   rr.result.id = std::move(r.id);
   rr.result.outcome = std::move(r.outcome);
   rr.result.page = std::move(r.page);
-  std::string text = json::Serialize(details, /*pretty=*/false);
-  if (text == "{}") rr.result.details = RetainedResult::EmptyDetails();
-  else rr.result.details = details_pool ? details_pool->Intern(std::move(text)) : SharedText(std::move(text));
+  if (details.get<json::Object>().empty()) {
+    rr.result.details = RetainedResult::EmptyDetails();
+    return rr;
+  }
+  // Written into a buffer kept from call to call (up to kKeptScratchBytes), then copied at its
+  // exact size: one allocation per result instead of one per doubling.
+  static thread_local std::string scratch;
+  scratch.clear();
+  json::AppendCompact(scratch, details);
+  std::string text(scratch);
+  if (scratch.capacity() > kKeptScratchBytes) std::string().swap(scratch);
+  rr.result.details = details_pool ? details_pool->Intern(std::move(text)) : SharedText(std::move(text));
   return rr;
 }
 
