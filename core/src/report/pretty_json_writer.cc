@@ -48,12 +48,25 @@ void PrettyJsonWriter::PutQuoted(std::string_view s) {
     char* p = next_;
     *p++ = '"';
     char escape[6];
-    for (const char c : s) {
-      if (!json::NeedsEscape(static_cast<unsigned char>(c))) {
-        *p++ = c;
+    std::size_t i = 0;
+    // Eight bytes at a time while none of them is escaped (room: 6 × size covers it), then the
+    // rest of the word and the tail byte by byte.
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, s.data() + i, sizeof(word));
+      if (json::AnyNeedsEscape(word)) {
+        for (const char c : s.substr(i, 8)) {
+          if (!json::NeedsEscape(static_cast<unsigned char>(c))) *p++ = c;
+          else for (const char e : json::EscapeOf(c, escape)) *p++ = e;
+        }
         continue;
       }
-      for (const char e : json::EscapeOf(c, escape)) *p++ = e;
+      std::memcpy(p, &word, sizeof(word));
+      p += sizeof(word);
+    }
+    for (const char c : s.substr(i)) {
+      if (!json::NeedsEscape(static_cast<unsigned char>(c))) *p++ = c;
+      else for (const char e : json::EscapeOf(c, escape)) *p++ = e;
     }
     *p++ = '"';
     next_ = p;

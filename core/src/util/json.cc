@@ -107,17 +107,6 @@ constexpr std::array<bool, 256> kNeedsEscape = [] {
   return table;
 }();
 
-// Whether any of the 8 bytes of `w` is one NeedsEscape names (exact: the classic has-zero-byte and
-// has-less-than tests, whose overall answer is exact even where single byte flags are not).
-constexpr bool AnyNeedsEscape(std::uint64_t w) {
-  constexpr std::uint64_t kOnes = ~std::uint64_t{0} / 255;
-  constexpr std::uint64_t kHighs = kOnes * 0x80;
-  const auto has_zero = [](std::uint64_t x) { return ((x - kOnes) & ~x & kHighs) != 0; };
-  const bool below_space = ((w - kOnes * 0x20) & ~w & kHighs) != 0;
-  return below_space || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\')) || has_zero(w ^ (kOnes * '/')) ||
-         has_zero(w ^ (kOnes * 0x7f));
-}
-
 }  // namespace
 
 std::size_t NextEscaped(std::string_view s, std::size_t from) {

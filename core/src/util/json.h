@@ -46,6 +46,17 @@ void AppendCompact(std::string& out, const Value& v);
 void AppendQuoted(std::string& out, std::string_view s);
 // True for a byte AppendQuoted writes escaped: '"', '\\', '/', those below 0x20 and 0x7f.
 constexpr bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c == '/' || c == 0x7f; }
+// Whether any of the 8 bytes of `w` (a word loaded from text) is one NeedsEscape names. Exact: the
+// classic has-zero-byte and has-less-than tests, whose overall answer is exact even where the
+// flags of single bytes are not.
+constexpr bool AnyNeedsEscape(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = ~std::uint64_t{0} / 255;
+  constexpr std::uint64_t kHighs = kOnes * 0x80;
+  const auto has_zero = [](std::uint64_t x) { return ((x - kOnes) & ~x & kHighs) != 0; };
+  const bool below_space = ((w - kOnes * 0x20) & ~w & kHighs) != 0;
+  return below_space || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\')) || has_zero(w ^ (kOnes * '/')) ||
+         has_zero(w ^ (kOnes * 0x7f));
+}
 // True when AppendQuoted would write `s` between its quotes as it is (no byte to escape).
 bool QuotesAsIs(std::string_view s);
 // The pieces AppendQuoted is made of, for writers of their own: the index of the first byte at or
