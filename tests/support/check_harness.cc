@@ -145,8 +145,13 @@ CheckResult RunOne(std::string_view id, std::vector<Exchange> exchanges, const R
 }
 
 const json::Value* FindDetail(const CheckResult& r, const std::string& key) {
-  auto it = r.details.find(key);
-  return it == r.details.end() ? nullptr : &it->second;
+  // The details parsed once per distinct text, kept for the whole test run: the pointers handed
+  // out stay valid (std::map never moves its values).
+  static std::map<std::string, json::Value>* const parsed = new std::map<std::string, json::Value>();
+  std::string text = r.details.Text();
+  auto it = parsed->find(text);
+  if (it == parsed->end()) it = parsed->emplace(text, r.details.ToValue()).first;
+  return json::Find(it->second, key);
 }
 
 const json::Value& DetailOrNull(const CheckResult& r, const std::string& key) {

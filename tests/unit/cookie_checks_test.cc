@@ -139,7 +139,7 @@ TEST(CookieFlags, CookiesFromRedirectHopsCount) {
   CheckResult r = RunOne("cookie.flags", {Redirect(kHome, "/Default.aspx", {"ASP.NET_SessionId=x; path=/; HttpOnly; SameSite=Lax"}),
                                           Page({}, "https://dichvucong.example.gov.vn/Default.aspx", "", false)});
   EXPECT_EQ(r.outcome, "cookies-session-without-secure-flag");
-  EXPECT_EQ(json::GetInt(json::Value(r.details), "fromRedirects", -1), 1);
+  EXPECT_EQ(json::GetInt(r.details.ToValue(), "fromRedirects", -1), 1);
 }
 
 TEST(CookieFlags, MalformedSameSiteOnRedirectDivergesFromObservatory) {
@@ -168,10 +168,10 @@ TEST(CookieFlags, OnlyPagesGetResults) {
 
 TEST(CookieFlags, DetailsNeverHoldCookieValues) {
   CheckResult r = RunOne("cookie.flags", {Page({kCleanCookie, "lang=vi-secret-value"})});
-  std::string text = json::Serialize(json::Value(r.details));
+  std::string text = r.details.Text();
   EXPECT_EQ(text.find(kSessionValue), std::string::npos) << text;
   EXPECT_EQ(text.find("vi-secret-value"), std::string::npos) << text;
-  const json::Value details(r.details);
+  const json::Value details = r.details.ToValue();
   const json::Array* cookies = json::FindArray(details, "cookies");
   ASSERT_TRUE(cookies);
   ASSERT_EQ(cookies->size(), 2u);
@@ -187,7 +187,7 @@ TEST(CookieFlags, DetailsNeverHoldCookieValues) {
 
 TEST(CookieFlags, NamesAreSafeUtf8) {
   CheckResult r = RunOne("cookie.flags", {Page({std::string("n\xff\xfe=1; Secure; SameSite=Lax")})});
-  const json::Value details(r.details);
+  const json::Value details = r.details.ToValue();
   std::string name = *json::FindString((*json::FindArray(details, "cookies"))[0], "name");
   EXPECT_EQ(name.find('\xff'), std::string::npos);
 }
@@ -228,7 +228,7 @@ TEST(CookieScope, Outcomes) {
   EXPECT_EQ(RunOne("cookie.scope", {Page({"a=1; Domain=gov.vn"}, dept)}).outcome, "host-only");
   CheckResult loose = RunOne("cookie.scope", {Page({"a=1; Domain=.example.gov.vn"}, dept)});
   EXPECT_EQ(loose.outcome, "loosely-scoped");
-  const json::Value details(loose.details);
+  const json::Value details = loose.details.ToValue();
   const json::Array* list = json::FindArray(details, "loose");
   ASSERT_TRUE(list && list->size() == 1);
   EXPECT_EQ(*json::FindString((*list)[0], "domain"), "example.gov.vn");
@@ -252,9 +252,9 @@ TEST(CookieSessionInUrl, Clean) {
 TEST(CookieSessionInUrl, PathParameter) {
   CheckResult r = InUrl("<a href=\"/portal/tin.jsp;jsessionid=8F2C1A9B0D3E4F5A?id=5\">x</a>");
   EXPECT_EQ(r.outcome, "present");
-  std::string text = json::Serialize(json::Value(r.details));
+  std::string text = r.details.Text();
   EXPECT_EQ(text.find("8F2C1A9B0D3E4F5A"), std::string::npos) << text;
-  const json::Value details(r.details);
+  const json::Value details = r.details.ToValue();
   const json::Value& loc = (*json::FindArray(details, "locations"))[0];
   EXPECT_EQ(*json::FindString(loc, "where"), "a[href]");
   EXPECT_EQ(*json::FindString(loc, "parameter"), "jsessionid");
@@ -264,7 +264,7 @@ TEST(CookieSessionInUrl, PathParameter) {
 TEST(CookieSessionInUrl, QueryParameterInPageUrl) {
   CheckResult r = InUrl("", "https://www.xa.gov.vn/index.php?lang=vi&PHPSESSID=9c1185a5c5e9fc54&x=1");
   EXPECT_EQ(r.outcome, "present");
-  const json::Value details(r.details);
+  const json::Value details = r.details.ToValue();
   const json::Value& loc = (*json::FindArray(details, "locations"))[0];
   EXPECT_EQ(*json::FindString(loc, "where"), "page-url");
   EXPECT_EQ(*json::FindString(loc, "url"), "https://www.xa.gov.vn/index.php?lang=vi&PHPSESSID=[redacted]&x=1");
@@ -279,10 +279,10 @@ TEST(CookieSessionInUrl, OtherSources) {
 
 TEST(CookieSessionInUrl, RedactsEveryIdInAUrl) {
   CheckResult r = InUrl("<a href=\"/a;jsessionid=AAAAAAAAAA?sid=BBBBBBBBBB&amp;k=1\">x</a>");
-  const json::Value details(r.details);
+  const json::Value details = r.details.ToValue();
   const json::Value& loc = (*json::FindArray(details, "locations"))[0];
   EXPECT_EQ(*json::FindString(loc, "url"), "/a;jsessionid=[redacted]?sid=[redacted]&k=1");
-  EXPECT_EQ(json::GetInt(json::Value(r.details), "count", 0), 1);
+  EXPECT_EQ(json::GetInt(r.details.ToValue(), "count", 0), 1);
 }
 
 }  // namespace

@@ -61,7 +61,7 @@ TEST(HeaderClickjacking, RepeatedXfoDivergesFromObservatory) {
   CheckResult r = RunCheck(FactoryOf("header.clickjacking"), {{"X-Frame-Options", "SAMEORIGIN"}, {"X-Frame-Options", "SAMEORIGIN"}});
   EXPECT_EQ(r.outcome, "xfo-deny-or-sameorigin");
   EXPECT_EQ(Obs(r), "x-frame-options-header-invalid");
-  EXPECT_NE(r.details.find("observatory_divergence"), r.details.end());
+  EXPECT_TRUE(r.details.Has("observatory_divergence"));
 }
 
 TEST(HeaderClickjacking, FrameAncestors) {
@@ -85,9 +85,10 @@ TEST(HeaderCsp, DetailsCarryPoliciesAndFindings) {
   CheckResult r = RunCheck(FactoryOf("header.csp"),
                            {{"Content-Security-Policy", "default-src 'self'; script-src 'self' ajax.googleapis.com; object-src 'none'"}});
   EXPECT_EQ(r.outcome, "no-unsafe");
-  ASSERT_TRUE(r.details["findings"].is<json::Array>());
+  const json::Value details = r.details.ToValue();
+  ASSERT_NE(json::FindArray(details, "findings"), nullptr);
   bool jsonp = false;
-  for (const json::Value& f : r.details["findings"].get<json::Array>()) {
+  for (const json::Value& f : *json::FindArray(details, "findings")) {
     const std::string* issue = json::FindString(f, "issue");
     const std::string* policy = json::FindString(f, "policy");
     ASSERT_TRUE(issue && policy);
@@ -98,14 +99,14 @@ TEST(HeaderCsp, DetailsCarryPoliciesAndFindings) {
     }
   }
   EXPECT_TRUE(jsonp);
-  ASSERT_TRUE(r.details["policies"].is<json::Array>());
-  EXPECT_EQ(r.details["policies"].get<json::Array>().size(), 1u);
+  ASSERT_NE(json::FindArray(details, "policies"), nullptr);
+  EXPECT_EQ(json::FindArray(details, "policies")->size(), 1u);
 }
 
 TEST(HeaderCsp, MetaPolicyAndHostileBytes) {
   CheckResult r = RunCheck(FactoryOf("header.csp"), {{"Content-Security-Policy-Report-Only", std::string("default-src 'self'; \xff\xfe-src x")}});
-  EXPECT_EQ(r.outcome, "report-only") << json::Serialize(json::Value(r.details));
-  std::string serialized = json::Serialize(json::Value(r.details));
+  EXPECT_EQ(r.outcome, "report-only") << r.details.Text();
+  std::string serialized = r.details.Text();
   EXPECT_EQ(serialized.find('\xff'), std::string::npos);
   CheckResult m = RunCheck(FactoryOf("header.csp"), {},
                            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'\">");

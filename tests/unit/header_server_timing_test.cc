@@ -29,22 +29,23 @@ std::string Metrics(std::size_t n) {
 }
 
 json::Array Listed(const CheckResult& r) {
-  const auto it = r.details.find("metrics");
-  return it != r.details.end() && it->second.is<json::Array>() ? it->second.get<json::Array>() : json::Array();
+  const json::Value details = r.details.ToValue();
+  const json::Array* metrics = json::FindArray(details, "metrics");
+  return metrics ? *metrics : json::Array();
 }
 
 TEST(HeaderServerTiming, ListsEveryMetricUpToTwenty) {
   const CheckResult r = ServerTimingOf(Metrics(20));
   EXPECT_EQ(r.outcome, "timings");
   EXPECT_EQ(Listed(r).size(), 20u);
-  EXPECT_EQ(r.details.count("metrics_count"), 0u) << "all were listed";
+  EXPECT_EQ(r.details.Has("metrics_count"), false) << "all were listed";
 }
 
 TEST(HeaderServerTiming, PastTwentyListsTwentyAndCountsAll) {
   const CheckResult r = ServerTimingOf(Metrics(21));
   EXPECT_EQ(Listed(r).size(), 20u);
-  ASSERT_EQ(r.details.count("metrics_count"), 1u);
-  EXPECT_EQ(r.details.at("metrics_count").get<std::int64_t>(), 21);
+  ASSERT_TRUE(r.details.Has("metrics_count"));
+  EXPECT_EQ(json::GetInt(r.details.ToValue(), "metrics_count", -1), 21);
 }
 
 TEST(HeaderServerTiming, ADisclosingMetricPastTheListStillCounts) {

@@ -190,7 +190,7 @@ TEST(LibrarySummary, NamesLibraryVersionDetectionAdvisoriesAndDate) {
                                              "<html><head><script src=\"https://code.jquery.com/jquery-3.4.1.min.js\"></script>"
                                              "</head><body></body></html>")});
   ASSERT_EQ(r.outcome, "vulnerable");
-  json::Value details{json::Object(r.details.begin(), r.details.end())};
+  const json::Value details = r.details.ToValue();
   const std::string s = VulnerableLibrarySummary(details);
   EXPECT_NE(s.find("jQuery 3.4.1 (URL, https://code.jquery.com/jquery-3.4.1.min.js):"), std::string::npos) << s;
   EXPECT_NE(s.find("CVE-2020-11022 fixed in 3.5.0"), std::string::npos) << s;

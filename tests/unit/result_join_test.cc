@@ -18,8 +18,8 @@ CheckResult Referrer(const std::string& outcome) {
   r.id = "header.referrer-policy";
   r.outcome = outcome;
   r.page = "https://portal.example.gov.vn/";
-  r.details["policy"] = json::Str("no-referrer");
-  r.details["values"] = json::Value(json::Array{json::Str("a"), json::Str("b")});
+  r.details.Str("policy", "no-referrer");
+  r.details.Set("values", json::Value(json::Array{json::Str("a"), json::Str("b")}));
   return r;
 }
 
@@ -60,8 +60,8 @@ TEST(ResultJoin, OutcomeWithoutARowBecomesErrorWithAMessage) {
 
 TEST(ResultJoin, DetailsStringsAreMadeValidUtf8) {
   CheckResult r = Referrer("unsafe");
-  r.details["policy"] = json::Str(std::string("bad \xff\xfe byte"));
-  r.details["nested"] = json::Value(json::Array{json::Value(json::Object{{"k", json::Str(std::string("\xc3"))}})});
+  r.details.Str("policy", std::string("bad \xff\xfe byte"));
+  r.details.Set("nested", json::Value(json::Array{json::Value(json::Object{{"k", json::Str(std::string("\xc3"))}})}));
   const ReportedResult rr = JoinResult(std::move(r), Rules());
   json::Value details;
   ASSERT_TRUE(json::ParseBounded(rr.result.details.str(), 8, details).ok()) << rr.result.details.str();

@@ -31,7 +31,7 @@ CheckResult PageResult(std::string_view page) {
 CheckResult ReasonResult(std::string outcome, std::string reason, std::optional<std::string_view> page) {
   CheckResult r = page ? PageResult(*page) : CheckResult{};
   r.outcome = std::move(outcome);
-  r.details["reason"] = json::Str(std::move(reason));
+  r.details.Str("reason", std::move(reason));
   return r;
 }
 

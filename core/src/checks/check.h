@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "checks/details.h"
 #include "evidence/exchange.h"
 #include "normalize/url.h"
 #include "util/json.h"
@@ -29,8 +30,8 @@ struct CheckResult {
   std::string outcome;              // one of the check's outcome codes, or "not-applicable",
                                     // "not-captured", "error"
   std::optional<std::string> page;  // the URL the result is about; nullopt = site-level
-  json::Object details;             // check-specific facts; strings from the site go through
-                                    // text::SafeUtf8 before they land here
+  Details details;                  // check-specific facts (checks/details.h: strings are made
+                                    // valid UTF-8 as they land here)
   // For graded checks: the Observatory's result code for the same input when it differs from
   // the one the rule file maps `outcome` to (e.g. the Observatory accepts any 'nonce-' prefix).
   std::optional<std::string> observatory_result;

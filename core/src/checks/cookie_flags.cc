@@ -145,22 +145,22 @@ json::Array CookieProblems(const Judged& j, bool hsts) {
   return p;
 }
 
-json::Value CookieDetails(const Judged& j, bool hsts) {
+Details CookieDetails(const Judged& j, bool hsts) {
   const SetCookie& c = j.observed->cookie;
-  json::Object d;
-  d["name"] = json::Str(text::SafeUtf8(c.name, 256));
-  d["secure"] = json::Bool(c.secure);
-  d["httpOnly"] = json::Bool(c.http_only);
-  d["sameSite"] = c.same_site ? json::Str(text::SafeUtf8(*c.same_site, 64)) : json::Value();
-  d["session"] = json::Bool(j.session);
-  d["antiCsrf"] = json::Bool(j.anticsrf);
-  d["problems"] = json::Value(CookieProblems(j, hsts));
+  Details d;
+  d.Str("name", text::SafeUtf8(c.name, 256));
+  d.Bool("secure", c.secure);
+  d.Bool("httpOnly", c.http_only);
+  d.Set("sameSite", c.same_site ? json::Str(text::SafeUtf8(*c.same_site, 64)) : json::Value());
+  d.Bool("session", j.session);
+  d.Bool("antiCsrf", j.anticsrf);
+  d.Set("problems", json::Value(CookieProblems(j, hsts)));
   if (!c.problems.empty()) {
     json::Array syntax;
     for (const std::string& s : c.problems) syntax.push_back(json::Str(text::SafeUtf8(s, 256)));
-    d["syntax"] = json::Value(std::move(syntax));
+    d.Set("syntax", json::Value(std::move(syntax)));
   }
-  return json::Value(std::move(d));
+  return d;
 }
 
 JarContext ContextOf(const ExchangeView& view) {
@@ -207,10 +207,10 @@ class CookieFlagsCheck : public PageCookieCheck {
     std::string_view ours = Evaluate(judged, jc, false);
     std::string_view theirs = Evaluate(judged, jc, true);
     r.outcome = std::string(ours);
-    r.details = Details(jar, judged, jc.hsts);
+    r.details = JarDetails(jar, judged, jc.hsts);
     if (theirs != ours) {
       r.observatory_result = std::string(theirs);
-      r.details["observatory_divergence"] = json::Value(DivergenceNotes(judged, jc));
+      r.details.Set("observatory_divergence", json::Value(DivergenceNotes(judged, jc)));
     }
   }
 
@@ -226,15 +226,15 @@ class CookieFlagsCheck : public PageCookieCheck {
     return out;
   }
 
-  static json::Object Details(const PageCookieJar& jar, const std::vector<Judged>& judged, bool hsts) {
-    json::Object d;
-    json::Array cookies;
-    for (const Judged& j : judged) cookies.push_back(CookieDetails(j, hsts));
-    d["cookies"] = json::Value(std::move(cookies));
-    d["hstsProtects"] = json::Bool(hsts);
-    d["fromRedirects"] = json::Int(static_cast<std::int64_t>(jar.carried));
-    if (jar.ignored > 0) d["ignoredSetCookie"] = json::Int(static_cast<std::int64_t>(jar.ignored));
-    if (jar.truncated) d["truncated"] = json::Bool(true);
+  static Details JarDetails(const PageCookieJar& jar, const std::vector<Judged>& judged, bool hsts) {
+    Details d;
+    DetailList cookies;
+    for (const Judged& j : judged) cookies.Add(CookieDetails(j, hsts));
+    d.Set("cookies", cookies);
+    d.Bool("hstsProtects", hsts);
+    d.Int("fromRedirects", static_cast<std::int64_t>(jar.carried));
+    if (jar.ignored > 0) d.Int("ignoredSetCookie", static_cast<std::int64_t>(jar.ignored));
+    if (jar.truncated) d.Bool("truncated", true);
     return d;
   }
 };

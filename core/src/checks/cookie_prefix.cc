@@ -62,7 +62,7 @@ class CookiePrefixCheck : public PageCookieCheck {
       r.outcome = "not-applicable";
     } else {
       r.outcome = violated ? "violated" : "ok";
-      r.details["cookies"] = json::Value(std::move(cookies));
+      r.details.Set("cookies", json::Value(std::move(cookies)));
     }
   }
 };

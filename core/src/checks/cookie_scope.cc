@@ -49,9 +49,9 @@ class CookieScopeCheck : public PageCookieCheck {
       return;
     }
     r.outcome = loose.empty() ? "host-only" : "loosely-scoped";
-    r.details["cookies"] = json::Int(count);
-    r.details["loose"] = json::Value(std::move(loose));
-    if (!rejected.empty()) r.details["rejected"] = json::Value(std::move(rejected));
+    r.details.Int("cookies", count);
+    r.details.Set("loose", json::Value(std::move(loose)));
+    if (!rejected.empty()) r.details.Set("rejected", json::Value(std::move(rejected)));
   }
 };
 

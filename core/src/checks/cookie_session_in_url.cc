@@ -118,8 +118,8 @@ class SessionInUrlCheck : public Check {
     CheckResult r = PageResult(view);
     r.outcome = count > 0 ? "present" : "none";
     if (count > 0) {
-      r.details["count"] = json::Int(count);
-      r.details["locations"] = json::Value(std::move(locations));
+      r.details.Int("count", count);
+      r.details.Set("locations", json::Value(std::move(locations)));
     }
     out.Emit(std::move(r));
   }

@@ -58,8 +58,8 @@ class Autocomplete : public FormCheck {
     }
     CheckResult r = PageResult(view);
     r.outcome = bad == 0 ? "ok" : "sensitive-autofill";
-    r.details["sensitive_fields"] = json::Int(static_cast<std::int64_t>(total));
-    r.details["autofill"] = json::Value(std::move(autofill));
+    r.details.Int("sensitive_fields", static_cast<std::int64_t>(total));
+    r.details.Set("autofill", json::Value(std::move(autofill)));
     out.Emit(std::move(r));
   }
 };

@@ -35,8 +35,8 @@ class CredentialsInGet : public FormCheck {
       return;
     }
     r.outcome = in_get.empty() ? "ok" : "get-credentials";
-    r.details["get_forms"] = json::Value(std::move(in_get));
-    r.details["post_forms"] = json::Int(static_cast<std::int64_t>(posted.size()));
+    r.details.Set("get_forms", json::Value(std::move(in_get)));
+    r.details.Int("post_forms", static_cast<std::int64_t>(posted.size()));
     out.Emit(std::move(r));
   }
 };

@@ -121,20 +121,20 @@ class CsrfToken : public FormCheck {
     if (judged.empty()) {
       CheckResult na = NotApplicable(view, empty.empty() ? "no POST form submitting to this site"
                                                          : "no POST form with a field or a submit button submitting to this site");
-      if (!external.empty()) na.details["external_post_forms"] = json::Value(std::move(external));
-      if (!empty.empty()) na.details["empty_post_forms"] = json::Value(std::move(empty));
+      if (!external.empty()) na.details.Set("external_post_forms", json::Value(std::move(external)));
+      if (!empty.empty()) na.details.Set("empty_post_forms", json::Value(std::move(empty)));
       out.Emit(std::move(na));
       return;
     }
     CheckResult r = PageResult(view);
     bool samesite = false;
-    r.details["session_cookies"] = json::Value(SessionCookies(view.exchange, ctx, &samesite));
+    r.details.Set("session_cookies", json::Value(SessionCookies(view.exchange, ctx, &samesite)));
     r.outcome = unprotected == 0 ? "protected" : samesite ? "samesite-only" : "missing";
-    r.details["post_forms"] = json::Value(std::move(judged));
-    r.details["unprotected"] = json::Int(static_cast<std::int64_t>(unprotected));
-    if (viewstate_only > 0) r.details["viewstate_only"] = json::Bool(true);
-    if (!external.empty()) r.details["external_post_forms"] = json::Value(std::move(external));
-    if (!empty.empty()) r.details["empty_post_forms"] = json::Value(std::move(empty));
+    r.details.Set("post_forms", json::Value(std::move(judged)));
+    r.details.Int("unprotected", static_cast<std::int64_t>(unprotected));
+    if (viewstate_only > 0) r.details.Bool("viewstate_only", true);
+    if (!external.empty()) r.details.Set("external_post_forms", json::Value(std::move(external)));
+    if (!empty.empty()) r.details.Set("empty_post_forms", json::Value(std::move(empty)));
     out.Emit(std::move(r));
   }
 };

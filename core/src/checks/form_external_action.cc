@@ -35,8 +35,8 @@ class ExternalAction : public FormCheck {
       return;
     }
     r.outcome = external.empty() ? "same-site" : credentials ? "external-credentials" : "external";
-    r.details["page_site"] = json::Str(view.url->Site());
-    r.details["external"] = json::Value(std::move(external));
+    r.details.Str("page_site", view.url->Site());
+    r.details.Set("external", json::Value(std::move(external)));
     out.Emit(std::move(r));
   }
 };

@@ -37,9 +37,9 @@ class FileUpload : public FormCheck {
     });
     CheckResult r = PageResult(view);
     r.outcome = count == 0 ? "none" : "present";
-    r.details["file_inputs"] = json::Value(std::move(files));
-    r.details["file_count"] = json::Int(static_cast<std::int64_t>(count));
-    r.details["without_accept"] = json::Int(static_cast<std::int64_t>(without_accept));
+    r.details.Set("file_inputs", json::Value(std::move(files)));
+    r.details.Int("file_count", static_cast<std::int64_t>(count));
+    r.details.Int("without_accept", static_cast<std::int64_t>(without_accept));
     out.Emit(std::move(r));
   }
 };

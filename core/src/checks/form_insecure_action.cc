@@ -33,9 +33,9 @@ class InsecureAction : public FormCheck {
       }
     }
     r.outcome = count == 0 ? "ok" : https_page ? "downgrade" : "http-page-https-form";
-    r.details["page_scheme"] = json::Str(view.url->scheme());
-    r.details["forms"] = json::Int(static_cast<std::int64_t>(forms.forms.size()));
-    r.details[https_page ? "http_targets" : "https_targets"] = json::Value(flagged);
+    r.details.Str("page_scheme", view.url->scheme());
+    r.details.Int("forms", static_cast<std::int64_t>(forms.forms.size()));
+    r.details.Set(https_page ? "http_targets" : "https_targets", json::Value(flagged));
     out.Emit(std::move(r));
   }
 };

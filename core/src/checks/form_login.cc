@@ -35,8 +35,8 @@ class Login : public FormCheck {
     }
     CheckResult r = PageResult(view);
     r.outcome = found.empty() ? "none" : "found";
-    r.details["https"] = json::Bool(view.url->IsHttps());
-    r.details["login_forms"] = json::Value(std::move(found));
+    r.details.Bool("https", view.url->IsHttps());
+    r.details.Set("login_forms", json::Value(std::move(found)));
     out.Emit(std::move(r));
   }
 };

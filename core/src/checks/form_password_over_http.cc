@@ -24,9 +24,9 @@ class PasswordOverHttp : public FormCheck {
     });
     CheckResult r = PageResult(view);
     r.outcome = (count > 0 && view.url->IsHttp()) ? "present" : "none";
-    r.details["scheme"] = json::Str(view.url->scheme());
-    r.details["password_fields"] = json::Value(fields);
-    r.details["password_count"] = json::Int(static_cast<std::int64_t>(count));
+    r.details.Str("scheme", view.url->scheme());
+    r.details.Set("password_fields", json::Value(fields));
+    r.details.Int("password_count", static_cast<std::int64_t>(count));
     out.Emit(std::move(r));
   }
 };

@@ -57,9 +57,9 @@ class PastePrevention : public FormCheck {
     }
     CheckResult r = PageResult(view);
     r.outcome = count == 0 ? "none" : "blocks-paste";
-    r.details["blocking"] = json::Value(std::move(blocking));
-    r.details["blocking_count"] = json::Int(static_cast<std::int64_t>(count));
-    if (password) r.details["password_blocked"] = json::Bool(true);
+    r.details.Set("blocking", json::Value(std::move(blocking)));
+    r.details.Int("blocking_count", static_cast<std::int64_t>(count));
+    if (password) r.details.Bool("password_blocked", true);
     out.Emit(std::move(r));
   }
 };

@@ -179,15 +179,15 @@ class PersonalDataConsent : public FormCheck {
     if (collecting == 0) {
       CheckResult na = NotApplicable(view, lookups == 0 ? "no form collecting personal data"
                                                         : "no form collecting personal data (look-up forms only)");
-      if (lookups > 0) na.details["lookup_forms"] = json::Int(static_cast<std::int64_t>(lookups));
+      if (lookups > 0) na.details.Int("lookup_forms", static_cast<std::int64_t>(lookups));
       out.Emit(std::move(na));
       return;
     }
     CheckResult r = PageResult(view);
     r.outcome = missing == 0 ? "consented" : "no-consent";
-    r.details["forms"] = json::Value(std::move(listed));
-    r.details["without_consent"] = json::Int(static_cast<std::int64_t>(missing));
-    if (lookups > 0) r.details["lookup_forms"] = json::Int(static_cast<std::int64_t>(lookups));
+    r.details.Set("forms", json::Value(std::move(listed)));
+    r.details.Int("without_consent", static_cast<std::int64_t>(missing));
+    if (lookups > 0) r.details.Int("lookup_forms", static_cast<std::int64_t>(lookups));
     out.Emit(std::move(r));
   }
 };

@@ -30,10 +30,10 @@ constexpr std::size_t kMaxListed = 20;
 // Records in `details` why the page is sensitive: "password_form": true and/or
 // "personal_data_fields": [names] (of the first form with enough personal-data fields, counted by
 // the PersonalDataMatcher that form.personal-data-consent shares). Returns true when either applies.
-bool FindSensitiveForms(const PageForms& forms, const AuditContext& ctx, json::Object& details) {
+bool FindSensitiveForms(const PageForms& forms, const AuditContext& ctx, Details& details) {
   bool password = false;
   for (const FormView& form : forms.forms) password = password || form.HasPassword();
-  if (password) details["password_form"] = json::Bool(true);
+  if (password) details.Bool("password_form", true);
   const PersonalDataMatcher& personal = ctx.Compiled(&BuildPersonalDataMatcher);
   for (const FormView& form : forms.forms) {
     std::size_t count = 0;
@@ -41,7 +41,7 @@ bool FindSensitiveForms(const PageForms& forms, const AuditContext& ctx, json::O
     if (count < kMinPersonalDataFields) continue;
     json::Array list;
     for (const std::string& f : fields) list.push_back(json::Str(f));
-    details["personal_data_fields"] = json::Value(list);
+    details.Set("personal_data_fields", json::Value(list));
     return true;  // one such form is enough
   }
   return password;
@@ -73,13 +73,13 @@ class CacheControlCheck : public Check {
     } else {
       r.outcome = KeepsOutOfSharedCaches(lines) ? "ok" : "cacheable-sensitive";
     }
-    r.details["cache_control"] = SafeStringList(lines, 512);
+    r.details.Set("cache_control", SafeStringList(lines, 512));
     out.Emit(std::move(r));
   }
 
  private:
   // Records the session cookies the response sets as "session_cookies"; true when there are any.
-  static bool AddSessionCookies(const Exchange& ex, const AuditContext& ctx, json::Object& details) {
+  static bool AddSessionCookies(const Exchange& ex, const AuditContext& ctx, Details& details) {
     json::Array names;
     for (std::string_view line : ex.response_headers.GetAll("Set-Cookie")) {
       const std::optional<SetCookie> cookie = ParseSetCookie(line);
@@ -87,7 +87,7 @@ class CacheControlCheck : public Check {
         names.push_back(json::Str(text::SafeUtf8(cookie->name, 128)));
     }
     if (names.empty()) return false;
-    details["session_cookies"] = json::Value(names);
+    details.Set("session_cookies", json::Value(names));
     return true;
   }
 };

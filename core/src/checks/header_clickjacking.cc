@@ -121,11 +121,11 @@ class HeaderClickjackingCheck : public Check {
       findings.push_back({"x-frame-options", "ignored-with-frame-ancestors", "", "info", "header"});
     findings.insert(findings.end(), xfo.findings.begin(), xfo.findings.end());
 
-    r.details["x_frame_options"] = SafeStringList(xfo_values, kMaxValueBytes);
-    r.details["frame_ancestors"] = json::Value(ancestors);
+    r.details.Set("x_frame_options", SafeStringList(xfo_values, kMaxValueBytes));
+    r.details.Set("frame_ancestors", json::Value(ancestors));
     json::Array f_json;
     for (const csp::Finding& f : findings) f_json.push_back(CspFindingJson(f));
-    r.details["findings"] = json::Value(f_json);
+    r.details.Set("findings", json::Value(f_json));
 
     std::string obs = ObservatoryXfo(headers, SharedObservatoryCsp(view));
     // The Observatory's code for our outcome is the rule's mapping (rules/header.clickjacking.json).
@@ -139,7 +139,7 @@ class HeaderClickjackingCheck : public Check {
       if (xfo_values.size() > 1 || xfo.findings.size() > 0)
         notes.push_back(json::Str("the Observatory reads repeated X-Frame-Options headers joined with \", \""));
       d["notes"] = json::Value(notes);
-      r.details["observatory_divergence"] = json::Value(d);
+      r.details.Set("observatory_divergence", json::Value(d));
     }
     out.Emit(std::move(r));
   }

@@ -101,8 +101,8 @@ class ContentTypeOptionsCheck : public Check {
         for (const std::string& u : it->second.urls) urls.push_back(json::Str(u));
         count = it->second.count;
       }
-      p.result.details["subresources_without_nosniff"] = json::Value(urls);
-      p.result.details["subresources_without_nosniff_count"] = json::Int(static_cast<std::int64_t>(count));
+      p.result.details.Set("subresources_without_nosniff", json::Value(urls));
+      p.result.details.Int("subresources_without_nosniff_count", static_cast<std::int64_t>(count));
       out.Emit(std::move(p.result));
     }
     pages_.clear();
@@ -120,11 +120,10 @@ class ContentTypeOptionsCheck : public Check {
     const Nosniff observatory = ObservatoryNosniff(headers);
     CheckResult r = PageResult(view);
     r.outcome = OutcomeCode(truth);
-    r.details["header_values"] = SafeStringList(headers.GetAll("X-Content-Type-Options"), 256);
+    r.details.Set("header_values", SafeStringList(headers.GetAll("X-Content-Type-Options"), 256));
     if (observatory != truth) {
       r.observatory_result = ObservatoryCode(observatory);
-      r.details["observatory_divergence"] = json::Str(
-          "the Observatory compares the whole value with nosniff, as Node hands it over (repeated fields joined "
+      r.details.Str("observatory_divergence", "the Observatory compares the whole value with nosniff, as Node hands it over (repeated fields joined "
           "with \", \"); browsers read its first comma-separated value");
     }
     pages_.push_back(PendingPage{view.url->Origin(), std::move(r)});

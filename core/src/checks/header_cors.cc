@@ -124,9 +124,9 @@ class CorsCheck : public Check {
     }
     std::size_t total = 0;
     for (std::size_t c : facts.counts) total += c;
-    r.details["responses_seen"] = json::Int(static_cast<std::int64_t>(total));
-    r.details["counts"] = json::Value(counts);
-    r.details["examples"] = json::Value(facts.examples);
+    r.details.Int("responses_seen", static_cast<std::int64_t>(total));
+    r.details.Set("counts", json::Value(counts));
+    r.details.Set("examples", json::Value(facts.examples));
     return r;
   }
 

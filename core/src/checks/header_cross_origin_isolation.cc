@@ -86,17 +86,15 @@ class CrossOriginIsolationCheck : public Check {
       const std::string_view v = text::Trim(joined);
       corp_policy = (v == "same-origin" || v == "same-site" || v == "cross-origin") ? std::string(v) : "invalid";
     }
-    r.details["coop"] = Part(h, "Cross-Origin-Opener-Policy", coop);
-    r.details["coep"] = Part(h, "Cross-Origin-Embedder-Policy", coep);
-    r.details["corp"] = Part(h, "Cross-Origin-Resource-Policy", corp_policy);
+    r.details.Set("coop", Part(h, "Cross-Origin-Opener-Policy", coop));
+    r.details.Set("coep", Part(h, "Cross-Origin-Embedder-Policy", coep));
+    r.details.Set("corp", Part(h, "Cross-Origin-Resource-Policy", corp_policy));
     // crossOriginIsolated needs COOP same-origin and COEP require-corp or credentialless.
-    r.details["cross_origin_isolated"] =
-        json::Bool(coop == "same-origin" && (coep == "require-corp" || coep == "credentialless"));
+    r.details.Bool("cross_origin_isolated", coop == "same-origin" && (coep == "require-corp" || coep == "credentialless"));
     const std::string observatory = ObservatoryCorp(h);
     if (observatory != r.outcome) {
       r.observatory_result = observatory;
-      r.details["observatory_divergence"] = json::Str(
-          "the Observatory lower-cases the value before comparing (browsers compare it byte for byte) and reads "
+      r.details.Str("observatory_divergence", "the Observatory lower-cases the value before comparing (browsers compare it byte for byte) and reads "
           "repeated fields joined with \", \"");
     }
     out.Emit(std::move(r));

@@ -68,15 +68,15 @@ class HeaderCspCheck : public Check {
 
     CheckResult r = PageResult(view);
     r.outcome = ev.outcome;
-    r.details["policies"] = PoliciesJson(ev.policies);
+    r.details.Set("policies", PoliciesJson(ev.policies));
     bool truncated = false;
-    r.details["findings"] = FindingsJson(ev.findings, truncated);
-    if (truncated) r.details["findings_truncated"] = json::Bool(true);
-    r.details["enforced_policies"] = json::Int(ev.enforced_policies);
+    r.details.Set("findings", FindingsJson(ev.findings, truncated));
+    if (truncated) r.details.Bool("findings_truncated", true);
+    r.details.Int("enforced_policies", ev.enforced_policies);
     // The Observatory's code for our outcome is the rule's mapping (rules/header.csp.json).
     if (obs.result != ctx.ObservatoryResultFor("header.csp", ev.outcome)) {
       r.observatory_result = obs.result;
-      r.details["observatory_divergence"] = DivergenceJson(obs.result, ev.observatory_notes);
+      r.details.Set("observatory_divergence", DivergenceJson(obs.result, ev.observatory_notes));
     }
     out.Emit(std::move(r));
   }

@@ -44,7 +44,7 @@ class DeprecatedCheck : public Check {
         for (std::string_view v : h.GetAll(name.get<std::string>())) AddHeader(found, name.get<std::string>(), v);
     CheckResult r = PageResult(view);
     r.outcome = found.empty() ? "none" : "present";
-    r.details["headers"] = json::Value(found);
+    r.details.Set("headers", json::Value(found));
     out.Emit(std::move(r));
   }
 };

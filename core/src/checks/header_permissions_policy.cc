@@ -49,12 +49,12 @@ class PermissionsPolicyCheck : public Check {
       r.outcome = "missing";
     } else {
       const std::string joined = sf::JoinFieldLines(lines);
-      r.details["value"] = json::Str(text::SafeUtf8(joined, 2048));
+      r.details.Str("value", text::SafeUtf8(joined, 2048));
       std::string error;
       const std::optional<sf::Dictionary> dict = sf::ParseDictionary(joined, &error);
       if (!dict) {
         r.outcome = "invalid";
-        r.details["parse_error"] = json::Str(text::SafeUtf8(error, 256));
+        r.details.Str("parse_error", text::SafeUtf8(error, 256));
       } else {
         r.outcome = "set";
         Describe(*dict, r.details);
@@ -65,7 +65,7 @@ class PermissionsPolicyCheck : public Check {
   }
 
  private:
-  static void Describe(const sf::Dictionary& dict, json::Object& details) {
+  static void Describe(const sf::Dictionary& dict, Details& details) {
     json::Array features, ignored, duplicates;
     // Keys are RFC 8941 keys (lower-case ASCII), safe as they are; each list is cut at kMaxListed.
     for (const auto& [key, member] : dict.members) {
@@ -74,17 +74,17 @@ class PermissionsPolicyCheck : public Check {
     }
     for (const std::string& key : dict.duplicate_keys)
       if (duplicates.size() < kMaxListed) duplicates.push_back(json::Str(key));
-    details["features"] = json::Value(features);
-    details["feature_count"] = json::Int(static_cast<std::int64_t>(dict.members.size()));
-    if (!ignored.empty()) details["ignored_members"] = json::Value(ignored);
-    if (!duplicates.empty()) details["duplicate_keys"] = json::Value(duplicates);
+    details.Set("features", json::Value(features));
+    details.Int("feature_count", static_cast<std::int64_t>(dict.members.size()));
+    if (!ignored.empty()) details.Set("ignored_members", json::Value(ignored));
+    if (!duplicates.empty()) details.Set("duplicate_keys", json::Value(duplicates));
   }
 
-  static void NoteFeaturePolicy(const HeaderList& headers, json::Object& details) {
+  static void NoteFeaturePolicy(const HeaderList& headers, Details& details) {
     const std::vector<std::string_view> legacy = headers.GetAll("Feature-Policy");
     if (legacy.empty()) return;
-    details["feature_policy"] = json::Str(text::SafeUtf8(sf::JoinFieldLines(legacy), 1024));
-    details["feature_policy_deprecated"] = json::Bool(true);
+    details.Str("feature_policy", text::SafeUtf8(sf::JoinFieldLines(legacy), 1024));
+    details.Bool("feature_policy_deprecated", true);
   }
 };
 

@@ -100,10 +100,10 @@ class ServerTimingCheck : public Check {
       }
     CheckResult r = PageResult(view);
     r.outcome = count == 0 ? "none" : discloses ? "timings" : "names-only";
-    r.details["metrics"] = json::Value(listed);
-    if (count > kMaxListedMetrics) r.details["metrics_count"] = json::Int(static_cast<std::int64_t>(count));
+    r.details.Set("metrics", json::Value(listed));
+    if (count > kMaxListedMetrics) r.details.Int("metrics_count", static_cast<std::int64_t>(count));
     if (const auto tao = headers.Get("Timing-Allow-Origin"))
-      r.details["timing_allow_origin"] = json::Str(text::SafeUtf8(*tao, kMaxValueBytes));
+      r.details.Str("timing_allow_origin", text::SafeUtf8(*tao, kMaxValueBytes));
     out.Emit(std::move(r));
   }
 };

@@ -86,7 +86,7 @@ class VersionDisclosureCheck : public Check {
       }
     }
     r.outcome = version ? "version" : (any ? "product-only" : "none");
-    r.details["headers"] = json::Value(headers);
+    r.details.Set("headers", json::Value(headers));
     out.Emit(std::move(r));
   }
 };

@@ -357,7 +357,7 @@ class CmsCheck : public Check {
       found.push_back(json::Value(o));
     }
     r.outcome = outdated ? "outdated" : current ? "current" : found.empty() ? "none" : "unknown-version";
-    r.details["products"] = json::Value(found);
+    r.details.Set("products", json::Value(found));
     out.Emit(std::move(r));
   }
 };

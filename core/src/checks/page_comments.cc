@@ -216,11 +216,11 @@ class CommentsCheck : public Check {
     }
     CheckResult r = PageResult(view);
     r.outcome = sensitive_count > 0 ? "sensitive" : notes_count > 0 ? "notes" : "none";
-    r.details["sensitive"] = json::Value(std::move(sensitive));
-    r.details["notes"] = json::Value(std::move(notes));
-    r.details["sensitive_count"] = json::Int(sensitive_count);
-    r.details["notes_count"] = json::Int(notes_count);
-    r.details["comment_count"] = json::Int(comment_count);
+    r.details.Set("sensitive", json::Value(std::move(sensitive)));
+    r.details.Set("notes", json::Value(std::move(notes)));
+    r.details.Int("sensitive_count", sensitive_count);
+    r.details.Int("notes_count", notes_count);
+    r.details.Int("comment_count", comment_count);
     out.Emit(std::move(r));
   }
 };

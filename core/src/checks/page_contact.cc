@@ -230,10 +230,10 @@ class ContactCheck : public Check {
     }
     CheckResult r = PageResult(view);
     r.outcome = (!emails.empty() || !phones.empty() || !links.empty() || address) ? "found" : "missing";
-    r.details["emails"] = json::Value(Strings(emails));
-    r.details["phones"] = json::Value(Strings(phones));
-    r.details["contact_links"] = json::Value(Strings(links));
-    r.details["address"] = json::Bool(address);
+    r.details.Set("emails", json::Value(Strings(emails)));
+    r.details.Set("phones", json::Value(Strings(phones)));
+    r.details.Set("contact_links", json::Value(Strings(links)));
+    r.details.Bool("address", address);
     return r;
   }
 

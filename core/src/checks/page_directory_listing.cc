@@ -62,8 +62,8 @@ class DirectoryListingCheck : public Check {
     CheckResult r = PageResult(view);
     r.outcome = style.empty() ? "none" : "listing";
     if (!style.empty()) {
-      r.details["style"] = json::Str(style);
-      r.details["title"] = json::Str(text::SafeUtf8(title, 512));
+      r.details.Str("style", style);
+      r.details.Str("title", text::SafeUtf8(title, 512));
       json::Array entries;
       std::int64_t count = 0;
       for (int i : view.page->ElementsWithTag("a")) {
@@ -72,8 +72,8 @@ class DirectoryListingCheck : public Check {
         ++count;
         if (entries.size() < kMaxListed) entries.push_back(json::Str(text::SafeUtf8(*a.Attr("href"), 512)));
       }
-      r.details["entries"] = json::Value(std::move(entries));
-      r.details["entry_count"] = json::Int(count);
+      r.details.Set("entries", json::Value(std::move(entries)));
+      r.details.Int("entry_count", count);
     }
     out.Emit(std::move(r));
   }

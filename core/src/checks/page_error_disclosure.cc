@@ -44,10 +44,10 @@ class ErrorDisclosureCheck : public Check {
     }
     json::Array family_list;
     for (const std::string& f : families) family_list.push_back(json::Str(text::SafeUtf8(f, 64)));
-    r.details["signatures"] = json::Value(std::move(listed));
-    r.details["families"] = json::Value(std::move(family_list));
-    r.details["status"] = json::Int(ex.status);
-    if (ex.body_cut) r.details["body_cut"] = json::Bool(true);
+    r.details.Set("signatures", json::Value(std::move(listed)));
+    r.details.Set("families", json::Value(std::move(family_list)));
+    r.details.Int("status", ex.status);
+    if (ex.body_cut) r.details.Bool("body_cut", true);
     out.Emit(std::move(r));
   }
 };

@@ -167,9 +167,9 @@ class LabelBadgeCheck : public Check {
     }
     CheckResult r = PageResult(view);
     r.outcome = v.badges == 0 ? "absent" : v.mismatches ? "mismatch" : "valid";
-    r.details["host"] = json::Str(text::SafeUtf8(host, 256));
-    r.details["links"] = json::Value(std::move(v.links));
-    r.details["images"] = json::Value(std::move(v.images));
+    r.details.Str("host", text::SafeUtf8(host, 256));
+    r.details.Set("links", json::Value(std::move(v.links)));
+    r.details.Set("images", json::Value(std::move(v.images)));
     out.Emit(std::move(r));
   }
 };

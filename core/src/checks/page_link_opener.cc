@@ -73,10 +73,10 @@ class LinkOpenerCheck : public Check {
     }
     CheckResult r = PageResult(view);
     r.outcome = bad ? "missing-noopener" : good ? "ok" : "not-applicable";
-    if (!bad && !good) r.details["reason"] = json::Str("no link opens another origin in a new window");
-    r.details["unprotected"] = json::Value(std::move(unprotected));
-    r.details["unprotected_count"] = json::Int(static_cast<std::int64_t>(bad));
-    r.details["protected_count"] = json::Int(static_cast<std::int64_t>(good));
+    if (!bad && !good) r.details.Str("reason", "no link opens another origin in a new window");
+    r.details.Set("unprotected", json::Value(std::move(unprotected)));
+    r.details.Int("unprotected_count", static_cast<std::int64_t>(bad));
+    r.details.Int("protected_count", static_cast<std::int64_t>(good));
     out.Emit(std::move(r));
   }
 };

@@ -219,9 +219,9 @@ class ObfuscatedScriptCheck : public Check {
     r.outcome = all.empty() ? "none" : "suspicious";
     json::Array signal_list;
     for (const std::string& s : all) signal_list.push_back(json::Str(s));
-    r.details["scripts"] = json::Value(std::move(scripts));
-    r.details["signals"] = json::Value(std::move(signal_list));
-    r.details["inline_script_count"] = json::Int(inline_count);
+    r.details.Set("scripts", json::Value(std::move(scripts)));
+    r.details.Set("signals", json::Value(std::move(signal_list)));
+    r.details.Int("inline_script_count", inline_count);
     out.Emit(std::move(r));
   }
 };

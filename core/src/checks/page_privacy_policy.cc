@@ -67,7 +67,7 @@ class PrivacyPolicyCheck : public Check {
       }
       if (all_broken) {
         r->outcome = "missing";
-        r->details["broken_links"] = json::Value(std::move(broken));
+        r->details.Set("broken_links", json::Value(std::move(broken)));
       }
     }
     home_.Finish(out, kOtherPage);
@@ -101,7 +101,7 @@ class PrivacyPolicyCheck : public Check {
     }
     CheckResult r = PageResult(view);
     r.outcome = listed.empty() ? "missing" : "found";
-    r.details["links"] = json::Value(std::move(listed));
+    r.details.Set("links", json::Value(std::move(listed)));
     return r;
   }
 

@@ -51,8 +51,8 @@ class PrivateIpCheck : public Check {
       o["where"] = json::Str(where[i]);
       list.push_back(json::Value(std::move(o)));
     }
-    r.details["addresses"] = json::Value(std::move(list));
-    r.details["count"] = json::Int(static_cast<std::int64_t>(found.size()));
+    r.details.Set("addresses", json::Value(std::move(list)));
+    r.details.Int("count", static_cast<std::int64_t>(found.size()));
     out.Emit(std::move(r));
   }
 };

@@ -59,8 +59,8 @@ class ProtocolRelativeCheck : public Check {
     }
     CheckResult r = PageResult(view);
     r.outcome = count ? "present" : "none";
-    r.details["references"] = json::Value(std::move(refs));
-    r.details["count"] = json::Int(static_cast<std::int64_t>(count));
+    r.details.Set("references", json::Value(std::move(refs)));
+    r.details.Int("count", static_cast<std::int64_t>(count));
     out.Emit(std::move(r));
   }
 };

@@ -164,10 +164,10 @@ class SpamInjectionCheck : public Check {
         links.push_back(json::Value(std::move(o)));
       }
     }
-    r.details["keywords"] = json::Value(std::move(keyword_list));
-    r.details["links"] = json::Value(std::move(links));
-    r.details["hidden_link_count"] = json::Int(static_cast<std::int64_t>(hidden_links.size()));
-    r.details["visible_link_count"] = json::Int(static_cast<std::int64_t>(visible_links.size()));
+    r.details.Set("keywords", json::Value(std::move(keyword_list)));
+    r.details.Set("links", json::Value(std::move(links)));
+    r.details.Int("hidden_link_count", static_cast<std::int64_t>(hidden_links.size()));
+    r.details.Int("visible_link_count", static_cast<std::int64_t>(visible_links.size()));
     out.Emit(std::move(r));
   }
 };

@@ -212,8 +212,7 @@ class SriCheck : public Check {
     CheckResult r = Judge(*view.page, *view.url, PageResult(view));
     if (!observatory::ReadsAsHtml(view.exchange.response_headers)) {
       r.observatory_result = kNotHtml;
-      r.details["divergence"] = json::Str(
-          "the Observatory reports " + std::string(kNotHtml) +
+      r.details.Str("divergence", "the Observatory reports " + std::string(kNotHtml) +
           ": it parses a response only when its Content-Type is exactly text/html or application/xhtml+xml before any "
           "';' (case and spaces count); browsers render this one as HTML, so this check judges its scripts");
     }
@@ -224,7 +223,7 @@ class SriCheck : public Check {
     if (page_seen_ || not_html_.empty()) return;
     CheckResult r = PageResult(not_html_);
     r.outcome = kNotHtml;
-    r.details["mime_type"] = json::Str(not_html_mime_);
+    r.details.Str("mime_type", not_html_mime_);
     out.Emit(std::move(r));
   }
 
@@ -284,24 +283,22 @@ class SriCheck : public Check {
     if (ModifierRank(truth) < ModifierRank(obs)) {
       r.outcome = truth;
       r.observatory_result = obs;
-      r.details["divergence"] = json::Str(
-          "the Observatory reports " + obs +
+      r.details.Str("divergence", "the Observatory reports " + obs +
           ": it accepts any non-empty integrity attribute and ignores stylesheets; this check counts only well-formed "
           "digests and insecure cross-site stylesheets");
     } else {
       r.outcome = obs;
       for (const Resource& res : resources) {
         if (res.script && res.protocol_relative && page_url.IsHttps()) {
-          r.details["divergence"] = json::Str(
-              "protocol-relative script URLs load over https on this https page; the Observatory still counts them as "
+          r.details.Str("divergence", "protocol-relative script URLs load over https on this https page; the Observatory still counts them as "
               "not loaded securely (write them as https:// URLs)");
           break;
         }
       }
     }
-    r.details["resources"] = json::Value(std::move(listed));
-    r.details["scripts"] = json::Int(static_cast<std::int64_t>(scripts));
-    if (unlisted) r.details["unlisted"] = json::Int(static_cast<std::int64_t>(unlisted));
+    r.details.Set("resources", json::Value(std::move(listed)));
+    r.details.Int("scripts", static_cast<std::int64_t>(scripts));
+    if (unlisted) r.details.Int("unlisted", static_cast<std::int64_t>(unlisted));
     return r;
   }
 

@@ -138,9 +138,9 @@ class ThirdPartyCheck : public Check {
         o["kinds"] = json::Value(std::move(k));
         origins.push_back(json::Value(std::move(o)));
       }
-      r.details["origins"] = json::Value(std::move(origins));
-      r.details["count"] = json::Int(static_cast<std::int64_t>(s.origin_count));
-      if (!s.malicious.empty()) r.details["malicious"] = json::Value(std::move(s.malicious));
+      r.details.Set("origins", json::Value(std::move(origins)));
+      r.details.Int("count", static_cast<std::int64_t>(s.origin_count));
+      if (!s.malicious.empty()) r.details.Set("malicious", json::Value(std::move(s.malicious)));
       out.Emit(std::move(r));
     }
   }

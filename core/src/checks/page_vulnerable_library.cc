@@ -182,12 +182,12 @@ class VulnerableLibraryCheck : public Check {
       libs.push_back(json::Value(lib));
     }
     r.outcome = vulnerable ? "vulnerable" : (unknown ? "unknown-version" : "none");
-    r.details["libraries"] = json::Value(libs);
+    r.details.Set("libraries", json::Value(libs));
     json::Object data;
     data["date"] = table.data_date().empty() ? json::Value() : json::Str(table.data_date());
     data["source"] = table.data_source().empty() ? json::Value() : json::Str(table.data_source());
-    r.details["advisory_data"] = json::Value(data);
-    if (vulnerable) r.details["worst_severity"] = json::Str(worst_page_name);
+    r.details.Set("advisory_data", json::Value(data));
+    if (vulnerable) r.details.Str("worst_severity", worst_page_name);
     return r;
   }
 

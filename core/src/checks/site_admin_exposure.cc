@@ -74,9 +74,9 @@ class AdminExposureCheck : public Check {
     if (checked_ == 0) return;  // the engine reports the rule file's "absent" result
     CheckResult r;  // site-level
     r.outcome = found_.empty() ? "none" : "exposed";
-    r.details["checked"] = json::Int(static_cast<std::int64_t>(checked_));
-    r.details["restricted"] = json::Int(static_cast<std::int64_t>(restricted_));
-    r.details["found"] = json::Value(found_);
+    r.details.Int("checked", static_cast<std::int64_t>(checked_));
+    r.details.Int("restricted", static_cast<std::int64_t>(restricted_));
+    r.details.Set("found", json::Value(found_));
     out.Emit(std::move(r));
   }
 

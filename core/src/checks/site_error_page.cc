@@ -46,9 +46,9 @@ class ErrorPageCheck : public Check {
     if (!seen_) return;  // the engine reports the rule file's "absent" result
     CheckResult r = PageResult(url_);
     r.outcome = (versions_.empty() && signatures_.empty()) ? "clean" : "disclosing";
-    r.details["status"] = json::Int(status_);
-    r.details["versions"] = site::StringArray(versions_);
-    r.details["signatures"] = json::Value(signatures_);
+    r.details.Int("status", status_);
+    r.details.Set("versions", site::StringArray(versions_));
+    r.details.Set("signatures", json::Value(signatures_));
     out.Emit(std::move(r));
   }
 

@@ -133,9 +133,9 @@ class ExposedFilesCheck : public Check {
     }
     CheckResult r;  // site-level: page = nullopt
     r.outcome = exposed_.empty() ? "none" : "exposed";
-    r.details["probed"] = json::Int(static_cast<std::int64_t>(probed_));
-    r.details["soft_404"] = json::Int(static_cast<std::int64_t>(soft_404_));
-    r.details["files"] = json::Value(exposed_);
+    r.details.Int("probed", static_cast<std::int64_t>(probed_));
+    r.details.Int("soft_404", static_cast<std::int64_t>(soft_404_));
+    r.details.Set("files", json::Value(exposed_));
     out.Emit(std::move(r));
   }
 

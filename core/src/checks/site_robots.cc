@@ -79,9 +79,9 @@ class RobotsCheck : public Check {
     if (!seen_) return;  // the engine reports the rule file's "absent" result
     CheckResult r = PageResult(url_);
     r.outcome = paths_.empty() ? "none" : "disclosed";
-    r.details["present"] = json::Bool(found_);
-    r.details["status"] = json::Int(status_);
-    r.details["paths"] = site::StringArray(paths_);
+    r.details.Bool("present", found_);
+    r.details.Int("status", status_);
+    r.details.Set("paths", site::StringArray(paths_));
     out.Emit(std::move(r));
   }
 

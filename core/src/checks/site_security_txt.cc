@@ -117,7 +117,7 @@ class SecurityTxtCheck : public Check {
         if (c.status >= 200 && c.status < 300 && c.markup) o["soft_404"] = json::Bool(true);
         requests.push_back(json::Value(o));
       }
-      r.details["requests"] = json::Value(requests);
+      r.details.Set("requests", json::Value(requests));
       out.Emit(std::move(r));
       return;
     }
@@ -153,11 +153,11 @@ class SecurityTxtCheck : public Check {
     if (expires.empty()) Add(errors, "no-expires");
     if (expires.size() > 1) Add(errors, "multiple-expires");
     if (expires.size() == 1) {
-      r.details["expires"] = json::Str(text::SafeUtf8(expires[0], 64));
+      r.details.Str("expires", text::SafeUtf8(expires[0], 64));
       if (auto at = ParseRfc3339(expires[0]); !at) {
         Add(errors, "expires-format");
       } else if (!c.started) {
-        r.details["expiry_unchecked"] = json::Bool(true);  // no request time to compare with
+        r.details.Bool("expiry_unchecked", true);  // no request time to compare with
       } else if (*at <= *c.started) {
         Add(errors, "expired");
       } else if (*at - *c.started > kOneYear) {
@@ -181,15 +181,15 @@ class SecurityTxtCheck : public Check {
 
     bool only_expired = errors.size() == 1 && errors[0].get<std::string>() == "expired";
     r.outcome = errors.empty() ? (recs.empty() ? "valid" : "valid-with-recommendations") : (only_expired ? "expired" : "invalid");
-    r.details["status"] = json::Int(c.status);
-    r.details["errors"] = json::Value(errors);
-    r.details["recommendations"] = json::Value(recs);
-    r.details["signed"] = json::Bool(sec.is_signed);
-    r.details["contact"] = SafeStringList(contacts, 256);
+    r.details.Int("status", c.status);
+    r.details.Set("errors", json::Value(errors));
+    r.details.Set("recommendations", json::Value(recs));
+    r.details.Bool("signed", sec.is_signed);
+    r.details.Set("contact", SafeStringList(contacts, 256));
     if (!sec.invalid_lines.empty()) {
       json::Array lines;
       for (int n : sec.invalid_lines) lines.push_back(json::Int(n));
-      r.details["invalid_lines"] = json::Value(lines);
+      r.details.Set("invalid_lines", json::Value(lines));
     }
     return r;
   }

@@ -85,7 +85,7 @@ class WafCheck : public Check {
     if (responses_ == 0) return;  // the engine reports the rule file's "absent" result
     CheckResult r;  // site-level
     r.outcome = found_.empty() ? "not-detected" : "detected";
-    r.details["products"] = json::Value(found_);
+    r.details.Set("products", json::Value(found_));
     out.Emit(std::move(r));
   }
 

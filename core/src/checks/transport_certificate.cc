@@ -89,43 +89,43 @@ std::string OutcomeOf(const Findings& f) {
   return "valid";
 }
 
-void JudgeValidity(const TlsDetails& tls, const std::optional<std::int64_t>& now, Findings& f, json::Object& d) {
-  if (tls.valid_from) d["valid_from"] = json::Int(*tls.valid_from);
-  if (tls.valid_to) d["valid_to"] = json::Int(*tls.valid_to);
+void JudgeValidity(const TlsDetails& tls, const std::optional<std::int64_t>& now, Findings& f, Details& d) {
+  if (tls.valid_from) d.Int("valid_from", *tls.valid_from);
+  if (tls.valid_to) d.Int("valid_to", *tls.valid_to);
   if (!now) {
-    d["validity"] = json::Str("not judged: the exchange has no startedDateTime");
+    d.Str("validity", "not judged: the exchange has no startedDateTime");
     return;
   }
-  d["checked_at"] = json::Int(*now);
+  d.Int("checked_at", *now);
   if (!tls.valid_to && !tls.valid_from) {
-    d["validity"] = json::Str("not judged: the capture recorded no validity dates");
+    d.Str("validity", "not judged: the capture recorded no validity dates");
     return;
   }
   if (tls.valid_from && *now < *tls.valid_from) f.not_yet_valid = true;
   if (tls.valid_to) {
     const std::int64_t left = *tls.valid_to - *now;
-    d["days_left"] = json::Int(left >= 0 ? left / 86400 : -((-left + 86399) / 86400));
+    d.Int("days_left", left >= 0 ? left / 86400 : -((-left + 86399) / 86400));
     if (left < 0) f.expired = true;
     else if (left < kExpiringSoonSeconds) f.expiring_soon = true;
   }
 }
 
-void JudgeHostname(const TlsDetails& tls, const Url& url, Findings& f, json::Object& d) {
+void JudgeHostname(const TlsDetails& tls, const Url& url, Findings& f, Details& d) {
   const std::string& host = url.host();
   bool matches = false;
   if (!tls.san_list.empty()) {
-    d["matched_against"] = json::Str("subject-alt-names");
+    d.Str("matched_against", "subject-alt-names");
     for (const std::string& name : tls.san_list) matches = matches || NameMatches(name, host);
   } else if (!tls.subject_name.empty()) {
-    d["matched_against"] = json::Str("subject-cn");
-    d["note"] = json::Str("the capture recorded no subjectAltName list; the subject CN was used");
+    d.Str("matched_against", "subject-cn");
+    d.Str("note", "the capture recorded no subjectAltName list; the subject CN was used");
     matches = NameMatches(tls.subject_name, host);
   } else {
-    d["matched_against"] = json::Str("none");
-    d["hostname"] = json::Str("not judged: the capture recorded neither SAN list nor subject");
+    d.Str("matched_against", "none");
+    d.Str("hostname", "not judged: the capture recorded neither SAN list nor subject");
     return;
   }
-  d["hostname_matches"] = json::Bool(matches);
+  d.Bool("hostname_matches", matches);
   f.mismatch = !matches;
 }
 
@@ -143,13 +143,12 @@ json::Array Problems(const Findings& f) {
 CheckResult RefusedResult(const std::string& url, const std::string& trust_error) {
   CheckResult r = PageResult(url);
   r.outcome = "untrusted";
-  r.details["trusted"] = json::Bool(false);
-  r.details["refused"] = json::Str(
-      "the capturing client refused the certificate, so no page was received over https" +
+  r.details.Bool("trusted", false);
+  r.details.Str("refused", "the capturing client refused the certificate, so no page was received over https" +
       (trust_error.empty() ? std::string() : " (" + text::SafeUtf8(trust_error, 256) + ")"));
   json::Array problems;
   problems.push_back(json::Str("untrusted"));
-  r.details["problems"] = json::Value(std::move(problems));
+  r.details.Set("problems", json::Value(std::move(problems)));
   return r;
 }
 
@@ -178,16 +177,16 @@ class TransportCertificate : public Check {
  private:
   static CheckResult Judge(const TlsDetails& tls, const Url& url, const std::optional<std::int64_t>& now,
                            CheckResult r) {
-    json::Object& d = r.details;
-    d["subject"] = json::Str(text::SafeUtf8(tls.subject_name, 512));
-    d["issuer"] = json::Str(text::SafeUtf8(tls.issuer, 512));
-    if (!tls.san_list.empty()) d["san"] = json::Value(NameList(tls.san_list));
-    d["trusted"] = tls.trusted ? json::Bool(*tls.trusted) : json::Value();
+    Details& d = r.details;
+    d.Str("subject", text::SafeUtf8(tls.subject_name, 512));
+    d.Str("issuer", text::SafeUtf8(tls.issuer, 512));
+    if (!tls.san_list.empty()) d.Set("san", json::Value(NameList(tls.san_list)));
+    d.Set("trusted", tls.trusted ? json::Bool(*tls.trusted) : json::Value());
     Findings f;
     JudgeValidity(tls, now, f, d);
     JudgeHostname(tls, url, f, d);
     f.untrusted = tls.trusted.has_value() && !*tls.trusted;
-    d["problems"] = json::Value(Problems(f));
+    d.Set("problems", json::Value(Problems(f)));
     r.outcome = OutcomeOf(f);
     return r;
   }

@@ -56,14 +56,14 @@ std::string OutcomeFor(const HstsPolicy& p) {
   return "strong";
 }
 
-void AddPolicyDetails(const HstsPolicy& p, json::Object& d) {
-  if (p.max_age) d["max_age"] = json::Int(*p.max_age);
-  d["include_subdomains"] = json::Bool(p.include_subdomains);
-  d["preload"] = json::Bool(p.preload);
+void AddPolicyDetails(const HstsPolicy& p, Details& d) {
+  if (p.max_age) d.Int("max_age", *p.max_age);
+  d.Bool("include_subdomains", p.include_subdomains);
+  d.Bool("preload", p.preload);
   if (!p.problems.empty()) {
     json::Array problems;
     for (const std::string& s : p.problems) problems.push_back(json::Str(s));
-    d["problems"] = json::Value(std::move(problems));
+    d.Set("problems", json::Value(std::move(problems)));
   }
 }
 
@@ -78,8 +78,7 @@ class TransportHsts : public Check {
       const auto& tls = view.exchange.tls;
       if (tls && tls->trusted.has_value() && !*tls->trusted) {
         r.observatory_result = std::string(kObsInvalidCert);
-        r.details["observatory_divergence"] =
-            json::Str("the certificate was recorded as untrusted: the Observatory then ignores the header");
+        r.details.Str("observatory_divergence", "the certificate was recorded as untrusted: the Observatory then ignores the header");
       }
     } else
       JudgeHttp(values, r);
@@ -90,33 +89,31 @@ class TransportHsts : public Check {
   static void JudgeHttp(const std::vector<std::string_view>& values, CheckResult& r) {
     r.outcome = "not-applicable";
     r.observatory_result = std::string(kObsNoHttps);
-    r.details["reason"] = json::Str("page served over http: HSTS applies only to https responses");
+    r.details.Str("reason", "page served over http: HSTS applies only to https responses");
     if (!values.empty()) {
-      r.details["header"] = json::Str(text::SafeUtf8(values.front(), 1024));
-      r.details["note"] = json::Str("Strict-Transport-Security sent over http is ignored by browsers (RFC 6797 8.1)");
+      r.details.Str("header", text::SafeUtf8(values.front(), 1024));
+      r.details.Str("note", "Strict-Transport-Security sent over http is ignored by browsers (RFC 6797 8.1)");
     }
   }
 
   static void JudgeHttps(const std::vector<std::string_view>& values, const HeaderList& headers, CheckResult& r) {
-    r.details["preload_list"] =
-        json::Str("not consulted: the engine has no HSTS preload list, so it never reports hsts-preloaded");
+    r.details.Str("preload_list", "not consulted: the engine has no HSTS preload list, so it never reports hsts-preloaded");
     if (values.empty()) {
       r.outcome = "missing";
     } else {
       HstsPolicy p = ParseHsts(values.front());
       r.outcome = OutcomeFor(p);
-      r.details["header"] = json::Str(text::SafeUtf8(values.front(), 1024));
+      r.details.Str("header", text::SafeUtf8(values.front(), 1024));
       AddPolicyDetails(p, r.details);
       if (values.size() > 1) {
-        r.details["header_count"] = json::Int(static_cast<std::int64_t>(values.size()));
-        r.details["note"] = json::Str("several Strict-Transport-Security fields: only the first is used (RFC 6797 8.1)");
+        r.details.Int("header_count", static_cast<std::int64_t>(values.size()));
+        r.details.Str("note", "several Strict-Transport-Security fields: only the first is used (RFC 6797 8.1)");
       }
     }
     std::string_view obs = ObservatoryHstsResult(observatory::Header(headers, kHeader));
     if (obs != MappedObservatory(r.outcome)) {
       r.observatory_result = std::string(obs);
-      r.details["observatory_divergence"] = json::Str(
-          "the Observatory reads repeated fields joined with \", \" (a comma makes it invalid), lets the last "
+      r.details.Str("observatory_divergence", "the Observatory reads repeated fields joined with \", \" (a comma makes it invalid), lets the last "
           "max-age win and passes a max-age that is not a number; browsers follow RFC 6797");
     }
   }

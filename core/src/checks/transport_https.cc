@@ -16,7 +16,7 @@ class TransportHttps : public Check {
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     CheckResult r = PageResult(view);
     r.outcome = view.url->IsHttps() ? "ok" : "http-only";
-    r.details["scheme"] = json::Str(view.url->scheme());
+    r.details.Str("scheme", view.url->scheme());
     out.Emit(std::move(r));
   }
 };

@@ -135,12 +135,12 @@ class TransportMixedContent : public Check {
     for (PageState& s : pages_) {
       CheckResult r = PageResult(s.page);
       r.outcome = s.active.count ? "active" : s.passive.count ? "passive-only" : "none";
-      r.details["active"] = json::Value(s.active.ToJson());
-      r.details["passive"] = json::Value(s.passive.ToJson());
-      r.details["active_count"] = json::Int(static_cast<std::int64_t>(s.active.count));
-      r.details["passive_count"] = json::Int(static_cast<std::int64_t>(s.passive.count));
+      r.details.Set("active", json::Value(s.active.ToJson()));
+      r.details.Set("passive", json::Value(s.passive.ToJson()));
+      r.details.Int("active_count", static_cast<std::int64_t>(s.active.count));
+      r.details.Int("passive_count", static_cast<std::int64_t>(s.passive.count));
       if (s.active.count > s.active.listed.size() || s.passive.count > s.passive.listed.size())
-        r.details["truncated"] = json::Bool(true);
+        r.details.Bool("truncated", true);
       out.Emit(std::move(r));
     }
   }

@@ -164,28 +164,27 @@ void TransportRedirect::EmitChain(const std::vector<Hop>& chain, bool truncated,
   r.outcome = ChainOutcome(chain);
   if (truncated) {  // the chain did not end within the limit: no outcome can be told
     r.outcome = "error";
-    r.details["reason"] = json::Str("the redirect chain is longer than " + std::to_string(limits::kMaxRedirects) +
+    r.details.Str("reason", "the redirect chain is longer than " + std::to_string(limits::kMaxRedirects) +
                                     " hops (kMaxRedirects); browsers stop there too");
-    r.details["limit"] = json::Str("kMaxRedirects");
+    r.details.Str("limit", "kMaxRedirects");
   }
-  r.details["chain"] = json::Value(ChainDetails(chain));
-  r.details["hops"] = json::Int(static_cast<std::int64_t>(chain.size() - 1));
-  if (truncated) r.details["truncated"] = json::Bool(true);
-  if (loop) r.details["loop"] = json::Bool(true);
+  r.details.Set("chain", json::Value(ChainDetails(chain)));
+  r.details.Int("hops", static_cast<std::int64_t>(chain.size() - 1));
+  if (truncated) r.details.Bool("truncated", true);
+  if (loop) r.details.Bool("loop", true);
   if (unresolvable) {
     const std::string& location = chain.back().record->redirect_url;
-    r.details["unresolvable_location"] = json::Str(text::SafeUtf8(location, limits::kMaxUrlBytes));
+    r.details.Str("unresolvable_location", text::SafeUtf8(location, limits::kMaxUrlBytes));
   }
-  if (dropped_) r.details["records_dropped"] = json::Bool(true);
+  if (dropped_) r.details.Bool("records_dropped", true);
   // The Observatory reports redirection-invalid-cert when the certificate does not verify.
   for (const Hop& hop : chain)
     if (hop.record && hop.record->untrusted) {
       r.observatory_result = "redirection-invalid-cert";
-      r.details["observatory_divergence"] =
-          json::Str("a certificate of the chain was recorded as untrusted: the Observatory then stops there");
+      r.details.Str("observatory_divergence", "a certificate of the chain was recorded as untrusted: the Observatory then stops there");
     }
   if (chain.back().record == nullptr)
-    r.details["note"] = json::Str("the response of the last hop is not in the evidence");
+    r.details.Str("note", "the response of the last hop is not in the evidence");
   out.Emit(std::move(r));
 }
 

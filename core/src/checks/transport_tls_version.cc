@@ -43,13 +43,13 @@ class TransportTlsVersion : public Check {
     const auto& tls = view.exchange.tls;
     if (!hosts_.ShouldJudge(view, tls && !text::Trim(tls->protocol).empty())) return;
     CheckResult r = PageResult(view);
-    r.details["protocol"] = json::Str(text::SafeUtf8(tls->protocol, 64));
+    r.details.Str("protocol", text::SafeUtf8(tls->protocol, 64));
     switch (GradeOf(CanonicalProtocol(tls->protocol))) {
       case Grade::kOk: r.outcome = "ok"; break;
       case Grade::kLegacy: r.outcome = "legacy-tls"; break;
       case Grade::kUnknown:
         r.outcome = "error";
-        r.details["reason"] = json::Str("unrecognised protocol name");
+        r.details.Str("reason", "unrecognised protocol name");
         break;
     }
     out.Emit(std::move(r));

@@ -24,7 +24,7 @@ ReportedResult NotCaptured(const ReportedResult& seen, std::string reason, const
   CheckResult r = ReasonResult("not-captured", std::move(reason));
   r.id = seen.result.id;
   r.page = seen.result.page;
-  r.details["seen_outcome"] = json::Str(seen.result.outcome);
+  r.details.Str("seen_outcome", seen.result.outcome);
   return JoinResult(std::move(r), ruleset);
 }
 

@@ -11,18 +11,6 @@ namespace {
 // The largest serialising buffer JoinResult keeps for the next result (a larger one is freed).
 constexpr std::size_t kKeptScratchBytes = 64 * 1024;
 
-// Makes every string inside `v` valid UTF-8.
-void SanitizeStrings(json::Value& v) {
-  if (v.is<std::string>()) {
-    std::string& s = v.get<std::string>();
-    if (s.size() > limits::kMaxHeaderValueBytes || !text::IsCleanUtf8(s)) s = text::SafeUtf8(s, limits::kMaxHeaderValueBytes);
-  } else if (v.is<json::Array>()) {
-    for (json::Value& e : v.get<json::Array>()) SanitizeStrings(e);
-  } else if (v.is<json::Object>()) {
-    for (auto& [k, e] : v.get<json::Object>()) SanitizeStrings(e);
-  }
-}
-
 }  // namespace
 
 const SharedText& RetainedResult::EmptyDetails() {
@@ -31,11 +19,10 @@ const SharedText& RetainedResult::EmptyDetails() {
 }
 
 ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset, TextPool* details_pool) {
-  json::Value details(std::move(r.details));
-  SanitizeStrings(details);
+  Details& details = r.details;
   const OutcomeRule* rule = ruleset.Outcome(r.id, r.outcome);
   if (!rule) {
-    details.get<json::Object>()["message"] = json::Str("the ruleset has no row for outcome '" + r.outcome + "'");
+    details.Str("message", "the ruleset has no row for outcome '" + r.outcome + "'");
     r.outcome = "error";
     rule = ruleset.Outcome(r.id, "error");
   }
@@ -52,7 +39,7 @@ ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset, TextPool* detai
   rr.result.id = std::move(r.id);
   rr.result.outcome = std::move(r.outcome);
   rr.result.page = std::move(r.page);
-  if (details.get<json::Object>().empty()) {
+  if (details.empty()) {
     rr.result.details = RetainedResult::EmptyDetails();
     return rr;
   }
@@ -60,7 +47,7 @@ ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset, TextPool* detai
   // exact size: one allocation per result instead of one per doubling.
   static thread_local std::string scratch;
   scratch.clear();
-  json::AppendCompact(scratch, details);
+  details.AppendTo(scratch);
   std::string text(scratch);
   if (scratch.capacity() > kKeptScratchBytes) std::string().swap(scratch);
   rr.result.details = details_pool ? details_pool->Intern(std::move(text)) : SharedText(std::move(text));
