@@ -35,10 +35,10 @@ CheckResult ReasonResult(std::string outcome, std::string reason, std::optional<
   return r;
 }
 
-json::Value SafeStringList(const std::vector<std::string_view>& values, std::size_t max_bytes) {
-  json::Array list;
-  for (std::string_view v : values) list.push_back(json::Str(text::SafeUtf8(v, max_bytes)));
-  return json::Value(std::move(list));
+DetailList SafeStringList(const std::vector<std::string_view>& values, std::size_t max_bytes) {
+  DetailList list;
+  for (std::string_view v : values) list.Str(text::SafeUtf8(v, max_bytes));
+  return list;
 }
 
 }  // namespace portal_check

@@ -102,8 +102,8 @@ CheckResult ReasonResult(std::string outcome, std::string reason, std::optional<
 inline CheckResult SiteResult(std::string outcome, std::string reason) {
   return ReasonResult(std::move(outcome), std::move(reason));
 }
-// Header field values (or other site strings) as a JSON array of text::SafeUtf8(value, max_bytes).
-json::Value SafeStringList(const std::vector<std::string_view>& values, std::size_t max_bytes);
+// Header field values (or other site strings) as a list of text::SafeUtf8(value, max_bytes).
+DetailList SafeStringList(const std::vector<std::string_view>& values, std::size_t max_bytes);
 
 // A registered check: its id, the exchanges it reads and a factory for a fresh instance per
 // audit. Each check file defines one next to its code, listed in checks/registry.cc, e.g.

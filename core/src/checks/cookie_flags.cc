@@ -129,10 +129,10 @@ std::string_view Evaluate(const std::vector<Judged>& cookies, const JarContext& 
 }
 
 // Stable problem codes for one cookie, as our classification sees it.
-json::Array CookieProblems(const Judged& j, bool hsts) {
+DetailList CookieProblems(const Judged& j, bool hsts) {
   const SetCookie& c = j.observed->cookie;
-  json::Array p;
-  auto add = [&p](std::string_view s) { p.push_back(json::Str(s)); };
+  DetailList p;
+  auto add = [&p](std::string_view s) { p.Str(s); };
   if (c.name.empty()) add("empty-name-ignored-by-browsers");
   else if (BrowserRefusesPrefix(*j.observed)) add("prefix-rejected-by-browsers");
   else if (!j.evaluated) add("domain-rejected-by-browsers");
@@ -154,11 +154,11 @@ Details CookieDetails(const Judged& j, bool hsts) {
   d.Set("sameSite", c.same_site ? json::Str(text::SafeUtf8(*c.same_site, 64)) : json::Value());
   d.Bool("session", j.session);
   d.Bool("antiCsrf", j.anticsrf);
-  d.Set("problems", json::Value(CookieProblems(j, hsts)));
+  d.Set("problems", CookieProblems(j, hsts));
   if (!c.problems.empty()) {
-    json::Array syntax;
-    for (const std::string& s : c.problems) syntax.push_back(json::Str(text::SafeUtf8(s, 256)));
-    d.Set("syntax", json::Value(std::move(syntax)));
+    DetailList syntax;
+    for (const std::string& s : c.problems) syntax.Str(text::SafeUtf8(s, 256));
+    d.Set("syntax", std::move(syntax));
   }
   return d;
 }
@@ -178,9 +178,9 @@ JarContext ContextOf(const ExchangeView& view) {
 }
 
 // Why the Observatory's verdict differs from ours on this jar (stable English phrases).
-json::Array DivergenceNotes(const std::vector<Judged>& judged, const JarContext& jc) {
-  json::Array notes;
-  auto note = [&notes](std::string_view s) { notes.push_back(json::Str(s)); };
+DetailList DivergenceNotes(const std::vector<Judged>& judged, const JarContext& jc) {
+  DetailList notes;
+  auto note = [&notes](std::string_view s) { notes.Str(s); };
   bool jar = false, lists = false;
   for (const Judged& j : judged) {
     jar = jar || j.evaluated != j.obs_evaluated;
@@ -210,7 +210,7 @@ class CookieFlagsCheck : public PageCookieCheck {
     r.details = JarDetails(jar, judged, jc.hsts);
     if (theirs != ours) {
       r.observatory_result = std::string(theirs);
-      r.details.Set("observatory_divergence", json::Value(DivergenceNotes(judged, jc)));
+      r.details.Set("observatory_divergence", DivergenceNotes(judged, jc));
     }
   }
 

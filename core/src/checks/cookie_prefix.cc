@@ -30,14 +30,14 @@ std::string_view PrefixOf(std::string_view name) {
 }
 
 // Stable problem codes for one prefixed cookie.
-json::Array PrefixProblems(const ObservedCookie& o, std::string_view prefix) {
-  json::Array p;
+DetailList PrefixProblems(const ObservedCookie& o, std::string_view prefix) {
+  DetailList p;
   const SetCookie& c = o.cookie;
-  if (!c.secure) p.push_back(json::Str("secure-missing"));
-  if (!o.over_https) p.push_back(json::Str("set-over-http"));
+  if (!c.secure) p.Str("secure-missing");
+  if (!o.over_https) p.Str("set-over-http");
   if (prefix == "__Host-") {
-    if (c.domain) p.push_back(json::Str("domain-present"));
-    if (!c.path || *c.path != "/") p.push_back(json::Str("path-not-root"));
+    if (c.domain) p.Str("domain-present");
+    if (!c.path || *c.path != "/") p.Str("path-not-root");
   }
   return p;
 }
@@ -45,24 +45,24 @@ json::Array PrefixProblems(const ObservedCookie& o, std::string_view prefix) {
 class CookiePrefixCheck : public PageCookieCheck {
  protected:
   void JudgeJar(const ExchangeView& view, const AuditContext& ctx, const PageCookieJar& jar, CheckResult& r) override {
-    json::Array cookies;
+    DetailList cookies;
     bool violated = false;
     for (const ObservedCookie& o : jar.cookies) {
       std::string_view prefix = PrefixOf(o.cookie.name);
       if (prefix.empty()) continue;
-      json::Array problems = PrefixProblems(o, prefix);
+      DetailList problems = PrefixProblems(o, prefix);
       violated = violated || !problems.empty();
-      json::Object c;
-      c["name"] = json::Str(text::SafeUtf8(o.cookie.name, 256));
-      c["prefix"] = json::Str(prefix);
-      c["problems"] = json::Value(std::move(problems));
-      cookies.push_back(json::Value(std::move(c)));
+      Details c;
+      c.Str("name", text::SafeUtf8(o.cookie.name, 256));
+      c.Str("prefix", prefix);
+      c.Set("problems", problems);
+      cookies.Add(std::move(c));
     }
     if (cookies.empty()) {
       r.outcome = "not-applicable";
     } else {
       r.outcome = violated ? "violated" : "ok";
-      r.details.Set("cookies", json::Value(std::move(cookies)));
+      r.details.Set("cookies", std::move(cookies));
     }
   }
 };

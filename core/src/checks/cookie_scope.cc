@@ -22,27 +22,27 @@ namespace {
 
 constexpr std::string_view kId = "cookie.scope";
 
-json::Value CookieEntry(const ObservedCookie& o) {
-  json::Object c;
-  c["name"] = json::Str(text::SafeUtf8(o.cookie.name, 256));
-  c["domain"] = json::Str(text::SafeUtf8(o.cookie.domain ? *o.cookie.domain : std::string(), 256));
-  c["host"] = json::Str(text::SafeUtf8(o.host, 256));
-  return json::Value(std::move(c));
+Details CookieEntry(const ObservedCookie& o) {
+  Details c;
+  c.Str("name", text::SafeUtf8(o.cookie.name, 256));
+  c.Str("domain", text::SafeUtf8(o.cookie.domain ? *o.cookie.domain : std::string(), 256));
+  c.Str("host", text::SafeUtf8(o.host, 256));
+  return c;
 }
 
 class CookieScopeCheck : public PageCookieCheck {
  protected:
   void JudgeJar(const ExchangeView& view, const AuditContext& ctx, const PageCookieJar& jar, CheckResult& r) override {
-    json::Array loose, rejected;
+    DetailList loose, rejected;
     std::int64_t count = 0;
     for (const ObservedCookie& o : jar.cookies) {
       if (o.cookie.name.empty()) continue;
       ++count;
       if (!o.cookie.domain || *o.cookie.domain == o.host) continue;
       if (CookieDomainAccepted(o.cookie, o.host))
-        loose.push_back(CookieEntry(o));
+        loose.Add(CookieEntry(o));
       else
-        rejected.push_back(CookieEntry(o));
+        rejected.Add(CookieEntry(o));
     }
     if (count == 0) {
       r.outcome = "not-applicable";
@@ -50,8 +50,8 @@ class CookieScopeCheck : public PageCookieCheck {
     }
     r.outcome = loose.empty() ? "host-only" : "loosely-scoped";
     r.details.Int("cookies", count);
-    r.details.Set("loose", json::Value(std::move(loose)));
-    if (!rejected.empty()) r.details.Set("rejected", json::Value(std::move(rejected)));
+    r.details.Set("loose", std::move(loose));
+    if (!rejected.empty()) r.details.Set("rejected", std::move(rejected));
   }
 };
 

@@ -102,7 +102,7 @@ class SessionInUrlCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     const SessionParamNames& names = ctx.Compiled(&BuildSessionParamNames);
-    json::Array locations;
+    DetailList locations;
     std::int64_t count = 0;
     Look(view.exchange.url, UrlSource{"page-url", {}}, 0, names, locations, count);
     // Source by source (kSources order), each in document order: one pass over the elements
@@ -119,7 +119,7 @@ class SessionInUrlCheck : public Check {
     r.outcome = count > 0 ? "present" : "none";
     if (count > 0) {
       r.details.Int("count", count);
-      r.details.Set("locations", json::Value(std::move(locations)));
+      r.details.Set("locations", std::move(locations));
     }
     out.Emit(std::move(r));
   }
@@ -127,18 +127,18 @@ class SessionInUrlCheck : public Check {
  private:
   // `where`: "tag[attr]", or the tag alone when attr is empty (the page URL).
   void Look(std::string_view url, const UrlSource& where, int line, const SessionParamNames& names,
-            json::Array& locations, std::int64_t& count) {
+            DetailList& locations, std::int64_t& count) {
     std::vector<Hit> hits = FindSessionIds(url, names);
     if (hits.empty()) return;
     ++count;
     if (locations.size() >= kMaxLocations) return;
-    json::Object loc;
-    loc["where"] = json::Str(where.attr.empty() ? std::string(where.tag)
+    Details loc;
+    loc.Str("where", where.attr.empty() ? std::string(where.tag)
                                                 : std::string(where.tag) + "[" + std::string(where.attr) + "]");
-    loc["parameter"] = json::Str(text::SafeUtf8(hits.front().parameter, 128));
-    loc["url"] = json::Str(text::SafeUtf8(Redact(url.substr(0, url.find('#')), hits), 512));
-    if (line > 0) loc["line"] = json::Int(line);
-    locations.push_back(json::Value(std::move(loc)));
+    loc.Str("parameter", text::SafeUtf8(hits.front().parameter, 128));
+    loc.Str("url", text::SafeUtf8(Redact(url.substr(0, url.find('#')), hits), 512));
+    if (line > 0) loc.Int("line", line);
+    locations.Add(std::move(loc));
   }
 };
 

@@ -36,7 +36,8 @@ std::size_t MaxDetailStringBytes() { return limits::kMaxHeaderValueBytes; }
 void SanitizeDetailStrings(json::Value& v) {
   if (v.is<std::string>()) {
     std::string& s = v.get<std::string>();
-    if (s.size() > limits::kMaxHeaderValueBytes || !text::IsCleanUtf8(s)) s = text::SafeUtf8(s, limits::kMaxHeaderValueBytes);
+    if (s.size() > limits::kMaxHeaderValueBytes || !text::IsCleanUtf8(s))
+      s = text::SafeUtf8(s, limits::kMaxHeaderValueBytes);
   } else if (v.is<json::Array>()) {
     for (json::Value& e : v.get<json::Array>()) SanitizeDetailStrings(e);
   } else if (v.is<json::Object>()) {
@@ -176,7 +177,8 @@ void Details::AppendTo(std::string& out) const {
     order = on_heap.data();
   }
   for (std::size_t i = 0; i < members_.size(); ++i) order[i] = &members_[i];
-  std::sort(order, order + members_.size(), [this](const Member* a, const Member* b) { return NameOf(*a) < NameOf(*b); });
+  std::sort(order, order + members_.size(),
+            [this](const Member* a, const Member* b) { return NameOf(*a) < NameOf(*b); });
   out.push_back('{');
   for (std::size_t i = 0; i < members_.size(); ++i) {
     if (i > 0) out.push_back(',');

@@ -37,7 +37,7 @@ class Autocomplete : public FormCheck {
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
     const SensitiveFieldMatcher& sensitive = ctx.Compiled(&BuildSensitiveFieldMatcher);
-    json::Array autofill;
+    DetailList autofill;
     std::size_t total = 0, bad = 0;
     ForEachField(forms, [&](const FormField& f, const FormView* form) {
       const std::string_view kind = sensitive.Kind(f);
@@ -48,8 +48,8 @@ class Autocomplete : public FormCheck {
                                                        : std::string();
       if (Fits(kind, token)) return;
       ++bad;
-      json::Object o = FieldKindSummary(f, kind);
-      o["autocomplete"] = f.autocomplete.empty() ? json::Value() : json::Str(text::SafeUtf8(f.autocomplete, 128));
+      Details o = FieldKindSummary(f, kind);
+      o.Set("autocomplete", f.autocomplete.empty() ? json::Value() : json::Str(text::SafeUtf8(f.autocomplete, 128)));
       AppendCapped(autofill, std::move(o), kMaxListedFields);
     });
     if (total == 0) {
@@ -59,7 +59,7 @@ class Autocomplete : public FormCheck {
     CheckResult r = PageResult(view);
     r.outcome = bad == 0 ? "ok" : "sensitive-autofill";
     r.details.Int("sensitive_fields", static_cast<std::int64_t>(total));
-    r.details.Set("autofill", json::Value(std::move(autofill)));
+    r.details.Set("autofill", std::move(autofill));
     out.Emit(std::move(r));
   }
 };

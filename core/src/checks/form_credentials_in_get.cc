@@ -17,17 +17,17 @@ class CredentialsInGet : public FormCheck {
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
     const SensitiveFieldMatcher& sensitive = ctx.Compiled(&BuildSensitiveFieldMatcher);
     CheckResult r = PageResult(view);
-    json::Array in_get, posted;
+    DetailList in_get, posted;
     for (const FormView& form : forms.forms) {
-      json::Array fields;
+      DetailList fields;
       for (const FormField& f : form.fields) {
         const std::string_view kind = f.IsPassword() ? std::string_view("password") : sensitive.Kind(f);
         if (kind.empty() || fields.size() >= kMaxListedFields) continue;
-        fields.push_back(json::Value(FieldKindSummary(f, kind)));
+        fields.Add(FieldKindSummary(f, kind));
       }
       if (fields.empty()) continue;
-      json::Object summary = FormSummary(form);
-      summary["fields"] = json::Value(std::move(fields));
+      Details summary = FormSummary(form);
+      summary.Set("fields", std::move(fields));
       AppendCapped(form.SubmitsWith("get") ? in_get : posted, std::move(summary));
     }
     if (in_get.empty() && posted.empty()) {
@@ -35,7 +35,7 @@ class CredentialsInGet : public FormCheck {
       return;
     }
     r.outcome = in_get.empty() ? "ok" : "get-credentials";
-    r.details.Set("get_forms", json::Value(std::move(in_get)));
+    r.details.Set("get_forms", std::move(in_get));
     r.details.Int("post_forms", static_cast<std::int64_t>(posted.size()));
     out.Emit(std::move(r));
   }

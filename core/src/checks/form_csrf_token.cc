@@ -76,8 +76,8 @@ TokenNames BuildTokenNames(const DataLists& lists) { return TokenNames(lists); }
 
 // The page response's session cookies as [{name, samesite}]; *all_strict: every one of them
 // carries SameSite=Lax or Strict (false when there is none).
-json::Array SessionCookies(const Exchange& ex, const AuditContext& ctx, bool* all_strict) {
-  json::Array list;
+DetailList SessionCookies(const Exchange& ex, const AuditContext& ctx, bool* all_strict) {
+  DetailList list;
   *all_strict = false;
   bool any = false, all = true;
   for (std::string_view line : ex.response_headers.GetAll("Set-Cookie")) {
@@ -86,9 +86,9 @@ json::Array SessionCookies(const Exchange& ex, const AuditContext& ctx, bool* al
     any = true;
     const std::string ss = c->same_site ? text::Lower(text::Trim(*c->same_site)) : std::string();
     all = all && (ss == "lax" || ss == "strict");
-    json::Object o;
-    o["name"] = json::Str(text::SafeUtf8(c->name, 128));
-    o["samesite"] = c->same_site ? json::Str(text::SafeUtf8(*c->same_site, 32)) : json::Value();
+    Details o;
+    o.Str("name", text::SafeUtf8(c->name, 128));
+    o.Set("samesite", c->same_site ? json::Str(text::SafeUtf8(*c->same_site, 32)) : json::Value());
     AppendCapped(list, std::move(o));
   }
   *all_strict = any && all;
@@ -99,11 +99,11 @@ class CsrfToken : public FormCheck {
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
     const TokenNames& tokens = ctx.Compiled(&BuildTokenNames);
-    json::Array judged, external, empty;
+    DetailList judged, external, empty;
     std::size_t unprotected = 0, viewstate_only = 0;
     for (const FormView& form : forms.forms) {
       if (!form.SubmitsWith("post")) continue;
-      json::Object o = FormSummary(form);
+      Details o = FormSummary(form);
       if (form.action && form.action->IsHttpOrHttps() && !form.action->SameSite(*view.url)) {
         AppendCapped(external, std::move(o));
         continue;
@@ -115,26 +115,26 @@ class CsrfToken : public FormCheck {
       const std::optional<std::string> token = tokens.Find(form, *view.page);
       if (!token) ++unprotected;
       if (token && text::EqualsIgnoreCase(*token, "__VIEWSTATE")) ++viewstate_only;
-      o["token"] = token ? json::Str(text::SafeUtf8(*token, 128)) : json::Value();
+      o.Set("token", token ? json::Str(text::SafeUtf8(*token, 128)) : json::Value());
       AppendCapped(judged, std::move(o));
     }
     if (judged.empty()) {
       CheckResult na = NotApplicable(view, empty.empty() ? "no POST form submitting to this site"
                                                          : "no POST form with a field or a submit button submitting to this site");
-      if (!external.empty()) na.details.Set("external_post_forms", json::Value(std::move(external)));
-      if (!empty.empty()) na.details.Set("empty_post_forms", json::Value(std::move(empty)));
+      if (!external.empty()) na.details.Set("external_post_forms", std::move(external));
+      if (!empty.empty()) na.details.Set("empty_post_forms", std::move(empty));
       out.Emit(std::move(na));
       return;
     }
     CheckResult r = PageResult(view);
     bool samesite = false;
-    r.details.Set("session_cookies", json::Value(SessionCookies(view.exchange, ctx, &samesite)));
+    r.details.Set("session_cookies", SessionCookies(view.exchange, ctx, &samesite));
     r.outcome = unprotected == 0 ? "protected" : samesite ? "samesite-only" : "missing";
-    r.details.Set("post_forms", json::Value(std::move(judged)));
+    r.details.Set("post_forms", std::move(judged));
     r.details.Int("unprotected", static_cast<std::int64_t>(unprotected));
     if (viewstate_only > 0) r.details.Bool("viewstate_only", true);
-    if (!external.empty()) r.details.Set("external_post_forms", json::Value(std::move(external)));
-    if (!empty.empty()) r.details.Set("empty_post_forms", json::Value(std::move(empty)));
+    if (!external.empty()) r.details.Set("external_post_forms", std::move(external));
+    if (!empty.empty()) r.details.Set("empty_post_forms", std::move(empty));
     out.Emit(std::move(r));
   }
 };

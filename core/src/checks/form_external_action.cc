@@ -15,7 +15,7 @@ class ExternalAction : public FormCheck {
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
     CheckResult r = PageResult(view);
-    json::Array external;
+    DetailList external;
     std::size_t targets = 0;
     bool credentials = false;
     for (const FormView& form : forms.forms) {
@@ -24,9 +24,9 @@ class ExternalAction : public FormCheck {
         ++targets;
         if (target->SameSite(*view.url)) continue;
         credentials = credentials || form.HasPassword();
-        json::Object o = TargetSummary(form, *target);
-        o["target_site"] = json::Str(target->Site());
-        o["password"] = json::Bool(form.HasPassword());
+        Details o = TargetSummary(form, *target);
+        o.Str("target_site", target->Site());
+        o.Bool("password", form.HasPassword());
         AppendCapped(external, std::move(o));
       }
     }
@@ -36,7 +36,7 @@ class ExternalAction : public FormCheck {
     }
     r.outcome = external.empty() ? "same-site" : credentials ? "external-credentials" : "external";
     r.details.Str("page_site", view.url->Site());
-    r.details.Set("external", json::Value(std::move(external)));
+    r.details.Set("external", std::move(external));
     out.Emit(std::move(r));
   }
 };

@@ -20,7 +20,7 @@ class FileUpload : public FormCheck {
 
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
-    json::Array files;
+    DetailList files;
     std::size_t count = 0, without_accept = 0;
     ForEachField(forms, [&](const FormField& f, const FormView* form) {
       if (f.type != "file") return;
@@ -29,15 +29,15 @@ class FileUpload : public FormCheck {
       const std::string* accept = e.Attr("accept");
       const bool has_accept = accept && !text::Trim(*accept).empty();
       if (!has_accept) ++without_accept;
-      json::Object o = form ? FormSummary(*form) : json::Object();
-      o["name"] = json::Str(ShownName(f));
-      o["accept"] = has_accept ? json::Str(text::SafeUtf8(*accept, 256)) : json::Value();
-      o["multiple"] = json::Bool(e.HasAttr("multiple"));
+      Details o = form ? FormSummary(*form) : Details();
+      o.Str("name", ShownName(f));
+      o.Set("accept", has_accept ? json::Str(text::SafeUtf8(*accept, 256)) : json::Value());
+      o.Bool("multiple", e.HasAttr("multiple"));
       AppendCapped(files, std::move(o), kMaxListedFields);
     });
     CheckResult r = PageResult(view);
     r.outcome = count == 0 ? "none" : "present";
-    r.details.Set("file_inputs", json::Value(std::move(files)));
+    r.details.Set("file_inputs", std::move(files));
     r.details.Int("file_count", static_cast<std::int64_t>(count));
     r.details.Int("without_accept", static_cast<std::int64_t>(without_accept));
     out.Emit(std::move(r));

@@ -20,22 +20,22 @@ class InsecureAction : public FormCheck {
       return;
     }
     const bool https_page = view.url->IsHttps();
-    json::Array flagged;
+    DetailList flagged;
     std::size_t count = 0;
     for (const FormView& form : forms.forms) {
       for (const Url* target : form.Targets()) {
         const bool bad = https_page ? target->IsHttp() : target->IsHttps();
         if (!bad) continue;
         ++count;
-        json::Object o = TargetSummary(form, *target);
-        o["source"] = json::Str(target == (form.action ? &*form.action : nullptr) ? "action" : "formaction");
+        Details o = TargetSummary(form, *target);
+        o.Str("source", target == (form.action ? &*form.action : nullptr) ? "action" : "formaction");
         AppendCapped(flagged, std::move(o));
       }
     }
     r.outcome = count == 0 ? "ok" : https_page ? "downgrade" : "http-page-https-form";
     r.details.Str("page_scheme", view.url->scheme());
     r.details.Int("forms", static_cast<std::int64_t>(forms.forms.size()));
-    r.details.Set(https_page ? "http_targets" : "https_targets", json::Value(flagged));
+    r.details.Set(https_page ? "http_targets" : "https_targets", flagged);
     out.Emit(std::move(r));
   }
 };

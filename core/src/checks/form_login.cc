@@ -15,7 +15,7 @@ namespace {
 class Login : public FormCheck {
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
-    json::Array found;
+    DetailList found;
     for (const FormView& form : forms.forms) {
       std::size_t passwords = 0;
       const FormField* user = nullptr;
@@ -28,15 +28,15 @@ class Login : public FormCheck {
         }
       }
       if (passwords == 0) continue;
-      json::Object o = FormSummary(form);
-      o["kind"] = json::Str(passwords == 1 ? "login" : "password-change");
-      o["user_field"] = user ? json::Str(ShownName(*user)) : json::Value();
+      Details o = FormSummary(form);
+      o.Str("kind", passwords == 1 ? "login" : "password-change");
+      o.Set("user_field", user ? json::Str(ShownName(*user)) : json::Value());
       AppendCapped(found, std::move(o));
     }
     CheckResult r = PageResult(view);
     r.outcome = found.empty() ? "none" : "found";
     r.details.Bool("https", view.url->IsHttps());
-    r.details.Set("login_forms", json::Value(std::move(found)));
+    r.details.Set("login_forms", std::move(found));
     out.Emit(std::move(r));
   }
 };

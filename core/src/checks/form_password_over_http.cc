@@ -15,17 +15,17 @@ class PasswordOverHttp : public FormCheck {
 
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
-    json::Array fields;
+    DetailList fields;
     std::size_t count = 0;
     ForEachField(forms, [&](const FormField& f, const FormView*) {
       if (!f.IsPassword()) return;
       ++count;
-      if (fields.size() < kMaxListedFields) fields.push_back(json::Str(ShownName(f)));
+      if (fields.size() < kMaxListedFields) fields.Str(ShownName(f));
     });
     CheckResult r = PageResult(view);
     r.outcome = (count > 0 && view.url->IsHttp()) ? "present" : "none";
     r.details.Str("scheme", view.url->scheme());
-    r.details.Set("password_fields", json::Value(fields));
+    r.details.Set("password_fields", fields);
     r.details.Int("password_count", static_cast<std::int64_t>(count));
     out.Emit(std::move(r));
   }

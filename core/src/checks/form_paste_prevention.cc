@@ -33,7 +33,7 @@ class PastePrevention : public FormCheck {
 
  protected:
   void Judge(const ExchangeView& view, const PageForms& forms, const AuditContext& ctx, ResultSink& out) override {
-    json::Array blocking;
+    DetailList blocking;
     std::size_t count = 0;
     bool password = false;
     for (const HtmlElement& e : view.page->elements()) {
@@ -46,18 +46,18 @@ class PastePrevention : public FormCheck {
         const bool is_password = e.tag == "input"sv && type && text::EqualsIgnoreCase(text::Trim(*type), "password");
         password = password || is_password;
         const std::string* name = e.Attr("name");
-        json::Object o;
-        o["element"] = json::Str(e.tag);
-        o["name"] = json::Str(name ? text::SafeUtf8(*name, 128) : std::string());
-        o["event"] = json::Str(event + 2);
-        o["handler"] = json::Str(text::SafeUtf8(*handler, 200));
-        o["password"] = json::Bool(is_password);
+        Details o;
+        o.Str("element", e.tag);
+        o.Str("name", name ? text::SafeUtf8(*name, 128) : std::string());
+        o.Str("event", event + 2);
+        o.Str("handler", text::SafeUtf8(*handler, 200));
+        o.Bool("password", is_password);
         AppendCapped(blocking, std::move(o), kMaxListedFields);
       }
     }
     CheckResult r = PageResult(view);
     r.outcome = count == 0 ? "none" : "blocks-paste";
-    r.details.Set("blocking", json::Value(std::move(blocking)));
+    r.details.Set("blocking", std::move(blocking));
     r.details.Int("blocking_count", static_cast<std::int64_t>(count));
     if (password) r.details.Bool("password_blocked", true);
     out.Emit(std::move(r));

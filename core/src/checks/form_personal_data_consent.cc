@@ -58,13 +58,13 @@ class ConsentFinder {
 
   // Records in `o` how `form` asks for consent ("consent": "checkbox" / "privacy-link", and the
   // control); returns false when it does not.
-  bool Find(const FormView& form, json::Object& o) const {
+  bool Find(const FormView& form, Details& o) const {
     for (const FormField& f : form.fields) {
       if (f.type != "checkbox") continue;
       if (MatchesAny(f.label, phrases_.labels) || MatchesAny(FoldFieldName(f.name), phrases_.names) ||
           MatchesAny(FoldFieldName(f.id), phrases_.names)) {
-        o["consent"] = json::Str("checkbox");
-        o["control"] = json::Str(ShownName(f));
+        o.Str("consent", "checkbox");
+        o.Str("control", ShownName(f));
         return true;
       }
     }
@@ -85,8 +85,8 @@ class ConsentFinder {
       const HtmlElement& a = page_.elements()[i];
       if (a.tag != "a"sv || !IsPolicyLink(a)) continue;
       const std::string* href = a.Attr("href");
-      o["consent"] = json::Str("privacy-link");
-      o["control"] = json::Str(text::SafeUtf8(href ? *href : a.text, 256));
+      o.Str("consent", "privacy-link");
+      o.Str("control", text::SafeUtf8(href ? *href : a.text, 256));
       return true;
     }
     return false;
@@ -153,7 +153,7 @@ class PersonalDataConsent : public FormCheck {
     const ConsentPhrases& phrases = ctx.Compiled(&BuildConsentPhrases);
     std::optional<ConsentFinder> finder;
     const std::vector<int> heading_before = LastHeadingBefore(*view.page, forms);
-    json::Array listed;
+    DetailList listed;
     std::size_t collecting = 0, missing = 0, lookups = 0;
     for (std::size_t k = 0; k < forms.forms.size(); ++k) {
       const FormView& form = forms.forms[k];
@@ -166,13 +166,13 @@ class PersonalDataConsent : public FormCheck {
       }
       ++collecting;
       if (!finder) finder.emplace(*view.page, phrases, ctx.Compiled(&page_links::BuildPrivacyPhrases));
-      json::Object o = FormSummary(form);
-      json::Array names;
-      for (std::string& f : fields) names.push_back(json::Str(f));
-      o["personal_fields"] = json::Value(std::move(names));
+      Details o = FormSummary(form);
+      DetailList names;
+      for (std::string& f : fields) names.Str(f);
+      o.Set("personal_fields", std::move(names));
       if (!finder->Find(form, o)) {
         ++missing;
-        o["consent"] = json::Value();
+        o.Set("consent", json::Value());
       }
       AppendCapped(listed, std::move(o));
     }
@@ -185,7 +185,7 @@ class PersonalDataConsent : public FormCheck {
     }
     CheckResult r = PageResult(view);
     r.outcome = missing == 0 ? "consented" : "no-consent";
-    r.details.Set("forms", json::Value(std::move(listed)));
+    r.details.Set("forms", std::move(listed));
     r.details.Int("without_consent", static_cast<std::int64_t>(missing));
     if (lookups > 0) r.details.Int("lookup_forms", static_cast<std::int64_t>(lookups));
     out.Emit(std::move(r));

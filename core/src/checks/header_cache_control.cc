@@ -39,9 +39,9 @@ bool FindSensitiveForms(const PageForms& forms, const AuditContext& ctx, Details
     std::size_t count = 0;
     const std::vector<std::string> fields = personal.PersonalFields(form, kMaxListed, &count);
     if (count < kMinPersonalDataFields) continue;
-    json::Array list;
-    for (const std::string& f : fields) list.push_back(json::Str(f));
-    details.Set("personal_data_fields", json::Value(list));
+    DetailList list;
+    for (const std::string& f : fields) list.Str(f);
+    details.Set("personal_data_fields", list);
     return true;  // one such form is enough
   }
   return password;
@@ -80,14 +80,14 @@ class CacheControlCheck : public Check {
  private:
   // Records the session cookies the response sets as "session_cookies"; true when there are any.
   static bool AddSessionCookies(const Exchange& ex, const AuditContext& ctx, Details& details) {
-    json::Array names;
+    DetailList names;
     for (std::string_view line : ex.response_headers.GetAll("Set-Cookie")) {
       const std::optional<SetCookie> cookie = ParseSetCookie(line);
       if (cookie && IsSessionCookie(cookie->name, ctx) && names.size() < kMaxListed)
-        names.push_back(json::Str(text::SafeUtf8(cookie->name, 128)));
+        names.Str(text::SafeUtf8(cookie->name, 128));
     }
     if (names.empty()) return false;
-    details.Set("session_cookies", json::Value(names));
+    details.Set("session_cookies", names);
     return true;
   }
 };

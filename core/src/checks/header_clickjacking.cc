@@ -90,17 +90,17 @@ class HeaderClickjackingCheck : public Check {
 
     CheckResult r = PageResult(view);
     std::vector<csp::Finding> findings;
-    json::Array ancestors;
+    DetailList ancestors;
     bool protective = false, permissive = false;
     for (const csp::Policy& p : policies) {
       const csp::Directive* fa = p.Find("frame-ancestors");
       if (fa == nullptr || p.origin != csp::Origin::kHeader) continue;
       std::string value;
       for (const std::string& s : fa->values) value += (value.empty() ? "" : " ") + s;
-      json::Object o;
-      o["policy"] = json::Str(p.Label());
-      o["value"] = json::Str(text::SafeUtf8(value, kMaxValueBytes));
-      ancestors.emplace_back(o);
+      Details o;
+      o.Str("policy", p.Label());
+      o.Str("value", text::SafeUtf8(value, kMaxValueBytes));
+      ancestors.Add(o);
       if (csp::IsPermissiveFrameAncestors(*fa)) {
         permissive = true;
         findings.push_back({"frame-ancestors", "permissive-frame-ancestors", value, "medium", p.Label()});
@@ -122,24 +122,24 @@ class HeaderClickjackingCheck : public Check {
     findings.insert(findings.end(), xfo.findings.begin(), xfo.findings.end());
 
     r.details.Set("x_frame_options", SafeStringList(xfo_values, kMaxValueBytes));
-    r.details.Set("frame_ancestors", json::Value(ancestors));
-    json::Array f_json;
-    for (const csp::Finding& f : findings) f_json.push_back(CspFindingJson(f));
-    r.details.Set("findings", json::Value(f_json));
+    r.details.Set("frame_ancestors", ancestors);
+    DetailList f_json;
+    for (const csp::Finding& f : findings) f_json.Add(CspFindingJson(f));
+    r.details.Set("findings", f_json);
 
     std::string obs = ObservatoryXfo(headers, SharedObservatoryCsp(view));
     // The Observatory's code for our outcome is the rule's mapping (rules/header.clickjacking.json).
     if (obs != ctx.ObservatoryResultFor("header.clickjacking", r.outcome)) {
       r.observatory_result = obs;
-      json::Object d;
-      d["observatory"] = json::Str(obs);
-      json::Array notes;
+      Details d;
+      d.Str("observatory", obs);
+      DetailList notes;
       if (obs == "x-frame-options-implemented-via-csp")
-        notes.push_back(json::Str("the Observatory accepts any frame-ancestors value, and reads it from <meta> too"));
+        notes.Str("the Observatory accepts any frame-ancestors value, and reads it from <meta> too");
       if (xfo_values.size() > 1 || xfo.findings.size() > 0)
-        notes.push_back(json::Str("the Observatory reads repeated X-Frame-Options headers joined with \", \""));
-      d["notes"] = json::Value(notes);
-      r.details.Set("observatory_divergence", json::Value(d));
+        notes.Str("the Observatory reads repeated X-Frame-Options headers joined with \", \"");
+      d.Set("notes", notes);
+      r.details.Set("observatory_divergence", d);
     }
     out.Emit(std::move(r));
   }

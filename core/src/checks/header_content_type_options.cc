@@ -95,13 +95,13 @@ class ContentTypeOptionsCheck : public Check {
   void OnFinish(const AuditContext& ctx, ResultSink& out) override {
     for (PendingPage& p : pages_) {
       auto it = by_origin_.find(p.origin);
-      json::Array urls;
+      DetailList urls;
       std::size_t count = 0;
       if (it != by_origin_.end()) {
-        for (const std::string& u : it->second.urls) urls.push_back(json::Str(u));
+        for (const std::string& u : it->second.urls) urls.Str(u);
         count = it->second.count;
       }
-      p.result.details.Set("subresources_without_nosniff", json::Value(urls));
+      p.result.details.Set("subresources_without_nosniff", urls);
       p.result.details.Int("subresources_without_nosniff_count", static_cast<std::int64_t>(count));
       out.Emit(std::move(p.result));
     }
@@ -123,7 +123,8 @@ class ContentTypeOptionsCheck : public Check {
     r.details.Set("header_values", SafeStringList(headers.GetAll("X-Content-Type-Options"), 256));
     if (observatory != truth) {
       r.observatory_result = ObservatoryCode(observatory);
-      r.details.Str("observatory_divergence", "the Observatory compares the whole value with nosniff, as Node hands it over (repeated fields joined "
+      r.details.Str("observatory_divergence",
+          "the Observatory compares the whole value with nosniff, as Node hands it over (repeated fields joined "
           "with \", \"); browsers read its first comma-separated value");
     }
     pages_.push_back(PendingPage{view.url->Origin(), std::move(r)});

@@ -61,21 +61,23 @@ Cors Classify(const Exchange& ex, const Url& url) {
   return Cors::kRestricted;
 }
 
-json::Value Example(const Exchange& ex, Cors c) {
-  json::Object o;
-  o["url"] = json::Str(text::SafeUtf8(ex.url, 2048));
-  o["class"] = json::Str(CodeOf(c));
-  o["allow_origin"] = json::Str(text::SafeUtf8(ex.response_headers.Get("Access-Control-Allow-Origin").value_or(""), 512));
+Details Example(const Exchange& ex, Cors c) {
+  Details o;
+  o.Str("url", text::SafeUtf8(ex.url, 2048));
+  o.Str("class", CodeOf(c));
+  o.Str("allow_origin", text::SafeUtf8(ex.response_headers.Get("Access-Control-Allow-Origin").value_or(""), 512));
   if (auto acac = ex.response_headers.Get("Access-Control-Allow-Credentials"))
-    o["allow_credentials"] = json::Str(text::SafeUtf8(*acac, 64));
-  if (auto origin = ex.request_headers.Get("Origin")) o["request_origin"] = json::Str(text::SafeUtf8(*origin, 512));
-  return json::Value(o);
+    o.Str("allow_credentials", text::SafeUtf8(*acac, 64));
+  if (auto origin = ex.request_headers.Get("Origin")) o.Str("request_origin", text::SafeUtf8(*origin, 512));
+  return o;
 }
 
 struct OriginFacts {
   Cors worst = Cors::kNotSet;
   std::size_t counts[kClassCount] = {0, 0, 0, 0, 0};
-  json::Array examples;  // worst classes first once full (see Add)
+  // Up to kMaxExamples examples with their classes, in the order they were kept; once full a
+  // failing one replaces the first non-failing one (see Add).
+  std::vector<std::pair<Cors, Details>> examples;
   std::vector<std::string> pages;
 
   void Add(const Exchange& ex, Cors c) {
@@ -83,15 +85,15 @@ struct OriginFacts {
     if (c > worst) worst = c;
     if (c == Cors::kNotSet) return;
     if (examples.size() < kMaxExamples) {
-      examples.push_back(Example(ex, c));
+      examples.emplace_back(c, Example(ex, c));
       return;
     }
     // Full: a failing example replaces the first non-failing one, so failures are never hidden.
     if (c < Cors::kNullOrigin) return;
-    for (json::Value& e : examples) {
-      const std::string* cls = json::FindString(e, "class");
-      if (cls != nullptr && (*cls == "public" || *cls == "restricted")) {
-        e = Example(ex, c);
+    for (auto& [cls, example] : examples) {
+      if (cls == Cors::kPublic || cls == Cors::kRestricted) {
+        cls = c;
+        example = Example(ex, c);
         return;
       }
     }
@@ -118,15 +120,17 @@ class CorsCheck : public Check {
   static CheckResult ResultFor(const OriginFacts& facts, const std::string& page) {
     CheckResult r = PageResult(page);
     r.outcome = CodeOf(facts.worst);
-    json::Object counts;
+    Details counts;
     for (std::size_t i = 1; i < kClassCount; ++i) {
-      if (facts.counts[i] > 0) counts[CodeOf(static_cast<Cors>(i))] = json::Int(static_cast<std::int64_t>(facts.counts[i]));
+      if (facts.counts[i] > 0) counts.Int(CodeOf(static_cast<Cors>(i)), static_cast<std::int64_t>(facts.counts[i]));
     }
     std::size_t total = 0;
     for (std::size_t c : facts.counts) total += c;
     r.details.Int("responses_seen", static_cast<std::int64_t>(total));
-    r.details.Set("counts", json::Value(counts));
-    r.details.Set("examples", json::Value(facts.examples));
+    r.details.Set("counts", counts);
+    DetailList examples;
+    for (const auto& [cls, example] : facts.examples) examples.Add(example);
+    r.details.Set("examples", examples);
     return r;
   }
 

@@ -59,12 +59,12 @@ std::string ObservatoryCorp(const HeaderList& headers) {
   return CorpCode(v);
 }
 
-json::Value Part(const HeaderList& headers, std::string_view name, const std::string& policy) {
-  json::Object part;
-  part["policy"] = json::Str(policy);
+Details Part(const HeaderList& headers, std::string_view name, const std::string& policy) {
+  Details part;
+  part.Str("policy", policy);
   const std::vector<std::string_view> lines = headers.GetAll(name);
-  if (!lines.empty()) part["value"] = json::Str(text::SafeUtf8(sf::JoinFieldLines(lines), 512));
-  return json::Value(part);
+  if (!lines.empty()) part.Str("value", text::SafeUtf8(sf::JoinFieldLines(lines), 512));
+  return part;
 }
 
 class CrossOriginIsolationCheck : public Check {
@@ -90,11 +90,13 @@ class CrossOriginIsolationCheck : public Check {
     r.details.Set("coep", Part(h, "Cross-Origin-Embedder-Policy", coep));
     r.details.Set("corp", Part(h, "Cross-Origin-Resource-Policy", corp_policy));
     // crossOriginIsolated needs COOP same-origin and COEP require-corp or credentialless.
-    r.details.Bool("cross_origin_isolated", coop == "same-origin" && (coep == "require-corp" || coep == "credentialless"));
+    r.details.Bool("cross_origin_isolated",
+                   coop == "same-origin" && (coep == "require-corp" || coep == "credentialless"));
     const std::string observatory = ObservatoryCorp(h);
     if (observatory != r.outcome) {
       r.observatory_result = observatory;
-      r.details.Str("observatory_divergence", "the Observatory lower-cases the value before comparing (browsers compare it byte for byte) and reads "
+      r.details.Str("observatory_divergence",
+          "the Observatory lower-cases the value before comparing (browsers compare it byte for byte) and reads "
           "repeated fields joined with \", \"");
     }
     out.Emit(std::move(r));

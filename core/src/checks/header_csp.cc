@@ -19,24 +19,24 @@ namespace {
 
 constexpr std::size_t kMaxFindings = 200;  // details stay bounded on hostile policies
 
-json::Value PoliciesJson(const std::vector<csp::Policy>& policies) {
-  json::Array out;
+DetailList PoliciesJson(const std::vector<csp::Policy>& policies) {
+  DetailList out;
   for (const csp::Policy& p : policies) {
-    json::Object o;
-    o["policy"] = json::Str(p.Label());
-    o["source"] = json::Str(csp::OriginName(p.origin));
-    o["value"] = json::Str(text::SafeUtf8(p.text));
-    o["enforced"] = json::Bool(p.enforced());
-    out.emplace_back(o);
+    Details o;
+    o.Str("policy", p.Label());
+    o.Str("source", csp::OriginName(p.origin));
+    o.Str("value", text::SafeUtf8(p.text));
+    o.Bool("enforced", p.enforced());
+    out.Add(o);
   }
-  return json::Value(out);
+  return out;
 }
 
-json::Value FindingsJson(const std::vector<csp::Finding>& findings, bool& truncated) {
-  json::Array out;
+DetailList FindingsJson(const std::vector<csp::Finding>& findings, bool& truncated) {
+  DetailList out;
   truncated = findings.size() > kMaxFindings;
-  for (std::size_t i = 0; i < findings.size() && i < kMaxFindings; ++i) out.push_back(CspFindingJson(findings[i]));
-  return json::Value(out);
+  for (std::size_t i = 0; i < findings.size() && i < kMaxFindings; ++i) out.Add(CspFindingJson(findings[i]));
+  return out;
 }
 
 // The bypass lists from rules/data/csp-bypass-hosts.json (read once per ruleset through Compiled).
@@ -50,13 +50,13 @@ csp::BypassHosts BuildBypassHosts(const DataLists& lists) {
   return hosts;
 }
 
-json::Value DivergenceJson(const std::string& observatory, const std::vector<std::string>& notes) {
-  json::Object o;
-  o["observatory"] = json::Str(observatory);
-  json::Array n;
-  for (const std::string& s : notes) n.push_back(json::Str(s));
-  o["notes"] = json::Value(n);
-  return json::Value(o);
+Details DivergenceJson(const std::string& observatory, const std::vector<std::string>& notes) {
+  Details o;
+  o.Str("observatory", observatory);
+  DetailList n;
+  for (const std::string& s : notes) n.Str(s);
+  o.Set("notes", n);
+  return o;
 }
 
 class HeaderCspCheck : public Check {

@@ -20,11 +20,11 @@ bool DisablesAuditor(std::string_view value) {
   return first == "0";
 }
 
-void AddHeader(json::Array& list, std::string_view name, std::string_view value) {
-  json::Object o;
-  o["name"] = json::Str(name);
-  o["value"] = json::Str(text::SafeUtf8(value, 256));
-  list.push_back(json::Value(o));
+void AddHeader(DetailList& list, std::string_view name, std::string_view value) {
+  Details o;
+  o.Str("name", name);
+  o.Str("value", text::SafeUtf8(value, 256));
+  list.Add(o);
 }
 
 class DeprecatedCheck : public Check {
@@ -34,7 +34,7 @@ class DeprecatedCheck : public Check {
     const json::Array* always = json::FindArray(ctx.Data(kWatchList), "always");
     if (unless_zero == nullptr || always == nullptr) return;  // no watch-list: no verdict
     const HeaderList& h = view.exchange.response_headers;
-    json::Array found;
+    DetailList found;
     for (const json::Value& name : *unless_zero)
       if (name.is<std::string>())
         for (std::string_view v : h.GetAll(name.get<std::string>()))
@@ -44,7 +44,7 @@ class DeprecatedCheck : public Check {
         for (std::string_view v : h.GetAll(name.get<std::string>())) AddHeader(found, name.get<std::string>(), v);
     CheckResult r = PageResult(view);
     r.outcome = found.empty() ? "none" : "present";
-    r.details.Set("headers", json::Value(found));
+    r.details.Set("headers", found);
     out.Emit(std::move(r));
   }
 };

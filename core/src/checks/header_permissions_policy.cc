@@ -66,18 +66,18 @@ class PermissionsPolicyCheck : public Check {
 
  private:
   static void Describe(const sf::Dictionary& dict, Details& details) {
-    json::Array features, ignored, duplicates;
+    DetailList features, ignored, duplicates;
     // Keys are RFC 8941 keys (lower-case ASCII), safe as they are; each list is cut at kMaxListed.
     for (const auto& [key, member] : dict.members) {
-      json::Array& list = IsAllowlist(member) ? features : ignored;
-      if (list.size() < kMaxListed) list.push_back(json::Str(key));
+      DetailList& list = IsAllowlist(member) ? features : ignored;
+      if (list.size() < kMaxListed) list.Str(key);
     }
     for (const std::string& key : dict.duplicate_keys)
-      if (duplicates.size() < kMaxListed) duplicates.push_back(json::Str(key));
-    details.Set("features", json::Value(features));
+      if (duplicates.size() < kMaxListed) duplicates.Str(key);
+    details.Set("features", features);
     details.Int("feature_count", static_cast<std::int64_t>(dict.members.size()));
-    if (!ignored.empty()) details.Set("ignored_members", json::Value(ignored));
-    if (!duplicates.empty()) details.Set("duplicate_keys", json::Value(duplicates));
+    if (!ignored.empty()) details.Set("ignored_members", ignored);
+    if (!duplicates.empty()) details.Set("duplicate_keys", duplicates);
   }
 
   static void NoteFeaturePolicy(const HeaderList& headers, Details& details) {

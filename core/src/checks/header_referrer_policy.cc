@@ -74,16 +74,17 @@ class ReferrerPolicyCheck : public Check {
     } else {
       r.outcome = (lines.empty() && metas.empty()) ? "not-set" : "invalid";
     }
-    json::Array meta_values;
-    for (const std::string* c : metas) meta_values.push_back(json::Str(text::SafeUtf8(*c, 512)));
+    DetailList meta_values;
+    for (const std::string* c : metas) meta_values.Str(text::SafeUtf8(*c, 512));
     r.details.Set("header_values", SafeStringList(lines, 512));
-    r.details.Set("meta_values", json::Value(meta_values));
+    r.details.Set("meta_values", meta_values);
 
     const std::string observatory =
         ObservatoryReferrerResult(observatory::Header(view.exchange.response_headers, "Referrer-Policy"), observatory_meta);
     if (observatory != ObservatoryCodeOf(r.outcome)) {
       r.observatory_result = observatory;
-      r.details.Str("observatory_divergence", "the Observatory joins the header and the last non-empty <meta name=referrer> (read only when the "
+      r.details.Str("observatory_divergence",
+          "the Observatory joins the header and the last non-empty <meta name=referrer> (read only when the "
           "Content-Type is exactly text/html) and takes the last known token, without the legacy meta keywords "
           "browsers map");
     }

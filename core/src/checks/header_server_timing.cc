@@ -83,7 +83,7 @@ class ServerTimingCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
     const HeaderList& headers = view.exchange.response_headers;
-    json::Array listed;
+    DetailList listed;
     std::size_t count = 0;
     bool discloses = false;
     for (std::string_view field : headers.GetAll("Server-Timing"))
@@ -92,15 +92,15 @@ class ServerTimingCheck : public Check {
         if (m.name.empty()) continue;  // not a metric (a stray separator, ";dur=1")
         discloses = discloses || m.Discloses();
         if (count++ >= kMaxListedMetrics) continue;
-        json::Object o;
-        o["name"] = json::Str(text::SafeUtf8(m.name, kMaxValueBytes));
-        if (!m.duration.empty()) o["duration"] = json::Str(text::SafeUtf8(m.duration, kMaxValueBytes));
-        if (!m.description.empty()) o["description"] = json::Str(text::SafeUtf8(m.description, kMaxValueBytes));
-        listed.push_back(json::Value(o));
+        Details o;
+        o.Str("name", text::SafeUtf8(m.name, kMaxValueBytes));
+        if (!m.duration.empty()) o.Str("duration", text::SafeUtf8(m.duration, kMaxValueBytes));
+        if (!m.description.empty()) o.Str("description", text::SafeUtf8(m.description, kMaxValueBytes));
+        listed.Add(o);
       }
     CheckResult r = PageResult(view);
     r.outcome = count == 0 ? "none" : discloses ? "timings" : "names-only";
-    r.details.Set("metrics", json::Value(listed));
+    r.details.Set("metrics", listed);
     if (count > kMaxListedMetrics) r.details.Int("metrics_count", static_cast<std::int64_t>(count));
     if (const auto tao = headers.Get("Timing-Allow-Origin"))
       r.details.Str("timing_allow_origin", text::SafeUtf8(*tao, kMaxValueBytes));

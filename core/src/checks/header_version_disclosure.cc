@@ -70,23 +70,23 @@ class VersionDisclosureCheck : public Check {
     if (!watched) return;  // no watch-list: no verdict
     CheckResult r = PageResult(view);
     bool any = false, version = false;
-    json::Array headers;
+    DetailList headers;
     for (const Watched& w : *watched) {
       for (std::string_view value : view.exchange.response_headers.GetAll(w.name)) {
         if (text::Trim(value).empty()) continue;
         const bool discloses = DisclosesVersion(w.kind, value);
         any = true;
         version = version || discloses;
-        json::Object h;
-        h["name"] = json::Str(w.name);
-        h["value"] = json::Str(text::SafeUtf8(value, 256));
-        h["version"] = json::Bool(discloses);
-        if (w.kind == Kind::kDebug) h["debug"] = json::Bool(true);
-        headers.push_back(json::Value(h));
+        Details h;
+        h.Str("name", w.name);
+        h.Str("value", text::SafeUtf8(value, 256));
+        h.Bool("version", discloses);
+        if (w.kind == Kind::kDebug) h.Bool("debug", true);
+        headers.Add(h);
       }
     }
     r.outcome = version ? "version" : (any ? "product-only" : "none");
-    r.details.Set("headers", json::Value(headers));
+    r.details.Set("headers", headers);
     out.Emit(std::move(r));
   }
 };

@@ -335,29 +335,29 @@ class CmsCheck : public Check {
     const PageFacts facts = ReadFacts(*view.page, view.url, table.asset_literals);
     CheckResult r = PageResult(view);
     bool outdated = false, current = false;
-    json::Array found;
+    DetailList found;
     for (const Product& p : table.products) {
       std::optional<Finding> f = Recognise(p, facts, view.exchange.response_headers);
       if (!f) continue;
-      json::Object o;
-      o["product"] = json::Str(p.name);
-      o["title"] = json::Str(p.title);
-      o["version"] = f->version.empty() ? json::Value() : json::Str(text::SafeUtf8(f->version, 64));
-      if (!f->version.empty()) o["version_source"] = json::Str(f->version_source);
-      o["oldest_supported"] = json::Str(p.oldest_supported);
-      json::Array markers;
-      for (const std::string& m : f->markers) markers.push_back(json::Str(text::SafeUtf8(m, 128)));
-      o["markers"] = json::Value(markers);
+      Details o;
+      o.Str("product", p.name);
+      o.Str("title", p.title);
+      o.Set("version", f->version.empty() ? json::Value() : json::Str(text::SafeUtf8(f->version, 64)));
+      if (!f->version.empty()) o.Str("version_source", f->version_source);
+      o.Str("oldest_supported", p.oldest_supported);
+      DetailList markers;
+      for (const std::string& m : f->markers) markers.Str(text::SafeUtf8(m, 128));
+      o.Set("markers", markers);
       std::optional<semver::Version> v = semver::Parse(f->version), oldest = semver::Parse(p.oldest_supported);
       if (v && oldest) {
         const bool old = semver::Compare(*v, *oldest) < 0;
-        o["supported"] = json::Bool(!old);
+        o.Bool("supported", !old);
         (old ? outdated : current) = true;
       }
-      found.push_back(json::Value(o));
+      found.Add(o);
     }
     r.outcome = outdated ? "outdated" : current ? "current" : found.empty() ? "none" : "unknown-version";
-    r.details.Set("products", json::Value(found));
+    r.details.Set("products", found);
     out.Emit(std::move(r));
   }
 };

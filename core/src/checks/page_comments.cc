@@ -181,7 +181,7 @@ std::string RedactedExcerpt(std::string folded) {
 class CommentsCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    json::Array sensitive, notes;
+    DetailList sensitive, notes;
     std::int64_t sensitive_count = 0, notes_count = 0, comment_count = 0;
     for (const HtmlComment& c : view.page->comments()) {
       const std::string_view raw = std::string_view(c.text).substr(0, kMaxCommentScan);
@@ -189,35 +189,35 @@ class CommentsCheck : public Check {
       ++comment_count;
       // Lower-cased and diacritics folded: "Mật khẩu" → "mat khau"; connection strings keep their shape.
       const std::string folded = content::FoldKey(raw);
-      json::Array kinds;
-      if (!CredentialValues(folded).empty()) kinds.push_back(json::Str("credential"));
-      if (HasConnectionString(folded)) kinds.push_back(json::Str("connection-string"));
-      if (HasSql(folded)) kinds.push_back(json::Str("sql"));
+      DetailList kinds;
+      if (!CredentialValues(folded).empty()) kinds.Str("credential");
+      if (HasConnectionString(folded)) kinds.Str("connection-string");
+      if (HasSql(folded)) kinds.Str("sql");
       std::vector<content::InternalAddress> addresses;
-      if (content::FindInternalAddresses(raw, addresses, 1) > 0) kinds.push_back(json::Str("internal-address"));
+      if (content::FindInternalAddresses(raw, addresses, 1) > 0) kinds.Str("internal-address");
       if (!kinds.empty()) {
         ++sensitive_count;
         if (sensitive.size() < kMaxListed) {
-          json::Object o;
-          o["line"] = json::Int(c.line);
-          o["kinds"] = json::Value(std::move(kinds));
-          o["excerpt"] = json::Str(RedactedExcerpt(folded));
-          sensitive.push_back(json::Value(std::move(o)));
+          Details o;
+          o.Int("line", c.line);
+          o.Set("kinds", std::move(kinds));
+          o.Str("excerpt", RedactedExcerpt(folded));
+          sensitive.Add(std::move(o));
         }
       } else if (HasNote(raw, folded)) {
         ++notes_count;
         if (notes.size() < kMaxListed) {
-          json::Object o;
-          o["line"] = json::Int(c.line);
-          o["excerpt"] = json::Str(text::SafeUtf8(text::Trim(raw), kMaxExcerpt));
-          notes.push_back(json::Value(std::move(o)));
+          Details o;
+          o.Int("line", c.line);
+          o.Str("excerpt", text::SafeUtf8(text::Trim(raw), kMaxExcerpt));
+          notes.Add(std::move(o));
         }
       }
     }
     CheckResult r = PageResult(view);
     r.outcome = sensitive_count > 0 ? "sensitive" : notes_count > 0 ? "notes" : "none";
-    r.details.Set("sensitive", json::Value(std::move(sensitive)));
-    r.details.Set("notes", json::Value(std::move(notes)));
+    r.details.Set("sensitive", std::move(sensitive));
+    r.details.Set("notes", std::move(notes));
     r.details.Int("sensitive_count", sensitive_count);
     r.details.Int("notes_count", notes_count);
     r.details.Int("comment_count", comment_count);

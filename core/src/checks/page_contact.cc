@@ -169,9 +169,9 @@ bool FindAddress(std::string_view text, const std::vector<std::string>& labels, 
   return false;
 }
 
-json::Array Strings(const std::vector<std::string>& v) {
-  json::Array a;
-  for (const std::string& s : v) a.push_back(json::Str(text::SafeUtf8(s, 256)));
+DetailList Strings(const std::vector<std::string>& v) {
+  DetailList a;
+  for (const std::string& s : v) a.Str(text::SafeUtf8(s, 256));
   return a;
 }
 
@@ -230,9 +230,9 @@ class ContactCheck : public Check {
     }
     CheckResult r = PageResult(view);
     r.outcome = (!emails.empty() || !phones.empty() || !links.empty() || address) ? "found" : "missing";
-    r.details.Set("emails", json::Value(Strings(emails)));
-    r.details.Set("phones", json::Value(Strings(phones)));
-    r.details.Set("contact_links", json::Value(Strings(links)));
+    r.details.Set("emails", Strings(emails));
+    r.details.Set("phones", Strings(phones));
+    r.details.Set("contact_links", Strings(links));
     r.details.Bool("address", address);
     return r;
   }

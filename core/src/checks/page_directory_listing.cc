@@ -64,15 +64,15 @@ class DirectoryListingCheck : public Check {
     if (!style.empty()) {
       r.details.Str("style", style);
       r.details.Str("title", text::SafeUtf8(title, 512));
-      json::Array entries;
+      DetailList entries;
       std::int64_t count = 0;
       for (int i : view.page->ElementsWithTag("a")) {
         const HtmlElement& a = view.page->elements()[static_cast<std::size_t>(i)];
         if (IsParentLink(a)) continue;
         ++count;
-        if (entries.size() < kMaxListed) entries.push_back(json::Str(text::SafeUtf8(*a.Attr("href"), 512)));
+        if (entries.size() < kMaxListed) entries.Str(text::SafeUtf8(*a.Attr("href"), 512));
       }
-      r.details.Set("entries", json::Value(std::move(entries)));
+      r.details.Set("entries", std::move(entries));
       r.details.Int("entry_count", count);
     }
     out.Emit(std::move(r));

@@ -35,17 +35,17 @@ class ErrorDisclosureCheck : public Check {
     if (hits.empty() && !page) return;
     CheckResult r = PageResult(view);
     r.outcome = hits.empty() ? "none" : "disclosed";
-    json::Array listed;
+    DetailList listed;
     std::set<std::string> families;
     for (const ErrorSignatureHit& h : hits) {
       families.insert(h.family);
       if (listed.size() >= kMaxListed) continue;
-      listed.push_back(json::Value(ErrorSignatureDetail(h, 128)));
+      listed.Add(json::Value(ErrorSignatureDetail(h, 128)));
     }
-    json::Array family_list;
-    for (const std::string& f : families) family_list.push_back(json::Str(text::SafeUtf8(f, 64)));
-    r.details.Set("signatures", json::Value(std::move(listed)));
-    r.details.Set("families", json::Value(std::move(family_list)));
+    DetailList family_list;
+    for (const std::string& f : families) family_list.Str(text::SafeUtf8(f, 64));
+    r.details.Set("signatures", std::move(listed));
+    r.details.Set("families", std::move(family_list));
     r.details.Int("status", ex.status);
     if (ex.body_cut) r.details.Bool("body_cut", true);
     out.Emit(std::move(r));

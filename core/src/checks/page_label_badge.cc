@@ -79,18 +79,18 @@ std::string NamedHost(std::string_view query) {
 }
 
 struct Verdict {
-  json::Array links, images;
+  DetailList links, images;
   std::size_t badges = 0, mismatches = 0;
 };
 
 // Lists {url, status, and `read_key`: `read` when not empty} in `list` unless it holds kMaxListed.
-void List(json::Array& list, const Url& u, const std::string& status, const char* read_key, const std::string& read) {
+void List(DetailList& list, const Url& u, const std::string& status, const char* read_key, const std::string& read) {
   if (list.size() >= kMaxListed) return;
-  json::Object o;
-  o["url"] = json::Str(text::SafeUtf8(u.href(), limits::kMaxUrlBytes));
-  o["status"] = json::Str(status);
-  if (!read.empty()) o[read_key] = json::Str(text::SafeUtf8(read, 256));
-  list.push_back(json::Value(std::move(o)));
+  Details o;
+  o.Str("url", text::SafeUtf8(u.href(), limits::kMaxUrlBytes));
+  o.Str("status", status);
+  if (!read.empty()) o.Str(read_key, text::SafeUtf8(read, 256));
+  list.Add(o);
 }
 
 void AddLink(const Url& u, const std::string& host, Verdict& v) {
@@ -168,8 +168,8 @@ class LabelBadgeCheck : public Check {
     CheckResult r = PageResult(view);
     r.outcome = v.badges == 0 ? "absent" : v.mismatches ? "mismatch" : "valid";
     r.details.Str("host", text::SafeUtf8(host, 256));
-    r.details.Set("links", json::Value(std::move(v.links)));
-    r.details.Set("images", json::Value(std::move(v.images)));
+    r.details.Set("links", std::move(v.links));
+    r.details.Set("images", std::move(v.images));
     out.Emit(std::move(r));
   }
 };

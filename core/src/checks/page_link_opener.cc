@@ -49,7 +49,7 @@ class LinkOpenerCheck : public Check {
     for (const HtmlElement& e : page.elements())
       if ((e.tag == "iframe"sv || e.tag == "frame"sv) && e.Attr("name")) frame_names.insert(*e.Attr("name"));
     const Url base = page_links::BaseUrl(page, *view.url);
-    json::Array unprotected;
+    DetailList unprotected;
     std::size_t bad = 0, good = 0;
     for (const HtmlElement& e : page.elements()) {
       if (e.tag != "a"sv && e.tag != "area"sv) continue;
@@ -65,16 +65,16 @@ class LinkOpenerCheck : public Check {
         continue;
       }
       if (++bad > kMaxListed) continue;
-      json::Object o;
-      o["url"] = json::Str(text::SafeUtf8(u->href(), limits::kMaxUrlBytes));
-      o["target"] = json::Str(text::SafeUtf8(*target, 64));
-      o["rel"] = rel ? json::Str(text::SafeUtf8(*rel, 128)) : json::Value();
-      unprotected.push_back(json::Value(std::move(o)));
+      Details o;
+      o.Str("url", text::SafeUtf8(u->href(), limits::kMaxUrlBytes));
+      o.Str("target", text::SafeUtf8(*target, 64));
+      o.Set("rel", rel ? json::Str(text::SafeUtf8(*rel, 128)) : json::Value());
+      unprotected.Add(std::move(o));
     }
     CheckResult r = PageResult(view);
     r.outcome = bad ? "missing-noopener" : good ? "ok" : "not-applicable";
     if (!bad && !good) r.details.Str("reason", "no link opens another origin in a new window");
-    r.details.Set("unprotected", json::Value(std::move(unprotected)));
+    r.details.Set("unprotected", std::move(unprotected));
     r.details.Int("unprotected_count", static_cast<std::int64_t>(bad));
     r.details.Int("protected_count", static_cast<std::int64_t>(good));
     out.Emit(std::move(r));

@@ -196,7 +196,7 @@ bool IsDataScript(const HtmlElement& e) {
 class ObfuscatedScriptCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    json::Array scripts;
+    DetailList scripts;
     std::set<std::string> all;
     std::int64_t inline_count = 0;
     for (int i : view.page->ElementsWithTag("script")) {
@@ -207,20 +207,20 @@ class ObfuscatedScriptCheck : public Check {
       if (signals.empty()) continue;
       all.insert(signals.begin(), signals.end());
       if (scripts.size() >= kMaxListed) continue;
-      json::Object o;
-      o["line"] = json::Int(e.line);
-      json::Array list;
-      for (const std::string& s : signals) list.push_back(json::Str(s));
-      o["signals"] = json::Value(std::move(list));
-      o["excerpt"] = json::Str(text::SafeUtf8(text::Trim(std::string_view(e.text).substr(0, 160)), 120));
-      scripts.push_back(json::Value(std::move(o)));
+      Details o;
+      o.Int("line", e.line);
+      DetailList list;
+      for (const std::string& s : signals) list.Str(s);
+      o.Set("signals", std::move(list));
+      o.Str("excerpt", text::SafeUtf8(text::Trim(std::string_view(e.text).substr(0, 160)), 120));
+      scripts.Add(std::move(o));
     }
     CheckResult r = PageResult(view);
     r.outcome = all.empty() ? "none" : "suspicious";
-    json::Array signal_list;
-    for (const std::string& s : all) signal_list.push_back(json::Str(s));
-    r.details.Set("scripts", json::Value(std::move(scripts)));
-    r.details.Set("signals", json::Value(std::move(signal_list)));
+    DetailList signal_list;
+    for (const std::string& s : all) signal_list.Str(s);
+    r.details.Set("scripts", std::move(scripts));
+    r.details.Set("signals", std::move(signal_list));
     r.details.Int("inline_script_count", inline_count);
     out.Emit(std::move(r));
   }

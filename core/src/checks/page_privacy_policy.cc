@@ -57,17 +57,17 @@ class PrivacyPolicyCheck : public Check {
   void OnFinish(const AuditContext& ctx, ResultSink& out) override {
     if (CheckResult* r = home_.Judged(); r != nullptr && r->outcome == "found" && !links_.empty()) {
       bool all_broken = true;
-      json::Array broken;
+      DetailList broken;
       for (const auto& [url, status] : links_) {
         if (status == kUnseen || (status >= 200 && status < 400)) {
           all_broken = false;
           break;
         }
-        broken.push_back(json::Str(text::SafeUtf8(url, limits::kMaxUrlBytes)));
+        broken.Str(text::SafeUtf8(url, limits::kMaxUrlBytes));
       }
       if (all_broken) {
         r->outcome = "missing";
-        r->details.Set("broken_links", json::Value(std::move(broken)));
+        r->details.Set("broken_links", std::move(broken));
       }
     }
     home_.Finish(out, kOtherPage);
@@ -78,7 +78,7 @@ class PrivacyPolicyCheck : public Check {
 
   CheckResult Judge(const ExchangeView& view, const page_links::PrivacyPhrases& phrases) {
     const PageModel& page = *view.page;
-    json::Array listed;
+    DetailList listed;
     for (const page_links::WebLink& link : SharedWebLinks(view)) {  // the <a>/<area> links to http(s) URLs
       const HtmlElement& e = page.elements()[link.index];
       const Url& u = link.url;
@@ -93,15 +93,15 @@ class PrivacyPolicyCheck : public Check {
       const std::string key = page_links::WithoutFragment(u.href());
       if (links_.size() < kMaxListed) links_.emplace(key, kUnseen);
       if (listed.size() >= kMaxListed) continue;
-      json::Object o;
-      o["url"] = json::Str(text::SafeUtf8(u.href(), limits::kMaxUrlBytes));
-      o["text"] = json::Str(text::SafeUtf8(text::Trim(e.text), 200));
-      o["matched"] = json::Str(*matched);
-      listed.push_back(json::Value(std::move(o)));
+      Details o;
+      o.Str("url", text::SafeUtf8(u.href(), limits::kMaxUrlBytes));
+      o.Str("text", text::SafeUtf8(text::Trim(e.text), 200));
+      o.Str("matched", *matched);
+      listed.Add(std::move(o));
     }
     CheckResult r = PageResult(view);
     r.outcome = listed.empty() ? "missing" : "found";
-    r.details.Set("links", json::Value(std::move(listed)));
+    r.details.Set("links", std::move(listed));
     return r;
   }
 

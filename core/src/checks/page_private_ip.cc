@@ -43,15 +43,15 @@ class PrivateIpCheck : public Check {
     if (found.empty() && !page) return;
     CheckResult r = PageResult(view);
     r.outcome = found.empty() ? "none" : "disclosed";
-    json::Array list;
+    DetailList list;
     for (std::size_t i = 0; i < found.size(); ++i) {
-      json::Object o;
-      o["value"] = json::Str(text::SafeUtf8(found[i].value, 256));
-      o["kind"] = json::Str(found[i].kind);
-      o["where"] = json::Str(where[i]);
-      list.push_back(json::Value(std::move(o)));
+      Details o;
+      o.Str("value", text::SafeUtf8(found[i].value, 256));
+      o.Str("kind", found[i].kind);
+      o.Str("where", where[i]);
+      list.Add(std::move(o));
     }
-    r.details.Set("addresses", json::Value(std::move(list)));
+    r.details.Set("addresses", std::move(list));
     r.details.Int("count", static_cast<std::int64_t>(found.size()));
     out.Emit(std::move(r));
   }

@@ -33,16 +33,16 @@ bool IsProtocolRelative(std::string_view v) {
 class ProtocolRelativeCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    json::Array refs;
+    DetailList refs;
     std::size_t count = 0;
     auto note = [&](const HtmlElement& e, std::string_view attr, std::string_view value) {
       if (!IsProtocolRelative(value)) return;
       if (++count > kMaxListed) return;
-      json::Object o;
-      o["url"] = json::Str(text::SafeUtf8(text::Trim(value), limits::kMaxUrlBytes));
-      o["tag"] = json::Str(text::SafeUtf8(e.tag, 64));
-      o["attribute"] = json::Str(text::SafeUtf8(attr, 64));
-      refs.push_back(json::Value(std::move(o)));
+      Details o;
+      o.Str("url", text::SafeUtf8(text::Trim(value), limits::kMaxUrlBytes));
+      o.Str("tag", text::SafeUtf8(e.tag, 64));
+      o.Str("attribute", text::SafeUtf8(attr, 64));
+      refs.Add(std::move(o));
     };
     for (const HtmlElement& e : view.page->elements()) {
       for (const HtmlAttribute& a : e.attrs) {
@@ -59,7 +59,7 @@ class ProtocolRelativeCheck : public Check {
     }
     CheckResult r = PageResult(view);
     r.outcome = count ? "present" : "none";
-    r.details.Set("references", json::Value(std::move(refs)));
+    r.details.Set("references", std::move(refs));
     r.details.Int("count", static_cast<std::int64_t>(count));
     out.Emit(std::move(r));
   }

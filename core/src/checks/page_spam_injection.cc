@@ -151,21 +151,21 @@ class SpamInjectionCheck : public Check {
     CheckResult r = PageResult(view);
     r.outcome = injected ? "injected" : suspicious ? "suspicious" : "clean";
     if (injected || suspicious) found.insert(lottery_found.begin(), lottery_found.end());
-    json::Array keyword_list, links;
-    for (const std::string& k : found) keyword_list.push_back(json::Str(text::SafeUtf8(k, 128)));
+    DetailList keyword_list, links;
+    for (const std::string& k : found) keyword_list.Str(text::SafeUtf8(k, 128));
     for (const std::vector<Link>* list : {&hidden_links, &visible_links}) {
       for (const Link& l : *list) {
         if (links.size() >= kMaxListed) break;
-        json::Object o;
-        o["href"] = json::Str(l.href);
-        o["text"] = json::Str(l.text);
-        o["hidden"] = json::Bool(l.hidden);
-        if (l.after_end) o["after_end"] = json::Bool(true);
-        links.push_back(json::Value(std::move(o)));
+        Details o;
+        o.Str("href", l.href);
+        o.Str("text", l.text);
+        o.Bool("hidden", l.hidden);
+        if (l.after_end) o.Bool("after_end", true);
+        links.Add(std::move(o));
       }
     }
-    r.details.Set("keywords", json::Value(std::move(keyword_list)));
-    r.details.Set("links", json::Value(std::move(links)));
+    r.details.Set("keywords", std::move(keyword_list));
+    r.details.Set("links", std::move(links));
     r.details.Int("hidden_link_count", static_cast<std::int64_t>(hidden_links.size()));
     r.details.Int("visible_link_count", static_cast<std::int64_t>(visible_links.size()));
     out.Emit(std::move(r));

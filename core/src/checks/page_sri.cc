@@ -243,7 +243,7 @@ class SriCheck : public Check {
     if (!page.base_href().empty()) obs_base = Url::Parse(text::Trim(page.base_href()));
     const Url base = page_links::BaseUrl(page, page_url);
     std::vector<Resource> resources;
-    json::Array listed;
+    DetailList listed;
     std::size_t scripts = 0, unlisted = 0;
     const std::vector<bool> inert = InTemplateContent(page);
     for (std::size_t i = 0; i < page.elements().size(); ++i) {
@@ -276,7 +276,7 @@ class SriCheck : public Check {
         ++unlisted;
         continue;
       }
-      listed.push_back(json::Value(Describe(e, res, status, resolved, *ref, page_url)));
+      listed.Add(Describe(e, res, status, resolved, *ref, page_url));
     }
     const std::string obs = Verdict(resources, scripts, false);
     const std::string truth = Verdict(resources, scripts, true);
@@ -290,30 +290,31 @@ class SriCheck : public Check {
       r.outcome = obs;
       for (const Resource& res : resources) {
         if (res.script && res.protocol_relative && page_url.IsHttps()) {
-          r.details.Str("divergence", "protocol-relative script URLs load over https on this https page; the Observatory still counts them as "
+          r.details.Str("divergence",
+              "protocol-relative script URLs load over https on this https page; the Observatory still counts them as "
               "not loaded securely (write them as https:// URLs)");
           break;
         }
       }
     }
-    r.details.Set("resources", json::Value(std::move(listed)));
+    r.details.Set("resources", std::move(listed));
     r.details.Int("scripts", static_cast<std::int64_t>(scripts));
     if (unlisted) r.details.Int("unlisted", static_cast<std::int64_t>(unlisted));
     return r;
   }
 
-  static json::Object Describe(const HtmlElement& e, const Resource& res, const std::string& status,
+  static Details Describe(const HtmlElement& e, const Resource& res, const std::string& status,
                                const std::optional<Url>& resolved, const std::string& ref, const Url& page_url) {
-    json::Object o;
-    o["url"] = json::Str(text::SafeUtf8(resolved ? resolved->href() : ref, limits::kMaxUrlBytes));
-    o["kind"] = json::Str(res.script ? "script" : "stylesheet");
-    o["same_site"] = json::Bool(resolved ? resolved->SameSite(page_url) : !res.foreign);
-    o["integrity"] = json::Str(status);
+    Details o;
+    o.Str("url", text::SafeUtf8(resolved ? resolved->href() : ref, limits::kMaxUrlBytes));
+    o.Str("kind", res.script ? "script" : "stylesheet");
+    o.Bool("same_site", resolved ? resolved->SameSite(page_url) : !res.foreign);
+    o.Str("integrity", status);
     const std::string* co = e.Attr("crossorigin");
-    o["crossorigin"] = co ? json::Str(text::SafeUtf8(*co, 64)) : json::Value();
-    if (res.protocol_relative) o["protocol_relative"] = json::Bool(true);
+    o.Set("crossorigin", co ? json::Str(text::SafeUtf8(*co, 64)) : json::Value());
+    if (res.protocol_relative) o.Bool("protocol_relative", true);
     if (status != "missing" && status != "empty" && co == nullptr && !(resolved && resolved->SameOrigin(page_url)))
-      o["note"] = json::Str("integrity without crossorigin: the browser refuses this cross-origin resource");
+      o.Str("note", "integrity without crossorigin: the browser refuses this cross-origin resource");
     return o;
   }
 

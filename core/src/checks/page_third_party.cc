@@ -110,7 +110,7 @@ struct PageState {
   Url url;
   std::map<std::string, std::set<std::string>> origins;  // display origin → kinds
   std::size_t origin_count = 0;
-  json::Array malicious;
+  DetailList malicious;
 };
 
 class ThirdPartyCheck : public Check {
@@ -129,18 +129,18 @@ class ThirdPartyCheck : public Check {
     for (PageState& s : pages_) {
       CheckResult r = PageResult(s.page);
       r.outcome = s.malicious.empty() ? "inventory" : "malicious-host";
-      json::Array origins;
+      DetailList origins;
       for (const auto& [origin, kinds] : s.origins) {
-        json::Object o;
-        o["origin"] = json::Str(origin);
-        json::Array k;
-        for (const std::string& kind : kinds) k.push_back(json::Str(kind));
-        o["kinds"] = json::Value(std::move(k));
-        origins.push_back(json::Value(std::move(o)));
+        Details o;
+        o.Str("origin", origin);
+        DetailList k;
+        for (const std::string& kind : kinds) k.Str(kind);
+        o.Set("kinds", std::move(k));
+        origins.Add(std::move(o));
       }
-      r.details.Set("origins", json::Value(std::move(origins)));
+      r.details.Set("origins", std::move(origins));
       r.details.Int("count", static_cast<std::int64_t>(s.origin_count));
-      if (!s.malicious.empty()) r.details.Set("malicious", json::Value(std::move(s.malicious)));
+      if (!s.malicious.empty()) r.details.Set("malicious", std::move(s.malicious));
       out.Emit(std::move(r));
     }
   }
@@ -163,12 +163,12 @@ class ThirdPartyCheck : public Check {
   void AddMalicious(PageState& s, std::string_view url, std::string_view host, const std::string& listed,
                     std::string_view source) const {
     if (s.malicious.size() >= kMaxMalicious) return;
-    json::Object o;
-    o["url"] = json::Str(text::SafeUtf8(url, limits::kMaxUrlBytes));
-    o["host"] = json::Str(text::SafeUtf8(host, 256));
-    o["listed"] = json::Str(listed);
-    o["source"] = json::Str(source);
-    s.malicious.push_back(json::Value(std::move(o)));
+    Details o;
+    o.Str("url", text::SafeUtf8(url, limits::kMaxUrlBytes));
+    o.Str("host", text::SafeUtf8(host, 256));
+    o.Str("listed", listed);
+    o.Str("source", source);
+    s.malicious.Add(o);
   }
 
   // A reference from the page model: records its origin and, for active kinds, a listed host.

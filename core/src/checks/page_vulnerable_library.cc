@@ -140,30 +140,30 @@ class VulnerableLibraryCheck : public Check {
     bool vulnerable = false, unknown = false;
     int worst_page = 0;
     std::string worst_page_name;
-    json::Array libs;
+    DetailList libs;
     for (const JsDetection& d : Collect(page)) {
-      json::Object lib;
-      lib["library"] = json::Str(d.library->name);
-      lib["title"] = json::Str(d.library->title);
-      lib["version"] = d.version.empty() ? json::Value() : json::Str(text::SafeUtf8(d.version, 64));
-      lib["source"] = json::Str(d.source);
-      lib["detection"] = json::Str(d.source == "url" ? "URL" : (d.source == "inline" ? "inline" : "file content"));
-      if (!d.url.empty()) lib["url"] = json::Str(text::SafeUtf8(d.url, 512));
-      json::Array advisories;
+      Details lib;
+      lib.Str("library", d.library->name);
+      lib.Str("title", d.library->title);
+      lib.Set("version", d.version.empty() ? json::Value() : json::Str(text::SafeUtf8(d.version, 64)));
+      lib.Str("source", d.source);
+      lib.Str("detection", d.source == "url" ? "URL" : (d.source == "inline" ? "inline" : "file content"));
+      if (!d.url.empty()) lib.Str("url", text::SafeUtf8(d.url, 512));
+      DetailList advisories;
       int worst = 0;
       std::string worst_name;
       for (const JsAdvisory* a : JsLibraryTable::Affecting(*d.library, d.version)) {
-        json::Object adv;
-        adv["id"] = json::Str(a->id);
-        json::Array ids, urls;
-        for (const std::string& id : a->ids) ids.push_back(json::Str(id));
-        for (const std::string& u : a->urls) urls.push_back(json::Str(u));
-        adv["ids"] = json::Value(ids);
-        adv["severity"] = json::Str(a->severity);
-        adv["fixed"] = json::Str(a->fixed);
-        if (!a->summary.empty()) adv["summary"] = json::Str(a->summary);
-        adv["urls"] = json::Value(urls);
-        advisories.push_back(json::Value(adv));
+        Details adv;
+        adv.Str("id", a->id);
+        DetailList ids, urls;
+        for (const std::string& id : a->ids) ids.Str(id);
+        for (const std::string& u : a->urls) urls.Str(u);
+        adv.Set("ids", ids);
+        adv.Str("severity", a->severity);
+        adv.Str("fixed", a->fixed);
+        if (!a->summary.empty()) adv.Str("summary", a->summary);
+        adv.Set("urls", urls);
+        advisories.Add(adv);
         if (SeverityRank(a->severity) > worst) {
           worst = SeverityRank(a->severity);
           worst_name = a->severity;
@@ -171,22 +171,22 @@ class VulnerableLibraryCheck : public Check {
       }
       if (!advisories.empty()) {
         vulnerable = true;
-        lib["severity"] = json::Str(worst_name);
+        lib.Str("severity", worst_name);
       }
       if (d.version.empty()) unknown = true;
       if (worst > worst_page) {
         worst_page = worst;
         worst_page_name = worst_name;
       }
-      lib["advisories"] = json::Value(advisories);
-      libs.push_back(json::Value(lib));
+      lib.Set("advisories", advisories);
+      libs.Add(lib);
     }
     r.outcome = vulnerable ? "vulnerable" : (unknown ? "unknown-version" : "none");
-    r.details.Set("libraries", json::Value(libs));
-    json::Object data;
-    data["date"] = table.data_date().empty() ? json::Value() : json::Str(table.data_date());
-    data["source"] = table.data_source().empty() ? json::Value() : json::Str(table.data_source());
-    r.details.Set("advisory_data", json::Value(data));
+    r.details.Set("libraries", libs);
+    Details data;
+    data.Set("date", table.data_date().empty() ? json::Value() : json::Str(table.data_date()));
+    data.Set("source", table.data_source().empty() ? json::Value() : json::Str(table.data_source()));
+    r.details.Set("advisory_data", data);
     if (vulnerable) r.details.Str("worst_severity", worst_page_name);
     return r;
   }

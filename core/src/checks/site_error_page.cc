@@ -38,7 +38,7 @@ class ErrorPageCheck : public Check {
     versions_ = FindVersionBanners(e.body);
     for (ErrorSignatureHit& hit : FindErrorSignatures(e.body, ctx)) {
       if (signatures_.size() >= kMaxSignatures) break;
-      signatures_.push_back(json::Value(ErrorSignatureDetail(hit, 64)));
+      signatures_.Add(json::Value(ErrorSignatureDetail(hit, 64)));
     }
   }
 
@@ -48,7 +48,7 @@ class ErrorPageCheck : public Check {
     r.outcome = (versions_.empty() && signatures_.empty()) ? "clean" : "disclosing";
     r.details.Int("status", status_);
     r.details.Set("versions", site::StringArray(versions_));
-    r.details.Set("signatures", json::Value(signatures_));
+    r.details.Set("signatures", signatures_);
     out.Emit(std::move(r));
   }
 
@@ -57,7 +57,7 @@ class ErrorPageCheck : public Check {
   std::string url_;
   int status_ = 0;
   std::vector<std::string> versions_;
-  json::Array signatures_;
+  DetailList signatures_;
 };
 
 }  // namespace

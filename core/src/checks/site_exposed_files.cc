@@ -114,13 +114,13 @@ class ExposedFilesCheck : public Check {
         break;
       }
       if (exposed_.size() < kMaxListed) {
-        json::Object o;
-        o["path"] = json::Str(*path);
+        Details o;
+        o.Str("path", *path);
         const std::string* name = json::FindString(file, "name");
-        o["name"] = json::Str(name ? *name : *path);
-        o["url"] = json::Str(text::SafeUtf8(e.url, 512));
-        o["status"] = json::Int(e.status);
-        exposed_.push_back(json::Value(o));
+        o.Str("name", name ? *name : *path);
+        o.Str("url", text::SafeUtf8(e.url, 512));
+        o.Int("status", e.status);
+        exposed_.Add(o);
       }
       break;
     }
@@ -135,13 +135,13 @@ class ExposedFilesCheck : public Check {
     r.outcome = exposed_.empty() ? "none" : "exposed";
     r.details.Int("probed", static_cast<std::int64_t>(probed_));
     r.details.Int("soft_404", static_cast<std::int64_t>(soft_404_));
-    r.details.Set("files", json::Value(exposed_));
+    r.details.Set("files", exposed_);
     out.Emit(std::move(r));
   }
 
  private:
   std::size_t probed_ = 0, soft_404_ = 0;
-  json::Array exposed_;
+  DetailList exposed_;
 };
 
 }  // namespace

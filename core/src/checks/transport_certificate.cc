@@ -65,10 +65,10 @@ bool NameMatches(std::string_view pattern_in, std::string_view host) {
   return host.substr(dot + 1) == suffix;
 }
 
-json::Array NameList(const std::vector<std::string>& names) {
-  json::Array arr;
+DetailList NameList(const std::vector<std::string>& names) {
+  DetailList arr;
   for (std::size_t i = 0; i < names.size() && i < kMaxListedNames; ++i)
-    arr.push_back(json::Str(text::SafeUtf8(names[i], 512)));
+    arr.Str(text::SafeUtf8(names[i], 512));
   return arr;
 }
 
@@ -129,13 +129,13 @@ void JudgeHostname(const TlsDetails& tls, const Url& url, Findings& f, Details& 
   f.mismatch = !matches;
 }
 
-json::Array Problems(const Findings& f) {
-  json::Array a;
-  if (f.expired) a.push_back(json::Str("expired"));
-  if (f.not_yet_valid) a.push_back(json::Str("not-yet-valid"));
-  if (f.mismatch) a.push_back(json::Str("hostname-mismatch"));
-  if (f.untrusted) a.push_back(json::Str("untrusted"));
-  if (f.expiring_soon) a.push_back(json::Str("expiring-soon"));
+DetailList Problems(const Findings& f) {
+  DetailList a;
+  if (f.expired) a.Str("expired");
+  if (f.not_yet_valid) a.Str("not-yet-valid");
+  if (f.mismatch) a.Str("hostname-mismatch");
+  if (f.untrusted) a.Str("untrusted");
+  if (f.expiring_soon) a.Str("expiring-soon");
   return a;
 }
 
@@ -146,9 +146,9 @@ CheckResult RefusedResult(const std::string& url, const std::string& trust_error
   r.details.Bool("trusted", false);
   r.details.Str("refused", "the capturing client refused the certificate, so no page was received over https" +
       (trust_error.empty() ? std::string() : " (" + text::SafeUtf8(trust_error, 256) + ")"));
-  json::Array problems;
-  problems.push_back(json::Str("untrusted"));
-  r.details.Set("problems", json::Value(std::move(problems)));
+  DetailList problems;
+  problems.Str("untrusted");
+  r.details.Set("problems", std::move(problems));
   return r;
 }
 
@@ -180,13 +180,13 @@ class TransportCertificate : public Check {
     Details& d = r.details;
     d.Str("subject", text::SafeUtf8(tls.subject_name, 512));
     d.Str("issuer", text::SafeUtf8(tls.issuer, 512));
-    if (!tls.san_list.empty()) d.Set("san", json::Value(NameList(tls.san_list)));
+    if (!tls.san_list.empty()) d.Set("san", NameList(tls.san_list));
     d.Set("trusted", tls.trusted ? json::Bool(*tls.trusted) : json::Value());
     Findings f;
     JudgeValidity(tls, now, f, d);
     JudgeHostname(tls, url, f, d);
     f.untrusted = tls.trusted.has_value() && !*tls.trusted;
-    d.Set("problems", json::Value(Problems(f)));
+    d.Set("problems", Problems(f));
     r.outcome = OutcomeOf(f);
     return r;
   }

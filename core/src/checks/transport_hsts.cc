@@ -61,9 +61,9 @@ void AddPolicyDetails(const HstsPolicy& p, Details& d) {
   d.Bool("include_subdomains", p.include_subdomains);
   d.Bool("preload", p.preload);
   if (!p.problems.empty()) {
-    json::Array problems;
-    for (const std::string& s : p.problems) problems.push_back(json::Str(s));
-    d.Set("problems", json::Value(std::move(problems)));
+    DetailList problems;
+    for (const std::string& s : p.problems) problems.Str(s);
+    d.Set("problems", std::move(problems));
   }
 }
 
@@ -78,7 +78,8 @@ class TransportHsts : public Check {
       const auto& tls = view.exchange.tls;
       if (tls && tls->trusted.has_value() && !*tls->trusted) {
         r.observatory_result = std::string(kObsInvalidCert);
-        r.details.Str("observatory_divergence", "the certificate was recorded as untrusted: the Observatory then ignores the header");
+        r.details.Str("observatory_divergence",
+            "the certificate was recorded as untrusted: the Observatory then ignores the header");
       }
     } else
       JudgeHttp(values, r);
@@ -97,7 +98,8 @@ class TransportHsts : public Check {
   }
 
   static void JudgeHttps(const std::vector<std::string_view>& values, const HeaderList& headers, CheckResult& r) {
-    r.details.Str("preload_list", "not consulted: the engine has no HSTS preload list, so it never reports hsts-preloaded");
+    r.details.Str("preload_list",
+        "not consulted: the engine has no HSTS preload list, so it never reports hsts-preloaded");
     if (values.empty()) {
       r.outcome = "missing";
     } else {
@@ -113,7 +115,8 @@ class TransportHsts : public Check {
     std::string_view obs = ObservatoryHstsResult(observatory::Header(headers, kHeader));
     if (obs != MappedObservatory(r.outcome)) {
       r.observatory_result = std::string(obs);
-      r.details.Str("observatory_divergence", "the Observatory reads repeated fields joined with \", \" (a comma makes it invalid), lets the last "
+      r.details.Str("observatory_divergence",
+          "the Observatory reads repeated fields joined with \", \" (a comma makes it invalid), lets the last "
           "max-age win and passes a max-age that is not a number; browsers follow RFC 6797");
     }
   }

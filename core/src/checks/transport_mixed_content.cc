@@ -43,13 +43,13 @@ struct RefList {
     ++count;
     if (listed.size() < kMaxListed) listed.push_back(Reference{url, std::string(source)});
   }
-  json::Array ToJson() const {
-    json::Array a;
+  DetailList ToJson() const {
+    DetailList a;
     for (const Reference& r : listed) {
-      json::Object o;
-      o["url"] = json::Str(r.url);
-      o["source"] = json::Str(r.source);
-      a.push_back(json::Value(std::move(o)));
+      Details o;
+      o.Str("url", r.url);
+      o.Str("source", r.source);
+      a.Add(std::move(o));
     }
     return a;
   }
@@ -135,8 +135,8 @@ class TransportMixedContent : public Check {
     for (PageState& s : pages_) {
       CheckResult r = PageResult(s.page);
       r.outcome = s.active.count ? "active" : s.passive.count ? "passive-only" : "none";
-      r.details.Set("active", json::Value(s.active.ToJson()));
-      r.details.Set("passive", json::Value(s.passive.ToJson()));
+      r.details.Set("active", s.active.ToJson());
+      r.details.Set("passive", s.passive.ToJson());
       r.details.Int("active_count", static_cast<std::int64_t>(s.active.count));
       r.details.Int("passive_count", static_cast<std::int64_t>(s.passive.count));
       if (s.active.count > s.active.listed.size() || s.passive.count > s.passive.listed.size())

@@ -137,13 +137,13 @@ std::optional<Url> TransportRedirect::FindStart(const Url& target) const {
   return std::nullopt;
 }
 
-json::Array ChainDetails(const std::vector<Hop>& chain) {
-  json::Array arr;
+DetailList ChainDetails(const std::vector<Hop>& chain) {
+  DetailList arr;
   for (const Hop& hop : chain) {
-    json::Object o;
-    o["url"] = json::Str(text::SafeUtf8(hop.url.href(), limits::kMaxUrlBytes));
-    o["status"] = hop.record ? json::Int(hop.record->status) : json::Value();
-    arr.push_back(json::Value(std::move(o)));
+    Details o;
+    o.Str("url", text::SafeUtf8(hop.url.href(), limits::kMaxUrlBytes));
+    o.Set("status", hop.record ? json::Int(hop.record->status) : json::Value());
+    arr.Add(std::move(o));
   }
   return arr;
 }
@@ -168,7 +168,7 @@ void TransportRedirect::EmitChain(const std::vector<Hop>& chain, bool truncated,
                                     " hops (kMaxRedirects); browsers stop there too");
     r.details.Str("limit", "kMaxRedirects");
   }
-  r.details.Set("chain", json::Value(ChainDetails(chain)));
+  r.details.Set("chain", ChainDetails(chain));
   r.details.Int("hops", static_cast<std::int64_t>(chain.size() - 1));
   if (truncated) r.details.Bool("truncated", true);
   if (loop) r.details.Bool("loop", true);
@@ -181,7 +181,8 @@ void TransportRedirect::EmitChain(const std::vector<Hop>& chain, bool truncated,
   for (const Hop& hop : chain)
     if (hop.record && hop.record->untrusted) {
       r.observatory_result = "redirection-invalid-cert";
-      r.details.Str("observatory_divergence", "a certificate of the chain was recorded as untrusted: the Observatory then stops there");
+      r.details.Str("observatory_divergence",
+          "a certificate of the chain was recorded as untrusted: the Observatory then stops there");
     }
   if (chain.back().record == nullptr)
     r.details.Str("note", "the response of the last hop is not in the evidence");

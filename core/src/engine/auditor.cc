@@ -64,7 +64,8 @@ ReportedResult JoinEmitted(const CheckDescriptor& check, const Ruleset& ruleset,
   r.id = std::string(check.id);
   const bool engine_wide = r.outcome == "not-applicable" || r.outcome == "not-captured" || r.outcome == "error";
   if (!engine_wide && !ruleset.Outcome(check.id, r.outcome)) {
-    r.details = Details().Str("message", "internal: the check emitted an unknown outcome '" + text::SafeUtf8(r.outcome, 100) + "'");
+    r.details = Details().Str("message",
+        "internal: the check emitted an unknown outcome '" + text::SafeUtf8(r.outcome, 100) + "'");
     r.outcome = "error";
   }
   if (r.page) *r.page = text::SafeUtf8(*r.page, limits::kMaxUrlBytes);

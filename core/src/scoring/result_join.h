@@ -1,6 +1,5 @@
 // Turns an emitted CheckResult into what the audit keeps until the report: joined with its rule,
-// details made safe and rendered to compact text. Done once per result as it is emitted, so no
-// result's details DOM outlives its check call.
+// details rendered to compact text. Done once per result as it is emitted.
 #ifndef PORTAL_CHECK_SCORING_RESULT_JOIN_H_
 #define PORTAL_CHECK_SCORING_RESULT_JOIN_H_
 
@@ -12,10 +11,9 @@ namespace portal_check {
 
 // Joins `r` with its rule in `ruleset`: pass, severity and, for graded checks, the Observatory
 // part (r.observatory_result when set, else the rule's). An outcome without a row in the ruleset
-// becomes "error", with details.message saying which outcome had none. Every string in the
-// details is made valid UTF-8 (text::SafeUtf8, cut at limits::kMaxHeaderValueBytes) — a last
-// line of defence, checks already do it — and the details are kept as compact JSON text: the
-// pool's copy of that text when `details_pool` is given (results with equal details share it).
+// becomes "error", with details.message saying which outcome had none. The details (their strings
+// already valid UTF-8: checks/details.h) are kept as compact JSON text: the pool's copy of that
+// text when `details_pool` is given (results with equal details share it).
 // REQUIRES: ruleset lists r.id (so its "error" row exists); r.page, if any, is already safe.
 ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset, TextPool* details_pool = nullptr);
 

@@ -4,14 +4,14 @@
 
 namespace portal_check {
 
-json::Value CspFindingJson(const csp::Finding& f) {
-  json::Object o;
-  o["directive"] = json::Str(f.directive);
-  o["issue"] = json::Str(f.issue);
-  o["value"] = json::Str(text::SafeUtf8(f.value, kCspFindingValueBytes));
-  o["severity"] = json::Str(f.severity);
-  o["policy"] = json::Str(f.policy);
-  return json::Value(o);
+Details CspFindingJson(const csp::Finding& f) {
+  Details o;
+  o.Str("directive", f.directive);
+  o.Str("issue", f.issue);
+  o.Str("value", text::SafeUtf8(f.value, kCspFindingValueBytes));
+  o.Str("severity", f.severity);
+  o.Str("policy", f.policy);
+  return o;
 }
 
 }  // namespace portal_check

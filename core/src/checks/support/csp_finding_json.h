@@ -5,7 +5,7 @@
 #include <cstddef>
 
 #include "normalize/csp_parse.h"
-#include "util/json.h"
+#include "checks/details.h"
 
 namespace portal_check {
 
@@ -14,7 +14,7 @@ inline constexpr std::size_t kCspFindingValueBytes = 1024;
 
 // {directive, issue, value, severity, policy}; `value` is raw site text and goes through
 // text::SafeUtf8 (kCspFindingValueBytes).
-json::Value CspFindingJson(const csp::Finding& f);
+Details CspFindingJson(const csp::Finding& f);
 
 }  // namespace portal_check
 

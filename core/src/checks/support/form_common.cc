@@ -14,30 +14,30 @@ bool HasNoFormControls(const PageForms& forms) { return forms.forms.empty() && f
 
 std::string SafeUrl(const Url& url) { return text::SafeUtf8(url.href(), limits::kMaxUrlBytes); }
 
-json::Object FormSummary(const FormView& form) {
-  json::Object o;
-  o["form"] = json::Int(form.form);
+Details FormSummary(const FormView& form) {
+  Details o;
+  o.Int("form", form.form);
   if (form.action) {
-    o["action"] = json::Str(SafeUrl(*form.action));
+    o.Str("action", SafeUrl(*form.action));
   } else {
-    o["action"] = json::Str(text::SafeUtf8(form.action_attr.value_or(""), limits::kMaxUrlBytes));
+    o.Str("action", text::SafeUtf8(form.action_attr.value_or(""), limits::kMaxUrlBytes));
   }
-  o["method"] = json::Str(form.method);
+  o.Str("method", form.method);
   return o;
 }
 
-json::Object TargetSummary(const FormView& form, const Url& target) {
-  json::Object o = FormSummary(form);
-  o["target"] = json::Str(SafeUrl(target));
+Details TargetSummary(const FormView& form, const Url& target) {
+  Details o = FormSummary(form);
+  o.Str("target", SafeUrl(target));
   return o;
 }
 
 std::string ShownName(const FormField& field) { return text::SafeUtf8(field.Shown(), 128); }
 
-json::Object FieldKindSummary(const FormField& field, std::string_view kind) {
-  json::Object o;
-  o["name"] = json::Str(ShownName(field));
-  o["kind"] = json::Str(kind);
+Details FieldKindSummary(const FormField& field, std::string_view kind) {
+  Details o;
+  o.Str("name", ShownName(field));
+  o.Str("kind", kind);
   return o;
 }
 
@@ -54,8 +54,8 @@ void FormCheck::OnExchange(const ExchangeView& view, const AuditContext& ctx, Re
   Judge(view, forms, ctx, out);
 }
 
-void AppendCapped(json::Array& list, json::Object item, std::size_t cap) {
-  if (list.size() < cap) list.push_back(json::Value(std::move(item)));
+void AppendCapped(DetailList& list, const Details& item, std::size_t cap) {
+  if (list.size() < cap) list.Add(item);
 }
 
 }  // namespace portal_check

@@ -26,19 +26,19 @@ bool HasNoFormControls(const PageForms& forms);
 
 // {"form": index, "action": resolved URL (or the raw attribute when unresolvable, "" without
 // either), "method": "get"/"post"/"dialog"}, every string text::SafeUtf8'd.
-json::Object FormSummary(const FormView& form);
+Details FormSummary(const FormView& form);
 
 // A URL or site string made safe for details.
 std::string SafeUrl(const Url& url);
 
 // FormSummary(form) plus {"target": SafeUrl(target)}: a form and one place it submits to.
-json::Object TargetSummary(const FormView& form, const Url& target);
+Details TargetSummary(const FormView& form, const Url& target);
 
 // FormField::Shown() made safe for details (text::SafeUtf8, 128 bytes).
 std::string ShownName(const FormField& field);
 
 // {"name": ShownName(field), "kind": kind}: a sensitive field and its kind.
-json::Object FieldKindSummary(const FormField& field, std::string_view kind);
+Details FieldKindSummary(const FormField& field, std::string_view kind);
 
 // Calls fn(field, form) for every field of the page: those of each form in document order with
 // `form` pointing at their form, then the loose ones with form == nullptr.
@@ -75,7 +75,7 @@ class FormCheck : public Check {
 };
 
 // Appends `item` to `list` unless it already holds kMaxListedForms items.
-void AppendCapped(json::Array& list, json::Object item, std::size_t cap = kMaxListedForms);
+void AppendCapped(DetailList& list, const Details& item, std::size_t cap = kMaxListedForms);
 
 }  // namespace portal_check
 

@@ -29,10 +29,10 @@ std::string KeepPrefix(std::string_view body, std::size_t max_bytes) {
   return std::string(body.substr(0, max_bytes));
 }
 
-json::Value StringArray(const std::vector<std::string>& values) {
-  json::Array list;
-  for (const std::string& v : values) list.push_back(json::Str(v));
-  return json::Value(std::move(list));
+DetailList StringArray(const std::vector<std::string>& values) {
+  DetailList list;
+  for (const std::string& v : values) list.Str(v);
+  return list;
 }
 
 }  // namespace portal_check::site

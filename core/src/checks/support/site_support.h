@@ -34,7 +34,7 @@ bool HasHtmlMarkup(std::string_view body);
 std::string KeepPrefix(std::string_view body, std::size_t max_bytes);
 
 // `values` as a JSON array of strings, in order (they must already be safe for details).
-json::Value StringArray(const std::vector<std::string>& values);
+DetailList StringArray(const std::vector<std::string>& values);
 
 }  // namespace portal_check::site
 
