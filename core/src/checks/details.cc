@@ -19,6 +19,9 @@ void AppendSafeQuoted(std::string& out, std::string_view s) {
   }
 }
 
+// What an object's bytes start with room for: a usual result's details fit.
+constexpr std::size_t kFirstBytes = 256;
+
 void AppendInt(std::string& out, std::int64_t n) {
   char digits[24];
   out.append(digits, std::to_chars(digits, digits + sizeof(digits), n).ptr);
@@ -108,16 +111,19 @@ void Details::BeginMember(std::string_view name) {
       break;
     }
   }
+  if (bytes_.empty()) bytes_.reserve(kFirstBytes);
   Member m;
   m.name_at = bytes_.size();
   m.name_size = name.size();
   bytes_.append(name);
-  m.value_at = bytes_.size();
-  m.value_size = 0;
+  m.written_at = bytes_.size();
+  m.written_size = 0;
+  json::AppendQuoted(bytes_, name);
+  bytes_.push_back(':');
   members_.push_back(m);
 }
 
-void Details::EndMember() { members_.back().value_size = bytes_.size() - members_.back().value_at; }
+void Details::EndMember() { members_.back().written_size = bytes_.size() - members_.back().written_at; }
 
 Details& Details::Str(std::string_view name, std::string_view s) {
   BeginMember(name);
@@ -182,9 +188,7 @@ void Details::AppendTo(std::string& out) const {
   out.push_back('{');
   for (std::size_t i = 0; i < members_.size(); ++i) {
     if (i > 0) out.push_back(',');
-    json::AppendQuoted(out, NameOf(*order[i]));
-    out.push_back(':');
-    out.append(bytes_, order[i]->value_at, order[i]->value_size);
+    out.append(bytes_, order[i]->written_at, order[i]->written_size);
   }
   out.push_back('}');
 }

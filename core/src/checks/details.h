@@ -70,15 +70,16 @@ class Details {
   json::Value ToValue() const;
 
  private:
+  // In bytes_: the raw name (for sorting), then the member as written: "name":value.
   struct Member {
-    std::size_t name_at, name_size, value_at, value_size;  // in bytes_
+    std::size_t name_at, name_size, written_at, written_size;
   };
   std::string_view NameOf(const Member& m) const { return std::string_view(bytes_).substr(m.name_at, m.name_size); }
-  // Starts member `name` (dropping an earlier one of that name): its value's text is appended to
-  // bytes_ next, and ended by EndMember.
+  // Starts member `name` (dropping an earlier one of that name): its raw name and quoted name are
+  // appended to bytes_, then its value's text, ended by EndMember.
   void BeginMember(std::string_view name);
   void EndMember();
-  std::string bytes_;  // names and value texts, in the order they were set
+  std::string bytes_;  // the members (see Member), in the order they were set
   std::vector<Member> members_;
 };
 

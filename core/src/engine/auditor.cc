@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -53,6 +54,16 @@ std::string CharsetOf(const Exchange& ex) {
   return std::string(cs);
 }
 
+// The ids of the checks this engine implements (AllChecks), as a set built once.
+const std::unordered_set<std::string_view>& ImplementedCheckIds() {
+  static const auto* const kIds = [] {
+    auto* ids = new std::unordered_set<std::string_view>();
+    for (const CheckDescriptor& d : AllChecks()) ids->insert(d.id);
+    return ids;
+  }();
+  return *kIds;
+}
+
 // From this many results on, equal details texts are kept once (TextPool): a small audit's
 // results are too few to repeat much, and it would pay for the pool's look-ups. Not a limit.
 constexpr std::size_t kShareDetailsFrom = 256;
@@ -68,7 +79,9 @@ ReportedResult JoinEmitted(const CheckDescriptor& check, const Ruleset& ruleset,
         "internal: the check emitted an unknown outcome '" + text::SafeUtf8(r.outcome, 100) + "'");
     r.outcome = "error";
   }
-  if (r.page) *r.page = text::SafeUtf8(*r.page, limits::kMaxUrlBytes);
+  // (SafeUtf8 changes nothing in a clean string within the limit, e.g. one PageResult made.)
+  if (r.page && (r.page->size() > limits::kMaxUrlBytes || !text::IsCleanUtf8(*r.page)))
+    *r.page = text::SafeUtf8(*r.page, limits::kMaxUrlBytes);
   return JoinResult(std::move(r), ruleset, details_pool);
 }
 
@@ -140,9 +153,7 @@ class AuditorImpl : public Auditor {
     results_.reserve(2 * checks_.size());  // a small site's results, without regrowing
     stream_.SetSkipSink([this](const char* limit) { OnSkippedEntry(limit); });
     for (const std::string& id : ruleset_->rule_ids()) {
-      bool known = false;
-      for (const CheckDescriptor& d : AllChecks()) known = known || d.id == id;
-      if (!known) AddNotice("unknown-rule", std::nullopt, "the ruleset lists '" + id + "', which this engine version does not implement");
+      if (!ImplementedCheckIds().count(id)) AddNotice("unknown-rule", std::nullopt, "the ruleset lists '" + id + "', which this engine version does not implement");
     }
   }
 
