@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "util/json_scan.h"
+
 namespace portal_check {
 namespace {
 
@@ -56,7 +58,7 @@ void PrettyJsonWriter::PutQuoted(std::string_view s) {
       std::memcpy(&word, s.data() + i, sizeof(word));
       if (json::AnyNeedsEscape(word)) {
         for (const char c : s.substr(i, 8)) {
-          if (!json::NeedsEscape(static_cast<unsigned char>(c))) *p++ = c;
+          if (!json::kNeedsEscape[static_cast<unsigned char>(c)]) *p++ = c;
           else for (const char e : json::EscapeOf(c, escape)) *p++ = e;
         }
         continue;
@@ -65,7 +67,7 @@ void PrettyJsonWriter::PutQuoted(std::string_view s) {
       p += sizeof(word);
     }
     for (const char c : s.substr(i)) {
-      if (!json::NeedsEscape(static_cast<unsigned char>(c))) *p++ = c;
+      if (!json::kNeedsEscape[static_cast<unsigned char>(c)]) *p++ = c;
       else for (const char e : json::EscapeOf(c, escape)) *p++ = e;
     }
     *p++ = '"';
@@ -184,8 +186,15 @@ void PrettyJsonWriter::CompactValue(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      } else {
+        // Plain string content a word at a time, up to the next quote, backslash (or control
+        // byte, which compact text never holds raw): the loop then looks at that byte.
+        i += json::PlainStringPrefix(text.substr(i + 1));
+      }
       continue;
     }
     switch (c) {

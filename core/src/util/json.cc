@@ -99,15 +99,6 @@ void AppendCompact(std::string& out, const Value& v) {
   }
 }
 
-namespace {
-
-constexpr std::array<bool, 256> kNeedsEscape = [] {
-  std::array<bool, 256> table{};
-  for (int c = 0; c < 256; ++c) table[c] = NeedsEscape(static_cast<unsigned char>(c));
-  return table;
-}();
-
-}  // namespace
 
 std::size_t NextEscaped(std::string_view s, std::size_t from) {
   std::size_t i = from;
