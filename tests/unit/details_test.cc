@@ -86,6 +86,23 @@ TEST(Details, StringsAreMadeValidUtf8AndCutAtTheLimit) {
   EXPECT_TRUE(text::IsCleanUtf8(*json::FindString(parsed, "hostile")));
 }
 
+TEST(Details, StrWithALimitIsStrOfSafeUtf8AtThatLimit) {
+  const std::vector<std::string> inputs = {"", "abc", std::string(64, 'x'), std::string(65, 'x'), "\xff\xfe",
+                                           std::string(63, 'x') + "\xc3\xa9", std::string("a\0b", 3)};
+  for (const std::string& in : inputs) {
+    for (std::size_t max : {std::size_t{0}, std::size_t{1}, std::size_t{64}, MaxDetailStringBytes()}) {
+      Details cut, reference;
+      cut.Str("k", in, max);
+      reference.Str("k", text::SafeUtf8(in, max));
+      EXPECT_EQ(cut.Text(), reference.Text()) << max;
+      DetailList cut_list, reference_list;
+      cut_list.Str(in, max);
+      reference_list.Str(text::SafeUtf8(in, max));
+      EXPECT_EQ(cut_list.Text(), reference_list.Text()) << max;
+    }
+  }
+}
+
 TEST(Details, RandomOperationsAgreeWithPicojson) {
   std::uint64_t seed = 0x2545F4914F6CDD1Du;
   auto next = [&seed] {

@@ -37,7 +37,7 @@ CheckResult ReasonResult(std::string outcome, std::string reason, std::optional<
 
 DetailList SafeStringList(const std::vector<std::string_view>& values, std::size_t max_bytes) {
   DetailList list;
-  for (std::string_view v : values) list.Str(text::SafeUtf8(v, max_bytes));
+  for (std::string_view v : values) list.Str(v, max_bytes);
   return list;
 }
 

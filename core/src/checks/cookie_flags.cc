@@ -148,7 +148,7 @@ DetailList CookieProblems(const Judged& j, bool hsts) {
 Details CookieDetails(const Judged& j, bool hsts) {
   const SetCookie& c = j.observed->cookie;
   Details d;
-  d.Str("name", text::SafeUtf8(c.name, 256));
+  d.Str("name", c.name, 256);
   d.Bool("secure", c.secure);
   d.Bool("httpOnly", c.http_only);
   d.Set("sameSite", c.same_site ? json::Str(text::SafeUtf8(*c.same_site, 64)) : json::Value());
@@ -157,7 +157,7 @@ Details CookieDetails(const Judged& j, bool hsts) {
   d.Set("problems", CookieProblems(j, hsts));
   if (!c.problems.empty()) {
     DetailList syntax;
-    for (const std::string& s : c.problems) syntax.Str(text::SafeUtf8(s, 256));
+    for (const std::string& s : c.problems) syntax.Str(s, 256);
     d.Set("syntax", std::move(syntax));
   }
   return d;

@@ -53,7 +53,7 @@ class CookiePrefixCheck : public PageCookieCheck {
       DetailList problems = PrefixProblems(o, prefix);
       violated = violated || !problems.empty();
       Details c;
-      c.Str("name", text::SafeUtf8(o.cookie.name, 256));
+      c.Str("name", o.cookie.name, 256);
       c.Str("prefix", prefix);
       c.Set("problems", problems);
       cookies.Add(std::move(c));

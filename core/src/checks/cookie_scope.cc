@@ -24,9 +24,9 @@ constexpr std::string_view kId = "cookie.scope";
 
 Details CookieEntry(const ObservedCookie& o) {
   Details c;
-  c.Str("name", text::SafeUtf8(o.cookie.name, 256));
-  c.Str("domain", text::SafeUtf8(o.cookie.domain ? *o.cookie.domain : std::string(), 256));
-  c.Str("host", text::SafeUtf8(o.host, 256));
+  c.Str("name", o.cookie.name, 256);
+  c.Str("domain", o.cookie.domain ? *o.cookie.domain : std::string(), 256);
+  c.Str("host", o.host, 256);
   return c;
 }
 

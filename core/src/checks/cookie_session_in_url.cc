@@ -135,8 +135,8 @@ class SessionInUrlCheck : public Check {
     Details loc;
     loc.Str("where", where.attr.empty() ? std::string(where.tag)
                                                 : std::string(where.tag) + "[" + std::string(where.attr) + "]");
-    loc.Str("parameter", text::SafeUtf8(hits.front().parameter, 128));
-    loc.Str("url", text::SafeUtf8(Redact(url.substr(0, url.find('#')), hits), 512));
+    loc.Str("parameter", hits.front().parameter, 128);
+    loc.Str("url", Redact(url.substr(0, url.find('#')), hits), 512);
     if (line > 0) loc.Int("line", line);
     locations.Add(std::move(loc));
   }

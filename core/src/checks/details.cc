@@ -22,6 +22,15 @@ void AppendSafeQuoted(std::string& out, std::string_view s) {
 // What an object's bytes start with room for: a usual result's details fit.
 constexpr std::size_t kFirstBytes = 256;
 
+// Appends text::SafeUtf8(s, max_bytes) quoted, as AppendSafeQuoted would append it.
+void AppendCutQuoted(std::string& out, std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes && text::IsCleanUtf8(s)) return AppendSafeQuoted(out, s);  // SafeUtf8 keeps it
+  AppendSafeQuoted(out, text::SafeUtf8(s, max_bytes));
+}
+
+// What an object's member list starts with room for.
+constexpr std::size_t kFirstMembers = 8;
+
 void AppendInt(std::string& out, std::int64_t n) {
   char digits[24];
   out.append(digits, std::to_chars(digits, digits + sizeof(digits), n).ptr);
@@ -57,6 +66,12 @@ void DetailList::Separate() {
 DetailList& DetailList::Str(std::string_view s) {
   Separate();
   AppendSafeQuoted(elements_, s);
+  return *this;
+}
+
+DetailList& DetailList::Str(std::string_view s, std::size_t max_bytes) {
+  Separate();
+  AppendCutQuoted(elements_, s, max_bytes);
   return *this;
 }
 
@@ -111,7 +126,10 @@ void Details::BeginMember(std::string_view name) {
       break;
     }
   }
-  if (bytes_.empty()) bytes_.reserve(kFirstBytes);
+  if (members_.empty()) {
+    bytes_.reserve(kFirstBytes);
+    members_.reserve(kFirstMembers);
+  }
   Member m;
   m.name_at = bytes_.size();
   m.name_size = name.size();
@@ -128,6 +146,13 @@ void Details::EndMember() { members_.back().written_size = bytes_.size() - membe
 Details& Details::Str(std::string_view name, std::string_view s) {
   BeginMember(name);
   AppendSafeQuoted(bytes_, s);
+  EndMember();
+  return *this;
+}
+
+Details& Details::Str(std::string_view name, std::string_view s, std::size_t max_bytes) {
+  BeginMember(name);
+  AppendCutQuoted(bytes_, s, max_bytes);
   EndMember();
   return *this;
 }

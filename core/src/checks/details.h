@@ -32,6 +32,8 @@ void SanitizeDetailStrings(json::Value& v);
 class DetailList {
  public:
   DetailList& Str(std::string_view s);
+  // Str(text::SafeUtf8(s, max_bytes)), without the copy when `s` is already clean and short.
+  DetailList& Str(std::string_view s, std::size_t max_bytes);
   DetailList& Int(std::int64_t n);
   DetailList& Bool(bool b);
   DetailList& Add(const Details& object);
@@ -54,6 +56,8 @@ class Details {
  public:
   // Each sets member `name`, replacing an earlier member of that name.
   Details& Str(std::string_view name, std::string_view s);
+  // Str(name, text::SafeUtf8(s, max_bytes)), without the copy when `s` is already clean and short.
+  Details& Str(std::string_view name, std::string_view s, std::size_t max_bytes);
   Details& Int(std::string_view name, std::int64_t n);
   Details& Bool(std::string_view name, bool b);
   Details& Set(std::string_view name, const Details& object);
@@ -80,6 +84,7 @@ class Details {
   void BeginMember(std::string_view name);
   void EndMember();
   std::string bytes_;  // the members (see Member), in the order they were set
+  // (members_ starts with room for kFirstMembers.)
   std::vector<Member> members_;
 };
 

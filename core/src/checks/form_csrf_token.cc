@@ -87,7 +87,7 @@ DetailList SessionCookies(const Exchange& ex, const AuditContext& ctx, bool* all
     const std::string ss = c->same_site ? text::Lower(text::Trim(*c->same_site)) : std::string();
     all = all && (ss == "lax" || ss == "strict");
     Details o;
-    o.Str("name", text::SafeUtf8(c->name, 128));
+    o.Str("name", c->name, 128);
     o.Set("samesite", c->same_site ? json::Str(text::SafeUtf8(*c->same_site, 32)) : json::Value());
     AppendCapped(list, std::move(o));
   }

@@ -50,7 +50,7 @@ class PastePrevention : public FormCheck {
         o.Str("element", e.tag);
         o.Str("name", name ? text::SafeUtf8(*name, 128) : std::string());
         o.Str("event", event + 2);
-        o.Str("handler", text::SafeUtf8(*handler, 200));
+        o.Str("handler", *handler, 200);
         o.Bool("password", is_password);
         AppendCapped(blocking, std::move(o), kMaxListedFields);
       }

@@ -86,7 +86,7 @@ class ConsentFinder {
       if (a.tag != "a"sv || !IsPolicyLink(a)) continue;
       const std::string* href = a.Attr("href");
       o.Str("consent", "privacy-link");
-      o.Str("control", text::SafeUtf8(href ? *href : a.text, 256));
+      o.Str("control", href ? *href : a.text, 256);
       return true;
     }
     return false;

@@ -84,7 +84,7 @@ class CacheControlCheck : public Check {
     for (std::string_view line : ex.response_headers.GetAll("Set-Cookie")) {
       const std::optional<SetCookie> cookie = ParseSetCookie(line);
       if (cookie && IsSessionCookie(cookie->name, ctx) && names.size() < kMaxListed)
-        names.Str(text::SafeUtf8(cookie->name, 128));
+        names.Str(cookie->name, 128);
     }
     if (names.empty()) return false;
     details.Set("session_cookies", names);

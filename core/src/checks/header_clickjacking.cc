@@ -99,7 +99,7 @@ class HeaderClickjackingCheck : public Check {
       for (const std::string& s : fa->values) value += (value.empty() ? "" : " ") + s;
       Details o;
       o.Str("policy", p.Label());
-      o.Str("value", text::SafeUtf8(value, kMaxValueBytes));
+      o.Str("value", value, kMaxValueBytes);
       ancestors.Add(o);
       if (csp::IsPermissiveFrameAncestors(*fa)) {
         permissive = true;

@@ -27,17 +27,17 @@ class ContentTypeCheck : public Check {
     CheckResult r = PageResult(view);
     const std::optional<std::string_view> header = view.exchange.response_headers.Get("Content-Type");
     const std::string& meta = view.page->meta_charset();
-    if (!meta.empty()) r.details.Str("meta_charset", text::SafeUtf8(meta, 64));
+    if (!meta.empty()) r.details.Str("meta_charset", meta, 64);
     if (!header || text::Trim(*header).empty()) {
       r.outcome = "missing";
       r.details.Str("problem", "no Content-Type header");
       out.Emit(std::move(r));
       return;
     }
-    r.details.Str("content_type", text::SafeUtf8(*header, 256));
+    r.details.Str("content_type", *header, 256);
     const MediaType type = ParseMediaType(*header);
     const bool header_has_charset = type.charset && !type.charset->empty();
-    if (header_has_charset) r.details.Str("header_charset", text::SafeUtf8(*type.charset, 64));
+    if (header_has_charset) r.details.Str("header_charset", *type.charset, 64);
     if (!header_has_charset && meta.empty()) {
       r.outcome = "missing";
       r.details.Str("problem", "no charset in Content-Type nor in a meta element");

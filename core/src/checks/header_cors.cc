@@ -63,12 +63,12 @@ Cors Classify(const Exchange& ex, const Url& url) {
 
 Details Example(const Exchange& ex, Cors c) {
   Details o;
-  o.Str("url", text::SafeUtf8(ex.url, 2048));
+  o.Str("url", ex.url, 2048);
   o.Str("class", CodeOf(c));
-  o.Str("allow_origin", text::SafeUtf8(ex.response_headers.Get("Access-Control-Allow-Origin").value_or(""), 512));
+  o.Str("allow_origin", ex.response_headers.Get("Access-Control-Allow-Origin").value_or(""), 512);
   if (auto acac = ex.response_headers.Get("Access-Control-Allow-Credentials"))
-    o.Str("allow_credentials", text::SafeUtf8(*acac, 64));
-  if (auto origin = ex.request_headers.Get("Origin")) o.Str("request_origin", text::SafeUtf8(*origin, 512));
+    o.Str("allow_credentials", *acac, 64);
+  if (auto origin = ex.request_headers.Get("Origin")) o.Str("request_origin", *origin, 512);
   return o;
 }
 

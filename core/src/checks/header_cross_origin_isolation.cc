@@ -63,7 +63,7 @@ Details Part(const HeaderList& headers, std::string_view name, const std::string
   Details part;
   part.Str("policy", policy);
   const std::vector<std::string_view> lines = headers.GetAll(name);
-  if (!lines.empty()) part.Str("value", text::SafeUtf8(sf::JoinFieldLines(lines), 512));
+  if (!lines.empty()) part.Str("value", sf::JoinFieldLines(lines), 512);
   return part;
 }
 

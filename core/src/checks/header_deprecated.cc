@@ -23,7 +23,7 @@ bool DisablesAuditor(std::string_view value) {
 void AddHeader(DetailList& list, std::string_view name, std::string_view value) {
   Details o;
   o.Str("name", name);
-  o.Str("value", text::SafeUtf8(value, 256));
+  o.Str("value", value, 256);
   list.Add(o);
 }
 

@@ -49,12 +49,12 @@ class PermissionsPolicyCheck : public Check {
       r.outcome = "missing";
     } else {
       const std::string joined = sf::JoinFieldLines(lines);
-      r.details.Str("value", text::SafeUtf8(joined, 2048));
+      r.details.Str("value", joined, 2048);
       std::string error;
       const std::optional<sf::Dictionary> dict = sf::ParseDictionary(joined, &error);
       if (!dict) {
         r.outcome = "invalid";
-        r.details.Str("parse_error", text::SafeUtf8(error, 256));
+        r.details.Str("parse_error", error, 256);
       } else {
         r.outcome = "set";
         Describe(*dict, r.details);
@@ -83,7 +83,7 @@ class PermissionsPolicyCheck : public Check {
   static void NoteFeaturePolicy(const HeaderList& headers, Details& details) {
     const std::vector<std::string_view> legacy = headers.GetAll("Feature-Policy");
     if (legacy.empty()) return;
-    details.Str("feature_policy", text::SafeUtf8(sf::JoinFieldLines(legacy), 1024));
+    details.Str("feature_policy", sf::JoinFieldLines(legacy), 1024);
     details.Bool("feature_policy_deprecated", true);
   }
 };

@@ -75,7 +75,7 @@ class ReferrerPolicyCheck : public Check {
       r.outcome = (lines.empty() && metas.empty()) ? "not-set" : "invalid";
     }
     DetailList meta_values;
-    for (const std::string* c : metas) meta_values.Str(text::SafeUtf8(*c, 512));
+    for (const std::string* c : metas) meta_values.Str(*c, 512);
     r.details.Set("header_values", SafeStringList(lines, 512));
     r.details.Set("meta_values", meta_values);
 

@@ -93,9 +93,9 @@ class ServerTimingCheck : public Check {
         discloses = discloses || m.Discloses();
         if (count++ >= kMaxListedMetrics) continue;
         Details o;
-        o.Str("name", text::SafeUtf8(m.name, kMaxValueBytes));
-        if (!m.duration.empty()) o.Str("duration", text::SafeUtf8(m.duration, kMaxValueBytes));
-        if (!m.description.empty()) o.Str("description", text::SafeUtf8(m.description, kMaxValueBytes));
+        o.Str("name", m.name, kMaxValueBytes);
+        if (!m.duration.empty()) o.Str("duration", m.duration, kMaxValueBytes);
+        if (!m.description.empty()) o.Str("description", m.description, kMaxValueBytes);
         listed.Add(o);
       }
     CheckResult r = PageResult(view);
@@ -103,7 +103,7 @@ class ServerTimingCheck : public Check {
     r.details.Set("metrics", listed);
     if (count > kMaxListedMetrics) r.details.Int("metrics_count", static_cast<std::int64_t>(count));
     if (const auto tao = headers.Get("Timing-Allow-Origin"))
-      r.details.Str("timing_allow_origin", text::SafeUtf8(*tao, kMaxValueBytes));
+      r.details.Str("timing_allow_origin", *tao, kMaxValueBytes);
     out.Emit(std::move(r));
   }
 };

@@ -79,7 +79,7 @@ class VersionDisclosureCheck : public Check {
         version = version || discloses;
         Details h;
         h.Str("name", w.name);
-        h.Str("value", text::SafeUtf8(value, 256));
+        h.Str("value", value, 256);
         h.Bool("version", discloses);
         if (w.kind == Kind::kDebug) h.Bool("debug", true);
         headers.Add(h);

@@ -346,7 +346,7 @@ class CmsCheck : public Check {
       if (!f->version.empty()) o.Str("version_source", f->version_source);
       o.Str("oldest_supported", p.oldest_supported);
       DetailList markers;
-      for (const std::string& m : f->markers) markers.Str(text::SafeUtf8(m, 128));
+      for (const std::string& m : f->markers) markers.Str(m, 128);
       o.Set("markers", markers);
       std::optional<semver::Version> v = semver::Parse(f->version), oldest = semver::Parse(p.oldest_supported);
       if (v && oldest) {

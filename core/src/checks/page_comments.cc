@@ -209,7 +209,7 @@ class CommentsCheck : public Check {
         if (notes.size() < kMaxListed) {
           Details o;
           o.Int("line", c.line);
-          o.Str("excerpt", text::SafeUtf8(text::Trim(raw), kMaxExcerpt));
+          o.Str("excerpt", text::Trim(raw), kMaxExcerpt);
           notes.Add(std::move(o));
         }
       }

@@ -171,7 +171,7 @@ bool FindAddress(std::string_view text, const std::vector<std::string>& labels, 
 
 DetailList Strings(const std::vector<std::string>& v) {
   DetailList a;
-  for (const std::string& s : v) a.Str(text::SafeUtf8(s, 256));
+  for (const std::string& s : v) a.Str(s, 256);
   return a;
 }
 

@@ -63,14 +63,14 @@ class DirectoryListingCheck : public Check {
     r.outcome = style.empty() ? "none" : "listing";
     if (!style.empty()) {
       r.details.Str("style", style);
-      r.details.Str("title", text::SafeUtf8(title, 512));
+      r.details.Str("title", title, 512);
       DetailList entries;
       std::int64_t count = 0;
       for (int i : view.page->ElementsWithTag("a")) {
         const HtmlElement& a = view.page->elements()[static_cast<std::size_t>(i)];
         if (IsParentLink(a)) continue;
         ++count;
-        if (entries.size() < kMaxListed) entries.Str(text::SafeUtf8(*a.Attr("href"), 512));
+        if (entries.size() < kMaxListed) entries.Str(*a.Attr("href"), 512);
       }
       r.details.Set("entries", std::move(entries));
       r.details.Int("entry_count", count);

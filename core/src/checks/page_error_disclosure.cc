@@ -43,7 +43,7 @@ class ErrorDisclosureCheck : public Check {
       listed.Add(json::Value(ErrorSignatureDetail(h, 128)));
     }
     DetailList family_list;
-    for (const std::string& f : families) family_list.Str(text::SafeUtf8(f, 64));
+    for (const std::string& f : families) family_list.Str(f, 64);
     r.details.Set("signatures", std::move(listed));
     r.details.Set("families", std::move(family_list));
     r.details.Int("status", ex.status);

@@ -87,9 +87,9 @@ struct Verdict {
 void List(DetailList& list, const Url& u, const std::string& status, const char* read_key, const std::string& read) {
   if (list.size() >= kMaxListed) return;
   Details o;
-  o.Str("url", text::SafeUtf8(u.href(), limits::kMaxUrlBytes));
+  o.Str("url", u.href(), limits::kMaxUrlBytes);
   o.Str("status", status);
-  if (!read.empty()) o.Str(read_key, text::SafeUtf8(read, 256));
+  if (!read.empty()) o.Str(read_key, read, 256);
   list.Add(o);
 }
 
@@ -167,7 +167,7 @@ class LabelBadgeCheck : public Check {
     }
     CheckResult r = PageResult(view);
     r.outcome = v.badges == 0 ? "absent" : v.mismatches ? "mismatch" : "valid";
-    r.details.Str("host", text::SafeUtf8(host, 256));
+    r.details.Str("host", host, 256);
     r.details.Set("links", std::move(v.links));
     r.details.Set("images", std::move(v.images));
     out.Emit(std::move(r));

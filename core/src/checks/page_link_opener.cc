@@ -66,8 +66,8 @@ class LinkOpenerCheck : public Check {
       }
       if (++bad > kMaxListed) continue;
       Details o;
-      o.Str("url", text::SafeUtf8(u->href(), limits::kMaxUrlBytes));
-      o.Str("target", text::SafeUtf8(*target, 64));
+      o.Str("url", u->href(), limits::kMaxUrlBytes);
+      o.Str("target", *target, 64);
       o.Set("rel", rel ? json::Str(text::SafeUtf8(*rel, 128)) : json::Value());
       unprotected.Add(std::move(o));
     }

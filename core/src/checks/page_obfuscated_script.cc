@@ -212,7 +212,7 @@ class ObfuscatedScriptCheck : public Check {
       DetailList list;
       for (const std::string& s : signals) list.Str(s);
       o.Set("signals", std::move(list));
-      o.Str("excerpt", text::SafeUtf8(text::Trim(std::string_view(e.text).substr(0, 160)), 120));
+      o.Str("excerpt", text::Trim(std::string_view(e.text).substr(0, 160)), 120);
       scripts.Add(std::move(o));
     }
     CheckResult r = PageResult(view);

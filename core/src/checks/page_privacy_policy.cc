@@ -63,7 +63,7 @@ class PrivacyPolicyCheck : public Check {
           all_broken = false;
           break;
         }
-        broken.Str(text::SafeUtf8(url, limits::kMaxUrlBytes));
+        broken.Str(url, limits::kMaxUrlBytes);
       }
       if (all_broken) {
         r->outcome = "missing";
@@ -94,8 +94,8 @@ class PrivacyPolicyCheck : public Check {
       if (links_.size() < kMaxListed) links_.emplace(key, kUnseen);
       if (listed.size() >= kMaxListed) continue;
       Details o;
-      o.Str("url", text::SafeUtf8(u.href(), limits::kMaxUrlBytes));
-      o.Str("text", text::SafeUtf8(text::Trim(e.text), 200));
+      o.Str("url", u.href(), limits::kMaxUrlBytes);
+      o.Str("text", text::Trim(e.text), 200);
       o.Str("matched", *matched);
       listed.Add(std::move(o));
     }

@@ -46,7 +46,7 @@ class PrivateIpCheck : public Check {
     DetailList list;
     for (std::size_t i = 0; i < found.size(); ++i) {
       Details o;
-      o.Str("value", text::SafeUtf8(found[i].value, 256));
+      o.Str("value", found[i].value, 256);
       o.Str("kind", found[i].kind);
       o.Str("where", where[i]);
       list.Add(std::move(o));

@@ -39,9 +39,9 @@ class ProtocolRelativeCheck : public Check {
       if (!IsProtocolRelative(value)) return;
       if (++count > kMaxListed) return;
       Details o;
-      o.Str("url", text::SafeUtf8(text::Trim(value), limits::kMaxUrlBytes));
-      o.Str("tag", text::SafeUtf8(e.tag, 64));
-      o.Str("attribute", text::SafeUtf8(attr, 64));
+      o.Str("url", text::Trim(value), limits::kMaxUrlBytes);
+      o.Str("tag", e.tag, 64);
+      o.Str("attribute", attr, 64);
       refs.Add(std::move(o));
     };
     for (const HtmlElement& e : view.page->elements()) {

@@ -152,7 +152,7 @@ class SpamInjectionCheck : public Check {
     r.outcome = injected ? "injected" : suspicious ? "suspicious" : "clean";
     if (injected || suspicious) found.insert(lottery_found.begin(), lottery_found.end());
     DetailList keyword_list, links;
-    for (const std::string& k : found) keyword_list.Str(text::SafeUtf8(k, 128));
+    for (const std::string& k : found) keyword_list.Str(k, 128);
     for (const std::vector<Link>* list : {&hidden_links, &visible_links}) {
       for (const Link& l : *list) {
         if (links.size() >= kMaxListed) break;

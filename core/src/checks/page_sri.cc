@@ -306,7 +306,7 @@ class SriCheck : public Check {
   static Details Describe(const HtmlElement& e, const Resource& res, const std::string& status,
                                const std::optional<Url>& resolved, const std::string& ref, const Url& page_url) {
     Details o;
-    o.Str("url", text::SafeUtf8(resolved ? resolved->href() : ref, limits::kMaxUrlBytes));
+    o.Str("url", resolved ? resolved->href() : ref, limits::kMaxUrlBytes);
     o.Str("kind", res.script ? "script" : "stylesheet");
     o.Bool("same_site", resolved ? resolved->SameSite(page_url) : !res.foreign);
     o.Str("integrity", status);

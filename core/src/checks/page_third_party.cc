@@ -164,8 +164,8 @@ class ThirdPartyCheck : public Check {
                     std::string_view source) const {
     if (s.malicious.size() >= kMaxMalicious) return;
     Details o;
-    o.Str("url", text::SafeUtf8(url, limits::kMaxUrlBytes));
-    o.Str("host", text::SafeUtf8(host, 256));
+    o.Str("url", url, limits::kMaxUrlBytes);
+    o.Str("host", host, 256);
     o.Str("listed", listed);
     o.Str("source", source);
     s.malicious.Add(o);

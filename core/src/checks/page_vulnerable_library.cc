@@ -148,7 +148,7 @@ class VulnerableLibraryCheck : public Check {
       lib.Set("version", d.version.empty() ? json::Value() : json::Str(text::SafeUtf8(d.version, 64)));
       lib.Str("source", d.source);
       lib.Str("detection", d.source == "url" ? "URL" : (d.source == "inline" ? "inline" : "file content"));
-      if (!d.url.empty()) lib.Str("url", text::SafeUtf8(d.url, 512));
+      if (!d.url.empty()) lib.Str("url", d.url, 512);
       DetailList advisories;
       int worst = 0;
       std::string worst_name;

@@ -118,7 +118,7 @@ class ExposedFilesCheck : public Check {
         o.Str("path", *path);
         const std::string* name = json::FindString(file, "name");
         o.Str("name", name ? *name : *path);
-        o.Str("url", text::SafeUtf8(e.url, 512));
+        o.Str("url", e.url, 512);
         o.Int("status", e.status);
         exposed_.Add(o);
       }

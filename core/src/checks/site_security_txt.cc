@@ -153,7 +153,7 @@ class SecurityTxtCheck : public Check {
     if (expires.empty()) Add(errors, "no-expires");
     if (expires.size() > 1) Add(errors, "multiple-expires");
     if (expires.size() == 1) {
-      r.details.Str("expires", text::SafeUtf8(expires[0], 64));
+      r.details.Str("expires", expires[0], 64);
       if (auto at = ParseRfc3339(expires[0]); !at) {
         Add(errors, "expires-format");
       } else if (!c.started) {

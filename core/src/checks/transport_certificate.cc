@@ -68,7 +68,7 @@ bool NameMatches(std::string_view pattern_in, std::string_view host) {
 DetailList NameList(const std::vector<std::string>& names) {
   DetailList arr;
   for (std::size_t i = 0; i < names.size() && i < kMaxListedNames; ++i)
-    arr.Str(text::SafeUtf8(names[i], 512));
+    arr.Str(names[i], 512);
   return arr;
 }
 
@@ -178,8 +178,8 @@ class TransportCertificate : public Check {
   static CheckResult Judge(const TlsDetails& tls, const Url& url, const std::optional<std::int64_t>& now,
                            CheckResult r) {
     Details& d = r.details;
-    d.Str("subject", text::SafeUtf8(tls.subject_name, 512));
-    d.Str("issuer", text::SafeUtf8(tls.issuer, 512));
+    d.Str("subject", tls.subject_name, 512);
+    d.Str("issuer", tls.issuer, 512);
     if (!tls.san_list.empty()) d.Set("san", NameList(tls.san_list));
     d.Set("trusted", tls.trusted ? json::Bool(*tls.trusted) : json::Value());
     Findings f;

@@ -92,7 +92,7 @@ class TransportHsts : public Check {
     r.observatory_result = std::string(kObsNoHttps);
     r.details.Str("reason", "page served over http: HSTS applies only to https responses");
     if (!values.empty()) {
-      r.details.Str("header", text::SafeUtf8(values.front(), 1024));
+      r.details.Str("header", values.front(), 1024);
       r.details.Str("note", "Strict-Transport-Security sent over http is ignored by browsers (RFC 6797 8.1)");
     }
   }
@@ -105,7 +105,7 @@ class TransportHsts : public Check {
     } else {
       HstsPolicy p = ParseHsts(values.front());
       r.outcome = OutcomeFor(p);
-      r.details.Str("header", text::SafeUtf8(values.front(), 1024));
+      r.details.Str("header", values.front(), 1024);
       AddPolicyDetails(p, r.details);
       if (values.size() > 1) {
         r.details.Int("header_count", static_cast<std::int64_t>(values.size()));

@@ -141,7 +141,7 @@ DetailList ChainDetails(const std::vector<Hop>& chain) {
   DetailList arr;
   for (const Hop& hop : chain) {
     Details o;
-    o.Str("url", text::SafeUtf8(hop.url.href(), limits::kMaxUrlBytes));
+    o.Str("url", hop.url.href(), limits::kMaxUrlBytes);
     o.Set("status", hop.record ? json::Int(hop.record->status) : json::Value());
     arr.Add(std::move(o));
   }
@@ -174,7 +174,7 @@ void TransportRedirect::EmitChain(const std::vector<Hop>& chain, bool truncated,
   if (loop) r.details.Bool("loop", true);
   if (unresolvable) {
     const std::string& location = chain.back().record->redirect_url;
-    r.details.Str("unresolvable_location", text::SafeUtf8(location, limits::kMaxUrlBytes));
+    r.details.Str("unresolvable_location", location, limits::kMaxUrlBytes);
   }
   if (dropped_) r.details.Bool("records_dropped", true);
   // The Observatory reports redirection-invalid-cert when the certificate does not verify.

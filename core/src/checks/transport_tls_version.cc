@@ -43,7 +43,7 @@ class TransportTlsVersion : public Check {
     const auto& tls = view.exchange.tls;
     if (!hosts_.ShouldJudge(view, tls && !text::Trim(tls->protocol).empty())) return;
     CheckResult r = PageResult(view);
-    r.details.Str("protocol", text::SafeUtf8(tls->protocol, 64));
+    r.details.Str("protocol", tls->protocol, 64);
     switch (GradeOf(CanonicalProtocol(tls->protocol))) {
       case Grade::kOk: r.outcome = "ok"; break;
       case Grade::kLegacy: r.outcome = "legacy-tls"; break;

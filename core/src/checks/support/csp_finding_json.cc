@@ -8,7 +8,7 @@ Details CspFindingJson(const csp::Finding& f) {
   Details o;
   o.Str("directive", f.directive);
   o.Str("issue", f.issue);
-  o.Str("value", text::SafeUtf8(f.value, kCspFindingValueBytes));
+  o.Str("value", f.value, kCspFindingValueBytes);
   o.Str("severity", f.severity);
   o.Str("policy", f.policy);
   return o;

@@ -20,7 +20,7 @@ Details FormSummary(const FormView& form) {
   if (form.action) {
     o.Str("action", SafeUrl(*form.action));
   } else {
-    o.Str("action", text::SafeUtf8(form.action_attr.value_or(""), limits::kMaxUrlBytes));
+    o.Str("action", form.action_attr.value_or(""), limits::kMaxUrlBytes);
   }
   o.Str("method", form.method);
   return o;
