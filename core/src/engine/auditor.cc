@@ -93,14 +93,14 @@ struct NothingSeenResults {
     ReportedResult no_document;     // when no HTML document was audited
     ReportedResult with_documents;  // otherwise
   };
-  std::map<std::string_view, PerCheck> by_check;  // by CheckDescriptor::id (static text)
+  std::map<const CheckDescriptor*, PerCheck> by_check;  // by descriptor (AllChecks() holds them for good)
 };
 
 NothingSeenResults JoinNothingSeen(const Ruleset& ruleset) {
   NothingSeenResults out;
   for (const CheckDescriptor& d : AllChecks()) {
     if (!ruleset.Lists(d.id)) continue;
-    NothingSeenResults::PerCheck& per = out.by_check[d.id];
+    NothingSeenResults::PerCheck& per = out.by_check[&d];
     if (std::optional<AbsentEvidence> absent = ruleset.Absent(d.id)) {
       per.no_document = JoinEmitted(d, ruleset, SiteResult(std::move(absent->outcome), std::move(absent->reason)), nullptr);
       per.with_documents = per.no_document;
@@ -128,11 +128,13 @@ const NothingSeenResults& NothingSeen(const Ruleset& ruleset) {
 // Collects one check's results as they are emitted (JoinEmitted).
 class CollectingSink : public ResultSink {
  public:
+  // `emitted` is set once the check has emitted a result.
   CollectingSink(const CheckDescriptor& check, const Ruleset& ruleset, TextPool& details_pool,
-                 std::vector<ReportedResult>& out)
-      : check_(check), ruleset_(ruleset), details_pool_(details_pool), out_(out) {}
+                 std::vector<ReportedResult>& out, bool& emitted)
+      : check_(check), ruleset_(ruleset), details_pool_(details_pool), out_(out), emitted_(emitted) {}
   void Emit(CheckResult r) override {
     out_.push_back(JoinEmitted(check_, ruleset_, std::move(r), out_.size() >= kShareDetailsFrom ? &details_pool_ : nullptr));
+    emitted_ = true;
   }
 
  private:
@@ -140,6 +142,7 @@ class CollectingSink : public ResultSink {
   const Ruleset& ruleset_;
   TextPool& details_pool_;
   std::vector<ReportedResult>& out_;
+  bool& emitted_;
 };
 
 class AuditorImpl : public Auditor {
@@ -149,7 +152,7 @@ class AuditorImpl : public Auditor {
       : ruleset_(std::move(ruleset)), requested_target_(std::move(target)), profiles_(std::move(profiles)),
         declarations_(std::move(declarations)) {
     for (const CheckDescriptor& d : AllChecks())
-      if (ruleset_->Lists(d.id)) checks_.push_back({&d, d.make()});
+      if (ruleset_->Lists(d.id)) checks_.push_back(ListedCheck{&d, d.make()});
     results_.reserve(2 * checks_.size());  // a small site's results, without regrowing
     stream_.SetSkipSink([this](const char* limit) { OnSkippedEntry(limit); });
     for (const std::string& id : ruleset_->rule_ids()) {
@@ -283,9 +286,9 @@ class AuditorImpl : public Auditor {
 
   Status BuildReport() {
     if (!ctx_) ctx_ = std::make_unique<AuditContext>(Url::Parse(requested_target_), &ruleset_->data(), ruleset_.get());
-    for (auto& [d, check] : checks_) {
-      CollectingSink sink(*d, *ruleset_, details_pool_, results_);
-      check->OnFinish(*ctx_, sink);
+    for (ListedCheck& c : checks_) {
+      CollectingSink sink(*c.descriptor, *ruleset_, details_pool_, results_, c.emitted);
+      c.check->OnFinish(*ctx_, sink);
     }
     EnsureEveryCheckHasAResult();
     AuditOutcome outcome;
@@ -353,14 +356,11 @@ class AuditorImpl : public Auditor {
   // evidence of its kind) gets one site-level result saying so: its rule file's "absent" result
   // when it declares one, else a generic one.
   void EnsureEveryCheckHasAResult() {
-    results_.reserve(results_.size() + checks_.size());  // no reallocation below: `reported` views the ids
-    std::set<std::string_view> reported;
-    for (const ReportedResult& r : results_) reported.insert(r.result.id);
     const NothingSeenResults& nothing_seen = NothingSeen(*ruleset_);
-    for (auto& [d, check] : checks_) {
-      if (reported.count(d->id)) continue;
+    for (const ListedCheck& c : checks_) {
+      if (c.emitted) continue;
       // (checks_ and NothingSeen both hold every check of AllChecks() the ruleset lists.)
-      const auto per = nothing_seen.by_check.find(d->id);
+      const auto per = nothing_seen.by_check.find(c.descriptor);
       if (per == nothing_seen.by_check.end()) continue;
       results_.push_back(documents_ == 0 ? per->second.no_document : per->second.with_documents);
     }
@@ -400,10 +400,11 @@ class AuditorImpl : public Auditor {
     // Which kinds of exchange this one is (Reads), asked once per kind, not once per check.
     bool reads[kCheckInputKinds];
     for (std::size_t k = 0; k < kCheckInputKinds; ++k) reads[k] = Reads(static_cast<CheckInput>(k), view);
-    for (auto& [d, check] : checks_) {
-      if (!reads[static_cast<std::size_t>(d->input)]) continue;  // the exchanges the check declares (CheckDescriptor::input)
-      CollectingSink sink(*d, *ruleset_, details_pool_, results_);
-      check->OnExchange(view, *ctx_, sink);
+    for (ListedCheck& c : checks_) {
+      // The exchanges the check declares (CheckDescriptor::input).
+      if (!reads[static_cast<std::size_t>(c.descriptor->input)]) continue;
+      CollectingSink sink(*c.descriptor, *ruleset_, details_pool_, results_, c.emitted);
+      c.check->OnExchange(view, *ctx_, sink);
     }
   }
 
@@ -430,7 +431,13 @@ class AuditorImpl : public Auditor {
   std::string requested_target_;
   std::set<std::string> profiles_;  // validated in Create
   Declarations declarations_;
-  std::vector<std::pair<const CheckDescriptor*, std::unique_ptr<Check>>> checks_;
+  // The checks the ruleset lists, in AllChecks() order, each with whether it has emitted a result.
+  struct ListedCheck {
+    const CheckDescriptor* descriptor;
+    std::unique_ptr<Check> check;
+    bool emitted = false;
+  };
+  std::vector<ListedCheck> checks_;
   HarStream stream_;
   bool feeding_ = false;
   Status error_;
