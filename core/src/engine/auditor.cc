@@ -73,7 +73,8 @@ constexpr std::size_t kShareDetailsFrom = 256;
 // (scoring/result_join.h; details_pool as there).
 ReportedResult JoinEmitted(const CheckDescriptor& check, const Ruleset& ruleset, CheckResult r, TextPool* details_pool) {
   r.id = std::string(check.id);
-  const bool engine_wide = r.outcome == "not-applicable" || r.outcome == "not-captured" || r.outcome == "error";
+  const std::string_view outcome = r.outcome;  // (compared as views: sizes first, no strlen)
+  const bool engine_wide = outcome == "not-applicable" || outcome == "not-captured" || outcome == "error";
   if (!engine_wide && !ruleset.Outcome(check.id, r.outcome)) {
     r.details = Details().Str("message",
         "internal: the check emitted an unknown outcome '" + text::SafeUtf8(r.outcome, 100) + "'");
