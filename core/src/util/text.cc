@@ -21,8 +21,7 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
+bool EqualsIgnoreCaseSameSize(std::string_view a, std::string_view b) {
   for (std::size_t i = 0; i < a.size(); ++i)
     if (LowerChar(a[i]) != LowerChar(b[i])) return false;
   return true;

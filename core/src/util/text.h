@@ -14,7 +14,12 @@ namespace portal_check::text {
 std::string_view Trim(std::string_view s);
 // ASCII-only lower-casing (HTTP tokens are ASCII; non-ASCII bytes pass through unchanged).
 std::string Lower(std::string_view s);
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+// EqualsIgnoreCase for two strings of the same size. REQUIRES: a.size() == b.size().
+bool EqualsIgnoreCaseSameSize(std::string_view a, std::string_view b);
+// Inline: the sizes (which tell most header names apart) are compared without a call.
+inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && EqualsIgnoreCaseSameSize(a, b);
+}
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix);
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view needle);
