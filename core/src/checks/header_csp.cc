@@ -39,17 +39,6 @@ DetailList FindingsJson(const std::vector<csp::Finding>& findings, bool& truncat
   return out;
 }
 
-// The bypass lists from rules/data/csp-bypass-hosts.json (read once per ruleset through Compiled).
-csp::BypassHosts BuildBypassHosts(const DataLists& lists) {
-  csp::BypassHosts hosts;
-  for (const std::string& u : lists.DataStrings("csp-bypass-hosts", "jsonp")) hosts.jsonp.push_back(csp::ParseBypassUrl(u));
-  for (const std::string& u : lists.DataStrings("csp-bypass-hosts", "angular"))
-    hosts.angular.push_back(csp::ParseBypassUrl(u));
-  for (const std::string& h : lists.DataStrings("csp-bypass-hosts", "jsonp_needs_eval"))
-    hosts.jsonp_needs_eval.push_back(text::Lower(h));
-  return hosts;
-}
-
 Details DivergenceJson(const std::string& observatory, const std::vector<std::string>& notes) {
   Details o;
   o.Str("observatory", observatory);
@@ -62,8 +51,7 @@ Details DivergenceJson(const std::string& observatory, const std::vector<std::st
 class HeaderCspCheck : public Check {
  public:
   void OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) override {
-    const csp::Input& in = SharedCspInput(view);
-    csp::Evaluation ev = csp::Evaluate(in, ctx.Compiled(&BuildBypassHosts));
+    const csp::Evaluation& ev = SharedCspEvaluation(view, ctx);
     const csp::ObservatoryCsp& obs = SharedObservatoryCsp(view);
 
     CheckResult r = PageResult(view);

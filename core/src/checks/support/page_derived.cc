@@ -1,6 +1,10 @@
 #include "checks/support/page_derived.h"
 
 #include <memory>
+#include <string>
+
+#include "checks/audit_context.h"
+#include "util/text.h"
 
 namespace portal_check {
 
@@ -9,6 +13,17 @@ namespace {
 PageDerived& DerivedOf(const ExchangeView& view) {
   if (!view.derived) view.derived = std::make_shared<PageDerived>();
   return *view.derived;
+}
+
+// The bypass lists from rules/data/csp-bypass-hosts.json (read once per ruleset through Compiled).
+csp::BypassHosts BuildBypassHosts(const DataLists& lists) {
+  csp::BypassHosts hosts;
+  for (const std::string& u : lists.DataStrings("csp-bypass-hosts", "jsonp")) hosts.jsonp.push_back(csp::ParseBypassUrl(u));
+  for (const std::string& u : lists.DataStrings("csp-bypass-hosts", "angular"))
+    hosts.angular.push_back(csp::ParseBypassUrl(u));
+  for (const std::string& h : lists.DataStrings("csp-bypass-hosts", "jsonp_needs_eval"))
+    hosts.jsonp_needs_eval.push_back(text::Lower(h));
+  return hosts;
 }
 
 }  // namespace
@@ -36,6 +51,13 @@ const csp::ObservatoryCsp& SharedObservatoryCsp(const ExchangeView& view) {
   PageDerived& d = DerivedOf(view);
   if (!d.observatory_csp) d.observatory_csp = csp::ObservatoryEvaluate(in);
   return *d.observatory_csp;
+}
+
+const csp::Evaluation& SharedCspEvaluation(const ExchangeView& view, const AuditContext& ctx) {
+  const csp::Input& in = SharedCspInput(view);
+  PageDerived& d = DerivedOf(view);
+  if (!d.csp_evaluation) d.csp_evaluation = csp::Evaluate(in, ctx.Compiled(&BuildBypassHosts));
+  return *d.csp_evaluation;
 }
 
 }  // namespace portal_check

@@ -1,7 +1,7 @@
 // Values several checks derive from the page of one exchange, built at the first request and then
 // shared by every check of that exchange through ExchangeView::derived. Building them in each check
 // cost that work once per check (the forms: 11 times per page; the CSP's Observatory evaluation:
-// twice, header.csp and header.clickjacking). A check cannot keep them itself:
+// twice, header.csp and header.clickjacking; so was the CSP parse). A check cannot keep them itself:
 // the PageModel of the next exchange may live at the same address.
 #ifndef PORTAL_CHECK_CHECKS_SUPPORT_PAGE_DERIVED_H_
 #define PORTAL_CHECK_CHECKS_SUPPORT_PAGE_DERIVED_H_
@@ -10,6 +10,7 @@
 
 #include "checks/check.h"
 #include "checks/support/page_links.h"
+#include "normalize/csp_evaluate.h"
 #include "normalize/csp_observatory.h"
 #include "normalize/csp_parse.h"
 #include "normalize/form_model.h"
@@ -21,6 +22,7 @@ struct PageDerived {
   std::optional<PageForms> forms;
   std::optional<csp::Input> csp_input;
   std::optional<csp::ObservatoryCsp> observatory_csp;
+  std::optional<csp::Evaluation> csp_evaluation;
   std::optional<std::vector<page_links::WebLink>> web_links;
 };
 
@@ -37,6 +39,10 @@ const std::vector<page_links::WebLink>& SharedWebLinks(const ExchangeView& view)
 const csp::Input& SharedCspInput(const ExchangeView& view);
 // csp::ObservatoryEvaluate(SharedCspInput(view)), built once per view; valid as long as `view`.
 const csp::ObservatoryCsp& SharedObservatoryCsp(const ExchangeView& view);
+// csp::Evaluate(SharedCspInput(view), the ruleset's CSP bypass lists), built once per view (its
+// policies are csp::ParseAll's: header.csp reports them, header.clickjacking reads their
+// frame-ancestors); valid as long as `view`.
+const csp::Evaluation& SharedCspEvaluation(const ExchangeView& view, const AuditContext& ctx);
 
 }  // namespace portal_check
 
