@@ -229,12 +229,14 @@ void PutInJar(PageCookieJar& jar, ObservedCookie c) {
   jar.cookies.push_back(std::move(c));
 }
 
-// Parses the response's own Set-Cookie fields into `jar`.
-void AddResponseCookies(const Exchange& exchange, const std::optional<Url>& url, PageCookieJar& jar) {
+}  // namespace
+
+ResponseCookies ReadResponseCookies(const Exchange& exchange, const std::optional<Url>& url) {
+  ResponseCookies out;
   for (std::string_view raw : exchange.response_headers.GetAll("set-cookie")) {
     std::optional<SetCookie> parsed = ParseSetCookie(raw);
     if (!parsed) {
-      ++jar.ignored;
+      ++out.ignored;
       continue;
     }
     ObservedCookie o;
@@ -247,11 +249,10 @@ void AddResponseCookies(const Exchange& exchange, const std::optional<Url>& url,
     }
     o.store_path = o.cookie.path ? *o.cookie.path : DefaultCookiePath(url ? url->path() : std::string_view());
     o.exchange_index = exchange.index;
-    PutInJar(jar, std::move(o));
+    out.cookies.push_back(std::move(o));
   }
+  return out;
 }
-
-}  // namespace
 
 std::optional<SetCookie> ParseSetCookie(std::string_view header_value) {
   if (HasForbiddenControl(header_value)) return std::nullopt;
@@ -371,6 +372,11 @@ bool CookieDomainAccepted(const SetCookie& cookie, std::string_view host) {
 }
 
 PageCookieJar PageCookieTracker::OnExchange(const Exchange& exchange, const std::optional<Url>& url) {
+  return OnExchange(exchange, url, ReadResponseCookies(exchange, url));
+}
+
+PageCookieJar PageCookieTracker::OnExchange(const Exchange& exchange, const std::optional<Url>& url,
+                                            const ResponseCookies& own) {
   PageCookieJar jar;
   // Cookies carried here by a redirect chain whose last hop pointed at this URL. Hops keep every
   // cookie; the end of the chain keeps those set by its own site.
@@ -385,7 +391,9 @@ PageCookieJar PageCookieTracker::OnExchange(const Exchange& exchange, const std:
       pending_.erase(it);
     }
   }
-  AddResponseCookies(exchange, url, jar);
+  // The response's own Set-Cookie fields.
+  jar.ignored += own.ignored;
+  for (const ObservedCookie& c : own.cookies) PutInJar(jar, c);
   if (!exchange.IsRedirect()) {
     jar.carried = static_cast<std::size_t>(std::count_if(
         jar.cookies.begin(), jar.cookies.end(),

@@ -116,6 +116,14 @@ struct PageCookieJar {
   bool truncated = false;               // a limit below dropped cookies
 };
 
+// The cookies of one response's own Set-Cookie fields, in field order, and how many fields held no
+// cookie (ParseSetCookie said nullopt).
+struct ResponseCookies {
+  std::vector<ObservedCookie> cookies;
+  std::size_t ignored = 0;
+};
+ResponseCookies ReadResponseCookies(const Exchange& exchange, const std::optional<Url>& url);
+
 // Follows redirect chains across exchanges (fed in HAR order) so that cookies set on a hop are
 // credited to the page the chain ends at. Bounded: at most kMaxPendingChains unfinished chains
 // (the oldest is dropped) and kMaxCookiesPerJar cookies per jar.
@@ -128,6 +136,8 @@ class PageCookieTracker {
   // resolved redirect target) and returns an empty jar. For any other exchange, returns its jar
   // (carried cookies first, then its own Set-Cookie fields).
   PageCookieJar OnExchange(const Exchange& exchange, const std::optional<Url>& url);
+  // The same with the response's own cookies already read (ReadResponseCookies(exchange, url)).
+  PageCookieJar OnExchange(const Exchange& exchange, const std::optional<Url>& url, const ResponseCookies& own);
 
  private:
   struct Pending {

@@ -2,10 +2,12 @@
 
 #include <utility>
 
+#include "checks/support/page_derived.h"
+
 namespace portal_check {
 
 void PageCookieCheck::OnExchange(const ExchangeView& view, const AuditContext& ctx, ResultSink& out) {
-  PageCookieJar jar = tracker_.OnExchange(view.exchange, view.url);
+  PageCookieJar jar = tracker_.OnExchange(view.exchange, view.url, SharedResponseCookies(view));
   if (view.page == nullptr) return;
   CheckResult r = PageResult(view);
   if (view.exchange.NotCaptured("set-cookie"))

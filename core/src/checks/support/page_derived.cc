@@ -60,4 +60,10 @@ const csp::Evaluation& SharedCspEvaluation(const ExchangeView& view, const Audit
   return *d.csp_evaluation;
 }
 
+const ResponseCookies& SharedResponseCookies(const ExchangeView& view) {
+  PageDerived& d = DerivedOf(view);
+  if (!d.response_cookies) d.response_cookies = ReadResponseCookies(view.exchange, view.url);
+  return *d.response_cookies;
+}
+
 }  // namespace portal_check

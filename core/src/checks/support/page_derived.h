@@ -14,6 +14,7 @@
 #include "normalize/csp_observatory.h"
 #include "normalize/csp_parse.h"
 #include "normalize/form_model.h"
+#include "normalize/set_cookie.h"
 
 namespace portal_check {
 
@@ -23,6 +24,7 @@ struct PageDerived {
   std::optional<csp::Input> csp_input;
   std::optional<csp::ObservatoryCsp> observatory_csp;
   std::optional<csp::Evaluation> csp_evaluation;
+  std::optional<ResponseCookies> response_cookies;
   std::optional<std::vector<page_links::WebLink>> web_links;
 };
 
@@ -43,6 +45,9 @@ const csp::ObservatoryCsp& SharedObservatoryCsp(const ExchangeView& view);
 // policies are csp::ParseAll's: header.csp reports them, header.clickjacking reads their
 // frame-ancestors); valid as long as `view`.
 const csp::Evaluation& SharedCspEvaluation(const ExchangeView& view, const AuditContext& ctx);
+// ReadResponseCookies(view.exchange, view.url), read once per view for the cookie checks' trackers
+// (any exchange, not only pages); valid as long as `view`.
+const ResponseCookies& SharedResponseCookies(const ExchangeView& view);
 
 }  // namespace portal_check
 
