@@ -3,10 +3,10 @@
 //
 // Details is a JSON object, DetailList a JSON array; either nests in the other. The text is the
 // one json::Serialize(value, /*pretty=*/false) writes for the same value after JoinResult's
-// sanitising of it (scoring/result_join.h): members sorted by name in byte order (picojson's object
-// is a std::map), a member set twice keeps its last value, and every string value is valid UTF-8 of
-// at most kMaxDetailStringBytes (text::SafeUtf8 when it is not already; names are kept as given,
-// as picojson keeps them). A picojson value can still be set (Set / Add): it is sanitised the same
+// sanitising of it (before this class, scoring/result_join.cc did it): members sorted by name in
+// byte order (picojson's object is a std::map), a member set twice keeps its last value, and every
+// string value is valid UTF-8 of at most MaxDetailStringBytes() (text::SafeUtf8 when it is not
+// already; names are kept as given, as picojson keeps them). A picojson value can still be set (Set / Add): it is sanitised the same
 // way and serialised at once.
 #ifndef PORTAL_CHECK_CHECKS_DETAILS_H_
 #define PORTAL_CHECK_CHECKS_DETAILS_H_
@@ -21,7 +21,7 @@
 
 namespace portal_check {
 
-class Details;
+class Details;  // (DetailList::Add takes one)
 
 // The longest string value kept in details (limits::kMaxHeaderValueBytes); longer ones are cut.
 std::size_t MaxDetailStringBytes();
