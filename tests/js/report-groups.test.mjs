@@ -106,9 +106,11 @@ test('every evidence key the checks write has a Vietnamese and an English label;
       if (e.isDirectory()) walk(p);
       if (!e.name.endsWith('.cc')) continue;
       const text = fs.readFileSync(p, 'utf8');
-      // obj["key"], and details[cond ? "a" : "b"]
+      // obj["key"], and details[cond ? "a" : "b"] (picojson objects)
       for (const m of text.matchAll(/\[\s*"([A-Za-z_][A-Za-z0-9_]*)"\s*\]/g)) keys.add(m[1]);
       for (const m of text.matchAll(/details\[([^\]\n]*)\]/g)) for (const q of m[1].matchAll(/"([A-Za-z_][A-Za-z0-9_]*)"/g)) keys.add(q[1]);
+      // the details builders (checks/details.h): d.Str("key", …), d.Set(cond ? "a" : "b", …)
+      for (const m of text.matchAll(/\.(?:Str|Int|Bool|Set)\(([^,()\n]*),/g)) for (const q of m[1].matchAll(/"([A-Za-z_][A-Za-z0-9_]*)"/g)) keys.add(q[1]);
     }
   };
   walk(path.join(ROOT, 'core', 'src', 'checks'));
