@@ -10,9 +10,12 @@
 namespace portal_check {
 namespace {
 
+// Whether text::SafeUtf8(s, max_bytes) is `s` itself: clean UTF-8 within the limit.
+bool SafeAsIs(std::string_view s, std::size_t max_bytes) { return s.size() <= max_bytes && text::IsCleanUtf8(s); }
+
 // Appends `s` quoted, made valid UTF-8 of at most MaxDetailStringBytes() first when it is not.
 void AppendSafeQuoted(std::string& out, std::string_view s) {
-  if (s.size() > limits::kMaxHeaderValueBytes || !text::IsCleanUtf8(s)) {
+  if (!SafeAsIs(s, limits::kMaxHeaderValueBytes)) {
     json::AppendQuoted(out, text::SafeUtf8(s, limits::kMaxHeaderValueBytes));
   } else {
     json::AppendQuoted(out, s);
@@ -24,7 +27,7 @@ constexpr std::size_t kFirstBytes = 256;
 
 // Appends text::SafeUtf8(s, max_bytes) quoted, as AppendSafeQuoted would append it.
 void AppendCutQuoted(std::string& out, std::string_view s, std::size_t max_bytes) {
-  if (s.size() <= max_bytes && text::IsCleanUtf8(s)) return AppendSafeQuoted(out, s);  // SafeUtf8 keeps it
+  if (SafeAsIs(s, max_bytes)) return AppendSafeQuoted(out, s);
   AppendSafeQuoted(out, text::SafeUtf8(s, max_bytes));
 }
 
@@ -48,8 +51,7 @@ std::size_t MaxDetailStringBytes() { return limits::kMaxHeaderValueBytes; }
 void SanitizeDetailStrings(json::Value& v) {
   if (v.is<std::string>()) {
     std::string& s = v.get<std::string>();
-    if (s.size() > limits::kMaxHeaderValueBytes || !text::IsCleanUtf8(s))
-      s = text::SafeUtf8(s, limits::kMaxHeaderValueBytes);
+    if (!SafeAsIs(s, limits::kMaxHeaderValueBytes)) s = text::SafeUtf8(s, limits::kMaxHeaderValueBytes);
   } else if (v.is<json::Array>()) {
     for (json::Value& e : v.get<json::Array>()) SanitizeDetailStrings(e);
   } else if (v.is<json::Object>()) {

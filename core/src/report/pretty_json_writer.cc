@@ -42,34 +42,33 @@ void PrettyJsonWriter::PutLong(std::string_view s) {
 }
 
 void PrettyJsonWriter::PutQuoted(std::string_view s) {
-  // json::AppendQuoted's bytes. A short string (most of a report: keys, ids, URLs) byte by byte
-  // straight into the buffer, after making room for its longest form (every byte a \u00XX escape);
-  // a longer one a run of plain bytes at a time.
+  // json::AppendQuoted's bytes. A short string (most of a report: keys, ids, URLs) straight into
+  // the buffer, after making room for its longest form (every byte a \u00XX escape): eight bytes at
+  // a time while none of them is escaped, else byte by byte; a longer one a run of plain bytes at a
+  // time.
   if (s.size() <= kShortString) {
     if (static_cast<std::size_t>(buffer_ + kBufferBytes - next_) < 6 * s.size() + 2) Flush();
     char* p = next_;
-    *p++ = '"';
     char escape[6];
+    const auto put_bytes = [&p, &escape](std::string_view bytes) {
+      for (const char c : bytes) {
+        if (!json::kNeedsEscape[static_cast<unsigned char>(c)]) *p++ = c;
+        else for (const char e : json::EscapeOf(c, escape)) *p++ = e;
+      }
+    };
+    *p++ = '"';
     std::size_t i = 0;
-    // Eight bytes at a time while none of them is escaped (room: 6 × size covers it), then the
-    // rest of the word and the tail byte by byte.
     for (; i + 8 <= s.size(); i += 8) {
       std::uint64_t word;
       std::memcpy(&word, s.data() + i, sizeof(word));
       if (json::AnyNeedsEscape(word)) {
-        for (const char c : s.substr(i, 8)) {
-          if (!json::kNeedsEscape[static_cast<unsigned char>(c)]) *p++ = c;
-          else for (const char e : json::EscapeOf(c, escape)) *p++ = e;
-        }
+        put_bytes(s.substr(i, 8));
         continue;
       }
       std::memcpy(p, &word, sizeof(word));
       p += sizeof(word);
     }
-    for (const char c : s.substr(i)) {
-      if (!json::kNeedsEscape[static_cast<unsigned char>(c)]) *p++ = c;
-      else for (const char e : json::EscapeOf(c, escape)) *p++ = e;
-    }
+    put_bytes(s.substr(i));
     *p++ = '"';
     next_ = p;
     return;

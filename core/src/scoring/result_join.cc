@@ -1,9 +1,7 @@
 #include "scoring/result_join.h"
 
+#include <string>
 #include <utility>
-
-#include "evidence/limits.h"
-#include "util/text.h"
 
 namespace portal_check {
 namespace {
