@@ -73,17 +73,19 @@ constexpr std::size_t kShareDetailsFrom = 256;
 // (scoring/result_join.h; details_pool as there).
 ReportedResult JoinEmitted(const CheckDescriptor& check, const Ruleset& ruleset, CheckResult r, TextPool* details_pool) {
   r.id = std::string(check.id);
-  const std::string_view outcome = r.outcome;  // (compared as views: sizes first, no strlen)
-  const bool engine_wide = outcome == "not-applicable" || outcome == "not-captured" || outcome == "error";
-  if (!engine_wide && !ruleset.Outcome(check.id, r.outcome)) {
+  // One look-up of the rule and one of the outcome's row (engine-wide outcomes answered alike).
+  const Ruleset::RuleEntry* entry = ruleset.Entry(check.id);
+  const OutcomeRule* row = entry ? entry->Outcome(r.outcome) : ruleset.Outcome(check.id, r.outcome);
+  if (!row) {
     r.details = Details().Str("message",
         "internal: the check emitted an unknown outcome '" + text::SafeUtf8(r.outcome, 100) + "'");
     r.outcome = "error";
+    row = ruleset.Outcome(check.id, r.outcome);
   }
   // (SafeUtf8 changes nothing in a clean string within the limit, e.g. one PageResult made.)
   if (r.page && (r.page->size() > limits::kMaxUrlBytes || !text::IsCleanUtf8(*r.page)))
     *r.page = text::SafeUtf8(*r.page, limits::kMaxUrlBytes);
-  return JoinResult(std::move(r), ruleset, details_pool);
+  return JoinResult(std::move(r), entry, *row, ruleset, details_pool);
 }
 
 // What a check that emitted nothing in a whole audit reports: its rule file's "absent" result, else
@@ -126,6 +128,26 @@ const NothingSeenResults& NothingSeen(const Ruleset& ruleset) {
   }).get());
 }
 
+// The checks of AllChecks() the ruleset lists (in AllChecks' order), and the ids it lists that no
+// check implements. Made on the first audit of a ruleset and kept in its store of compiled products.
+struct ListedChecks {
+  std::vector<const CheckDescriptor*> checks;
+  std::vector<std::string_view> unimplemented_ids;  // views of the ruleset's rule_ids()
+};
+
+const ListedChecks& ListedChecksOf(const Ruleset& ruleset) {
+  static char tag;  // one distinct address: the product's key in the store
+  const CompiledDataStore::Key key{&tag, &tag};
+  return *static_cast<const ListedChecks*>(ruleset.compiled_data()->GetOrMake(key, [&] {
+    auto listed = std::make_shared<ListedChecks>();
+    for (const CheckDescriptor& d : AllChecks())
+      if (ruleset.Lists(d.id)) listed->checks.push_back(&d);
+    for (const std::string& id : ruleset.rule_ids())
+      if (!ImplementedCheckIds().count(id)) listed->unimplemented_ids.push_back(id);
+    return std::shared_ptr<const void>(std::move(listed));
+  }).get());
+}
+
 // Collects one check's results as they are emitted (JoinEmitted).
 class CollectingSink : public ResultSink {
  public:
@@ -152,13 +174,13 @@ class AuditorImpl : public Auditor {
               Declarations declarations)
       : ruleset_(std::move(ruleset)), requested_target_(std::move(target)), profiles_(std::move(profiles)),
         declarations_(std::move(declarations)) {
-    for (const CheckDescriptor& d : AllChecks())
-      if (ruleset_->Lists(d.id)) checks_.push_back(ListedCheck{&d, d.make()});
+    const ListedChecks& listed = ListedChecksOf(*ruleset_);
+    checks_.reserve(listed.checks.size());
+    for (const CheckDescriptor* d : listed.checks) checks_.push_back(ListedCheck{d, d->make()});
     results_.reserve(2 * checks_.size());  // a small site's results, without regrowing
     stream_.SetSkipSink([this](const char* limit) { OnSkippedEntry(limit); });
-    for (const std::string& id : ruleset_->rule_ids()) {
-      if (!ImplementedCheckIds().count(id)) AddNotice("unknown-rule", std::nullopt, "the ruleset lists '" + id + "', which this engine version does not implement");
-    }
+    for (std::string_view id : listed.unimplemented_ids)
+      AddNotice("unknown-rule", std::nullopt, "the ruleset lists '" + std::string(id) + "', which this engine version does not implement");
   }
 
   Status Feed(std::string_view bytes) override {

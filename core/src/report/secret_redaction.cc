@@ -243,19 +243,30 @@ std::string SecretRedactor::RedactWord(std::string_view word) {
 }
 
 std::string SecretRedactor::RedactText(std::string_view text) {
+  // Most words are not URL-like: the output is built only from the first word RedactWord changes.
   std::string out;
-  out.reserve(text.size());
+  std::size_t copied = 0;  // bytes of `text` before it are in `out` (or replaced)
   std::size_t i = 0;
   while (i < text.size()) {
     if (IsWordSeparator(text[i])) {
-      out.push_back(text[i++]);
+      ++i;
       continue;
     }
     std::size_t end = i;
     while (end < text.size() && !IsWordSeparator(text[end])) ++end;
-    out.append(RedactWord(text.substr(i, end - i)));
+    const std::string_view word = text.substr(i, end - i);
+    if (IsUrlLike(word)) {
+      std::string redacted = RedactWord(word);
+      if (redacted != word) {
+        out.append(text.substr(copied, i - copied));
+        out.append(redacted);
+        copied = end;
+      }
+    }
     i = end;
   }
+  if (copied == 0) return Sweep(text);
+  out.append(text.substr(copied));
   return Sweep(out);
 }
 
@@ -381,12 +392,12 @@ bool EscapesAllAscii(std::string_view text) {
 std::size_t ReadCompactString(std::string_view text, std::size_t at, std::string* decoded) {
   decoded->clear();
   for (std::size_t i = at + 1; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '"') return i + 1;
-    if (c != '\\') {
-      decoded->push_back(c);
-      continue;
-    }
+    std::size_t run = i;  // bytes that stand for themselves, appended at once
+    while (run < text.size() && text[run] != '"' && text[run] != '\\') ++run;
+    decoded->append(text.substr(i, run - i));
+    i = run;
+    if (i >= text.size()) break;
+    if (text[i] == '"') return i + 1;
     if (++i >= text.size()) return std::string_view::npos;
     if (text[i] == 'u') {
       if (i + 4 >= text.size()) return std::string_view::npos;

@@ -68,7 +68,7 @@ void Ruleset::IndexRules() {
   const json::Object* rules = json::FindObject(doc_, "rules");
   if (!rules) return;
   for (const auto& [id, rule] : *rules) {
-    IndexedRule& entry = rule_index_[id];
+    RuleEntry& entry = rule_index_[id];
     entry.rule = &rule;
     entry.graded = json::GetBool(rule, "graded", false);
     if (const std::string* t = json::FindString(rule, "observatory_test")) entry.observatory_test = *t;
@@ -84,7 +84,7 @@ void Ruleset::IndexRules() {
   }
 }
 
-const Ruleset::IndexedRule* Ruleset::Indexed(std::string_view id) const {
+const Ruleset::RuleEntry* Ruleset::Entry(std::string_view id) const {
   auto it = rule_index_.find(id);
   return it == rule_index_.end() ? nullptr : &it->second;
 }
@@ -100,24 +100,38 @@ std::shared_ptr<const Ruleset> Ruleset::Embedded() {
 }
 
 bool Ruleset::Lists(std::string_view id) const {
-  const IndexedRule* entry = Indexed(id);
+  const RuleEntry* entry = Entry(id);
   return entry && entry->listed;
 }
 
 const json::Value* Ruleset::Rule(std::string_view id) const {
-  const IndexedRule* entry = Indexed(id);
+  const RuleEntry* entry = Entry(id);
   return entry ? entry->rule : nullptr;
 }
 
-const OutcomeRule* Ruleset::Outcome(std::string_view id, std::string_view outcome) const {
+namespace {
+
+// The row of an engine-wide outcome (the same for every rule), or nullptr for any other outcome.
+const OutcomeRule* EngineWideOutcome(std::string_view outcome) {
   static const OutcomeRule kNotApplicable{true, "info", ""};
   static const OutcomeRule kNotPassing{false, "info", ""};
   if (outcome == "not-applicable") return &kNotApplicable;
   if (outcome == "not-captured" || outcome == "error") return &kNotPassing;
-  const IndexedRule* entry = Indexed(id);
-  if (!entry) return nullptr;
-  auto row = entry->outcomes.find(outcome);
-  return row == entry->outcomes.end() ? nullptr : &row->second;
+  return nullptr;
+}
+
+}  // namespace
+
+const OutcomeRule* Ruleset::RuleEntry::Outcome(std::string_view outcome) const {
+  if (const OutcomeRule* wide = EngineWideOutcome(outcome)) return wide;
+  auto row = outcomes.find(outcome);
+  return row == outcomes.end() ? nullptr : &row->second;
+}
+
+const OutcomeRule* Ruleset::Outcome(std::string_view id, std::string_view outcome) const {
+  if (const OutcomeRule* wide = EngineWideOutcome(outcome)) return wide;
+  const RuleEntry* entry = Entry(id);
+  return entry ? entry->Outcome(outcome) : nullptr;
 }
 
 const json::Value* Ruleset::Profile(std::string_view id) const {
@@ -174,12 +188,12 @@ std::optional<AbsentEvidence> Ruleset::DeclaredAbsent(std::string_view id) const
 }
 
 bool Ruleset::IsGraded(std::string_view id) const {
-  const IndexedRule* entry = Indexed(id);
+  const RuleEntry* entry = Entry(id);
   return entry && entry->graded;
 }
 
 std::string Ruleset::ObservatoryTest(std::string_view id) const {
-  const IndexedRule* entry = Indexed(id);
+  const RuleEntry* entry = Entry(id);
   return entry ? entry->observatory_test : std::string();
 }
 

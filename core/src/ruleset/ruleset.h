@@ -60,6 +60,20 @@ class Ruleset {
   // long as the ruleset). The engine-wide outcomes are answered here too: not-applicable (pass,
   // info), not-captured (not pass, info), error (not pass, info).
   const OutcomeRule* Outcome(std::string_view id, std::string_view outcome) const;
+  // What an audit reads of one rule for every result, indexed once by Parse (pointers into the
+  // ruleset's document: an entry lives as long as the ruleset). A caller that needs several facts
+  // of one rule looks it up once (Entry) and reads them here.
+  struct RuleEntry {
+    const json::Value* rule = nullptr;
+    std::unordered_map<std::string_view, OutcomeRule> outcomes;  // its "outcomes" rows
+    bool graded = false;
+    bool listed = false;  // named in the ruleset's rule list (Lists)
+    std::string observatory_test;
+    // What `outcome` means for this rule, as Ruleset::Outcome answers it (nullptr when no row).
+    const OutcomeRule* Outcome(std::string_view outcome) const;
+  };
+  // The entry of rule `id` (a rule file of the document, listed or not), or nullptr.
+  const RuleEntry* Entry(std::string_view id) const;
   // The "absent" result of check `id`: its rule file's, else the embedded ruleset's rule's (a
   // ruleset older than the member, or one that dropped it, reads missing evidence as the engine
   // does: never a pass), nullopt when neither declares one.
@@ -85,25 +99,14 @@ class Ruleset {
   const json::Value* Document(std::string_view id) const;
 
  private:
-  // What an audit reads of each rule for every result, indexed once by Parse (pointers into doc_,
-  // which is never copied: a Ruleset lives behind a shared_ptr): a lookup by id or outcome then
-  // allocates nothing.
-  struct IndexedRule {
-    const json::Value* rule = nullptr;
-    std::unordered_map<std::string_view, OutcomeRule> outcomes;  // its "outcomes" rows, as Outcome reads them
-    bool graded = false;
-    bool listed = false;  // named in the ruleset's rule list (Lists)
-    std::string observatory_test;
-  };
   void IndexRules();
-  const IndexedRule* Indexed(std::string_view id) const;
-
+  
   // The "absent" member of this document's rule `id` alone.
   std::optional<AbsentEvidence> DeclaredAbsent(std::string_view id) const;
   json::Value doc_;
-  // Every member of doc_["rules"]. The keys here and in IndexedRule::outcomes are views of doc_'s
-  // member names (doc_ does not change after Parse).
-  std::unordered_map<std::string_view, IndexedRule> rule_index_;
+  // Every member of doc_["rules"]. The keys here and in RuleEntry::outcomes are views of doc_'s
+  // member names (doc_ does not change after Parse). A lookup by id or outcome allocates nothing.
+  std::unordered_map<std::string_view, RuleEntry> rule_index_;
   std::string version_;
   std::vector<std::string> rule_ids_;
   std::vector<std::string> graded_rule_ids_;

@@ -17,21 +17,27 @@ const SharedText& RetainedResult::EmptyDetails() {
 }
 
 ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset, TextPool* details_pool) {
-  Details& details = r.details;
+  const Ruleset::RuleEntry* entry = ruleset.Entry(r.id);
   const OutcomeRule* rule = ruleset.Outcome(r.id, r.outcome);
   if (!rule) {
-    details.Str("message", "the ruleset has no row for outcome '" + r.outcome + "'");
+    r.details.Str("message", "the ruleset has no row for outcome '" + r.outcome + "'");
     r.outcome = "error";
     rule = ruleset.Outcome(r.id, "error");
   }
+  return JoinResult(std::move(r), entry, *rule, ruleset, details_pool);
+}
+
+ReportedResult JoinResult(CheckResult r, const Ruleset::RuleEntry* entry, const OutcomeRule& rule,
+                          const Ruleset& ruleset, TextPool* details_pool) {
+  Details& details = r.details;
   ReportedResult rr;
-  rr.pass = rule->pass;
-  rr.severity = rule->severity;
-  if (ruleset.IsGraded(r.id)) {
-    const std::string result = r.observatory_result ? *r.observatory_result : rule->observatory;
+  rr.pass = rule.pass;
+  rr.severity = rule.severity;
+  if (entry && entry->graded) {
+    const std::string result = r.observatory_result ? *r.observatory_result : rule.observatory;
     if (!result.empty()) {
       const std::optional<int> modifier = ruleset.ObservatoryModifier(result);
-      rr.observatory = ObservatoryPart{ruleset.ObservatoryTest(r.id), result, modifier.value_or(0)};
+      rr.observatory = ObservatoryPart{entry->observatory_test, result, modifier.value_or(0)};
     }
   }
   rr.result.id = std::move(r.id);

@@ -16,6 +16,11 @@ namespace portal_check {
 // text when `details_pool` is given (results with equal details share it).
 // REQUIRES: ruleset lists r.id (so its "error" row exists); r.page, if any, is already safe.
 ReportedResult JoinResult(CheckResult r, const Ruleset& ruleset, TextPool* details_pool = nullptr);
+// The same for a caller that has already looked up r.id's rule and r.outcome's row: `entry` is
+// ruleset.Entry(r.id) (nullptr when none) and `row` entry's row for r.outcome (or the engine-wide
+// row), never nullptr.
+ReportedResult JoinResult(CheckResult r, const Ruleset::RuleEntry* entry, const OutcomeRule& row,
+                          const Ruleset& ruleset, TextPool* details_pool);
 
 }  // namespace portal_check
 
