@@ -1,4 +1,5 @@
-# Writes OUT: a C++ source holding the default ruleset as one JSON document (without line breaks):
+# Writes OUT: a C++ source holding the default ruleset as one JSON document (without line breaks),
+# deflate-compressed (embed_file.cmake; the engine inflates it once per process):
 #   {"ruleset": <rules/ruleset.json> + "rules": [<id>...], "rules": {<id>: <rules/<id>.json>...},
 #    "data": {<name>: <rules/data/<name>.json>...}, "profiles": {<id>: <rules/profiles/<id>.json>...},
 #    "declarations": <rules/profiles/declarations.json>, "documents": <rules/profiles/documents.json>}
@@ -83,5 +84,9 @@ string(APPEND doc "},\"declarations\":${decl_catalogue},\"documents\":${doc_cata
 string(REGEX REPLACE "\r?\n[ \t]*" "" doc "${doc}")
 file(WRITE "${OUT}.json" "${doc}")
 set(IN "${OUT}.json")
-set(SYMBOL kEmbeddedRuleset)
+set(SYMBOL kEmbeddedRulesetDeflate)
+if(NOT ZOPFLI)
+  message(FATAL_ERROR "embed_ruleset.cmake: -DZOPFLI=<path of zopfli> is required")
+endif()
+set(DEFLATE "${ZOPFLI}")  # 726 KB of JSON, 134 KB compressed
 include("${CMAKE_CURRENT_LIST_DIR}/embed_file.cmake")

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import Ajv from 'ajv';
 import { RULES_DIR, ruleIds } from '../../scripts/rule-ids.mjs';
 import { FIXES_DIR, OUTPUT, generateServerSnippets, readFixes } from '../../scripts/generate-server-snippets.mjs';
@@ -117,12 +118,17 @@ test('rules/fixes is not part of the ruleset: not a rule file, not embedded', (t
   assert.ok(fs.statSync(FIXES_DIR).isDirectory());
   assert.ok(!ruleIds().some((id) => id.startsWith('fixes')), 'rule ids include the fixes folder');
   if (spawnSync('sh', ['-c', 'command -v cmake']).status !== 0) { t.skip('cmake is not installed'); return; }
+  const zopfli = spawnSync('sh', ['-c', 'command -v zopfli'], { encoding: 'utf8' }).stdout.trim();
+  if (!zopfli) { t.skip('zopfli is not installed (scripts/setup installs it)'); return; }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-embed-'));
   try {
-    const r = spawnSync('cmake', [`-DRULES_DIR=${RULES_DIR}`, `-DOUT=${path.join(dir, 'embedded.cc')}`, '-P',
-      path.join(RULES_DIR, '..', 'scripts', 'cmake', 'embed_ruleset.cmake')], { encoding: 'utf8' });
+    const r = spawnSync('cmake', [`-DRULES_DIR=${RULES_DIR}`, `-DOUT=${path.join(dir, 'embedded.cc')}`, `-DZOPFLI=${zopfli}`,
+      '-P', path.join(RULES_DIR, '..', 'scripts', 'cmake', 'embed_ruleset.cmake')], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
-    const doc = JSON.parse(fs.readFileSync(path.join(dir, 'embedded.cc.json'), 'utf8'));
+    const json = fs.readFileSync(path.join(dir, 'embedded.cc.json'));
+    // What the build embeds is that document as raw deflate: Node's zlib inflates it back.
+    assert.ok(zlib.inflateRawSync(fs.readFileSync(path.join(dir, 'embedded.cc.deflate'))).equals(json));
+    const doc = JSON.parse(json.toString('utf8'));
     assert.deepEqual(doc.ruleset.rules, ruleIds());
     const text = JSON.stringify(doc);
     assert.ok(!text.includes('proxy_cookie_flags') && !text.includes('HttpHeaderSecurityFilter'), 'a snippet reached the embedded ruleset');

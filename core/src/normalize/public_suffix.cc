@@ -9,11 +9,13 @@
 #include <unordered_set>
 
 #include "normalize/url.h"
+#include "util/inflate.h"
 #include "util/text.h"
 
 namespace portal_check {
 
-extern const std::string_view kEmbeddedPublicSuffixList;
+extern const std::string_view kEmbeddedPublicSuffixListDeflate;
+extern const std::size_t kEmbeddedPublicSuffixListDeflateInflatedBytes;
 
 namespace {
 
@@ -26,7 +28,11 @@ struct SuffixRules {
 const SuffixRules& Rules() {
   static const SuffixRules kRules = [] {
     SuffixRules r;
-    std::string_view all = kEmbeddedPublicSuffixList;
+    // Inflated for this parse only (the sets keep their own copies). Corrupt data (which a unit
+    // test rules out) leaves the sets empty: every host is then its own registrable domain.
+    const std::string inflated =
+        Inflate(kEmbeddedPublicSuffixListDeflate, kEmbeddedPublicSuffixListDeflateInflatedBytes).value_or(std::string());
+    const std::string_view all = inflated;
     std::size_t pos = 0;
     while (pos < all.size()) {
       std::size_t end = all.find('\n', pos);

@@ -1,11 +1,13 @@
 #include "ruleset/ruleset.h"
 
 #include "evidence/limits.h"
+#include "util/inflate.h"
 #include "util/json_scan.h"
 
 namespace portal_check {
 
-extern const std::string_view kEmbeddedRuleset;
+extern const std::string_view kEmbeddedRulesetDeflate;
+extern const std::size_t kEmbeddedRulesetDeflateInflatedBytes;
 
 namespace {
 bool KnownSeverity(std::string_view s) { return s == "high" || s == "medium" || s == "low" || s == "info"; }
@@ -89,11 +91,16 @@ const Ruleset::RuleEntry* Ruleset::Entry(std::string_view id) const {
   return it == rule_index_.end() ? nullptr : &it->second;
 }
 
-std::string_view Ruleset::EmbeddedDocument() { return kEmbeddedRuleset; }
+std::string_view Ruleset::EmbeddedDocument() {
+  // Inflated on the first call and kept for the process (the text is handed out as a view).
+  static const std::string* const kDocument =
+      new std::string(Inflate(kEmbeddedRulesetDeflate, kEmbeddedRulesetDeflateInflatedBytes).value_or(std::string()));
+  return *kDocument;
+}
 
 std::shared_ptr<const Ruleset> Ruleset::Embedded() {
   static const std::shared_ptr<const Ruleset> kEmbedded = [] {
-    auto parsed = Parse(kEmbeddedRuleset);
+    auto parsed = Parse(EmbeddedDocument());
     return parsed.ok() ? parsed.value() : std::shared_ptr<const Ruleset>();
   }();
   return kEmbedded;
