@@ -37,10 +37,18 @@ async function load(dir) {
 }
 const decoder = new TextDecoder();
 // One audit of `bytes` through the Session; → the report's length (checked, so nothing is skipped).
+// The bytes go in as the host feeds them (inputBuffer + feedInput) when both builds have that,
+// else through feed(bytes) for both (a build older than it).
 function audit(engine, bytes) {
   const session = new engine.module.Session('{}');
   try {
-    const fed = session.feed(bytes);
+    let fed;
+    if (bothFeedInput) {
+      session.inputBuffer(bytes.length).set(bytes);
+      fed = session.feedInput();
+    } else {
+      fed = session.feed(bytes);
+    }
     const finished = session.finish();
     if (finished !== '{"ok":true}') throw new Error(`audit failed: ${fed} ${finished}`);
     JSON.parse(session.gradedHeaders() || '[]');
@@ -61,6 +69,7 @@ async function harMs(engine) {
 }
 
 const engines = [await load(dirA), await load(dirB)];
+const bothFeedInput = engines.every((e) => typeof e.module.Session.prototype.feedInput === 'function');
 const times = engines.map(() => ({ site: [], har: [] }));
 for (let rep = -1; rep < REPS; rep++) {  // rep -1: warm-up
   const order = rep % 2 ? [1, 0] : [0, 1];
@@ -83,5 +92,5 @@ process.stdout.write(`${JSON.stringify({
   a: { dir: dirA, ...a }, b: { dir: dirB, ...b },
   siteRatio: Number((b.siteMs / a.siteMs).toFixed(3)),
   ...(har ? { harRatio: Number((b.harMs / a.harMs).toFixed(3)) } : {}),
-  reps: REPS, sites: sites.length, har: harFile,
+  reps: REPS, sites: sites.length, har: harFile, fed: bothFeedInput ? "inputBuffer+feedInput" : "feed(bytes)",
 })}\n`);

@@ -29,6 +29,20 @@ std::string EngineInfoJson() {
 
 std::string EmbeddedRuleset() { return std::string(portal_check::EngineInfo::EmbeddedRuleset()); }
 
+// The bytes of the next chunk, written by the host straight into the wasm memory (inputBuffer).
+class InputBuffer {
+ public:
+  // A view of `size` bytes for the host to fill; valid until the next call into the module.
+  emscripten::val View(std::size_t size) {
+    bytes_.resize(size);
+    return emscripten::val(emscripten::typed_memory_view(size, reinterpret_cast<unsigned char*>(bytes_.data())));
+  }
+  std::string_view bytes() const { return bytes_; }
+
+ private:
+  std::string bytes_;
+};
+
 // One audit. Methods mirror wasm/portal_check.d.ts.
 class Session {
  public:
@@ -44,12 +58,15 @@ class Session {
   }
 
   // `bytes` arrives from JS as a string (UTF-8 encoded by embind) or as a Uint8Array (raw bytes).
-  std::string feed(const std::string& bytes) {
-    if (!auditor_) return Error(error_);
-    Status s = auditor_->Feed(bytes);
-    if (!s.ok()) return Error(s);
-    return OkEntries(auditor_->entries());
-  }
+  std::string feed(const std::string& bytes) { return FeedBytes(bytes); }
+
+  // A buffer of `size` bytes inside the wasm memory for the next feedInput(): the host copies a
+  // chunk into the returned Uint8Array view (valid until the next call into the module) with one
+  // TypedArray.set, where feed(bytes) has embind copy a Uint8Array byte by byte in JS (Emscripten
+  // 3.1.6). The buffer is kept for the next chunk (at most the host's chunk size).
+  emscripten::val inputBuffer(std::size_t size) { return input_.View(size); }
+  // feed() of the bytes last put in inputBuffer(): the same replies.
+  std::string feedInput() { return FeedBytes(input_.bytes()); }
 
   std::string addEntry(const std::string& entry) {
     if (!auditor_) return Error(error_);
@@ -102,6 +119,13 @@ class Session {
   }
 
  private:
+  std::string FeedBytes(std::string_view bytes) {
+    if (!auditor_) return Error(error_);
+    Status s = auditor_->Feed(bytes);
+    if (!s.ok()) return Error(s);
+    return OkEntries(auditor_->entries());
+  }
+
   // The text output() and outputBytes() give; an unknown format's error value is kept in
   // format_error_ so that outputBytes can give a view of it.
   const std::string& Text(const std::string& format) {
@@ -116,6 +140,7 @@ class Session {
   }
 
   std::unique_ptr<portal_check::Auditor> auditor_;
+  InputBuffer input_;
   Status error_;
   std::string format_error_;  // the last unknown-format error value (outputBytes views it)
 };
@@ -124,17 +149,23 @@ class Session {
 // host's evidence-bundle path, which reads the same document with JSON.parse.
 class HarCheck {
  public:
-  std::string feed(const std::string& bytes) {
-    Status s = check_->Feed(bytes);
-    return s.ok() ? Ok() : Error(s);
-  }
+  std::string feed(const std::string& bytes) { return FeedBytes(bytes); }
+  // As Session's inputBuffer() / feedInput().
+  emscripten::val inputBuffer(std::size_t size) { return input_.View(size); }
+  std::string feedInput() { return FeedBytes(input_.bytes()); }
   std::string finish() {
     Status s = check_->End();
     return s.ok() ? Ok() : Error(s);
   }
 
  private:
+  std::string FeedBytes(std::string_view bytes) {
+    Status s = check_->Feed(bytes);
+    return s.ok() ? Ok() : Error(s);
+  }
+
   std::unique_ptr<portal_check::HarDocumentCheck> check_ = portal_check::HarDocumentCheck::Create();
+  InputBuffer input_;
 };
 
 }  // namespace
@@ -145,6 +176,8 @@ EMSCRIPTEN_BINDINGS(portal_check) {
   emscripten::class_<Session>("Session")
       .constructor<std::string>()
       .function("feed", &Session::feed)
+      .function("inputBuffer", &Session::inputBuffer)
+      .function("feedInput", &Session::feedInput)
       .function("addEntry", &Session::addEntry)
       .function("finish", &Session::finish)
       .function("output", &Session::output)
@@ -154,5 +187,7 @@ EMSCRIPTEN_BINDINGS(portal_check) {
   emscripten::class_<HarCheck>("HarCheck")
       .constructor<>()
       .function("feed", &HarCheck::feed)
+      .function("inputBuffer", &HarCheck::inputBuffer)
+      .function("feedInput", &HarCheck::feedInput)
       .function("finish", &HarCheck::finish);
 }

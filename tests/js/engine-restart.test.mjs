@@ -16,7 +16,8 @@ const wasmBinary = fs.readFileSync(path.join(wasmDir, 'portal_check.wasm'));
 const abortable = pathToFileURL(path.join(ROOT, 'tests/js/abortable-engine.mjs'));
 const HAR = badInput('base64-good.har');
 
-// Makes the next call of `method` on the module's `cls` instances run `stop` instead (once).
+// Makes the next call of `method` on the module's `cls` instances run `stop` instead (once). The
+// host feeds chunks through inputBuffer() + feedInput(), so a stop while reading stubs feedInput.
 function stopNext(module, cls, method, stop) {
   const proto = module[cls].prototype;
   const original = proto[method];
@@ -30,7 +31,7 @@ test('an abort inside an audit: a clear error, a fresh module, and the next audi
   const reference = await auditHar(await loadEngine({ moduleUrl: pathToFileURL(path.join(wasmDir, 'portal_check.mjs')), wasmBinary }), HAR);
   const engine = await loadEngine({ moduleUrl: abortable, wasmBinary });
   const first = engine.module;
-  stopNext(first, 'Session', 'feed', () => first.abortNow());
+  stopNext(first, 'Session', 'feedInput', () => first.abortNow());
   await assert.rejects(auditHar(engine, HAR), (e) => {
     assert.ok(e instanceof EngineError);
     assert.equal(e.code, 'engine-stopped');
@@ -50,7 +51,7 @@ test('a C++ exception escaping the module (a thrown number), in finish or in che
   stopNext(engine.module, 'Session', 'finish', () => { throw 5251712; });  // what ___cxa_throw throws
   await assert.rejects(auditHar(engine, HAR), /^EngineError: the engine stopped on this input \(thrown number 5251712\); it was restarted$/);
   const module = engine.module;
-  stopNext(module, 'HarCheck', 'feed', () => module.abortNow());
+  stopNext(module, 'HarCheck', 'feedInput', () => module.abortNow());
   await assert.rejects(checkHar(engine, HAR), { code: 'engine-stopped', message: /it was restarted$/ });
   assert.equal(engine.restarts, 2);
   await checkHar(engine, HAR);
@@ -65,7 +66,7 @@ test('when the restart itself fails, the error says so and the next audit tries 
   const engine = await loadEngine({ moduleUrl: abortable, wasmBinary });
   failNextStarts(1);
   const first = engine.module;
-  stopNext(first, 'Session', 'feed', () => first.abortNow());
+  stopNext(first, 'Session', 'feedInput', () => first.abortNow());
   await assert.rejects(auditHar(engine, HAR), { code: 'engine-stopped', message: /restarting it failed \(Error: no memory for a new instance\)$/ });
   assert.equal(engine.module, null);
   assert.ok((await auditHar(engine, HAR)).report.checks.length > 0, 'the next audit restarted the engine');

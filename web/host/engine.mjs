@@ -207,6 +207,14 @@ export async function loadEngine({ moduleUrl, wasmBinary } = {}) {
   return engine;
 }
 
+// Feeds one chunk (a Uint8Array) to a Session or HarCheck: copied into the module's input buffer
+// with one TypedArray.set, then fed from there (the module's feed(bytes) would have embind copy
+// it byte by byte). → the module's reply.
+function feedBytes(target, chunk) {
+  target.inputBuffer(chunk.length).set(chunk);
+  return target.feedInput();
+}
+
 // Feeds `har` (text, bytes or an async iterable of chunks) to feed(chunk) in chunks of at most
 // chunkBytes, letting the event loop run between chunks. onChunk(bytesSoFar, totalBytes) after each.
 async function feedAll(har, chunkBytes, feed, onChunk) {
@@ -248,7 +256,7 @@ export async function checkHar(engine, har, { chunkBytes = 1 << 20 } = {}) {
   const owner = engine.module;
   try {
     check = call(engine, (m) => new m.HarCheck());
-    await feedAll(har, chunkBytes, (chunk) => reply(call(engine, () => check.feed(chunk)), 'HarCheck.feed'), () => {});
+    await feedAll(har, chunkBytes, (chunk) => reply(call(engine, () => feedBytes(check, chunk)), 'HarCheck.feed'), () => {});
     reply(call(engine, () => check.finish()), 'HarCheck.finish');
   } catch (e) {
     throw await settle(engine, e);
@@ -315,7 +323,7 @@ export async function auditHar(engine, har, { target, ruleset, profiles, declara
     session = call(engine, (m) => new m.Session(JSON.stringify(options)));
     let entries = 0;
     await feedAll(har, chunkBytes, (chunk) => {
-      ({ entries } = reply(call(engine, () => session.feed(chunk)), 'feed'));
+      ({ entries } = reply(call(engine, () => feedBytes(session, chunk)), 'feed'));
     }, (bytes, totalBytes) => onProgress?.({ bytes, totalBytes, entries }));
     reply(call(engine, () => session.finish()), 'finish');
     const gradedHeaders = JSON.parse(call(engine, () => session.gradedHeaders()) || '[]');
