@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <iostream>
 #include <limits>
+#include <random>
 #include <string>
 
 #include "portal_check/auditor.h"
@@ -55,6 +56,23 @@ TEST(JsonSerialize, EveryByteAtEveryOffsetOfAPlainRun) {
     std::string quoted;
     json::AppendQuoted(quoted, near);
     EXPECT_EQ(quoted, Picojson(v));
+  }
+}
+
+// Random strings of every length from 0 to 300 (short ones are quoted through a stack buffer, the
+// longer ones run by run), made mostly of the bytes that are escaped, against picojson.
+TEST(JsonSerialize, RandomStringsOfEveryLengthAsPicojsonQuotesThem) {
+  std::mt19937_64 random(7);
+  const std::string pool = std::string("/\"\\\b\f\n\r\t\x01\x1f\x7f\x80\xc3\xa9 aZ09:?", 22);
+  for (std::size_t length = 0; length <= 300; ++length) {
+    for (int sample = 0; sample < 8; ++sample) {
+      std::string text;
+      for (std::size_t i = 0; i < length; ++i)
+        text.push_back(random() % 3 ? 'a' + static_cast<char>(random() % 26) : pool[random() % pool.size()]);
+      std::string quoted = "x";  // appended to what is there
+      json::AppendQuoted(quoted, text);
+      ASSERT_EQ(quoted, "x" + Picojson(json::Value(text))) << "length " << length;
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,31 @@ TEST(PrettyJsonWriter, CompactValueAtTopLevelMatchesPrettySerialize) {
     EXPECT_EQ(out, json::Serialize(v, /*pretty=*/true)) << sample;
     EXPECT_EQ(w.size(), out.size());
   }
+}
+
+// Strings of every length around the writer's short-string path (up to 256 bytes: quoted straight
+// into its buffer) and its buffer's size, mostly of escaped bytes, as keys and values, against
+// picojson's pretty serialisation of the same object.
+TEST(PrettyJsonWriter, StringsAndKeysOfEveryLengthMatchPrettySerialize) {
+  std::mt19937_64 random(11);
+  const std::string pool = std::string("/\"\\\n\t\x01\x7f\xc3\xa9 a", 11);
+  json::Object object;
+  std::string out;
+  PrettyJsonWriter w(&out);
+  w.BeginObject();
+  for (std::size_t length = 0; length <= 700; length += (length < 300 ? 1 : 37)) {
+    std::string key = std::to_string(100000 + length), value;
+    for (std::size_t i = 0; i < length; ++i) {
+      key.push_back(pool[random() % pool.size()]);
+      value.push_back(random() % 2 ? 'b' : pool[random() % pool.size()]);
+    }
+    w.Key(key);
+    w.String(value);
+    object.emplace(key, json::Value(value));  // (keys made in increasing order, as the writer needs)
+  }
+  w.EndObject();
+  w.Finish();
+  EXPECT_EQ(out, json::Serialize(json::Value(object), /*pretty=*/true));
 }
 
 // Every sample placed inside containers, written partly with the piecewise calls and partly as

@@ -43,34 +43,11 @@ void PrettyJsonWriter::PutLong(std::string_view s) {
 
 void PrettyJsonWriter::PutQuoted(std::string_view s) {
   // json::AppendQuoted's bytes. A short string (most of a report: keys, ids, URLs) straight into
-  // the buffer, after making room for its longest form (every byte a \u00XX escape): eight bytes at
-  // a time while none of them is escaped, else byte by byte; a longer one a run of plain bytes at a
-  // time.
+  // the buffer, after making room for its longest form (every byte a \u00XX escape); a longer one
+  // a run of plain bytes at a time.
   if (s.size() <= kShortString) {
-    if (static_cast<std::size_t>(buffer_ + kBufferBytes - next_) < 6 * s.size() + 2) Flush();
-    char* p = next_;
-    char escape[6];
-    const auto put_bytes = [&p, &escape](std::string_view bytes) {
-      for (const char c : bytes) {
-        if (!json::kNeedsEscape[static_cast<unsigned char>(c)]) *p++ = c;
-        else for (const char e : json::EscapeOf(c, escape)) *p++ = e;
-      }
-    };
-    *p++ = '"';
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t word;
-      std::memcpy(&word, s.data() + i, sizeof(word));
-      if (json::AnyNeedsEscape(word)) {
-        put_bytes(s.substr(i, 8));
-        continue;
-      }
-      std::memcpy(p, &word, sizeof(word));
-      p += sizeof(word);
-    }
-    put_bytes(s.substr(i));
-    *p++ = '"';
-    next_ = p;
+    if (static_cast<std::size_t>(buffer_ + kBufferBytes - next_) < json::QuotedBytesAtMost(s.size())) Flush();
+    next_ = json::WriteQuoted(next_, s);
     return;
   }
   Put('"');
@@ -92,6 +69,15 @@ void PrettyJsonWriter::StopWriting() {
 
 void PrettyJsonWriter::Newline(std::size_t depth) {
   static constexpr std::string_view kSpaces = "                                                                ";
+  if (const std::size_t n = depth * kIndentWidth; n <= 16) {
+    // Most lines: '\n' and 16 spaces written as three fixed-size copies, n of the spaces kept.
+    static constexpr char kLine[17] = {'\n', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+                                       ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' '};
+    if (static_cast<std::size_t>(buffer_ + kBufferBytes - next_) < sizeof(kLine)) Flush();
+    std::memcpy(next_, kLine, sizeof(kLine));
+    next_ += 1 + n;
+    return;
+  }
   if (const std::size_t n = depth * kIndentWidth; n <= kSpaces.size()) {
     // All of kSpaces is copied (a copy of fixed size, no call) and only n of them kept.
     if (static_cast<std::size_t>(buffer_ + kBufferBytes - next_) < 1 + kSpaces.size()) Flush();

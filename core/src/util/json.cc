@@ -6,6 +6,12 @@
 #include <cstring>
 
 namespace portal_check::json {
+namespace {
+
+// Strings up to this size are quoted through a stack buffer by AppendQuoted (not a limit).
+constexpr std::size_t kShortQuoted = 128;
+
+}  // namespace
 
 const Value* Find(const Value& v, std::string_view key) {
   if (!v.is<Object>()) return nullptr;
@@ -136,6 +142,12 @@ std::string_view EscapeOf(char byte, char (&buffer)[6]) {
 bool QuotesAsIs(std::string_view s) { return NextEscaped(s, 0) == s.size(); }
 
 void AppendQuoted(std::string& out, std::string_view s) {
+  if (s.size() <= kShortQuoted) {
+    // Quoted on the stack and appended at once (one call instead of one per run and escape).
+    char quoted[QuotedBytesAtMost(kShortQuoted)];
+    out.append(quoted, static_cast<std::size_t>(WriteQuoted(quoted, s) - quoted));
+    return;
+  }
   out.push_back('"');
   char buffer[6];
   for (std::size_t run = 0;;) {

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,13 +65,49 @@ constexpr bool AnyNeedsEscape(std::uint64_t w) {
   return below_space || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\')) || has_zero(w ^ (kOnes * '/')) ||
          has_zero(w ^ (kOnes * 0x7f));
 }
+// Writes `s` as AppendQuoted writes it, quotes included, from `out` on; → the end of what it
+// wrote. REQUIRES: room for QuotedBytesAtMost(s.size()) bytes at `out`. Inline, for the writers of
+// short strings (a word of plain bytes at a time; '"', '\\' and '/' escaped in place).
+constexpr std::size_t QuotedBytesAtMost(std::size_t bytes) { return 6 * bytes + 2; }
+// The escape AppendQuoted writes for a byte NeedsEscape names (`buffer` holds a \u00XX one).
+std::string_view EscapeOf(char byte, char (&buffer)[6]);
+inline char* WriteQuoted(char* out, std::string_view s) {
+  *out++ = '"';
+  std::size_t i = 0;
+  const auto put_bytes = [&out](const char* bytes, std::size_t count) {
+    for (std::size_t k = 0; k < count; ++k) {
+      const char c = bytes[k];
+      if (!kNeedsEscape[static_cast<unsigned char>(c)]) {
+        *out++ = c;
+      } else if (c == '/' || c == '"' || c == '\\') {
+        *out++ = '\\';
+        *out++ = c;
+      } else {
+        char buffer[6];
+        for (const char e : EscapeOf(c, buffer)) *out++ = e;
+      }
+    }
+  };
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, sizeof(word));
+    if (AnyNeedsEscape(word)) {
+      put_bytes(s.data() + i, 8);
+    } else {
+      std::memcpy(out, &word, sizeof(word));
+      out += sizeof(word);
+    }
+  }
+  put_bytes(s.data() + i, s.size() - i);
+  *out++ = '"';
+  return out;
+}
 // True when AppendQuoted would write `s` between its quotes as it is (no byte to escape).
 bool QuotesAsIs(std::string_view s);
 // The pieces AppendQuoted is made of, for writers of their own: the index of the first byte at or
-// after `from` that is written escaped (s.size() when none), and the escape written for such a byte
-// (`buffer` holds a \u00XX one).
+// after `from` that is written escaped (s.size() when none), and (EscapeOf, above) the escape
+// written for such a byte.
 std::size_t NextEscaped(std::string_view s, std::size_t from);
-std::string_view EscapeOf(char byte, char (&buffer)[6]);
 
 // Convenience constructors.
 inline Value Str(std::string_view s) { return Value(std::string(s)); }
