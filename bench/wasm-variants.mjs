@@ -5,7 +5,8 @@
 // machine. Each audit goes through the module's Session the same way for both builds (new
 // Session, feed, finish, the report's bytes decoded, the graded headers parsed, delete), so a
 // build of an older commit, whose host API differed, is timed on the same steps.
-//   node bench/wasm-variants.mjs DIR_A DIR_B [--har FILE] [--sites N] [--reps R]
+//   node bench/wasm-variants.mjs DIR_A DIR_B [--har FILE] [--sites N] [--reps R] [--feed-a M] [--feed-b M]
+//                                [--profiles ID,ID] [--sarif]
 // DIR_*: directories holding portal_check.{mjs,wasm} (build/wasm, or a variant's wasm/ dir).
 // Prints one JSON object: per-site ms and MB/s medians of each build and the B ÷ A time ratios.
 import { readFileSync } from 'node:fs';
@@ -19,10 +20,15 @@ const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const [dirA, dirB] = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
 if (!dirA || !dirB) {
-  process.stderr.write('usage: node bench/wasm-variants.mjs DIR_A DIR_B [--har FILE] [--sites N] [--reps R]\n');
+  process.stderr.write('usage: node bench/wasm-variants.mjs DIR_A DIR_B [--har FILE] [--sites N] [--reps R] [--feed-a bytes|buffer] [--feed-b bytes|buffer] [--profiles ID,ID] [--sarif]\n');
   process.exit(2);
 }
 const REPS = Number(option('--reps', 7));
+// --profiles ID,ID: the audits evaluate these criteria profiles; --sarif: the SARIF is rendered
+// and decoded too (as the app asks). Default: neither (as bundles, replays and the CLI's json).
+const PROFILES = option('--profiles', '');
+const SESSION_OPTIONS = JSON.stringify(PROFILES ? { profiles: PROFILES.split(',') } : {});
+const SARIF = args.includes('--sarif');
 const sites = benchSites({ count: Number(option('--sites', 300)) });
 const harFile = option('--har', null);
 const har = harFile ? readFileSync(harFile) : null;
@@ -38,12 +44,13 @@ async function load(dir) {
 const decoder = new TextDecoder();
 // One audit of `bytes` through the Session; → the report's length (checked, so nothing is skipped).
 // The bytes go in as the host feeds them (inputBuffer + feedInput) when both builds have that,
-// else through feed(bytes) for both (a build older than it).
+// else through feed(bytes) for both (a build older than it); --feed-a / --feed-b bytes|buffer
+// choose for one build (the same build as A and B with two modes measures the host's feed).
 function audit(engine, bytes) {
-  const session = new engine.module.Session('{}');
+  const session = new engine.module.Session(SESSION_OPTIONS);
   try {
     let fed;
-    if (bothFeedInput) {
+    if (engine.feedMode === 'buffer') {
       session.inputBuffer(bytes.length).set(bytes);
       fed = session.feedInput();
     } else {
@@ -52,7 +59,9 @@ function audit(engine, bytes) {
     const finished = session.finish();
     if (finished !== '{"ok":true}') throw new Error(`audit failed: ${fed} ${finished}`);
     JSON.parse(session.gradedHeaders() || '[]');
-    return decoder.decode(session.outputBytes('json')).length;
+    const reportLength = decoder.decode(session.outputBytes('json')).length;
+    if (SARIF && !decoder.decode(session.outputBytes('sarif')).length) throw new Error('no SARIF');
+    return reportLength;
   } finally {
     session.delete();
   }
@@ -70,6 +79,11 @@ async function harMs(engine) {
 
 const engines = [await load(dirA), await load(dirB)];
 const bothFeedInput = engines.every((e) => typeof e.module.Session.prototype.feedInput === 'function');
+engines[0].feedMode = option('--feed-a', bothFeedInput ? 'buffer' : 'bytes');
+engines[1].feedMode = option('--feed-b', bothFeedInput ? 'buffer' : 'bytes');
+for (const e of engines) {
+  if (!['bytes', 'buffer'].includes(e.feedMode)) throw new Error(`--feed-a/--feed-b: bytes or buffer, not ${e.feedMode}`);
+}
 const times = engines.map(() => ({ site: [], har: [] }));
 for (let rep = -1; rep < REPS; rep++) {  // rep -1: warm-up
   const order = rep % 2 ? [1, 0] : [0, 1];
@@ -92,5 +106,5 @@ process.stdout.write(`${JSON.stringify({
   a: { dir: dirA, ...a }, b: { dir: dirB, ...b },
   siteRatio: Number((b.siteMs / a.siteMs).toFixed(3)),
   ...(har ? { harRatio: Number((b.harMs / a.harMs).toFixed(3)) } : {}),
-  reps: REPS, sites: sites.length, har: harFile, fed: bothFeedInput ? "inputBuffer+feedInput" : "feed(bytes)",
+  reps: REPS, sites: sites.length, har: harFile, profiles: PROFILES || null, sarif: SARIF, fed: engines.map((e) => (e.feedMode === 'buffer' ? 'inputBuffer+feedInput' : 'feed(bytes)')),
 })}\n`);
