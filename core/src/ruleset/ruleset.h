@@ -100,7 +100,7 @@ class Ruleset {
 
  private:
   void IndexRules();
-  
+
   // The "absent" member of this document's rule `id` alone.
   std::optional<AbsentEvidence> DeclaredAbsent(std::string_view id) const;
   json::Value doc_;
