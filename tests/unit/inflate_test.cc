@@ -49,21 +49,21 @@ TEST(Inflate, InflatesWhatZlibDeflatedAtItsExactSize) {
 
 TEST(Inflate, RefusesAnyOtherSizeThanTheOneExpected) {
   const std::string text = SomeText(5000);
-  const std::string gz = DeflateOf(text);
-  EXPECT_FALSE(Inflate(gz, text.size() - 1).has_value());  // the stream is longer
-  EXPECT_FALSE(Inflate(gz, text.size() + 1).has_value());  // the stream is shorter
-  EXPECT_FALSE(Inflate(gz, 0).has_value());
+  const std::string deflated = DeflateOf(text);
+  EXPECT_FALSE(Inflate(deflated, text.size() - 1).has_value());  // the stream is longer
+  EXPECT_FALSE(Inflate(deflated, text.size() + 1).has_value());  // the stream is shorter
+  EXPECT_FALSE(Inflate(deflated, 0).has_value());
 }
 
 TEST(Inflate, RefusesDamagedTruncatedOrExtendedData) {
   const std::string text = SomeText(5000);
-  const std::string gz = DeflateOf(text);
+  const std::string deflated = DeflateOf(text);
   EXPECT_FALSE(Inflate("", text.size()).has_value());
   EXPECT_FALSE(Inflate(text, text.size()).has_value());                     // not deflate data
-  EXPECT_FALSE(Inflate(gz.substr(0, gz.size() - 1), text.size()).has_value());  // last byte cut
-  EXPECT_FALSE(Inflate(gz.substr(0, gz.size() / 2), text.size()).has_value());
-  EXPECT_FALSE(Inflate(gz + "x", text.size()).has_value());                 // bytes after the stream
-  std::string body = gz;
+  EXPECT_FALSE(Inflate(deflated.substr(0, deflated.size() - 1), text.size()).has_value());  // last byte cut
+  EXPECT_FALSE(Inflate(deflated.substr(0, deflated.size() / 2), text.size()).has_value());
+  EXPECT_FALSE(Inflate(deflated + "x", text.size()).has_value());                 // bytes after the stream
+  std::string body = deflated;
   body[body.size() / 2] ^= 0x55;
   EXPECT_FALSE(Inflate(body, text.size()).has_value());
 }

@@ -237,7 +237,6 @@ std::string SecretRedactor::RedactUrlField(std::string_view url) {
 }
 
 std::string SecretRedactor::RedactWord(std::string_view word) {
-  if (!IsUrlLike(word)) return std::string(word);
   const std::size_t tail = TrailingPunctuation(word);
   return RedactUrl(word.substr(0, word.size() - tail)) + std::string(word.substr(word.size() - tail));
 }

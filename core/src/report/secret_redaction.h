@@ -90,7 +90,7 @@ class SecretRedactor {
   void Remember(std::string_view value, const std::string& marker);
   std::string Sweep(std::string_view text);
   void BuildIndex();  // index_ from secrets_, unless built since the last new secret
-  std::string RedactWord(std::string_view word);
+  std::string RedactWord(std::string_view word);  // REQUIRES: IsUrlLike(word)
 
   const SecretNames& names_;
   std::map<std::string, std::string, std::less<>> secrets_;  // value → marker

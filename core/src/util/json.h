@@ -65,12 +65,13 @@ constexpr bool AnyNeedsEscape(std::uint64_t w) {
   return below_space || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\')) || has_zero(w ^ (kOnes * '/')) ||
          has_zero(w ^ (kOnes * 0x7f));
 }
-// Writes `s` as AppendQuoted writes it, quotes included, from `out` on; → the end of what it
-// wrote. REQUIRES: room for QuotedBytesAtMost(s.size()) bytes at `out`. Inline, for the writers of
-// short strings (a word of plain bytes at a time; '"', '\\' and '/' escaped in place).
+// The most bytes AppendQuoted writes for a string of `bytes` bytes (every one a \u00XX escape).
 constexpr std::size_t QuotedBytesAtMost(std::size_t bytes) { return 6 * bytes + 2; }
 // The escape AppendQuoted writes for a byte NeedsEscape names (`buffer` holds a \u00XX one).
 std::string_view EscapeOf(char byte, char (&buffer)[6]);
+// Writes `s` as AppendQuoted writes it, quotes included, from `out` on; → the end of what it
+// wrote. REQUIRES: room for QuotedBytesAtMost(s.size()) bytes at `out`. Inline, for the writers of
+// short strings (a word of plain bytes at a time; '"', '\\' and '/' escaped in place).
 inline char* WriteQuoted(char* out, std::string_view s) {
   *out++ = '"';
   std::size_t i = 0;
