@@ -18,8 +18,10 @@
 #include "normalize/csp_observatory.h"
 #include "normalize/csp_parse.h"
 #include "normalize/csp_source.h"
+#include "normalize/error_signatures.h"
 #include "normalize/page_model.h"
 #include "normalize/set_cookie.h"
+#include "ruleset/ruleset.h"
 
 namespace {
 using namespace portal_check;
@@ -149,6 +151,25 @@ void BM_PageModelBuild(benchmark::State& state) {
   state.SetBytesProcessed(bytes);
 }
 BENCHMARK(BM_PageModelBuild)->Unit(benchmark::kMillisecond);
+
+// The error-signature scan (normalize/error_signatures.h) over every corpus page, as the checks
+// page.error-disclosure and site.error-page run it on each HTML body.
+void BM_ErrorSignatures(benchmark::State& state) {
+  const auto& pages = CorpusPages();
+  if (pages.empty()) { state.SkipWithError("no corpus pages (run bench/make-corpus.mjs)"); return; }
+  const std::shared_ptr<const Ruleset> ruleset = Ruleset::Embedded();
+  const ErrorSignatureMatcher matcher(ruleset->data().get("error-signatures"));
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    for (const auto& p : pages) {
+      auto hits = matcher.Find(p);
+      benchmark::DoNotOptimize(hits);
+      bytes += p.size();
+    }
+  }
+  state.SetBytesProcessed(bytes);
+}
+BENCHMARK(BM_ErrorSignatures)->Unit(benchmark::kMillisecond);
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -84,6 +84,17 @@ TEST(NeedleIndex, EmptyNeedleNeverMatchesAndStopEndsTheScan) {
   EXPECT_EQ(got, (std::vector<Match>{{1, 0}, {1, 3}}));
 }
 
+TEST(NeedleIndex, OnlyEmptyNeedlesOrNoneFindNothing) {
+  NeedleIndex none;
+  NeedleIndex empty_only;
+  empty_only.Add("");
+  const std::string text = "a text longer than eight bytes";  // (read to its last byte only)
+  for (const NeedleIndex* index : {&none, &empty_only}) {
+    EXPECT_EQ(index->NextCandidate(text, 0), text.size());
+    EXPECT_TRUE(All(*index, text).empty());
+  }
+}
+
 TEST(NeedleIndex, AgreesWithNaiveSearchOnGeneratedTexts) {
   // A small alphabet (with both cases and a non-ASCII byte) makes overlaps and near misses common.
   const std::string alphabet = "aAbB:\\ \xC3";
@@ -133,8 +144,9 @@ TEST(WordIndex, ReportsExactlyTheWordsContainsWordFinds) {
   }
 }
 
-// ---- only long needles (the Wu–Manber skip of NextCandidate), against the naive search: shortest
-// needles of 3 to 40 bytes (past the 32-byte window cap), needles added longest and shortest first
+// ---- only needles of 3 bytes or more, against the naive search: shortest needles of 3 to 40 bytes
+// (below kMinSkipLength the pair and three-byte tests of every position, from it the Wu–Manber
+// skip of NextCandidate, past the 32-byte window cap), needles added longest and shortest first
 // (the skip table rebuilt when the shortest changes), exact and ASCII case-insensitive mixed.
 
 TEST(NeedleIndexSkip, AgreesWithNaiveSearchForLongNeedles) {

@@ -355,6 +355,25 @@ void StartElementKeepingAttributes(void* ctx, const xmlChar* name, const xmlChar
   ctxt->node->_private = reinterpret_cast<void*>(kept->lists.size());
 }
 
+// xmlFindCharEncodingHandler(encoding), each name looked up once per thread: libxml2 compares a
+// name with its aliases one by one (RegisterCharsets adds about 300). Only a handler libxml2 keeps
+// for the process (a registered one: every name LibxmlEncodingName gives) is remembered; one made
+// for an iconv or ICU converter is freed with its parser, so it is asked for again each time.
+xmlCharEncodingHandlerPtr FindEncodingHandler(const char* encoding) {
+  thread_local std::unordered_map<std::string, xmlCharEncodingHandlerPtr> registered;
+  if (auto it = registered.find(encoding); it != registered.end()) return it->second;
+  xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding);
+  bool kept = handler != nullptr;
+#ifdef LIBXML_ICONV_ENABLED
+  kept = kept && handler->iconv_in == nullptr && handler->iconv_out == nullptr;
+#endif
+#ifdef LIBXML_ICU_ENABLED
+  kept = kept && handler->uconv_in == nullptr && handler->uconv_out == nullptr;
+#endif
+  if (kept) registered.emplace(encoding, handler);
+  return handler;
+}
+
 // htmlReadMemory(bytes, nullptr, encoding, options) as libxml2 2.9 implements it (a memory parser
 // context, the HTML SAX handler, htmlDoRead), except that elements get their attributes in
 // `kept` (StartElementKeepingAttributes) instead of in the tree.
@@ -370,7 +389,7 @@ xmlDoc* ReadHtmlKeepingAttributes(std::string_view bytes, const char* encoding, 
   htmlCtxtUseOptions(ctxt, options);
   ctxt->html = 1;
   if (encoding != nullptr) {
-    if (xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler(encoding)) {
+    if (xmlCharEncodingHandlerPtr handler = FindEncodingHandler(encoding)) {
       xmlSwitchToEncoding(ctxt, handler);
       if (ctxt->input->encoding != nullptr) xmlFree(const_cast<xmlChar*>(ctxt->input->encoding));
       ctxt->input->encoding = xmlStrdup(reinterpret_cast<const xmlChar*>(encoding));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "portal_check/auditor.h"
 #include "report/library_summary.h"
@@ -55,16 +56,30 @@ json::Value RuleDescriptor(const std::string& id, const Ruleset& ruleset) {
   return json::Value(d);
 }
 
+// VulnerableLibrarySummaryOfText of results' details, each distinct details text read once (the
+// same libraries on every page of a site share one text: util/shared_text.h).
+class LibrarySummaries {
+ public:
+  const std::string& Of(const SharedText& details) {
+    auto [it, added] = by_text_.try_emplace(details.identity());
+    if (added) it->second = VulnerableLibrarySummaryOfText(details);
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<const std::string*, std::string> by_text_;  // by SharedText::identity()
+};
+
 // One failing result. Keys in byte order throughout (see PrettyJsonWriter).
 void WriteResult(PrettyJsonWriter& w, const ReportedResult& r, const std::vector<std::string>& rule_ids,
-                 const AuditOutcome& outcome, const Ruleset& ruleset) {
+                 const AuditOutcome& outcome, const Ruleset& ruleset, LibrarySummaries& library_summaries) {
   const json::Value* rule = ruleset.Rule(r.result.id);
   const json::Value* outcomes = rule ? json::Find(*rule, "outcomes") : nullptr;
   const json::Value* row = outcomes ? json::Find(*outcomes, r.result.outcome) : nullptr;
   std::string text = Text(row ? json::Find(*row, "message") : nullptr, "en");
   if (text.empty()) text = r.result.id + ": " + r.result.outcome;
   const std::string remediation = Text(row ? json::Find(*row, "remediation") : nullptr, "en");
-  if (const std::string libs = VulnerableLibrarySummaryOfText(r.result.details); !libs.empty()) text += " " + libs;
+  if (const std::string& libs = library_summaries.Of(r.result.details); !libs.empty()) text += " " + libs;
   if (!remediation.empty()) text += " Fix: " + remediation;
   if (r.result.page) text += " (page: " + *r.result.page + ")";
 
@@ -169,8 +184,9 @@ void WriteSarif(PrettyJsonWriter& w, const AuditOutcome& outcome, const Ruleset&
   w.EndObject();
   w.Key("results");
   w.BeginArray();
+  LibrarySummaries library_summaries;
   for (const ReportedResult& r : outcome.results)
-    if (!r.pass) WriteResult(w, r, rule_ids, outcome, ruleset);
+    if (!r.pass) WriteResult(w, r, rule_ids, outcome, ruleset, library_summaries);
   w.EndArray();
   w.Key("tool");
   w.BeginObject();

@@ -20,7 +20,18 @@ std::size_t NeedleIndex::Add(std::string_view needle, bool ignore_case) {
     // The spellings of the first two bytes the text may show.
     const char firsts[2] = {first, ignore_case ? UpperAscii(first) : first};
     for (char f : firsts) first_[static_cast<unsigned char>(f)] = true;
+    if (n.text.size() >= 3) {
+      const char thirds[2] = {n.text[2], ignore_case ? UpperAscii(n.text[2]) : n.text[2]};
+      const char seconds[2] = {n.text[1], ignore_case ? UpperAscii(n.text[1]) : n.text[1]};
+      for (char f : firsts)
+        for (char s : seconds)
+          for (char t : thirds) {
+            const unsigned h = TripleHash(static_cast<unsigned char>(f), static_cast<unsigned char>(s), static_cast<unsigned char>(t));
+            triples_[h >> 6] |= std::uint64_t{1} << (h & 63);
+          }
+    }
     if (n.text.size() == 1) {
+      any_single_ = true;
       for (char f : firsts) single_[static_cast<unsigned char>(f)] = true;
     } else {
       const char seconds[2] = {n.text[1], ignore_case ? UpperAscii(n.text[1]) : n.text[1]};
@@ -66,15 +77,26 @@ void NeedleIndex::AddToShifts(const Needle& n) {
   }
 }
 
+bool NeedleIndex::PassesTriple(const unsigned char* p, std::size_t n, std::size_t pos) const {
+  if (min_length_ < 3) return true;
+  if (pos + 2 >= n) return false;  // no needle of three bytes or more starts there
+  const unsigned h = TripleHash(p[pos], p[pos + 1], p[pos + 2]);
+  return (triples_[h >> 6] >> (h & 63)) & 1U;
+}
+
 std::size_t NeedleIndex::NextCandidate(std::string_view text, std::size_t from) const {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   if (n == 0) return 0;
+  auto pair_bit = [&](std::size_t at) -> std::uint64_t {  // REQUIRES: at + 1 < n
+    const unsigned pair = (static_cast<unsigned>(p[at]) << 8) | p[at + 1];
+    return (pairs_[pair >> 6] >> (pair & 63)) & 1U;
+  };
+  std::size_t pos = from;
   if (window_ > 0) {
     // Wu–Manber: a needle starting at q with pos <= q <= pos + window_ - 2 has the window's last
     // block at offset pos + window_ - 2 - q of its first window_ bytes, so shift_ <= q - pos; one
     // starting later is not passed either, since no shift exceeds window_ - 1.
-    std::size_t pos = from;
     while (pos + window_ <= n) {
       const std::size_t last = pos + window_ - 2;
       const std::uint8_t shift = shift_[ShiftSlot(p[last], p[last + 1])];
@@ -82,19 +104,35 @@ std::size_t NeedleIndex::NextCandidate(std::string_view text, std::size_t from) 
         pos += shift;
         continue;
       }
-      const unsigned pair = (static_cast<unsigned>(p[pos]) << 8) | p[pos + 1];
-      if ((pairs_[pair >> 6] >> (pair & 63)) & 1U) return pos;
+      if (pair_bit(pos) && PassesTriple(p, n, pos)) return pos;
       ++pos;
     }
     return n;  // a needle needs at least window_ bytes
   }
-  // A tight loop: most bytes fail the first-byte table.
-  for (std::size_t pos = from; pos + 1 < n; ++pos) {
+  if (!any_single_) {
+    // Every needle has min_length_ >= 2 bytes: one starts only before `end`. Eight positions per
+    // branch: their pair bits are read independently and tested together; only a group with a bit
+    // set is looked at position by position.
+    if (min_length_ == 0) return n;  // no needle (or only empty ones)
+    const std::size_t end = n >= min_length_ ? n - min_length_ + 1 : 0;
+    while (pos + 8 <= end) {
+      const std::uint64_t any = pair_bit(pos) | pair_bit(pos + 1) | pair_bit(pos + 2) | pair_bit(pos + 3) |
+                                pair_bit(pos + 4) | pair_bit(pos + 5) | pair_bit(pos + 6) | pair_bit(pos + 7);
+      if (any != 0)
+        for (std::size_t k = pos; k < pos + 8; ++k)
+          if (pair_bit(k) && PassesTriple(p, n, k)) return k;
+      pos += 8;
+    }
+    for (; pos < end; ++pos)
+      if (pair_bit(pos) && PassesTriple(p, n, pos)) return pos;
+    return n;
+  }
+  // With one-byte needles: most bytes fail the first-byte table.
+  for (; pos + 1 < n; ++pos) {
     const unsigned b0 = p[pos];
     if (!first_[b0]) continue;
     if (single_[b0]) return pos;
-    const unsigned pair = (b0 << 8) | p[pos + 1];
-    if ((pairs_[pair >> 6] >> (pair & 63)) & 1U) return pos;
+    if (pair_bit(pos)) return pos;
   }
   if (from < n && single_[p[n - 1]]) return n - 1;  // the last byte starts only one-byte needles
   return n;
