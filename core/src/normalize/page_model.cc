@@ -475,20 +475,23 @@ class PageModelBuilder {
 };
 
 void PageModelBuilder::Walk(xmlDoc* doc, KeptAttributes& attributes, PageModel& model) {
-  struct Frame {
-    xmlNode* node;  // nullptr: a text break after a block element's children
-    int depth;
-    int form;
-    bool no_text;  // inside script/style/template/noscript
-    bool hidden;   // inside a hidden element
-    bool after_end;  // inside content written after </html> (HtmlElement::after_end)
+  // What a node inherits from the nodes above it.
+  struct Context {
+    int depth = 0;
+    int form = -1;
+    bool no_text = false;    // inside script/style/template/noscript
+    bool hidden = false;     // inside a hidden element
+    bool after_end = false;  // inside content written after </html> (HtmlElement::after_end)
+  };
+  // A node whose children are being walked: the context it gives them, and whether the text
+  // breaks after them (a block element).
+  struct Open {
+    xmlNode* node;
+    Context children;
+    bool breaks_text;
   };
   bool seen_html = false;  // an <html> element was walked: a further one holds content after </html>
-  std::vector<Frame> stack;
   model.elements_.reserve(CountElements(doc, limits::kMaxPageModelNodes));
-  xmlNode* root = xmlDocGetRootElement(doc);
-  for (xmlNode* c = doc->last; c; c = c->prev) stack.push_back({c, 0, -1, false, false, false});
-  (void)root;
   std::unordered_set<std::string> hidden_classes, hidden_ids;  // from <style> sheets seen so far
   auto break_text = [&model] {  // AppendFolded(" ") on both texts, without its set-up
     for (std::string* t : {&model.visible_text_, &model.hidden_text_})
@@ -496,32 +499,27 @@ void PageModelBuilder::Walk(xmlDoc* doc, KeptAttributes& attributes, PageModel& 
   };
   std::unordered_map<std::string, int> form_by_id;
   std::vector<std::pair<int, std::string>> form_attr_refs;  // element index → form id
-  while (!stack.empty()) {
-    Frame f = stack.back();
-    stack.pop_back();
-    xmlNode* n = f.node;
-    if (n == nullptr) {
-      break_text();
-      continue;
-    }
+  // Document order along the tree's own links (first child, next sibling, parent); `open` holds
+  // only the nodes being descended into.
+  const Context top;
+  std::vector<Open> open;
+  for (xmlNode* n = doc->children; n != nullptr;) {
+    const Context f = open.empty() ? top : open.back().children;
+    bool descend = false;  // into n's children, with `child` as their context
+    bool breaks_text = false;
+    Context child = f;
     if (n->type == XML_COMMENT_NODE) {
       model.comments_.push_back(HtmlComment{vietnamese::ComposeLatin(AsView(n->content)), static_cast<int>(xmlGetLineNo(n))});
-      continue;
-    }
-    if (n->type == XML_TEXT_NODE) {
+    } else if (n->type == XML_TEXT_NODE) {
       if (!f.no_text) AppendFolded(f.hidden ? model.hidden_text_ : model.visible_text_, AsView(n->content));
-      continue;
-    }
-    if (n->type != XML_ELEMENT_NODE && n->type != XML_DOCUMENT_NODE && n->type != XML_HTML_DOCUMENT_NODE) continue;
-    int form = f.form;
-    bool no_text = f.no_text;
-    bool hidden = f.hidden;
-    bool after_end = f.after_end;
-    if (n->type == XML_ELEMENT_NODE) {
+    } else if (n->type == XML_DOCUMENT_NODE || n->type == XML_HTML_DOCUMENT_NODE) {
+      descend = true;
+    } else if (n->type == XML_ELEMENT_NODE) {
       if (model.elements_.size() >= limits::kMaxPageModelNodes) {
         model.truncated_ = true;
         break;
       }
+      descend = true;
       HtmlElement el;
       el.tag = text::Lower(AsView(n->name));
       const unsigned traits = TraitsOf(el.tag);
@@ -530,13 +528,13 @@ void PageModelBuilder::Walk(xmlDoc* doc, KeptAttributes& attributes, PageModel& 
       if (n->_private != nullptr) el.attrs = std::move(attributes.lists[reinterpret_cast<std::size_t>(n->_private) - 1]);
       const int index = static_cast<int>(model.elements_.size());
       if (traits & kIsForm) {
-        form = static_cast<int>(model.forms_.size());
+        child.form = static_cast<int>(model.forms_.size());
         model.forms_.push_back(index);
-        if (const std::string* id = el.Attr("id")) form_by_id.emplace(*id, form);
+        if (const std::string* id = el.Attr("id")) form_by_id.emplace(*id, child.form);
       } else if (const std::string* ref = el.Attr("form")) {
         form_attr_refs.emplace_back(index, *ref);
       }
-      el.form = (traits & kIsForm) ? -1 : form;
+      el.form = (traits & kIsForm) ? -1 : child.form;
       if (traits & kKeepsText) {
         el.text = TextOf(n, (traits & kIsScript) ? kMaxScriptText : kMaxElementText);
         if (!(traits & (kIsScript | kIsStyle)) && vietnamese::NeedsComposition(el.text))
@@ -553,23 +551,38 @@ void PageModelBuilder::Walk(xmlDoc* doc, KeptAttributes& attributes, PageModel& 
         }
       }
       if (traits & kIsStyle) CollectHidingRules(el.text, hidden_classes, hidden_ids);
-      no_text = no_text || (traits & kHidesText);
+      child.no_text = f.no_text || (traits & kHidesText);
       const std::string* style = el.Attr("style");
-      hidden = hidden || (traits & kIsNoscript) || el.HasAttr("hidden") || (style && StyleHides(*style)) ||
-               HiddenBySheet(el, hidden_classes, hidden_ids);
-      el.hidden = hidden;
+      child.hidden = f.hidden || (traits & kIsNoscript) || el.HasAttr("hidden") || (style && StyleHides(*style)) ||
+                     HiddenBySheet(el, hidden_classes, hidden_ids);
+      el.hidden = child.hidden;
       if (el.tag == std::string_view("html")) {  // sizes compare first
-        after_end = after_end || seen_html;
+        child.after_end = f.after_end || seen_html;
         seen_html = true;
       }
-      el.after_end = after_end;
+      el.after_end = child.after_end;
       if (traits & kBreaksText) {
         break_text();
-        stack.push_back({nullptr, 0, -1, false, false, false});
+        breaks_text = true;
       }
       model.elements_.push_back(std::move(el));
     }
-    for (xmlNode* c = n->last; c; c = c->prev) stack.push_back({c, f.depth + 1, form, no_text, hidden, after_end});
+    child.depth = f.depth + 1;
+    if (descend && n->children != nullptr) {
+      open.push_back(Open{n, child, breaks_text});
+      n = n->children;
+      continue;
+    }
+    if (breaks_text) break_text();  // after its (no) children
+    // On to the next node in document order: the next sibling, else that of the nearest open
+    // node that has one, each closed node's text break first.
+    while (n->next == nullptr && !open.empty()) {
+      const Open closed = open.back();
+      open.pop_back();
+      if (closed.breaks_text) break_text();
+      n = closed.node;
+    }
+    n = n->next;
   }
   for (const auto& [index, id] : form_attr_refs) {
     auto it = form_by_id.find(id);
