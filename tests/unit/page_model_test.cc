@@ -58,6 +58,23 @@ TEST(PageModel, MarksContentAfterTheDocumentEnd) {
   EXPECT_EQ(m.elements()[h2[0]].text, "Tin mới") << "headings keep their text";
 }
 
+TEST(PageModel, MarksTheContentOfTemplatesOnly) {
+  PageModel m = PageModel::Build(
+      "<html><head><meta name=a><template id=t1><meta name=b><div><template><script id=c></script></template>"
+      "<p id=d></p></div></template><meta name=e></head><body><template></template><p id=f></p></body></html>",
+      "", true);
+  ASSERT_TRUE(m.parsed());
+  std::vector<std::string> inside, outside;
+  for (const HtmlElement& e : m.elements()) {
+    const std::string* id = e.Attr("id");
+    const std::string* name = e.Attr("name");
+    const std::string label = e.tag + (id ? "#" + *id : name ? "." + *name : "");
+    (e.in_template ? inside : outside).push_back(label);
+  }
+  EXPECT_EQ(inside, (std::vector<std::string>{"meta.b", "div", "template", "script#c", "p#d"}));
+  EXPECT_EQ(outside, (std::vector<std::string>{"html", "head", "meta.a", "template#t1", "meta.e", "body", "template", "p#f"}));
+}
+
 TEST(PageModel, DecodesWindows1258Bytes) {
   // "Tiếng Việt" in windows-1258 uses combining tone marks: "Tie^'ng Vie^.t" → bytes below.
   // T i e(0x65) ^(0xE2 is â; ê is 0xEA) … build: "Ti" + 0xEA + 0xEC (combining acute) + "ng Vi" + 0xEA + 0xF2 (dot below) + "t"

@@ -19,7 +19,6 @@
 #include "normalize/observatory_view.h"
 #include "normalize/page_model.h"
 #include "normalize/referrer_policy.h"
-#include "normalize/template_content.h"
 #include "util/text.h"
 
 namespace portal_check {
@@ -38,10 +37,9 @@ std::string ObservatoryCodeOf(std::string_view outcome) {
 std::vector<const std::string*> ReferrerMetas(const PageModel& page, const std::string*& observatory_kept) {
   std::vector<const std::string*> out;
   observatory_kept = nullptr;
-  const std::vector<bool> inert = InTemplateContent(page);
   for (int i : page.ElementsWithTag("meta")) {
-    if (inert[static_cast<std::size_t>(i)]) continue;
     const HtmlElement& meta = page.elements()[static_cast<std::size_t>(i)];
+    if (meta.in_template) continue;
     const std::string* name = meta.Attr("name");
     const std::string* content = meta.Attr("content");
     if (name == nullptr || content == nullptr || meta.HasAttr("http-equiv")) continue;

@@ -60,7 +60,6 @@
 #include "evidence/limits.h"
 #include "normalize/observatory_view.h"
 #include "normalize/page_model.h"
-#include "normalize/template_content.h"
 #include "util/text.h"
 
 namespace portal_check {
@@ -245,10 +244,9 @@ class SriCheck : public Check {
     std::vector<Resource> resources;
     DetailList listed;
     std::size_t scripts = 0, unlisted = 0;
-    const std::vector<bool> inert = InTemplateContent(page);
     for (std::size_t i = 0; i < page.elements().size(); ++i) {
-      if (inert[i]) continue;
       const HtmlElement& e = page.elements()[i];
+      if (e.in_template) continue;
       const std::string* ref = nullptr;
       Resource res;
       if (e.tag == "script"sv) {

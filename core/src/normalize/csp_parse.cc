@@ -5,7 +5,6 @@
 #include "normalize/csp_source.h"
 #include "normalize/observatory_view.h"
 #include "normalize/page_model.h"
-#include "normalize/template_content.h"
 #include "util/text.h"
 
 namespace portal_check::csp {
@@ -126,10 +125,8 @@ Input CollectInput(const HeaderList& response_headers, const PageModel* page, co
   in.observatory_report_only = observatory::Header(response_headers, "Content-Security-Policy-Report-Only");
   if (page != nullptr) {
     const bool observatory_html = observatory::ReadsAsHtml(response_headers);
-    const std::vector<bool> inert = InTemplateContent(*page);
-    for (std::size_t i = 0; i < page->elements().size(); ++i) {
-      const HtmlElement& e = page->elements()[i];
-      if (e.tag != "meta" || inert[i]) continue;
+    for (const HtmlElement& e : page->elements()) {
+      if (e.tag != "meta" || e.in_template) continue;
       const std::string* equiv = e.Attr("http-equiv");
       const std::string* content = e.Attr("content");
       if (!equiv || !content || content->empty()) continue;

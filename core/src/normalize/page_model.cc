@@ -482,6 +482,7 @@ void PageModelBuilder::Walk(xmlDoc* doc, KeptAttributes& attributes, PageModel& 
     bool no_text = false;    // inside script/style/template/noscript
     bool hidden = false;     // inside a hidden element
     bool after_end = false;  // inside content written after </html> (HtmlElement::after_end)
+    bool in_template = false;  // inside a <template> (HtmlElement::in_template)
   };
   // A node whose children are being walked: the context it gives them, and whether the text
   // breaks after them (a block element).
@@ -561,6 +562,8 @@ void PageModelBuilder::Walk(xmlDoc* doc, KeptAttributes& attributes, PageModel& 
         seen_html = true;
       }
       el.after_end = child.after_end;
+      el.in_template = f.in_template;
+      child.in_template = f.in_template || el.tag == std::string_view("template");
       if (traits & kBreaksText) {
         break_text();
         breaks_text = true;

@@ -34,6 +34,12 @@ struct HtmlElement {
   // first when the end tag closed an implied body); the walk marks that element and everything
   // below it. Pages do not put content there; spam kits append links there.
   bool after_end = false;
+  // Inside a <template> element's content (a descendant of one; the <template> itself is not).
+  // HTML keeps template content inert: its scripts never run, its <meta> elements set no policy,
+  // and the DOM's querySelectorAll (what the Mozilla HTTP Observatory reads pages with) does not
+  // reach it. libxml2 parses it as ordinary children, so the model lists those elements; checks
+  // that judge what a browser applies skip them.
+  bool in_template = false;
   std::string text;                   // for <script>, <style>, <title>, <a>, <label>, <button>,
                                       // <option>, <legend>, <textarea>, <h1>–<h6>: its text
                                       // content (cut at 64 KiB; scripts at 1 MiB)
