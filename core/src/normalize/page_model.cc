@@ -324,6 +324,7 @@ void AppendFolded(std::string& out, std::string_view piece) {
 // without them. lists[i] belongs to the element whose _private is i + 1 (nullptr: no attribute).
 struct KeptAttributes {
   std::vector<std::vector<HtmlAttribute>> lists;
+  std::size_t elements = 0;  // elements the parse made (start-element events that pushed one)
 };
 
 // The SAX start-element handler of the parse: libxml2's own (xmlSAX2StartElement) builds the
@@ -339,8 +340,10 @@ void StartElementKeepingAttributes(void* ctx, const xmlChar* name, const xmlChar
   const int depth = ctxt->nodeNr;
   xmlSAX2StartElement(ctx, name, nullptr);
   // No element was pushed (no document yet, or out of memory): libxml2 kept no attributes either.
-  if (atts == nullptr || atts[0] == nullptr || ctxt->nodeNr != depth + 1 || ctxt->node == nullptr) return;
+  if (ctxt->nodeNr != depth + 1 || ctxt->node == nullptr) return;
   auto* kept = static_cast<KeptAttributes*>(ctxt->_private);
+  ++kept->elements;
+  if (atts == nullptr || atts[0] == nullptr) return;
   std::vector<HtmlAttribute> attrs;
   std::size_t count = 0;
   while (atts[2 * count] != nullptr) ++count;
@@ -440,33 +443,6 @@ std::vector<int> PageModel::ElementsWithTag(std::string_view tag) const {
   return out;
 }
 
-namespace {
-
-// The number of element nodes Walk will visit (elements below elements, from the document's
-// children), counted up to `limit`: sizes PageModel::elements_ once. Follows the tree's links,
-// no stack.
-std::size_t CountElements(xmlDoc* doc, std::size_t limit) {
-  std::size_t count = 0;
-  xmlNode* n = doc->children;
-  while (n != nullptr && count < limit) {
-    if (n->type == XML_ELEMENT_NODE) {
-      ++count;
-      if (n->children != nullptr) {
-        n = n->children;
-        continue;
-      }
-    }
-    while (n != nullptr && n->next == nullptr) {
-      xmlNode* parent = n->parent;
-      n = (parent == nullptr || parent == reinterpret_cast<xmlNode*>(doc)) ? nullptr : parent;
-    }
-    if (n != nullptr) n = n->next;
-  }
-  return count;
-}
-
-}  // namespace
-
 // Walks a libxml2 tree once into a PageModel; each element's attributes are taken from
 // `attributes` (the parse's KeptAttributes).
 class PageModelBuilder {
@@ -492,7 +468,8 @@ void PageModelBuilder::Walk(xmlDoc* doc, KeptAttributes& attributes, PageModel& 
     bool breaks_text;
   };
   bool seen_html = false;  // an <html> element was walked: a further one holds content after </html>
-  model.elements_.reserve(CountElements(doc, limits::kMaxPageModelNodes));
+  // Sized once: the walk visits at most the elements the parse made.
+  model.elements_.reserve(std::min(attributes.elements, limits::kMaxPageModelNodes));
   std::unordered_set<std::string> hidden_classes, hidden_ids;  // from <style> sheets seen so far
   auto break_text = [&model] {  // AppendFolded(" ") on both texts, without its set-up
     for (std::string* t : {&model.visible_text_, &model.hidden_text_})
@@ -611,7 +588,7 @@ PageModel PageModel::Build(std::string_view bytes, std::string_view header_chars
   KeptAttributes attributes;  // of the last parse
   auto parse = [&](const std::string& encoding, int extra_options) {
     charset::ResetNotDecodedReads();
-    attributes.lists.clear();
+    attributes = KeptAttributes();
     return std::unique_ptr<xmlDoc, DocDeleter>(ReadHtmlKeepingAttributes(bytes, encoding.empty() ? nullptr : encoding.c_str(),
                                                                          options | extra_options, attributes));
   };
