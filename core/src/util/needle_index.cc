@@ -1,6 +1,7 @@
 #include "util/needle_index.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace portal_check {
 namespace {
@@ -51,7 +52,39 @@ std::size_t NeedleIndex::Add(std::string_view needle, bool ignore_case) {
   } else if (length > 0 && window_ > 0) {
     AddToShifts(needles_.back());
   }
+  SyncPairTable(needles_.back());
   return index;
+}
+
+std::uint16_t NeedleIndex::PairKey(const unsigned char* two) {
+  std::uint16_t key;
+  std::memcpy(&key, two, 2);
+  return key;
+}
+
+void NeedleIndex::SyncPairTable(const Needle& added) {
+  const bool pair_scan = window_ == 0 && !any_single_ && min_length_ >= 2;
+  if (!pair_scan) {
+    std::vector<std::uint8_t>().swap(pair_table_);
+    return;
+  }
+  if (pair_table_.empty()) {  // the scan starts being the one used: every pair so far
+    pair_table_.assign(65536, 0);
+    for (unsigned word = 0; word < pairs_.size(); ++word) {
+      for (std::uint64_t bits = pairs_[word]; bits != 0; bits &= bits - 1) {
+        const unsigned pair = word * 64 + static_cast<unsigned>(__builtin_ctzll(bits));
+        const unsigned char two[2] = {static_cast<unsigned char>(pair >> 8), static_cast<unsigned char>(pair & 0xFF)};
+        pair_table_[PairKey(two)] = 1;
+      }
+    }
+    return;
+  }
+  if (added.text.size() < 2) return;
+  for (char f : {added.text[0], added.ignore_case ? UpperAscii(added.text[0]) : added.text[0]})
+    for (char s : {added.text[1], added.ignore_case ? UpperAscii(added.text[1]) : added.text[1]}) {
+      const unsigned char two[2] = {static_cast<unsigned char>(f), static_cast<unsigned char>(s)};
+      pair_table_[PairKey(two)] = 1;
+    }
 }
 
 void NeedleIndex::RebuildShifts() {
@@ -110,21 +143,23 @@ std::size_t NeedleIndex::NextCandidate(std::string_view text, std::size_t from) 
     return n;  // a needle needs at least window_ bytes
   }
   if (!any_single_) {
-    // Every needle has min_length_ >= 2 bytes: one starts only before `end`. Eight positions per
-    // branch: their pair bits are read independently and tested together; only a group with a bit
-    // set is looked at position by position.
     if (min_length_ == 0) return n;  // no needle (or only empty ones)
+    // Every needle has min_length_ >= 2 bytes (pair_table_ is filled): one starts only before
+    // `end`. Eight positions per branch: each is one read of the table at its two bytes, the
+    // reads independent of each other; only a group with a hit is looked at position by position.
+    const std::uint8_t* const table = pair_table_.data();
+    auto pair_at = [&](std::size_t at) -> unsigned { return table[PairKey(p + at)]; };
     const std::size_t end = n >= min_length_ ? n - min_length_ + 1 : 0;
     while (pos + 8 <= end) {
-      const std::uint64_t any = pair_bit(pos) | pair_bit(pos + 1) | pair_bit(pos + 2) | pair_bit(pos + 3) |
-                                pair_bit(pos + 4) | pair_bit(pos + 5) | pair_bit(pos + 6) | pair_bit(pos + 7);
+      const unsigned any = pair_at(pos) | pair_at(pos + 1) | pair_at(pos + 2) | pair_at(pos + 3) | pair_at(pos + 4) |
+                           pair_at(pos + 5) | pair_at(pos + 6) | pair_at(pos + 7);
       if (any != 0)
         for (std::size_t k = pos; k < pos + 8; ++k)
-          if (pair_bit(k) && PassesTriple(p, n, k)) return k;
+          if (pair_at(k) && PassesTriple(p, n, k)) return k;
       pos += 8;
     }
     for (; pos < end; ++pos)
-      if (pair_bit(pos) && PassesTriple(p, n, pos)) return pos;
+      if (pair_at(pos) && PassesTriple(p, n, pos)) return pos;
     return n;
   }
   // With one-byte needles: most bytes fail the first-byte table.

@@ -122,6 +122,15 @@ class NeedleIndex {
   // Whether a needle may start at p[pos] by its first three bytes (true when some needle is
   // shorter than three bytes). REQUIRES: pos < n, n = the text's size.
   bool PassesTriple(const unsigned char* p, std::size_t n, std::size_t pos) const;
+  // pairs_ as one byte per pair, indexed by PairKey of the pair's two bytes: what the scan without
+  // skipping reads (one load per position instead of a word load, a shift and a mask). 64 KiB,
+  // only while that scan is the one used (every needle of two bytes or more, the shortest below
+  // kMinSkipLength), else empty; kept by Add (SyncPairTable).
+  std::vector<std::uint8_t> pair_table_;
+  static std::uint16_t PairKey(const unsigned char* two);  // the two bytes as they lie in memory
+  // After `added` was added: pair_table_ made (from pairs_) when the pair scan starts being the
+  // one used, given the added needle's pairs while it stays so, emptied when it stops.
+  void SyncPairTable(const Needle& added);
   std::array<std::uint64_t, 65536 / 64> pairs_{};  // first two bytes of longer needles
 };
 
