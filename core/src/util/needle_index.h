@@ -82,10 +82,11 @@ class NeedleIndex {
 
   // Skipping pays from this shortest-needle length on; the window is at most kMaxWindow bytes.
   // A skip step waits for the byte it reads, then for the table entry it indexes (about 14 cycles
-  // measured on x86-64), while the pair test of every position pipelines (about 3 cycles per
+  // measured on x86-64), while the pair test of every position pipelines (2 to 3 cycles per
   // byte): skipping is slower unless steps pass 5 bytes or more on average. Measured on the
-  // engine's indexes over real pages (bytes per step): windows of 3, 4 and 5 bytes 1.6, 2.8 and
-  // 3.0; of 8 and 10 bytes 5.6 and 6.6.
+  // engine's indexes over the pages of bench/make-corpus.mjs (bytes per step): windows of 3, 4
+  // and 5 bytes 1.6, 2.8 and 3.0; of 8 and 10 bytes 5.6 and 6.6. (The redactor's index of an
+  // audit's secrets, 8 bytes or more, thus skips and never makes a pair_table_.)
   static constexpr std::size_t kMinSkipLength = 8;
   static constexpr std::size_t kMaxWindow = 32;
   // shift_ has this many entries, a two-byte block's entry at ShiftSlot(block): 4 KiB stays in the
