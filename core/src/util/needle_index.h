@@ -1,6 +1,7 @@
 // A set of byte-string needles searched together in one pass over a text, built once (per
 // ruleset) and then read-only. Each text position is first checked against a table of the
-// needles' first two bytes (a 64 Kbit set) and, when every needle has three bytes or more, a
+// needles' first two bytes (a 64 Kbit set; a 64 KiB byte table for the scan that tests every
+// position, pair_table_) and, when every needle has three bytes or more, a
 // hashed set of their first three bytes, and only then compared with the needles bucketed under
 // its first byte: scanning is linear in the text plus the compares of the positions that pass.
 // No regex, no allocation while scanning.
