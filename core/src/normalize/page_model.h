@@ -1,8 +1,10 @@
 // The page model: one HTML document parsed once with libxml2 (HTML_PARSE_NONET, no entity
-// loading, no network) and walked once into the facts every HTML check reads. No check parses
-// HTML itself. The elements' attributes are taken from the parser's SAX start-element events as
-// it reads them (libxml2's tree is built without attribute nodes); the rest from the tree. Every text and attribute value is UTF-8 with Latin letters canonically composed
-// (util/vietnamese.h), whatever the page's encoding, so all builds see the same text.
+// loading, no network) into the facts every HTML check reads. No check parses HTML itself. The
+// model is built from the parser's SAX events as it reads (normalize/html_events.h), without a
+// tree, as the tree libxml2 would have built would give it; only a page whose lines reach 65535
+// is parsed with the tree (libxml2 finds such lines through it). Every text and attribute value
+// is UTF-8 with Latin letters canonically composed (util/vietnamese.h), whatever the page's
+// encoding, so all builds see the same text.
 #ifndef PORTAL_CHECK_NORMALIZE_PAGE_MODEL_H_
 #define PORTAL_CHECK_NORMALIZE_PAGE_MODEL_H_
 
