@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,26 +13,11 @@
 #include "normalize/html_events.h"
 #include "normalize/page_model.h"
 #include "normalize/page_model_builder.h"
+#include "page_model_text.h"
 #include "test_support.h"
 
 namespace portal_check {
 namespace {
-
-// Everything a builder puts into a model, as text.
-std::string Describe(const PageModel& m) {
-  std::ostringstream o;
-  o << "truncated=" << m.truncated() << " base=" << m.base_href() << " meta=" << m.meta_charset() << "\n";
-  for (const HtmlElement& e : m.elements()) {
-    o << e.tag << " line=" << e.line << " depth=" << e.depth << " form=" << e.form << " hidden=" << e.hidden
-      << " after_end=" << e.after_end << " in_template=" << e.in_template << " text=[" << e.text << "]";
-    for (const HtmlAttribute& a : e.attrs) o << " " << a.name << "=[" << a.value << "]";
-    o << "\n";
-  }
-  for (int f : m.forms()) o << "form " << f << "\n";
-  for (const HtmlComment& c : m.comments()) o << "comment line=" << c.line << " [" << c.text << "]\n";
-  o << "visible=[" << m.visible_text() << "]\nhidden=[" << m.hidden_text() << "]\n";
-  return o.str();
-}
 
 struct Built {
   std::string description;
@@ -45,7 +29,7 @@ Built BuildFrom(const std::string& html, HtmlEventSource source, const char* enc
   PageModelBuilder builder(model, 16);
   const HtmlParseResult r = ParseHtml(html, encoding, 0, source, builder);
   builder.Finish();
-  return Built{"parsed=" + std::to_string(r.parsed) + " encoding=" + r.encoding + " " + Describe(model),
+  return Built{"parsed=" + std::to_string(r.parsed) + " encoding=" + r.encoding + " " + ::testing::PageModelText(model),
                builder.saw_capped_line()};
 }
 
@@ -153,7 +137,7 @@ TEST(PageModelEvents, LinesFrom65535OnComeFromTheTree) {
   const Built tree = BuildFrom(html, HtmlEventSource::kTree);
   EXPECT_TRUE(events.capped);
   const PageModel built = PageModel::Build(html, "", true);
-  EXPECT_EQ("parsed=1 encoding=UTF-8 " + Describe(built), tree.description);
+  EXPECT_EQ("parsed=1 encoding=UTF-8 " + ::testing::PageModelText(built), tree.description);
   ASSERT_FALSE(built.comments().empty());
   EXPECT_GE(built.comments().back().line, 65535);
   // Below that line the events alone decide.

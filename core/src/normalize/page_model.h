@@ -33,7 +33,7 @@ struct HtmlElement {
   bool hidden = false;
   // Written after the document's end tag </html> (this element or an ancestor). libxml2 2.9's HTML
   // parser puts such content into a further <html> element (a second root, or a child of the
-  // first when the end tag closed an implied body); the walk marks that element and everything
+  // first when the end tag closed an implied body); the model marks that element and everything
   // below it. Pages do not put content there; spam kits append links there.
   bool after_end = false;
   // Inside a <template> element's content (a descendant of one; the <template> itself is not).

@@ -18,7 +18,7 @@ constexpr std::size_t kMaxVisibleText = 1024 * 1024;
 // Bounds the work of collecting one element's text, so nested markup stays linear overall.
 constexpr std::size_t kMaxTextNodesVisited = 4096;
 
-// What the walk does with an element, by tag name.
+// What the builder does with an element, by tag name.
 enum TagTrait : unsigned {
   kKeepsText = 1u << 0,   // HtmlElement::text is filled
   kHidesText = 1u << 1,   // its text is code or inert markup, never shown

@@ -56,7 +56,7 @@ class PageModelBuilder {
  private:
   // What a node inherits from the elements above it.
   struct Context {
-    int depth = 1;  // of an element at this level (the walk of old counted the document as 0)
+    int depth = 1;  // HtmlElement::depth of an element at this level (1: a root)
     int form = -1;
     bool no_text = false;      // inside script/style/template/noscript
     bool hidden = false;       // inside a hidden element
