@@ -3,8 +3,8 @@
 //   pc_bench_floor FILE.har --audit-once     (one audit; prints its milliseconds; used by bench/wasm-audit.mjs)
 // Floor: every text/html response body of the HAR parsed by libxml2 alone (htmlReadMemory with the
 // engine's options, HTML_PARSE_NONET|NOERROR|NOWARNING|RECOVER|NOBLANKS, encoding "UTF-8" as the engine
-// passes for text bodies, then xmlFreeDoc; the engine's own parse builds the same tree without
-// attribute nodes, keeping the attributes from SAX events: normalize/page_model.cc).
+// passes for text bodies, then xmlFreeDoc: libxml2's parse with its tree; the engine's own parse
+// builds no tree, its page model is made from the same parse's SAX events: normalize/html_events.h).
 // Audit: Auditor::Create + Feed in 1 MiB chunks + Finish + ReportJson() and Sarif() (each
 // output is rendered on its first request): both outputs, as
 // before the SARIF became lazy, so that figures stay comparable. Each repetition runs floor then audit; medians are
