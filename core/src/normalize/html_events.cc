@@ -187,7 +187,8 @@ void OnCharacters(void* ctx, const xmlChar* ch, int len) { AddText(ctx, ch, len,
 
 void OnCDataBlock(void* ctx, const xmlChar* value, int len) { AddText(ctx, value, len, XML_CDATA_SECTION_NODE); }
 
-// A comment or processing instruction outside every element becomes a child of the document.
+// Whether a comment or processing instruction arriving now goes outside every element (it becomes
+// a child of the document, and the document's first child when it has none yet: noted).
 bool AtDocumentLevel(xmlParserCtxtPtr ctxt, EventParse& p) {
   if (!p.open.empty()) return false;
   if (p.first_child == EventParse::FirstChild::kNone && ctxt->myDoc != nullptr)

@@ -1,12 +1,16 @@
 #include "util/needle_index.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace portal_check {
 namespace {
 
 char UpperAscii(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// The spellings a text may show of a needle's byte `c` (stored lower-case when ignore_case).
+std::array<char, 2> Spellings(char c, bool ignore_case) { return {c, ignore_case ? UpperAscii(c) : c}; }
 
 }  // namespace
 
@@ -18,15 +22,12 @@ std::size_t NeedleIndex::Add(std::string_view needle, bool ignore_case) {
   if (!n.text.empty()) {
     const char first = n.text[0];
     buckets_[static_cast<unsigned char>(first)].push_back(static_cast<std::uint32_t>(index));
-    // The spellings of the first two bytes the text may show.
-    const char firsts[2] = {first, ignore_case ? UpperAscii(first) : first};
+    const std::array<char, 2> firsts = Spellings(first, ignore_case);
     for (char f : firsts) first_[static_cast<unsigned char>(f)] = true;
     if (n.text.size() >= 3) {
-      const char thirds[2] = {n.text[2], ignore_case ? UpperAscii(n.text[2]) : n.text[2]};
-      const char seconds[2] = {n.text[1], ignore_case ? UpperAscii(n.text[1]) : n.text[1]};
       for (char f : firsts)
-        for (char s : seconds)
-          for (char t : thirds) {
+        for (char s : Spellings(n.text[1], ignore_case))
+          for (char t : Spellings(n.text[2], ignore_case)) {
             const unsigned h = TripleHash(static_cast<unsigned char>(f), static_cast<unsigned char>(s), static_cast<unsigned char>(t));
             triples_[h >> 6] |= std::uint64_t{1} << (h & 63);
           }
@@ -35,7 +36,7 @@ std::size_t NeedleIndex::Add(std::string_view needle, bool ignore_case) {
       any_single_ = true;
       for (char f : firsts) single_[static_cast<unsigned char>(f)] = true;
     } else {
-      const char seconds[2] = {n.text[1], ignore_case ? UpperAscii(n.text[1]) : n.text[1]};
+      const std::array<char, 2> seconds = Spellings(n.text[1], ignore_case);
       for (char f : firsts) {
         for (char s : seconds) {
           const unsigned pair = (static_cast<unsigned>(static_cast<unsigned char>(f)) << 8) | static_cast<unsigned char>(s);
@@ -80,8 +81,8 @@ void NeedleIndex::SyncPairTable(const Needle& added) {
     return;
   }
   if (added.text.size() < 2) return;
-  for (char f : {added.text[0], added.ignore_case ? UpperAscii(added.text[0]) : added.text[0]})
-    for (char s : {added.text[1], added.ignore_case ? UpperAscii(added.text[1]) : added.text[1]}) {
+  for (char f : Spellings(added.text[0], added.ignore_case))
+    for (char s : Spellings(added.text[1], added.ignore_case)) {
       const unsigned char two[2] = {static_cast<unsigned char>(f), static_cast<unsigned char>(s)};
       pair_table_[PairKey(two)] = 1;
     }
