@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadNodeEngine } from '../../web/cli/engine-files.mjs';
-import { auditHar } from '../../web/host/engine.mjs';
+import { auditHar, textCollector } from '../../web/host/engine.mjs';
 import { ROOT } from './bad-input.mjs';
 
 const HAR = fs.readFileSync(path.join(ROOT, 'tests/fixtures/recorded/chrome-har.har'));
@@ -63,4 +63,23 @@ test('sarif: false leaves the SARIF unrendered and the report unchanged; a SARIF
   } finally {
     session.delete();
   }
+});
+
+test('the host decodes an output cut anywhere, even inside a character, as the whole bytes', () => {
+  // Pieces of the engine never end inside a character (Session.writeOutput); the collector must
+  // not depend on it: every cut of a text of 1- to 4-byte characters, and empty pieces.
+  const text = '{"a":"Tín Nhiệm Mạng €𝄞 x"}\n';
+  const bytes = new TextEncoder().encode(text);
+  for (let cut = 0; cut <= bytes.length; cut++) {
+    for (let cut2 = cut; cut2 <= bytes.length; cut2 += 3) {
+      const sink = textCollector('json');
+      for (const piece of [bytes.subarray(0, cut), new Uint8Array(0), bytes.subarray(cut, cut2), bytes.subarray(cut2)]) sink.add(piece);
+      assert.equal(sink.done(), text, `cut at ${cut} and ${cut2}`);
+    }
+  }
+  // A text ending inside a character ends as a whole decode would (U+FFFD).
+  const sink = textCollector('json');
+  sink.add(bytes.subarray(0, 3));
+  sink.add(new Uint8Array([0xe1, 0xba]));
+  assert.equal(sink.done(), new TextDecoder().decode(new Uint8Array([...bytes.subarray(0, 3), 0xe1, 0xba])));
 });
