@@ -21,6 +21,9 @@
 //     (new Session = Auditor::Create, feed, finish, outputBytes json (a view into the wasm memory),
 //     decode: the report to text + gradedHeaders parsed, as auditHar does; delete), and apart,
 //     sarif: outputBytes('sarif') (rendered on that first request) + its decoding.
+// Garbage collection: the pauses V8 reports (perf_hooks 'gc' entries) that began inside each
+// Observatory and engine pass are summed, and printed as a share of the pass: both sides' times
+// include their collections (the Observatory's share moves most between machines and loads).
 // Prints markdown tables (medians over the repetitions) to stdout; progress goes to stderr.
 // Needs the devDependency @mdn/mdn-http-observatory (its postinstall skipped: no HSTS preload list,
 // see tests/support/observatory/no-preload-hook.mjs).
@@ -29,6 +32,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { register } from 'node:module';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { benchSites, observatoryRetrieval } from './observatory-sites.mjs';
 import { prepare } from './observatory-prepared-retrieval.mjs';
 import { loadNodeEngine } from '../web/cli/engine-files.mjs';
@@ -68,7 +72,19 @@ if (writeDir) {
 }
 const engine = await loadNodeEngine();
 
-// Observatory over every site: → {prepareMs, scanMs, grades}.
+// V8's collection pauses, as they are reported: [{start, end}] (ms on performance.now()'s clock).
+const gcPauses = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcPauses.push({ start: e.startTime, end: e.startTime + e.duration });
+}).observe({ entryTypes: ['gc'] });
+// ms of collection pauses that began within [from, to]; entries are delivered on a later task, so
+// it waits for a timer first (one setImmediate turn is not enough: measured).
+async function gcMsBetween(from, to) {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  return gcPauses.filter((g) => g.start >= from && g.start <= to).reduce((sum, g) => sum + g.end - g.start, 0);
+}
+
+// Observatory over every site: → {prepareMs, scanMs, grades, scanGcMs (collections during scanMs)}.
 async function observatoryPass() {
   let t = performance.now();
   const retrievals = sites.map(observatoryRetrieval);
@@ -79,10 +95,11 @@ async function observatoryPass() {
     prepare(requests);
     grades.push((await scan(requests.hostname)).scan.grade);
   }
-  return { prepareMs, scanMs: performance.now() - t, grades };
+  const end = performance.now();
+  return { prepareMs, scanMs: end - t, grades, scanGcMs: await gcMsBetween(t, end) };
 }
 
-// The engine over every site, the SARIF asked for or not: → {ms, reportBytes}.
+// The engine over every site, the SARIF asked for or not: → {ms, reportBytes, gcMs}.
 async function enginePass(sarif) {
   let reportBytes = 0;
   const t = performance.now();
@@ -90,7 +107,8 @@ async function enginePass(sarif) {
     const result = await auditHar(engine, site.harBytes, { sarif });
     reportBytes += result.reportText.length + (sarif ? result.sarifText.length : 0);
   }
-  return { ms: performance.now() - t, reportBytes };
+  const end = performance.now();
+  return { ms: end - t, reportBytes, gcMs: await gcMsBetween(t, end) };
 }
 
 // Mean ms of `count` auditHar calls on `bytes` (report only).
@@ -158,6 +176,7 @@ const warmEngine = await enginePass(false);
 await enginePass(true);
 await auditMean(EMPTY_HAR, FIXED);
 await auditMean(ONE_ENTRY_HAR, FIXED);
+const pct = (part, whole) => `${((100 * part) / whole).toFixed(0)} %`;
 const runs = [];
 for (let r = 0; r < REPS; r++) {
   const run = {};
@@ -167,7 +186,7 @@ for (let r = 0; r < REPS; r++) {
   run.oneEntryMs = await auditMean(ONE_ENTRY_HAR, FIXED);
   run.phases = { empty: phaseMedians(EMPTY_HAR, FIXED), oneEntry: phaseMedians(ONE_ENTRY_HAR, FIXED), site: phaseMedians(sites[0].harBytes, FIXED) };
   runs.push(run);
-  log(`repetition ${r + 1}/${REPS} (${passes.join(' then ')}): Observatory ${((run.observatory.prepareMs + run.observatory.scanMs) / SITES).toFixed(2)} ms/site, engine ${(run.engine.ms / SITES).toFixed(2)} ms/site (with SARIF ${(run.engineSarif.ms / SITES).toFixed(2)})`);
+  log(`repetition ${r + 1}/${REPS} (${passes.join(' then ')}): Observatory ${((run.observatory.prepareMs + run.observatory.scanMs) / SITES).toFixed(2)} ms/site (${pct(run.observatory.scanGcMs, run.observatory.scanMs)} of scan() in GC), engine ${(run.engine.ms / SITES).toFixed(2)} ms/site (${pct(run.engine.gcMs, run.engine.ms)} in GC; with SARIF ${(run.engineSarif.ms / SITES).toFixed(2)})`);
 }
 
 const perSite = (f) => median(runs.map(f)) / SITES;
@@ -194,6 +213,9 @@ out.push(`| Observatory: scan() (ALL_TESTS + scorer) on the prepared Requests | 
 out.push(`| Observatory: building its Requests from the responses + scan() | ${fmt(fullObservatoryMs)} | ${fmt(mbps(fullObservatoryMs))} | ${fmt(fullObservatoryMs / engineMs)}× |`);
 out.push(`| engine (wasm): auditHar of the site's HAR, the report | ${fmt(engineMs)} | ${fmt(mbps(engineMs))} | 1× |`);
 out.push(`| engine (wasm): the same, report and SARIF | ${fmt(engineSarifMs)} | ${fmt(mbps(engineSarifMs))} | scan() ÷ this: ${fmt(scanMs / engineSarifMs)}× |`);
+out.push('');
+const gcShare = (f) => `${fmt(median(runs.map(f)) * 100, 0)} %`;
+out.push(`Garbage collection pauses within the pass (median share over the repetitions): Observatory scan() ${gcShare((r) => r.observatory.scanGcMs / r.observatory.scanMs)}, engine ${gcShare((r) => r.engine.gcMs / r.engine.ms)}; scan() without its pauses ÷ engine without its pauses: ${fmt(median(runs.map((r) => (r.observatory.scanMs - r.observatory.scanGcMs) / (r.engine.ms - r.engine.gcMs))))}×.`);
 out.push('');
 out.push(`| engine audit (auditHar, mean of ${FIXED}) | ms | share of a site's audit |`);
 out.push('|---|---|---|');
