@@ -278,9 +278,9 @@ export async function checkHar(engine, har, { chunkBytes = 1 << 20 } = {}) {
 // An audit's outputs (auditHar's result for outputs 'text' and 'bytes'): texts decoded and the
 // report parsed on first use, then kept (a large report's objects cost several times its text, and
 // many callers only need the text). A class with its getters on the prototype, not an object
-// literal with getters: a literal's getters are closures over auditHar's whole scope, and V8 then
-// moves every audit's outputs to the old generation (measured: an empty HAR's audit in Node 0.21 →
-// 0.12 ms, most of the difference scavenges; BENCHMARKS.md).
+// literal with getters: a literal's getters are closures over auditHar's whole scope, and with them
+// every audit's outputs outlived V8's young generation (measured: an empty HAR's audit in Node
+// 0.25 → 0.12 ms, the difference almost all scavenges; BENCHMARKS.md).
 class AuditResult {
   #reportText;
   #sarifText;
