@@ -17,6 +17,7 @@
 // Prints one JSON object: median/min/max of each figure (ms) and every run's values.
 import { startAppServer } from '../web/serve/static-server.mjs';
 import { launchBrowser, foreignRequests, skipReason } from '../tests/browser/harness.mjs';
+import { median } from './median.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
@@ -27,7 +28,6 @@ if (skip) {
   process.exit(3);
 }
 
-const median = (v) => { const s = [...v].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const summary = (v) => ({ median: +median(v).toFixed(1), min: +Math.min(...v).toFixed(1), max: +Math.max(...v).toFixed(1) });
 
 // Runs in the page (the app's index.html, so the app's own CSP applies).

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { median } from './median.mjs';
 
 const args = process.argv.slice(2);
 const rounds = args.includes('--rounds') ? Number(args[args.indexOf('--rounds') + 1]) : 7;
@@ -54,6 +55,5 @@ for (let round = 0; round < rounds; round++) {
     build.times.firstOneEntry.push(t3 - t2);
   }
 }
-const median = (v) => { const s = [...v].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const summary = (b) => Object.fromEntries(Object.entries(b.times).map(([k, v]) => [k + 'Ms', Number(median(v).toFixed(2))]));
 process.stdout.write(`${JSON.stringify({ a: { dir: builds[0].dir, ...summary(builds[0]) }, b: { dir: builds[1].dir, ...summary(builds[1]) }, rounds })}\n`);

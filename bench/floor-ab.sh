@@ -18,9 +18,9 @@ for _ in $(seq "$rounds"); do
     printf '%s\t%s\n' "$bin" "$("$bin" "$har" --reps 5)" >> "$runs"
   done
 done
-node - "$runs" <<'EOF'
-const fs = require('node:fs');
-const median = (v) => { const s = [...v].sort((x, y) => x - y); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+PC_BENCH_DIR="$(cd "$(dirname "$0")" && pwd)" node --input-type=module - "$runs" <<'EOF'
+import fs from 'node:fs';
+const { median } = await import(`${process.env.PC_BENCH_DIR}/median.mjs`);
 const by = new Map();
 for (const line of fs.readFileSync(process.argv[2], 'utf8').trim().split('\n')) {
   const [bin, json] = line.split('\t');

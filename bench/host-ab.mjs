@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { benchSites } from './observatory-sites.mjs';
 import { loadNodeEngine } from '../web/cli/engine-files.mjs';
+import { median } from './median.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
@@ -23,7 +24,6 @@ const hosts = [await import(pathToFileURL(resolve(pathA))), await import(pathToF
 const engine = await loadNodeEngine();
 const sites = benchSites({ count: option('--sites', 300) });
 const EMPTY = new TextEncoder().encode('{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[]}}');
-const median = (v) => { const s = [...v].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 // ms per audit of `inputs` through `host`'s auditHar.
 async function pass(host, inputs) {

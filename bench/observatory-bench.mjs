@@ -37,6 +37,7 @@ import { benchSites, observatoryRetrieval } from './observatory-sites.mjs';
 import { prepare } from './observatory-prepared-retrieval.mjs';
 import { loadNodeEngine } from '../web/cli/engine-files.mjs';
 import { auditHar } from '../web/host/engine.mjs';
+import { median } from './median.mjs';
 
 register('./observatory-retriever-hook.mjs', import.meta.url);
 const { scan } = await import('@mdn/mdn-http-observatory/src/scanner/index.js');
@@ -49,11 +50,6 @@ const option = (name, fallback) => {
 const SITES = option('--sites', 300);
 const REPS = option('--reps', 5);
 const FIXED = option('--fixed', 100);
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const log = (text) => process.stderr.write(`[observatory-bench] ${text}\n`);
 
 const sites = benchSites({ count: SITES });

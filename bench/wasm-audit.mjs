@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { loadEngine, auditHar } from '../web/host/engine.mjs';
+import { median } from './median.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -20,7 +21,6 @@ const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args
 const reps = Number(opt('--reps', 5));
 const native = opt('--native', join(root, 'build/bench/bench/pc_bench_floor'));
 const memoryOnly = args.includes('--memory-only');
-const median = (v) => { const s = [...v].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 
 const wasmDir = process.env.PORTAL_CHECK_WASM_DIR || join(root, 'build/wasm');  // as web/cli/engine-files.mjs
 const wasmBinary = readFileSync(join(wasmDir, 'portal_check.wasm'));

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { loadEngine } from '../web/host/engine.mjs';
 import { benchSites } from './observatory-sites.mjs';
+import { median } from './median.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -32,11 +33,6 @@ const SARIF = args.includes('--sarif');
 const sites = benchSites({ count: Number(option('--sites', 300)) });
 const harFile = option('--har', null);
 const har = harFile ? readFileSync(harFile) : null;
-const median = (values) => {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 async function load(dir) {
   return loadEngine({ moduleUrl: pathToFileURL(join(dir, 'portal_check.mjs')).href, wasmBinary: readFileSync(join(dir, 'portal_check.wasm')) });
