@@ -15,10 +15,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const nativeTool = path.join(root, 'build/native/tests/portal_check_native');
 const wasmDir = path.join(root, 'build/wasm');
 
-function nativeAudit(harPath, target, format) {
-  const args = ['audit', harPath, '--format', format];
+// One native run for both outputs: → { report, sarif } (the SARIF through --sarif-out).
+function nativeReportAndSarif(harPath, target) {
+  const sarifPath = `${harPath}.sarif`;
+  const args = ['audit', harPath, '--format', 'json', '--sarif-out', sarifPath];
   if (target) args.push('--target', target);
-  return execFileSync(nativeTool, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const report = execFileSync(nativeTool, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { report, sarif: fs.readFileSync(sarifPath, 'utf8') };
 }
 
 test('native and wasm reports are byte-identical on every rule case', async () => {
@@ -35,8 +38,9 @@ test('native and wasm reports are byte-identical on every rule case', async () =
       const harPath = path.join(tmp, 'case.har');
       fs.writeFileSync(harPath, c.har);
       const wasm = await auditHar(engine, c.har, { target: c.target || undefined });
-      assert.equal(wasm.reportText, nativeAudit(harPath, c.target, 'json'), `report differs: ${c.name}`);
-      assert.equal(wasm.sarifText, nativeAudit(harPath, c.target, 'sarif'), `SARIF differs: ${c.name}`);
+      const native = nativeReportAndSarif(harPath, c.target);
+      assert.equal(wasm.reportText, native.report, `report differs: ${c.name}`);
+      assert.equal(wasm.sarifText, native.sarif, `SARIF differs: ${c.name}`);
       compared++;
     }
   } finally {
