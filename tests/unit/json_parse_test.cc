@@ -142,6 +142,23 @@ TEST(JsonParse, TakesValidDocumentsAndBuildsPicojsonsValue) {
 
 // The parser reads a '-' and up to 18 digits itself (strtoimax past them): numbers at and past that
 // length, and at int64's ends, are the values picojson gives.
+// Long escaped strings (bodies): decoded the same whether they stay under the length at which the
+// decoder takes room for the rest of the input (16 KiB), reach it exactly, or pass it; with the
+// escape kinds a body holds (\" \n \/ \uXXXX and a surrogate pair), with and without text after
+// the string, and one cut short (an error, not a crash).
+TEST(JsonParse, LongEscapedStringsAtAndPastTheReserveLength) {
+  for (std::size_t length : {100u, 16u * 1024 - 7, 16u * 1024, 16u * 1024 + 1, 40000u, 300000u}) {
+    const std::string unit = "<p class=\\\"x\\\">Vi\xE1\xBB\x87t \\u1ec7 \\uD83D\\uDE00 a\\/b</p>\\n";
+    std::string raw;
+    for (std::size_t i = 0; raw.size() + unit.size() + 50 <= length; ++i) raw += unit + std::string(i % 50, 'z');
+    raw.resize(length, 'z');  // the raw length exactly, no escape cut in half
+    const std::string body = "\"" + raw + "\"";
+    EXPECT_TRUE(CheckAgainstReference("{\"text\":" + body + "}")) << length;
+    EXPECT_TRUE(CheckAgainstReference("{\"text\":" + body + ",\"after\":[" + body + ",\"" + std::string(20000, 'y') + "\"]}")) << length;
+    EXPECT_FALSE(CheckAgainstReference("{\"text\":\"" + raw)) << length;
+  }
+}
+
 TEST(JsonParse, IntegersAtAndPastEighteenDigits) {
   for (const char* n : {"0", "-0", "007", "999999999999999999", "-999999999999999999", "1000000000000000000",
                         "-1000000000000000000", "9223372036854775807", "-9223372036854775808", "9223372036854775808",

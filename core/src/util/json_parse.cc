@@ -24,6 +24,10 @@ namespace portal_check::json {
 namespace {
 
 constexpr std::size_t kMaxNameInMessage = 64;  // bytes of a member name quoted in an error
+// An escaped string that outgrows this many decoded bytes takes room for the rest of the input at
+// once (its decoded bytes never outnumber its raw ones), instead of doubling its buffer up to the
+// size of a large body, copying it each time.
+constexpr std::size_t kReserveRestPast = 16 * 1024;
 
 // A string's contents as the parser read them: a view of the text when they hold no escape, else
 // decoded into `decoded`.
@@ -243,6 +247,7 @@ class Parser {
           return Error("invalid escape in a JSON string", escape_at);
       }
       run = PlainStringPrefix(std::string_view(p_ + pos_, n_ - pos_));
+      if (out.size() + run > out.capacity() && out.size() + run > kReserveRestPast) out.reserve(out.size() + (n_ - pos_));
       out.append(p_ + pos_, run);
       pos_ += run;
     }
