@@ -143,7 +143,7 @@ TEST(JsonParse, TakesValidDocumentsAndBuildsPicojsonsValue) {
 // The parser reads a '-' and up to 18 digits itself (strtoimax past them): numbers at and past that
 // length, and at int64's ends, are the values picojson gives.
 // Long escaped strings (bodies): decoded the same whether they stay under the length at which the
-// decoder takes room for the rest of the input (16 KiB), reach it exactly, or pass it; with the
+// decoder takes room for the rest of the string (16 KiB), reach it exactly, or pass it; with the
 // escape kinds a body holds (\" \n \/ \uXXXX and a surrogate pair), with and without text after
 // the string, and one cut short (an error, not a crash).
 TEST(JsonParse, LongEscapedStringsAtAndPastTheReserveLength) {
@@ -157,6 +157,16 @@ TEST(JsonParse, LongEscapedStringsAtAndPastTheReserveLength) {
     EXPECT_TRUE(CheckAgainstReference("{\"text\":" + body + ",\"after\":[" + body + ",\"" + std::string(20000, 'y') + "\"]}")) << length;
     EXPECT_FALSE(CheckAgainstReference("{\"text\":\"" + raw)) << length;
   }
+  // The room taken is the string's own: a long escaped string followed by 4 MB of other text keeps
+  // a buffer of about its own size, not of the input's rest (the flat document keeps the decoded
+  // string itself; TakeString hands it over as it is).
+  std::string escaped;
+  while (escaped.size() < 40000) escaped += "a\\nb\\\"c ";
+  FlatDocument doc;
+  ASSERT_TRUE(ParseFlat("[\"" + escaped + "\",\"" + std::string(4 << 20, 'x') + "\"]", 8, doc).ok());
+  const std::string decoded = doc.TakeString(*doc.Items(doc.root()).begin());
+  ASSERT_GE(decoded.size(), 30000u);
+  EXPECT_LE(decoded.capacity(), 2 * escaped.size()) << decoded.size();  // (the buffer at most doubles once)
 }
 
 TEST(JsonParse, IntegersAtAndPastEighteenDigits) {

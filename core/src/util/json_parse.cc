@@ -25,8 +25,9 @@ namespace {
 
 constexpr std::size_t kMaxNameInMessage = 64;  // bytes of a member name quoted in an error
 // An escaped string that outgrows this many decoded bytes takes room for the rest of the input at
-// once (its decoded bytes never outnumber its raw ones), instead of doubling its buffer up to the
-// size of a large body, copying it each time.
+// once (decoded bytes never outnumber raw ones), instead of doubling its buffer up to the size of a
+// large body, copying it each time; when it ends with more than twice its size (plus this) unused,
+// the buffer is cut to its size (one copy: a string with much of the input after it).
 constexpr std::size_t kReserveRestPast = 16 * 1024;
 
 // A string's contents as the parser read them: a view of the text when they hold no escape, else
@@ -220,14 +221,20 @@ class Parser {
     token.escaped = true;
     std::string& out = token.decoded;
     out.assign(p_ + first, run);
+    bool reserved = false;  // room for the whole string taken (kReserveRestPast)
     for (;;) {
       if (pos_ >= n_) return Error("unterminated JSON string (truncated input?) starting", start);
       const char c = p_[pos_];
       if (c == '"') {
         ++pos_;
+        if (reserved && out.capacity() - out.size() > out.size() + kReserveRestPast) out.shrink_to_fit();
         return Status::Ok();
       }
       if (c != '\\') return Error("control character inside a JSON string", pos_);  // the only other stop
+      if (!reserved && out.size() > kReserveRestPast) {
+        out.reserve(out.size() + (n_ - pos_));  // no growth after this: the rest decodes into it
+        reserved = true;
+      }
       const std::size_t escape_at = pos_;
       if (pos_ + 1 >= n_) return Error("unterminated JSON string (truncated input?) starting", start);
       pos_ += 2;
@@ -247,7 +254,6 @@ class Parser {
           return Error("invalid escape in a JSON string", escape_at);
       }
       run = PlainStringPrefix(std::string_view(p_ + pos_, n_ - pos_));
-      if (out.size() + run > out.capacity() && out.size() + run > kReserveRestPast) out.reserve(out.size() + (n_ - pos_));
       out.append(p_ + pos_, run);
       pos_ += run;
     }
