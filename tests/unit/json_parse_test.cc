@@ -140,15 +140,20 @@ TEST(JsonParse, TakesValidDocumentsAndBuildsPicojsonsValue) {
   for (const std::string& text : kValid) EXPECT_TRUE(CheckAgainstReference(text)) << text;
 }
 
-// The parser reads a '-' and up to 18 digits itself (strtoimax past them): numbers at and past that
-// length, and at int64's ends, are the values picojson gives.
-// Long escaped strings (bodies): decoded the same whether they stay under the length at which the
-// decoder takes room for the rest of the string (16 KiB), reach it exactly, or pass it; with the
-// escape kinds a body holds (\" \n \/ \uXXXX and a surrogate pair), with and without text after
-// the string, and one cut short (an error, not a crash).
+// Long escaped strings (bodies). The decoder takes room for the rest of the input at the first
+// escape after 16 KiB of decoded bytes (kReserveRestPast): strings with 16,383, 16,384 and 16,385
+// plain bytes before their first escape (under, at and just past it), and strings of 100 B to
+// 300 KB with the escape kinds a body holds (\" \n \/ \uXXXX and a surrogate pair), with and
+// without text after them and cut short (an error, not a crash), decode as picojson decodes them.
 TEST(JsonParse, LongEscapedStringsAtAndPastTheReserveLength) {
+  const std::string unit = "<p class=\\\"x\\\">Vi\xE1\xBB\x87t \\u1ec7 \\uD83D\\uDE00 a\\/b</p>\\n";
+  for (std::size_t plain : {16383u, 16384u, 16385u}) {
+    std::string tail;
+    for (int i = 0; i < 100; ++i) tail += unit;
+    const std::string body = "\"" + std::string(plain, 'z') + "\\n" + tail + "\"";
+    EXPECT_TRUE(CheckAgainstReference("{\"text\":" + body + ",\"after\":\"" + std::string(20000, 'y') + "\"}")) << plain;
+  }
   for (std::size_t length : {100u, 16u * 1024 - 7, 16u * 1024, 16u * 1024 + 1, 40000u, 300000u}) {
-    const std::string unit = "<p class=\\\"x\\\">Vi\xE1\xBB\x87t \\u1ec7 \\uD83D\\uDE00 a\\/b</p>\\n";
     std::string raw;
     for (std::size_t i = 0; raw.size() + unit.size() + 50 <= length; ++i) raw += unit + std::string(i % 50, 'z');
     raw.resize(length, 'z');  // the raw length exactly, no escape cut in half
@@ -166,9 +171,11 @@ TEST(JsonParse, LongEscapedStringsAtAndPastTheReserveLength) {
   ASSERT_TRUE(ParseFlat("[\"" + escaped + "\",\"" + std::string(4 << 20, 'x') + "\"]", 8, doc).ok());
   const std::string decoded = doc.TakeString(*doc.Items(doc.root()).begin());
   ASSERT_GE(decoded.size(), 30000u);
-  EXPECT_LE(decoded.capacity(), 2 * escaped.size()) << decoded.size();  // (the buffer at most doubles once)
+  EXPECT_LE(decoded.capacity(), 2 * escaped.size()) << decoded.size();
 }
 
+// The parser reads a '-' and up to 18 digits itself (strtoimax past them): numbers at and past that
+// length, and at int64's ends, are the values picojson gives.
 TEST(JsonParse, IntegersAtAndPastEighteenDigits) {
   for (const char* n : {"0", "-0", "007", "999999999999999999", "-999999999999999999", "1000000000000000000",
                         "-1000000000000000000", "9223372036854775807", "-9223372036854775808", "9223372036854775808",

@@ -26,8 +26,8 @@ namespace {
 constexpr std::size_t kMaxNameInMessage = 64;  // bytes of a member name quoted in an error
 // An escaped string that outgrows this many decoded bytes takes room for the rest of the input at
 // once (decoded bytes never outnumber raw ones), instead of doubling its buffer up to the size of a
-// large body, copying it each time; when it ends with more than twice its size (plus this) unused,
-// the buffer is cut to its size (one copy: a string with much of the input after it).
+// large body, copying it each time; when it ends with more than its own size plus this unused, the
+// buffer is cut to its size (one copy: a string with much of the input after it).
 constexpr std::size_t kReserveRestPast = 16 * 1024;
 
 // A string's contents as the parser read them: a view of the text when they hold no escape, else
