@@ -78,26 +78,34 @@ test('a certificate the browser refuses: status 0 with the browser\'s error, the
     } else notFound(res);
   });
   try {
-    const t0 = Date.now();
-    const { har } = await ext.capture(`${plain.origin}/`);
-    const { entries } = har.log;
-    const refused = entries.filter((e) => e.request.url.startsWith('https:'));
-    assert.ok(refused.length > 0, 'the https start URL was requested');
-    for (const e of refused) {
-      assert.equal(e.response.status, 0, e.request.url);
-      assert.match(e.response._error, /ERR_CERT_(AUTHORITY_INVALID|INVALID|COMMON_NAME_INVALID)/, e.request.url);
-      assert.equal(e.response._securityDetails._trusted, false, e.request.url);
-      assert.match(e.response._securityDetails._trustError, /CERT_/);
+    // Twice: the browser shows its interstitial in the tab at a moment of its own (during the next
+    // navigation or after it), and every run must come out the same.
+    let har;
+    for (let run = 1; run <= 2; run++) {
+      const t0 = Date.now();
+      ({ har } = await ext.capture(`${plain.origin}/`));
+      const { entries } = har.log;
+      const refused = entries.filter((e) => e.request.url.startsWith('https:'));
+      assert.ok(refused.length > 0, 'the https start URL was requested');
+      for (const e of refused) {
+        assert.equal(e.response.status, 0, e.request.url);
+        assert.match(e.response._error, /ERR_CERT_(AUTHORITY_INVALID|INVALID|COMMON_NAME_INVALID)/, e.request.url);
+        assert.equal(e.response._securityDetails._trusted, false, e.request.url);
+        assert.match(e.response._securityDetails._trustError, /CERT_/);
+      }
+      // After the refusal (the browser takes the tab over for its interstitial), the capture went
+      // on over http in a fresh tab: every request of the http origin was answered, none lost to
+      // the interstitial or waited out.
+      const lastRefused = entries.lastIndexOf(refused[refused.length - 1]);
+      const robots = entryOf(har, `${plain.origin}/robots.txt`);
+      assert.ok(entries.indexOf(robots) > lastRefused, 'robots.txt was requested after the refused https request');
+      assert.equal(robots.response.status, 200);
+      assert.equal(robots.response.content.text, 'User-agent: *\nDisallow:\n');
+      const overHttp = entries.filter((e) => e.request.url.startsWith(plain.origin));
+      for (const e of overHttp) assert.ok(e.response.status > 0, `run ${run}: ${e.request.url}: ${e.response._error}`);
+      assert.ok(overHttp.filter((e) => e.response.status === 404).length > 3);
+      assert.ok(Date.now() - t0 < 30000, 'the capture did not wait out a timeout');
     }
-    // After the refusal (the browser detached the debugger for its interstitial), the capture went
-    // on over http: the site files of the http origin were answered.
-    const lastRefused = entries.lastIndexOf(refused[refused.length - 1]);
-    const robots = entryOf(har, `${plain.origin}/robots.txt`);
-    assert.ok(entries.indexOf(robots) > lastRefused, 'robots.txt was requested after the refused https request');
-    assert.equal(robots.response.status, 200);
-    assert.equal(robots.response.content.text, 'User-agent: *\nDisallow:\n');
-    assert.ok(entries.filter((e) => e.request.url.startsWith(plain.origin) && e.response.status === 404).length > 3);
-    assert.ok(Date.now() - t0 < 60000, 'the capture did not wait out timeouts');
 
     // The report. The CLI (which trusts no extra certificate here) reads the page despite the
     // certificate and records it untrusted: transport.certificate "untrusted".

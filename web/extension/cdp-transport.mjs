@@ -4,10 +4,11 @@
 // that the HAR entries are built by the same code as the CLI's.
 //
 // createCdpTransport(session, {maxBytes, timeoutMs, signal}) → {exchange(url, kind) → Promise<raw>}
-//   session: {send(method, params) → Promise, onEvent(listener), ensureAttached() → Promise<generation>}
-//   (debugger-session.mjs). One exchange at a time (the tab navigates to each URL): the plan runs
-//   with concurrency 1. Never rejects: a failure is status 0 with `error`. signal (AbortSignal):
-//   once aborted, the exchange in progress ends at once (error "cancelled") and none starts.
+//   session: {send(method, params) → Promise, onEvent(listener), onTabLost(listener),
+//   ensureAttached() → Promise<generation>, renewTab()} (debugger-session.mjs). One exchange at a
+//   time (the tab navigates to each URL): the plan runs with concurrency 1. Never rejects: a
+//   failure is status 0 with `error`. signal (AbortSignal): once aborted, the exchange in progress
+//   ends at once (error "cancelled") and none starts.
 //
 // How one exchange is made and read:
 //   - Page.navigate(url) in the debugged tab, with scripts disabled and the cache bypassed.
@@ -44,6 +45,11 @@
 //   - An authentication challenge is cancelled (Fetch.authRequired → CancelAuth): no login prompt,
 //     no credentials; the 401 itself is the exchange's response, as the CLI records it. (Headless
 //     Chromium cancels on its own; a browser with a window could otherwise wait on its prompt.)
+//   - The tab the browser takes over: after a certificate error the browser shows its interstitial
+//     in the tab, some time later (during the next navigation or after it), and from then on
+//     refuses every command there. So a tab whose navigation ended in a certificate error is
+//     replaced by a fresh one before the next exchange (session.renewTab), and an exchange cut
+//     short by the tab being taken over anyway is made again, once, in a fresh tab.
 //   Timeout: timeoutMs per exchange, then the navigation is stopped (error "timeout after N ms").
 const MAX_STREAM_READ = 1 << 20;
 
@@ -325,6 +331,15 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
     };
   }
 
+  // The browser took the tab over (debugger-session.mjs): the exchange in progress gets no more
+  // events there; it ends at once (and is made again in a fresh tab: exchange).
+  let tabsLost = 0;
+  session.onTabLost(() => {
+    tabsLost++;
+    const c = current;
+    if (c && !c.done) finish(c, 'the browser took the capture tab over');
+  });
+
   signal?.addEventListener('abort', () => {
     const c = current;
     if (c && !c.done) {
@@ -361,17 +376,19 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
     readyGeneration = generation;
   }
 
-  async function exchange(url, kind) {
-    void kind; // the browser chooses its own Accept headers for a navigation
-    if (signal?.aborted) return rawOf({ url, started: new Date(), t0: performance.now() }, 'cancelled');
+  // One try at an exchange → {raw, lost}: lost when the browser took the tab over meanwhile.
+  async function attempt(url) {
+    const lostBefore = tabsLost;
+    const started = () => ({ url, started: new Date(), t0: performance.now() });
+    if (signal?.aborted) return { raw: rawOf(started(), 'cancelled'), lost: false };
     try {
       await prepare();
     } catch (e) {
-      return rawOf({ url, started: new Date(), t0: performance.now() }, `the browser tab could not be debugged (${e.message})`);
+      return { raw: rawOf(started(), `the browser tab could not be debugged (${e.message})`), lost: tabsLost > lostBefore };
     }
-    if (signal?.aborted) return rawOf({ url, started: new Date(), t0: performance.now() }, 'cancelled');
-    return new Promise((resolve) => {
-      const c = { url, requestId: null, seen: new Map(), started: new Date(), t0: performance.now(), resolve, done: false };
+    if (signal?.aborted) return { raw: rawOf(started(), 'cancelled'), lost: false };
+    const raw = await new Promise((resolve) => {
+      const c = { ...started(), requestId: null, seen: new Map(), resolve, done: false };
       current = c;
       c.timer = setTimeout(() => {
         session.send('Page.stopLoading').catch(() => {});
@@ -383,6 +400,16 @@ export function createCdpTransport(session, { maxBytes = 5 * 1024 * 1024, timeou
         if (r?.errorText && c.requestId === null) finish(c, r.errorText);
       }, (e) => finish(c, `the browser refused the navigation (${e.message})`));
     });
+    // The browser shows its certificate interstitial in this tab later: never use it again.
+    if (!raw.status && CERT_ERROR.test(raw.error ?? '')) session.renewTab();
+    return { raw, lost: tabsLost > lostBefore };
+  }
+
+  // An exchange the browser's taking over of the tab cut short is made again, once, in a fresh tab.
+  async function exchange(url, kind) {
+    void kind; // the browser chooses its own Accept headers for a navigation
+    const first = await attempt(url);
+    return first.lost ? (await attempt(url)).raw : first.raw;
   }
 
   return { exchange };
