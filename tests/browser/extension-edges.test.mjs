@@ -126,6 +126,31 @@ test('a certificate the browser refuses: status 0 with the browser\'s error, the
   }
 });
 
+test('an https-only site whose certificate the browser refuses: a report saying so (untrusted, no grade), not a failed capture', { skip, timeout: 90000 }, async () => {
+  const tls = makeCertificate(path.join(dir, 'untrusted-cert-only'));
+  const secure = await serve((req, res, url) => {
+    if (url.pathname === '/') { res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }); res.end(html('<h1>Cổng</h1>')); } else notFound(res);
+  }, tls);
+  try {
+    // Nothing answers over http (the port speaks TLS only); over https the browser refuses the
+    // certificate. The refusal is the site's answer: the capture is handed to the app.
+    const { har, page } = await ext.capture(`${secure.origin}/`);
+    const refused = har.log.entries.filter((e) => e.request.url.startsWith('https:'));
+    assert.ok(refused.length > 0);
+    for (const e of refused) assert.match(e.response._error, /ERR_CERT_/, e.request.url);
+    assert.ok(har.log.entries.every((e) => e.response.status === 0), 'no response was read');
+    const report = await reportOf(har);
+    assert.deepEqual(report.checks.filter((c) => c.id === 'transport.certificate').map((c) => [c.outcome, c.pass]), [['untrusted', false]]);
+    // No page was seen: no grade, and the app says why.
+    assert.equal(report.grade.grade, null);
+    assert.ok(report.grade.reason?.code, JSON.stringify(report.grade));
+    await page.waitForSelector('#report .pc-no-grade', { timeout: 30000 });
+    assertStayedOnLoopback(proxy);
+  } finally {
+    await secure.close();
+  }
+});
+
 // A body of `size` bytes of HTML (ASCII), the same bytes on every call.
 function bigPage(size) {
   const head = Buffer.from('<!doctype html><html><head><title>Lon</title></head><body><p>');

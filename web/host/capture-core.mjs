@@ -6,7 +6,8 @@
 //
 // runCapture(startUrl, {transport, writer, paths, captureMethod, logFields, signal, ...options})
 //   → Promise<{pages, requests, bytes, stopped, answered, firstError, written}> (written: what
-//   writer.finish returned)
+//   writer.finish returned; answered: some server answered, with a response or with a certificate
+//   the transport refused, which the engine judges: transport.certificate "untrusted")
 //   transport.exchange(url, kind) → Promise<raw>: one GET of `url` with no redirect followed, as
 //     http-exchange.mjs's result {url, method, requestHeaders, started, time, status, statusText,
 //     httpVersion, rawHeaders: [[name, value]], body: bytes, bodyCut, tls, serverIPAddress, error,
@@ -224,7 +225,7 @@ export async function runCapture(startUrl, { transport, writer, paths, captureMe
         return done;
       });
       if (!raw) break;
-      if (raw.status > 0) answered = true;
+      if (raw.status > 0 || raw.tls?.trusted === false) answered = true;
       if (firstError === undefined) firstError = raw.error;
       hops.push(raw);
       const entry = toHarEntry(raw, { resourceType: kind, purpose });
