@@ -28,7 +28,7 @@ const PROTOCOL_VERSION = '1.3';
 // What chrome.debugger answers for a tab the browser took over: one of its own pages is shown
 // there (a certificate error's interstitial; the debugger stays attached and no onDetach comes),
 // or the debugger is no longer attached to it.
-export const TAB_TAKEN_OVER = /Cannot attach to this target|is not attached to the|Detached while handling command/i;
+const TAB_TAKEN_OVER = /Cannot attach to this target|is not attached to the|Detached while handling command/i;
 
 const pause = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
